@@ -20,8 +20,14 @@ if [ "$(node_major)" != 22 ] && [ "$(node_major)" != 24 ]; then
   export npm_config_nodedir="$NODE_HOME"
 fi
 
-YARN=(node "$ROOT/.yarn/releases/yarn-4.13.0.cjs")
-yarn() { "${YARN[@]}" "$@"; }
+# A yarn on PATH that runs the release committed in .yarn/releases (no corepack download).
+mkdir -p "$TOOLCHAIN/bin"
+cat >"$TOOLCHAIN/bin/yarn" <<SHIM
+#!/bin/sh
+exec node "$ROOT/.yarn/releases/yarn-4.13.0.cjs" "\$@"
+SHIM
+chmod +x "$TOOLCHAIN/bin/yarn"
+export PATH="$TOOLCHAIN/bin:$PATH"
 
 ensure_dependencies() {
   local stamp="$ROOT/node_modules/.install-stamp"

@@ -1,0 +1,9 @@
+/**
+ * Types, validation schemas and permissions shared by the release-coordination plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './types';
+export * from './lifecycle';
+export * from './schemas';
+export * from './permissions';

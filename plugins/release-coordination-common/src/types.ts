@@ -1,0 +1,146 @@
+/**
+ * The kinds of release, from pre-approved routine changes to emergencies.
+ *
+ * @public
+ */
+export const RELEASE_TYPES = [
+  'standard',
+  'normal',
+  'emergency',
+  'hotfix',
+  'security',
+  'out-of-band',
+] as const;
+
+/** @public */
+export type ReleaseType = (typeof RELEASE_TYPES)[number];
+
+/**
+ * Every state a release plan can be in.
+ *
+ * @public
+ */
+export const RELEASE_STATES = [
+  'draft',
+  'planned',
+  'approved',
+  'in_progress',
+  'released',
+  'verified',
+  'rolled_back',
+  'cancelled',
+] as const;
+
+/** @public */
+export type ReleaseState = (typeof RELEASE_STATES)[number];
+
+/**
+ * The kinds of item in a release's change inventory.
+ *
+ * @public
+ */
+export const CHANGE_KINDS = [
+  'feature',
+  'fix',
+  'breaking',
+  'security',
+  'config',
+  'migration',
+  'dependency',
+] as const;
+
+/** @public */
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/**
+ * One item of a release's change inventory.
+ *
+ * @public
+ */
+export interface ReleaseChange {
+  kind: ChangeKind;
+  title: string;
+  link?: string;
+  /** The entity the change applies to, when it is one of several. */
+  entityRef?: string;
+}
+
+/**
+ * The time window in which a release is planned, as ISO 8601 UTC timestamps.
+ *
+ * @public
+ */
+export interface ReleaseWindow {
+  start: string;
+  end: string;
+}
+
+/**
+ * A release plan: a change to one or more catalog entities in a time window.
+ *
+ * @public
+ */
+export interface Release {
+  id: string;
+  title: string;
+  version: string;
+  type: ReleaseType;
+  state: ReleaseState;
+  window: ReleaseWindow;
+  /** The catalog entities the release changes, as full entity refs. */
+  entityRefs: string[];
+  /** The group that owns the release. */
+  ownerRef: string;
+  /** Markdown. */
+  description: string;
+  changes: ReleaseChange[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Incremented on every change; sent back on updates for optimistic concurrency. */
+  revision: number;
+}
+
+/**
+ * One field's value before and after a change.
+ *
+ * @public
+ */
+export interface ReleaseFieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * What a release event records.
+ *
+ * @public
+ */
+export type ReleaseEventAction = 'created' | 'updated' | 'transitioned';
+
+/**
+ * An entry of a release's append-only history.
+ *
+ * @public
+ */
+export interface ReleaseEvent {
+  id: string;
+  releaseId: string;
+  action: ReleaseEventAction;
+  /** Entity ref of the user who acted. */
+  actorRef: string;
+  createdAt: string;
+  changes: ReleaseFieldChange[];
+  reason?: string;
+}
+
+/**
+ * A page of results with an opaque cursor to the next page.
+ *
+ * @public
+ */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
