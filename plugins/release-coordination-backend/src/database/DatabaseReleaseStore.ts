@@ -1,0 +1,346 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  Page,
+  Release,
+  ReleaseEvent,
+} from '@internal/plugin-release-coordination-common';
+import { Knex } from 'knex';
+import {
+  NewReleaseEvent,
+  ReleaseFields,
+  ReleaseListOptions,
+  ReleaseStore,
+} from './ReleaseStore';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-release-coordination-backend',
+  'migrations',
+);
+
+type Timestamp = Date | string | number;
+
+type ReleaseRow = {
+  id: string;
+  title: string;
+  version: string;
+  type: string;
+  state: string;
+  window_start: Timestamp;
+  window_end: Timestamp;
+  owner_ref: string;
+  description: string;
+  changes: string;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  revision: number;
+};
+
+type EventRow = {
+  id: number | string;
+  release_id: string;
+  action: string;
+  actor_ref: string;
+  created_at: Timestamp;
+  changes: string;
+  reason: string | null;
+};
+
+type Cursor = { order: 'asc' | 'desc'; windowStart: string; id: string };
+
+/**
+ * Timestamps come back as `Date` from PostgreSQL and as epoch milliseconds
+ * (or strings) from SQLite; the API always speaks UTC ISO strings.
+ */
+function toIso(value: Timestamp): string {
+  return new Date(value).toISOString();
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+}
+
+function decodeCursor(value: string, order: 'asc' | 'desc'): Cursor {
+  let cursor: Partial<Cursor> | undefined;
+  try {
+    cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+  } catch {
+    cursor = undefined;
+  }
+  if (
+    typeof cursor?.id !== 'string' ||
+    typeof cursor.windowStart !== 'string' ||
+    Number.isNaN(Date.parse(cursor.windowStart)) ||
+    cursor.order !== order
+  ) {
+    throw new InputError(
+      'cursor: not a cursor returned by a listing in this order',
+    );
+  }
+  return cursor as Cursor;
+}
+
+/**
+ * Stores releases in the plugin's Knex database (PostgreSQL or SQLite).
+ *
+ * @public
+ */
+export class DatabaseReleaseStore implements ReleaseStore {
+  /** Connects to the plugin database and runs migrations unless configured to skip them. */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseReleaseStore> {
+    const { database } = options;
+    const client = await database.getClient();
+    if (!options.skipMigrations && !database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseReleaseStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async createRelease(
+    release: Release,
+    events: NewReleaseEvent[],
+  ): Promise<Release> {
+    return this.db.transaction(async tx => {
+      await tx('releases').insert({
+        id: release.id,
+        title: release.title,
+        version: release.version,
+        type: release.type,
+        state: release.state,
+        window_start: new Date(release.window.start),
+        window_end: new Date(release.window.end),
+        owner_ref: release.ownerRef,
+        description: release.description,
+        changes: JSON.stringify(release.changes),
+        created_by: release.createdBy,
+        created_at: new Date(release.createdAt),
+        updated_at: new Date(release.updatedAt),
+        revision: release.revision,
+      });
+      await this.insertEntities(tx, release.id, release.entityRefs, release);
+      for (const event of events) {
+        await this.insertEvent(tx, release.id, event);
+      }
+      return (await this.readRelease(tx, release.id))!;
+    });
+  }
+
+  async getRelease(id: string): Promise<Release | undefined> {
+    return this.readRelease(this.db, id);
+  }
+
+  async listReleases(options: ReleaseListOptions): Promise<Page<Release>> {
+    const { order, limit } = options;
+    const from = options.from ? new Date(options.from) : undefined;
+    const to = options.to ? new Date(options.to) : undefined;
+    const query = this.db<ReleaseRow>('releases');
+
+    for (const group of options.entityRefGroups ?? []) {
+      query.whereExists(sub => {
+        sub
+          .select(this.db.raw('1'))
+          .from('release_entities')
+          .whereRaw('release_entities.release_id = releases.id')
+          .whereIn('release_entities.entity_ref', group);
+        if (from) sub.where('release_entities.window_end', '>=', from);
+        if (to) sub.where('release_entities.window_start', '<=', to);
+      });
+    }
+    if (from) query.where('window_end', '>=', from);
+    if (to) query.where('window_start', '<=', to);
+    if (options.ownerRef) query.where('owner_ref', options.ownerRef);
+    if (options.states?.length) query.whereIn('state', options.states);
+    if (options.types?.length) query.whereIn('type', options.types);
+    if (options.cursor) {
+      const cursor = decodeCursor(options.cursor, order);
+      const start = new Date(cursor.windowStart);
+      const op = order === 'asc' ? '>' : '<';
+      query.where(keyset =>
+        keyset
+          .where('window_start', op, start)
+          .orWhere(tie =>
+            tie.where('window_start', start).andWhere('id', op, cursor.id),
+          ),
+      );
+    }
+
+    const rows = await query
+      .select('*')
+      .orderBy([
+        { column: 'window_start', order },
+        { column: 'id', order },
+      ])
+      .limit(limit + 1);
+
+    const page = rows.slice(0, limit);
+    const items = await this.toReleases(this.db, page);
+    const last = items[items.length - 1];
+    return rows.length > limit
+      ? {
+          items,
+          nextCursor: encodeCursor({
+            order,
+            windowStart: last.window.start,
+            id: last.id,
+          }),
+        }
+      : { items };
+  }
+
+  async updateRelease(options: {
+    id: string;
+    revision: number;
+    fields: Partial<ReleaseFields>;
+    event: NewReleaseEvent;
+  }): Promise<Release> {
+    const { id, revision, fields, event } = options;
+    return this.db.transaction(async tx => {
+      const updated = await tx('releases')
+        .where({ id, revision })
+        .update({
+          ...(fields.title !== undefined && { title: fields.title }),
+          ...(fields.version !== undefined && { version: fields.version }),
+          ...(fields.type !== undefined && { type: fields.type }),
+          ...(fields.state !== undefined && { state: fields.state }),
+          ...(fields.window !== undefined && {
+            window_start: new Date(fields.window.start),
+            window_end: new Date(fields.window.end),
+          }),
+          ...(fields.ownerRef !== undefined && { owner_ref: fields.ownerRef }),
+          ...(fields.description !== undefined && {
+            description: fields.description,
+          }),
+          ...(fields.changes !== undefined && {
+            changes: JSON.stringify(fields.changes),
+          }),
+          revision: revision + 1,
+          updated_at: new Date(event.createdAt),
+        });
+      if (updated === 0) {
+        const exists = await tx('releases').where({ id }).first('id');
+        if (!exists) {
+          throw new NotFoundError(`Release ${id} not found`);
+        }
+        throw new ConflictError(
+          `Release ${id} was changed by someone else since revision ${revision}; reload it and try again`,
+        );
+      }
+
+      const release = (await this.readRelease(tx, id))!;
+      if (fields.entityRefs) {
+        await tx('release_entities').where({ release_id: id }).delete();
+        await this.insertEntities(tx, id, fields.entityRefs, release);
+      } else if (fields.window) {
+        await tx('release_entities')
+          .where({ release_id: id })
+          .update({
+            window_start: new Date(fields.window.start),
+            window_end: new Date(fields.window.end),
+          });
+      }
+      await this.insertEvent(tx, id, event);
+      return (await this.readRelease(tx, id))!;
+    });
+  }
+
+  async listEvents(releaseId: string): Promise<ReleaseEvent[]> {
+    const rows = await this.db<EventRow>('release_events')
+      .where({ release_id: releaseId })
+      .orderBy('id', 'asc');
+    return rows.map(row => ({
+      id: String(row.id),
+      releaseId: row.release_id,
+      action: row.action as ReleaseEvent['action'],
+      actorRef: row.actor_ref,
+      createdAt: toIso(row.created_at),
+      changes: JSON.parse(row.changes),
+      ...(row.reason !== null && { reason: row.reason }),
+    }));
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const row = await this.db('releases').first('id');
+    return !row;
+  }
+
+  private async insertEntities(
+    tx: Knex.Transaction,
+    releaseId: string,
+    entityRefs: string[],
+    release: Pick<Release, 'window'>,
+  ) {
+    await tx('release_entities').insert(
+      entityRefs.map(entityRef => ({
+        release_id: releaseId,
+        entity_ref: entityRef,
+        window_start: new Date(release.window.start),
+        window_end: new Date(release.window.end),
+      })),
+    );
+  }
+
+  private async insertEvent(
+    tx: Knex.Transaction,
+    releaseId: string,
+    event: NewReleaseEvent,
+  ) {
+    await tx('release_events').insert({
+      release_id: releaseId,
+      action: event.action,
+      actor_ref: event.actorRef,
+      created_at: new Date(event.createdAt),
+      changes: JSON.stringify(event.changes),
+      reason: event.reason ?? null,
+    });
+  }
+
+  private async readRelease(
+    db: Knex,
+    id: string,
+  ): Promise<Release | undefined> {
+    const row = await db<ReleaseRow>('releases').where({ id }).first();
+    return row ? (await this.toReleases(db, [row]))[0] : undefined;
+  }
+
+  private async toReleases(db: Knex, rows: ReleaseRow[]): Promise<Release[]> {
+    if (rows.length === 0) {
+      return [];
+    }
+    const entityRows = await db('release_entities')
+      .whereIn(
+        'release_id',
+        rows.map(row => row.id),
+      )
+      .select('release_id', 'entity_ref')
+      .orderBy('entity_ref');
+    const refsById = new Map<string, string[]>();
+    for (const { release_id, entity_ref } of entityRows) {
+      refsById.set(release_id, [...(refsById.get(release_id) ?? []), entity_ref]);
+    }
+    return rows.map(row => ({
+      id: row.id,
+      title: row.title,
+      version: row.version,
+      type: row.type as Release['type'],
+      state: row.state as Release['state'],
+      window: { start: toIso(row.window_start), end: toIso(row.window_end) },
+      entityRefs: refsById.get(row.id) ?? [],
+      ownerRef: row.owner_ref,
+      description: row.description,
+      changes: JSON.parse(row.changes),
+      createdBy: row.created_by,
+      createdAt: toIso(row.created_at),
+      updatedAt: toIso(row.updated_at),
+      revision: row.revision,
+    }));
+  }
+}

@@ -1,0 +1,86 @@
+import {
+  Page,
+  Release,
+  ReleaseEvent,
+  ReleaseState,
+  ReleaseType,
+} from '@internal/plugin-release-coordination-common';
+
+/**
+ * The fields of a release that may change after it was created.
+ *
+ * @public
+ */
+export type ReleaseFields = Pick<
+  Release,
+  | 'title'
+  | 'version'
+  | 'type'
+  | 'state'
+  | 'window'
+  | 'entityRefs'
+  | 'ownerRef'
+  | 'description'
+  | 'changes'
+>;
+
+/**
+ * An event to append to a release's history; the store assigns id and release id.
+ *
+ * @public
+ */
+export type NewReleaseEvent = Omit<ReleaseEvent, 'id' | 'releaseId'>;
+
+/**
+ * Which releases to list. All given filters must match.
+ *
+ * @public
+ */
+export interface ReleaseListOptions {
+  /** Each group matches releases touching any of its refs; all groups must match. */
+  entityRefGroups?: string[][];
+  ownerRef?: string;
+  /** Releases whose window ends at or after this ISO timestamp. */
+  from?: string;
+  /** Releases whose window starts at or before this ISO timestamp. */
+  to?: string;
+  states?: ReleaseState[];
+  types?: ReleaseType[];
+  order: 'asc' | 'desc';
+  limit: number;
+  /** Opaque cursor returned as `nextCursor` by the previous page. */
+  cursor?: string;
+}
+
+/**
+ * Persistence of release plans and their history.
+ *
+ * @public
+ */
+export interface ReleaseStore {
+  /** Stores a new release with the first entries of its history. */
+  createRelease(release: Release, events: NewReleaseEvent[]): Promise<Release>;
+
+  getRelease(id: string): Promise<Release | undefined>;
+
+  /** Lists releases by window start, then id; throws `InputError` for a bad cursor. */
+  listReleases(options: ReleaseListOptions): Promise<Page<Release>>;
+
+  /**
+   * Changes fields of a release if it still is at `revision` (compare-and-set),
+   * increments the revision and appends the event, all in one transaction.
+   * Throws `NotFoundError` if absent and `ConflictError` if the revision is stale.
+   */
+  updateRelease(options: {
+    id: string;
+    revision: number;
+    fields: Partial<ReleaseFields>;
+    event: NewReleaseEvent;
+  }): Promise<Release>;
+
+  /** The history of a release, oldest first. */
+  listEvents(releaseId: string): Promise<ReleaseEvent[]>;
+
+  /** Whether no release has been stored yet. */
+  isEmpty(): Promise<boolean>;
+}

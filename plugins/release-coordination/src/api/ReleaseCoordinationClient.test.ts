@@ -1,0 +1,165 @@
+import { ResponseError } from '@backstage/errors';
+import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { Release } from '@internal/plugin-release-coordination-common';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { ReleaseCoordinationClient } from './ReleaseCoordinationClient';
+
+const baseUrl = 'http://localhost:7007/api/release-coordination';
+
+const release: Release = {
+  id: 'r1',
+  title: 'Payments 2.1',
+  version: '2.1.0',
+  type: 'normal',
+  state: 'draft',
+  window: { start: '2026-12-01T09:00:00.000Z', end: '2026-12-01T11:00:00.000Z' },
+  entityRefs: ['component:default/payments-api'],
+  ownerRef: 'group:default/payments',
+  description: '',
+  changes: [],
+  createdBy: 'user:default/alice',
+  createdAt: '2026-11-01T09:00:00.000Z',
+  updatedAt: '2026-11-01T09:00:00.000Z',
+  revision: 1,
+};
+
+describe('ReleaseCoordinationClient', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const client = new ReleaseCoordinationClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+    fetchApi: mockApis.fetch(),
+  });
+
+  it('lists releases with repeatable query parameters', async () => {
+    let url: URL | undefined;
+    server.use(
+      http.get(`${baseUrl}/releases`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json({ items: [release], nextCursor: 'c2' });
+      }),
+    );
+
+    const page = await client.listReleases({
+      entityRef: ['component:default/a', 'api:default/b'],
+      state: ['draft', 'planned'],
+      from: '2026-01-01T00:00:00.000Z',
+      order: 'asc',
+      limit: 20,
+      cursor: undefined,
+    });
+
+    expect(page).toEqual({ items: [release], nextCursor: 'c2' });
+    expect(url!.searchParams.getAll('entityRef')).toEqual([
+      'component:default/a',
+      'api:default/b',
+    ]);
+    expect(url!.searchParams.getAll('state')).toEqual(['draft', 'planned']);
+    expect(url!.searchParams.get('from')).toBe('2026-01-01T00:00:00.000Z');
+    expect(url!.searchParams.get('order')).toBe('asc');
+    expect(url!.searchParams.get('limit')).toBe('20');
+    expect(url!.searchParams.has('cursor')).toBe(false);
+  });
+
+  it('lists without a query string when there are no filters', async () => {
+    let search: string | undefined;
+    server.use(
+      http.get(`${baseUrl}/releases`, ({ request }) => {
+        search = new URL(request.url).search;
+        return HttpResponse.json({ items: [] });
+      }),
+    );
+    await expect(client.listReleases()).resolves.toEqual({ items: [] });
+    expect(search).toBe('');
+  });
+
+  it('creates a release posting JSON', async () => {
+    let body: unknown;
+    let contentType: string | null = null;
+    server.use(
+      http.post(`${baseUrl}/releases`, async ({ request }) => {
+        body = await request.json();
+        contentType = request.headers.get('content-type');
+        return HttpResponse.json(release, { status: 201 });
+      }),
+    );
+    const request = {
+      title: 'Payments 2.1',
+      version: '2.1.0',
+      type: 'normal' as const,
+      window: release.window,
+      entityRefs: ['component:default/payments-api'],
+    };
+    await expect(client.createRelease(request)).resolves.toEqual(release);
+    expect(body).toEqual(request);
+    expect(contentType).toBe('application/json');
+  });
+
+  it('gets, updates and transitions a release by encoded id', async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.get(`${baseUrl}/releases/a%2Fb`, () => HttpResponse.json(release)),
+      http.patch(`${baseUrl}/releases/r1`, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json({ ...release, title: 'New', revision: 2 });
+      }),
+      http.post(`${baseUrl}/releases/r1/transition`, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json({ ...release, state: 'planned' });
+      }),
+    );
+
+    await expect(client.getRelease('a/b')).resolves.toEqual(release);
+    await expect(
+      client.updateRelease('r1', { revision: 1, title: 'New' }),
+    ).resolves.toMatchObject({ title: 'New', revision: 2 });
+    await expect(
+      client.transitionRelease('r1', { to: 'planned', reason: 'ready' }),
+    ).resolves.toMatchObject({ state: 'planned' });
+    expect(bodies).toEqual([
+      { revision: 1, title: 'New' },
+      { to: 'planned', reason: 'ready' },
+    ]);
+  });
+
+  it('lists the events of a release', async () => {
+    const event = {
+      id: 'e1',
+      releaseId: 'r1',
+      action: 'created',
+      actorRef: 'user:default/alice',
+      createdAt: release.createdAt,
+      changes: [],
+    };
+    server.use(
+      http.get(`${baseUrl}/releases/r1/events`, () =>
+        HttpResponse.json({ items: [event] }),
+      ),
+    );
+    await expect(client.listReleaseEvents('r1')).resolves.toEqual([event]);
+  });
+
+  it.each([
+    [400, 'InputError', 'title: Too small'],
+    [403, 'NotAllowedError', 'not a member of group:default/payments'],
+    [404, 'NotFoundError', 'no release r1'],
+    [409, 'ConflictError', 'cannot move from draft to released'],
+  ])('throws a ResponseError on %s', async (status, name, message) => {
+    server.use(
+      http.post(`${baseUrl}/releases/r1/transition`, () =>
+        HttpResponse.json(
+          { error: { name, message }, response: { statusCode: status } },
+          { status },
+        ),
+      ),
+    );
+    const error = await client
+      .transitionRelease('r1', { to: 'released' })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(status);
+    expect(error.cause).toMatchObject({ name, message });
+  });
+});

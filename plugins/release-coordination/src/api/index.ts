@@ -1,0 +1,6 @@
+export { releaseCoordinationApiRef } from './ReleaseCoordinationApi';
+export type {
+  ListReleasesRequest,
+  ReleaseCoordinationApi,
+} from './ReleaseCoordinationApi';
+export { ReleaseCoordinationClient } from './ReleaseCoordinationClient';

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Prints one closing line over the jest and Playwright JSON reports:
+// "Summary: N passed, N failed, N skipped". A missing report counts as a failure.
+const fs = require('fs');
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const read = file => {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    console.log(`(no report at ${file})`);
+    totals.failed += 1;
+    return undefined;
+  }
+};
+
+const [jestFile, playwrightFile] = process.argv.slice(2);
+const jest = read(jestFile);
+if (jest) {
+  totals.passed += jest.numPassedTests;
+  totals.failed += jest.numFailedTests + (jest.numRuntimeErrorTestSuites ?? 0);
+  totals.skipped += jest.numPendingTests + jest.numTodoTests;
+  console.log(
+    `jest: ${jest.numPassedTests} passed, ${jest.numFailedTests} failed, ${jest.numPendingTests} skipped in ${jest.numTotalTestSuites} suites`,
+  );
+}
+const e2e = read(playwrightFile);
+if (e2e) {
+  const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = e2e.stats;
+  totals.passed += expected + flaky;
+  totals.failed += unexpected;
+  totals.skipped += skipped;
+  console.log(
+    `playwright: ${expected + flaky} passed (${flaky} flaky), ${unexpected} failed, ${skipped} skipped`,
+  );
+}
+console.log(
+  `Summary: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
+);

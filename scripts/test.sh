@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Command 2: install whatever is missing and run the whole test suite: type check,
+# lint, unit and integration tests (stores on SQLite and PostgreSQL), and the
+# end-to-end tests in Chromium against a freshly started portal.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+source "$ROOT/scripts/postgres.sh"
+cd "$ROOT"
+
+REPORTS="$ROOT/test-results"
+rm -rf "$REPORTS" && mkdir -p "$REPORTS"
+
+ensure_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ]; then return 0; fi
+  if [ ! -x /usr/bin/chromium ]; then
+    if [ "$(id -u)" != 0 ]; then
+      echo "ERROR: /usr/bin/chromium is missing; install it or set CHROMIUM_PATH" >&2
+      exit 1
+    fi
+    echo "==> Installing Chromium (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  export CHROMIUM_PATH=/usr/bin/chromium
+}
+
+ensure_dependencies
+ensure_postgres
+ensure_chromium
+
+echo "==> Type check (tsc)"
+yarn tsc
+
+echo "==> Lint"
+yarn backstage-cli repo lint
+
+echo "==> Unit and integration tests (jest; stores on SQLite and PostgreSQL)"
+unit_status=0
+CI=true yarn backstage-cli repo test --ci --json --outputFile="$REPORTS/jest.json" || unit_status=$?
+
+echo "==> End-to-end tests (Playwright in $CHROMIUM_PATH against a fresh portal)"
+e2e_status=0
+rm -rf "$ROOT/data/e2e-sqlite" && mkdir -p "$ROOT/data/e2e-sqlite"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/playwright.json" yarn playwright test || e2e_status=$?
+
+node "$ROOT/scripts/summarize-tests.js" "$REPORTS/jest.json" "$REPORTS/playwright.json"
+[ "$unit_status" = 0 ] && [ "$e2e_status" = 0 ]
