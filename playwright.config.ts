@@ -20,7 +20,8 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
       env: {
-        APP_CONFIG_backend_database_connection_directory: '../../data/e2e-sqlite',
+        APP_CONFIG_backend_database_connection_directory:
+          '../../data/e2e-sqlite',
       },
     },
     {

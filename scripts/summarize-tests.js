@@ -31,7 +31,9 @@ if (e2e) {
   totals.failed += unexpected;
   totals.skipped += skipped;
   console.log(
-    `playwright: ${expected + flaky} passed (${flaky} flaky), ${unexpected} failed, ${skipped} skipped`,
+    `playwright: ${
+      expected + flaky
+    } passed (${flaky} flaky), ${unexpected} failed, ${skipped} skipped`,
   );
 }
 console.log(

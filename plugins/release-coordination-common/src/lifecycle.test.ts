@@ -3,7 +3,14 @@ import { RELEASE_STATES } from './types';
 
 describe('release lifecycle', () => {
   it('follows draft → planned → approved → in_progress → released → verified', () => {
-    const path = ['draft', 'planned', 'approved', 'in_progress', 'released', 'verified'] as const;
+    const path = [
+      'draft',
+      'planned',
+      'approved',
+      'in_progress',
+      'released',
+      'verified',
+    ] as const;
     for (let i = 1; i < path.length; i++) {
       expect(isTransitionAllowed(path[i - 1], path[i])).toBe(true);
     }
@@ -11,7 +18,9 @@ describe('release lifecycle', () => {
 
   it('allows rollback only after release and cancel only before it', () => {
     for (const state of RELEASE_STATES) {
-      expect(isTransitionAllowed(state, 'rolled_back')).toBe(state === 'released');
+      expect(isTransitionAllowed(state, 'rolled_back')).toBe(
+        state === 'released',
+      );
       expect(isTransitionAllowed(state, 'cancelled')).toBe(
         ['draft', 'planned', 'approved', 'in_progress'].includes(state),
       );

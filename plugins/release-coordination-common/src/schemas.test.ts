@@ -45,19 +45,26 @@ describe('createReleaseRequestSchema', () => {
       /^entityRefs:/,
     ],
     [
-      { window: { start: '2026-12-02T00:00:00Z', end: '2026-12-01T00:00:00Z' } },
+      {
+        window: { start: '2026-12-02T00:00:00Z', end: '2026-12-01T00:00:00Z' },
+      },
       /^window\.end: must be after window\.start/,
     ],
     [
-      { window: { start: '2026-01-01T00:00:00Z', end: '2026-06-01T00:00:00Z' } },
+      {
+        window: { start: '2026-01-01T00:00:00Z', end: '2026-06-01T00:00:00Z' },
+      },
       /^window\.end: window may be at most 90 days/,
     ],
-    [{ window: { start: 'tomorrow', end: '2026-06-01T00:00:00Z' } }, /^window\.start:/],
+    [
+      { window: { start: 'tomorrow', end: '2026-06-01T00:00:00Z' } },
+      /^window\.start:/,
+    ],
     [{ colour: 'red' }, /unknown field\(s\): colour/],
   ])('rejects %j naming the field', (override, message) => {
-    expect(errorOf(createReleaseRequestSchema, { ...valid, ...override })).toMatch(
-      message,
-    );
+    expect(
+      errorOf(createReleaseRequestSchema, { ...valid, ...override }),
+    ).toMatch(message);
   });
 });
 

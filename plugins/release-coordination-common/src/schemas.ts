@@ -47,8 +47,8 @@ export const entityRefSchema = z
  *
  * @public
  */
-export const timestampSchema = z
-  .iso.datetime({
+export const timestampSchema = z.iso
+  .datetime({
     offset: true,
     error: 'must be an ISO 8601 date-time with a time zone',
   })

@@ -64,7 +64,5 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
       'component:default/a',
     ]);
     expect(await knex('release_events').pluck('action')).toEqual(['created']);
-
-    await knex.destroy();
   });
 });

@@ -1,0 +1,29 @@
+import Chip from '@material-ui/core/Chip';
+import {
+  ReleaseState,
+  ReleaseType,
+} from '@internal/plugin-release-coordination-common';
+import { stateLabel } from './format';
+
+const FINISHED_BADLY: ReleaseState[] = ['rolled_back', 'cancelled'];
+
+/** The lifecycle state of a release as a chip. */
+export function ReleaseStateChip(props: { state: ReleaseState }) {
+  const { state } = props;
+  let color: 'default' | 'primary' | 'secondary' = 'default';
+  if (FINISHED_BADLY.includes(state)) color = 'secondary';
+  else if (state !== 'draft') color = 'primary';
+  return (
+    <Chip
+      size="small"
+      label={stateLabel(state)}
+      color={color}
+      data-testid="release-state"
+    />
+  );
+}
+
+/** The type of a release as an outlined chip. */
+export function ReleaseTypeChip(props: { type: ReleaseType }) {
+  return <Chip size="small" variant="outlined" label={props.type} />;
+}
