@@ -62,4 +62,7 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// release coordination: release plans tied to the catalog
+backend.add(import('@internal/plugin-release-coordination-backend'));
+
 backend.start();

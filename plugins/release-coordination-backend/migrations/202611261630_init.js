@@ -7,7 +7,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('releases', table => {
-    table.comment('Release plans: a change to catalog entities in a time window');
+    table.comment(
+      'Release plans: a change to catalog entities in a time window',
+    );
     table.string('id', 36).primary().notNullable();
     table.string('title', 200).notNullable();
     table.string('version', 100).notNullable();
@@ -29,7 +31,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('release_entities', table => {
-    table.comment('Catalog entities a release changes, with its window copied for lookups');
+    table.comment(
+      'Catalog entities a release changes, with its window copied for lookups',
+    );
     table
       .string('release_id', 36)
       .notNullable()

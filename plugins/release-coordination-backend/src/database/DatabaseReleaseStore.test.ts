@@ -108,9 +108,7 @@ describe.each(databases.eachSupportedId())('DatabaseReleaseStore on %p', id => {
         entityRefGroups: [['component:default/a'], ['component:default/b']],
       }),
     ).toEqual([]);
-    expect(await list({ ownerRef: 'group:default/team-b' })).toEqual([
-      late.id,
-    ]);
+    expect(await list({ ownerRef: 'group:default/team-b' })).toEqual([late.id]);
     expect(await list({ states: ['planned'] })).toEqual([late.id]);
     expect(await list({ types: ['normal'] })).toEqual([early.id]);
     // windows overlapping [from, to], inclusive at the edges

@@ -324,7 +324,10 @@ export class DatabaseReleaseStore implements ReleaseStore {
       .orderBy('entity_ref');
     const refsById = new Map<string, string[]>();
     for (const { release_id, entity_ref } of entityRows) {
-      refsById.set(release_id, [...(refsById.get(release_id) ?? []), entity_ref]);
+      refsById.set(release_id, [
+        ...(refsById.get(release_id) ?? []),
+        entity_ref,
+      ]);
     }
     return rows.map(row => ({
       id: row.id,

@@ -1,0 +1,14 @@
+export interface Config {
+  /** Configuration of the release-coordination plugin. */
+  releaseCoordination?: {
+    /** Demo data for trying the plugin out. */
+    demoData?: {
+      /**
+       * Whether to insert demo release plans on startup when the database holds
+       * no release plans yet. A database that already has plans is never touched.
+       * Defaults to false.
+       */
+      seed?: boolean;
+    };
+  };
+}

@@ -1,0 +1,33 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ReleaseStore } from '../database/ReleaseStore';
+import { demoReleases } from './demoReleases';
+
+/**
+ * Inserts demo release plans if the store holds none yet; a database that
+ * already has plans is never touched. Returns how many were inserted.
+ *
+ * @public
+ */
+export async function seedDemoReleases(options: {
+  store: ReleaseStore;
+  logger: LoggerService;
+  now?: Date;
+}): Promise<number> {
+  const { store, logger, now = new Date() } = options;
+  if (!(await store.isEmpty())) {
+    logger.info('Release plans exist already; not seeding demo data');
+    return 0;
+  }
+  const demos = demoReleases(now);
+  try {
+    for (const { release, events } of demos) {
+      await store.createRelease(release, events);
+    }
+  } catch (error) {
+    // e.g. another replica seeding at the same moment: the fixed ids collide
+    logger.warn(`Could not seed demo release plans: ${error}`);
+    return 0;
+  }
+  logger.info(`Seeded ${demos.length} demo release plans`);
+  return demos.length;
+}

@@ -1,0 +1,74 @@
+import {
+  TestDatabases,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { releaseCoordinationPlugin } from './plugin';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+describe('releaseCoordinationPlugin', () => {
+  it('serves health, seeds demo data and creates and reads releases', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const { server } = await startTestBackend({
+      features: [
+        releaseCoordinationPlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({
+          data: { releaseCoordination: { demoData: { seed: true } } },
+        }),
+        catalogServiceMock.factory({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Component',
+              metadata: { name: 'checkout-service', namespace: 'default' },
+              spec: { owner: 'checkout-team' },
+            },
+          ],
+        }),
+      ],
+    });
+    const api = '/api/release-coordination';
+
+    const health = await request(server)
+      .get(`${api}/health`)
+      .set('Authorization', mockCredentials.none.header());
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: 'ok' });
+
+    const anonymous = await request(server)
+      .get(`${api}/releases`)
+      .set('Authorization', mockCredentials.none.header());
+    expect(anonymous.status).toBe(401);
+
+    const seeded = await request(server).get(`${api}/releases?limit=200`);
+    expect(seeded.status).toBe(200);
+    expect(seeded.body.items.length).toBeGreaterThanOrEqual(15);
+
+    const created = await request(server)
+      .post(`${api}/releases`)
+      .send({
+        title: 'Checkout 5.0',
+        version: '5.0.0',
+        type: 'normal',
+        window: { start: '2026-12-01T10:00:00Z', end: '2026-12-01T12:00:00Z' },
+        entityRefs: ['component:default/checkout-service'],
+      });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      state: 'draft',
+      ownerRef: 'group:default/checkout-team',
+      createdBy: 'user:default/mock',
+    });
+
+    const got = await request(server).get(`${api}/releases/${created.body.id}`);
+    expect(got.status).toBe(200);
+    expect(got.body).toEqual(created.body);
+  });
+});

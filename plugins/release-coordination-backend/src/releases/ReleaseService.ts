@@ -1,0 +1,351 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizePermissionRequest,
+  AuthorizeResult,
+} from '@backstage/plugin-permission-common';
+import {
+  ACTIVE_RELEASE_STATES,
+  CreateReleaseInput,
+  isTransitionAllowed,
+  ListReleasesQuery,
+  Page,
+  Release,
+  ReleaseEvent,
+  ReleaseFieldChange,
+  ReleaseState,
+  releaseCreatePermission,
+  releaseUpdatePermission,
+  UpdateReleaseInput,
+} from '@internal/plugin-release-coordination-common';
+import { randomUUID } from 'node:crypto';
+import { ReleaseFields, ReleaseStore } from '../database/ReleaseStore';
+
+type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+const ENTITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+
+const toRef = (entity: Entity) =>
+  stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+
+/**
+ * The rules of release plans: lifecycle, ownership, catalog checks,
+ * authorization and history.
+ *
+ * @public
+ */
+export class ReleaseService {
+  private readonly store: ReleaseStore;
+  private readonly catalog: CatalogService;
+  private readonly permissions: PermissionsService;
+  private readonly userInfo: UserInfoService;
+
+  constructor(options: {
+    store: ReleaseStore;
+    catalog: CatalogService;
+    permissions: PermissionsService;
+    userInfo: UserInfoService;
+  }) {
+    this.store = options.store;
+    this.catalog = options.catalog;
+    this.permissions = options.permissions;
+    this.userInfo = options.userInfo;
+  }
+
+  /**
+   * Lists releases; `system` and `domain` also match releases of the entities
+   * that are part of them, as the caller sees the catalog.
+   */
+  async listReleases(
+    query: ListReleasesQuery,
+    credentials: UserCredentials,
+  ): Promise<Page<Release>> {
+    const entityRefGroups: string[][] = [];
+    if (query.entityRef?.length) {
+      entityRefGroups.push(query.entityRef);
+    }
+    if (query.system) {
+      const parts = await this.partsOf([query.system], credentials);
+      entityRefGroups.push([query.system, ...parts]);
+    }
+    if (query.domain) {
+      const systems = await this.partsOf([query.domain], credentials);
+      const parts = await this.partsOf(systems, credentials);
+      entityRefGroups.push([query.domain, ...systems, ...parts]);
+    }
+    return this.store.listReleases({
+      entityRefGroups,
+      ownerRef: query.owner,
+      from: query.from,
+      to: query.to,
+      states: query.state,
+      types: query.type,
+      order: query.order,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+  }
+
+  async getRelease(id: string): Promise<Release> {
+    const release = await this.store.getRelease(id);
+    if (!release) {
+      throw new NotFoundError(`Release ${id} not found`);
+    }
+    return release;
+  }
+
+  /** The history of a release, oldest first. */
+  async listEvents(id: string): Promise<ReleaseEvent[]> {
+    await this.getRelease(id);
+    return this.store.listEvents(id);
+  }
+
+  /**
+   * Creates a draft release after checking every ref against the catalog; the
+   * owner defaults to the owner of the first entity.
+   */
+  async createRelease(
+    input: CreateReleaseInput,
+    credentials: UserCredentials,
+  ): Promise<Release> {
+    await this.authorize({ permission: releaseCreatePermission }, credentials);
+    const entities = await this.checkRefs(
+      input.entityRefs,
+      input.ownerRef,
+      credentials,
+    );
+    const ownerRef = input.ownerRef ?? this.defaultOwner(entities[0]);
+
+    const now = new Date().toISOString();
+    const actorRef = credentials.principal.userEntityRef;
+    return this.store.createRelease(
+      {
+        id: randomUUID(),
+        title: input.title,
+        version: input.version,
+        type: input.type,
+        state: 'draft',
+        window: input.window,
+        entityRefs: input.entityRefs,
+        ownerRef,
+        description: input.description,
+        changes: input.changes,
+        createdBy: actorRef,
+        createdAt: now,
+        updatedAt: now,
+        revision: 1,
+      },
+      [{ action: 'created', actorRef, createdAt: now, changes: [] }],
+    );
+  }
+
+  /**
+   * Edits a release that is not finished yet, if the caller still saw its
+   * latest revision. Returns it unchanged if nothing differs.
+   */
+  async updateRelease(
+    id: string,
+    input: UpdateReleaseInput,
+    credentials: UserCredentials,
+  ): Promise<Release> {
+    const current = await this.getRelease(id);
+    await this.authorizeChange(current, credentials);
+    if (!ACTIVE_RELEASE_STATES.includes(current.state)) {
+      throw new ConflictError(
+        `Release in state "${current.state}" can no longer be edited`,
+      );
+    }
+    if (current.revision !== input.revision) {
+      throw new ConflictError(
+        `Release ${id} is at revision ${current.revision}, not ${input.revision}; reload it and try again`,
+      );
+    }
+
+    const { revision, ...requested } = input;
+    const fields: Partial<ReleaseFields> = {
+      ...requested,
+      ...(requested.entityRefs && {
+        entityRefs: [...requested.entityRefs].sort(),
+      }),
+    };
+    if (fields.entityRefs || fields.ownerRef) {
+      await this.checkRefs(
+        fields.entityRefs ?? [],
+        fields.ownerRef,
+        credentials,
+      );
+    }
+    const changes = diff(current, fields);
+    if (changes.length === 0) {
+      return current;
+    }
+    return this.store.updateRelease({
+      id,
+      revision,
+      fields,
+      event: {
+        action: 'updated',
+        actorRef: credentials.principal.userEntityRef,
+        createdAt: new Date().toISOString(),
+        changes,
+      },
+    });
+  }
+
+  /** Moves a release to another state of its lifecycle. */
+  async transitionRelease(
+    id: string,
+    input: { to: ReleaseState; reason?: string },
+    credentials: UserCredentials,
+  ): Promise<Release> {
+    const current = await this.getRelease(id);
+    await this.authorizeChange(current, credentials);
+    if (!isTransitionAllowed(current.state, input.to)) {
+      throw new ConflictError(
+        `Cannot move release from "${current.state}" to "${input.to}"`,
+      );
+    }
+    return this.store.updateRelease({
+      id,
+      revision: current.revision,
+      fields: { state: input.to },
+      event: {
+        action: 'transitioned',
+        actorRef: credentials.principal.userEntityRef,
+        createdAt: new Date().toISOString(),
+        changes: [{ field: 'state', before: current.state, after: input.to }],
+        reason: input.reason,
+      },
+    });
+  }
+
+  private async authorize(
+    request: AuthorizePermissionRequest,
+    credentials: UserCredentials,
+  ) {
+    const [decision] = await this.permissions.authorize([request], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed by permission ${request.permission.name}`,
+      );
+    }
+  }
+
+  /** For now only members of the owning group (or the owning user) may change a release. */
+  private async authorizeChange(
+    release: Release,
+    credentials: UserCredentials,
+  ) {
+    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+      credentials,
+    );
+    const isOwner = ownershipEntityRefs.some(
+      ref => ref.toLocaleLowerCase('en-US') === release.ownerRef,
+    );
+    if (!isOwner) {
+      throw new NotAllowedError(
+        `Only members of ${release.ownerRef} may change this release`,
+      );
+    }
+    await this.authorize(
+      { permission: releaseUpdatePermission, resourceRef: release.id },
+      credentials,
+    );
+  }
+
+  /**
+   * Checks entity refs and the owner ref against the catalog in one request, as
+   * the caller sees it; returns the entities in order.
+   */
+  private async checkRefs(
+    entityRefs: string[],
+    ownerRef: string | undefined,
+    credentials: UserCredentials,
+  ): Promise<Entity[]> {
+    if (
+      ownerRef &&
+      !['group', 'user'].includes(parseEntityRef(ownerRef).kind)
+    ) {
+      throw new InputError(`ownerRef: "${ownerRef}" is not a group or user`);
+    }
+    const refs = ownerRef ? [...entityRefs, ownerRef] : entityRefs;
+    const { items } = await this.catalog.getEntitiesByRefs(
+      { entityRefs: refs, fields: [...ENTITY_FIELDS, 'spec.owner'] },
+      { credentials },
+    );
+    const unknown = refs.filter((_, i) => !items[i]);
+    if (unknown.length > 0) {
+      throw new InputError(
+        `Unknown entity refs, not in the catalog: ${unknown.join(', ')}`,
+      );
+    }
+    return items.slice(0, entityRefs.length) as Entity[];
+  }
+
+  private defaultOwner(entity: Entity): string {
+    const owner = entity.spec?.owner;
+    if (typeof owner !== 'string' || !owner) {
+      throw new InputError(
+        `ownerRef: required, since ${toRef(
+          entity,
+        )} has no owner in the catalog`,
+      );
+    }
+    return stringifyEntityRef(
+      parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  }
+
+  /** Refs of the entities that are part of any of the given ones. */
+  private async partsOf(
+    refs: string[],
+    credentials: UserCredentials,
+  ): Promise<string[]> {
+    if (refs.length === 0) {
+      return [];
+    }
+    const { items } = await this.catalog.getEntities(
+      { filter: { 'relations.partOf': refs }, fields: ENTITY_FIELDS },
+      { credentials },
+    );
+    return items.map(toRef);
+  }
+}
+
+function diff(
+  current: Release,
+  fields: Partial<ReleaseFields>,
+): ReleaseFieldChange[] {
+  return Object.entries(fields)
+    .filter(
+      ([field, after]) =>
+        JSON.stringify(current[field as keyof ReleaseFields]) !==
+        JSON.stringify(after),
+    )
+    .map(([field, after]) => ({
+      field,
+      before: current[field as keyof ReleaseFields],
+      after,
+    }));
+}

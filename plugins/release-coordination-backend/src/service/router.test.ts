@@ -1,0 +1,609 @@
+import { UserInfoService } from '@backstage/backend-plugin-api';
+import {
+  TestDatabases,
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Release } from '@internal/plugin-release-coordination-common';
+import express from 'express';
+import request from 'supertest';
+import { DatabaseReleaseStore } from '../database/DatabaseReleaseStore';
+import { ReleaseService } from '../releases/ReleaseService';
+import { createRouter } from './router';
+
+jest.setTimeout(30_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const ALICE = 'user:default/alice';
+const MALLORY = 'user:default/mallory';
+
+function entity(
+  kind: string,
+  name: string,
+  spec: Record<string, string> = {},
+  partOf?: string,
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace: 'default' },
+    spec,
+    relations: partOf ? [{ type: 'partOf', targetRef: partOf }] : [],
+  };
+}
+
+const entities: Entity[] = [
+  entity('Domain', 'commerce'),
+  entity('System', 'checkout', { owner: 'team-a' }, 'domain:default/commerce'),
+  entity('System', 'search', { owner: 'team-b' }),
+  entity(
+    'Component',
+    'checkout-service',
+    { owner: 'team-a', system: 'checkout' },
+    'system:default/checkout',
+  ),
+  entity(
+    'Component',
+    'cart-service',
+    { owner: 'group:default/team-a', system: 'checkout' },
+    'system:default/checkout',
+  ),
+  entity(
+    'Component',
+    'search-service',
+    { owner: 'team-b', system: 'search' },
+    'system:default/search',
+  ),
+  entity('Component', 'personal-tool', { owner: 'user:alice' }),
+  entity('Component', 'orphan'),
+  entity('Group', 'team-a'),
+  entity('Group', 'team-b'),
+  entity('User', 'alice'),
+];
+
+const groupsOf: Record<string, string[]> = {
+  [ALICE]: ['group:default/Team-A'],
+};
+
+const userInfo: UserInfoService = {
+  async getUserInfo(credentials) {
+    const { userEntityRef } = credentials.principal as {
+      userEntityRef: string;
+    };
+    return {
+      userEntityRef,
+      ownershipEntityRefs: [userEntityRef, ...(groupsOf[userEntityRef] ?? [])],
+    };
+  },
+};
+
+const valid = {
+  title: 'Checkout 4.0',
+  version: '4.0.0',
+  type: 'normal',
+  window: { start: '2026-12-01T10:00:00Z', end: '2026-12-01T12:00:00Z' },
+  entityRefs: ['component:checkout-service'],
+};
+
+const asAlice = mockCredentials.user.header(ALICE);
+const asMallory = mockCredentials.user.header(MALLORY);
+
+async function createApp(
+  options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
+) {
+  const knex = await databases.init('SQLITE_3');
+  const store = await DatabaseReleaseStore.create({
+    database: mockServices.database({ knex }),
+  });
+  const auditEvent = { success: jest.fn(), fail: jest.fn() };
+  const auditor = mockServices.auditor.mock({
+    createEvent: jest.fn(async () => auditEvent),
+  });
+  const releases = new ReleaseService({
+    store,
+    catalog: catalogServiceMock({ entities }),
+    permissions: mockServices.permissions({
+      result: options.permission ?? AuthorizeResult.ALLOW,
+    }),
+    userInfo,
+  });
+  const router = await createRouter({
+    releases,
+    httpAuth: mockServices.httpAuth(),
+    auditor,
+  });
+  const app = express().use(router).use(mockErrorHandler());
+  return { app, store, auditor, auditEvent };
+}
+
+async function createRelease(
+  app: express.Express,
+  body: object = {},
+): Promise<Release> {
+  const res = await request(app)
+    .post('/releases')
+    .set('Authorization', asAlice)
+    .send({ ...valid, ...body });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+describe('createRouter', () => {
+  it('answers health checks', async () => {
+    const { app } = await createApp();
+    const res = await request(app)
+      .get('/health')
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it.each([
+    ['get', '/releases'],
+    ['post', '/releases'],
+    ['get', '/releases/x'],
+    ['patch', '/releases/x'],
+    ['post', '/releases/x/transition'],
+    ['get', '/releases/x/events'],
+  ] as const)('rejects %s %s without a user with 401', async (method, path) => {
+    const { app } = await createApp();
+    const res = await request(app)
+      [method](path)
+      .set('Authorization', mockCredentials.none.header())
+      .send({});
+    expect(res.status).toBe(401);
+  });
+
+  describe('POST /releases', () => {
+    it('creates a draft owned by the first entity’s owner and audits it', async () => {
+      const { app, auditor, auditEvent } = await createApp();
+      const res = await request(app)
+        .post('/releases')
+        .set('Authorization', asAlice)
+        .send({
+          ...valid,
+          entityRefs: [
+            'component:checkout-service',
+            'component:search-service',
+          ],
+        });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        title: 'Checkout 4.0',
+        state: 'draft',
+        revision: 1,
+        ownerRef: 'group:default/team-a',
+        createdBy: ALICE,
+        window: {
+          start: '2026-12-01T10:00:00.000Z',
+          end: '2026-12-01T12:00:00.000Z',
+        },
+        entityRefs: [
+          'component:default/checkout-service',
+          'component:default/search-service',
+        ],
+        description: '',
+        changes: [],
+      });
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          eventId: 'release-create',
+          severityLevel: 'medium',
+        }),
+      );
+      expect(auditEvent.success).toHaveBeenCalledWith({
+        meta: { releaseId: res.body.id, revision: 1, state: 'draft' },
+      });
+      const got = await request(app)
+        .get(`/releases/${res.body.id}`)
+        .set('Authorization', asAlice);
+      expect(got.status).toBe(200);
+      expect(got.body).toEqual(res.body);
+    });
+
+    it('keeps a user owner and accepts an explicit owner', async () => {
+      const { app } = await createApp();
+      expect(
+        (await createRelease(app, { entityRefs: ['component:personal-tool'] }))
+          .ownerRef,
+      ).toBe('user:default/alice');
+      expect(
+        (await createRelease(app, { ownerRef: 'group:team-b' })).ownerRef,
+      ).toBe('group:default/team-b');
+    });
+
+    it.each([
+      ['a wrong type', { title: 5 }, /^title:/],
+      ['an empty title', { title: '  ' }, /^title:/],
+      ['an overlong title', { title: 'x'.repeat(201) }, /^title:/],
+      ['an unknown field', { colour: 'red' }, /unknown field\(s\): colour/],
+      [
+        'an end before the start',
+        {
+          window: {
+            start: '2026-12-02T00:00:00Z',
+            end: '2026-12-01T00:00:00Z',
+          },
+        },
+        /^window\.end: must be after/,
+      ],
+      [
+        'a window over 90 days',
+        {
+          window: {
+            start: '2026-01-01T00:00:00Z',
+            end: '2026-06-01T00:00:00Z',
+          },
+        },
+        /^window\.end: window may be at most 90 days/,
+      ],
+      [
+        'over 100 refs',
+        {
+          entityRefs: Array.from({ length: 101 }, (_, i) => `component:c${i}`),
+        },
+        /^entityRefs:/,
+      ],
+      ['a malformed ref', { entityRefs: ['not a ref'] }, /^entityRefs\.0:/],
+      ['an unknown type', { type: 'yolo' }, /^type:/],
+      [
+        'unknown catalog refs',
+        {
+          entityRefs: [
+            'component:checkout-service',
+            'component:ghost',
+            'component:phantom',
+          ],
+        },
+        /component:default\/ghost, component:default\/phantom/,
+      ],
+      [
+        'an unknown owner',
+        { ownerRef: 'group:nobody' },
+        /group:default\/nobody/,
+      ],
+      [
+        'an owner that is no group',
+        { ownerRef: 'component:orphan' },
+        /^ownerRef:/,
+      ],
+      [
+        'no owner to default to',
+        { entityRefs: ['component:orphan'] },
+        /^ownerRef: required/,
+      ],
+    ])(
+      'rejects %s with 400 naming it and writes nothing',
+      async (_, body, message) => {
+        const { app, auditEvent } = await createApp();
+        const res = await request(app)
+          .post('/releases')
+          .set('Authorization', asAlice)
+          .send({ ...valid, ...body });
+        expect(res.status).toBe(400);
+        expect(res.body.error).toMatchObject({ name: 'InputError' });
+        expect(res.body.error.message).toMatch(message);
+        expect(auditEvent.fail).toHaveBeenCalled();
+        const list = await request(app)
+          .get('/releases')
+          .set('Authorization', asAlice);
+        expect(list.body).toEqual({ items: [] });
+      },
+    );
+
+    it('rejects malformed JSON with 400', async () => {
+      const { app } = await createApp();
+      const res = await request(app)
+        .post('/releases')
+        .set('Authorization', asAlice)
+        .set('Content-Type', 'application/json')
+        .send('{"title": ');
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ name: 'InputError' });
+      expect(res.body.error.message).toMatch(/not valid JSON/);
+    });
+
+    it('rejects callers without the create permission with 403', async () => {
+      const { app, store } = await createApp({
+        permission: AuthorizeResult.DENY,
+      });
+      const res = await request(app)
+        .post('/releases')
+        .set('Authorization', asAlice)
+        .send(valid);
+      expect(res.status).toBe(403);
+      expect(await store.isEmpty()).toBe(true);
+    });
+  });
+
+  describe('GET /releases', () => {
+    it('filters by entity, system, domain, owner, state and type', async () => {
+      const { app } = await createApp();
+      const checkout = await createRelease(app, {
+        entityRefs: ['component:cart-service'],
+        window: { start: '2026-12-01T10:00:00Z', end: '2026-12-01T12:00:00Z' },
+      });
+      const system = await createRelease(app, {
+        entityRefs: ['system:checkout'],
+        type: 'hotfix',
+        window: { start: '2026-12-05T10:00:00Z', end: '2026-12-05T12:00:00Z' },
+      });
+      const search = await createRelease(app, {
+        entityRefs: ['component:search-service'],
+        window: { start: '2026-12-10T10:00:00Z', end: '2026-12-10T12:00:00Z' },
+      });
+      const list = async (query: string) => {
+        const res = await request(app)
+          .get(`/releases?${query}`)
+          .set('Authorization', asAlice);
+        expect(res.status).toBe(200);
+        return res.body.items.map((r: Release) => r.id);
+      };
+      expect(await list('')).toEqual([checkout.id, system.id, search.id]);
+      expect(await list('order=desc')).toEqual([
+        search.id,
+        system.id,
+        checkout.id,
+      ]);
+      expect(
+        await list(
+          'entityRef=component:cart-service&entityRef=component:search-service',
+        ),
+      ).toEqual([checkout.id, search.id]);
+      expect(await list('system=system:checkout')).toEqual([
+        checkout.id,
+        system.id,
+      ]);
+      expect(await list('domain=domain:commerce')).toEqual([
+        checkout.id,
+        system.id,
+      ]);
+      expect(await list('owner=group:team-b')).toEqual([search.id]);
+      expect(await list('type=hotfix')).toEqual([system.id]);
+      expect(await list('state=planned')).toEqual([]);
+      expect(
+        await list('from=2026-12-01T11:00:00Z&to=2026-12-05T09:00:00Z'),
+      ).toEqual([checkout.id]);
+
+      const first = await request(app)
+        .get('/releases?limit=2')
+        .set('Authorization', asAlice);
+      expect(first.body.items).toHaveLength(2);
+      const second = await request(app)
+        .get(`/releases?limit=2&cursor=${first.body.nextCursor}`)
+        .set('Authorization', asAlice);
+      expect(second.body).toEqual({
+        items: [expect.objectContaining({ id: search.id })],
+      });
+    });
+
+    it.each([
+      ['limit=0', /^limit:/],
+      ['state=done', /^state\.0:/],
+      ['entityRef=nope', /^entityRef\.0:/],
+      ['from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', /^to:/],
+      ['cursor=garbage', /^cursor:/],
+      ['colour=red', /unknown field\(s\): colour/],
+    ])('rejects %s with 400', async (query, message) => {
+      const { app } = await createApp();
+      const res = await request(app)
+        .get(`/releases?${query}`)
+        .set('Authorization', asAlice);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+    });
+  });
+
+  describe('GET /releases/:id', () => {
+    it('answers 404 for unknown releases and their events', async () => {
+      const { app } = await createApp();
+      for (const path of ['/releases/nope', '/releases/nope/events']) {
+        const res = await request(app).get(path).set('Authorization', asAlice);
+        expect(res.status).toBe(404);
+      }
+    });
+  });
+
+  describe('PATCH /releases/:id', () => {
+    it('updates with the current revision and records what changed', async () => {
+      const { app, auditor } = await createApp();
+      const release = await createRelease(app);
+      const res = await request(app)
+        .patch(`/releases/${release.id}`)
+        .set('Authorization', asAlice)
+        .send({
+          revision: 1,
+          title: 'Checkout 4.0.1',
+          entityRefs: ['component:cart-service'],
+        });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        title: 'Checkout 4.0.1',
+        revision: 2,
+        entityRefs: ['component:default/cart-service'],
+      });
+      expect(auditor.createEvent).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          eventId: 'release-update',
+          meta: { releaseId: release.id },
+        }),
+      );
+
+      const stale = await request(app)
+        .patch(`/releases/${release.id}`)
+        .set('Authorization', asAlice)
+        .send({ revision: 1, title: 'Lost update' });
+      expect(stale.status).toBe(409);
+
+      const events = await request(app)
+        .get(`/releases/${release.id}/events`)
+        .set('Authorization', asAlice);
+      expect(events.body.items).toEqual([
+        expect.objectContaining({ action: 'created', actorRef: ALICE }),
+        expect.objectContaining({
+          action: 'updated',
+          actorRef: ALICE,
+          changes: [
+            { field: 'title', before: 'Checkout 4.0', after: 'Checkout 4.0.1' },
+            {
+              field: 'entityRefs',
+              before: ['component:default/checkout-service'],
+              after: ['component:default/cart-service'],
+            },
+          ],
+        }),
+      ]);
+    });
+
+    it.each([
+      [{ revision: 1 }, /at least one field/],
+      [{ title: 'x' }, /^revision:/],
+      [
+        { revision: 1, entityRefs: ['component:ghost'] },
+        /component:default\/ghost/,
+      ],
+      [{ revision: 1, state: 'released' }, /unknown field\(s\): state/],
+    ])('rejects %j with 400', async (body, message) => {
+      const { app } = await createApp();
+      const release = await createRelease(app);
+      const res = await request(app)
+        .patch(`/releases/${release.id}`)
+        .set('Authorization', asAlice)
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+    });
+
+    it('answers 404, 403 for non-members and 409 for finished releases', async () => {
+      const { app } = await createApp();
+      const missing = await request(app)
+        .patch('/releases/nope')
+        .set('Authorization', asAlice)
+        .send({ revision: 1, title: 'x' });
+      expect(missing.status).toBe(404);
+
+      const release = await createRelease(app);
+      const foreign = await request(app)
+        .patch(`/releases/${release.id}`)
+        .set('Authorization', asMallory)
+        .send({ revision: 1, title: 'Mine now' });
+      expect(foreign.status).toBe(403);
+
+      const cancelled = await request(app)
+        .post(`/releases/${release.id}/transition`)
+        .set('Authorization', asAlice)
+        .send({ to: 'cancelled' });
+      const finished = await request(app)
+        .patch(`/releases/${release.id}`)
+        .set('Authorization', asAlice)
+        .send({ revision: cancelled.body.revision, title: 'Too late' });
+      expect(finished.status).toBe(409);
+      expect(finished.body.error.message).toMatch(/"cancelled"/);
+    });
+
+    it('answers 403 when the permission policy denies the update', async () => {
+      const { app, store } = await createApp({
+        permission: AuthorizeResult.DENY,
+      });
+      const now = new Date().toISOString();
+      const release = await store.createRelease(
+        {
+          id: 'r1',
+          title: 'T',
+          version: '1',
+          type: 'normal',
+          state: 'draft',
+          window: { start: now, end: now },
+          entityRefs: ['component:default/checkout-service'],
+          ownerRef: 'group:default/team-a',
+          description: '',
+          changes: [],
+          createdBy: ALICE,
+          createdAt: now,
+          updatedAt: now,
+          revision: 1,
+        },
+        [],
+      );
+      const patch = await request(app)
+        .patch(`/releases/${release.id}`)
+        .set('Authorization', asAlice)
+        .send({ revision: 1, title: 'x' });
+      expect(patch.status).toBe(403);
+      const transition = await request(app)
+        .post(`/releases/${release.id}/transition`)
+        .set('Authorization', asAlice)
+        .send({ to: 'planned' });
+      expect(transition.status).toBe(403);
+    });
+  });
+
+  describe('POST /releases/:id/transition', () => {
+    it('moves a release along its lifecycle and records the reason', async () => {
+      const { app, auditEvent } = await createApp();
+      const release = await createRelease(app);
+      const res = await request(app)
+        .post(`/releases/${release.id}/transition`)
+        .set('Authorization', asAlice)
+        .send({ to: 'planned', reason: 'Scope agreed' });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ state: 'planned', revision: 2 });
+      expect(auditEvent.success).toHaveBeenLastCalledWith({
+        meta: { releaseId: release.id, revision: 2, state: 'planned' },
+      });
+
+      const events = await request(app)
+        .get(`/releases/${release.id}/events`)
+        .set('Authorization', asAlice);
+      expect(events.body.items[1]).toMatchObject({
+        action: 'transitioned',
+        actorRef: ALICE,
+        reason: 'Scope agreed',
+        changes: [{ field: 'state', before: 'draft', after: 'planned' }],
+      });
+    });
+
+    it('rejects transitions the lifecycle does not allow with 409 naming both states', async () => {
+      const { app } = await createApp();
+      const release = await createRelease(app);
+      const res = await request(app)
+        .post(`/releases/${release.id}/transition`)
+        .set('Authorization', asAlice)
+        .send({ to: 'released' });
+      expect(res.status).toBe(409);
+      expect(res.body.error.message).toBe(
+        'Cannot move release from "draft" to "released"',
+      );
+    });
+
+    it.each([
+      [{ to: 'done' }, /^to:/],
+      [{}, /^to:/],
+      [{ to: 'planned', reason: '' }, /^reason:/],
+    ])('rejects %j with 400', async (body, message) => {
+      const { app } = await createApp();
+      const release = await createRelease(app);
+      const res = await request(app)
+        .post(`/releases/${release.id}/transition`)
+        .set('Authorization', asAlice)
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+    });
+
+    it('rejects non-members with 403', async () => {
+      const { app } = await createApp();
+      const release = await createRelease(app);
+      const res = await request(app)
+        .post(`/releases/${release.id}/transition`)
+        .set('Authorization', asMallory)
+        .send({ to: 'planned' });
+      expect(res.status).toBe(403);
+    });
+  });
+});

@@ -1,0 +1,150 @@
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { JsonObject } from '@backstage/types';
+import {
+  createReleaseRequestSchema,
+  describeValidationError,
+  listReleasesQuerySchema,
+  Release,
+  transitionReleaseRequestSchema,
+  updateReleaseRequestSchema,
+} from '@internal/plugin-release-coordination-common';
+import express, { ErrorRequestHandler, Request } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { ReleaseService } from '../releases/ReleaseService';
+
+/**
+ * What the release-coordination router needs.
+ *
+ * @public
+ */
+export interface RouterOptions {
+  releases: ReleaseService;
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new InputError(describeValidationError(result.error));
+  }
+  return result.data;
+}
+
+/** Turns body-parser failures (malformed JSON) into input errors. */
+const jsonErrors: ErrorRequestHandler = (error, _req, _res, next) => {
+  next(
+    error?.type === 'entity.parse.failed'
+      ? new InputError(`Request body is not valid JSON: ${error.message}`)
+      : error,
+  );
+};
+
+/**
+ * Creates the HTTP API of the release-coordination plugin.
+ *
+ * @public
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { releases, httpAuth, auditor } = options;
+  const router = Router();
+  router.use(express.json({ limit: '1mb' }));
+  router.use(jsonErrors);
+
+  const userCredentials = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user'] });
+
+  /** Runs a mutation and records it as an audit event that succeeded or failed. */
+  async function audited(
+    req: Request,
+    eventId: string,
+    meta: JsonObject,
+    mutation: () => Promise<Release>,
+  ): Promise<Release> {
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: req,
+      meta,
+    });
+    try {
+      const release = await mutation();
+      await event.success({
+        meta: {
+          releaseId: release.id,
+          revision: release.revision,
+          state: release.state,
+        },
+      });
+      return release;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/releases', async (req, res) => {
+    const credentials = await userCredentials(req);
+    const query = parse(listReleasesQuerySchema, req.query);
+    res.json(await releases.listReleases(query, credentials));
+  });
+
+  router.post('/releases', async (req, res) => {
+    const release = await audited(req, 'release-create', {}, async () => {
+      const credentials = await userCredentials(req);
+      const input = parse(createReleaseRequestSchema, req.body);
+      return releases.createRelease(input, credentials);
+    });
+    res.status(201).json(release);
+  });
+
+  router.get('/releases/:id', async (req, res) => {
+    await userCredentials(req);
+    res.json(await releases.getRelease(req.params.id));
+  });
+
+  router.patch('/releases/:id', async (req, res) => {
+    const { id } = req.params;
+    const release = await audited(
+      req,
+      'release-update',
+      { releaseId: id },
+      async () => {
+        const credentials = await userCredentials(req);
+        const input = parse(updateReleaseRequestSchema, req.body);
+        return releases.updateRelease(id, input, credentials);
+      },
+    );
+    res.json(release);
+  });
+
+  router.post('/releases/:id/transition', async (req, res) => {
+    const { id } = req.params;
+    const release = await audited(
+      req,
+      'release-transition',
+      { releaseId: id },
+      async () => {
+        const credentials = await userCredentials(req);
+        const input = parse(transitionReleaseRequestSchema, req.body);
+        return releases.transitionRelease(id, input, credentials);
+      },
+    );
+    res.json(release);
+  });
+
+  router.get('/releases/:id/events', async (req, res) => {
+    await userCredentials(req);
+    res.json({ items: await releases.listEvents(req.params.id) });
+  });
+
+  return router;
+}
