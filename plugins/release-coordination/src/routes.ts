@@ -1,7 +1,4 @@
-import {
-  createRouteRef,
-  createSubRouteRef,
-} from '@backstage/core-plugin-api';
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
 /**
  * The plugin's root page, `/release-coordination` by default.

@@ -13,7 +13,10 @@ const release: Release = {
   version: '2.1.0',
   type: 'normal',
   state: 'draft',
-  window: { start: '2026-12-01T09:00:00.000Z', end: '2026-12-01T11:00:00.000Z' },
+  window: {
+    start: '2026-12-01T09:00:00.000Z',
+    end: '2026-12-01T11:00:00.000Z',
+  },
   entityRefs: ['component:default/payments-api'],
   ownerRef: 'group:default/payments',
   description: '',

@@ -27,7 +27,9 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     this.fetchApi = options.fetchApi;
   }
 
-  async listReleases(request: ListReleasesRequest = {}): Promise<Page<Release>> {
+  async listReleases(
+    request: ListReleasesRequest = {},
+  ): Promise<Page<Release>> {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(request)) {
       for (const item of Array.isArray(value) ? value : [value]) {
@@ -45,7 +47,10 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
   }
 
   async createRelease(request: CreateReleaseRequest): Promise<Release> {
-    return this.request<Release>('/releases', { method: 'POST', body: request });
+    return this.request<Release>('/releases', {
+      method: 'POST',
+      body: request,
+    });
   }
 
   async updateRelease(

@@ -1,0 +1,148 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { Release } from '@internal/plugin-release-coordination-common';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DateTime } from 'luxon';
+import { FakeReleaseCoordinationApi } from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { CreateReleaseDialog, defaultWindow } from './CreateReleaseDialog';
+
+async function render(api: FakeReleaseCoordinationApi) {
+  const onCreated = jest.fn<void, [Release]>();
+  const onClose = jest.fn();
+  await renderInTestApp(
+    <CreateReleaseDialog
+      open
+      onClose={onClose}
+      onCreated={onCreated}
+      initialEntityRefs={['component:default/payments-api']}
+    />,
+    { apis: [[releaseCoordinationApiRef, api]] },
+  );
+  return { onCreated, onClose };
+}
+
+const setValue = (label: string, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+describe('CreateReleaseDialog', () => {
+  it('defaults the window to two hours from the next full hour tomorrow', () => {
+    const now = DateTime.fromISO('2030-01-05T13:20:00');
+    expect(defaultWindow(now)).toEqual({
+      start: '2030-01-06T14:00',
+      end: '2030-01-06T16:00',
+    });
+  });
+
+  it('names each invalid field under the field', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    await render(api);
+    setValue('Start', '2030-01-02T10:00');
+    setValue('End', '2030-01-02T09:00');
+    // Remove the preselected entity with the keyboard.
+    screen.getByRole('button', { name: 'component:payments-api' }).focus();
+    await userEvent.keyboard('{Delete}');
+    expect(
+      screen.queryByText('component:payments-api'),
+    ).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+
+    expect(screen.getByLabelText('Title')).toHaveAccessibleDescription(
+      'Required',
+    );
+    expect(screen.getByLabelText('Version')).toHaveAccessibleDescription(
+      'Required',
+    );
+    expect(screen.getByLabelText('End')).toHaveAccessibleDescription(
+      'must be after window.start',
+    );
+    expect(screen.getByText('Add at least one entity')).toBeInTheDocument();
+    expect(api.createCalls).toHaveLength(0);
+  });
+
+  it('validates change links', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    await render(api);
+    setValue('Title', 'Payments 2.1');
+    setValue('Version', '2.1.0');
+    await userEvent.click(screen.getByRole('button', { name: 'Add change' }));
+    setValue('Summary', 'New refunds');
+    setValue('Link', 'not a url');
+    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    expect(screen.getByLabelText('Link')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    expect(api.createCalls).toHaveLength(0);
+  });
+
+  it('submits the form on Enter with the right body', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    const { onCreated } = await render(api);
+    setValue('Title', 'Payments 2.1');
+    setValue('Version', '2.1.0');
+    await userEvent.selectOptions(screen.getByLabelText('Type'), 'hotfix');
+    setValue('Start', '2030-01-02T10:00');
+    setValue('End', '2030-01-02T12:30');
+    setValue('Description', '# Notes');
+    await userEvent.click(screen.getByRole('button', { name: 'Add change' }));
+    await userEvent.selectOptions(screen.getByLabelText('Kind'), 'fix');
+    setValue('Summary', 'Fix rounding');
+    setValue('Link', 'https://example.com/pr/1');
+    await userEvent.type(screen.getByLabelText('Title'), '{Enter}');
+
+    await waitFor(() => expect(onCreated).toHaveBeenCalled());
+    expect(api.createCalls).toEqual([
+      {
+        title: 'Payments 2.1',
+        version: '2.1.0',
+        type: 'hotfix',
+        window: {
+          start: new Date('2030-01-02T10:00').toISOString(),
+          end: new Date('2030-01-02T12:30').toISOString(),
+        },
+        entityRefs: ['component:default/payments-api'],
+        description: '# Notes',
+        changes: [
+          {
+            kind: 'fix',
+            title: 'Fix rounding',
+            link: 'https://example.com/pr/1',
+          },
+        ],
+      },
+    ]);
+    expect(onCreated.mock.calls[0][0]).toMatchObject({ title: 'Payments 2.1' });
+  });
+
+  it('shows the message of a rejected request', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    api.failures.createRelease = await FakeReleaseCoordinationApi.errorResponse(
+      400,
+      'InputError',
+      'entityRefs: component:default/nope does not exist',
+    );
+    const { onCreated } = await render(api);
+    setValue('Title', 'Payments 2.1');
+    setValue('Version', '2.1.0');
+    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'entityRefs: component:default/nope does not exist',
+    );
+    expect(onCreated).not.toHaveBeenCalled();
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('adds entities and closes on Escape', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    const { onClose } = await render(api);
+    await userEvent.type(
+      screen.getByLabelText('Add entity'),
+      'api:default/payments{Enter}',
+    );
+    expect(screen.getByText('api:payments')).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,199 @@
+import { Entity } from '@backstage/catalog-model';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  FakeReleaseCoordinationApi,
+  makeRelease,
+} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { rootRouteRef } from '../../routes';
+import { EntityReleasesContent } from './EntityReleasesContent';
+
+function entity(kind: string, name = 'payments-api'): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace: 'default' },
+    spec: {},
+  };
+}
+
+async function render(
+  api: FakeReleaseCoordinationApi,
+  e = entity('Component'),
+) {
+  return renderInTestApp(
+    <EntityProvider entity={e}>
+      <EntityReleasesContent />
+    </EntityProvider>,
+    {
+      apis: [
+        [releaseCoordinationApiRef, api],
+        mockApis.identity({ ownershipEntityRefs: ['group:default/payments'] }),
+      ],
+      mountedRoutes: {
+        '/release-coordination': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
+  );
+}
+
+describe('EntityReleasesContent', () => {
+  it('lists upcoming and recent releases with links to their pages', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    const now = Date.now();
+    api.releases = [
+      makeRelease({
+        id: 'up',
+        title: 'Next one',
+        window: {
+          start: new Date(now + 3600_000).toISOString(),
+          end: new Date(now + 7200_000).toISOString(),
+        },
+      }),
+    ];
+    // The fake answers both lists alike; the recent list shows only ended ones.
+    await render(api);
+
+    const link = await screen.findByRole('link', { name: 'Next one' });
+    expect(link).toHaveAttribute('href', '/release-coordination/releases/up');
+    expect(screen.getByText('Upcoming releases')).toBeInTheDocument();
+    expect(screen.getByText('Recent releases')).toBeInTheDocument();
+    expect(
+      screen.getByText('No releases in the last 90 days.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('2.1.0')).toBeInTheDocument();
+    expect(screen.getByText('draft')).toBeInTheDocument();
+    expect(screen.getByText('normal')).toBeInTheDocument();
+    expect(
+      screen.getAllByRole('button', { name: 'Create release' }),
+    ).toHaveLength(1);
+  });
+
+  it('queries upcoming ascending from now and recent descending up to now', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    const before = Date.now();
+    await render(api);
+    await screen.findByText('No releases yet');
+
+    expect(api.listCalls).toHaveLength(2);
+    const [upcoming, recent] = api.listCalls;
+    expect(upcoming).toMatchObject({
+      entityRef: ['component:default/payments-api'],
+      order: 'asc',
+    });
+    expect(upcoming.to).toBeUndefined();
+    expect(Date.parse(upcoming.from!)).toBeGreaterThanOrEqual(before);
+    expect(recent).toMatchObject({
+      entityRef: ['component:default/payments-api'],
+      order: 'desc',
+    });
+    expect(Date.parse(recent.to!) - Date.parse(recent.from!)).toBe(
+      90 * 24 * 3600_000,
+    );
+  });
+
+  it.each([
+    ['API', { entityRef: ['api:default/payments-api'] }],
+    ['Resource', { entityRef: ['resource:default/payments-api'] }],
+    ['System', { system: 'system:default/payments-api' }],
+    ['Domain', { domain: 'domain:default/payments-api' }],
+    ['Group', { owner: 'group:default/payments-api' }],
+  ])('queries the releases of a %s', async (kind, expected) => {
+    const api = new FakeReleaseCoordinationApi();
+    await render(api, entity(kind));
+    await screen.findByText('No releases yet');
+    for (const call of api.listCalls) {
+      const { from, to, order, limit, ...filter } = call;
+      expect(filter).toEqual(expected);
+    }
+  });
+
+  it('shows an empty state that offers to create a release', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    await render(api);
+    expect(await screen.findByText('No releases yet')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Create release' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText('component:payments-api'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows errors of the backend', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    api.failures.listReleases = await FakeReleaseCoordinationApi.errorResponse(
+      500,
+      'Error',
+      'database on fire',
+    );
+    await render(api);
+    expect(await screen.findByText(/database on fire/)).toBeInTheDocument();
+  });
+
+  it('loads further pages on "Load more"', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    const future = (h: number) =>
+      new Date(Date.now() + h * 3600_000).toISOString();
+    api.pages = {
+      '': {
+        items: [
+          makeRelease({
+            id: 'a',
+            title: 'First',
+            window: { start: future(1), end: future(2) },
+          }),
+        ],
+        nextCursor: 'c2',
+      },
+      c2: {
+        items: [
+          makeRelease({
+            id: 'b',
+            title: 'Second',
+            window: { start: future(3), end: future(4) },
+          }),
+        ],
+      },
+    };
+    await render(api);
+    expect(await screen.findByText('First')).toBeInTheDocument();
+    // Both lists offer more; load more of the upcoming one.
+    await userEvent.click(
+      screen.getAllByRole('button', { name: 'Load more' })[0],
+    );
+    expect(await screen.findAllByText('Second')).not.toHaveLength(0);
+    expect(api.listCalls.some(call => call.cursor === 'c2')).toBe(true);
+  });
+
+  it('creates a release and lists it', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    await render(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Create release' }),
+    );
+    await userEvent.type(screen.getByLabelText('Title'), 'Checkout 3');
+    await userEvent.type(screen.getByLabelText('Version'), '3.0.0');
+    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Checkout 3' }),
+    ).toHaveAttribute('href', '/release-coordination/releases/r1');
+    expect(screen.getByText('Release created.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'View release' })).toHaveAttribute(
+      'href',
+      '/release-coordination/releases/r1',
+    );
+  });
+});

@@ -1,0 +1,4 @@
+export {
+  NfsReleaseCoordinationPage,
+  ReleaseCoordinationPage,
+} from './ReleaseCoordinationPage';

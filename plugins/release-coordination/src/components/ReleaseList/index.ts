@@ -1,0 +1,3 @@
+export { ReleasesOverview } from './ReleasesOverview';
+export type { ReleasesOverviewProps } from './ReleasesOverview';
+export { ReleaseTable } from './ReleaseTable';

@@ -1,0 +1,249 @@
+import {
+  EmptyState,
+  InfoCard,
+  Link,
+  MarkdownContent,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import Alert from '@material-ui/lab/Alert';
+import {
+  Release,
+  ReleaseState,
+} from '@internal/plugin-release-coordination-common';
+import { ReactNode, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { errorMessage, formatTimestamp, formatWindow } from '../shared/format';
+import { ReleaseStateChip, ReleaseTypeChip } from '../shared/ReleaseChips';
+import { useRootLink } from '../shared/useReleaseLink';
+import { ReleaseHistory } from './ReleaseHistory';
+import { TransitionButtons } from './TransitionButtons';
+import Chip from '@material-ui/core/Chip';
+
+const useStyles = makeStyles(theme => ({
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: theme.spacing(3),
+    rowGap: theme.spacing(1),
+    margin: 0,
+    '& dt': { fontWeight: theme.typography.fontWeightBold as number },
+    '& dd': { margin: 0 },
+  },
+  chips: { display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap' },
+}));
+
+function Field(props: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{props.label}</dt>
+      <dd>{props.children}</dd>
+    </>
+  );
+}
+
+/** Why the current user may not move the release, or undefined when they may. */
+function useDisabledReason(release: Release | undefined): string | undefined {
+  const identityApi = useApi(identityApiRef);
+  const identity = useAsync(
+    () => identityApi.getBackstageIdentity(),
+    [identityApi],
+  );
+  if (!release) return undefined;
+  if (identity.loading) return 'Checking your group memberships…';
+  const owner = release.ownerRef.toLocaleLowerCase('en-US');
+  const owns = identity.value?.ownershipEntityRefs.some(
+    ref => ref.toLocaleLowerCase('en-US') === owner,
+  );
+  return owns
+    ? undefined
+    : `Only members of ${release.ownerRef}, which owns this release, can move it.`;
+}
+
+/** Props of {@link ReleasePage}. @public */
+export interface ReleasePageProps {
+  releaseId: string;
+}
+
+/**
+ * One release: its fields, Markdown description, change inventory, history
+ * and buttons moving it through its lifecycle.
+ *
+ * @public
+ */
+export function ReleasePage(props: ReleasePageProps) {
+  const { releaseId } = props;
+  const classes = useStyles();
+  const api = useApi(releaseCoordinationApiRef);
+  const rootLink = useRootLink();
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string>();
+
+  const { value, loading, error, retry } = useAsyncRetry(async () => {
+    const [release, events] = await Promise.all([
+      api.getRelease(releaseId),
+      api.listReleaseEvents(releaseId),
+    ]);
+    return { release, events };
+  }, [api, releaseId]);
+  const disabledReason = useDisabledReason(value?.release);
+
+  if (loading && !value) {
+    return <Progress />;
+  }
+  if (error && !value) {
+    if (error instanceof ResponseError && error.statusCode === 404) {
+      return (
+        <EmptyState
+          missing="data"
+          title="Release not found"
+          description={`There is no release with id ${releaseId}.`}
+          action={
+            rootLink ? <Link to={rootLink}>All releases</Link> : undefined
+          }
+        />
+      );
+    }
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value) {
+    return null;
+  }
+  const { release, events } = value;
+
+  const transition = async (to: ReleaseState, reason?: string) => {
+    setBusy(true);
+    setActionError(undefined);
+    try {
+      await api.transitionRelease(release.id, reason ? { to, reason } : { to });
+    } catch (e) {
+      setActionError(errorMessage(e));
+    } finally {
+      setBusy(false);
+      retry();
+    }
+  };
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        {rootLink && (
+          <Typography variant="body2">
+            <Link to={rootLink}>All releases</Link>
+          </Typography>
+        )}
+        <Box
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          style={{ gap: 8 }}
+        >
+          <Typography variant="h4" component="h1">
+            {release.title} {release.version}
+          </Typography>
+          <ReleaseStateChip state={release.state} />
+          <ReleaseTypeChip type={release.type} />
+        </Box>
+      </Grid>
+      {actionError && (
+        <Grid item xs={12}>
+          <Alert severity="error" onClose={() => setActionError(undefined)}>
+            {actionError}
+          </Alert>
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <TransitionButtons
+          release={release}
+          disabledReason={disabledReason}
+          busy={busy || loading}
+          onTransition={transition}
+        />
+      </Grid>
+      <Grid item xs={12} md={7}>
+        <InfoCard title="Details">
+          <dl className={classes.fields}>
+            <Field label="Window">{formatWindow(release.window)}</Field>
+            <Field label="Owner">
+              <EntityRefLink entityRef={release.ownerRef} defaultKind="group" />
+            </Field>
+            <Field label="Entities">
+              <span className={classes.chips}>
+                {release.entityRefs.map(ref => (
+                  <EntityRefLink key={ref} entityRef={ref} />
+                ))}
+              </span>
+            </Field>
+            <Field label="Created by">
+              <EntityRefLink entityRef={release.createdBy} defaultKind="user" />{' '}
+              on {formatTimestamp(release.createdAt)}
+            </Field>
+            <Field label="Updated">{formatTimestamp(release.updatedAt)}</Field>
+            <Field label="Revision">{release.revision}</Field>
+          </dl>
+        </InfoCard>
+        <Box marginTop={3}>
+          <InfoCard title="Description">
+            {release.description ? (
+              <MarkdownContent content={release.description} />
+            ) : (
+              <Typography variant="body2" color="textSecondary">
+                No description.
+              </Typography>
+            )}
+          </InfoCard>
+        </Box>
+        <Box marginTop={3}>
+          <InfoCard title="Changes">
+            {release.changes.length === 0 ? (
+              <Typography variant="body2" color="textSecondary">
+                No changes listed.
+              </Typography>
+            ) : (
+              <List dense disablePadding>
+                {release.changes.map((change, index) => (
+                  <ListItem key={index} disableGutters>
+                    <Box marginRight={1}>
+                      <Chip size="small" label={change.kind} />
+                    </Box>
+                    <ListItemText
+                      primary={
+                        change.link ? (
+                          <Link to={change.link}>{change.title}</Link>
+                        ) : (
+                          change.title
+                        )
+                      }
+                      secondary={
+                        change.entityRef && (
+                          <EntityRefLink entityRef={change.entityRef} />
+                        )
+                      }
+                    />
+                  </ListItem>
+                ))}
+              </List>
+            )}
+          </InfoCard>
+        </Box>
+      </Grid>
+      <Grid item xs={12} md={5}>
+        <InfoCard title="History">
+          <ReleaseHistory events={events} />
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,110 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import TextField from '@material-ui/core/TextField';
+import Tooltip from '@material-ui/core/Tooltip';
+import {
+  nextReleaseStates,
+  Release,
+  ReleaseState,
+} from '@internal/plugin-release-coordination-common';
+import { FormEvent, useState } from 'react';
+import { stateLabel, transitionLabel } from '../shared/format';
+
+/** Transitions that undo or abandon a release and so ask for a reason. */
+const NEEDS_REASON: ReleaseState[] = ['cancelled', 'rolled_back'];
+
+/** Props of {@link TransitionButtons}. */
+export interface TransitionButtonsProps {
+  release: Release;
+  /** Why the user may not move the release, or undefined when they may. */
+  disabledReason?: string;
+  busy: boolean;
+  onTransition: (to: ReleaseState, reason?: string) => void;
+}
+
+/** A button for each state the release may move to next. */
+export function TransitionButtons(props: TransitionButtonsProps) {
+  const { release, disabledReason, busy, onTransition } = props;
+  const [asking, setAsking] = useState<ReleaseState>();
+  const [reason, setReason] = useState('');
+  const states = nextReleaseStates(release.state);
+  if (states.length === 0) {
+    return null;
+  }
+
+  const confirm = (event: FormEvent) => {
+    event.preventDefault();
+    if (asking) {
+      onTransition(asking, reason.trim() || undefined);
+    }
+    setAsking(undefined);
+  };
+
+  return (
+    <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+      {states.map(state => {
+        const button = (
+          <Button
+            variant={NEEDS_REASON.includes(state) ? 'outlined' : 'contained'}
+            color={NEEDS_REASON.includes(state) ? 'secondary' : 'primary'}
+            disabled={Boolean(disabledReason) || busy}
+            onClick={() => {
+              if (NEEDS_REASON.includes(state)) {
+                setReason('');
+                setAsking(state);
+              } else {
+                onTransition(state);
+              }
+            }}
+          >
+            {transitionLabel(state)}
+          </Button>
+        );
+        return disabledReason ? (
+          <Tooltip key={state} title={disabledReason}>
+            {/* A disabled button gets no pointer events: the span shows the tooltip. */}
+            <span>{button}</span>
+          </Tooltip>
+        ) : (
+          <span key={state}>{button}</span>
+        );
+      })}
+      <Dialog
+        open={Boolean(asking)}
+        onClose={() => setAsking(undefined)}
+        aria-labelledby="release-transition-reason-title"
+        fullWidth
+        maxWidth="sm"
+      >
+        <form onSubmit={confirm}>
+          <DialogTitle id="release-transition-reason-title">
+            {asking === 'cancelled'
+              ? 'Cancel this release?'
+              : `Move this release to ${stateLabel(asking ?? '')}?`}
+          </DialogTitle>
+          <DialogContent>
+            <TextField
+              id="release-transition-reason"
+              label="Reason"
+              value={reason}
+              onChange={e => setReason(e.target.value)}
+              multiline
+              minRows={2}
+              fullWidth
+            />
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setAsking(undefined)}>Back</Button>
+            <Button type="submit" color="secondary" variant="contained">
+              Confirm
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+    </Box>
+  );
+}

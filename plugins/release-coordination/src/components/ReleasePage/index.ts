@@ -1,0 +1,2 @@
+export { ReleasePage } from './ReleasePage';
+export type { ReleasePageProps } from './ReleasePage';

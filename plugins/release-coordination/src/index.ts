@@ -1,0 +1,17 @@
+/**
+ * Release coordination in the portal: a Releases tab on entity pages, release
+ * pages with history and lifecycle, and the organisation's upcoming releases.
+ *
+ * @packageDocumentation
+ */
+export {
+  releaseCoordinationPlugin,
+  EntityReleasesContent,
+  ReleaseCoordinationPage,
+} from './plugin';
+export { releaseCoordinationApiRef, ReleaseCoordinationClient } from './api';
+export type { ListReleasesRequest, ReleaseCoordinationApi } from './api';
+export { rootRouteRef, releaseRouteRef } from './routes';
+export { CreateReleaseDialog } from './components/CreateReleaseDialog';
+export type { CreateReleaseDialogProps } from './components/CreateReleaseDialog';
+export type * from '@internal/plugin-release-coordination-common';

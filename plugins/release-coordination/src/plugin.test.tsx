@@ -1,0 +1,91 @@
+import {
+  createExtensionTester,
+  mockApis,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import alphaPlugin, {
+  releaseCoordinationEntityContent,
+  releaseCoordinationPage,
+} from './alpha';
+import {
+  FakeReleaseCoordinationApi,
+  makeRelease,
+} from './__fixtures__/FakeReleaseCoordinationApi';
+import * as legacy from './index';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+
+describe('release-coordination plugin', () => {
+  it('exports a new frontend system plugin with its routes', () => {
+    expect(alphaPlugin.pluginId).toBe('release-coordination');
+    expect(alphaPlugin.routes.root).toBe(legacy.rootRouteRef);
+    expect(alphaPlugin.routes.release).toBe(legacy.releaseRouteRef);
+    expect(alphaPlugin.getExtension('api:release-coordination')).toBeDefined();
+    expect(alphaPlugin.getExtension('page:release-coordination')).toBeDefined();
+    expect(
+      alphaPlugin.getExtension('entity-content:release-coordination/releases'),
+    ).toBeDefined();
+  });
+
+  it('makes a Releases tab for entity pages', () => {
+    const tester = createExtensionTester(releaseCoordinationEntityContent);
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Releases');
+    expect(tester.get(coreExtensionData.routePath)).toBe('releases');
+  });
+
+  it('mounts the page at /release-coordination', () => {
+    const tester = createExtensionTester(releaseCoordinationPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe(
+      '/release-coordination',
+    );
+  });
+
+  it('exports the legacy plugin, extensions, api and client', () => {
+    expect(legacy.releaseCoordinationPlugin.getId()).toBe(
+      'release-coordination',
+    );
+    expect(legacy.EntityReleasesContent).toBeDefined();
+    expect(legacy.ReleaseCoordinationPage).toBeDefined();
+    expect(legacy.releaseCoordinationApiRef.id).toBe(
+      'plugin.release-coordination.client',
+    );
+    expect(legacy.ReleaseCoordinationClient).toBeDefined();
+    expect(legacy.CreateReleaseDialog).toBeDefined();
+  });
+
+  it('routes to the organisation list and to release pages', async () => {
+    const api = new FakeReleaseCoordinationApi([
+      makeRelease({
+        id: 'r7',
+        title: 'Search 5',
+        window: {
+          start: new Date(Date.now() + 3600_000).toISOString(),
+          end: new Date(Date.now() + 7200_000).toISOString(),
+        },
+      }),
+    ]);
+    renderTestApp({
+      features: [alphaPlugin],
+      initialRouteEntries: ['/release-coordination/releases/r7'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      apis: [
+        [legacy.releaseCoordinationApiRef, api],
+        mockApis.identity({ ownershipEntityRefs: ['group:default/payments'] }),
+      ],
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'Search 5 2.1.0' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Move to planned' }),
+    ).toBeEnabled();
+
+    await userEvent.click(screen.getByRole('link', { name: 'All releases' }));
+    expect(
+      await screen.findByRole('link', { name: 'Search 5' }),
+    ).toHaveAttribute('href', '/release-coordination/releases/r7');
+  });
+});

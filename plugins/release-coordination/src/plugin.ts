@@ -1,0 +1,63 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { releaseCoordinationApiRef, ReleaseCoordinationClient } from './api';
+import { releaseRouteRef, rootRouteRef } from './routes';
+
+/**
+ * The release-coordination plugin for apps on the old frontend system.
+ *
+ * @public
+ */
+export const releaseCoordinationPlugin = createPlugin({
+  id: 'release-coordination',
+  apis: [
+    createApiFactory({
+      api: releaseCoordinationApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReleaseCoordinationClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef, release: releaseRouteRef },
+});
+
+/**
+ * The organisation's releases and the pages of single releases; mount it at
+ * `/release-coordination`.
+ *
+ * @public
+ */
+export const ReleaseCoordinationPage = releaseCoordinationPlugin.provide(
+  createRoutableExtension({
+    name: 'ReleaseCoordinationPage',
+    component: () =>
+      import('./components/ReleaseCoordinationPage').then(
+        m => m.ReleaseCoordinationPage,
+      ),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The Releases tab of an entity page: upcoming and recent releases of the
+ * entity, its system or domain parts, or the group's releases.
+ *
+ * @public
+ */
+export const EntityReleasesContent = releaseCoordinationPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReleasesContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityReleasesContent').then(
+          m => m.EntityReleasesContent,
+        ),
+    },
+  }),
+);
