@@ -6,8 +6,13 @@ test('an engineer plans a release from a component page', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
 
-  await page.goto('/catalog/default/component/checkout-service');
-  await page.getByRole('tab', { name: 'Releases' }).click();
+  // The catalog is the portal's landing page.
+  await page.getByRole('link', { name: 'checkout-service' }).click();
+  // Entity page tabs are links inside a list; the sidebar has a "Releases" link too.
+  await page
+    .getByRole('listitem')
+    .getByRole('link', { name: 'Releases', exact: true })
+    .click();
 
   await page.getByRole('button', { name: 'Create release' }).first().click();
   const dialog = page.getByRole('dialog');
@@ -21,10 +26,13 @@ test('an engineer plans a release from a component page', async ({ page }) => {
   await expect(link).toBeVisible();
   await link.click();
 
-  await expect(page.getByRole('heading', { name: new RegExp(title) })).toBeVisible();
   await expect(
-    page.getByText('component:default/checkout-service').first(),
+    page.getByRole('heading', { name: new RegExp(title) }),
   ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'checkout-service' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('release-state')).toHaveText(/draft/i);
   await page.getByRole('button', { name: 'Move to planned' }).click();
 
   await expect(page.getByTestId('release-state')).toHaveText(/planned/i);
