@@ -10,5 +10,21 @@ export interface Config {
        */
       seed?: boolean;
     };
+    /** Freezes (blackout periods). */
+    freezes?: {
+      /**
+       * Release types a new freeze exempts unless it names its own, e.g.
+       * `[emergency, security]` (the default). Checked at startup against the
+       * known release types.
+       */
+      exemptTypes?: Array<
+        | 'standard'
+        | 'normal'
+        | 'emergency'
+        | 'hotfix'
+        | 'security'
+        | 'out-of-band'
+      >;
+    };
   };
 }

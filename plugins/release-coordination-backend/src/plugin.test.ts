@@ -20,7 +20,12 @@ describe('releaseCoordinationPlugin', () => {
         releaseCoordinationPlugin,
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({
-          data: { releaseCoordination: { demoData: { seed: true } } },
+          data: {
+            releaseCoordination: {
+              demoData: { seed: true },
+              freezes: { exemptTypes: ['emergency'] },
+            },
+          },
         }),
         catalogServiceMock.factory({
           entities: [
@@ -70,5 +75,18 @@ describe('releaseCoordinationPlugin', () => {
     const got = await request(server).get(`${api}/releases/${created.body.id}`);
     expect(got.status).toBe(200);
     expect(got.body).toEqual(created.body);
+
+    const freezes = await request(server).get(`${api}/freezes`);
+    expect(freezes.status).toBe(200);
+    expect(freezes.body.items.map((f: { title: string }) => f.title)).toContain(
+      'Weekend freeze',
+    );
+    expect(freezes.body.items[0].exemptTypes).toEqual(['emergency']);
+
+    const gate = await request(server)
+      .get(`${api}/gate?entityRef=component:checkout-service`)
+      .set('Authorization', mockCredentials.service.header());
+    expect(gate.status).toBe(200);
+    expect(gate.body).toMatchObject({ allowed: false, status: 'prevented' });
   });
 });

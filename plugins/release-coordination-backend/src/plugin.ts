@@ -2,10 +2,19 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { releaseCoordinationPermissions } from '@internal/plugin-release-coordination-common';
+import {
+  DEFAULT_FREEZE_EXEMPT_TYPES,
+  RELEASE_TYPES,
+  ReleaseType,
+  releaseCoordinationPermissions,
+} from '@internal/plugin-release-coordination-common';
+import { DatabaseFreezeStore } from './database/DatabaseFreezeStore';
 import { DatabaseReleaseStore } from './database/DatabaseReleaseStore';
+import { seedDemoFreezes } from './demo/seedDemoFreezes';
 import { seedDemoReleases } from './demo/seedDemoReleases';
+import { FreezeService } from './freezes/FreezeService';
 import { ReleaseService } from './releases/ReleaseService';
 import { createRouter } from './service/router';
 
@@ -45,8 +54,19 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(releaseCoordinationPermissions);
 
         const store = await DatabaseReleaseStore.create({ database });
+        // migrations ran above; they cover the freezes table too
+        const freezeStore = await DatabaseFreezeStore.create({
+          database,
+          skipMigrations: true,
+        });
+        const exemptTypes = readExemptTypes(config);
         if (config.getOptionalBoolean('releaseCoordination.demoData.seed')) {
           await seedDemoReleases({ store, logger });
+          await seedDemoFreezes({
+            store: freezeStore,
+            logger,
+            exemptTypes,
+          });
         }
 
         const releases = new ReleaseService({
@@ -55,9 +75,38 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           permissions,
           userInfo,
         });
-        httpRouter.use(await createRouter({ releases, httpAuth, auditor }));
+        const freezes = new FreezeService({
+          store: freezeStore,
+          releases: store,
+          catalog,
+          permissions,
+          defaultExemptTypes: exemptTypes,
+        });
+        httpRouter.use(
+          await createRouter({ releases, freezes, httpAuth, auditor }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });
   },
 });
+
+/** The release types exempt from freezes by default, checked at startup. */
+function readExemptTypes(config: Config): ReleaseType[] {
+  const key = 'releaseCoordination.freezes.exemptTypes';
+  const types = config.getOptionalStringArray(key);
+  if (!types) {
+    return [...DEFAULT_FREEZE_EXEMPT_TYPES];
+  }
+  const unknown = types.filter(
+    type => !(RELEASE_TYPES as readonly string[]).includes(type),
+  );
+  if (unknown.length > 0) {
+    throw new Error(
+      `${key}: unknown release type(s) ${unknown.join(
+        ', ',
+      )}; known are ${RELEASE_TYPES.join(', ')}`,
+    );
+  }
+  return types as ReleaseType[];
+}

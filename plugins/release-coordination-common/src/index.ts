@@ -7,3 +7,4 @@ export * from './types';
 export * from './lifecycle';
 export * from './schemas';
 export * from './permissions';
+export * from './freezes';

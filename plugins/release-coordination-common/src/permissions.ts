@@ -40,6 +40,16 @@ export const releaseUpdatePermission = createPermission({
 });
 
 /**
+ * Permission to create, edit, end and delete freezes (blackout periods).
+ *
+ * @public
+ */
+export const freezeManagePermission = createPermission({
+  name: 'release-coordination.freeze.manage',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the release-coordination plugins.
  *
  * @public
@@ -48,4 +58,5 @@ export const releaseCoordinationPermissions = [
   releaseCreatePermission,
   releaseReadPermission,
   releaseUpdatePermission,
+  freezeManagePermission,
 ];

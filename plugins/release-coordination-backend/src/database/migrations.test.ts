@@ -55,6 +55,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
     expect(await knex.schema.hasTable('releases')).toBe(false);
     expect(await knex.schema.hasTable('release_entities')).toBe(false);
     expect(await knex.schema.hasTable('release_events')).toBe(false);
+    expect(await knex.schema.hasTable('freezes')).toBe(false);
 
     await knex.migrate.latest({ directory });
     expect(await knex('releases').pluck('id')).toEqual([]);
@@ -64,5 +65,6 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
       'component:default/a',
     ]);
     expect(await knex('release_events').pluck('action')).toEqual(['created']);
+    expect(await knex('freezes').pluck('id')).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
+import { FreezeService } from '../freezes/FreezeService';
 import { ReleaseService } from '../releases/ReleaseService';
 import { createRouter } from '../service/router';
 
@@ -18,6 +19,7 @@ describe('openapi.yaml', () => {
   it('documents exactly the routes of the router', async () => {
     const router = await createRouter({
       releases: {} as ReleaseService,
+      freezes: {} as FreezeService,
       httpAuth: mockServices.httpAuth(),
       auditor: mockServices.auditor.mock(),
     });
@@ -49,5 +51,9 @@ describe('openapi.yaml', () => {
     expect(schemas.ReleaseState.enum).toEqual(RELEASE_STATES);
     expect(schemas.ReleaseType.enum).toEqual(RELEASE_TYPES);
     expect(schemas.ReleaseChange.properties.kind.enum).toEqual(CHANGE_KINDS);
+    expect(schemas.GateResult.properties.status.enum).toEqual([
+      'allowed',
+      'prevented',
+    ]);
   });
 });

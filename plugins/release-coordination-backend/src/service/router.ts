@@ -12,7 +12,9 @@ import {
 import express, { ErrorRequestHandler, Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { FreezeService } from '../freezes/FreezeService';
 import { ReleaseService } from '../releases/ReleaseService';
+import { addFreezeRoutes } from './freezesRouter';
 
 /**
  * What the release-coordination router needs.
@@ -23,6 +25,8 @@ export interface RouterOptions {
   releases: ReleaseService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  /** Freezes and the deploy gate; their routes are served only when given. */
+  freezes?: FreezeService;
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
@@ -145,6 +149,14 @@ export async function createRouter(
     await userCredentials(req);
     res.json({ items: await releases.listEvents(req.params.id) });
   });
+
+  if (options.freezes) {
+    addFreezeRoutes(router, {
+      freezes: options.freezes,
+      httpAuth,
+      auditor,
+    });
+  }
 
   return router;
 }

@@ -1,0 +1,257 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { Freeze, Page } from '@internal/plugin-release-coordination-common';
+import { Knex } from 'knex';
+import { lastEndOf } from '../freezes/occurrences';
+import { FreezeStore } from './FreezeStore';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-release-coordination-backend',
+  'migrations',
+);
+
+type Timestamp = Date | string | number;
+
+type FreezeRow = {
+  id: string;
+  title: string;
+  description: string;
+  scope_all: boolean | number;
+  scope: string;
+  start_at: Timestamp;
+  end_at: Timestamp;
+  rrule: string | null;
+  timezone: string | null;
+  exdates: string | null;
+  until_at: Timestamp | null;
+  last_end_at: Timestamp | null;
+  exempt_types: string;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  revision: number;
+};
+
+type Cursor = { start: string; id: string };
+
+const toIso = (value: Timestamp) => new Date(value).toISOString();
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+}
+
+function decodeCursor(value: string): Cursor {
+  let cursor: Partial<Cursor> | undefined;
+  try {
+    cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+  } catch {
+    cursor = undefined;
+  }
+  if (
+    typeof cursor?.id !== 'string' ||
+    typeof cursor.start !== 'string' ||
+    Number.isNaN(Date.parse(cursor.start))
+  ) {
+    throw new InputError('cursor: not a cursor returned by a freeze listing');
+  }
+  return cursor as Cursor;
+}
+
+function toRow(freeze: Freeze): FreezeRow {
+  const { all, ...refs } = freeze.scope;
+  return {
+    id: freeze.id,
+    title: freeze.title,
+    description: freeze.description,
+    scope_all: all,
+    scope: JSON.stringify(refs),
+    start_at: new Date(freeze.start),
+    end_at: new Date(freeze.end),
+    rrule: freeze.recurrence?.rrule ?? null,
+    timezone: freeze.recurrence?.timezone ?? null,
+    exdates: freeze.recurrence
+      ? JSON.stringify(freeze.recurrence.exdates)
+      : null,
+    until_at: freeze.recurrence?.until
+      ? new Date(freeze.recurrence.until)
+      : null,
+    last_end_at: lastEndOf(freeze) ?? null,
+    exempt_types: JSON.stringify(freeze.exemptTypes),
+    ended_at: freeze.endedAt ? new Date(freeze.endedAt) : null,
+    end_reason: freeze.endReason ?? null,
+    created_by: freeze.createdBy,
+    created_at: new Date(freeze.createdAt),
+    updated_at: new Date(freeze.updatedAt),
+    revision: freeze.revision,
+  };
+}
+
+function fromRow(row: FreezeRow): Freeze {
+  const refs = JSON.parse(row.scope);
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    scope: {
+      all: Boolean(row.scope_all),
+      domains: refs.domains ?? [],
+      systems: refs.systems ?? [],
+      groups: refs.groups ?? [],
+      entities: refs.entities ?? [],
+    },
+    start: toIso(row.start_at),
+    end: toIso(row.end_at),
+    ...(row.rrule &&
+      row.timezone && {
+        recurrence: {
+          rrule: row.rrule,
+          timezone: row.timezone,
+          exdates: row.exdates ? JSON.parse(row.exdates) : [],
+          ...(row.until_at !== null && { until: toIso(row.until_at) }),
+        },
+      }),
+    exemptTypes: JSON.parse(row.exempt_types),
+    ...(row.ended_at !== null && { endedAt: toIso(row.ended_at) }),
+    ...(row.end_reason !== null && { endReason: row.end_reason }),
+    createdBy: row.created_by,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+    revision: row.revision,
+  };
+}
+
+/**
+ * Stores freezes in the plugin's Knex database (PostgreSQL or SQLite).
+ *
+ * @public
+ */
+export class DatabaseFreezeStore implements FreezeStore {
+  /** Connects to the plugin database and runs migrations unless configured to skip them. */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseFreezeStore> {
+    const { database } = options;
+    const client = await database.getClient();
+    if (!options.skipMigrations && !database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseFreezeStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async createFreeze(freeze: Freeze): Promise<Freeze> {
+    await this.db('freezes').insert(toRow(freeze));
+    return (await this.getFreeze(freeze.id))!;
+  }
+
+  async getFreeze(id: string): Promise<Freeze | undefined> {
+    const row = await this.db<FreezeRow>('freezes').where({ id }).first();
+    return row ? fromRow(row) : undefined;
+  }
+
+  async listFreezes(options: {
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<Freeze>> {
+    const { limit } = options;
+    const query = this.db<FreezeRow>('freezes');
+    if (options.cursor) {
+      const cursor = decodeCursor(options.cursor);
+      const start = new Date(cursor.start);
+      query.where(keyset =>
+        keyset
+          .where('start_at', '>', start)
+          .orWhere(tie =>
+            tie.where('start_at', start).andWhere('id', '>', cursor.id),
+          ),
+      );
+    }
+    const rows = await query
+      .select('*')
+      .orderBy([
+        { column: 'start_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(limit + 1);
+    const items = rows.slice(0, limit).map(fromRow);
+    const last = items[items.length - 1];
+    return rows.length > limit
+      ? { items, nextCursor: encodeCursor({ start: last.start, id: last.id }) }
+      : { items };
+  }
+
+  async listFreezesInRange(options: {
+    from: string;
+    to: string;
+  }): Promise<Freeze[]> {
+    const rows = await this.db<FreezeRow>('freezes')
+      .where('start_at', '<=', new Date(options.to))
+      .andWhere(end =>
+        end
+          .whereNull('last_end_at')
+          .orWhere('last_end_at', '>=', new Date(options.from)),
+      )
+      .orderBy([
+        { column: 'start_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(fromRow);
+  }
+
+  async updateFreeze(options: {
+    id: string;
+    revision: number;
+    fields: Partial<Omit<Freeze, 'recurrence'>> & {
+      recurrence?: Freeze['recurrence'] | null;
+    };
+    updatedAt: string;
+  }): Promise<Freeze> {
+    const { id, revision, fields, updatedAt } = options;
+    return this.db.transaction(async tx => {
+      const row = await tx<FreezeRow>('freezes').where({ id }).first();
+      if (!row) {
+        throw new NotFoundError(`Freeze ${id} not found`);
+      }
+      const current = fromRow(row);
+      const { recurrence, ...rest } = fields;
+      const next: Freeze = {
+        ...current,
+        ...Object.fromEntries(
+          Object.entries(rest).filter(([, value]) => value !== undefined),
+        ),
+        updatedAt,
+        revision: revision + 1,
+      };
+      if (recurrence === null) {
+        delete next.recurrence;
+      } else if (recurrence !== undefined) {
+        next.recurrence = recurrence;
+      }
+      const { id: _id, created_by, created_at, ...values } = toRow(next);
+      const updated = await tx('freezes')
+        .where({ id, revision })
+        .update(values);
+      if (updated === 0) {
+        throw new ConflictError(
+          `Freeze ${id} was changed by someone else since revision ${revision}; reload it and try again`,
+        );
+      }
+      return fromRow((await tx<FreezeRow>('freezes').where({ id }).first())!);
+    });
+  }
+
+  async deleteFreeze(id: string): Promise<boolean> {
+    return (await this.db('freezes').where({ id }).delete()) > 0;
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return !(await this.db('freezes').first('id'));
+  }
+}

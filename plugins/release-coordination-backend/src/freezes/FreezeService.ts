@@ -1,0 +1,429 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  CreateFreezeInput,
+  DEFAULT_FREEZE_EXEMPT_TYPES,
+  Freeze,
+  FreezeOccurrence,
+  FreezeOccurrencesQuery,
+  FreezeScope,
+  freezeManagePermission,
+  freezeTimesIssues,
+  GateResult,
+  ListFreezesQuery,
+  Page,
+  Release,
+  ReleaseType,
+  UpdateFreezeInput,
+} from '@internal/plugin-release-coordination-common';
+import { randomUUID } from 'node:crypto';
+import { FreezeFields, FreezeStore } from '../database/FreezeStore';
+import { ReleaseStore } from '../database/ReleaseStore';
+import {
+  EntityPlacement,
+  FreezeEvaluator,
+  scopeCovers,
+} from './FreezeEvaluator';
+import { expandOccurrences, lastEndOf, startMatchesRule } from './occurrences';
+
+type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+/**
+ * An occurrence of a freeze that applies to some of the entities asked about.
+ *
+ * @public
+ */
+export interface ApplicableFreeze extends FreezeOccurrence {
+  /** The entities asked about that the freeze covers. */
+  entityRefs: string[];
+}
+
+const SCOPE_KINDS: Record<
+  Exclude<keyof FreezeScope, 'all' | 'entities'>,
+  string
+> = { domains: 'domain', systems: 'system', groups: 'group' };
+
+/** Releases that may run: the gate opens only inside one of their windows. */
+const GATE_STATES = ['approved', 'in_progress'] as const;
+
+const fmt = (date: Date | string) =>
+  new Date(date).toISOString().replace('.000Z', 'Z');
+
+/**
+ * The rules of freezes: CRUD with revisions, scope checks against the catalog,
+ * permission checks, occurrence expansion, and the deploy gate.
+ *
+ * @public
+ */
+export class FreezeService {
+  private readonly store: FreezeStore;
+  private readonly releases: ReleaseStore;
+  private readonly catalog: CatalogService;
+  private readonly permissions: PermissionsService;
+  private readonly evaluator: FreezeEvaluator;
+  private readonly defaultExemptTypes: ReleaseType[];
+  private readonly now: () => Date;
+
+  constructor(options: {
+    store: FreezeStore;
+    releases: ReleaseStore;
+    catalog: CatalogService;
+    permissions: PermissionsService;
+    /** Defaults to `DEFAULT_FREEZE_EXEMPT_TYPES`. */
+    defaultExemptTypes?: readonly ReleaseType[];
+    /** The clock, for tests. */
+    now?: () => Date;
+  }) {
+    this.store = options.store;
+    this.releases = options.releases;
+    this.catalog = options.catalog;
+    this.permissions = options.permissions;
+    this.evaluator = new FreezeEvaluator(options.catalog);
+    this.defaultExemptTypes = [
+      ...(options.defaultExemptTypes ?? DEFAULT_FREEZE_EXEMPT_TYPES),
+    ];
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async listFreezes(query: ListFreezesQuery): Promise<Page<Freeze>> {
+    return this.store.listFreezes(query);
+  }
+
+  async getFreeze(id: string): Promise<Freeze> {
+    const freeze = await this.store.getFreeze(id);
+    if (!freeze) {
+      throw new NotFoundError(`Freeze ${id} not found`);
+    }
+    return freeze;
+  }
+
+  async createFreeze(
+    input: CreateFreezeInput,
+    credentials: UserCredentials,
+  ): Promise<Freeze> {
+    await this.authorize(credentials);
+    this.checkRule(input);
+    await this.checkScope(input.scope, credentials);
+    const now = this.now().toISOString();
+    return this.store.createFreeze({
+      id: randomUUID(),
+      title: input.title,
+      description: input.description,
+      scope: input.scope,
+      start: input.start,
+      end: input.end,
+      ...(input.recurrence && { recurrence: input.recurrence }),
+      exemptTypes: input.exemptTypes ?? this.defaultExemptTypes,
+      createdBy: credentials.principal.userEntityRef,
+      createdAt: now,
+      updatedAt: now,
+      revision: 1,
+    });
+  }
+
+  /** Edits a freeze that has not been ended, if the caller saw its latest revision. */
+  async updateFreeze(
+    id: string,
+    input: UpdateFreezeInput,
+    credentials: UserCredentials,
+  ): Promise<Freeze> {
+    await this.authorize(credentials);
+    const current = await this.getFreeze(id);
+    if (current.endedAt) {
+      throw new ConflictError(
+        `Freeze ${id} was ended at ${current.endedAt} and can no longer be edited`,
+      );
+    }
+    if (current.revision !== input.revision) {
+      throw new ConflictError(
+        `Freeze ${id} is at revision ${current.revision}, not ${input.revision}; reload it and try again`,
+      );
+    }
+    const { revision, recurrence, ...fields } = input;
+    const merged = {
+      start: fields.start ?? current.start,
+      end: fields.end ?? current.end,
+      recurrence:
+        recurrence === null ? undefined : recurrence ?? current.recurrence,
+    };
+    const issues = freezeTimesIssues(merged);
+    if (issues.length > 0) {
+      throw new InputError(
+        issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; '),
+      );
+    }
+    this.checkRule(merged);
+    if (fields.scope) {
+      await this.checkScope(fields.scope, credentials);
+    }
+    return this.store.updateFreeze({
+      id,
+      revision,
+      fields: { ...fields, recurrence } as Partial<FreezeFields>,
+      updatedAt: this.now().toISOString(),
+    });
+  }
+
+  /** Ends a freeze now: no occurrence reaches beyond this moment. */
+  async endFreeze(
+    id: string,
+    input: { reason?: string },
+    credentials: UserCredentials,
+  ): Promise<Freeze> {
+    await this.authorize(credentials);
+    const current = await this.getFreeze(id);
+    const now = this.now();
+    if (current.endedAt) {
+      throw new ConflictError(
+        `Freeze ${id} was already ended at ${current.endedAt}`,
+      );
+    }
+    const lastEnd = lastEndOf(current);
+    if (lastEnd && lastEnd <= now) {
+      throw new ConflictError(`Freeze ${id} is already over`);
+    }
+    return this.store.updateFreeze({
+      id,
+      revision: current.revision,
+      fields: { endedAt: now.toISOString(), endReason: input.reason },
+      updatedAt: now.toISOString(),
+    });
+  }
+
+  async deleteFreeze(id: string, credentials: UserCredentials): Promise<void> {
+    await this.authorize(credentials);
+    if (!(await this.store.deleteFreeze(id))) {
+      throw new NotFoundError(`Freeze ${id} not found`);
+    }
+  }
+
+  /**
+   * The freeze occurrences overlapping a range, in order of start; with
+   * `entityRef`, only those that apply to any of these entities.
+   */
+  async listOccurrences(
+    query: FreezeOccurrencesQuery,
+    credentials: BackstageCredentials,
+  ): Promise<FreezeOccurrence[]> {
+    const window = { start: query.from, end: query.to };
+    if (query.entityRef?.length) {
+      return (
+        await this.freezesApplyingTo(query.entityRef, window, credentials)
+      ).map(({ entityRefs: _, ...occurrence }) => occurrence);
+    }
+    const freezes = await this.store.listFreezesInRange({
+      from: query.from,
+      to: query.to,
+    });
+    return sortOccurrences(
+      freezes.flatMap(freeze => occurrencesOf(freeze, window)),
+    );
+  }
+
+  /**
+   * The occurrences of freezes in a window that apply to any of the given
+   * entities, each naming which of them it covers. Entities are placed in the
+   * catalog (systems, domains, owners) as the caller sees it, in bulk.
+   */
+  async freezesApplyingTo(
+    entityRefs: string[],
+    window: { start: string; end: string },
+    credentials: BackstageCredentials,
+  ): Promise<ApplicableFreeze[]> {
+    const freezes = await this.store.listFreezesInRange({
+      from: window.start,
+      to: window.end,
+    });
+    if (freezes.length === 0 || entityRefs.length === 0) return [];
+    const placements = await this.evaluator.place(entityRefs, credentials);
+    return sortOccurrences(
+      this.applicable(freezes, [...placements.values()], window),
+    );
+  }
+
+  /**
+   * Whether the entity may be deployed at `at`: only inside the window of an
+   * approved or in-progress release of it, and outside every applicable freeze
+   * unless that release is of a type the freeze exempts.
+   */
+  async gate(
+    query: { entityRef: string; at?: string },
+    credentials: BackstageCredentials,
+  ): Promise<GateResult> {
+    const { entityRef } = query;
+    const at = query.at ?? this.now().toISOString();
+    const atTime = fmt(at);
+    const window = {
+      start: at,
+      end: new Date(Date.parse(at) + 1).toISOString(),
+    };
+    const [placements, freezes, releasePage] = await Promise.all([
+      this.evaluator.place([entityRef], credentials),
+      this.store.listFreezesInRange({ from: window.start, to: window.end }),
+      this.releases.listReleases({
+        entityRefGroups: [[entityRef]],
+        from: at,
+        to: at,
+        states: [...GATE_STATES],
+        order: 'asc',
+        limit: 50,
+      }),
+    ]);
+    const placement = placements.get(entityRef)!;
+    if (!placement.found) {
+      throw new InputError(`entityRef: ${entityRef} is not in the catalog`);
+    }
+    const covering: Release[] = releasePage.items;
+    const applying = this.applicable(freezes, [placement], window);
+
+    const blocking: string[] = [];
+    const notes: string[] = [];
+    if (covering.length === 0) {
+      blocking.push(
+        `No approved or in-progress release of ${entityRef} covers ${atTime}.`,
+      );
+    } else {
+      for (const release of covering) {
+        notes.push(
+          `Release "${release.title}" (${release.type}, ${
+            release.state
+          }) of ${entityRef} covers ${atTime} (window ${fmt(
+            release.window.start,
+          )} to ${fmt(release.window.end)}).`,
+        );
+      }
+    }
+    for (const occurrence of applying) {
+      const exempt = covering.find(release =>
+        occurrence.exemptTypes.includes(release.type),
+      );
+      const span = `from ${fmt(occurrence.start)} to ${fmt(occurrence.end)}`;
+      if (exempt) {
+        notes.push(
+          `Freeze "${occurrence.title}" applies to ${entityRef} ${span}, but release "${exempt.title}" is of the exempt type ${exempt.type}.`,
+        );
+      } else {
+        blocking.push(
+          `Freeze "${occurrence.title}" applies to ${entityRef} ${span}${
+            occurrence.exemptTypes.length
+              ? `; only releases of type ${occurrence.exemptTypes.join(
+                  ' or ',
+                )} are exempt`
+              : ''
+          }.`,
+        );
+      }
+    }
+    return blocking.length > 0
+      ? { allowed: false, status: 'prevented', reasons: blocking }
+      : { allowed: true, status: 'allowed', reasons: notes };
+  }
+
+  private applicable(
+    freezes: Freeze[],
+    placements: EntityPlacement[],
+    window: { start: string; end: string },
+  ): ApplicableFreeze[] {
+    return freezes.flatMap(freeze => {
+      const covered = placements
+        .filter(placement => scopeCovers(freeze.scope, placement))
+        .map(placement => placement.entityRef);
+      if (covered.length === 0) return [];
+      return occurrencesOf(freeze, window).map(occurrence => ({
+        ...occurrence,
+        entityRefs: covered,
+      }));
+    });
+  }
+
+  private async authorize(credentials: UserCredentials) {
+    const [decision] = await this.permissions.authorize(
+      [{ permission: freezeManagePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed by permission ${freezeManagePermission.name}`,
+      );
+    }
+  }
+
+  /** A recurring freeze must start on an occurrence of its own rule. */
+  private checkRule(freeze: Pick<Freeze, 'start' | 'end' | 'recurrence'>) {
+    if (freeze.recurrence && !startMatchesRule(freeze)) {
+      throw new InputError(
+        `start: ${freeze.start} is not an occurrence of recurrence.rrule ${freeze.recurrence.rrule} in ${freeze.recurrence.timezone}; start must be the first occurrence`,
+      );
+    }
+  }
+
+  /** Every ref of a scope must be in the catalog, as the caller sees it. */
+  private async checkScope(scope: FreezeScope, credentials: UserCredentials) {
+    const fields = ['domains', 'systems', 'groups', 'entities'] as const;
+    const refs = fields.flatMap(field =>
+      scope[field].map(ref => ({ field, ref })),
+    );
+    if (refs.length === 0) return;
+    const { items } = await this.catalog.getEntitiesByRefs(
+      {
+        entityRefs: refs.map(r => r.ref),
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
+      { credentials },
+    );
+    const problems = fields.flatMap(field => {
+      const unknown = refs
+        .filter((r, i) => r.field === field && !items[i])
+        .map(r => r.ref);
+      return unknown.length
+        ? [`scope.${field}: unknown, not in the catalog: ${unknown.join(', ')}`]
+        : [];
+    });
+    refs.forEach((r, i) => {
+      const entity = items[i];
+      const kind = r.field !== 'entities' && SCOPE_KINDS[r.field];
+      if (entity && kind && entity.kind.toLocaleLowerCase('en-US') !== kind) {
+        problems.push(`scope.${r.field}: ${r.ref} is not a ${kind}`);
+      }
+    });
+    if (problems.length > 0) {
+      throw new InputError(problems.join('; '));
+    }
+  }
+}
+
+function occurrencesOf(
+  freeze: Freeze,
+  window: { start: string; end: string },
+): FreezeOccurrence[] {
+  return expandOccurrences(
+    freeze,
+    new Date(window.start),
+    new Date(window.end),
+  ).map(({ start, end }) => ({
+    freezeId: freeze.id,
+    title: freeze.title,
+    start: start.toISOString(),
+    end: end.toISOString(),
+    scope: freeze.scope,
+    exemptTypes: freeze.exemptTypes,
+  }));
+}
+
+function sortOccurrences<T extends FreezeOccurrence>(items: T[]): T[] {
+  return items.sort(
+    (a, b) =>
+      a.start.localeCompare(b.start) || a.freezeId.localeCompare(b.freezeId),
+  );
+}

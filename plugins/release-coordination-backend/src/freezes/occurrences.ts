@@ -1,0 +1,173 @@
+import { Freeze } from '@internal/plugin-release-coordination-common';
+import { DateTime } from 'luxon';
+import { RRule } from 'rrule';
+
+/** One occurrence of a freeze: a half-open interval [start, end) in UTC. */
+export interface Occurrence {
+  start: Date;
+  end: Date;
+}
+
+/** Most occurrences one expansion returns, a guard against runaway rules. */
+export const MAX_OCCURRENCES = 10_000;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type Recurring = Pick<Freeze, 'start' | 'end' | 'recurrence'>;
+
+/**
+ * The wall-clock fields of an instant in a zone, as a UTC `Date` ("floating"
+ * time): rrule expands in UTC, which has no DST, so rules stay on local time.
+ */
+function toFloating(instant: Date, zone: string): Date {
+  const local = DateTime.fromJSDate(instant, { zone });
+  return new Date(
+    Date.UTC(
+      local.year,
+      local.month - 1,
+      local.day,
+      local.hour,
+      local.minute,
+      local.second,
+      local.millisecond,
+    ),
+  );
+}
+
+/** The real instant of a floating wall-clock time in a zone. */
+function fromFloating(floating: Date, zone: string): Date {
+  return DateTime.fromObject(
+    {
+      year: floating.getUTCFullYear(),
+      month: floating.getUTCMonth() + 1,
+      day: floating.getUTCDate(),
+      hour: floating.getUTCHours(),
+      minute: floating.getUTCMinutes(),
+      second: floating.getUTCSeconds(),
+      millisecond: floating.getUTCMilliseconds(),
+    },
+    { zone },
+  ).toJSDate();
+}
+
+function ruleOf(freeze: Recurring) {
+  const { rrule, timezone } = freeze.recurrence!;
+  const start = new Date(freeze.start);
+  const floatingStart = toFloating(start, timezone);
+  const rule = new RRule({
+    ...RRule.parseString(rrule),
+    dtstart: floatingStart,
+  });
+  // every occurrence keeps the wall-clock length of the first, so
+  // "Friday 16:00 to Monday 08:00" ends at 08:00 even across a DST change
+  const wallDuration =
+    toFloating(new Date(freeze.end), timezone).getTime() -
+    floatingStart.getTime();
+  return { rule, timezone, floatingStart, wallDuration };
+}
+
+/**
+ * Whether `start` is itself an occurrence of the freeze's rule, as RFC 5545
+ * expects of DTSTART (the rrule library would silently skip it otherwise).
+ */
+export function startMatchesRule(freeze: Recurring): boolean {
+  const { rule, floatingStart } = ruleOf(freeze);
+  const first = rule.after(floatingStart, true);
+  return first?.getTime() === floatingStart.getTime();
+}
+
+/**
+ * The occurrences of a freeze that overlap [from, to), in order: one for a
+ * one-off freeze; for a recurring one, the rule expanded in its time zone minus
+ * exception dates and occurrences after `until`. Nothing reaches beyond
+ * `endedAt`: later occurrences are dropped and a running one is cut short.
+ */
+export function expandOccurrences(
+  freeze: Pick<Freeze, 'start' | 'end' | 'recurrence' | 'endedAt'>,
+  from: Date,
+  to: Date,
+): Occurrence[] {
+  const endedAt = freeze.endedAt ? new Date(freeze.endedAt) : undefined;
+  const cut = (occurrence: Occurrence): Occurrence | undefined => {
+    if (!endedAt) return occurrence;
+    if (occurrence.start >= endedAt) return undefined;
+    return occurrence.end > endedAt
+      ? { start: occurrence.start, end: endedAt }
+      : occurrence;
+  };
+  const overlaps = (o: Occurrence) => o.start < to && o.end > from;
+
+  if (!freeze.recurrence) {
+    const single = cut({
+      start: new Date(freeze.start),
+      end: new Date(freeze.end),
+    });
+    return single && overlaps(single) ? [single] : [];
+  }
+
+  const { rule, timezone, wallDuration } = ruleOf(freeze);
+  const until = freeze.recurrence.until
+    ? new Date(freeze.recurrence.until).getTime()
+    : Infinity;
+  const exdates = new Set(
+    freeze.recurrence.exdates.map(date => Date.parse(date)),
+  );
+  // a day of slack on each side covers any UTC offset; exact filtering follows
+  const floatingFrom = new Date(
+    toFloating(from, timezone).getTime() - wallDuration - DAY_MS,
+  );
+  const floatingTo = new Date(toFloating(to, timezone).getTime() + DAY_MS);
+
+  const occurrences: Occurrence[] = [];
+  const starts = rule.between(
+    floatingFrom,
+    floatingTo,
+    true,
+    (_date, index) => index < MAX_OCCURRENCES,
+  );
+  for (const floating of starts) {
+    const start = fromFloating(floating, timezone);
+    if (start.getTime() > until || exdates.has(start.getTime())) continue;
+    const end = fromFloating(
+      new Date(floating.getTime() + wallDuration),
+      timezone,
+    );
+    const occurrence = cut({ start, end });
+    if (occurrence && overlaps(occurrence)) occurrences.push(occurrence);
+  }
+  return occurrences;
+}
+
+/**
+ * The latest instant any occurrence of the freeze can reach, or undefined if
+ * it recurs without end; stored to find the freezes of a range quickly. Errs
+ * late, never early.
+ */
+export function lastEndOf(
+  freeze: Pick<Freeze, 'start' | 'end' | 'recurrence' | 'endedAt'>,
+): Date | undefined {
+  const endedAt = freeze.endedAt ? new Date(freeze.endedAt) : undefined;
+  const min = (a: Date | undefined) =>
+    a && endedAt ? new Date(Math.min(+a, +endedAt)) : a ?? endedAt;
+  if (!freeze.recurrence) {
+    return min(new Date(freeze.end));
+  }
+  const { rule, wallDuration } = ruleOf(freeze);
+  // generous slack for offsets and DST: two days past the wall-clock length
+  const slack = wallDuration + 2 * DAY_MS;
+  let last: number | undefined;
+  if (freeze.recurrence.until) {
+    last = Date.parse(freeze.recurrence.until) + slack;
+  }
+  if (rule.options.count) {
+    const all = rule.all((_date, index) => index < MAX_OCCURRENCES);
+    if (all.length < MAX_OCCURRENCES && all.length > 0) {
+      // floating times differ from real ones by at most a day
+      const byCount = all[all.length - 1].getTime() + slack;
+      last = last === undefined ? byCount : Math.min(last, byCount);
+    } else if (all.length === 0) {
+      last = Date.parse(freeze.end);
+    }
+  }
+  return min(last === undefined ? undefined : new Date(last));
+}

@@ -1,0 +1,495 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { IANAZone } from 'luxon';
+import { Frequency, Options as RRuleOptions, RRule } from 'rrule';
+import { z } from 'zod';
+import {
+  entityRefSchema,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_ENTITY_REFS,
+  MAX_PAGE_SIZE,
+  MAX_TITLE_LENGTH,
+  releaseTypeSchema,
+  timestampSchema,
+} from './schemas';
+import { ReleaseType } from './types';
+
+/** Shortest a freeze (or each occurrence of a recurring freeze) may last, in minutes. @public */
+export const MIN_FREEZE_MINUTES = 30;
+/** Longest a freeze (or each occurrence of a recurring freeze) may last, in days. @public */
+export const MAX_FREEZE_DAYS = 366;
+/** Longest range of `GET /freeze-occurrences`, in days. @public */
+export const MAX_OCCURRENCE_RANGE_DAYS = 366;
+/** Most exception dates one recurring freeze may list. @public */
+export const MAX_EXDATES = 500;
+/** Release types exempt from freezes unless configured otherwise. @public */
+export const DEFAULT_FREEZE_EXEMPT_TYPES: readonly ReleaseType[] = [
+  'emergency',
+  'security',
+];
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/**
+ * What a freeze covers: everything, or any mix of domains, systems, groups and
+ * entities. A domain or system covers every entity that is part of it, a group
+ * every entity it owns; all resolved through the catalog when evaluated.
+ *
+ * @public
+ */
+export interface FreezeScope {
+  all: boolean;
+  domains: string[];
+  systems: string[];
+  groups: string[];
+  entities: string[];
+}
+
+/**
+ * How a freeze repeats: an RFC 5545 RRULE evaluated in an IANA time zone, so
+ * "every Friday 16:00 Europe/Berlin" stays 16:00 local across DST changes.
+ *
+ * @public
+ */
+export interface FreezeRecurrence {
+  /** The RRULE value, e.g. `FREQ=WEEKLY;BYDAY=FR`, without DTSTART or UNTIL. */
+  rrule: string;
+  /** IANA time zone the rule is evaluated in, e.g. `Europe/Berlin`. */
+  timezone: string;
+  /** Starts (ISO UTC) of occurrences to skip. */
+  exdates: string[];
+  /** No occurrence starts after this instant (ISO UTC). */
+  until?: string;
+}
+
+/**
+ * A freeze (blackout period): a time in which the entities in its scope should
+ * not be released, except by releases of an exempt type.
+ *
+ * @public
+ */
+export interface Freeze {
+  id: string;
+  title: string;
+  /** Markdown. */
+  description: string;
+  scope: FreezeScope;
+  /** Start (ISO UTC); for a recurring freeze, of its first occurrence. */
+  start: string;
+  /** End (ISO UTC); for a recurring freeze, of its first occurrence, whose length every occurrence has. */
+  end: string;
+  recurrence?: FreezeRecurrence;
+  /** Release types the freeze does not apply to. */
+  exemptTypes: ReleaseType[];
+  /** When the freeze was ended early; no occurrence reaches beyond it. */
+  endedAt?: string;
+  /** Why it was ended early. */
+  endReason?: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Incremented on every change; sent back on updates for optimistic concurrency. */
+  revision: number;
+}
+
+/**
+ * One occurrence of a freeze in time.
+ *
+ * @public
+ */
+export interface FreezeOccurrence {
+  freezeId: string;
+  title: string;
+  start: string;
+  end: string;
+  scope: FreezeScope;
+  exemptTypes: ReleaseType[];
+}
+
+/**
+ * The answer of the deploy gate.
+ *
+ * @public
+ */
+export interface GateResult {
+  allowed: boolean;
+  status: 'allowed' | 'prevented';
+  /** Human sentences naming the freezes and releases that decided it. */
+  reasons: string[];
+}
+
+const RRULE_NUMBER_RANGES: Partial<
+  Record<keyof RRuleOptions, [min: number, max: number, zeroAllowed: boolean]>
+> = {
+  bysetpos: [-366, 366, false],
+  bymonth: [1, 12, false],
+  bymonthday: [-31, 31, false],
+  byyearday: [-366, 366, false],
+  byweekno: [-53, 53, false],
+  byhour: [0, 23, true],
+  byminute: [0, 59, true],
+  bysecond: [0, 60, true],
+};
+
+/**
+ * Why an RRULE value cannot be used for a freeze, or undefined if it can. The
+ * rule is parsed with the `rrule` library and its values checked against the
+ * ranges of RFC 5545 (the library itself is lenient).
+ *
+ * @public
+ */
+export function rruleProblem(rule: string): string | undefined {
+  const value = rule.replace(/^RRULE:/i, '');
+  if (/(^|;)\s*(DTSTART|TZID)\b/i.test(value) || /[:\n]/.test(value)) {
+    return 'give only the RRULE value (e.g. FREQ=WEEKLY;BYDAY=FR); start and time zone are separate fields';
+  }
+  let options: Partial<RRuleOptions>;
+  try {
+    options = RRule.parseString(value);
+  } catch (error) {
+    return `not a valid RFC 5545 RRULE: ${(error as Error).message}`;
+  }
+  if (options.freq === undefined || options.freq === null) {
+    return 'not a valid RFC 5545 RRULE: FREQ must be one of YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY';
+  }
+  if (
+    options.freq === Frequency.MINUTELY ||
+    options.freq === Frequency.SECONDLY
+  ) {
+    return 'FREQ may be at most HOURLY for a freeze';
+  }
+  if (options.until) {
+    return 'UNTIL is not supported in the rule; use recurrence.until';
+  }
+  for (const key of ['count', 'interval'] as const) {
+    const n = options[key];
+    if (n !== undefined && n !== null && !(Number.isInteger(n) && n >= 1)) {
+      return `${key.toUpperCase()} must be a positive integer`;
+    }
+  }
+  for (const [key, [min, max, zero]] of Object.entries(RRULE_NUMBER_RANGES)) {
+    const raw = options[key as keyof RRuleOptions];
+    if (raw === undefined || raw === null) continue;
+    const values = Array.isArray(raw) ? raw : [raw];
+    const bad = values.find(
+      n =>
+        typeof n !== 'number' ||
+        !Number.isInteger(n) ||
+        n < min ||
+        n > max ||
+        (!zero && n === 0),
+    );
+    if (bad !== undefined) {
+      return `${key.toUpperCase()} has the invalid value ${String(bad)}`;
+    }
+  }
+  const weekdays = options.byweekday;
+  if (
+    weekdays !== undefined &&
+    weekdays !== null &&
+    (Array.isArray(weekdays) ? weekdays : [weekdays]).some(
+      day => day === undefined || day === null,
+    )
+  ) {
+    return 'BYDAY must list weekdays as MO, TU, WE, TH, FR, SA, SU (optionally with a number, e.g. -1FR)';
+  }
+  if (
+    /(^|;)\s*WKST=/i.test(value) &&
+    (options.wkst ?? undefined) === undefined
+  ) {
+    return 'WKST must be one of MO, TU, WE, TH, FR, SA, SU';
+  }
+  try {
+    // eslint-disable-next-line no-new
+    new RRule({ ...options, dtstart: new Date(0) });
+  } catch (error) {
+    return `not a valid RFC 5545 RRULE: ${(error as Error).message}`;
+  }
+  return undefined;
+}
+
+/**
+ * A ref of one kind, with that kind and the default namespace filled in when
+ * omitted (`payments` → `system:default/payments`), normalised to lower case.
+ */
+const scopeRefSchema = (kind: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .transform((value, ctx) => {
+      try {
+        const ref = parseEntityRef(value, {
+          defaultKind: kind,
+          defaultNamespace: 'default',
+        });
+        if (ref.kind.toLocaleLowerCase('en-US') !== kind) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${value}" is not a ${kind}`,
+          });
+          return z.NEVER;
+        }
+        return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${value}" is not a ${kind} ref`,
+        });
+        return z.NEVER;
+      }
+    });
+
+const refList = <T extends z.ZodType<string>>(item: T) =>
+  z
+    .array(item)
+    .max(MAX_ENTITY_REFS)
+    .default([])
+    .transform(refs => [...new Set(refs as string[])].sort());
+
+/**
+ * A freeze scope; `all: false` needs at least one ref.
+ *
+ * @public
+ */
+export const freezeScopeSchema = z
+  .strictObject({
+    all: z.boolean().default(false),
+    domains: refList(scopeRefSchema('domain')),
+    systems: refList(scopeRefSchema('system')),
+    groups: refList(scopeRefSchema('group')),
+    entities: refList(entityRefSchema),
+  })
+  .superRefine((scope, ctx) => {
+    if (
+      !scope.all &&
+      scope.domains.length +
+        scope.systems.length +
+        scope.groups.length +
+        scope.entities.length ===
+        0
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'name at least one domain, system, group or entity, or set all: true',
+      });
+    }
+  });
+
+/**
+ * The zod schema of a freeze's recurrence.
+ *
+ * @public
+ */
+export const freezeRecurrenceSchema = z.strictObject({
+  rrule: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1000)
+    .transform(value => value.replace(/^RRULE:/i, '').toUpperCase())
+    .superRefine((value, ctx) => {
+      const problem = rruleProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  timezone: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .refine(zone => IANAZone.isValidZone(zone), {
+      message: 'not a known IANA time zone (e.g. Europe/Berlin)',
+    }),
+  exdates: z
+    .array(timestampSchema)
+    .max(MAX_EXDATES)
+    .default([])
+    .transform(dates => [...new Set(dates)].sort()),
+  until: timestampSchema.optional(),
+});
+
+type FreezeTimes = {
+  start: string;
+  end: string;
+  recurrence?: { until?: string } | null;
+};
+
+/**
+ * The problems of a freeze's times, each with the field it concerns: end after
+ * start, each occurrence at least 30 minutes and at most 366 days, until after start.
+ * Shared by the request schemas and the server's check of a patched freeze.
+ *
+ * @public
+ */
+export function freezeTimesIssues(
+  freeze: FreezeTimes,
+): { path: string[]; message: string }[] {
+  const issues: { path: string[]; message: string }[] = [];
+  const duration = Date.parse(freeze.end) - Date.parse(freeze.start);
+  if (duration <= 0) {
+    issues.push({ path: ['end'], message: 'must be after start' });
+  } else if (duration < MIN_FREEZE_MINUTES * MINUTE_MS) {
+    issues.push({
+      path: ['end'],
+      message: `a freeze${
+        freeze.recurrence ? ' occurrence' : ''
+      } must last at least ${MIN_FREEZE_MINUTES} minutes`,
+    });
+  } else if (duration > MAX_FREEZE_DAYS * DAY_MS) {
+    issues.push({
+      path: ['end'],
+      message: `a freeze${
+        freeze.recurrence ? ' occurrence' : ''
+      } may last at most ${MAX_FREEZE_DAYS} days`,
+    });
+  }
+  const until = freeze.recurrence?.until;
+  if (until && Date.parse(until) < Date.parse(freeze.start)) {
+    issues.push({
+      path: ['recurrence', 'until'],
+      message: 'must not be before start',
+    });
+  }
+  return issues;
+}
+
+const addTimesIssues = (value: FreezeTimes, ctx: z.RefinementCtx) => {
+  for (const issue of freezeTimesIssues(value)) {
+    ctx.addIssue({ code: 'custom', ...issue });
+  }
+};
+
+const freezeTitleSchema = z.string().trim().min(1).max(MAX_TITLE_LENGTH);
+const freezeDescriptionSchema = z.string().max(MAX_DESCRIPTION_LENGTH);
+const exemptTypesSchema = z
+  .array(releaseTypeSchema)
+  .max(20)
+  .transform(types => [...new Set(types)]);
+
+/**
+ * Body of `POST /freezes`. `exemptTypes` defaults on the server (configurable).
+ *
+ * @public
+ */
+export const createFreezeRequestSchema = z
+  .strictObject({
+    title: freezeTitleSchema,
+    description: freezeDescriptionSchema.default(''),
+    scope: freezeScopeSchema,
+    start: timestampSchema,
+    end: timestampSchema,
+    recurrence: freezeRecurrenceSchema.optional(),
+    exemptTypes: exemptTypesSchema.optional(),
+  })
+  .superRefine(addTimesIssues);
+
+/** @public */
+export type CreateFreezeRequest = z.input<typeof createFreezeRequestSchema>;
+/** @public */
+export type CreateFreezeInput = z.output<typeof createFreezeRequestSchema>;
+
+/**
+ * Body of `PATCH /freezes/:id`: the revision the client last saw and the fields
+ * to change; `recurrence: null` makes a freeze one-off.
+ *
+ * @public
+ */
+export const updateFreezeRequestSchema = z
+  .strictObject({
+    revision: z.int().min(1),
+    title: freezeTitleSchema.optional(),
+    description: freezeDescriptionSchema.optional(),
+    scope: freezeScopeSchema.optional(),
+    start: timestampSchema.optional(),
+    end: timestampSchema.optional(),
+    recurrence: freezeRecurrenceSchema.nullable().optional(),
+    exemptTypes: exemptTypesSchema.optional(),
+  })
+  .refine(body => Object.keys(body).length > 1, {
+    message: 'name at least one field to change besides revision',
+  });
+
+/** @public */
+export type UpdateFreezeRequest = z.input<typeof updateFreezeRequestSchema>;
+/** @public */
+export type UpdateFreezeInput = z.output<typeof updateFreezeRequestSchema>;
+
+/**
+ * Body of `POST /freezes/:id/end`.
+ *
+ * @public
+ */
+export const endFreezeRequestSchema = z.strictObject({
+  reason: z.string().trim().min(1).max(2000).optional(),
+});
+
+/**
+ * Query of `GET /freezes`.
+ *
+ * @public
+ */
+export const listFreezesQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+  cursor: z.string().min(1).max(500).optional(),
+});
+
+/** @public */
+export type ListFreezesQuery = z.output<typeof listFreezesQuerySchema>;
+
+const repeatableRefs = z.preprocess(
+  value => (value === undefined || Array.isArray(value) ? value : [value]),
+  z
+    .array(entityRefSchema)
+    .max(MAX_ENTITY_REFS)
+    .optional()
+    .transform(refs => (refs ? [...new Set(refs)] : refs)),
+);
+
+/**
+ * Query of `GET /freeze-occurrences`: a range of at most 366 days and
+ * optionally the entities the occurrences must apply to.
+ *
+ * @public
+ */
+export const freezeOccurrencesQuerySchema = z
+  .strictObject({
+    from: timestampSchema,
+    to: timestampSchema,
+    entityRef: repeatableRefs,
+  })
+  .superRefine((query, ctx) => {
+    const range = Date.parse(query.to) - Date.parse(query.from);
+    if (range < 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'must not be before from',
+      });
+    } else if (range > MAX_OCCURRENCE_RANGE_DAYS * DAY_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `the range may be at most ${MAX_OCCURRENCE_RANGE_DAYS} days`,
+      });
+    }
+  });
+
+/** @public */
+export type FreezeOccurrencesQuery = z.output<
+  typeof freezeOccurrencesQuerySchema
+>;
+
+/**
+ * Query of `GET /gate`: the entity to deploy and when (default: now).
+ *
+ * @public
+ */
+export const gateQuerySchema = z.strictObject({
+  entityRef: entityRefSchema,
+  at: timestampSchema.optional(),
+});
+
+/** @public */
+export type GateQuery = z.output<typeof gateQuerySchema>;
