@@ -31,6 +31,9 @@ ensure_postgres() {
     echo "WARNING: no PostgreSQL 15 found: the POSTGRES_15 store tests will be SKIPPED." >&2
     echo "         Set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING to run them." >&2
   fi
+  if [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]; then
+    echo "==> PostgreSQL 15 for the store tests: ${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING%%@*}@…"
+  fi
   # Docker does not run here; never let TestDatabases try it.
   export BACKSTAGE_TEST_DISABLE_DOCKER=1
 }

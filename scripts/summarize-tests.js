@@ -23,6 +23,14 @@ if (jest) {
   console.log(
     `jest: ${jest.numPassedTests} passed, ${jest.numFailedTests} failed, ${jest.numPendingTests} skipped in ${jest.numTotalTestSuites} suites`,
   );
+  const postgresCases = jest.testResults
+    .flatMap(suite => suite.assertionResults)
+    .filter(t => t.status === 'passed' && t.fullName.includes('POSTGRES_15'));
+  console.log(`jest: ${postgresCases.length} of them ran on PostgreSQL 15`);
+  if (process.env.CI === 'true' && postgresCases.length === 0) {
+    console.log('(CI=true but no PostgreSQL 15 test ran: counted as a failure)');
+    totals.failed += 1;
+  }
 }
 const e2e = read(playwrightFile);
 if (e2e) {

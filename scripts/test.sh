@@ -35,7 +35,7 @@ yarn backstage-cli repo lint
 
 echo "==> Unit and integration tests (jest; stores on SQLite and PostgreSQL)"
 unit_status=0
-CI=true yarn backstage-cli repo test --ci --json --outputFile="$REPORTS/jest.json" || unit_status=$?
+CI=true yarn backstage-cli repo test --ci --silent --json --outputFile="$REPORTS/jest.json" || unit_status=$?
 
 echo "==> End-to-end tests (Playwright in $CHROMIUM_PATH against a fresh portal)"
 e2e_status=0
