@@ -1,9 +1,7 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
   createFreezeRequestSchema,
-  describeValidationError,
   endFreezeRequestSchema,
   Freeze,
   freezeOccurrencesQuerySchema,
@@ -12,8 +10,8 @@ import {
   updateFreezeRequestSchema,
 } from '@internal/plugin-release-coordination-common';
 import { Request, Router } from 'express';
-import { z } from 'zod';
 import { FreezeService } from '../freezes/FreezeService';
+import { auditMutation, parseInput } from './http';
 
 /**
  * What the freeze routes need.
@@ -24,14 +22,6 @@ export interface FreezeRouterOptions {
   freezes: FreezeService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
-}
-
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new InputError(describeValidationError(result.error));
-  }
-  return result.data;
 }
 
 /**
@@ -47,23 +37,21 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
 
-  /** Runs a freeze mutation and records it as an audit event that succeeded or failed. */
-  async function audited<T extends Freeze | void>(
+  /** Runs a freeze mutation as an audited event. */
+  const audited = <T extends Freeze | void>(
     req: Request,
     eventId: string,
     meta: JsonObject,
     mutation: () => Promise<T>,
-  ): Promise<T> {
-    const event = await auditor.createEvent({
+  ) =>
+    auditMutation({
+      auditor,
+      req,
       eventId,
-      severityLevel: 'medium',
-      request: req,
       meta,
-    });
-    try {
-      const freeze = await mutation();
-      await event.success({
-        meta: freeze
+      mutation,
+      describe: (freeze: T) =>
+        freeze
           ? {
               freezeId: freeze.id,
               revision: freeze.revision,
@@ -71,24 +59,18 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
               ...(freeze.endReason && { reason: freeze.endReason }),
             }
           : meta,
-      });
-      return freeze;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  }
+    });
 
   router.get('/freezes', async (req, res) => {
     await userCredentials(req);
-    const query = parse(listFreezesQuerySchema, req.query);
+    const query = parseInput(listFreezesQuerySchema, req.query);
     res.json(await freezes.listFreezes(query));
   });
 
   router.post('/freezes', async (req, res) => {
     const freeze = await audited(req, 'freeze-create', {}, async () => {
       const credentials = await userCredentials(req);
-      const input = parse(createFreezeRequestSchema, req.body);
+      const input = parseInput(createFreezeRequestSchema, req.body);
       return freezes.createFreeze(input, credentials);
     });
     res.status(201).json(freeze);
@@ -107,7 +89,7 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
       { freezeId: id },
       async () => {
         const credentials = await userCredentials(req);
-        const input = parse(updateFreezeRequestSchema, req.body);
+        const input = parseInput(updateFreezeRequestSchema, req.body);
         return freezes.updateFreeze(id, input, credentials);
       },
     );
@@ -122,7 +104,7 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
       { freezeId: id },
       async () => {
         const credentials = await userCredentials(req);
-        const input = parse(endFreezeRequestSchema, req.body ?? {});
+        const input = parseInput(endFreezeRequestSchema, req.body ?? {});
         return freezes.endFreeze(id, input, credentials);
       },
     );
@@ -140,7 +122,7 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
 
   router.get('/freeze-occurrences', async (req, res) => {
     const credentials = await userCredentials(req);
-    const query = parse(freezeOccurrencesQuerySchema, req.query);
+    const query = parseInput(freezeOccurrencesQuerySchema, req.query);
     res.json({ items: await freezes.listOccurrences(query, credentials) });
   });
 
@@ -148,7 +130,7 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const query = parse(gateQuerySchema, req.query);
+    const query = parseInput(gateQuerySchema, req.query);
     res.json(await freezes.gate(query, credentials));
   });
 }

@@ -3,7 +3,6 @@ import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
   createReleaseRequestSchema,
-  describeValidationError,
   listReleasesQuerySchema,
   Release,
   transitionReleaseRequestSchema,
@@ -11,9 +10,9 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import express, { ErrorRequestHandler, Request } from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { FreezeService } from '../freezes/FreezeService';
 import { ReleaseService } from '../releases/ReleaseService';
+import { auditMutation, parseInput } from './http';
 import { addFreezeRoutes } from './freezesRouter';
 
 /**
@@ -27,14 +26,6 @@ export interface RouterOptions {
   auditor: AuditorService;
   /** Freezes and the deploy gate; their routes are served only when given. */
   freezes?: FreezeService;
-}
-
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new InputError(describeValidationError(result.error));
-  }
-  return result.data;
 }
 
 /** Turns body-parser failures (malformed JSON) into input errors. */
@@ -62,34 +53,25 @@ export async function createRouter(
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
 
-  /** Runs a mutation and records it as an audit event that succeeded or failed. */
-  async function audited(
+  /** Runs a release mutation as an audited event. */
+  const audited = (
     req: Request,
     eventId: string,
     meta: JsonObject,
     mutation: () => Promise<Release>,
-  ): Promise<Release> {
-    const event = await auditor.createEvent({
+  ) =>
+    auditMutation({
+      auditor,
+      req,
       eventId,
-      severityLevel: 'medium',
-      request: req,
       meta,
+      mutation,
+      describe: release => ({
+        releaseId: release.id,
+        revision: release.revision,
+        state: release.state,
+      }),
     });
-    try {
-      const release = await mutation();
-      await event.success({
-        meta: {
-          releaseId: release.id,
-          revision: release.revision,
-          state: release.state,
-        },
-      });
-      return release;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  }
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -97,14 +79,14 @@ export async function createRouter(
 
   router.get('/releases', async (req, res) => {
     const credentials = await userCredentials(req);
-    const query = parse(listReleasesQuerySchema, req.query);
+    const query = parseInput(listReleasesQuerySchema, req.query);
     res.json(await releases.listReleases(query, credentials));
   });
 
   router.post('/releases', async (req, res) => {
     const release = await audited(req, 'release-create', {}, async () => {
       const credentials = await userCredentials(req);
-      const input = parse(createReleaseRequestSchema, req.body);
+      const input = parseInput(createReleaseRequestSchema, req.body);
       return releases.createRelease(input, credentials);
     });
     res.status(201).json(release);
@@ -123,7 +105,7 @@ export async function createRouter(
       { releaseId: id },
       async () => {
         const credentials = await userCredentials(req);
-        const input = parse(updateReleaseRequestSchema, req.body);
+        const input = parseInput(updateReleaseRequestSchema, req.body);
         return releases.updateRelease(id, input, credentials);
       },
     );
@@ -138,7 +120,7 @@ export async function createRouter(
       { releaseId: id },
       async () => {
         const credentials = await userCredentials(req);
-        const input = parse(transitionReleaseRequestSchema, req.body);
+        const input = parseInput(transitionReleaseRequestSchema, req.body);
         return releases.transitionRelease(id, input, credentials);
       },
     );
