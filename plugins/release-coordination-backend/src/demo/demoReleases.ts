@@ -305,7 +305,16 @@ export function demoReleases(
   now: Date,
 ): { release: Release; events: NewReleaseEvent[] }[] {
   return DEMO.map((demo, index) => {
-    const start = now.getTime() + demo.startInDays * DAY;
+    // Whole-day offsets start at a working hour (09:00–13:00 UTC) so the demo
+    // calendar looks planned; the release in progress keeps its offset from now.
+    const today = Date.UTC(
+      now.getUTCFullYear(),
+      now.getUTCMonth(),
+      now.getUTCDate(),
+    );
+    const start = Number.isInteger(demo.startInDays)
+      ? today + demo.startInDays * DAY + (9 + (index % 5)) * HOUR
+      : now.getTime() + demo.startInDays * DAY;
     const end = start + demo.hours * HOUR;
     const createdAt = Math.min(start - 10 * DAY, now.getTime() - 2 * DAY);
 
