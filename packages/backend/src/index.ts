@@ -39,7 +39,6 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
 // Managing freezes is for platform admins; everything else is allowed.
 backend.add(import('./permissions/releasePortalPolicy'));
 
