@@ -6,6 +6,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import EventIcon from '@material-ui/icons/Event';
 import { releaseCoordinationApiRef, ReleaseCoordinationClient } from './api';
 import { releaseRouteRef, rootRouteRef } from './routes';
@@ -67,6 +68,28 @@ export const releaseCoordinationEntityContent = EntityContentBlueprint.make({
 });
 
 /**
+ * The homepage widget of the release calendar: the releases and freezes of the
+ * next 14 days and a link to the full calendar. Its id is
+ * `home-page-widget:release-coordination/release-calendar` and its name, for the
+ * home page's `defaultConfig`, `ReleaseCalendar`.
+ *
+ * @alpha
+ */
+export const releaseCalendarHomePageWidget = HomePageWidgetBlueprint.make({
+  name: 'release-calendar',
+  params: {
+    name: 'ReleaseCalendar',
+    title: 'Release calendar',
+    description: 'Releases and freezes of the next two weeks',
+    layout: { height: { minRows: 4, defaultRows: 6 } },
+    components: () =>
+      import('./components/ReleaseCalendar/ReleaseCalendarCard').then(m => ({
+        Content: m.ReleaseCalendarCardContent,
+      })),
+  },
+});
+
+/**
  * The release-coordination plugin for apps on the new frontend system.
  *
  * @alpha
@@ -80,6 +103,7 @@ export default createFrontendPlugin({
     releaseCoordinationApi,
     releaseCoordinationPage,
     releaseCoordinationEntityContent,
+    releaseCalendarHomePageWidget,
   ],
   routes: { root: rootRouteRef, release: releaseRouteRef },
 });

@@ -7,11 +7,28 @@
 export {
   releaseCoordinationPlugin,
   EntityReleasesContent,
+  HomePageReleaseCalendarCard,
   ReleaseCoordinationPage,
 } from './plugin';
 export { releaseCoordinationApiRef, ReleaseCoordinationClient } from './api';
-export type { ListReleasesRequest, ReleaseCoordinationApi } from './api';
+export type {
+  ListFreezeOccurrencesRequest,
+  ListReleasesRequest,
+  ReleaseCoordinationApi,
+} from './api';
 export { rootRouteRef, releaseRouteRef } from './routes';
 export { CreateReleaseDialog } from './components/CreateReleaseDialog';
 export type { CreateReleaseDialogProps } from './components/CreateReleaseDialog';
+export {
+  CalendarFilters,
+  ReleaseCalendar,
+  ReleaseCalendarCardContent,
+} from './components/ReleaseCalendar';
+export type {
+  CalendarFiltersProps,
+  ReleaseCalendarCardContentProps,
+  ReleaseCalendarFilter,
+  ReleaseCalendarProps,
+  ReleaseCalendarView,
+} from './components/ReleaseCalendar';
 export type * from '@internal/plugin-release-coordination-common';

@@ -1,14 +1,17 @@
 import {
   createExtensionTester,
   mockApis,
+  renderInTestApp,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import alphaPlugin, {
+  releaseCalendarHomePageWidget,
   releaseCoordinationEntityContent,
   releaseCoordinationPage,
 } from './alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import {
   FakeReleaseCoordinationApi,
   makeRelease,
@@ -28,6 +31,40 @@ describe('release-coordination plugin', () => {
     expect(
       alphaPlugin.getExtension('entity-content:release-coordination/releases'),
     ).toBeDefined();
+    expect(
+      alphaPlugin.getExtension(
+        'home-page-widget:release-coordination/release-calendar',
+      ),
+    ).toBeDefined();
+  });
+
+  it('makes a homepage widget showing the next releases', async () => {
+    const tester = createExtensionTester(releaseCalendarHomePageWidget);
+    const widget = tester.get(HomePageWidgetBlueprint.dataRefs.widget);
+    expect(widget.name).toBe('ReleaseCalendar');
+    expect(widget.title).toBe('Release calendar');
+
+    const api = new FakeReleaseCoordinationApi([
+      makeRelease({
+        id: 'r9',
+        title: 'Ledger 4',
+        window: {
+          start: new Date(Date.now() + 24 * 3600_000).toISOString(),
+          end: new Date(Date.now() + 26 * 3600_000).toISOString(),
+        },
+      }),
+    ]);
+    renderInTestApp(widget.component, {
+      apis: [[legacy.releaseCoordinationApiRef, api], mockApis.identity()],
+      mountedRoutes: { '/release-coordination': legacy.rootRouteRef },
+    });
+    expect(await screen.findByText('Release calendar')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Ledger 4' }),
+    ).toHaveAttribute('href', '/release-coordination/releases/r9');
+    expect(
+      screen.getByRole('link', { name: 'Open release calendar' }),
+    ).toHaveAttribute('href', '/release-coordination');
   });
 
   it('makes a Releases tab for entity pages', () => {
@@ -54,6 +91,8 @@ describe('release-coordination plugin', () => {
     );
     expect(legacy.ReleaseCoordinationClient).toBeDefined();
     expect(legacy.CreateReleaseDialog).toBeDefined();
+    expect(legacy.HomePageReleaseCalendarCard).toBeDefined();
+    expect(legacy.ReleaseCalendar).toBeDefined();
   });
 
   it('routes to the organisation list and to release pages', async () => {
@@ -84,6 +123,9 @@ describe('release-coordination plugin', () => {
     ).toBeEnabled();
 
     await userEvent.click(screen.getByRole('link', { name: 'All releases' }));
+    // The calendar first; the release is on it unless it falls into next month.
+    expect(await screen.findByTestId('release-calendar')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('tab', { name: 'List' }));
     expect(
       await screen.findByRole('link', { name: 'Search 5' }),
     ).toHaveAttribute('href', '/release-coordination/releases/r7');

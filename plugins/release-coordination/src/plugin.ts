@@ -6,6 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createCardExtension } from '@backstage/plugin-home-react';
 import { releaseCoordinationApiRef, ReleaseCoordinationClient } from './api';
 import { releaseRouteRef, rootRouteRef } from './routes';
 
@@ -59,5 +60,25 @@ export const EntityReleasesContent = releaseCoordinationPlugin.provide(
           m => m.EntityReleasesContent,
         ),
     },
+  }),
+);
+
+/**
+ * The homepage card of the release calendar: the releases and freezes of the
+ * next 14 days and a link to the full calendar. Its `name` for the homepage's
+ * grid is `HomePageReleaseCalendarCard`.
+ *
+ * @public
+ */
+export const HomePageReleaseCalendarCard = releaseCoordinationPlugin.provide(
+  createCardExtension<{ days?: number }>({
+    name: 'HomePageReleaseCalendarCard',
+    title: 'Release calendar',
+    description: 'Releases and freezes of the next two weeks',
+    layout: { height: { minRows: 4, defaultRows: 6 } },
+    components: () =>
+      import('./components/ReleaseCalendar/ReleaseCalendarCard').then(m => ({
+        Content: m.ReleaseCalendarCardContent,
+      })),
   }),
 );

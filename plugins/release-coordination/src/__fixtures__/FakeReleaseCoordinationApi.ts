@@ -2,6 +2,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   CreateReleaseRequest,
   createReleaseRequestSchema,
+  FreezeOccurrence,
   isTransitionAllowed,
   Page,
   Release,
@@ -10,6 +11,7 @@ import {
   UpdateReleaseRequest,
 } from '@internal/plugin-release-coordination-common';
 import {
+  ListFreezeOccurrencesRequest,
   ListReleasesRequest,
   ReleaseCoordinationApi,
 } from '../api/ReleaseCoordinationApi';
@@ -38,6 +40,37 @@ export function makeRelease(overrides: Partial<Release> = {}): Release {
   };
 }
 
+/** A freeze occurrence with sensible defaults, for tests. */
+export function makeFreezeOccurrence(
+  overrides: Partial<FreezeOccurrence> = {},
+): FreezeOccurrence {
+  return {
+    freezeId: 'f1',
+    title: 'Quarter-end freeze',
+    start: '2030-03-01T00:00:00.000Z',
+    end: '2030-03-03T00:00:00.000Z',
+    scope: { all: true, domains: [], systems: [], groups: [], entities: [] },
+    exemptTypes: ['emergency', 'security'],
+    ...overrides,
+  };
+}
+
+/**
+ * Whether a release matches the filters of a listing that the fake can check
+ * without a catalog: window overlap, state, type, owner and entities.
+ */
+function matches(release: Release, request: ListReleasesRequest): boolean {
+  const { from, to, state, type, owner, entityRef } = request;
+  if (from && Date.parse(release.window.end) < Date.parse(from)) return false;
+  if (to && Date.parse(release.window.start) > Date.parse(to)) return false;
+  if (state?.length && !state.includes(release.state)) return false;
+  if (type?.length && !type.includes(release.type)) return false;
+  if (owner && release.ownerRef !== owner) return false;
+  if (entityRef?.length && !entityRef.some(r => release.entityRefs.includes(r)))
+    return false;
+  return true;
+}
+
 async function errorResponse(status: number, name: string, message: string) {
   return ResponseError.fromResponse(
     new Response(
@@ -52,12 +85,15 @@ async function errorResponse(status: number, name: string, message: string) {
 
 /**
  * An in-memory {@link ReleaseCoordinationApi} that records its calls. Pages of
- * `listReleases` come from `pages` (by cursor) when set, else from `releases`.
+ * `listReleases` come from `pages` (by cursor) when set, else from `releases`
+ * filtered by window, state, type, owner and entities (not system or domain).
  */
 export class FakeReleaseCoordinationApi implements ReleaseCoordinationApi {
   releases: Release[] = [];
   events: Record<string, ReleaseEvent[]> = {};
   listCalls: ListReleasesRequest[] = [];
+  freezeOccurrences: FreezeOccurrence[] = [];
+  freezeCalls: ListFreezeOccurrencesRequest[] = [];
   createCalls: CreateReleaseRequest[] = [];
   transitionCalls: Array<{ id: string } & TransitionReleaseRequest> = [];
   /** Makes the next calls of a method fail. */
@@ -75,7 +111,7 @@ export class FakeReleaseCoordinationApi implements ReleaseCoordinationApi {
     if (this.pages) {
       return this.pages[request.cursor ?? ''] ?? { items: [] };
     }
-    return { items: [...this.releases] };
+    return { items: this.releases.filter(r => matches(r, request)) };
   }
 
   async getRelease(id: string) {
@@ -136,6 +172,18 @@ export class FakeReleaseCoordinationApi implements ReleaseCoordinationApi {
   async listReleaseEvents(id: string) {
     if (this.failures.listReleaseEvents) throw this.failures.listReleaseEvents;
     return this.events[id] ?? [];
+  }
+
+  async listFreezeOccurrences(request: ListFreezeOccurrencesRequest) {
+    this.freezeCalls.push(request);
+    if (this.failures.listFreezeOccurrences) {
+      throw this.failures.listFreezeOccurrences;
+    }
+    return this.freezeOccurrences.filter(
+      o =>
+        Date.parse(o.end) > Date.parse(request.from) &&
+        Date.parse(o.start) < Date.parse(request.to),
+    );
   }
 
   static errorResponse = errorResponse;

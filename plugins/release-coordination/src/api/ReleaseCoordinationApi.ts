@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
   CreateReleaseRequest,
+  FreezeOccurrence,
   Page,
   Release,
   ReleaseEvent,
@@ -39,6 +40,23 @@ export interface ListReleasesRequest {
 }
 
 /**
+ * The range and entities of a freeze occurrence listing.
+ *
+ * @public
+ */
+export interface ListFreezeOccurrencesRequest {
+  /** Start of the range (ISO timestamp). */
+  from: string;
+  /** End of the range (ISO timestamp); at most 366 days after `from`. */
+  to: string;
+  /**
+   * Only occurrences of freezes applying to any of these entities (systems,
+   * domains and groups included); all occurrences when empty.
+   */
+  entityRef?: string[];
+}
+
+/**
  * Client of the release-coordination backend.
  *
  * @public
@@ -59,6 +77,13 @@ export interface ReleaseCoordinationApi {
   ): Promise<Release>;
   /** The history of a release, oldest first. */
   listReleaseEvents(id: string): Promise<ReleaseEvent[]>;
+  /**
+   * The occurrences of freezes (blackout periods) overlapping a range, recurring
+   * freezes expanded. Rejects with a 404 `ResponseError` on backends without freezes.
+   */
+  listFreezeOccurrences(
+    request: ListFreezeOccurrencesRequest,
+  ): Promise<FreezeOccurrence[]>;
 }
 
 /**

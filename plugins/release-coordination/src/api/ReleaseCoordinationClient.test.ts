@@ -144,6 +144,59 @@ describe('ReleaseCoordinationClient', () => {
     await expect(client.listReleaseEvents('r1')).resolves.toEqual([event]);
   });
 
+  it('lists freeze occurrences of a range and entities', async () => {
+    const occurrence = {
+      freezeId: 'f1',
+      title: 'Year-end freeze',
+      start: '2026-12-20T00:00:00.000Z',
+      end: '2027-01-04T00:00:00.000Z',
+      scope: { all: true, domains: [], systems: [], groups: [], entities: [] },
+      exemptTypes: ['emergency'],
+    };
+    let url: URL | undefined;
+    server.use(
+      http.get(`${baseUrl}/freeze-occurrences`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json({ items: [occurrence] });
+      }),
+    );
+    await expect(
+      client.listFreezeOccurrences({
+        from: '2026-12-01T00:00:00.000Z',
+        to: '2027-01-01T00:00:00.000Z',
+        entityRef: ['component:default/a', 'system:default/b'],
+      }),
+    ).resolves.toEqual([occurrence]);
+    expect(url!.searchParams.get('from')).toBe('2026-12-01T00:00:00.000Z');
+    expect(url!.searchParams.get('to')).toBe('2027-01-01T00:00:00.000Z');
+    expect(url!.searchParams.getAll('entityRef')).toEqual([
+      'component:default/a',
+      'system:default/b',
+    ]);
+  });
+
+  it('rejects freeze occurrences with a 404 on backends without freezes', async () => {
+    server.use(
+      http.get(`${baseUrl}/freeze-occurrences`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotFoundError', message: 'Not found' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+    const error = await client
+      .listFreezeOccurrences({
+        from: '2026-12-01T00:00:00.000Z',
+        to: '2027-01-01T00:00:00.000Z',
+      })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+  });
+
   it.each([
     [400, 'InputError', 'title: Too small'],
     [403, 'NotAllowedError', 'not a member of group:default/payments'],

@@ -2,6 +2,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   CreateReleaseRequest,
+  FreezeOccurrence,
   Page,
   Release,
   ReleaseEvent,
@@ -9,9 +10,24 @@ import {
   UpdateReleaseRequest,
 } from '@internal/plugin-release-coordination-common';
 import {
+  ListFreezeOccurrencesRequest,
   ListReleasesRequest,
   ReleaseCoordinationApi,
 } from './ReleaseCoordinationApi';
+
+/** A query string of the defined values; arrays become repeated parameters. */
+function queryString(params: object): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== undefined && item !== '') {
+        query.append(key, String(item));
+      }
+    }
+  }
+  const qs = query.toString();
+  return qs ? `?${qs}` : '';
+}
 
 /**
  * {@link ReleaseCoordinationApi} over HTTP, calling the backend as the signed-in user.
@@ -30,16 +46,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
   async listReleases(
     request: ListReleasesRequest = {},
   ): Promise<Page<Release>> {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(request)) {
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (item !== undefined && item !== '') {
-          query.append(key, String(item));
-        }
-      }
-    }
-    const qs = query.toString();
-    return this.request<Page<Release>>(`/releases${qs ? `?${qs}` : ''}`);
+    return this.request<Page<Release>>(`/releases${queryString(request)}`);
   }
 
   async getRelease(id: string): Promise<Release> {
@@ -76,6 +83,15 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
   async listReleaseEvents(id: string): Promise<ReleaseEvent[]> {
     const page = await this.request<{ items: ReleaseEvent[] }>(
       `/releases/${encodeURIComponent(id)}/events`,
+    );
+    return page.items;
+  }
+
+  async listFreezeOccurrences(
+    request: ListFreezeOccurrencesRequest,
+  ): Promise<FreezeOccurrence[]> {
+    const page = await this.request<{ items: FreezeOccurrence[] }>(
+      `/freeze-occurrences${queryString(request)}`,
     );
     return page.items;
   }

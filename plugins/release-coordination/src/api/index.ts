@@ -1,5 +1,6 @@
 export { releaseCoordinationApiRef } from './ReleaseCoordinationApi';
 export type {
+  ListFreezeOccurrencesRequest,
   ListReleasesRequest,
   ReleaseCoordinationApi,
 } from './ReleaseCoordinationApi';

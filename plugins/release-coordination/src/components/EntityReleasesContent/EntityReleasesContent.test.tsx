@@ -115,6 +115,50 @@ describe('EntityReleasesContent', () => {
     }
   });
 
+  it('shows the releases of the entity on a calendar', async () => {
+    const api = new FakeReleaseCoordinationApi([
+      makeRelease({
+        id: 'cal',
+        title: 'Calendar release',
+        window: {
+          start: new Date(2030, 2, 12, 9).toISOString(),
+          end: new Date(2030, 2, 12, 10).toISOString(),
+        },
+      }),
+    ]);
+    await renderInTestApp(
+      <EntityProvider entity={entity('System', 'payments')}>
+        <EntityReleasesContent now={new Date(2030, 2, 13, 12)} />
+      </EntityProvider>,
+      {
+        apis: [
+          [releaseCoordinationApiRef, api],
+          mockApis.identity({
+            ownershipEntityRefs: ['group:default/payments'],
+          }),
+        ],
+        mountedRoutes: {
+          '/release-coordination': rootRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
+    );
+    // The lists first.
+    await screen.findByText('Upcoming releases');
+    await userEvent.click(screen.getByRole('button', { name: 'Calendar' }));
+    expect(
+      await screen.findByRole('link', { name: 'Calendar release' }),
+    ).toHaveAttribute('href', '/release-coordination/releases/cal');
+    expect(screen.getByTestId('calendar-month')).toBeInTheDocument();
+    expect(api.listCalls.at(-1)).toMatchObject({
+      system: 'system:default/payments',
+      from: new Date(2030, 1, 25).toISOString(),
+    });
+    expect(api.freezeCalls.at(-1)!.entityRef).toEqual([
+      'system:default/payments',
+    ]);
+  });
+
   it('shows an empty state that offers to create a release', async () => {
     const api = new FakeReleaseCoordinationApi();
     await render(api);

@@ -1,7 +1,12 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { useMemo } from 'react';
+import Box from '@material-ui/core/Box';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import { Suspense, useMemo, useState } from 'react';
 import { ListReleasesRequest } from '../../api/ReleaseCoordinationApi';
+import { SharedReleaseCalendar } from '../ReleaseCalendar';
 import { ReleasesOverview } from '../ReleaseList';
 
 /**
@@ -22,14 +27,25 @@ export function releaseScopeForEntity(entity: Entity): ListReleasesRequest {
   }
 }
 
+/** Props of {@link EntityReleasesContent}. */
+export interface EntityReleasesContentProps {
+  /** What the tab shows first: the lists (default) or the calendar. */
+  defaultMode?: 'list' | 'calendar';
+  /** The current time of the calendar; the clock by default. */
+  now?: Date | string | number;
+}
+
 /**
  * The Releases tab of an entity page: upcoming and recent releases concerning
- * the entity, and a button creating one.
+ * the entity, or their calendar, and a button creating one.
  *
  * @public
  */
-export function EntityReleasesContent() {
+export function EntityReleasesContent(props: EntityReleasesContentProps = {}) {
   const { entity } = useEntity();
+  const [mode, setMode] = useState<'list' | 'calendar'>(
+    props.defaultMode ?? 'list',
+  );
   const scope = useMemo(() => releaseScopeForEntity(entity), [entity]);
   const kind = entity.kind.toLocaleLowerCase('en-US');
   const entityRefs = useMemo(
@@ -37,12 +53,42 @@ export function EntityReleasesContent() {
       ['group', 'user'].includes(kind) ? [] : [stringifyEntityRef(entity)],
     [entity, kind],
   );
+  const ownerRef = kind === 'group' ? stringifyEntityRef(entity) : undefined;
   return (
-    <ReleasesOverview
-      scope={scope}
-      entityRefs={entityRefs}
-      ownerRef={kind === 'group' ? stringifyEntityRef(entity) : undefined}
-      recentDays={90}
-    />
+    <>
+      <Box display="flex" justifyContent="flex-start" marginBottom={2}>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={mode}
+          aria-label="Show releases as"
+          onChange={(_event, next) => next && setMode(next)}
+        >
+          <ToggleButton value="list" aria-label="List">
+            List
+          </ToggleButton>
+          <ToggleButton value="calendar" aria-label="Calendar">
+            Calendar
+          </ToggleButton>
+        </ToggleButtonGroup>
+      </Box>
+      <Suspense fallback={<Progress />}>
+        {mode === 'list' ? (
+          <ReleasesOverview
+            scope={scope}
+            entityRefs={entityRefs}
+            ownerRef={ownerRef}
+            recentDays={90}
+          />
+        ) : (
+          <SharedReleaseCalendar
+            fixedFilter={scope}
+            entityRefs={entityRefs}
+            ownerRef={ownerRef}
+            now={props.now}
+          />
+        )}
+      </Suspense>
+    </>
   );
 }

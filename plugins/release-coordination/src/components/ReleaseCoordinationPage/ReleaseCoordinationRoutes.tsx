@@ -1,8 +1,6 @@
 import { Route, Routes, useParams } from 'react-router-dom';
-import { ReleasesOverview } from '../ReleaseList';
 import { ReleasePage } from '../ReleasePage';
-
-const ALL_RELEASES = {};
+import { ReleasesHome } from './ReleasesHome';
 
 function ReleaseRoute() {
   const { id } = useParams();
@@ -10,13 +8,13 @@ function ReleaseRoute() {
 }
 
 /**
- * The plugin's pages below its root: the organisation's upcoming releases at
- * `/` and one release at `/releases/:id`.
+ * The plugin's pages below its root: the organisation's release calendar and
+ * list at `/` and one release at `/releases/:id`.
  */
 export function ReleaseCoordinationRoutes() {
   return (
     <Routes>
-      <Route path="/" element={<ReleasesOverview scope={ALL_RELEASES} />} />
+      <Route path="/" element={<ReleasesHome />} />
       <Route path="/releases/:id" element={<ReleaseRoute />} />
     </Routes>
   );

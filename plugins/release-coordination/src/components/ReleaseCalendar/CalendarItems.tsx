@@ -1,0 +1,195 @@
+import { Link } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { alpha, makeStyles } from '@material-ui/core/styles';
+import AcUnitIcon from '@material-ui/icons/AcUnit';
+import {
+  FreezeOccurrence,
+  Release,
+  RELEASE_TYPES,
+} from '@internal/plugin-release-coordination-common';
+import { DateTime } from 'luxon';
+import { formatWindow, stateLabel } from '../shared/format';
+import { releaseTypeColor, startedBefore, timeOfDay } from './calendarModel';
+
+const useStyles = makeStyles(theme => ({
+  release: {
+    borderLeft: '4px solid',
+    borderRadius: 4,
+    padding: theme.spacing(0.25, 0.75),
+    marginBottom: theme.spacing(0.5),
+    overflow: 'hidden',
+    minWidth: 0,
+  },
+  title: {
+    display: 'block',
+    fontWeight: 500,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  wrapTitle: {
+    whiteSpace: 'normal',
+  },
+  cancelled: {
+    textDecoration: 'line-through',
+    opacity: 0.75,
+  },
+  meta: {
+    display: 'block',
+    color: theme.palette.text.secondary,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  freeze: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    color: theme.palette.type === 'dark' ? '#90caf9' : '#0d47a1',
+    fontWeight: 500,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    marginBottom: theme.spacing(0.25),
+  },
+  swatch: {
+    display: 'inline-block',
+    width: 12,
+    height: 12,
+    borderRadius: 2,
+    marginRight: theme.spacing(0.5),
+    verticalAlign: 'middle',
+  },
+  freezeSwatch: {
+    display: 'inline-block',
+    width: 12,
+    height: 12,
+    borderRadius: 2,
+    marginRight: theme.spacing(0.5),
+    verticalAlign: 'middle',
+    background: alpha('#1e88e5', 0.25),
+    border: `1px dashed ${alpha('#1e88e5', 0.8)}`,
+  },
+}));
+
+/** Props of {@link CalendarRelease}. */
+export interface CalendarReleaseProps {
+  release: Release;
+  /** The day the release is shown on, to say whether it continues from before. */
+  day?: DateTime;
+  /** Shows the whole window instead of the time of day. */
+  showWindow?: boolean;
+  /** Small, for month cells and the widget. */
+  dense?: boolean;
+  releaseLink?: (id: string) => string;
+}
+
+/**
+ * A release in the calendar: its type as the colour, its title linking to its
+ * page (struck through when cancelled), the time and its state.
+ */
+export function CalendarRelease(props: CalendarReleaseProps) {
+  const { release, day, showWindow, dense, releaseLink } = props;
+  const classes = useStyles();
+  const color = releaseTypeColor(release.type);
+  const cancelled = release.state === 'cancelled';
+  let when: string;
+  if (showWindow) when = formatWindow(release.window);
+  else if (day && startedBefore(release, day)) when = 'continues';
+  else when = timeOfDay(release.window.start);
+  const titleClass = `${classes.title} ${dense ? '' : classes.wrapTitle} ${
+    cancelled ? classes.cancelled : ''
+  }`;
+  return (
+    <div
+      className={classes.release}
+      style={{ borderLeftColor: color, background: alpha(color, 0.1) }}
+      title={`${release.title} ${release.version} · ${
+        release.type
+      } · ${stateLabel(release.state)} · ${formatWindow(release.window)}`}
+      data-testid="calendar-release"
+      data-release-id={release.id}
+      data-type={release.type}
+      data-state={release.state}
+    >
+      <Typography variant={dense ? 'caption' : 'body2'} component="span">
+        {releaseLink ? (
+          <Link
+            to={releaseLink(release.id)}
+            className={titleClass}
+            // The link's own styles would override the class.
+            style={cancelled ? { textDecoration: 'line-through' } : undefined}
+          >
+            {release.title}
+          </Link>
+        ) : (
+          <span className={titleClass}>{release.title}</span>
+        )}
+      </Typography>
+      <Typography variant="caption" className={classes.meta}>
+        {dense ? '' : `${release.version} · `}
+        {when} ·{' '}
+        <span data-testid="release-state">{stateLabel(release.state)}</span>
+        {dense ? '' : ` · ${release.type}`}
+      </Typography>
+    </div>
+  );
+}
+
+/** The label of a freeze on a day or in the agenda. */
+export function CalendarFreeze(props: {
+  freeze: FreezeOccurrence;
+  showWindow?: boolean;
+}) {
+  const { freeze, showWindow } = props;
+  const classes = useStyles();
+  const text = showWindow
+    ? `${freeze.title} (${formatWindow(freeze)})`
+    : freeze.title;
+  return (
+    <Typography
+      variant="caption"
+      component="div"
+      className={classes.freeze}
+      title={`Freeze: ${freeze.title} · ${formatWindow(freeze)}${
+        freeze.exemptTypes.length
+          ? ` · exempt: ${freeze.exemptTypes.join(', ')}`
+          : ''
+      }`}
+      data-testid="calendar-freeze"
+    >
+      <AcUnitIcon style={{ fontSize: 14 }} aria-label="Freeze" />
+      <span>{text}</span>
+    </Typography>
+  );
+}
+
+/** The colours of the release types and the shading of freezes. */
+export function CalendarLegend() {
+  const classes = useStyles();
+  return (
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      alignItems="center"
+      style={{ gap: 12 }}
+      aria-label="Legend"
+      role="list"
+    >
+      {RELEASE_TYPES.map(type => (
+        <Typography key={type} variant="caption" role="listitem">
+          <span
+            className={classes.swatch}
+            style={{ background: releaseTypeColor(type) }}
+          />
+          {type}
+        </Typography>
+      ))}
+      <Typography variant="caption" role="listitem">
+        <span className={classes.freezeSwatch} />
+        freeze
+      </Typography>
+    </Box>
+  );
+}

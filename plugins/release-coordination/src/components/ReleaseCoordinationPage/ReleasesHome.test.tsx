@@ -1,0 +1,197 @@
+import { coreApis } from '@backstage/frontend-plugin-api';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  FakeReleaseCoordinationApi,
+  makeRelease,
+} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { rootRouteRef } from '../../routes';
+import { ReleasesHome } from './ReleasesHome';
+
+const at = (month: number, day: number, hour = 0) =>
+  new Date(2030, month - 1, day, hour).toISOString();
+const NOW = new Date(2030, 2, 13, 12);
+
+const releases = [
+  makeRelease({
+    id: 'a',
+    title: 'Mine hotfix',
+    type: 'hotfix',
+    state: 'planned',
+    ownerRef: 'group:default/payments',
+    createdBy: 'user:default/bob',
+    window: { start: at(3, 5, 9), end: at(3, 5, 10) },
+  }),
+  makeRelease({
+    id: 'b',
+    title: 'Their normal',
+    type: 'normal',
+    state: 'approved',
+    ownerRef: 'group:default/search',
+    createdBy: 'user:default/carol',
+    window: { start: at(3, 6, 9), end: at(3, 6, 10) },
+  }),
+  makeRelease({
+    id: 'c',
+    title: 'Created by me',
+    type: 'normal',
+    state: 'draft',
+    ownerRef: 'group:default/search',
+    createdBy: 'user:default/alice',
+    window: { start: at(3, 7, 9), end: at(3, 7, 10) },
+  }),
+];
+
+function render(api: FakeReleaseCoordinationApi, url = '/') {
+  return renderInTestApp(<ReleasesHome now={NOW} />, {
+    initialRouteEntries: [url],
+    apis: [
+      [releaseCoordinationApiRef, api],
+      [
+        catalogApiRef,
+        catalogApiMock({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'System',
+              metadata: { name: 'payments', namespace: 'default' },
+            },
+          ],
+        }),
+      ],
+      mockApis.identity({
+        userEntityRef: 'user:default/alice',
+        ownershipEntityRefs: ['user:default/alice', 'group:default/payments'],
+      }),
+    ],
+    mountedRoutes: {
+      '/release-coordination': rootRouteRef,
+      '/catalog/:namespace/:kind/:name': entityRouteRef,
+    },
+  });
+}
+
+const search = (apis: { get: Function }) =>
+  new URLSearchParams(
+    apis.get(coreApis.appHistory).getSnapshot().location.search,
+  );
+
+describe('ReleasesHome', () => {
+  it('shows the calendar by default and the list on its tab', async () => {
+    const api = new FakeReleaseCoordinationApi(releases);
+    const { apis } = await render(api);
+    expect(
+      await screen.findByRole('link', { name: 'Mine hotfix' }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('calendar-month')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Calendar' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+
+    await userEvent.click(screen.getByRole('tab', { name: 'List' }));
+    expect(await screen.findByText('Upcoming releases')).toBeInTheDocument();
+    expect(search(apis).get('tab')).toBe('list');
+  });
+
+  it('reads the filters from the query string', async () => {
+    const api = new FakeReleaseCoordinationApi(releases);
+    await render(
+      api,
+      '/?type=hotfix&state=planned&system=payments&owner=group:default/payments&view=week&date=2030-03-05',
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Mine hotfix' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Their normal')).toBeNull();
+    expect(screen.getByTestId('calendar-week')).toBeInTheDocument();
+    expect(api.listCalls[0]).toMatchObject({
+      type: ['hotfix'],
+      state: ['planned'],
+      system: 'system:default/payments',
+      owner: 'group:default/payments',
+      from: at(3, 4),
+    });
+    expect(api.freezeCalls[0].entityRef).toEqual([
+      'system:default/payments',
+      'group:default/payments',
+    ]);
+    expect(screen.getByRole('textbox', { name: 'System' })).toHaveValue(
+      'payments',
+    );
+  });
+
+  it('narrows by type and state and keeps them in the query string', async () => {
+    const api = new FakeReleaseCoordinationApi(releases);
+    const { apis } = await render(api);
+    await screen.findByRole('link', { name: 'Their normal' });
+
+    await userEvent.click(screen.getByRole('button', { name: /^Type/ }));
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByRole('option', {
+        name: 'hotfix',
+      }),
+    );
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() =>
+      expect(screen.queryByRole('link', { name: 'Their normal' })).toBeNull(),
+    );
+    expect(
+      screen.getByRole('link', { name: 'Mine hotfix' }),
+    ).toBeInTheDocument();
+    expect(search(apis).getAll('type')).toEqual(['hotfix']);
+    expect(api.listCalls.at(-1)!.type).toEqual(['hotfix']);
+
+    await userEvent.click(screen.getByRole('button', { name: /^State/ }));
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByRole('option', {
+        name: 'approved',
+      }),
+    );
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() =>
+      expect(screen.queryByRole('link', { name: 'Mine hotfix' })).toBeNull(),
+    );
+    expect(search(apis).getAll('state')).toEqual(['approved']);
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Their normal' }),
+    ).toBeInTheDocument();
+    expect(search(apis).has('type')).toBe(false);
+  });
+
+  it('shows only my releases: owned by my groups or created by me', async () => {
+    const api = new FakeReleaseCoordinationApi(releases);
+    const { apis } = await render(api);
+    await screen.findByRole('link', { name: 'Their normal' });
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Only mine' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('link', { name: 'Their normal' })).toBeNull(),
+    );
+    expect(
+      screen.getByRole('link', { name: 'Mine hotfix' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Created by me' }),
+    ).toBeInTheDocument();
+    expect(search(apis).get('mine')).toBe('true');
+  });
+
+  it('keeps the view and date in the query string', async () => {
+    const api = new FakeReleaseCoordinationApi(releases);
+    const { apis } = await render(api);
+    await screen.findByRole('link', { name: 'Their normal' });
+    await userEvent.click(screen.getByRole('button', { name: 'Week view' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Next week' }));
+    expect(search(apis).get('view')).toBe('week');
+    expect(search(apis).get('date')).toBe('2030-03-20');
+  });
+});
