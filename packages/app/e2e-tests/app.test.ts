@@ -1,6 +1,8 @@
 import { test, expect } from '@playwright/test';
 
-test('signs in as the demo guest and shows the catalog', async ({ page }) => {
+test('the home page shows seeded releases in the release calendar widget', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
 
@@ -8,5 +10,15 @@ test('signs in as the demo guest and shows the catalog', async ({ page }) => {
   await expect(
     nav.getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
-  await expect(page.getByText('checkout-service')).toBeVisible();
+
+  // Seeded demo plans: one in progress now, one three days ahead.
+  await expect(page.getByText('Release calendar').first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: /Ledger double-entry migration/ }),
+  ).toBeVisible();
+  await page
+    .getByRole('link', { name: /Storefront BFF 4\.2/ })
+    .first()
+    .click();
+  await expect(page.getByTestId('release-state')).toHaveText(/in progress/i);
 });

@@ -6,7 +6,10 @@ test('an engineer plans a release from a component page', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
 
-  // The catalog is the portal's landing page.
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Catalog', exact: true })
+    .click();
   await page.getByRole('link', { name: 'checkout-service' }).click();
   // Entity page tabs are links inside a list; the sidebar has a "Releases" link too.
   await page
