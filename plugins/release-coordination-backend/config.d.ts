@@ -10,6 +10,14 @@ export interface Config {
        */
       seed?: boolean;
     };
+    /** Conflict detection between releases. */
+    conflicts?: {
+      /**
+       * How many active releases one owner may have at the same time before
+       * an `owner-overload` conflict (a warning) is raised. Defaults to 3.
+       */
+      maxConcurrentPerOwner?: number;
+    };
     /** Freezes (blackout periods). */
     freezes?: {
       /**

@@ -21,6 +21,7 @@ describe('releaseCoordinationPlugin', () => {
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({
           data: {
+            app: { baseUrl: 'https://portal.example.com' },
             releaseCoordination: {
               demoData: { seed: true },
               freezes: { exemptTypes: ['emergency'] },
@@ -34,6 +35,12 @@ describe('releaseCoordinationPlugin', () => {
               kind: 'Component',
               metadata: { name: 'checkout-service', namespace: 'default' },
               spec: { owner: 'checkout-team' },
+            },
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'User',
+              metadata: { name: 'mock', namespace: 'default' },
+              spec: {},
             },
           ],
         }),
@@ -88,5 +95,41 @@ describe('releaseCoordinationPlugin', () => {
       .set('Authorization', mockCredentials.service.header());
     expect(gate.status).toBe(200);
     expect(gate.body).toMatchObject({ allowed: false, status: 'prevented' });
+
+    const trains = await request(server).get(`${api}/trains`);
+    expect(trains.status).toBe(200);
+    expect(trains.body.items.map((t: { name: string }) => t.name)).toEqual([
+      'Commerce train',
+      'Platform train',
+    ]);
+
+    // a personal calendar feed works without a Backstage token…
+    const feed = await request(server).post(`${api}/calendar-feeds`).send({});
+    expect(feed.status).toBe(201);
+    const path = new URL(feed.body.url).pathname;
+    expect(path).toBe(`${api}/calendar-feeds/${feed.body.id}/calendar.ics`);
+    const ics = await request(server)
+      .get(path)
+      .query({ token: feed.body.token })
+      .set('Authorization', mockCredentials.none.header());
+    expect(ics.status).toBe(200);
+    const shown = seeded.body.items.find(
+      (r: { state: string }) => r.state === 'released',
+    );
+    expect(ics.text).toContain(`UID:${shown.id}@release-coordination`);
+    // the draft just created belongs to a group the user is not a member of
+    expect(ics.text).not.toContain(created.body.id);
+    const wrong = await request(server)
+      .get(path)
+      .query({ token: 'wrong' })
+      .set('Authorization', mockCredentials.none.header());
+    expect(wrong.status).toBe(404);
+    // …while the other calendar routes still demand one
+    for (const other of ['/calendar-feeds', '/calendar.ics']) {
+      const res = await request(server)
+        .get(`${api}${other}`)
+        .set('Authorization', mockCredentials.none.header());
+      expect(res.status).toBe(401);
+    }
   });
 });

@@ -12,9 +12,16 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { DatabaseFreezeStore } from './database/DatabaseFreezeStore';
 import { DatabaseReleaseStore } from './database/DatabaseReleaseStore';
+import { DatabaseTrainStore } from './database/DatabaseTrainStore';
+import { DatabaseCalendarFeedStore } from './database/DatabaseCalendarFeedStore';
+import { seedDemoTrains } from './demo/seedDemoTrains';
+import { TrainService } from './trains/TrainService';
+import { CalendarService } from './ical/CalendarService';
+import { CALENDAR_FEED_PATH } from './service/calendarRouter';
 import { seedDemoFreezes } from './demo/seedDemoFreezes';
 import { seedDemoReleases } from './demo/seedDemoReleases';
 import { FreezeService } from './freezes/FreezeService';
+import { ConflictService } from './conflicts/ConflictService';
 import { ReleaseService } from './releases/ReleaseService';
 import { createRouter } from './service/router';
 
@@ -38,6 +45,9 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        cache: coreServices.cache,
       },
       async init({
         logger,
@@ -50,12 +60,23 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         catalog,
+        auth,
+        discovery,
+        cache,
       }) {
         permissionsRegistry.addPermissions(releaseCoordinationPermissions);
 
         const store = await DatabaseReleaseStore.create({ database });
         // migrations ran above; they cover the freezes table too
         const freezeStore = await DatabaseFreezeStore.create({
+          database,
+          skipMigrations: true,
+        });
+        const trainStore = await DatabaseTrainStore.create({
+          database,
+          skipMigrations: true,
+        });
+        const feedStore = await DatabaseCalendarFeedStore.create({
           database,
           skipMigrations: true,
         });
@@ -67,6 +88,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
             logger,
             exemptTypes,
           });
+          await seedDemoTrains({ store: trainStore, logger });
         }
 
         const releases = new ReleaseService({
@@ -82,10 +104,54 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           permissions,
           defaultExemptTypes: exemptTypes,
         });
+        const trains = new TrainService({
+          store: trainStore,
+          releases,
+          releaseStore: store,
+          catalog,
+          permissions,
+        });
+        const conflicts = new ConflictService({
+          store,
+          freezes,
+          catalog,
+          auth,
+          cache,
+          trains,
+          maxConcurrentPerOwner:
+            config.getOptionalNumber(
+              'releaseCoordination.conflicts.maxConcurrentPerOwner',
+            ) ?? undefined,
+        });
+        const calendar = new CalendarService({
+          releases: store,
+          freezes: freezeStore,
+          feeds: feedStore,
+          catalog,
+          auth,
+          discovery,
+          appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+        });
         httpRouter.use(
-          await createRouter({ releases, freezes, httpAuth, auditor }),
+          await createRouter({
+            releases,
+            freezes,
+            conflicts,
+            trains,
+            calendar,
+            userInfo,
+            httpAuth,
+            auditor,
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        // calendar apps cannot send a Backstage token: only the feeds
+        // themselves are open, and they check their own secret token; the
+        // other /calendar-feeds routes still demand a user
+        httpRouter.addAuthPolicy({
+          path: CALENDAR_FEED_PATH,
+          allow: 'unauthenticated',
+        });
       },
     });
   },

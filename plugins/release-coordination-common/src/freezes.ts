@@ -211,8 +211,10 @@ export function rruleProblem(rule: string): string | undefined {
 /**
  * A ref of one kind, with that kind and the default namespace filled in when
  * omitted (`payments` → `system:default/payments`), normalised to lower case.
+ *
+ * @public
  */
-const scopeRefSchema = (kind: string) =>
+export const scopeRefSchema = (kind: string) =>
   z
     .string()
     .trim()
@@ -241,7 +243,12 @@ const scopeRefSchema = (kind: string) =>
       }
     });
 
-const refList = <T extends z.ZodType<string>>(item: T) =>
+/**
+ * A sorted, de-duplicated list of refs, empty by default.
+ *
+ * @public
+ */
+export const refList = <T extends z.ZodType<string>>(item: T) =>
   z
     .array(item)
     .max(MAX_ENTITY_REFS)
@@ -279,29 +286,43 @@ export const freezeScopeSchema = z
   });
 
 /**
+ * An RFC 5545 RRULE value (without DTSTART), upper-cased, checked by `rruleProblem`.
+ *
+ * @public
+ */
+export const rruleValueSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(1000)
+  .transform(value => value.replace(/^RRULE:/i, '').toUpperCase())
+  .superRefine((value, ctx) => {
+    const problem = rruleProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/**
+ * An IANA time zone name, e.g. `Europe/Berlin`.
+ *
+ * @public
+ */
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine(zone => IANAZone.isValidZone(zone), {
+    message: 'not a known IANA time zone (e.g. Europe/Berlin)',
+  });
+
+/**
  * The zod schema of a freeze's recurrence.
  *
  * @public
  */
 export const freezeRecurrenceSchema = z.strictObject({
-  rrule: z
-    .string()
-    .trim()
-    .min(1)
-    .max(1000)
-    .transform(value => value.replace(/^RRULE:/i, '').toUpperCase())
-    .superRefine((value, ctx) => {
-      const problem = rruleProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
-  timezone: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .refine(zone => IANAZone.isValidZone(zone), {
-      message: 'not a known IANA time zone (e.g. Europe/Berlin)',
-    }),
+  rrule: rruleValueSchema,
+  timezone: timeZoneSchema,
   exdates: z
     .array(timestampSchema)
     .max(MAX_EXDATES)

@@ -8,3 +8,6 @@ export * from './lifecycle';
 export * from './schemas';
 export * from './permissions';
 export * from './freezes';
+export * from './conflicts';
+export * from './trains';
+export * from './ical';

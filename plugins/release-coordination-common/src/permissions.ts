@@ -50,6 +50,16 @@ export const freezeManagePermission = createPermission({
 });
 
 /**
+ * Permission to create, edit and delete release trains.
+ *
+ * @public
+ */
+export const trainManagePermission = createPermission({
+  name: 'release-coordination.train.manage',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the release-coordination plugins.
  *
  * @public
@@ -59,4 +69,5 @@ export const releaseCoordinationPermissions = [
   releaseReadPermission,
   releaseUpdatePermission,
   freezeManagePermission,
+  trainManagePermission,
 ];

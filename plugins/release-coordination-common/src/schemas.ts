@@ -14,6 +14,8 @@ export const MAX_WINDOW_DAYS = 90;
 export const MAX_CHANGES = 500;
 /** Largest page size of release listings. @public */
 export const MAX_PAGE_SIZE = 200;
+/** Most releases one release may declare it must follow. @public */
+export const MAX_AFTER = 20;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -99,6 +101,16 @@ export const releaseChangeSchema = z.strictObject({
   entityRef: entityRefSchema.optional(),
 });
 
+/**
+ * Ids of the releases a release must follow, without duplicates.
+ *
+ * @public
+ */
+export const releaseAfterSchema = z
+  .array(z.string().trim().min(1).max(36))
+  .max(MAX_AFTER)
+  .transform(ids => [...new Set(ids)].sort());
+
 const entityRefsSchema = z
   .array(entityRefSchema)
   .min(1)
@@ -119,6 +131,7 @@ export const createReleaseRequestSchema = z.strictObject({
   ownerRef: entityRefSchema.optional(),
   description: descriptionSchema.default(''),
   changes: z.array(releaseChangeSchema).max(MAX_CHANGES).default([]),
+  after: releaseAfterSchema.optional(),
 });
 
 /** @public */
@@ -142,6 +155,7 @@ export const updateReleaseRequestSchema = z
     ownerRef: entityRefSchema.optional(),
     description: descriptionSchema.optional(),
     changes: z.array(releaseChangeSchema).max(MAX_CHANGES).optional(),
+    after: releaseAfterSchema.optional(),
   })
   .refine(body => Object.keys(body).length > 1, {
     message: 'name at least one field to change besides revision',

@@ -1,3 +1,5 @@
+import type { Conflict } from './conflicts';
+
 /**
  * The kinds of release, from pre-approved routine changes to emergencies.
  *
@@ -76,6 +78,19 @@ export interface ReleaseWindow {
 }
 
 /**
+ * An explicit override of the freezes that apply to a release, with the
+ * written reason, who set it and when.
+ *
+ * @public
+ */
+export interface FreezeOverride {
+  reason: string;
+  /** Entity ref of the user who set it. */
+  by: string;
+  at: string;
+}
+
+/**
  * A release plan: a change to one or more catalog entities in a time window.
  *
  * @public
@@ -99,6 +114,12 @@ export interface Release {
   updatedAt: string;
   /** Incremented on every change; sent back on updates for optimistic concurrency. */
   revision: number;
+  /** Ids of the releases this one must follow (start after they end); absent when none. */
+  after?: string[];
+  /** Set when the owners chose to release despite applicable freezes. */
+  freezeOverride?: FreezeOverride;
+  /** The release's own conflicts, as computed when the API returned it. */
+  conflicts?: Conflict[];
 }
 
 /**
@@ -117,7 +138,12 @@ export interface ReleaseFieldChange {
  *
  * @public
  */
-export type ReleaseEventAction = 'created' | 'updated' | 'transitioned';
+export type ReleaseEventAction =
+  | 'created'
+  | 'updated'
+  | 'transitioned'
+  | 'freeze-overridden'
+  | 'freeze-override-cleared';
 
 /**
  * An entry of a release's append-only history.

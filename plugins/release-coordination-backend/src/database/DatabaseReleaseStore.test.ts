@@ -39,6 +39,13 @@ const created = (at = '2026-11-01T08:00:00.000Z') => ({
   changes: [],
 });
 
+const updateEvent = {
+  action: 'updated' as const,
+  actorRef: 'user:default/alice',
+  createdAt: '2026-11-02T08:00:00.000Z',
+  changes: [],
+};
+
 describe.each(databases.eachSupportedId())('DatabaseReleaseStore on %p', id => {
   async function createStore() {
     const knex = await databases.init(id);
@@ -277,5 +284,110 @@ describe.each(databases.eachSupportedId())('DatabaseReleaseStore on %p', id => {
       }),
     ]);
     expect((await store.listEvents(r.id)).length).toBe(2);
+  });
+
+  it('stores `after`, replaces it and finds followers', async () => {
+    const { store } = await createStore();
+    const first = await store.createRelease(release(), []);
+    const second = await store.createRelease(release(), []);
+    const third = await store.createRelease(
+      release({ after: [second.id, first.id].sort() }),
+      [],
+    );
+    expect(first.after).toBeUndefined();
+    expect(third.after).toEqual([first.id, second.id].sort());
+    expect((await store.getRelease(third.id))?.after).toEqual(third.after);
+
+    const followers = await store.listActiveFollowers([first.id]);
+    expect(followers.map(r => r.id)).toEqual([third.id]);
+
+    const updated = await store.updateRelease({
+      id: third.id,
+      revision: 1,
+      fields: { after: [second.id] },
+      event: updateEvent,
+    });
+    expect(updated.after).toEqual([second.id]);
+    expect(await store.listActiveFollowers([first.id])).toEqual([]);
+
+    const cleared = await store.updateRelease({
+      id: third.id,
+      revision: 2,
+      fields: { after: [] },
+      event: updateEvent,
+    });
+    expect(cleared.after).toBeUndefined();
+  });
+
+  it('sets and clears a freeze override', async () => {
+    const { store } = await createStore();
+    const r = await store.createRelease(release(), []);
+    expect(r.freezeOverride).toBeUndefined();
+    const override = {
+      reason: 'Regulatory deadline',
+      by: 'user:default/alice',
+      at: '2026-11-02T08:00:00.000Z',
+    };
+    const set = await store.updateRelease({
+      id: r.id,
+      revision: 1,
+      fields: { freezeOverride: override },
+      event: updateEvent,
+    });
+    expect(set.freezeOverride).toEqual(override);
+    expect((await store.getRelease(r.id))?.freezeOverride).toEqual(override);
+    const cleared = await store.updateRelease({
+      id: r.id,
+      revision: 2,
+      fields: { freezeOverride: null },
+      event: updateEvent,
+    });
+    expect(cleared.freezeOverride).toBeUndefined();
+  });
+
+  it('lists active releases in a range, with entities, ordering and override, in bulk', async () => {
+    const { store } = await createStore();
+    const a = await store.createRelease(
+      release({ entityRefs: ['component:default/b', 'component:default/a'] }),
+      [],
+    );
+    const b = await store.createRelease(
+      release({
+        after: [a.id],
+        window: {
+          start: '2026-12-01T11:00:00.000Z',
+          end: '2026-12-01T13:00:00.000Z',
+        },
+      }),
+      [],
+    );
+    await store.createRelease(release({ state: 'cancelled' }), []);
+    await store.createRelease(
+      release({
+        window: {
+          start: '2026-12-05T10:00:00.000Z',
+          end: '2026-12-05T12:00:00.000Z',
+        },
+      }),
+      [],
+    );
+    const found = await store.listActiveReleases({
+      from: '2026-12-01T00:00:00.000Z',
+      to: '2026-12-02T00:00:00.000Z',
+    });
+    expect(found).toEqual([a, b]);
+    expect(found[0].entityRefs).toEqual([
+      'component:default/a',
+      'component:default/b',
+    ]);
+    const onlyB = await store.listActiveReleases({
+      from: '2026-12-01T00:00:00.000Z',
+      to: '2026-12-02T00:00:00.000Z',
+      entityRefs: ['component:default/b'],
+    });
+    expect(onlyB.map(r => r.id)).toEqual([a.id]);
+    expect(
+      (await store.getReleases([b.id, 'missing', a.id])).map(r => r.id).sort(),
+    ).toEqual([a.id, b.id].sort());
   });
 });

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
+  ACTIVE_RELEASE_STATES,
   Page,
   Release,
   ReleaseEvent,
@@ -40,6 +41,13 @@ type ReleaseRow = {
   revision: number;
 };
 
+type OverrideRow = {
+  release_id: string;
+  reason: string;
+  set_by: string;
+  set_at: Timestamp;
+};
+
 type EventRow = {
   id: number | string;
   release_id: string;
@@ -50,6 +58,17 @@ type EventRow = {
   reason: string | null;
 };
 
+/** Most ids in one `IN` list, well below SQLite's limit of bound variables. */
+const CHUNK = 500;
+
+function chunks<T>(items: T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) {
+    result.push(items.slice(i, i + CHUNK));
+  }
+  return result;
+}
+
 type Cursor = { order: 'asc' | 'desc'; windowStart: string; id: string };
 
 /**
@@ -58,6 +77,10 @@ type Cursor = { order: 'asc' | 'desc'; windowStart: string; id: string };
  */
 function toIso(value: Timestamp): string {
   return new Date(value).toISOString();
+}
+
+function toOverride(row: OverrideRow) {
+  return { reason: row.reason, by: row.set_by, at: toIso(row.set_at) };
 }
 
 function encodeCursor(cursor: Cursor): string {
@@ -127,6 +150,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
         revision: release.revision,
       });
       await this.insertEntities(tx, release.id, release.entityRefs, release);
+      await this.insertOrdering(tx, release.id, release.after ?? []);
       for (const event of events) {
         await this.insertEvent(tx, release.id, event);
       }
@@ -247,6 +271,21 @@ export class DatabaseReleaseStore implements ReleaseStore {
             window_end: new Date(fields.window.end),
           });
       }
+      if (fields.freezeOverride !== undefined) {
+        await tx('release_freeze_overrides').where({ release_id: id }).delete();
+        if (fields.freezeOverride) {
+          await tx('release_freeze_overrides').insert({
+            release_id: id,
+            reason: fields.freezeOverride.reason,
+            set_by: fields.freezeOverride.by,
+            set_at: new Date(fields.freezeOverride.at),
+          });
+        }
+      }
+      if (fields.after) {
+        await tx('release_ordering').where({ release_id: id }).delete();
+        await this.insertOrdering(tx, id, fields.after);
+      }
       await this.insertEvent(tx, id, event);
       return (await this.readRelease(tx, id))!;
     });
@@ -270,6 +309,106 @@ export class DatabaseReleaseStore implements ReleaseStore {
   async isEmpty(): Promise<boolean> {
     const row = await this.db('releases').first('id');
     return !row;
+  }
+
+  async listActiveReleases(options: {
+    from: string;
+    to: string;
+    entityRefs?: string[];
+  }): Promise<Release[]> {
+    const from = new Date(options.from);
+    const to = new Date(options.to);
+    const { entityRefs } = options;
+    return this.loadReleases(query => {
+      query
+        .whereIn('releases.state', ACTIVE_RELEASE_STATES as string[])
+        .where('releases.window_end', '>=', from)
+        .where('releases.window_start', '<=', to);
+      if (entityRefs) {
+        query.whereExists(sub =>
+          sub
+            .select(this.db.raw('1'))
+            .from('release_entities as touched')
+            .whereRaw('touched.release_id = releases.id')
+            .whereIn('touched.entity_ref', entityRefs)
+            .where('touched.window_end', '>=', from)
+            .where('touched.window_start', '<=', to),
+        );
+      }
+    });
+  }
+
+  async getReleases(ids: string[]): Promise<Release[]> {
+    const results = await Promise.all(
+      chunks([...new Set(ids)]).map(chunk =>
+        this.loadReleases(query => query.whereIn('releases.id', chunk)),
+      ),
+    );
+    return results.flat();
+  }
+
+  async listActiveFollowers(ids: string[]): Promise<Release[]> {
+    const results = await Promise.all(
+      chunks([...new Set(ids)]).map(chunk =>
+        this.loadReleases(query =>
+          query
+            .whereIn('releases.state', ACTIVE_RELEASE_STATES as string[])
+            .whereExists(sub =>
+              sub
+                .select(this.db.raw('1'))
+                .from('release_ordering as following')
+                .whereRaw('following.release_id = releases.id')
+                .whereIn('following.after_id', chunk),
+            ),
+        ),
+      ),
+    );
+    return results.flat();
+  }
+
+  /**
+   * Loads the releases a condition on `releases` selects with three queries
+   * (releases, their entities, their ordering), joining instead of listing
+   * ids, so any number of releases can be read.
+   */
+  private async loadReleases(
+    where: (query: Knex.QueryBuilder) => void,
+  ): Promise<Release[]> {
+    const rowsQuery = this.db<ReleaseRow>('releases').select('releases.*');
+    where(rowsQuery);
+    const entityQuery = this.db('release_entities')
+      .join('releases', 'releases.id', 'release_entities.release_id')
+      .select('release_entities.release_id', 'release_entities.entity_ref');
+    where(entityQuery);
+    const orderingQuery = this.db('release_ordering')
+      .join('releases', 'releases.id', 'release_ordering.release_id')
+      .select('release_ordering.release_id', 'release_ordering.after_id');
+    where(orderingQuery);
+    const overrideQuery = this.db('release_freeze_overrides')
+      .join('releases', 'releases.id', 'release_freeze_overrides.release_id')
+      .select('release_freeze_overrides.*');
+    where(overrideQuery);
+    const [rows, entityRows, orderingRows, overrideRows] = await Promise.all([
+      rowsQuery.orderBy([
+        { column: 'releases.window_start', order: 'asc' },
+        { column: 'releases.id', order: 'asc' },
+      ]),
+      entityQuery.orderBy('release_entities.entity_ref'),
+      orderingQuery.orderBy('release_ordering.after_id'),
+      overrideQuery,
+    ]);
+    return this.assemble(rows, entityRows, orderingRows, overrideRows);
+  }
+
+  private async insertOrdering(
+    tx: Knex.Transaction,
+    releaseId: string,
+    afterIds: string[],
+  ) {
+    if (afterIds.length === 0) return;
+    await tx('release_ordering').insert(
+      afterIds.map(afterId => ({ release_id: releaseId, after_id: afterId })),
+    );
   }
 
   private async insertEntities(
@@ -315,20 +454,43 @@ export class DatabaseReleaseStore implements ReleaseStore {
     if (rows.length === 0) {
       return [];
     }
+    const ids = rows.map(row => row.id);
+    // one after the other: `db` may be a transaction on one connection
     const entityRows = await db('release_entities')
-      .whereIn(
-        'release_id',
-        rows.map(row => row.id),
-      )
+      .whereIn('release_id', ids)
       .select('release_id', 'entity_ref')
       .orderBy('entity_ref');
-    const refsById = new Map<string, string[]>();
-    for (const { release_id, entity_ref } of entityRows) {
-      refsById.set(release_id, [
-        ...(refsById.get(release_id) ?? []),
-        entity_ref,
-      ]);
-    }
+    const orderingRows = await db('release_ordering')
+      .whereIn('release_id', ids)
+      .select('release_id', 'after_id')
+      .orderBy('after_id');
+    const overrideRows = await db<OverrideRow>(
+      'release_freeze_overrides',
+    ).whereIn('release_id', ids);
+    return this.assemble(rows, entityRows, orderingRows, overrideRows);
+  }
+
+  private assemble(
+    rows: ReleaseRow[],
+    entityRows: { release_id: string; entity_ref: string }[],
+    orderingRows: { release_id: string; after_id: string }[],
+    overrideRows: OverrideRow[],
+  ): Release[] {
+    const group = <T extends { release_id: string }>(
+      items: T[],
+      value: (item: T) => string,
+    ) => {
+      const byId = new Map<string, string[]>();
+      for (const item of items) {
+        const list = byId.get(item.release_id);
+        if (list) list.push(value(item));
+        else byId.set(item.release_id, [value(item)]);
+      }
+      return byId;
+    };
+    const refsById = group(entityRows, r => r.entity_ref);
+    const afterById = group(orderingRows, r => r.after_id);
+    const overrideById = new Map(overrideRows.map(r => [r.release_id, r]));
     return rows.map(row => ({
       id: row.id,
       title: row.title,
@@ -344,6 +506,10 @@ export class DatabaseReleaseStore implements ReleaseStore {
       createdAt: toIso(row.created_at),
       updatedAt: toIso(row.updated_at),
       revision: row.revision,
+      ...(afterById.has(row.id) && { after: afterById.get(row.id) }),
+      ...(overrideById.has(row.id) && {
+        freezeOverride: toOverride(overrideById.get(row.id)!),
+      }),
     }));
   }
 }

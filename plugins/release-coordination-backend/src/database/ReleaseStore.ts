@@ -1,4 +1,5 @@
 import {
+  FreezeOverride,
   Page,
   Release,
   ReleaseEvent,
@@ -22,7 +23,11 @@ export type ReleaseFields = Pick<
   | 'ownerRef'
   | 'description'
   | 'changes'
->;
+  | 'after'
+> & {
+  /** `null` clears the override. */
+  freezeOverride?: FreezeOverride | null;
+};
 
 /**
  * An event to append to a release's history; the store assigns id and release id.
@@ -83,4 +88,21 @@ export interface ReleaseStore {
 
   /** Whether no release has been stored yet. */
   isEmpty(): Promise<boolean>;
+
+  /**
+   * Every active release (draft, planned, approved, in progress) whose window
+   * overlaps [from, to], optionally only those touching some entities;
+   * unpaged, for conflict detection and scheduling.
+   */
+  listActiveReleases(options: {
+    from: string;
+    to: string;
+    entityRefs?: string[];
+  }): Promise<Release[]>;
+
+  /** The releases with these ids; unknown ids are left out. */
+  getReleases(ids: string[]): Promise<Release[]>;
+
+  /** The active releases that declare they follow any of these releases. */
+  listActiveFollowers(ids: string[]): Promise<Release[]>;
 }

@@ -260,6 +260,8 @@ export class FreezeService {
   async gate(
     query: { entityRef: string; at?: string },
     credentials: BackstageCredentials,
+    /** More reasons to prevent the deploy, given the covering releases (e.g. blocking conflicts). */
+    moreReasons?: (covering: Release[]) => Promise<string[]>,
   ): Promise<GateResult> {
     const { entityRef } = query;
     const at = query.at ?? this.now().toISOString();
@@ -305,11 +307,17 @@ export class FreezeService {
       }
     }
     for (const occurrence of applying) {
-      const exempt = covering.find(release =>
-        occurrence.exemptTypes.includes(release.type),
+      const exempt = covering.find(
+        release =>
+          occurrence.exemptTypes.includes(release.type) ||
+          release.freezeOverride,
       );
       const span = `from ${fmt(occurrence.start)} to ${fmt(occurrence.end)}`;
-      if (exempt) {
+      if (exempt?.freezeOverride) {
+        notes.push(
+          `Freeze "${occurrence.title}" applies to ${entityRef} ${span}, but release "${exempt.title}" overrides it: ${exempt.freezeOverride.reason}`,
+        );
+      } else if (exempt) {
         notes.push(
           `Freeze "${occurrence.title}" applies to ${entityRef} ${span}, but release "${exempt.title}" is of the exempt type ${exempt.type}.`,
         );
@@ -324,6 +332,9 @@ export class FreezeService {
           }.`,
         );
       }
+    }
+    if (moreReasons) {
+      blocking.push(...(await moreReasons(covering)));
     }
     return blocking.length > 0
       ? { allowed: false, status: 'prevented', reasons: blocking }

@@ -131,12 +131,14 @@ export class ReleaseService {
       credentials,
     );
     const ownerRef = input.ownerRef ?? this.defaultOwner(entities[0]);
+    const id = randomUUID();
+    await this.checkAfter(id, input.after);
 
     const now = new Date().toISOString();
     const actorRef = credentials.principal.userEntityRef;
     return this.store.createRelease(
       {
-        id: randomUUID(),
+        id,
         title: input.title,
         version: input.version,
         type: input.type,
@@ -146,6 +148,7 @@ export class ReleaseService {
         ownerRef,
         description: input.description,
         changes: input.changes,
+        ...(input.after?.length && { after: input.after }),
         createdBy: actorRef,
         createdAt: now,
         updatedAt: now,
@@ -164,13 +167,7 @@ export class ReleaseService {
     input: UpdateReleaseInput,
     credentials: UserCredentials,
   ): Promise<Release> {
-    const current = await this.getRelease(id);
-    await this.authorizeChange(current, credentials);
-    if (!ACTIVE_RELEASE_STATES.includes(current.state)) {
-      throw new ConflictError(
-        `Release in state "${current.state}" can no longer be edited`,
-      );
-    }
+    const current = await this.getChangeable(id, credentials);
     if (current.revision !== input.revision) {
       throw new ConflictError(
         `Release ${id} is at revision ${current.revision}, not ${input.revision}; reload it and try again`,
@@ -184,6 +181,7 @@ export class ReleaseService {
         entityRefs: [...requested.entityRefs].sort(),
       }),
     };
+    await this.checkAfter(id, fields.after);
     if (fields.entityRefs || fields.ownerRef) {
       await this.checkRefs(
         fields.entityRefs ?? [],
@@ -233,6 +231,93 @@ export class ReleaseService {
         reason: input.reason,
       },
     });
+  }
+
+  /**
+   * Lets a release go ahead despite the freezes that apply to it, with a
+   * written reason, recorded in its history. Owners only.
+   */
+  async setFreezeOverride(
+    id: string,
+    input: { reason: string },
+    credentials: UserCredentials,
+  ): Promise<Release> {
+    const current = await this.getChangeable(id, credentials);
+    const actorRef = credentials.principal.userEntityRef;
+    const at = new Date().toISOString();
+    const freezeOverride = { reason: input.reason, by: actorRef, at };
+    return this.store.updateRelease({
+      id,
+      revision: current.revision,
+      fields: { freezeOverride },
+      event: {
+        action: 'freeze-overridden',
+        actorRef,
+        createdAt: at,
+        changes: [
+          {
+            field: 'freezeOverride',
+            before: current.freezeOverride ?? null,
+            after: freezeOverride,
+          },
+        ],
+        reason: input.reason,
+      },
+    });
+  }
+
+  /** Removes the freeze override of a release; returns it unchanged if it has none. */
+  async clearFreezeOverride(
+    id: string,
+    credentials: UserCredentials,
+  ): Promise<Release> {
+    const current = await this.getChangeable(id, credentials);
+    if (!current.freezeOverride) return current;
+    return this.store.updateRelease({
+      id,
+      revision: current.revision,
+      fields: { freezeOverride: null },
+      event: {
+        action: 'freeze-override-cleared',
+        actorRef: credentials.principal.userEntityRef,
+        createdAt: new Date().toISOString(),
+        changes: [
+          {
+            field: 'freezeOverride',
+            before: current.freezeOverride,
+            after: null,
+          },
+        ],
+      },
+    });
+  }
+
+  /** A release the caller may change and that is not finished yet. */
+  private async getChangeable(
+    id: string,
+    credentials: UserCredentials,
+  ): Promise<Release> {
+    const current = await this.getRelease(id);
+    await this.authorizeChange(current, credentials);
+    if (!ACTIVE_RELEASE_STATES.includes(current.state)) {
+      throw new ConflictError(
+        `Release in state "${current.state}" can no longer be edited`,
+      );
+    }
+    return current;
+  }
+
+  /** The releases a release must follow exist and are not itself. */
+  private async checkAfter(id: string, after: string[] | undefined) {
+    if (!after?.length) return;
+    if (after.includes(id)) {
+      throw new InputError('after: a release cannot follow itself');
+    }
+    const found = new Set((await this.store.getReleases(after)).map(r => r.id));
+    const unknown = after.filter(afterId => !found.has(afterId));
+    if (unknown.length > 0) {
+      throw new InputError(`after: unknown release(s) ${unknown.join(', ')}`);
+    }
   }
 
   private async authorize(
@@ -340,8 +425,10 @@ function diff(
   return Object.entries(fields)
     .filter(
       ([field, after]) =>
-        JSON.stringify(current[field as keyof ReleaseFields]) !==
-        JSON.stringify(after),
+        JSON.stringify(
+          current[field as keyof ReleaseFields] ??
+            (field === 'after' ? [] : undefined),
+        ) !== JSON.stringify(after),
     )
     .map(([field, after]) => ({
       field,

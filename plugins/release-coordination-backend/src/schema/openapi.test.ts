@@ -1,13 +1,17 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   CHANGE_KINDS,
+  CONFLICT_KINDS,
   RELEASE_STATES,
   RELEASE_TYPES,
 } from '@internal/plugin-release-coordination-common';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
+import { ConflictService } from '../conflicts/ConflictService';
 import { FreezeService } from '../freezes/FreezeService';
+import { CalendarService } from '../ical/CalendarService';
+import { TrainService } from '../trains/TrainService';
 import { ReleaseService } from '../releases/ReleaseService';
 import { createRouter } from '../service/router';
 
@@ -20,6 +24,10 @@ describe('openapi.yaml', () => {
     const router = await createRouter({
       releases: {} as ReleaseService,
       freezes: {} as FreezeService,
+      trains: {} as TrainService,
+      calendar: {} as CalendarService,
+      userInfo: mockServices.userInfo(),
+      conflicts: {} as ConflictService,
       httpAuth: mockServices.httpAuth(),
       auditor: mockServices.auditor.mock(),
     });
@@ -51,6 +59,7 @@ describe('openapi.yaml', () => {
     expect(schemas.ReleaseState.enum).toEqual(RELEASE_STATES);
     expect(schemas.ReleaseType.enum).toEqual(RELEASE_TYPES);
     expect(schemas.ReleaseChange.properties.kind.enum).toEqual(CHANGE_KINDS);
+    expect(schemas.Conflict.properties.kind.enum).toEqual(CONFLICT_KINDS);
     expect(schemas.GateResult.properties.status.enum).toEqual([
       'allowed',
       'prevented',

@@ -10,6 +10,7 @@ import {
   updateFreezeRequestSchema,
 } from '@internal/plugin-release-coordination-common';
 import { Request, Router } from 'express';
+import { ConflictService } from '../conflicts/ConflictService';
 import { FreezeService } from '../freezes/FreezeService';
 import { auditMutation, parseInput } from './http';
 
@@ -22,6 +23,8 @@ export interface FreezeRouterOptions {
   freezes: FreezeService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  /** When given, the gate is also prevented by blocking conflicts of the covering releases. */
+  conflicts?: Pick<ConflictService, 'blockingReasons'>;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface FreezeRouterOptions {
  * @public
  */
 export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
-  const { freezes, httpAuth, auditor } = options;
+  const { freezes, httpAuth, auditor, conflicts } = options;
 
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
@@ -131,6 +134,13 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
       allow: ['user', 'service'],
     });
     const query = parseInput(gateQuerySchema, req.query);
-    res.json(await freezes.gate(query, credentials));
+    res.json(
+      await freezes.gate(
+        query,
+        credentials,
+        conflicts &&
+          (covering => conflicts.blockingReasons(covering, credentials)),
+      ),
+    );
   });
 }

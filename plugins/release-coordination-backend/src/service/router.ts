@@ -1,4 +1,8 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
@@ -14,6 +18,12 @@ import { FreezeService } from '../freezes/FreezeService';
 import { ReleaseService } from '../releases/ReleaseService';
 import { auditMutation, parseInput } from './http';
 import { addFreezeRoutes } from './freezesRouter';
+import { ConflictService } from '../conflicts/ConflictService';
+import { addConflictRoutes } from './conflictsRouter';
+import { TrainService } from '../trains/TrainService';
+import { addTrainRoutes } from './trainsRouter';
+import { CalendarService } from '../ical/CalendarService';
+import { addCalendarRoutes } from './calendarRouter';
 
 /**
  * What the release-coordination router needs.
@@ -26,6 +36,13 @@ export interface RouterOptions {
   auditor: AuditorService;
   /** Freezes and the deploy gate; their routes are served only when given. */
   freezes?: FreezeService;
+  /** Conflict detection: releases carry their conflicts, `/conflicts`, `/slots`, freeze overrides and blocking conflicts in the gate. */
+  conflicts?: ConflictService;
+  /** Release trains; their routes are served only when given. */
+  trains?: TrainService;
+  /** The iCalendar feed; its routes are served only when given with `userInfo`. */
+  calendar?: CalendarService;
+  userInfo?: UserInfoService;
 }
 
 /** Turns body-parser failures (malformed JSON) into input errors. */
@@ -73,6 +90,12 @@ export async function createRouter(
       }),
     });
 
+  /** Adds each release's own conflicts (one detection pass), when conflict detection is on. */
+  const carry = async (req: Request, found: Release[]) =>
+    options.conflicts
+      ? options.conflicts.withConflicts(found, await userCredentials(req))
+      : found;
+
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -80,7 +103,8 @@ export async function createRouter(
   router.get('/releases', async (req, res) => {
     const credentials = await userCredentials(req);
     const query = parseInput(listReleasesQuerySchema, req.query);
-    res.json(await releases.listReleases(query, credentials));
+    const page = await releases.listReleases(query, credentials);
+    res.json({ ...page, items: await carry(req, page.items) });
   });
 
   router.post('/releases', async (req, res) => {
@@ -89,12 +113,15 @@ export async function createRouter(
       const input = parseInput(createReleaseRequestSchema, req.body);
       return releases.createRelease(input, credentials);
     });
-    res.status(201).json(release);
+    res.status(201).json((await carry(req, [release]))[0]);
   });
 
   router.get('/releases/:id', async (req, res) => {
     await userCredentials(req);
-    res.json(await releases.getRelease(req.params.id));
+    const [release] = await carry(req, [
+      await releases.getRelease(req.params.id),
+    ]);
+    res.json(release);
   });
 
   router.patch('/releases/:id', async (req, res) => {
@@ -109,7 +136,7 @@ export async function createRouter(
         return releases.updateRelease(id, input, credentials);
       },
     );
-    res.json(release);
+    res.json((await carry(req, [release]))[0]);
   });
 
   router.post('/releases/:id/transition', async (req, res) => {
@@ -124,7 +151,7 @@ export async function createRouter(
         return releases.transitionRelease(id, input, credentials);
       },
     );
-    res.json(release);
+    res.json((await carry(req, [release]))[0]);
   });
 
   router.get('/releases/:id/events', async (req, res) => {
@@ -135,6 +162,29 @@ export async function createRouter(
   if (options.freezes) {
     addFreezeRoutes(router, {
       freezes: options.freezes,
+      httpAuth,
+      auditor,
+      conflicts: options.conflicts,
+    });
+  }
+
+  if (options.conflicts) {
+    addConflictRoutes(router, {
+      conflicts: options.conflicts,
+      releases,
+      httpAuth,
+      auditor,
+    });
+  }
+
+  if (options.trains) {
+    addTrainRoutes(router, { trains: options.trains, httpAuth, auditor });
+  }
+
+  if (options.calendar && options.userInfo) {
+    addCalendarRoutes(router, {
+      calendar: options.calendar,
+      userInfo: options.userInfo,
       httpAuth,
       auditor,
     });

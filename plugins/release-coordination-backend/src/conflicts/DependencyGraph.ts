@@ -1,0 +1,180 @@
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+
+/**
+ * The catalog's dependency structure in a JSON form that can be cached:
+ * direct edges "from depends on to" and the system of each entity.
+ *
+ * @public
+ */
+export interface DependencyGraphData {
+  /** `[from, to]`: `from` depends on `to` (dependsOn, or consumes an API `to` provides or is). */
+  edges: [string, string][];
+  /** `[entity, system]`. */
+  systems: [string, string][];
+}
+
+/** The catalog fields the graph needs, for a `fields` projection. */
+export const GRAPH_ENTITY_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'spec.system',
+  'relations',
+];
+
+/** How far and how wide a transitive lookup goes, bounding the work per entity. */
+export const MAX_DEPENDENCY_DEPTH = 10;
+export const MAX_DEPENDENCY_NODES = 1000;
+
+const lower = (value: string) => value.toLocaleLowerCase('en-US');
+
+/**
+ * Builds the graph data from catalog entities (projected to
+ * {@link GRAPH_ENTITY_FIELDS}): `dependsOn` relations are edges, and an
+ * entity that consumes an API depends on the API and on every entity that
+ * provides it.
+ *
+ * @public
+ */
+export function buildDependencyGraphData(
+  entities: Entity[],
+): DependencyGraphData {
+  const edges: [string, string][] = [];
+  const systems: [string, string][] = [];
+  const consumers = new Map<string, string[]>();
+  const providers = new Map<string, string[]>();
+  const push = (map: Map<string, string[]>, key: string, value: string) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+
+  for (const entity of entities) {
+    const ref = lower(stringifyEntityRef(entity));
+    const namespace = entity.metadata.namespace ?? 'default';
+    const system = entity.spec?.system;
+    let systemRef: string | undefined;
+    if (typeof system === 'string' && system) {
+      try {
+        systemRef = lower(
+          stringifyEntityRef(
+            parseEntityRef(system, {
+              defaultKind: 'system',
+              defaultNamespace: namespace,
+            }),
+          ),
+        );
+      } catch {
+        systemRef = undefined;
+      }
+    }
+    for (const relation of entity.relations ?? []) {
+      const target = lower(relation.targetRef);
+      if (relation.type === 'dependsOn') edges.push([ref, target]);
+      else if (relation.type === 'consumesApi') push(consumers, target, ref);
+      else if (relation.type === 'providesApi') push(providers, target, ref);
+      else if (
+        relation.type === 'partOf' &&
+        !systemRef &&
+        target.startsWith('system:')
+      ) {
+        systemRef = target;
+      }
+    }
+    if (systemRef) systems.push([ref, systemRef]);
+  }
+  for (const [api, apiConsumers] of consumers) {
+    for (const consumer of apiConsumers) {
+      edges.push([consumer, api]);
+      for (const provider of providers.get(api) ?? []) {
+        if (provider !== consumer) edges.push([consumer, provider]);
+      }
+    }
+  }
+  return { edges, systems };
+}
+
+/**
+ * Transitive dependency lookups over {@link DependencyGraphData}, with bounded
+ * breadth-first searches (cycles end where a node was seen), memoised per
+ * entity.
+ *
+ * @public
+ */
+export class DependencyGraph {
+  private readonly forward = new Map<string, string[]>();
+  private readonly backward = new Map<string, string[]>();
+  private readonly systems: Map<string, string>;
+  private readonly reachCache = new Map<string, string[]>();
+  private readonly reachedByCache = new Map<string, string[]>();
+
+  static empty(): DependencyGraph {
+    return new DependencyGraph({ edges: [], systems: [] });
+  }
+
+  constructor(data: DependencyGraphData) {
+    for (const [from, to] of data.edges) {
+      if (from === to) continue;
+      addTo(this.forward, from, to);
+      addTo(this.backward, to, from);
+    }
+    this.systems = new Map(data.systems);
+  }
+
+  /** The system an entity is part of. */
+  systemOf(entityRef: string): string | undefined {
+    return this.systems.get(entityRef);
+  }
+
+  /** Every entity this one depends on, directly or transitively (not itself). */
+  dependenciesOf(entityRef: string): string[] {
+    return reach(this.forward, this.reachCache, entityRef);
+  }
+
+  /** Every entity that depends on this one, directly or transitively (not itself). */
+  dependentsOf(entityRef: string): string[] {
+    return reach(this.backward, this.reachedByCache, entityRef);
+  }
+}
+
+function addTo(map: Map<string, string[]>, key: string, value: string) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function reach(
+  adjacency: Map<string, string[]>,
+  cache: Map<string, string[]>,
+  start: string,
+): string[] {
+  const cached = cache.get(start);
+  if (cached) return cached;
+  const seen = new Set<string>([start]);
+  let frontier = [start];
+  for (
+    let depth = 0;
+    depth < MAX_DEPENDENCY_DEPTH &&
+    frontier.length > 0 &&
+    seen.size < MAX_DEPENDENCY_NODES;
+    depth++
+  ) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      for (const neighbour of adjacency.get(node) ?? []) {
+        if (seen.has(neighbour) || seen.size >= MAX_DEPENDENCY_NODES) continue;
+        seen.add(neighbour);
+        next.push(neighbour);
+      }
+    }
+    frontier = next;
+  }
+  seen.delete(start);
+  const result = [...seen];
+  cache.set(start, result);
+  return result;
+}

@@ -1,0 +1,242 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  Train,
+  TrainBooking,
+} from '@internal/plugin-release-coordination-common';
+import { Knex } from 'knex';
+import { connect } from './connect';
+
+type Timestamp = Date | string | number;
+
+type TrainRow = {
+  id: string;
+  name: string;
+  description: string;
+  rrule: string;
+  timezone: string;
+  start_at: Timestamp;
+  slot_duration: string;
+  cutoff: string;
+  scope: string;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  revision: number;
+};
+
+type BookingRow = {
+  release_id: string;
+  train_id: string;
+  slot_start: Timestamp;
+  booked_by: string;
+  booked_at: Timestamp;
+};
+
+/**
+ * The fields of a train that may change after it was created.
+ *
+ * @public
+ */
+export type TrainFields = Pick<
+  Train,
+  | 'name'
+  | 'description'
+  | 'rrule'
+  | 'timezone'
+  | 'start'
+  | 'slotDuration'
+  | 'cutoff'
+  | 'scope'
+>;
+
+const toIso = (value: Timestamp) => new Date(value).toISOString();
+
+function toRow(train: Train): TrainRow {
+  return {
+    id: train.id,
+    name: train.name,
+    description: train.description,
+    rrule: train.rrule,
+    timezone: train.timezone,
+    start_at: new Date(train.start),
+    slot_duration: train.slotDuration,
+    cutoff: train.cutoff,
+    scope: JSON.stringify(train.scope),
+    created_by: train.createdBy,
+    created_at: new Date(train.createdAt),
+    updated_at: new Date(train.updatedAt),
+    revision: train.revision,
+  };
+}
+
+function fromRow(row: TrainRow): Train {
+  const scope = JSON.parse(row.scope);
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    rrule: row.rrule,
+    timezone: row.timezone,
+    start: toIso(row.start_at),
+    slotDuration: row.slot_duration,
+    cutoff: row.cutoff,
+    scope: { systems: scope.systems ?? [], entities: scope.entities ?? [] },
+    createdBy: row.created_by,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+    revision: row.revision,
+  };
+}
+
+const fromBookingRow = (row: BookingRow): TrainBooking => ({
+  releaseId: row.release_id,
+  trainId: row.train_id,
+  slotStart: toIso(row.slot_start),
+  bookedBy: row.booked_by,
+  bookedAt: toIso(row.booked_at),
+});
+
+/**
+ * Stores release trains and the bookings of releases onto their slots in the
+ * plugin's Knex database (PostgreSQL or SQLite).
+ *
+ * @public
+ */
+export class DatabaseTrainStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseTrainStore> {
+    return new DatabaseTrainStore(await connect(options));
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async createTrain(train: Train): Promise<Train> {
+    await this.db('trains').insert(toRow(train));
+    return (await this.getTrain(train.id))!;
+  }
+
+  async getTrain(id: string): Promise<Train | undefined> {
+    const row = await this.db<TrainRow>('trains').where({ id }).first();
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** Every train, by name; there are few. */
+  async listTrains(): Promise<Train[]> {
+    const rows = await this.db<TrainRow>('trains').orderBy([
+      { column: 'name', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ]);
+    return rows.map(fromRow);
+  }
+
+  /**
+   * Changes fields of a train if it still is at `revision` (compare-and-set).
+   * Throws `NotFoundError` if absent and `ConflictError` if the revision is stale.
+   */
+  async updateTrain(options: {
+    id: string;
+    revision: number;
+    fields: Partial<TrainFields>;
+    updatedAt: string;
+  }): Promise<Train> {
+    const { id, revision, fields, updatedAt } = options;
+    return this.db.transaction(async tx => {
+      const row = await tx<TrainRow>('trains').where({ id }).first();
+      if (!row) {
+        throw new NotFoundError(`Train ${id} not found`);
+      }
+      const next: Train = {
+        ...fromRow(row),
+        ...Object.fromEntries(
+          Object.entries(fields).filter(([, value]) => value !== undefined),
+        ),
+        updatedAt,
+        revision: revision + 1,
+      };
+      const { id: _id, created_by, created_at, ...values } = toRow(next);
+      const updated = await tx('trains').where({ id, revision }).update(values);
+      if (updated === 0) {
+        throw new ConflictError(
+          `Train ${id} is at revision ${row.revision}, not ${revision}; reload it and try again`,
+        );
+      }
+      return next;
+    });
+  }
+
+  /** Deletes a train and its bookings; false if there was none. */
+  async deleteTrain(id: string): Promise<boolean> {
+    return this.db.transaction(async tx => {
+      await tx('train_bookings').where({ train_id: id }).delete();
+      return (await tx('trains').where({ id }).delete()) > 0;
+    });
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return !(await this.db('trains').first('id'));
+  }
+
+  /** Books a release onto a slot, replacing any booking it had. */
+  async book(booking: TrainBooking): Promise<TrainBooking> {
+    await this.db('train_bookings')
+      .insert({
+        release_id: booking.releaseId,
+        train_id: booking.trainId,
+        slot_start: new Date(booking.slotStart),
+        booked_by: booking.bookedBy,
+        booked_at: new Date(booking.bookedAt),
+      })
+      .onConflict('release_id')
+      .merge();
+    return (await this.getBooking(booking.releaseId))!;
+  }
+
+  async getBooking(releaseId: string): Promise<TrainBooking | undefined> {
+    const row = await this.db<BookingRow>('train_bookings')
+      .where({ release_id: releaseId })
+      .first();
+    return row ? fromBookingRow(row) : undefined;
+  }
+
+  /** The bookings of any of the releases. */
+  async getBookings(releaseIds: string[]): Promise<TrainBooking[]> {
+    const bookings: TrainBooking[] = [];
+    for (let i = 0; i < releaseIds.length; i += 500) {
+      const rows = await this.db<BookingRow>('train_bookings').whereIn(
+        'release_id',
+        releaseIds.slice(i, i + 500),
+      );
+      bookings.push(...rows.map(fromBookingRow));
+    }
+    return bookings;
+  }
+
+  /** Removes a release's booking; false if it had none. */
+  async unbook(releaseId: string): Promise<boolean> {
+    return (
+      (await this.db('train_bookings')
+        .where({ release_id: releaseId })
+        .delete()) > 0
+    );
+  }
+
+  /** The bookings of a train with slots starting in [from, to), by slot. */
+  async listBookings(options: {
+    trainId: string;
+    from: string;
+    to: string;
+  }): Promise<TrainBooking[]> {
+    const rows = await this.db<BookingRow>('train_bookings')
+      .where('train_id', options.trainId)
+      .andWhere('slot_start', '>=', new Date(options.from))
+      .andWhere('slot_start', '<', new Date(options.to))
+      .orderBy([
+        { column: 'slot_start', order: 'asc' },
+        { column: 'release_id', order: 'asc' },
+      ]);
+    return rows.map(fromBookingRow);
+  }
+}

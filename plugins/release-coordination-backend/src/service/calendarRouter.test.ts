@@ -1,0 +1,413 @@
+import {
+  TestDatabases,
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  Release,
+  ReleaseState,
+} from '@internal/plugin-release-coordination-common';
+import express from 'express';
+import { sync as ical, VEvent } from 'node-ical';
+import request from 'supertest';
+import { DatabaseCalendarFeedStore } from '../database/DatabaseCalendarFeedStore';
+import { DatabaseFreezeStore } from '../database/DatabaseFreezeStore';
+import { DatabaseReleaseStore } from '../database/DatabaseReleaseStore';
+import { CalendarService } from '../ical/CalendarService';
+import { ReleaseService } from '../releases/ReleaseService';
+import { createRouter } from './router';
+
+jest.setTimeout(30_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const ALICE = 'user:default/alice';
+const BOB = 'user:default/bob';
+const NOW = new Date('2026-11-26T12:00:00.000Z');
+
+const entity = (
+  kind: string,
+  name: string,
+  spec: Record<string, string> = {},
+  relations: Entity['relations'] = [],
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name, namespace: 'default' },
+  spec,
+  relations,
+});
+
+const entities: Entity[] = [
+  entity('System', 'payments', { owner: 'team-pay' }),
+  entity(
+    'Component',
+    'payments-service',
+    { owner: 'team-pay', system: 'payments' },
+    [{ type: 'partOf', targetRef: 'system:default/payments' }],
+  ),
+  entity('Component', 'tool', { owner: 'team-tools' }),
+  entity('Group', 'team-pay'),
+  entity('User', 'alice', {}, [
+    { type: 'memberOf', targetRef: 'group:default/team-pay' },
+  ]),
+  entity('User', 'bob', {}, [
+    { type: 'memberOf', targetRef: 'group:default/team-tools' },
+  ]),
+];
+
+async function createApp() {
+  const knex = await databases.init('SQLITE_3');
+  const database = mockServices.database({ knex });
+  const releaseStore = await DatabaseReleaseStore.create({ database });
+  const freezeStore = await DatabaseFreezeStore.create({
+    database,
+    skipMigrations: true,
+  });
+  const feeds = await DatabaseCalendarFeedStore.create({
+    database,
+    skipMigrations: true,
+  });
+  const catalog = catalogServiceMock({ entities });
+  const userInfo = mockServices.userInfo({
+    ownershipEntityRefs: [ALICE, 'group:default/team-pay'],
+  });
+  const calendar = new CalendarService({
+    releases: releaseStore,
+    freezes: freezeStore,
+    feeds,
+    catalog,
+    auth: mockServices.auth(),
+    discovery: mockServices.discovery(),
+    appBaseUrl: 'https://portal.example.com/',
+    now: () => NOW,
+  });
+  const router = await createRouter({
+    releases: new ReleaseService({
+      store: releaseStore,
+      catalog,
+      permissions: mockServices.permissions(),
+      userInfo,
+    }),
+    calendar,
+    userInfo,
+    httpAuth: mockServices.httpAuth({
+      defaultCredentials: mockCredentials.user(ALICE),
+    }),
+    auditor: mockServices.auditor.mock(),
+  });
+  const app = express().use(router).use(mockErrorHandler());
+
+  let counter = 0;
+  async function addRelease(
+    state: ReleaseState,
+    parts: Partial<Release> = {},
+  ): Promise<Release> {
+    counter += 1;
+    return releaseStore.createRelease(
+      {
+        id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+        title: `Release ${counter}`,
+        version: `1.${counter}.0`,
+        type: 'normal',
+        state,
+        window: {
+          start: '2026-12-01T10:00:00.000Z',
+          end: '2026-12-01T12:00:00.000Z',
+        },
+        entityRefs: ['component:default/payments-service'],
+        ownerRef: 'group:default/team-pay',
+        description: '',
+        changes: [],
+        createdBy: ALICE,
+        createdAt: NOW.toISOString(),
+        updatedAt: NOW.toISOString(),
+        revision: 1,
+        ...parts,
+      },
+      [],
+    );
+  }
+  return { app, knex, freezeStore, addRelease };
+}
+
+const events = (text: string) =>
+  Object.values(ical.parseICS(text)).filter(
+    (c): c is VEvent => c?.type === 'VEVENT',
+  );
+
+describe('calendar routes', () => {
+  it('serves releases and freezes as RFC 5545, parsed back by node-ical', async () => {
+    const { app, addRelease, freezeStore } = await createApp();
+    const states: ReleaseState[] = [
+      'draft',
+      'planned',
+      'approved',
+      'in_progress',
+      'released',
+      'verified',
+      'cancelled',
+      'rolled_back',
+    ];
+    const releases = [];
+    for (const state of states) releases.push(await addRelease(state));
+    await addRelease('approved', {
+      window: {
+        start: '2024-01-01T10:00:00.000Z',
+        end: '2024-01-01T12:00:00.000Z',
+      },
+    }); // long past: not in the range
+    await freezeStore.createFreeze({
+      id: 'f1',
+      title: 'Weekend freeze',
+      description: '',
+      scope: {
+        all: true,
+        domains: [],
+        systems: [],
+        groups: [],
+        entities: [],
+      },
+      start: '2026-11-27T15:00:00.000Z', // Friday 16:00 Berlin
+      end: '2026-11-30T07:00:00.000Z', // Monday 08:00
+      recurrence: {
+        rrule: 'FREQ=WEEKLY;BYDAY=FR',
+        timezone: 'Europe/Berlin',
+        exdates: ['2026-12-25T15:00:00.000Z'],
+      },
+      exemptTypes: ['emergency'],
+      createdBy: ALICE,
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      revision: 1,
+    });
+
+    const first = await request(app).get('/calendar.ics');
+    expect(first.status).toBe(200);
+    expect(first.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(first.text).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2.0\r\n/);
+    expect(first.text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin');
+    const second = await request(app).get('/calendar.ics');
+
+    const parsed = events(first.text);
+    const uids = parsed.map(e => e.uid).sort();
+    expect(
+      events(second.text)
+        .map(e => e.uid)
+        .sort(),
+    ).toEqual(uids);
+    expect(uids).toEqual(
+      [
+        ...releases.map(r => `${r.id}@release-coordination`),
+        'freeze-f1@release-coordination',
+      ].sort(),
+    );
+
+    const byUid = new Map(parsed.map(e => [e.uid, e]));
+    const expected: Record<ReleaseState, string> = {
+      draft: 'TENTATIVE',
+      planned: 'TENTATIVE',
+      approved: 'CONFIRMED',
+      in_progress: 'CONFIRMED',
+      released: 'CONFIRMED',
+      verified: 'CONFIRMED',
+      cancelled: 'CANCELLED',
+      rolled_back: 'CANCELLED',
+    };
+    for (const release of releases) {
+      const event = byUid.get(`${release.id}@release-coordination`)!;
+      expect(event.status).toBe(expected[release.state]);
+      expect(event.summary).toBe(`${release.title} ${release.version}`);
+      expect(new Date(event.start!).toISOString()).toBe(release.window.start);
+      expect(new Date(event.end!).toISOString()).toBe(release.window.end);
+      expect(event.description).toContain(`State: ${release.state}`);
+      expect(event.description).toContain(
+        `https://portal.example.com/release-coordination/releases/${release.id}`,
+      );
+    }
+    // releases in UTC
+    expect(first.text).toContain('DTSTART:20261201T100000Z');
+
+    const freeze = byUid.get('freeze-f1@release-coordination')!;
+    expect(freeze.summary).toBe('Freeze: Weekend freeze');
+    expect(freeze.rrule?.toString()).toContain('FREQ=WEEKLY;BYDAY=FR');
+    expect(first.text).toContain('DTSTART;TZID=Europe/Berlin:20261127T160000');
+    expect(first.text).toContain('EXDATE;TZID=Europe/Berlin:20261225T160000');
+    expect(
+      Object.values(freeze.exdate ?? {}).map(d => new Date(d).toISOString()),
+    ).toContain('2026-12-25T15:00:00.000Z');
+  });
+
+  it('filters by entity, system and owner, and rejects unknown filters', async () => {
+    const { app, addRelease } = await createApp();
+    const pay = await addRelease('planned');
+    const tool = await addRelease('planned', {
+      entityRefs: ['component:default/tool'],
+      ownerRef: 'group:default/team-tools',
+    });
+    const uidsOf = async (query: string) =>
+      events((await request(app).get(`/calendar.ics?${query}`)).text).map(
+        e => e.uid,
+      );
+    expect(await uidsOf('system=system:default/payments')).toEqual([
+      `${pay.id}@release-coordination`,
+    ]);
+    expect(await uidsOf('entityRef=component:tool')).toEqual([
+      `${tool.id}@release-coordination`,
+    ]);
+    expect(await uidsOf('owner=group:default/team-tools')).toEqual([
+      `${tool.id}@release-coordination`,
+    ]);
+    const bad = await request(app).get('/calendar.ics?colour=red');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/unknown field\(s\): colour/);
+    expect(
+      (
+        await request(app)
+          .get('/calendar.ics')
+          .set('Authorization', mockCredentials.none.header())
+      ).status,
+    ).toBe(401);
+  });
+
+  describe('personal feeds', () => {
+    it('returns the token once, stores only its hash, serves the feed by token and revokes it', async () => {
+      const { app, knex, addRelease } = await createApp();
+      const draft = await addRelease('draft');
+      const planned = await addRelease('planned');
+
+      const created = await request(app)
+        .post('/calendar-feeds')
+        .set('Authorization', mockCredentials.user.header(ALICE))
+        .send({ filters: { system: 'payments' } });
+      expect(created.status).toBe(201);
+      const { id, token, url } = created.body;
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(url).toBe(
+        `http://localhost:0/api/release-coordination/calendar-feeds/${id}/calendar.ics?token=${token}`,
+      );
+      expect(created.body.filters).toEqual({
+        system: 'system:default/payments',
+      });
+
+      // stored hashed
+      const rows = await knex('calendar_feeds').select();
+      expect(rows).toHaveLength(1);
+      expect(JSON.stringify(rows)).not.toContain(token);
+      expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
+
+      // listed without the token
+      const listed = await request(app)
+        .get('/calendar-feeds')
+        .set('Authorization', mockCredentials.user.header(ALICE));
+      expect(listed.body.items).toEqual([
+        {
+          id,
+          filters: { system: 'system:default/payments' },
+          createdAt: NOW.toISOString(),
+        },
+      ]);
+      expect(
+        (
+          await request(app)
+            .get('/calendar-feeds')
+            .set('Authorization', mockCredentials.user.header(BOB))
+        ).body.items,
+      ).toEqual([]);
+
+      // served without a Backstage token; alice sees her group's draft
+      const feed = await request(app)
+        .get(`/calendar-feeds/${id}/calendar.ics`)
+        .query({ token })
+        .set('Authorization', mockCredentials.none.header());
+      expect(feed.status).toBe(200);
+      expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
+      expect(
+        events(feed.text)
+          .map(e => e.uid)
+          .sort(),
+      ).toEqual(
+        [draft.id, planned.id].map(r => `${r}@release-coordination`).sort(),
+      );
+
+      // a wrong token, a feed that does not exist, no token
+      const wrong = await request(app)
+        .get(`/calendar-feeds/${id}/calendar.ics`)
+        .query({ token: `${token.slice(0, -1)}x` });
+      expect(wrong.status).toBe(404);
+      const unknown = await request(app)
+        .get(
+          '/calendar-feeds/00000000-0000-4000-8000-000000000000/calendar.ics',
+        )
+        .query({ token });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.message).toBe(wrong.body.error.message);
+      expect(
+        (await request(app).get(`/calendar-feeds/${id}/calendar.ics`)).status,
+      ).toBe(400);
+
+      // only its owner may revoke it
+      expect(
+        (
+          await request(app)
+            .delete(`/calendar-feeds/${id}`)
+            .set('Authorization', mockCredentials.user.header(BOB))
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await request(app)
+            .delete(`/calendar-feeds/${id}`)
+            .set('Authorization', mockCredentials.user.header(ALICE))
+        ).status,
+      ).toBe(204);
+      expect(
+        (
+          await request(app)
+            .get(`/calendar-feeds/${id}/calendar.ics`)
+            .query({ token })
+        ).status,
+      ).toBe(404);
+    });
+
+    it('hides drafts from users outside the owner group', async () => {
+      const { app, addRelease } = await createApp();
+      await addRelease('draft');
+      const planned = await addRelease('planned');
+      const created = await request(app)
+        .post('/calendar-feeds')
+        .set('Authorization', mockCredentials.user.header(BOB))
+        .send({});
+      expect(created.status).toBe(201);
+      const feed = await request(app)
+        .get(`/calendar-feeds/${created.body.id}/calendar.ics`)
+        .query({ token: created.body.token });
+      expect(events(feed.text).map(e => e.uid)).toEqual([
+        `${planned.id}@release-coordination`,
+      ]);
+    });
+
+    it('demands a user for managing feeds', async () => {
+      const { app } = await createApp();
+      for (const [method, path] of [
+        ['get', '/calendar-feeds'],
+        ['post', '/calendar-feeds'],
+        ['delete', '/calendar-feeds/x'],
+      ] as const) {
+        const res = await request(app)
+          [method](path)
+          .set('Authorization', mockCredentials.none.header())
+          .send({});
+        expect(res.status).toBe(401);
+      }
+      const service = await request(app)
+        .post('/calendar-feeds')
+        .set('Authorization', mockCredentials.service.header())
+        .send({});
+      expect(service.status).toBe(403);
+    });
+  });
+});

@@ -1,0 +1,102 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import {
+  conflictsQuerySchema,
+  freezeOverrideRequestSchema,
+  Release,
+  slotsQuerySchema,
+} from '@internal/plugin-release-coordination-common';
+import { Request, Response, Router } from 'express';
+import { ConflictService } from '../conflicts/ConflictService';
+import { ReleaseService } from '../releases/ReleaseService';
+import { auditMutation, parseInput } from './http';
+
+/**
+ * What the conflict routes need.
+ *
+ * @public
+ */
+export interface ConflictRouterOptions {
+  conflicts: ConflictService;
+  releases: ReleaseService;
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+}
+
+/**
+ * Adds `GET /conflicts`, `GET /slots` and the freeze override of a release
+ * (`POST` and `DELETE /releases/:id/freeze-override`); all need a user.
+ *
+ * @public
+ */
+export function addConflictRoutes(
+  router: Router,
+  options: ConflictRouterOptions,
+) {
+  const { conflicts, releases, httpAuth, auditor } = options;
+
+  const userCredentials = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user'] });
+
+  router.get('/conflicts', async (req, res) => {
+    const credentials = await userCredentials(req);
+    const query = parseInput(conflictsQuerySchema, req.query);
+    res.json({ items: await conflicts.listConflicts(query, credentials) });
+  });
+
+  router.get('/slots', async (req, res) => {
+    const credentials = await userCredentials(req);
+    const query = parseInput(slotsQuerySchema, req.query);
+    res.json({ items: await conflicts.slots(query, credentials) });
+  });
+
+  /** A freeze-override change of a release, audited, answered with the release and its conflicts. */
+  const overrideRoute =
+    (
+      eventId: string,
+      change: (
+        id: string,
+        req: Request,
+        credentials: BackstageCredentials<BackstageUserPrincipal>,
+      ) => Promise<Release>,
+    ) =>
+    async (req: Request, res: Response) => {
+      const { id } = req.params;
+      const credentials = await userCredentials(req);
+      const release = await auditMutation({
+        auditor,
+        req,
+        eventId,
+        meta: { releaseId: id },
+        mutation: () => change(id, req, credentials),
+        describe: r => ({
+          releaseId: r.id,
+          revision: r.revision,
+          ...(r.freezeOverride && { reason: r.freezeOverride.reason }),
+        }),
+      });
+      res.json(await conflicts.releaseWithConflicts(release, credentials));
+    };
+
+  router.post(
+    '/releases/:id/freeze-override',
+    overrideRoute('release-freeze-override', (id, req, credentials) =>
+      releases.setFreezeOverride(
+        id,
+        parseInput(freezeOverrideRequestSchema, req.body ?? {}),
+        credentials,
+      ),
+    ),
+  );
+
+  router.delete(
+    '/releases/:id/freeze-override',
+    overrideRoute('release-freeze-override-clear', (id, _req, credentials) =>
+      releases.clearFreezeOverride(id, credentials),
+    ),
+  );
+}

@@ -1,0 +1,135 @@
+import { Train } from '@internal/plugin-release-coordination-common';
+import {
+  isSlotStart,
+  slotAt,
+  slotsBetween,
+  trainStartMatchesRule,
+} from './slots';
+
+type Times = Pick<
+  Train,
+  'rrule' | 'timezone' | 'start' | 'slotDuration' | 'cutoff'
+>;
+
+// every other Tuesday 10:00 Berlin, from Tuesday 2026-03-17 (CET, UTC+1)
+const commerce: Times = {
+  rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU',
+  timezone: 'Europe/Berlin',
+  start: '2026-03-17T09:00:00.000Z',
+  slotDuration: 'PT2H',
+  cutoff: 'P2D',
+};
+
+const iso = (slots: { start: Date; end: Date; cutoffAt: Date }[]) =>
+  slots.map(s => [
+    s.start.toISOString(),
+    s.end.toISOString(),
+    s.cutoffAt.toISOString(),
+  ]);
+
+describe('train slots', () => {
+  it('stay at 10:00 Berlin time across the spring DST change, every other week', () => {
+    const slots = slotsBetween(
+      commerce,
+      new Date('2026-03-01T00:00:00Z'),
+      new Date('2026-04-30T00:00:00Z'),
+    );
+    expect(iso(slots)).toEqual([
+      // CET: 10:00 is 09:00 UTC; the cut-off two days before, Sunday 10:00 CET
+      [
+        '2026-03-17T09:00:00.000Z',
+        '2026-03-17T11:00:00.000Z',
+        '2026-03-15T09:00:00.000Z',
+      ],
+      // CEST since 2026-03-29: 10:00 is 08:00 UTC; the cut-off falls on the
+      // DST Sunday itself and is still 10:00 local (08:00 UTC)
+      [
+        '2026-03-31T08:00:00.000Z',
+        '2026-03-31T10:00:00.000Z',
+        '2026-03-29T08:00:00.000Z',
+      ],
+      [
+        '2026-04-14T08:00:00.000Z',
+        '2026-04-14T10:00:00.000Z',
+        '2026-04-12T08:00:00.000Z',
+      ],
+      [
+        '2026-04-28T08:00:00.000Z',
+        '2026-04-28T10:00:00.000Z',
+        '2026-04-26T08:00:00.000Z',
+      ],
+    ]);
+  });
+
+  it('counts a day-based cut-off in calendar days and an hour-based one in real hours', () => {
+    const start = new Date('2026-03-31T08:00:00.000Z'); // Tuesday 10:00 CEST
+    // three calendar days before: Saturday 10:00 CET, before the change
+    expect(
+      slotAt({ ...commerce, cutoff: 'P3D' }, start).cutoffAt.toISOString(),
+    ).toBe('2026-03-28T09:00:00.000Z');
+    // 72 real hours before: across the lost hour that is Saturday 09:00 CET
+    expect(
+      slotAt({ ...commerce, cutoff: 'PT72H' }, start).cutoffAt.toISOString(),
+    ).toBe('2026-03-28T08:00:00.000Z');
+  });
+
+  it('stays at 10:00 local across the autumn change', () => {
+    const slots = slotsBetween(
+      { ...commerce, start: '2026-10-13T08:00:00.000Z' },
+      new Date('2026-10-01T00:00:00Z'),
+      new Date('2026-11-12T00:00:00Z'),
+    );
+    expect(slots.map(s => s.start.toISOString())).toEqual([
+      '2026-10-13T08:00:00.000Z', // CEST
+      '2026-10-27T09:00:00.000Z', // CET since 2026-10-25
+      '2026-11-10T09:00:00.000Z',
+    ]);
+    // the slot on 2026-10-27 closes on Sunday the 25th at 10:00 CET
+    expect(slots[1].cutoffAt.toISOString()).toBe('2026-10-25T09:00:00.000Z');
+  });
+
+  it('returns slots starting in [from, to) up to a limit, none before the first', () => {
+    const weekly: Times = {
+      rrule: 'FREQ=WEEKLY;BYDAY=TH',
+      timezone: 'UTC',
+      start: '2026-12-03T14:00:00.000Z',
+      slotDuration: 'PT2H',
+      cutoff: 'P1D',
+    };
+    expect(
+      slotsBetween(
+        weekly,
+        new Date('2026-11-01T00:00:00Z'),
+        new Date('2027-01-01T00:00:00Z'),
+        3,
+      ).map(s => s.start.toISOString()),
+    ).toEqual([
+      '2026-12-03T14:00:00.000Z',
+      '2026-12-10T14:00:00.000Z',
+      '2026-12-17T14:00:00.000Z',
+    ]);
+    // a slot that started before `from` is not upcoming, even while it runs
+    expect(
+      slotsBetween(
+        weekly,
+        new Date('2026-12-03T15:00:00Z'),
+        new Date('2026-12-11T00:00:00Z'),
+      ).map(s => s.start.toISOString()),
+    ).toEqual(['2026-12-10T14:00:00.000Z']);
+  });
+
+  it('tells slot starts from other instants', () => {
+    expect(isSlotStart(commerce, new Date('2026-03-31T08:00:00Z'))).toBe(true);
+    // the off week of the fortnightly train
+    expect(isSlotStart(commerce, new Date('2026-03-24T09:00:00Z'))).toBe(false);
+    // the right day, the wrong hour
+    expect(isSlotStart(commerce, new Date('2026-03-31T09:00:00Z'))).toBe(false);
+  });
+
+  it('requires the first slot to be an occurrence of the rule', () => {
+    expect(trainStartMatchesRule(commerce)).toBe(true);
+    expect(
+      trainStartMatchesRule({ ...commerce, start: '2026-03-18T09:00:00Z' }),
+    ).toBe(false);
+  });
+});

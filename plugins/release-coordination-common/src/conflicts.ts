@@ -1,0 +1,152 @@
+import { Duration } from 'luxon';
+import { z } from 'zod';
+import {
+  freezeOccurrencesQuerySchema,
+  MAX_OCCURRENCE_RANGE_DAYS,
+} from './freezes';
+import { releaseTypeSchema, timestampSchema } from './schemas';
+
+/**
+ * The kinds of conflict between releases, freezes and the catalog.
+ *
+ * @public
+ */
+export const CONFLICT_KINDS = [
+  'freeze',
+  'same-entity',
+  'dependency',
+  'owner-overload',
+  'ordering',
+] as const;
+
+/** @public */
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+/**
+ * How much a conflict matters: `blocking` ones hold the deploy gate shut.
+ *
+ * @public
+ */
+export type ConflictSeverity = 'blocking' | 'warning';
+
+/**
+ * A conflict: releases that clash with a freeze, with each other or with the
+ * catalog's structure.
+ *
+ * @public
+ */
+export interface Conflict {
+  /** Stable: derived from the kind and what is involved. */
+  id: string;
+  kind: ConflictKind;
+  severity: ConflictSeverity;
+  /** Every release involved, sorted. */
+  releaseIds: string[];
+  /** Every affected entity, sorted. */
+  entityRefs: string[];
+  /** A human explanation. */
+  message: string;
+  /** What to do about it. */
+  suggestion: string;
+}
+
+/**
+ * A window the scheduling assistant offers.
+ *
+ * @public
+ */
+export interface Slot {
+  start: string;
+  end: string;
+  /** Set when the slot is a slot of this release train. */
+  trainId?: string;
+}
+
+/** Longest range of `GET /conflicts`, in days. @public */
+export const MAX_CONFLICT_RANGE_DAYS = MAX_OCCURRENCE_RANGE_DAYS;
+/** Most slots `GET /slots` returns. @public */
+export const MAX_SLOT_COUNT = 20;
+/** Shortest slot duration, in minutes. @public */
+export const MIN_SLOT_MINUTES = 15;
+/** Longest slot duration, in days. @public */
+export const MAX_SLOT_DAYS = 90;
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/**
+ * Query of `GET /conflicts`: a range of at most 366 days, optionally only the
+ * conflicts affecting some entities; the same shape as the query of
+ * `GET /freeze-occurrences`.
+ *
+ * @public
+ */
+export const conflictsQuerySchema = freezeOccurrencesQuerySchema;
+
+/** @public */
+export type ConflictsQuery = z.output<typeof conflictsQuerySchema>;
+
+/**
+ * An ISO 8601 duration (e.g. `PT2H`) between 15 minutes and 90 days, parsed
+ * with luxon to milliseconds.
+ *
+ * @public
+ */
+export const slotDurationSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .transform((value, ctx) => {
+    const duration = Duration.fromISO(value);
+    if (!duration.isValid) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not an ISO 8601 duration such as PT2H`,
+      });
+      return z.NEVER;
+    }
+    // calendar units (months, years) count with their average length
+    const ms = duration.toMillis();
+    if (ms < MIN_SLOT_MINUTES * MINUTE_MS || ms > MAX_SLOT_DAYS * DAY_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be between ${MIN_SLOT_MINUTES} minutes and ${MAX_SLOT_DAYS} days`,
+      });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+/**
+ * Query of `GET /slots`: the entities, the duration, from when (default now),
+ * how many slots and the release type (which decides freeze exemptions).
+ *
+ * @public
+ */
+export const slotsQuerySchema = z.strictObject({
+  entityRef: freezeOccurrencesQuerySchema.shape.entityRef
+    .refine(refs => Boolean(refs?.length), {
+      message: 'name at least one entity',
+    })
+    .transform(refs => refs ?? []),
+  duration: slotDurationSchema,
+  after: timestampSchema.optional(),
+  count: z.coerce.number().int().min(1).max(MAX_SLOT_COUNT).default(5),
+  type: releaseTypeSchema.optional(),
+});
+
+/** @public */
+export type SlotsQuery = z.output<typeof slotsQuerySchema>;
+
+/**
+ * Body of `POST /releases/:id/freeze-override`.
+ *
+ * @public
+ */
+export const freezeOverrideRequestSchema = z.strictObject({
+  reason: z.string().trim().min(1).max(2000),
+});
+
+/** @public */
+export type FreezeOverrideRequest = z.input<typeof freezeOverrideRequestSchema>;

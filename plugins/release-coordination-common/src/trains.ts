@@ -1,0 +1,270 @@
+import { Duration } from 'luxon';
+import { z } from 'zod';
+import {
+  refList,
+  rruleValueSchema,
+  scopeRefSchema,
+  timeZoneSchema,
+} from './freezes';
+import {
+  entityRefSchema,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_TITLE_LENGTH,
+  timestampSchema,
+} from './schemas';
+
+/** Longest slot a train may have, in days. @public */
+export const MAX_TRAIN_SLOT_DAYS = 14;
+/** Longest cut-off a train may have, in days. @public */
+export const MAX_TRAIN_CUTOFF_DAYS = 60;
+/** Most slots one `GET /trains/:id/slots` returns. @public */
+export const MAX_TRAIN_SLOT_COUNT = 200;
+/** Longest range of slot and stats queries, in days. @public */
+export const MAX_TRAIN_RANGE_DAYS = 366;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What a release train serves: systems (every entity that is part of them) and
+ * single entities, as full entity refs.
+ *
+ * @public
+ */
+export interface TrainScope {
+  systems: string[];
+  entities: string[];
+}
+
+/**
+ * A release train: a cadence of slots (an RRULE in an IANA time zone) onto
+ * which releases of the entities in its scope are booked until a cut-off
+ * before each slot.
+ *
+ * @public
+ */
+export interface Train {
+  id: string;
+  name: string;
+  /** Markdown. */
+  description: string;
+  /** The RRULE value, e.g. `FREQ=WEEKLY;INTERVAL=2;BYDAY=TU`. */
+  rrule: string;
+  /** IANA time zone the rule is evaluated in. */
+  timezone: string;
+  /** Start (ISO UTC) of the first slot, the rule's DTSTART; gives the slots their time of day. */
+  start: string;
+  /** ISO 8601 duration of each slot, e.g. `PT2H`. */
+  slotDuration: string;
+  /** ISO 8601 duration before a slot's start after which it takes no more bookings, e.g. `P2D`. */
+  cutoff: string;
+  scope: TrainScope;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Incremented on every change; sent back on updates for optimistic concurrency. */
+  revision: number;
+}
+
+/**
+ * One slot of a train.
+ *
+ * @public
+ */
+export interface TrainSlot {
+  trainId: string;
+  start: string;
+  end: string;
+  /** Bookings close at this instant. */
+  cutoffAt: string;
+  /** Whether the slot still takes bookings (now is before the cut-off). */
+  bookable: boolean;
+  /** The releases booked onto the slot. */
+  releaseIds: string[];
+}
+
+/**
+ * A release booked onto a slot of a train.
+ *
+ * @public
+ */
+export interface TrainBooking {
+  releaseId: string;
+  trainId: string;
+  slotStart: string;
+  bookedBy: string;
+  bookedAt: string;
+}
+
+/**
+ * How a train was used in a range of time.
+ *
+ * @public
+ */
+export interface TrainStats {
+  trainId: string;
+  from: string;
+  to: string;
+  /** Released or verified releases booked onto a slot that went out in it. */
+  rode: number;
+  /** Booked releases that went out after the slot's end or were moved off it. */
+  slipped: number;
+  /** Released releases of entities in the train's scope that were not booked onto it. */
+  outOfBand: number;
+}
+
+/**
+ * A positive ISO 8601 duration (e.g. `PT2H`, `P2D`) of at most `maxDays` days,
+ * checked with luxon and kept as given (upper-cased).
+ *
+ * @public
+ */
+export const isoDurationSchema = (maxDays: number) =>
+  z
+    .string()
+    .trim()
+    .min(2)
+    .max(50)
+    .transform(value => value.toUpperCase())
+    .superRefine((value, ctx) => {
+      const duration = Duration.fromISO(value);
+      if (!duration.isValid) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${value}" is not an ISO 8601 duration (e.g. PT2H, P2D)`,
+        });
+      } else if (duration.toMillis() <= 0) {
+        ctx.addIssue({ code: 'custom', message: 'must be longer than zero' });
+      } else if (duration.toMillis() > maxDays * DAY_MS) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `may be at most ${maxDays} days`,
+        });
+      }
+    });
+
+/**
+ * A train scope; needs at least one system or entity.
+ *
+ * @public
+ */
+export const trainScopeSchema = z
+  .strictObject({
+    systems: refList(scopeRefSchema('system')),
+    entities: refList(entityRefSchema),
+  })
+  .refine(scope => scope.systems.length + scope.entities.length > 0, {
+    message: 'name at least one system or entity',
+  });
+
+const nameSchema = z.string().trim().min(1).max(MAX_TITLE_LENGTH);
+const descriptionSchema = z.string().max(MAX_DESCRIPTION_LENGTH);
+
+/**
+ * Body of `POST /trains`.
+ *
+ * @public
+ */
+export const createTrainRequestSchema = z.strictObject({
+  name: nameSchema,
+  description: descriptionSchema.default(''),
+  rrule: rruleValueSchema,
+  timezone: timeZoneSchema,
+  start: timestampSchema,
+  slotDuration: isoDurationSchema(MAX_TRAIN_SLOT_DAYS),
+  cutoff: isoDurationSchema(MAX_TRAIN_CUTOFF_DAYS),
+  scope: trainScopeSchema,
+});
+
+/** @public */
+export type CreateTrainRequest = z.input<typeof createTrainRequestSchema>;
+/** @public */
+export type CreateTrainInput = z.output<typeof createTrainRequestSchema>;
+
+/**
+ * Body of `PATCH /trains/:id`: the revision the client last saw and the fields to change.
+ *
+ * @public
+ */
+export const updateTrainRequestSchema = z
+  .strictObject({
+    revision: z.int().min(1),
+    name: nameSchema.optional(),
+    description: descriptionSchema.optional(),
+    rrule: rruleValueSchema.optional(),
+    timezone: timeZoneSchema.optional(),
+    start: timestampSchema.optional(),
+    slotDuration: isoDurationSchema(MAX_TRAIN_SLOT_DAYS).optional(),
+    cutoff: isoDurationSchema(MAX_TRAIN_CUTOFF_DAYS).optional(),
+    scope: trainScopeSchema.optional(),
+  })
+  .refine(body => Object.keys(body).length > 1, {
+    message: 'name at least one field to change besides revision',
+  });
+
+/** @public */
+export type UpdateTrainRequest = z.input<typeof updateTrainRequestSchema>;
+/** @public */
+export type UpdateTrainInput = z.output<typeof updateTrainRequestSchema>;
+
+const rangeIssue = (
+  range: { from?: string; to?: string },
+  ctx: z.RefinementCtx,
+) => {
+  if (!range.from || !range.to) return;
+  const span = Date.parse(range.to) - Date.parse(range.from);
+  if (span < 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: 'must not be before from',
+    });
+  } else if (span > MAX_TRAIN_RANGE_DAYS * DAY_MS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: `the range may be at most ${MAX_TRAIN_RANGE_DAYS} days`,
+    });
+  }
+};
+
+/**
+ * Query of `GET /trains/:id/slots`: slots starting in [from, to) (from
+ * defaults to now, to to a year later), at most `count` of them.
+ *
+ * @public
+ */
+export const trainSlotsQuerySchema = z
+  .strictObject({
+    from: timestampSchema.optional(),
+    to: timestampSchema.optional(),
+    count: z.coerce.number().int().min(1).max(MAX_TRAIN_SLOT_COUNT).default(10),
+  })
+  .superRefine(rangeIssue);
+
+/** @public */
+export type TrainSlotsQuery = z.output<typeof trainSlotsQuerySchema>;
+
+/**
+ * Query of `GET /trains/:id/stats`: slots starting in [from, to).
+ *
+ * @public
+ */
+export const trainStatsQuerySchema = z
+  .strictObject({ from: timestampSchema, to: timestampSchema })
+  .superRefine(rangeIssue);
+
+/** @public */
+export type TrainStatsQuery = z.output<typeof trainStatsQuerySchema>;
+
+/**
+ * Body of `POST /releases/:id/train-slot`.
+ *
+ * @public
+ */
+export const bookTrainSlotRequestSchema = z.strictObject({
+  trainId: z.string().trim().min(1).max(100),
+  slotStart: timestampSchema,
+});
+
+/** @public */
+export type BookTrainSlotRequest = z.input<typeof bookTrainSlotRequestSchema>;
