@@ -12,13 +12,23 @@ export {
 } from './plugin';
 export { releaseCoordinationApiRef, ReleaseCoordinationClient } from './api';
 export type {
+  EndFreezeRequest,
+  ListConflictsRequest,
   ListFreezeOccurrencesRequest,
+  ListFreezesRequest,
   ListReleasesRequest,
+  ListTrainSlotsRequest,
   ReleaseCoordinationApi,
+  SuggestSlotsRequest,
+  TrainStatsRequest,
 } from './api';
 export { rootRouteRef, releaseRouteRef } from './routes';
 export { CreateReleaseDialog } from './components/CreateReleaseDialog';
 export type { CreateReleaseDialogProps } from './components/CreateReleaseDialog';
+export { EditReleaseDialog } from './components/EditReleaseDialog';
+export type { EditReleaseDialogProps } from './components/EditReleaseDialog';
+export { FreezeDialog } from './components/Freezes';
+export type { FreezeDialogProps } from './components/Freezes';
 export {
   CalendarFilters,
   ReleaseCalendar,

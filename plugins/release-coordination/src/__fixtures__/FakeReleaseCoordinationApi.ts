@@ -1,19 +1,36 @@
 import { ResponseError } from '@backstage/errors';
 import {
+  CalendarFeed,
+  CalendarFilters,
+  Conflict,
+  CreateFreezeRequest,
+  createFreezeRequestSchema,
   CreateReleaseRequest,
   createReleaseRequestSchema,
+  Freeze,
   FreezeOccurrence,
   isTransitionAllowed,
   Page,
   Release,
   ReleaseEvent,
+  Slot,
+  Train,
+  TrainSlot,
+  TrainStats,
   TransitionReleaseRequest,
+  UpdateFreezeRequest,
   UpdateReleaseRequest,
 } from '@internal/plugin-release-coordination-common';
 import {
+  EndFreezeRequest,
+  ListConflictsRequest,
   ListFreezeOccurrencesRequest,
+  ListFreezesRequest,
   ListReleasesRequest,
+  ListTrainSlotsRequest,
   ReleaseCoordinationApi,
+  SuggestSlotsRequest,
+  TrainStatsRequest,
 } from '../api/ReleaseCoordinationApi';
 
 /** A release with sensible defaults, for tests. */
@@ -51,6 +68,58 @@ export function makeFreezeOccurrence(
     end: '2030-03-03T00:00:00.000Z',
     scope: { all: true, domains: [], systems: [], groups: [], entities: [] },
     exemptTypes: ['emergency', 'security'],
+    ...overrides,
+  };
+}
+
+/** A freeze with sensible defaults (one-off, everything), for tests. */
+export function makeFreeze(overrides: Partial<Freeze> = {}): Freeze {
+  return {
+    id: 'f1',
+    title: 'Quarter-end freeze',
+    description: '',
+    scope: { all: true, domains: [], systems: [], groups: [], entities: [] },
+    start: '2030-03-01T00:00:00.000Z',
+    end: '2030-03-03T00:00:00.000Z',
+    exemptTypes: ['emergency', 'security'],
+    createdBy: 'user:default/alice',
+    createdAt: '2030-02-01T09:00:00.000Z',
+    updatedAt: '2030-02-01T09:00:00.000Z',
+    revision: 1,
+    ...overrides,
+  };
+}
+
+/** A conflict with sensible defaults (a blocking freeze conflict of r1), for tests. */
+export function makeConflict(overrides: Partial<Conflict> = {}): Conflict {
+  return {
+    id: 'freeze:f1:r1',
+    kind: 'freeze',
+    severity: 'blocking',
+    releaseIds: ['r1'],
+    entityRefs: ['component:default/payments-api'],
+    message: 'Payments 2.1 falls into the freeze "Quarter-end freeze"',
+    suggestion: 'Move the release out of the freeze or override it',
+    ...overrides,
+  };
+}
+
+/** A release train with sensible defaults (weekly on Tuesdays), for tests. */
+export function makeTrain(overrides: Partial<Train> = {}): Train {
+  return {
+    id: 't1',
+    name: 'Commerce train',
+    description: '',
+    rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU',
+    timezone: 'Europe/Berlin',
+    start: '2030-01-01T09:00:00.000Z',
+    slotDuration: 'PT2H',
+    cutoff: 'P2D',
+    scope: { systems: ['system:default/payments'], entities: [] },
+    createdBy: 'user:default/alice',
+    createdAt: '2030-01-01T00:00:00.000Z',
+    updatedAt: '2030-01-01T00:00:00.000Z',
+    revision: 1,
     ...overrides,
   };
 }
@@ -96,6 +165,29 @@ export class FakeReleaseCoordinationApi implements ReleaseCoordinationApi {
   freezeCalls: ListFreezeOccurrencesRequest[] = [];
   createCalls: CreateReleaseRequest[] = [];
   transitionCalls: Array<{ id: string } & TransitionReleaseRequest> = [];
+  updateCalls: Array<{ id: string } & UpdateReleaseRequest> = [];
+  freezes: Freeze[] = [];
+  freezeListCalls: ListFreezesRequest[] = [];
+  createFreezeCalls: CreateFreezeRequest[] = [];
+  updateFreezeCalls: Array<{ id: string } & UpdateFreezeRequest> = [];
+  endFreezeCalls: Array<{ id: string } & EndFreezeRequest> = [];
+  deleteFreezeCalls: string[] = [];
+  conflicts: Conflict[] = [];
+  conflictCalls: ListConflictsRequest[] = [];
+  slots: Slot[] = [];
+  slotCalls: SuggestSlotsRequest[] = [];
+  overrideCalls: Array<{ id: string; reason?: string }> = [];
+  trains: Train[] = [];
+  /** Slots of each train by its id. */
+  trainSlots: Record<string, TrainSlot[]> = {};
+  trainSlotCalls: Array<{ id: string } & ListTrainSlotsRequest> = [];
+  trainStats: Record<string, Partial<TrainStats>> = {};
+  bookCalls: Array<{ releaseId: string; trainId: string; slotStart: string }> =
+    [];
+  calendarFeeds: CalendarFeed[] = [];
+  createFeedCalls: CalendarFilters[] = [];
+  deleteFeedCalls: string[] = [];
+  icsCalls: CalendarFilters[] = [];
   /** Makes the next calls of a method fail. */
   failures: Partial<Record<keyof ReleaseCoordinationApi, Error>> = {};
   /** Returned by listReleases, keyed by cursor ('' for the first page). */
@@ -137,8 +229,29 @@ export class FakeReleaseCoordinationApi implements ReleaseCoordinationApi {
   }
 
   async updateRelease(id: string, request: UpdateReleaseRequest) {
+    this.updateCalls.push({ id, ...request });
+    if (this.failures.updateRelease) throw this.failures.updateRelease;
     const release = await this.getRelease(id);
+    if (request.revision !== release.revision) {
+      throw await errorResponse(
+        409,
+        'ConflictError',
+        `release ${id} is at revision ${release.revision}, not ${request.revision}`,
+      );
+    }
     const { revision: _revision, ...changes } = request;
+    (this.events[id] ??= []).push({
+      id: `e${Date.now()}`,
+      releaseId: id,
+      action: 'updated',
+      actorRef: 'user:default/alice',
+      createdAt: '2030-02-02T09:00:00.000Z',
+      changes: Object.entries(changes).map(([field, after]) => ({
+        field,
+        before: release[field as keyof Release],
+        after,
+      })),
+    });
     Object.assign(release, changes, { revision: release.revision + 1 });
     return release;
   }
@@ -184,6 +297,193 @@ export class FakeReleaseCoordinationApi implements ReleaseCoordinationApi {
         Date.parse(o.end) > Date.parse(request.from) &&
         Date.parse(o.start) < Date.parse(request.to),
     );
+  }
+
+  async listFreezes(request: ListFreezesRequest = {}) {
+    this.freezeListCalls.push(request);
+    if (this.failures.listFreezes) throw this.failures.listFreezes;
+    return { items: [...this.freezes] };
+  }
+
+  async getFreeze(id: string) {
+    if (this.failures.getFreeze) throw this.failures.getFreeze;
+    const freeze = this.freezes.find(f => f.id === id);
+    if (!freeze) {
+      throw await errorResponse(404, 'NotFoundError', `no freeze ${id}`);
+    }
+    return freeze;
+  }
+
+  async createFreeze(request: CreateFreezeRequest) {
+    this.createFreezeCalls.push(request);
+    if (this.failures.createFreeze) throw this.failures.createFreeze;
+    const { exemptTypes, ...input } = createFreezeRequestSchema.parse(request);
+    const freeze = makeFreeze({
+      ...input,
+      ...(exemptTypes ? { exemptTypes } : {}),
+      id: `f${this.freezes.length + 1}`,
+    });
+    this.freezes.push(freeze);
+    return freeze;
+  }
+
+  async updateFreeze(id: string, request: UpdateFreezeRequest) {
+    this.updateFreezeCalls.push({ id, ...request });
+    if (this.failures.updateFreeze) throw this.failures.updateFreeze;
+    const freeze = await this.getFreeze(id);
+    const { revision: _revision, recurrence, ...changes } = request;
+    Object.assign(freeze, changes, { revision: freeze.revision + 1 });
+    if (recurrence === null) delete freeze.recurrence;
+    else if (recurrence) {
+      freeze.recurrence = { exdates: [], ...recurrence };
+    }
+    return freeze;
+  }
+
+  async endFreeze(id: string, request: EndFreezeRequest = {}) {
+    this.endFreezeCalls.push({ id, ...request });
+    if (this.failures.endFreeze) throw this.failures.endFreeze;
+    const freeze = await this.getFreeze(id);
+    freeze.endedAt = new Date().toISOString();
+    if (request.reason) freeze.endReason = request.reason;
+    freeze.revision += 1;
+    return freeze;
+  }
+
+  async deleteFreeze(id: string) {
+    this.deleteFreezeCalls.push(id);
+    if (this.failures.deleteFreeze) throw this.failures.deleteFreeze;
+    await this.getFreeze(id);
+    this.freezes = this.freezes.filter(f => f.id !== id);
+  }
+
+  async listConflicts(request: ListConflictsRequest) {
+    this.conflictCalls.push(request);
+    if (this.failures.listConflicts) throw this.failures.listConflicts;
+    return this.conflicts;
+  }
+
+  async suggestSlots(request: SuggestSlotsRequest) {
+    this.slotCalls.push(request);
+    if (this.failures.suggestSlots) throw this.failures.suggestSlots;
+    return this.slots.slice(0, request.count ?? 5);
+  }
+
+  async overrideFreeze(id: string, request: { reason: string }) {
+    this.overrideCalls.push({ id, reason: request.reason });
+    if (this.failures.overrideFreeze) throw this.failures.overrideFreeze;
+    const release = await this.getRelease(id);
+    release.freezeOverride = {
+      reason: request.reason,
+      by: 'user:default/alice',
+      at: '2030-02-02T09:00:00.000Z',
+    };
+    release.conflicts = release.conflicts?.filter(c => c.kind !== 'freeze');
+    release.revision += 1;
+    return release;
+  }
+
+  async clearFreezeOverride(id: string) {
+    this.overrideCalls.push({ id });
+    if (this.failures.clearFreezeOverride) {
+      throw this.failures.clearFreezeOverride;
+    }
+    const release = await this.getRelease(id);
+    delete release.freezeOverride;
+    release.revision += 1;
+    return release;
+  }
+
+  async listTrains() {
+    if (this.failures.listTrains) throw this.failures.listTrains;
+    return [...this.trains];
+  }
+
+  async listTrainSlots(id: string, request: ListTrainSlotsRequest = {}) {
+    this.trainSlotCalls.push({ id, ...request });
+    if (this.failures.listTrainSlots) throw this.failures.listTrainSlots;
+    return (this.trainSlots[id] ?? []).filter(
+      slot =>
+        (!request.from || Date.parse(slot.start) >= Date.parse(request.from)) &&
+        (!request.to || Date.parse(slot.start) < Date.parse(request.to)),
+    );
+  }
+
+  async getTrainStats(id: string, request: TrainStatsRequest) {
+    if (this.failures.getTrainStats) throw this.failures.getTrainStats;
+    return {
+      trainId: id,
+      rode: 0,
+      slipped: 0,
+      outOfBand: 0,
+      ...this.trainStats[id],
+      ...request,
+    };
+  }
+
+  async bookTrainSlot(
+    releaseId: string,
+    request: { trainId: string; slotStart: string },
+  ) {
+    this.bookCalls.push({ releaseId, ...request });
+    if (this.failures.bookTrainSlot) throw this.failures.bookTrainSlot;
+    const release = await this.getRelease(releaseId);
+    const slot = this.trainSlots[request.trainId]?.find(
+      s => s.start === request.slotStart,
+    );
+    if (!slot) {
+      throw await errorResponse(400, 'InputError', 'no such slot');
+    }
+    release.window = { start: slot.start, end: slot.end };
+    release.revision += 1;
+    slot.releaseIds = [...slot.releaseIds, releaseId];
+    return {
+      booking: {
+        releaseId,
+        ...request,
+        bookedBy: 'user:default/alice',
+        bookedAt: '2030-02-02T09:00:00.000Z',
+      },
+      release,
+    };
+  }
+
+  async listCalendarFeeds() {
+    if (this.failures.listCalendarFeeds) throw this.failures.listCalendarFeeds;
+    return this.calendarFeeds.map(({ url: _url, token: _token, ...f }) => f);
+  }
+
+  async createCalendarFeed(filters: CalendarFilters = {}) {
+    this.createFeedCalls.push(filters);
+    if (this.failures.createCalendarFeed) {
+      throw this.failures.createCalendarFeed;
+    }
+    const id = `feed${this.calendarFeeds.length + 1}`;
+    const feed: CalendarFeed = {
+      id,
+      filters,
+      createdAt: '2030-02-02T09:00:00.000Z',
+      token: `secret-${id}`,
+      url: `http://localhost:7007/api/release-coordination/calendar-feeds/${id}/calendar.ics?token=secret-${id}`,
+    };
+    this.calendarFeeds.push(feed);
+    return feed;
+  }
+
+  async deleteCalendarFeed(id: string) {
+    this.deleteFeedCalls.push(id);
+    if (this.failures.deleteCalendarFeed) {
+      throw this.failures.deleteCalendarFeed;
+    }
+    this.calendarFeeds = this.calendarFeeds.filter(f => f.id !== id);
+  }
+
+  async getCalendarIcs(filters: CalendarFilters = {}) {
+    this.icsCalls.push(filters);
+    if (this.failures.getCalendarIcs) throw this.failures.getCalendarIcs;
+    return new Blob(['BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'], {
+      type: 'text/calendar',
+    });
   }
 
   static errorResponse = errorResponse;

@@ -1,13 +1,24 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
+  CalendarFeed,
+  CalendarFilters,
+  Conflict,
+  CreateFreezeRequest,
   CreateReleaseRequest,
+  Freeze,
   FreezeOccurrence,
   Page,
   Release,
   ReleaseEvent,
   ReleaseState,
   ReleaseType,
+  Slot,
+  Train,
+  TrainBooking,
+  TrainSlot,
+  TrainStats,
   TransitionReleaseRequest,
+  UpdateFreezeRequest,
   UpdateReleaseRequest,
 } from '@internal/plugin-release-coordination-common';
 
@@ -57,6 +68,84 @@ export interface ListFreezeOccurrencesRequest {
 }
 
 /**
+ * Paging of a freeze listing.
+ *
+ * @public
+ */
+export interface ListFreezesRequest {
+  /** Page size, 1 to 200 (the server's default is 50). */
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
+/**
+ * Body of ending a freeze early.
+ *
+ * @public
+ */
+export interface EndFreezeRequest {
+  /** Why it ends early; recorded on the freeze and in the audit log. */
+  reason?: string;
+}
+
+/**
+ * The range and entities of a conflict listing.
+ *
+ * @public
+ */
+export interface ListConflictsRequest {
+  /** Start of the range (ISO timestamp). */
+  from: string;
+  /** End of the range (ISO timestamp); at most 366 days after `from`. */
+  to: string;
+  /** Only conflicts affecting any of these entities. */
+  entityRef?: string[];
+}
+
+/**
+ * What the scheduling assistant is asked for.
+ *
+ * @public
+ */
+export interface SuggestSlotsRequest {
+  /** The entities the window is for (at least one). */
+  entityRef: string[];
+  /** ISO 8601 duration of the window, 15 minutes to 90 days (e.g. `PT2H`). */
+  duration: string;
+  /** Earliest start (ISO timestamp); now by default. */
+  after?: string;
+  /** How many slots, 1 to 20 (the server's default is 5). */
+  count?: number;
+  /** The release type, which decides freeze exemptions. */
+  type?: ReleaseType;
+}
+
+/**
+ * The range of a train slot listing.
+ *
+ * @public
+ */
+export interface ListTrainSlotsRequest {
+  /** Slots starting at or after this ISO timestamp; now by default. */
+  from?: string;
+  /** Slots starting before this ISO timestamp; a year after `from` by default. */
+  to?: string;
+  /** At most this many, 1 to 200 (the server's default is 10). */
+  count?: number;
+}
+
+/**
+ * The range of a train's statistics.
+ *
+ * @public
+ */
+export interface TrainStatsRequest {
+  from: string;
+  to: string;
+}
+
+/**
  * Client of the release-coordination backend.
  *
  * @public
@@ -84,6 +173,48 @@ export interface ReleaseCoordinationApi {
   listFreezeOccurrences(
     request: ListFreezeOccurrencesRequest,
   ): Promise<FreezeOccurrence[]>;
+  /** Lists freezes by start, one page at a time. */
+  listFreezes(request?: ListFreezesRequest): Promise<Page<Freeze>>;
+  /** Gets one freeze; rejects with a 404 `ResponseError` when it does not exist. */
+  getFreeze(id: string): Promise<Freeze>;
+  /** Creates a freeze; needs `release-coordination.freeze.manage` (else 403). */
+  createFreeze(request: CreateFreezeRequest): Promise<Freeze>;
+  /** Changes fields of a freeze; rejects with 409 when `revision` is stale or it has ended. */
+  updateFreeze(id: string, request: UpdateFreezeRequest): Promise<Freeze>;
+  /** Ends a freeze now; rejects with 409 when it has ended already. */
+  endFreeze(id: string, request?: EndFreezeRequest): Promise<Freeze>;
+  /** Deletes a freeze. */
+  deleteFreeze(id: string): Promise<void>;
+  /** The conflicts of the active releases overlapping a range. */
+  listConflicts(request: ListConflictsRequest): Promise<Conflict[]>;
+  /** The next windows without a blocking conflict, earliest first. */
+  suggestSlots(request: SuggestSlotsRequest): Promise<Slot[]>;
+  /** Lets a release go ahead despite its freezes; owner-group members only (else 403). */
+  overrideFreeze(id: string, request: { reason: string }): Promise<Release>;
+  /** Removes the freeze override of a release. */
+  clearFreezeOverride(id: string): Promise<Release>;
+  /** Every release train, by name. */
+  listTrains(): Promise<Train[]>;
+  /** The slots of a train with their cut-off and booked releases. */
+  listTrainSlots(
+    id: string,
+    request?: ListTrainSlotsRequest,
+  ): Promise<TrainSlot[]>;
+  /** How many releases rode a train, slipped or went out of band in a range. */
+  getTrainStats(id: string, request: TrainStatsRequest): Promise<TrainStats>;
+  /** Books a release onto a train slot, moving its window there. */
+  bookTrainSlot(
+    releaseId: string,
+    request: { trainId: string; slotStart: string },
+  ): Promise<{ booking: TrainBooking; release: Release }>;
+  /** The caller's personal calendar feeds, without their tokens. */
+  listCalendarFeeds(): Promise<CalendarFeed[]>;
+  /** Creates a personal calendar feed; the answer alone carries its URL and token. */
+  createCalendarFeed(filters?: CalendarFilters): Promise<CalendarFeed>;
+  /** Revokes one of the caller's calendar feeds. */
+  deleteCalendarFeed(id: string): Promise<void>;
+  /** The iCalendar file of the releases and freezes matching the filters. */
+  getCalendarIcs(filters?: CalendarFilters): Promise<Blob>;
 }
 
 /**

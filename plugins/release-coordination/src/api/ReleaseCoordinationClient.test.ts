@@ -1,6 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
-import { Release } from '@internal/plugin-release-coordination-common';
+import { Freeze, Release } from '@internal/plugin-release-coordination-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ReleaseCoordinationClient } from './ReleaseCoordinationClient';
@@ -195,6 +195,131 @@ describe('ReleaseCoordinationClient', () => {
       .catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(404);
+  });
+
+  describe('freezes', () => {
+    const freeze: Freeze = {
+      id: 'f1',
+      title: 'Weekend freeze',
+      description: '',
+      scope: { all: true, domains: [], systems: [], groups: [], entities: [] },
+      start: '2026-11-27T15:00:00.000Z',
+      end: '2026-11-30T07:00:00.000Z',
+      recurrence: {
+        rrule: 'FREQ=WEEKLY;BYDAY=FR',
+        timezone: 'Europe/Berlin',
+        exdates: [],
+      },
+      exemptTypes: ['emergency', 'security'],
+      createdBy: 'user:default/alice',
+      createdAt: '2026-11-01T09:00:00.000Z',
+      updatedAt: '2026-11-01T09:00:00.000Z',
+      revision: 1,
+    };
+
+    it('lists freezes a page at a time', async () => {
+      let url: URL | undefined;
+      server.use(
+        http.get(`${baseUrl}/freezes`, ({ request }) => {
+          url = new URL(request.url);
+          return HttpResponse.json({ items: [freeze], nextCursor: 'n' });
+        }),
+      );
+      await expect(
+        client.listFreezes({ limit: 100, cursor: 'c1' }),
+      ).resolves.toEqual({ items: [freeze], nextCursor: 'n' });
+      expect(url!.searchParams.get('limit')).toBe('100');
+      expect(url!.searchParams.get('cursor')).toBe('c1');
+    });
+
+    it('gets, creates, updates and ends freezes', async () => {
+      const calls: Array<{ method: string; path: string; body?: unknown }> =
+        [];
+      const record = async ({ request }: { request: Request }) => {
+        calls.push({
+          method: request.method,
+          path: new URL(request.url).pathname.replace(
+            '/api/release-coordination',
+            '',
+          ),
+          body: request.method === 'GET' ? undefined : await request.json(),
+        });
+        return HttpResponse.json(freeze, {
+          status: request.method === 'POST' && !request.url.endsWith('/end')
+            ? 201
+            : 200,
+        });
+      };
+      server.use(
+        http.get(`${baseUrl}/freezes/a%2Fb`, record),
+        http.post(`${baseUrl}/freezes`, record),
+        http.patch(`${baseUrl}/freezes/f1`, record),
+        http.post(`${baseUrl}/freezes/f1/end`, record),
+      );
+      const create = {
+        title: 'Weekend freeze',
+        scope: { all: true },
+        start: freeze.start,
+        end: freeze.end,
+        recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=FR', timezone: 'Europe/Berlin' },
+      };
+      await expect(client.getFreeze('a/b')).resolves.toEqual(freeze);
+      await expect(client.createFreeze(create)).resolves.toEqual(freeze);
+      await expect(
+        client.updateFreeze('f1', { revision: 1, title: 'Weekends' }),
+      ).resolves.toEqual(freeze);
+      await expect(
+        client.endFreeze('f1', { reason: 'Incident over' }),
+      ).resolves.toEqual(freeze);
+      await expect(client.endFreeze('f1')).resolves.toEqual(freeze);
+      expect(calls).toEqual([
+        { method: 'GET', path: '/freezes/a%2Fb', body: undefined },
+        { method: 'POST', path: '/freezes', body: create },
+        {
+          method: 'PATCH',
+          path: '/freezes/f1',
+          body: { revision: 1, title: 'Weekends' },
+        },
+        {
+          method: 'POST',
+          path: '/freezes/f1/end',
+          body: { reason: 'Incident over' },
+        },
+        { method: 'POST', path: '/freezes/f1/end', body: {} },
+      ]);
+    });
+
+    it('deletes a freeze, accepting an empty 204', async () => {
+      let deleted = false;
+      server.use(
+        http.delete(`${baseUrl}/freezes/f1`, () => {
+          deleted = true;
+          return new HttpResponse(null, { status: 204 });
+        }),
+      );
+      await expect(client.deleteFreeze('f1')).resolves.toBeUndefined();
+      expect(deleted).toBe(true);
+    });
+
+    it('rejects a stale update with a 409 ResponseError', async () => {
+      server.use(
+        http.patch(`${baseUrl}/freezes/f1`, () =>
+          HttpResponse.json(
+            {
+              error: { name: 'ConflictError', message: 'stale revision 1' },
+              response: { statusCode: 409 },
+            },
+            { status: 409 },
+          ),
+        ),
+      );
+      const error = await client
+        .updateFreeze('f1', { revision: 1, title: 'x' })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(409);
+      expect(error.cause.message).toBe('stale revision 1');
+    });
   });
 
   it.each([

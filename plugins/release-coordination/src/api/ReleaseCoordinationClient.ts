@@ -1,18 +1,35 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  CalendarFeed,
+  CalendarFilters,
+  Conflict,
+  CreateFreezeRequest,
   CreateReleaseRequest,
+  Freeze,
   FreezeOccurrence,
   Page,
   Release,
   ReleaseEvent,
+  Slot,
+  Train,
+  TrainBooking,
+  TrainSlot,
+  TrainStats,
   TransitionReleaseRequest,
+  UpdateFreezeRequest,
   UpdateReleaseRequest,
 } from '@internal/plugin-release-coordination-common';
 import {
+  EndFreezeRequest,
+  ListConflictsRequest,
   ListFreezeOccurrencesRequest,
+  ListFreezesRequest,
   ListReleasesRequest,
+  ListTrainSlotsRequest,
   ReleaseCoordinationApi,
+  SuggestSlotsRequest,
+  TrainStatsRequest,
 } from './ReleaseCoordinationApi';
 
 /** A query string of the defined values; arrays become repeated parameters. */
@@ -96,6 +113,136 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return page.items;
   }
 
+  async listFreezes(request: ListFreezesRequest = {}): Promise<Page<Freeze>> {
+    return this.request<Page<Freeze>>(`/freezes${queryString(request)}`);
+  }
+
+  async getFreeze(id: string): Promise<Freeze> {
+    return this.request<Freeze>(`/freezes/${encodeURIComponent(id)}`);
+  }
+
+  async createFreeze(request: CreateFreezeRequest): Promise<Freeze> {
+    return this.request<Freeze>('/freezes', { method: 'POST', body: request });
+  }
+
+  async updateFreeze(id: string, request: UpdateFreezeRequest): Promise<Freeze> {
+    return this.request<Freeze>(`/freezes/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      body: request,
+    });
+  }
+
+  async endFreeze(id: string, request: EndFreezeRequest = {}): Promise<Freeze> {
+    return this.request<Freeze>(`/freezes/${encodeURIComponent(id)}/end`, {
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  async deleteFreeze(id: string): Promise<void> {
+    await this.request<void>(`/freezes/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+    });
+  }
+
+  async listConflicts(request: ListConflictsRequest): Promise<Conflict[]> {
+    const page = await this.request<{ items: Conflict[] }>(
+      `/conflicts${queryString(request)}`,
+    );
+    return page.items;
+  }
+
+  async suggestSlots(request: SuggestSlotsRequest): Promise<Slot[]> {
+    const page = await this.request<{ items: Slot[] }>(
+      `/slots${queryString(request)}`,
+    );
+    return page.items;
+  }
+
+  async overrideFreeze(
+    id: string,
+    request: { reason: string },
+  ): Promise<Release> {
+    return this.request<Release>(
+      `/releases/${encodeURIComponent(id)}/freeze-override`,
+      { method: 'POST', body: request },
+    );
+  }
+
+  async clearFreezeOverride(id: string): Promise<Release> {
+    return this.request<Release>(
+      `/releases/${encodeURIComponent(id)}/freeze-override`,
+      { method: 'DELETE' },
+    );
+  }
+
+  async listTrains(): Promise<Train[]> {
+    const page = await this.request<{ items: Train[] }>('/trains');
+    return page.items;
+  }
+
+  async listTrainSlots(
+    id: string,
+    request: ListTrainSlotsRequest = {},
+  ): Promise<TrainSlot[]> {
+    const page = await this.request<{ items: TrainSlot[] }>(
+      `/trains/${encodeURIComponent(id)}/slots${queryString(request)}`,
+    );
+    return page.items;
+  }
+
+  async getTrainStats(
+    id: string,
+    request: TrainStatsRequest,
+  ): Promise<TrainStats> {
+    return this.request<TrainStats>(
+      `/trains/${encodeURIComponent(id)}/stats${queryString(request)}`,
+    );
+  }
+
+  async bookTrainSlot(
+    releaseId: string,
+    request: { trainId: string; slotStart: string },
+  ): Promise<{ booking: TrainBooking; release: Release }> {
+    return this.request(
+      `/releases/${encodeURIComponent(releaseId)}/train-slot`,
+      { method: 'POST', body: request },
+    );
+  }
+
+  async listCalendarFeeds(): Promise<CalendarFeed[]> {
+    const page = await this.request<{ items: CalendarFeed[] }>(
+      '/calendar-feeds',
+    );
+    return page.items;
+  }
+
+  async createCalendarFeed(
+    filters: CalendarFilters = {},
+  ): Promise<CalendarFeed> {
+    return this.request<CalendarFeed>('/calendar-feeds', {
+      method: 'POST',
+      body: { filters },
+    });
+  }
+
+  async deleteCalendarFeed(id: string): Promise<void> {
+    await this.request<void>(`/calendar-feeds/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+    });
+  }
+
+  async getCalendarIcs(filters: CalendarFilters = {}): Promise<Blob> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('release-coordination');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/calendar.ics${queryString(filters)}`,
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.blob();
+  }
+
   private async request<T>(
     path: string,
     options: { method?: string; body?: unknown } = {},
@@ -109,6 +256,9 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
+    }
+    if (response.status === 204) {
+      return undefined as T;
     }
     return (await response.json()) as T;
   }

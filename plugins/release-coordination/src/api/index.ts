@@ -1,7 +1,13 @@
 export { releaseCoordinationApiRef } from './ReleaseCoordinationApi';
 export type {
+  EndFreezeRequest,
+  ListConflictsRequest,
   ListFreezeOccurrencesRequest,
+  ListFreezesRequest,
   ListReleasesRequest,
+  ListTrainSlotsRequest,
   ReleaseCoordinationApi,
+  SuggestSlotsRequest,
+  TrainStatsRequest,
 } from './ReleaseCoordinationApi';
 export { ReleaseCoordinationClient } from './ReleaseCoordinationClient';

@@ -9,6 +9,7 @@ import {
   RELEASE_TYPES,
 } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
+import { ConflictFlag } from '../shared/ConflictFlag';
 import { formatWindow, stateLabel } from '../shared/format';
 import { releaseTypeColor, startedBefore, timeOfDay } from './calendarModel';
 
@@ -128,6 +129,11 @@ export function CalendarRelease(props: CalendarReleaseProps) {
         )}
       </Typography>
       <Typography variant="caption" className={classes.meta}>
+        {release.conflicts?.length ? (
+          <>
+            <ConflictFlag conflicts={release.conflicts} fontSize="inherit" />{' '}
+          </>
+        ) : null}
         {dense ? '' : `${release.version} · `}
         {when} ·{' '}
         <span data-testid="release-state">{stateLabel(release.state)}</span>

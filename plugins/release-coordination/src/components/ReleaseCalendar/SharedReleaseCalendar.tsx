@@ -3,6 +3,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import AddIcon from '@material-ui/icons/Add';
 import { useMemo, useState } from 'react';
+import { CalendarFeedButtons } from '../CalendarFeeds';
 import { CreateReleaseDialog } from '../CreateReleaseDialog';
 import { isCalendarView, ReleaseCalendarView } from './calendarModel';
 import {
@@ -75,7 +76,8 @@ export function SharedReleaseCalendar(props: SharedReleaseCalendarProps) {
             />
           )}
         </Box>
-        <Box marginBottom={2}>
+        <Box marginBottom={2} display="flex" style={{ gap: 8 }}>
+          <CalendarFeedButtons filter={filter} />
           <Button
             variant="contained"
             color="primary"

@@ -6,6 +6,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   FakeReleaseCoordinationApi,
+  makeFreeze,
   makeRelease,
 } from '../../__fixtures__/FakeReleaseCoordinationApi';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
@@ -67,6 +68,7 @@ function render(api: FakeReleaseCoordinationApi, url = '/') {
         userEntityRef: 'user:default/alice',
         ownershipEntityRefs: ['user:default/alice', 'group:default/payments'],
       }),
+      mockApis.permission(),
     ],
     mountedRoutes: {
       '/release-coordination': rootRouteRef,
@@ -96,6 +98,35 @@ describe('ReleasesHome', () => {
     await userEvent.click(screen.getByRole('tab', { name: 'List' }));
     expect(await screen.findByText('Upcoming releases')).toBeInTheDocument();
     expect(search(apis).get('tab')).toBe('list');
+  });
+
+  it('shows the freezes on their tab', async () => {
+    const api = new FakeReleaseCoordinationApi(releases);
+    api.freezes = [makeFreeze({ title: 'Year-end freeze' })];
+    const { apis } = await render(api);
+    await screen.findByRole('link', { name: 'Mine hotfix' });
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Freezes' }));
+    expect(await screen.findByText('Year-end freeze')).toBeInTheDocument();
+    expect(search(apis).get('tab')).toBe('freezes');
+    expect(
+      await screen.findByRole('button', { name: 'New freeze' }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Calendar' }));
+    expect(await screen.findByTestId('calendar-month')).toBeInTheDocument();
+    expect(search(apis).has('tab')).toBe(false);
+  });
+
+  it('opens the freezes tab from the query string', async () => {
+    const api = new FakeReleaseCoordinationApi(releases);
+    api.freezes = [makeFreeze({ title: 'Year-end freeze' })];
+    await render(api, '/?tab=freezes');
+    expect(await screen.findByText('Year-end freeze')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Freezes' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
   });
 
   it('reads the filters from the query string', async () => {

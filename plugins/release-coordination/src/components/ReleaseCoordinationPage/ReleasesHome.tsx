@@ -4,18 +4,26 @@ import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { Suspense } from 'react';
+import { FreezesTab } from '../Freezes';
 import { SharedReleaseCalendar } from '../ReleaseCalendar';
 import { ReleasesOverview } from '../ReleaseList';
+import { ReleaseTimeline } from '../Timeline';
+import { TrainsTab } from '../Trains';
 
 const ALL_RELEASES = {};
 
+const TABS = ['calendar', 'list', 'timeline', 'trains', 'freezes'] as const;
+
 /**
- * The organisation's releases: a calendar with filters (the default) or the
- * list of upcoming releases, chosen with `?tab=list` so links can be shared.
+ * The organisation's releases: a calendar with filters (the default), the
+ * list of upcoming releases, the timeline, the release trains or the
+ * freezes, chosen with `?tab=list`, `?tab=timeline`, `?tab=trains` or
+ * `?tab=freezes` so links can be shared.
  */
 export function ReleasesHome(props: { now?: Date | string | number }) {
   const [params, setParams] = useAppSearchParams();
-  const tab = params.get('tab') === 'list' ? 'list' : 'calendar';
+  const tab =
+    TABS.find(t => t !== 'calendar' && t === params.get('tab')) ?? 'calendar';
   return (
     <>
       <Box marginBottom={2}>
@@ -27,7 +35,7 @@ export function ReleasesHome(props: { now?: Date | string | number }) {
           onChange={(_event, next: string) =>
             setParams(previous => {
               const query = new URLSearchParams(previous);
-              if (next === 'list') query.set('tab', 'list');
+              if (next !== 'calendar') query.set('tab', next);
               else query.delete('tab');
               return query;
             })
@@ -35,15 +43,20 @@ export function ReleasesHome(props: { now?: Date | string | number }) {
         >
           <Tab value="calendar" label="Calendar" />
           <Tab value="list" label="List" />
+          <Tab value="timeline" label="Timeline" />
+          <Tab value="trains" label="Trains" />
+          <Tab value="freezes" label="Freezes" />
         </Tabs>
       </Box>
       {/* The list's table loads lazily; keep the tabs while it does. */}
       <Suspense fallback={<Progress />}>
-        {tab === 'calendar' ? (
+        {tab === 'calendar' && (
           <SharedReleaseCalendar showFilters now={props.now} />
-        ) : (
-          <ReleasesOverview scope={ALL_RELEASES} />
         )}
+        {tab === 'list' && <ReleasesOverview scope={ALL_RELEASES} />}
+        {tab === 'timeline' && <ReleaseTimeline now={props.now} />}
+        {tab === 'trains' && <TrainsTab now={props.now} />}
+        {tab === 'freezes' && <FreezesTab now={props.now} />}
       </Suspense>
     </>
   );

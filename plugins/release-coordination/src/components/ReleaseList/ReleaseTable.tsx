@@ -4,7 +4,9 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { Release } from '@internal/plugin-release-coordination-common';
+import { ConflictFlag } from '../shared/ConflictFlag';
 import { formatWindow } from '../shared/format';
+import { PLAIN_TABLE_OPTIONS } from '../shared/FormDialog';
 import { ReleaseStateChip, ReleaseTypeChip } from '../shared/ReleaseChips';
 import { useReleaseLink } from '../shared/useReleaseLink';
 
@@ -28,12 +30,21 @@ export function ReleaseTable(props: ReleaseTableProps) {
       title: 'Title',
       field: 'title',
       highlight: true,
-      render: release =>
-        releaseLink ? (
-          <Link to={releaseLink(release.id)}>{release.title}</Link>
-        ) : (
-          release.title
-        ),
+      render: release => (
+        <>
+          {releaseLink ? (
+            <Link to={releaseLink(release.id)}>{release.title}</Link>
+          ) : (
+            release.title
+          )}
+          {release.conflicts?.length ? (
+            <>
+              {' '}
+              <ConflictFlag conflicts={release.conflicts} />
+            </>
+          ) : null}
+        </>
+      ),
     },
     { title: 'Version', field: 'version' },
     {
@@ -66,13 +77,7 @@ export function ReleaseTable(props: ReleaseTableProps) {
         title={title}
         columns={columns}
         data={items}
-        options={{
-          paging: false,
-          search: false,
-          sorting: false,
-          padding: 'dense',
-          draggable: false,
-        }}
+        options={PLAIN_TABLE_OPTIONS}
         emptyContent={
           <Box padding={2}>
             <Typography variant="body2" color="textSecondary">

@@ -1,7 +1,8 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { DateTime } from 'luxon';
 import {
   FakeReleaseCoordinationApi,
   makeRelease,
@@ -199,4 +200,134 @@ describe('ReleasePage', () => {
     await render(api);
     expect(await screen.findAllByText(/network down/)).not.toHaveLength(0);
   });
+});
+
+describe('ReleasePage editing', () => {
+  const setValue = (label: string, value: string) =>
+    fireEvent.change(within(screen.getByRole('dialog')).getByLabelText(label), {
+      target: { value },
+    });
+
+  it('sends only the changed fields with the revision and refreshes', async () => {
+    const api = setup({ revision: 4 });
+    await render(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit release' });
+    expect(within(dialog).getByLabelText('Title')).toHaveValue('Payments 2.1');
+    expect(within(dialog).getAllByLabelText('Summary')[0]).toHaveValue(
+      'Refunds',
+    );
+    expect(within(dialog).queryByLabelText('Add entity')).toBeNull();
+
+    setValue('Title', 'Payments 2.2');
+    const start = DateTime.fromISO('2030-03-01T09:00:00.000Z');
+    setValue('End', start.plus({ hours: 3 }).toFormat("yyyy-MM-dd'T'HH:mm"));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.updateCalls).toEqual([
+      {
+        id: 'r1',
+        revision: 4,
+        title: 'Payments 2.2',
+        window: {
+          start: '2030-03-01T09:00:00.000Z',
+          end: '2030-03-01T12:00:00.000Z',
+        },
+      },
+    ]);
+    expect(
+      await screen.findByRole('heading', { name: 'Payments 2.2 2.1.0' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Payments 2\.1 → Payments 2\.2/),
+    ).toBeInTheDocument();
+  });
+
+  it('validates before sending and closes without a request when nothing changed', async () => {
+    const api = setup();
+    await render(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    setValue('Version', ' ');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByLabelText('Version')).toHaveAccessibleDescription(
+      'Required',
+    );
+    setValue('Version', '2.1.0');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.updateCalls).toEqual([]);
+  });
+
+  it('offers a reload when someone else changed the release', async () => {
+    const api = setup();
+    await render(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    // Someone else saves meanwhile.
+    api.releases[0] = { ...api.releases[0], title: 'Theirs', revision: 2 };
+    setValue('Title', 'Mine');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Someone else changed this release; reload to see their changes',
+    );
+    expect(api.updateCalls).toEqual([{ id: 'r1', revision: 1, title: 'Mine' }]);
+    await userEvent.click(
+      within(alert).getByRole('button', { name: 'Reload' }),
+    );
+    await waitFor(() =>
+      expect(screen.getByLabelText('Title')).toHaveValue('Theirs'),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    // The page behind the dialog shows the reloaded release too.
+    expect(
+      screen.getByRole('heading', { name: 'Theirs 2.1.0', hidden: true }),
+    ).toBeInTheDocument();
+
+    setValue('Title', 'Mine');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.updateCalls[1]).toEqual({
+      id: 'r1',
+      revision: 2,
+      title: 'Mine',
+    });
+  });
+
+  it('shows other rejections in the dialog', async () => {
+    const api = setup();
+    api.failures.updateRelease = await FakeReleaseCoordinationApi.errorResponse(
+      400,
+      'InputError',
+      'window: overlaps a freeze',
+    );
+    await render(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    setValue('Title', 'Mine');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'window: overlaps a freeze',
+    );
+    expect(screen.queryByRole('button', { name: 'Reload' })).toBeNull();
+  });
+
+  it('disables Edit for non-owners and says why', async () => {
+    await render(setup(), ['user:default/mallory', 'group:default/other']);
+    const button = await screen.findByRole('button', { name: 'Edit' });
+    await waitFor(() => expect(button).toBeDisabled());
+    expect(button.parentElement).toHaveAttribute(
+      'title',
+      'Only members of group:default/payments, which owns this release, can edit it.',
+    );
+  });
+
+  it.each(['released', 'verified', 'rolled_back', 'cancelled'] as const)(
+    'hides Edit for %s releases',
+    async state => {
+      await render(setup({ state }));
+      await screen.findByRole('heading', { name: 'Payments 2.1 2.1.0' });
+      expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
+    },
+  );
 });

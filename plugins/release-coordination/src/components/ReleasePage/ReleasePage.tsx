@@ -10,14 +10,18 @@ import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import EditIcon from '@material-ui/icons/Edit';
 import Alert from '@material-ui/lab/Alert';
 import {
+  ACTIVE_RELEASE_STATES,
   Release,
   ReleaseState,
 } from '@internal/plugin-release-coordination-common';
@@ -25,9 +29,12 @@ import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { EditReleaseDialog } from '../EditReleaseDialog';
 import { errorMessage, formatTimestamp, formatWindow } from '../shared/format';
 import { ReleaseStateChip, ReleaseTypeChip } from '../shared/ReleaseChips';
 import { useRootLink } from '../shared/useReleaseLink';
+import { ReleaseConflicts } from '../ReleaseConflicts';
+import { BookOnTrain } from '../Trains';
 import { ReleaseHistory } from './ReleaseHistory';
 import { TransitionButtons } from './TransitionButtons';
 import Chip from '@material-ui/core/Chip';
@@ -55,7 +62,10 @@ function Field(props: { label: string; children: ReactNode }) {
 }
 
 /** Why the current user may not move the release, or undefined when they may. */
-function useDisabledReason(release: Release | undefined): string | undefined {
+function useDisabledReason(
+  release: Release | undefined,
+  verb: string = 'move',
+): string | undefined {
   const identityApi = useApi(identityApiRef);
   const identity = useAsync(
     () => identityApi.getBackstageIdentity(),
@@ -69,7 +79,7 @@ function useDisabledReason(release: Release | undefined): string | undefined {
   );
   return owns
     ? undefined
-    : `Only members of ${release.ownerRef}, which owns this release, can move it.`;
+    : `Only members of ${release.ownerRef}, which owns this release, can ${verb} it.`;
 }
 
 /** Props of {@link ReleasePage}. @public */
@@ -99,6 +109,8 @@ export function ReleasePage(props: ReleasePageProps) {
     return { release, events };
   }, [api, releaseId]);
   const disabledReason = useDisabledReason(value?.release);
+  const editDisabledReason = useDisabledReason(value?.release, 'edit');
+  const [editing, setEditing] = useState(false);
 
   if (loading && !value) {
     return <Progress />;
@@ -157,6 +169,11 @@ export function ReleasePage(props: ReleasePageProps) {
           <ReleaseTypeChip type={release.type} />
         </Box>
       </Grid>
+      {Boolean(release.conflicts?.length || release.freezeOverride) && (
+        <Grid item xs={12}>
+          <ReleaseConflicts release={release} onChanged={retry} />
+        </Grid>
+      )}
       {actionError && (
         <Grid item xs={12}>
           <Alert severity="error" onClose={() => setActionError(undefined)}>
@@ -165,11 +182,40 @@ export function ReleasePage(props: ReleasePageProps) {
         </Grid>
       )}
       <Grid item xs={12}>
-        <TransitionButtons
+        <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+          {ACTIVE_RELEASE_STATES.includes(release.state) && (
+            <Tooltip title={editDisabledReason ?? ''}>
+              {/* A disabled button gets no pointer events: the span shows the tooltip. */}
+              <span>
+                <Button
+                  variant="outlined"
+                  color="primary"
+                  startIcon={<EditIcon />}
+                  disabled={Boolean(editDisabledReason) || busy}
+                  onClick={() => setEditing(true)}
+                >
+                  Edit
+                </Button>
+              </span>
+            </Tooltip>
+          )}
+          <TransitionButtons
+            release={release}
+            disabledReason={disabledReason}
+            busy={busy || loading}
+            onTransition={transition}
+          />
+          <BookOnTrain release={release} onBooked={retry} />
+        </Box>
+        <EditReleaseDialog
+          open={editing}
           release={release}
-          disabledReason={disabledReason}
-          busy={busy || loading}
-          onTransition={transition}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            retry();
+          }}
+          onReload={retry}
         />
       </Grid>
       <Grid item xs={12} md={7}>

@@ -1,0 +1,104 @@
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { FakeReleaseCoordinationApi } from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { CalendarFeedButtons, feedFiltersOf } from './CalendarFeedButtons';
+
+function render(api: FakeReleaseCoordinationApi) {
+  return renderInTestApp(
+    <CalendarFeedButtons
+      filter={{
+        system: 'system:default/payments',
+        owner: 'group:default/payments',
+        type: ['normal'],
+      }}
+    />,
+    {
+      apis: [
+        [releaseCoordinationApiRef, api],
+        mockApis.identity({ ownershipEntityRefs: ['group:default/payments'] }),
+      ],
+    },
+  );
+}
+
+describe('CalendarFeedButtons', () => {
+  it('keeps the filters a feed understands', () => {
+    expect(
+      feedFiltersOf({
+        entityRef: ['component:default/a'],
+        domain: 'domain:default/x',
+        onlyMine: true,
+      }),
+    ).toEqual({ entityRef: 'component:default/a' });
+    expect(
+      feedFiltersOf({ entityRef: ['component:default/a', 'api:default/b'] }),
+    ).toEqual({});
+  });
+
+  it('creates a feed, shows its URL once with a copy button, and revokes feeds', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    await api.createCalendarFeed({ owner: 'group:default/other' });
+    await render(api);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Subscribe' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Subscribe to the calendar',
+    });
+    expect(
+      await within(dialog).findByText('owner group:default/other'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create feed URL' }),
+    );
+    expect(api.createFeedCalls[1]).toEqual({
+      system: 'system:default/payments',
+      owner: 'group:default/payments',
+    });
+    expect(
+      await within(dialog).findByRole('textbox', { name: 'Feed URL' }),
+    ).toHaveValue(
+      'http://localhost:7007/api/release-coordination/calendar-feeds/feed2/calendar.ics?token=secret-feed2',
+    );
+    expect(within(dialog).getByText(/shown only once/)).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('button', { name: 'Copy feed URL' }),
+    ).toBeInTheDocument();
+
+    const feeds = await within(dialog).findByRole('list', {
+      name: 'Your calendar feeds',
+    });
+    await waitFor(() =>
+      expect(within(feeds).getAllByRole('listitem')).toHaveLength(2),
+    );
+    await userEvent.click(
+      within(feeds).getAllByRole('button', { name: /Revoke/ })[0],
+    );
+    await waitFor(() => expect(api.deleteFeedCalls).toEqual(['feed1']));
+    await waitFor(() =>
+      expect(within(feeds).getAllByRole('listitem')).toHaveLength(1),
+    );
+  });
+
+  it('downloads the .ics with the token through fetch and saves it', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    const createObjectURL = jest.fn(() => 'blob:ics');
+    const revokeObjectURL = jest.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await render(api);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Download .ics' }),
+    );
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(api.icsCalls).toEqual([
+      { system: 'system:default/payments', owner: 'group:default/payments' },
+    ]);
+    expect(createObjectURL).toHaveBeenCalledWith(expect.any(Blob));
+    click.mockRestore();
+  });
+});

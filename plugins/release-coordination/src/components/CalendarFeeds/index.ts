@@ -1,0 +1,2 @@
+export { CalendarFeedButtons, feedFiltersOf } from './CalendarFeedButtons';
+export type { CalendarFeedButtonsProps } from './CalendarFeedButtons';

@@ -1,0 +1,2 @@
+export { EditReleaseDialog } from './EditReleaseDialog';
+export type { EditReleaseDialogProps } from './EditReleaseDialog';

@@ -1,0 +1,127 @@
+import {
+  createFreezeRequestSchema,
+  Freeze,
+} from '@internal/plugin-release-coordination-common';
+import { DateTime } from 'luxon';
+import { makeFreeze } from '../../__fixtures__/FakeReleaseCoordinationApi';
+import {
+  changedFreezeFields,
+  describeRule,
+  emptyFreezeForm,
+  freezeState,
+  freezeToForm,
+  parseRule,
+  validateFreezeForm,
+} from './freezeForm';
+
+describe('freezeForm', () => {
+  it.each([
+    ['FREQ=WEEKLY;BYDAY=FR', 'Weekly on Friday'],
+    [
+      'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE,FR',
+      'Every 2 weeks on Monday, Wednesday and Friday',
+    ],
+    ['FREQ=MONTHLY', 'Monthly'],
+    ['FREQ=MONTHLY;BYDAY=-1FR', 'Monthly on the last Friday'],
+    ['FREQ=MONTHLY;BYMONTHDAY=1,15', 'Monthly on day 1 and 15'],
+    ['FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=20', 'Yearly on day 20 in December'],
+    ['FREQ=DAILY;COUNT=5', 'Daily, 5 times'],
+    [
+      'FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU',
+      'Custom: FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU',
+    ],
+  ])('describes %s as "%s"', (rule, words) => {
+    expect(describeRule(rule)).toBe(words);
+  });
+
+  it('maps rules to the Repeats choices', () => {
+    expect(parseRule('FREQ=WEEKLY;BYDAY=FR,SA')).toEqual({
+      repeat: 'weekly',
+      weekdays: ['FR', 'SA'],
+    });
+    expect(parseRule('FREQ=MONTHLY')).toEqual({ repeat: 'monthly' });
+    expect(parseRule('FREQ=WEEKLY;BYDAY=-1FR')).toEqual({ repeat: 'custom' });
+  });
+
+  it('keeps wall-clock times across DST in the chosen zone', () => {
+    const form = {
+      ...emptyFreezeForm(
+        DateTime.fromISO('2030-03-20T10:00Z'),
+        'Europe/Berlin',
+      ),
+      title: 'Weekend',
+      start: '2030-03-29T16:00',
+      end: '2030-04-01T08:00',
+      repeat: 'weekly' as const,
+      weekdays: ['FR'],
+      exceptions: '2030-04-05',
+    };
+    const { body, errors } = validateFreezeForm(form);
+    expect(errors).toEqual({});
+    // Berlin moves to summer time on 2030-03-31.
+    expect(body).toMatchObject({
+      start: '2030-03-29T15:00:00.000Z',
+      end: '2030-04-01T06:00:00.000Z',
+      recurrence: { exdates: ['2030-04-05T14:00:00.000Z'] },
+    });
+  });
+
+  it('round-trips a freeze through the form without changes', () => {
+    const freeze: Freeze = makeFreeze({
+      scope: {
+        all: false,
+        domains: ['domain:default/commerce'],
+        systems: [],
+        groups: ['group:default/platform-team'],
+        entities: ['component:default/payments-api'],
+      },
+      start: '2030-03-17T23:00:00.000Z',
+      end: '2030-03-31T22:00:00.000Z',
+      recurrence: {
+        rrule: 'FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-14',
+        timezone: 'Europe/Berlin',
+        exdates: ['2030-06-16T22:00:00.000Z'],
+        until: '2032-01-01T00:00:00.000Z',
+      },
+      exemptTypes: ['security', 'emergency'],
+    });
+    const form = freezeToForm(freeze);
+    expect(form).toMatchObject({
+      repeat: 'custom',
+      start: '2030-03-18T00:00',
+      exceptions: '2030-06-17',
+    });
+    const { body } = validateFreezeForm(form);
+    expect(changedFreezeFields(freeze, body!)).toEqual({});
+    expect(createFreezeRequestSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('tells active, upcoming and ended freezes apart', () => {
+    const now = Date.parse('2030-03-13T12:00:00.000Z');
+    const oneOff = makeFreeze({
+      start: '2030-03-12T00:00:00.000Z',
+      end: '2030-03-14T00:00:00.000Z',
+    });
+    expect(freezeState(oneOff, now)).toBe('active');
+    expect(
+      freezeState({ ...oneOff, endedAt: '2030-03-13T00:00:00Z' }, now),
+    ).toBe('ended');
+    expect(freezeState(oneOff, now + 2 * 86400_000)).toBe('ended');
+    expect(freezeState(oneOff, now - 2 * 86400_000)).toBe('upcoming');
+    const weekly = {
+      ...oneOff,
+      recurrence: { rrule: 'FREQ=WEEKLY', timezone: 'UTC', exdates: [] },
+    };
+    expect(freezeState(weekly, now + 2 * 86400_000, [])).toBe('ended');
+    expect(
+      freezeState(weekly, now, [
+        {
+          ...oneOff,
+          freezeId: 'f1',
+          start: '2030-03-19T00:00:00Z',
+          end: '2030-03-21T00:00:00Z',
+        },
+      ]),
+    ).toBe('upcoming');
+  });
+});

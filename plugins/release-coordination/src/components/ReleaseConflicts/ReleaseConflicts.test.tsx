@@ -1,0 +1,293 @@
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  FakeReleaseCoordinationApi,
+  makeConflict,
+  makeRelease,
+} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { rootRouteRef } from '../../routes';
+import { ReleasePage } from '../ReleasePage';
+import { ReleaseConflicts } from './ReleaseConflicts';
+import { windowDuration } from '../shared/conflictDisplay';
+
+const OWNER = ['user:default/alice', 'group:default/payments'];
+const OTHER = ['user:default/mallory', 'group:default/other'];
+
+function setup() {
+  const api = new FakeReleaseCoordinationApi([
+    makeRelease({
+      // three hours
+      window: {
+        start: '2030-03-01T09:00:00.000Z',
+        end: '2030-03-01T12:00:00.000Z',
+      },
+      entityRefs: [
+        'component:default/payments-api',
+        'component:default/ledger',
+      ],
+      conflicts: [
+        makeConflict({
+          entityRefs: [
+            'component:default/ledger',
+            'component:default/payments-api',
+          ],
+        }),
+        makeConflict({
+          id: 'dependency:r1:r2',
+          kind: 'dependency',
+          severity: 'warning',
+          releaseIds: ['r1', 'r2'],
+          message: 'Overlaps Ledger 5 of a dependency',
+          suggestion: 'Release one after the other',
+        }),
+      ],
+    }),
+    makeRelease({ id: 'r2', title: 'Ledger', version: '5.0.0' }),
+  ]);
+  api.slots = [
+    { start: '2030-03-04T09:00:00.000Z', end: '2030-03-04T12:00:00.000Z' },
+    { start: '2030-03-05T09:00:00.000Z', end: '2030-03-05T12:00:00.000Z' },
+  ];
+  return api;
+}
+
+async function render(
+  api: FakeReleaseCoordinationApi,
+  ownershipEntityRefs = OWNER,
+  onChanged = jest.fn(),
+) {
+  const release = await api.getRelease('r1');
+  await renderInTestApp(
+    <ReleaseConflicts release={release} onChanged={onChanged} />,
+    {
+      apis: [
+        [releaseCoordinationApiRef, api],
+        mockApis.identity({
+          userEntityRef: ownershipEntityRefs[0],
+          ownershipEntityRefs,
+        }),
+      ],
+      mountedRoutes: {
+        '/release-coordination': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
+  );
+  return onChanged;
+}
+
+describe('windowDuration', () => {
+  it('gives the window length as an ISO duration within the allowed range', () => {
+    expect(
+      windowDuration({
+        start: '2030-03-01T09:00:00.000Z',
+        end: '2030-03-01T11:30:00.000Z',
+      }),
+    ).toBe('PT2H30M');
+    expect(
+      windowDuration({
+        start: '2030-03-01T09:00:00.000Z',
+        end: '2030-03-01T09:05:00.000Z',
+      }),
+    ).toBe('PT15M');
+  });
+});
+
+describe('ReleaseConflicts', () => {
+  it('lists every conflict with severity, kind, entities, other releases and suggestion', async () => {
+    const api = setup();
+    await render(api);
+
+    expect(screen.getByText('Conflicts')).toBeInTheDocument();
+    const items = screen.getAllByTestId('release-conflict');
+    expect(items).toHaveLength(2);
+    const [freeze, dependency] = items;
+    expect(freeze).toHaveAttribute('data-severity', 'blocking');
+    expect(within(freeze).getByText('Blocking')).toBeInTheDocument();
+    expect(within(freeze).getByText('Freeze')).toBeInTheDocument();
+    expect(
+      within(freeze).getByText(/falls into the freeze "Quarter-end freeze"/),
+    ).toBeInTheDocument();
+    expect(within(freeze).getByText('ledger')).toBeInTheDocument();
+    expect(within(freeze).getByText('payments-api')).toBeInTheDocument();
+    expect(
+      within(freeze).getByText(/Move the release out of the freeze/),
+    ).toBeInTheDocument();
+
+    expect(within(dependency).getByText('Warning')).toBeInTheDocument();
+    expect(within(dependency).getByText('Dependency')).toBeInTheDocument();
+    expect(
+      await within(dependency).findByRole('link', { name: 'Ledger 5.0.0' }),
+    ).toHaveAttribute('href', '/release-coordination/releases/r2');
+  });
+
+  it('suggests slots of the window length and moves the release there', async () => {
+    const api = setup();
+    const onChanged = await render(api);
+
+    expect(screen.getByText('Suggested slots')).toBeInTheDocument();
+    const buttons = await screen.findAllByRole('button', { name: /Move here/ });
+    expect(buttons).toHaveLength(2);
+    expect(api.slotCalls).toEqual([
+      {
+        entityRef: [
+          'component:default/payments-api',
+          'component:default/ledger',
+        ],
+        duration: 'PT3H',
+        type: 'normal',
+        count: 5,
+      },
+    ]);
+    await waitFor(() => expect(buttons[1]).toBeEnabled());
+
+    await userEvent.click(buttons[1]);
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(api.updateCalls).toEqual([
+      {
+        id: 'r1',
+        revision: 1,
+        window: {
+          start: '2030-03-05T09:00:00.000Z',
+          end: '2030-03-05T12:00:00.000Z',
+        },
+      },
+    ]);
+  });
+
+  it('books train slots instead of patching the window', async () => {
+    const api = setup();
+    api.slots = [
+      {
+        start: '2030-03-05T09:00:00.000Z',
+        end: '2030-03-05T11:00:00.000Z',
+        trainId: 't1',
+      },
+    ];
+    api.trainSlots.t1 = [
+      {
+        trainId: 't1',
+        start: '2030-03-05T09:00:00.000Z',
+        end: '2030-03-05T11:00:00.000Z',
+        cutoffAt: '2030-03-03T09:00:00.000Z',
+        bookable: true,
+        releaseIds: [],
+      },
+    ];
+    const onChanged = await render(api);
+    expect(await screen.findByText('Release train slot')).toBeInTheDocument();
+    const button = screen.getByRole('button', { name: /Move here/ });
+    await waitFor(() => expect(button).toBeEnabled());
+    await userEvent.click(button);
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(api.bookCalls).toEqual([
+      {
+        releaseId: 'r1',
+        trainId: 't1',
+        slotStart: '2030-03-05T09:00:00.000Z',
+      },
+    ]);
+    expect(api.updateCalls).toEqual([]);
+  });
+
+  it('disables moving and overriding for others and says why', async () => {
+    const api = setup();
+    await render(api, OTHER);
+    const [move] = await screen.findAllByRole('button', { name: /Move here/ });
+    await waitFor(() => expect(move).toBeDisabled());
+    expect(move.parentElement).toHaveAttribute(
+      'title',
+      expect.stringContaining('Only members of group:default/payments'),
+    );
+    expect(
+      screen.getByRole('button', { name: 'Override freeze' }),
+    ).toBeDisabled();
+  });
+
+  it('overrides a freeze with a required reason', async () => {
+    const api = setup();
+    const onChanged = await render(api);
+    const button = screen.getByRole('button', { name: 'Override freeze' });
+    await waitFor(() => expect(button).toBeEnabled());
+    await userEvent.click(button);
+
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Override freeze',
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Override freeze' }),
+    );
+    expect(within(dialog).getByText('Give a reason')).toBeInTheDocument();
+    expect(api.overrideCalls).toEqual([]);
+
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Reason/ }),
+      'Card scheme deadline',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Override freeze' }),
+    );
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(api.overrideCalls).toEqual([
+      { id: 'r1', reason: 'Card scheme deadline' },
+    ]);
+  });
+
+  it('shows an override with who, when and why, and removes it', async () => {
+    const api = setup();
+    const release = await api.getRelease('r1');
+    release.conflicts = [];
+    release.freezeOverride = {
+      reason: 'Card scheme deadline',
+      by: 'user:default/bob',
+      at: '2030-02-02T09:00:00.000Z',
+    };
+    const onChanged = await render(api);
+    const override = screen.getByTestId('freeze-override');
+    expect(override).toHaveTextContent('bob');
+    expect(override).toHaveTextContent('Card scheme deadline');
+    expect(screen.queryByText('Suggested slots')).not.toBeInTheDocument();
+
+    const remove = within(override).getByRole('button', {
+      name: 'Remove override',
+    });
+    await waitFor(() => expect(remove).toBeEnabled());
+    await userEvent.click(remove);
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(api.overrideCalls).toEqual([{ id: 'r1' }]);
+    expect(release.freezeOverride).toBeUndefined();
+  });
+
+  it('renders nothing without conflicts or override', async () => {
+    const api = new FakeReleaseCoordinationApi([makeRelease()]);
+    await render(api);
+    expect(screen.queryByText('Conflicts')).not.toBeInTheDocument();
+  });
+
+  it('is shown on the release page and refreshes it after a move', async () => {
+    const api = setup();
+    await renderInTestApp(<ReleasePage releaseId="r1" />, {
+      apis: [
+        [releaseCoordinationApiRef, api],
+        mockApis.identity({
+          userEntityRef: 'user:default/alice',
+          ownershipEntityRefs: OWNER,
+        }),
+      ],
+      mountedRoutes: {
+        '/release-coordination': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    });
+    expect(await screen.findByText('Conflicts')).toBeInTheDocument();
+    const [move] = await screen.findAllByRole('button', { name: /Move here/ });
+    await waitFor(() => expect(move).toBeEnabled());
+    // the fake keeps the conflicts; the page reloads at the new revision
+    await userEvent.click(move);
+    await waitFor(() => expect(screen.getByText('2')).toBeInTheDocument());
+    expect(api.updateCalls).toHaveLength(1);
+  });
+});

@@ -1,0 +1,328 @@
+import { InfoCard, Link } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import ErrorIcon from '@material-ui/icons/Error';
+import WarningIcon from '@material-ui/icons/Warning';
+import Alert from '@material-ui/lab/Alert';
+import {
+  Conflict,
+  Release,
+  Slot,
+} from '@internal/plugin-release-coordination-common';
+import { ReactNode, useState } from 'react';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { conflictKindLabel, hasBlocking } from '../shared/conflictDisplay';
+import { errorMessage, formatTimestamp } from '../shared/format';
+import { useOwnsRelease } from '../shared/useOwnsRelease';
+import { useReleaseLink } from '../shared/useReleaseLink';
+import { useReleaseTitles } from '../shared/useReleaseTitles';
+import { FreezeOverrideDialog } from './FreezeOverrideDialog';
+import { SuggestedSlots } from './SuggestedSlots';
+
+const useStyles = makeStyles(theme => ({
+  conflict: {
+    display: 'flex',
+    gap: theme.spacing(1.5),
+    padding: theme.spacing(1.5, 0),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    '&:first-child': { paddingTop: 0 },
+  },
+  blocking: { color: theme.palette.error.main },
+  warning: { color: theme.palette.warning.main },
+  blockingChip: {
+    backgroundColor: theme.palette.error.main,
+    color: theme.palette.error.contrastText,
+  },
+  warningChip: {
+    backgroundColor: theme.palette.warning.main,
+    color: theme.palette.warning.contrastText,
+  },
+  head: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+  },
+  refs: {
+    display: 'inline-flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+  },
+}));
+
+/** Props of {@link ReleaseConflicts}. @public */
+export interface ReleaseConflictsProps {
+  release: Release;
+  /** Called after the release was moved or its freeze override changed. */
+  onChanged: () => void;
+}
+
+function Row(props: { label: string; children: ReactNode }) {
+  return (
+    <Typography variant="body2" component="div">
+      <strong>{props.label}:</strong> {props.children}
+    </Typography>
+  );
+}
+
+function ConflictItem(props: {
+  conflict: Conflict;
+  release: Release;
+  titles: Record<string, string>;
+  action?: ReactNode;
+}) {
+  const { conflict, release, titles, action } = props;
+  const classes = useStyles();
+  const releaseLink = useReleaseLink();
+  const blocking = conflict.severity === 'blocking';
+  const others = conflict.releaseIds.filter(id => id !== release.id);
+  const Icon = blocking ? ErrorIcon : WarningIcon;
+  return (
+    <li
+      className={classes.conflict}
+      data-testid="release-conflict"
+      data-kind={conflict.kind}
+      data-severity={conflict.severity}
+    >
+      <Icon
+        className={blocking ? classes.blocking : classes.warning}
+        aria-hidden
+      />
+      <Box flex={1} minWidth={0}>
+        <div className={classes.head}>
+          <Chip
+            size="small"
+            className={blocking ? classes.blockingChip : classes.warningChip}
+            label={blocking ? 'Blocking' : 'Warning'}
+          />
+          <Chip
+            size="small"
+            variant="outlined"
+            label={conflictKindLabel(conflict.kind)}
+          />
+        </div>
+        <Typography variant="body1" style={{ margin: '4px 0' }}>
+          {conflict.message}
+        </Typography>
+        {conflict.entityRefs.length > 0 && (
+          <Row label="Affected">
+            <span className={classes.refs}>
+              {conflict.entityRefs.map(ref => (
+                <EntityRefLink key={ref} entityRef={ref} />
+              ))}
+            </span>
+          </Row>
+        )}
+        {others.length > 0 && (
+          <Row label="With">
+            <span className={classes.refs}>
+              {others.map(id =>
+                releaseLink ? (
+                  <Link key={id} to={releaseLink(id)}>
+                    {titles[id] ?? id}
+                  </Link>
+                ) : (
+                  <span key={id}>{titles[id] ?? id}</span>
+                ),
+              )}
+            </span>
+          </Row>
+        )}
+        {conflict.suggestion && (
+          <Row label="Suggestion">{conflict.suggestion}</Row>
+        )}
+        {action && <Box marginTop={1}>{action}</Box>}
+      </Box>
+    </li>
+  );
+}
+
+function OwnerButton(props: {
+  disabledReason?: string;
+  disabled: boolean;
+  onClick: () => void;
+  children: ReactNode;
+  color?: 'primary' | 'secondary';
+}) {
+  const button = (
+    <Button
+      size="small"
+      variant="outlined"
+      color={props.color ?? 'primary'}
+      disabled={Boolean(props.disabledReason) || props.disabled}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </Button>
+  );
+  return (
+    <Tooltip title={props.disabledReason ?? ''}>
+      {/* A disabled button gets no pointer events: the span shows the tooltip. */}
+      <span>{button}</span>
+    </Tooltip>
+  );
+}
+
+/**
+ * The conflicts of a release: severity, kind, explanation, every affected
+ * entity, the other releases involved and the suggestion. With a blocking
+ * conflict it offers the next free windows ("Move here"); with a freeze
+ * conflict an override with a written reason. Renders nothing when the
+ * release has neither conflicts nor a freeze override.
+ *
+ * @public
+ */
+export function ReleaseConflicts(props: ReleaseConflictsProps) {
+  const { release, onChanged } = props;
+  const api = useApi(releaseCoordinationApiRef);
+  const conflicts = release.conflicts ?? [];
+  const moveRights = useOwnsRelease(release, 'move it');
+  const overrideRights = useOwnsRelease(release, 'override its freezes');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [overriding, setOverriding] = useState(false);
+  const [overrideError, setOverrideError] = useState<string>();
+  const otherIds = [...new Set(conflicts.flatMap(c => c.releaseIds))].filter(
+    id => id !== release.id,
+  );
+  const titles = useReleaseTitles(otherIds);
+
+  if (conflicts.length === 0 && !release.freezeOverride) {
+    return null;
+  }
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+      onChanged();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const move = (slot: Slot) =>
+    run(() =>
+      slot.trainId
+        ? api.bookTrainSlot(release.id, {
+            trainId: slot.trainId,
+            slotStart: slot.start,
+          })
+        : api.updateRelease(release.id, {
+            revision: release.revision,
+            window: { start: slot.start, end: slot.end },
+          }),
+    );
+
+  const override = async (reason: string) => {
+    setBusy(true);
+    setOverrideError(undefined);
+    try {
+      await api.overrideFreeze(release.id, { reason });
+      setOverriding(false);
+      onChanged();
+    } catch (e) {
+      setOverrideError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const overrideButton = (
+    <OwnerButton
+      disabledReason={overrideRights.reason}
+      disabled={busy}
+      onClick={() => {
+        setOverrideError(undefined);
+        setOverriding(true);
+      }}
+    >
+      Override freeze
+    </OwnerButton>
+  );
+  const blocking = hasBlocking(conflicts);
+  const { freezeOverride } = release;
+
+  return (
+    <InfoCard title="Conflicts">
+      {error && (
+        <Box marginBottom={2}>
+          <Alert severity="error" onClose={() => setError(undefined)}>
+            {error}
+          </Alert>
+        </Box>
+      )}
+      {conflicts.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          No conflicts.
+        </Typography>
+      ) : (
+        <ul
+          aria-label="Conflicts of this release"
+          style={{ listStyle: 'none', margin: 0, padding: 0 }}
+        >
+          {conflicts.map(conflict => (
+            <ConflictItem
+              key={conflict.id}
+              conflict={conflict}
+              release={release}
+              titles={titles}
+              action={
+                conflict.kind === 'freeze' && !freezeOverride
+                  ? overrideButton
+                  : undefined
+              }
+            />
+          ))}
+        </ul>
+      )}
+      {freezeOverride && (
+        <Box marginTop={2}>
+          <Alert
+            severity="info"
+            data-testid="freeze-override"
+            action={
+              <OwnerButton
+                disabledReason={overrideRights.reason}
+                disabled={busy}
+                color="secondary"
+                onClick={() => run(() => api.clearFreezeOverride(release.id))}
+              >
+                Remove override
+              </OwnerButton>
+            }
+          >
+            Freezes overridden by{' '}
+            <EntityRefLink entityRef={freezeOverride.by} defaultKind="user" />{' '}
+            on {formatTimestamp(freezeOverride.at)}. Reason:{' '}
+            {freezeOverride.reason}
+          </Alert>
+        </Box>
+      )}
+      {blocking && (
+        <SuggestedSlots
+          release={release}
+          disabledReason={moveRights.reason}
+          busy={busy}
+          onMove={move}
+        />
+      )}
+      <FreezeOverrideDialog
+        open={overriding}
+        submitting={busy}
+        error={overrideError}
+        onClose={() => setOverriding(false)}
+        onSubmit={override}
+      />
+    </InfoCard>
+  );
+}

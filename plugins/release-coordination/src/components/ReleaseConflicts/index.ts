@@ -1,0 +1,2 @@
+export { ReleaseConflicts } from './ReleaseConflicts';
+export type { ReleaseConflictsProps } from './ReleaseConflicts';

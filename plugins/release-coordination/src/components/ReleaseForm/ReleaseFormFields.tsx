@@ -1,0 +1,281 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import FormHelperText from '@material-ui/core/FormHelperText';
+import Grid from '@material-ui/core/Grid';
+import IconButton from '@material-ui/core/IconButton';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import DeleteIcon from '@material-ui/icons/Delete';
+import Alert from '@material-ui/lab/Alert';
+import {
+  CHANGE_KINDS,
+  ChangeKind,
+  RELEASE_TYPES,
+} from '@internal/plugin-release-coordination-common';
+import { useState } from 'react';
+import {
+  DialogForm,
+  fieldError,
+  FormDialog,
+  FormDialogProps,
+  Submission,
+  textFieldBinder,
+  WindowFields,
+} from '../shared/FormDialog';
+import {
+  ChangeRow,
+  RELEASE_FORM_FIELDS,
+  ReleaseFormState,
+  shortRef,
+} from './releaseForm';
+
+/** Props of {@link ReleaseFormFields}. */
+export interface ReleaseFormFieldsProps extends DialogForm<ReleaseFormState> {
+  /** Also show the entities and the owner (creating); editing leaves them out. */
+  withEntities?: boolean;
+}
+
+function EntitiesField(props: {
+  entityRefs: string[];
+  error?: string;
+  onChange: (refs: string[]) => void;
+}) {
+  const { entityRefs, onChange } = props;
+  const [newEntityRef, setNewEntityRef] = useState('');
+  const addEntity = () => {
+    const ref = newEntityRef.trim();
+    if (ref && !entityRefs.includes(ref)) onChange([...entityRefs, ref]);
+    setNewEntityRef('');
+  };
+  return (
+    <>
+      <Typography variant="subtitle2" component="h3">
+        Entities
+      </Typography>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="center"
+        style={{ gap: 8 }}
+        marginY={1}
+      >
+        {entityRefs.map(ref => (
+          <Chip
+            key={ref}
+            label={shortRef(ref)}
+            title={ref}
+            onDelete={() => onChange(entityRefs.filter(r => r !== ref))}
+          />
+        ))}
+        <TextField
+          id="release-add-entity"
+          label="Add entity"
+          placeholder="component:default/my-service"
+          size="small"
+          value={newEntityRef}
+          onChange={e => setNewEntityRef(e.target.value)}
+          onKeyDown={e => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              addEntity();
+            }
+          }}
+        />
+        <Button
+          size="small"
+          onClick={addEntity}
+          disabled={!newEntityRef.trim()}
+        >
+          Add
+        </Button>
+      </Box>
+      {props.error && <FormHelperText error>{props.error}</FormHelperText>}
+    </>
+  );
+}
+
+function ChangesField(props: {
+  changes: ChangeRow[];
+  errors: Record<string, string>;
+  onChange: (changes: ChangeRow[]) => void;
+}) {
+  const { changes, errors, onChange } = props;
+  const setChange = (index: number, change: Partial<ChangeRow>) =>
+    onChange(changes.map((c, i) => (i === index ? { ...c, ...change } : c)));
+  return (
+    <>
+      <Typography variant="subtitle2" component="h3">
+        Changes
+      </Typography>
+      {changes.map((change, index) => (
+        <Box
+          key={index}
+          display="flex"
+          alignItems="flex-start"
+          style={{ gap: 8 }}
+          marginY={1}
+        >
+          <TextField
+            id={`release-change-${index}-kind`}
+            label="Kind"
+            select
+            SelectProps={{ native: true }}
+            value={change.kind}
+            onChange={e =>
+              setChange(index, { kind: e.target.value as ChangeKind })
+            }
+            style={{ minWidth: 130 }}
+            {...fieldError(errors, `changes.${index}.kind`)}
+          >
+            {CHANGE_KINDS.map(kind => (
+              <option key={kind} value={kind}>
+                {kind}
+              </option>
+            ))}
+          </TextField>
+          <TextField
+            id={`release-change-${index}-title`}
+            label="Summary"
+            value={change.title}
+            onChange={e => setChange(index, { title: e.target.value })}
+            style={{ flex: 2 }}
+            {...fieldError(errors, `changes.${index}.title`)}
+          />
+          <TextField
+            id={`release-change-${index}-link`}
+            label="Link"
+            value={change.link}
+            onChange={e => setChange(index, { link: e.target.value })}
+            style={{ flex: 2 }}
+            {...fieldError(errors, `changes.${index}.link`)}
+          />
+          <IconButton
+            aria-label={`Remove change ${index + 1}`}
+            onClick={() => onChange(changes.filter((_, i) => i !== index))}
+          >
+            <DeleteIcon />
+          </IconButton>
+        </Box>
+      ))}
+      <Button
+        size="small"
+        onClick={() =>
+          onChange([...changes, { kind: 'feature', title: '', link: '' }])
+        }
+      >
+        Add change
+      </Button>
+    </>
+  );
+}
+
+/**
+ * The fields of a release, shared by the create and edit dialogs: title,
+ * version, type, window, (entities and owner,) description and changes, each
+ * with its validation message.
+ */
+export function ReleaseFormFields(props: ReleaseFormFieldsProps) {
+  const { form, setForm, errors, withEntities } = props;
+  const set = <K extends keyof ReleaseFormState>(
+    key: K,
+    value: ReleaseFormState[K],
+  ) => setForm(previous => ({ ...previous, [key]: value }));
+  const text = textFieldBinder(props, 'release');
+  const otherErrors = Object.entries(errors).filter(
+    ([key]) =>
+      !RELEASE_FORM_FIELDS.includes(key) && !key.startsWith('changes.'),
+  );
+
+  return (
+    <>
+      {otherErrors.map(([key, message]) => (
+        <Alert key={key} severity="error">
+          {key ? `${key}: ${message}` : message}
+        </Alert>
+      ))}
+      <Grid container spacing={2}>
+        <Grid item xs={12} sm={8}>
+          <TextField label="Title" {...text('title')} />
+        </Grid>
+        <Grid item xs={12} sm={4}>
+          <TextField label="Version" {...text('version')} />
+        </Grid>
+        <Grid item xs={12} sm={4}>
+          <TextField
+            label="Type"
+            select
+            SelectProps={{ native: true }}
+            {...text('type')}
+          >
+            {RELEASE_TYPES.map(type => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </TextField>
+        </Grid>
+        <WindowFields
+          idPrefix="release"
+          start={form.start}
+          end={form.end}
+          onChange={set}
+          startError={errors['window.start']}
+          endError={errors['window.end']}
+        />
+        {withEntities && (
+          <>
+            <Grid item xs={12}>
+              <EntitiesField
+                entityRefs={form.entityRefs}
+                error={errors.entityRefs}
+                onChange={refs => set('entityRefs', refs)}
+              />
+            </Grid>
+            <Grid item xs={12}>
+              <TextField
+                label="Owner group (optional)"
+                placeholder="group:default/my-team"
+                {...text('ownerRef')}
+              />
+            </Grid>
+          </>
+        )}
+        <Grid item xs={12}>
+          <TextField
+            label="Description"
+            placeholder="Markdown"
+            multiline
+            minRows={4}
+            {...text('description')}
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <ChangesField
+            changes={form.changes}
+            errors={errors}
+            onChange={changes => set('changes', changes)}
+          />
+        </Grid>
+      </Grid>
+    </>
+  );
+}
+
+/**
+ * A dialog around the release fields, shared by creating and editing: `dialog`
+ * is the form state from `useDialogForm`.
+ */
+export function ReleaseFormDialog(
+  props: Omit<FormDialogProps, 'children' | 'submission'> & {
+    dialog: DialogForm<ReleaseFormState> & { submission: Submission };
+    withEntities?: boolean;
+  },
+) {
+  const { dialog, withEntities, ...dialogProps } = props;
+  return (
+    <FormDialog {...dialogProps} submission={dialog.submission}>
+      <ReleaseFormFields {...dialog} withEntities={withEntities} />
+    </FormDialog>
+  );
+}

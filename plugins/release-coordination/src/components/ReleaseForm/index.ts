@@ -1,0 +1,3 @@
+export { ReleaseFormDialog, ReleaseFormFields } from './ReleaseFormFields';
+export type { ReleaseFormFieldsProps } from './ReleaseFormFields';
+export * from './releaseForm';

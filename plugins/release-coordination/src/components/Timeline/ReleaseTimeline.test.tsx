@@ -1,0 +1,198 @@
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import {
+  FakeReleaseCoordinationApi,
+  makeFreezeOccurrence,
+  makeRelease,
+  makeTrain,
+} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { rootRouteRef } from '../../routes';
+import { ReleaseTimeline } from './ReleaseTimeline';
+import { placeOnAxis } from './timelineModel';
+
+/** Friday, March 1 2030, 10:00 local time: the axis runs from midnight for 6 weeks (42 days). */
+const NOW = new Date(2030, 2, 1, 10);
+const day = (d: number, hour = 0) => new Date(2030, 2, d, hour).toISOString();
+
+function setup() {
+  const api = new FakeReleaseCoordinationApi([
+    makeRelease({
+      id: 'base',
+      title: 'Ledger',
+      version: '5.0',
+      type: 'normal',
+      state: 'approved',
+      ownerRef: 'group:default/ledger',
+      window: { start: day(8), end: day(15) },
+    }),
+    makeRelease({
+      id: 'follow',
+      title: 'Payments',
+      version: '2.1',
+      type: 'hotfix',
+      ownerRef: 'group:default/payments',
+      window: { start: day(22), end: day(29) },
+      after: ['base'],
+    }),
+    makeRelease({
+      id: 'early',
+      title: 'Checkout',
+      version: '1.0',
+      ownerRef: 'group:default/payments',
+      window: { start: day(10), end: day(12) },
+      after: ['base'],
+    }),
+  ]);
+  api.freezeOccurrences = [
+    makeFreezeOccurrence({ start: day(15), end: day(22) }),
+  ];
+  api.trains = [makeTrain()];
+  api.trainSlots.t1 = [
+    {
+      trainId: 't1',
+      start: day(5, 10),
+      end: day(5, 12),
+      cutoffAt: day(3, 10),
+      bookable: true,
+      releaseIds: [],
+    },
+  ];
+  return api;
+}
+
+function render(api: FakeReleaseCoordinationApi) {
+  return renderInTestApp(
+    <Routes>
+      <Route path="/" element={<ReleaseTimeline now={NOW} />} />
+      <Route
+        path="/release-coordination/releases/:id"
+        element={<div>Release page opened</div>}
+      />
+    </Routes>,
+    {
+      apis: [
+        [releaseCoordinationApiRef, api],
+        mockApis.identity({ ownershipEntityRefs: ['group:default/payments'] }),
+      ],
+      mountedRoutes: { '/release-coordination': rootRouteRef },
+    },
+  );
+}
+
+const pct = (value: string) => parseFloat(value);
+
+describe('placeOnAxis', () => {
+  it('places windows proportionally and clips them to the range', () => {
+    const range = { from: 0, to: 1000 };
+    expect(
+      placeOnAxis(
+        range,
+        new Date(250).toISOString(),
+        new Date(500).toISOString(),
+      ),
+    ).toEqual({ left: 25, width: 25 });
+    expect(
+      placeOnAxis(
+        range,
+        new Date(-100).toISOString(),
+        new Date(100).toISOString(),
+      ),
+    ).toEqual({ left: 0, width: 10 });
+    expect(
+      placeOnAxis(
+        range,
+        new Date(1100).toISOString(),
+        new Date(1200).toISOString(),
+      ),
+    ).toBeUndefined();
+  });
+});
+
+describe('ReleaseTimeline', () => {
+  it('places bars proportionally on six weeks, grouped by owner, with state and colour', async () => {
+    const api = setup();
+    await render(api);
+    const bars = await screen.findAllByTestId('timeline-bar');
+    expect(bars).toHaveLength(3);
+    const bar = (id: string) =>
+      bars.find(b => b.getAttribute('data-release-id') === id)!;
+
+    // March 8 → 15 of a 42-day axis from March 1: 7/42 from the left, 7/42 wide
+    expect(pct(bar('base').style.left)).toBeCloseTo((7 / 42) * 100, 1);
+    expect(pct(bar('base').style.width)).toBeCloseTo((7 / 42) * 100, 1);
+    expect(pct(bar('follow').style.left)).toBeCloseTo((21 / 42) * 100, 1);
+    expect(bar('base')).toHaveTextContent('approved');
+    expect(bar('follow').style.background).not.toBe(
+      bar('base').style.background,
+    );
+
+    expect(api.listCalls[0]).toMatchObject({
+      from: day(1),
+      to: new Date(2030, 3, 12).toISOString(),
+    });
+    const groups = screen.getAllByRole('rowgroup');
+    expect(groups.map(g => g.getAttribute('aria-label'))).toEqual([
+      'group:default/ledger',
+      'group:default/payments',
+    ]);
+    expect(within(groups[1]).getAllByTestId('timeline-bar')).toHaveLength(2);
+
+    const freeze = screen.getByTestId('timeline-freeze');
+    expect(pct(freeze.style.left)).toBeCloseTo((14 / 42) * 100, 1);
+    expect(await screen.findByTestId('timeline-train-slot')).toHaveAttribute(
+      'title',
+      expect.stringContaining('Commerce train'),
+    );
+  });
+
+  it('connects releases that must follow others, red when too early', async () => {
+    await render(setup());
+    await screen.findAllByTestId('timeline-bar');
+    const connectors = screen.getAllByTestId('timeline-connector');
+    expect(
+      connectors.map(c => [
+        c.getAttribute('data-from'),
+        c.getAttribute('data-to'),
+        c.getAttribute('data-violated'),
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['base', 'follow', 'false'],
+        ['base', 'early', 'true'],
+      ]),
+    );
+    expect(connectors).toHaveLength(2);
+  });
+
+  it('opens the release on click and with the keyboard', async () => {
+    await render(setup());
+    const bars = await screen.findAllByRole('link', { name: /Ledger 5.0/ });
+    bars[0].focus();
+    expect(bars[0]).toHaveFocus();
+    fireEvent.keyDown(bars[0], { key: 'Enter' });
+    expect(await screen.findByText('Release page opened')).toBeInTheDocument();
+  });
+
+  it('opens the release when a bar is clicked', async () => {
+    await render(setup());
+    const [bar] = await screen.findAllByRole('link', { name: /Payments 2.1/ });
+    await userEvent.click(bar);
+    expect(await screen.findByText('Release page opened')).toBeInTheDocument();
+  });
+
+  it('moves to the next period', async () => {
+    const api = setup();
+    await render(api);
+    await screen.findAllByTestId('timeline-bar');
+    await userEvent.click(screen.getByRole('button', { name: 'Next period' }));
+    expect(
+      await screen.findByText('No releases in this period.'),
+    ).toBeInTheDocument();
+    expect(api.listCalls.at(-1)).toMatchObject({
+      from: new Date(2030, 3, 12).toISOString(),
+    });
+  });
+});

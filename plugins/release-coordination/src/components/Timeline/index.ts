@@ -1,0 +1,2 @@
+export { ReleaseTimeline } from './ReleaseTimeline';
+export type { ReleaseTimelineProps } from './ReleaseTimeline';

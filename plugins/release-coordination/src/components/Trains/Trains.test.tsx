@@ -1,0 +1,188 @@
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  FakeReleaseCoordinationApi,
+  makeRelease,
+  makeTrain,
+} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { rootRouteRef } from '../../routes';
+import { BookOnTrain } from './BookOnTrain';
+import { describeCadence, describeDuration, describeRrule } from './trainText';
+import { TrainsTab } from './TrainsTab';
+
+const NOW = new Date('2030-03-01T08:00:00.000Z');
+
+function setup() {
+  const api = new FakeReleaseCoordinationApi([
+    makeRelease({ id: 'r1', entityRefs: ['component:default/payments-api'] }),
+    makeRelease({ id: 'r9', title: 'Checkout', version: '3.0' }),
+  ]);
+  api.trains = [
+    makeTrain({
+      scope: { systems: [], entities: ['component:default/payments-api'] },
+    }),
+  ];
+  api.trainSlots.t1 = [
+    {
+      trainId: 't1',
+      start: '2030-03-05T09:00:00.000Z',
+      end: '2030-03-05T11:00:00.000Z',
+      cutoffAt: '2030-03-03T09:00:00.000Z',
+      bookable: true,
+      releaseIds: ['r9'],
+    },
+    {
+      trainId: 't1',
+      start: '2030-03-02T09:00:00.000Z',
+      end: '2030-03-02T11:00:00.000Z',
+      cutoffAt: '2030-02-28T09:00:00.000Z',
+      bookable: false,
+      releaseIds: [],
+    },
+  ];
+  api.trainStats.t1 = { rode: 4, slipped: 1, outOfBand: 2 };
+  return api;
+}
+
+function render(
+  api: FakeReleaseCoordinationApi,
+  element: JSX.Element,
+  owner = true,
+) {
+  return renderInTestApp(element, {
+    apis: [
+      [releaseCoordinationApiRef, api],
+      mockApis.identity({
+        ownershipEntityRefs: owner
+          ? ['group:default/payments']
+          : ['group:default/other'],
+      }),
+    ],
+    mountedRoutes: {
+      '/release-coordination': rootRouteRef,
+      '/catalog/:namespace/:kind/:name': entityRouteRef,
+    },
+  });
+}
+
+describe('trainText', () => {
+  it('describes cadences, durations and zones', () => {
+    expect(describeRrule('FREQ=WEEKLY;INTERVAL=2;BYDAY=TU')).toBe(
+      'every 2 weeks on Tuesday',
+    );
+    expect(describeRrule('FREQ=WEEKLY;BYDAY=MO,TH')).toBe(
+      'every week on Monday and Thursday',
+    );
+    expect(describeRrule('FREQ=MONTHLY;BYDAY=-1FR')).toBe(
+      'every month on the last Friday',
+    );
+    expect(describeRrule('FREQ=HOURLY;BYSETPOS=1')).toBe(
+      'FREQ=HOURLY;BYSETPOS=1',
+    );
+    expect(describeCadence(makeTrain())).toBe(
+      'every 2 weeks on Tuesday at 10:00 (Europe/Berlin)',
+    );
+    expect(describeDuration('PT2H')).toBe('2 hours');
+    expect(describeDuration('P2D')).toBe('2 days');
+  });
+});
+
+describe('TrainsTab', () => {
+  it('lists trains and expands one to its slots and stats', async () => {
+    const api = setup();
+    await render(api, <TrainsTab now={NOW} />);
+    expect(await screen.findByText('Commerce train')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /every 2 weeks on Tuesday at 10:00 \(Europe\/Berlin\) · slots of 2 hours · cut-off 2 days before/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('payments-api')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByText('Commerce train'));
+    const stats = await screen.findByTestId('train-stats');
+    expect(stats).toHaveTextContent('4 rode');
+    expect(stats).toHaveTextContent('1 slipped');
+    expect(stats).toHaveTextContent('2 out of band');
+    const rows = await screen.findAllByTestId('train-slot');
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0]).getByText('Bookable')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('Cut-off passed')).toBeInTheDocument();
+    expect(
+      await within(rows[0]).findByRole('link', { name: 'Checkout 3.0' }),
+    ).toHaveAttribute('href', '/release-coordination/releases/r9');
+    expect(api.trainSlotCalls[0]).toMatchObject({
+      id: 't1',
+      from: NOW.toISOString(),
+    });
+  });
+
+  it('says when there are no trains', async () => {
+    await render(new FakeReleaseCoordinationApi(), <TrainsTab now={NOW} />);
+    expect(await screen.findByText('No release trains.')).toBeInTheDocument();
+  });
+});
+
+describe('BookOnTrain', () => {
+  it('books a release onto a bookable slot of its train', async () => {
+    const api = setup();
+    api.trainSlots.t1[1].bookable = false;
+    const onBooked = jest.fn();
+    await render(
+      api,
+      <BookOnTrain release={api.releases[0]} onBooked={onBooked} />,
+    );
+    const button = await screen.findByRole('button', {
+      name: 'Book on a train',
+    });
+    await waitFor(() => expect(button).toBeEnabled());
+    await userEvent.click(button);
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Book on a train',
+    });
+    const options = await within(dialog).findAllByRole('radio');
+    expect(options).toHaveLength(1);
+    await userEvent.click(options[0]);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Book' }));
+    await waitFor(() => expect(onBooked).toHaveBeenCalled());
+    expect(api.bookCalls).toEqual([
+      {
+        releaseId: 'r1',
+        trainId: 't1',
+        slotStart: '2030-03-05T09:00:00.000Z',
+      },
+    ]);
+    expect(api.releases[0].window.start).toBe('2030-03-05T09:00:00.000Z');
+  });
+
+  it('is absent when no train covers the entities', async () => {
+    const api = setup();
+    api.trains = [
+      makeTrain({ scope: { systems: [], entities: ['component:default/x'] } }),
+    ];
+    await render(
+      api,
+      <BookOnTrain release={api.releases[0]} onBooked={jest.fn()} />,
+    );
+    await waitFor(() => expect(api.releases).toHaveLength(2));
+    expect(
+      screen.queryByRole('button', { name: 'Book on a train' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('is disabled for non-members of the owning group', async () => {
+    const api = setup();
+    await render(
+      api,
+      <BookOnTrain release={api.releases[0]} onBooked={jest.fn()} />,
+      false,
+    );
+    const button = await screen.findByRole('button', {
+      name: 'Book on a train',
+    });
+    await waitFor(() => expect(button).toBeDisabled());
+  });
+});
