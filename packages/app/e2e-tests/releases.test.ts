@@ -33,7 +33,7 @@ test('an engineer plans a release from a component page', async ({ page }) => {
     page.getByRole('heading', { name: new RegExp(title) }),
   ).toBeVisible();
   await expect(
-    page.getByRole('link', { name: 'checkout-service' }),
+    page.getByRole('link', { name: 'checkout-service' }).first(),
   ).toBeVisible();
   await expect(page.getByTestId('release-state')).toHaveText(/draft/i);
   await page.getByRole('button', { name: 'Move to planned' }).click();
