@@ -3,7 +3,7 @@
  * two-year window and prints the times and the growth per 10× more releases
  * (n log n gives about 11-13×, n² would give 100×).
  *
- * Run from the package folder:
+ * Run from the package folder (`bench-http.ts` imports `benchConflictGrowth`):
  *   node -r @backstage/cli/config/nodeTransform.cjs scripts/bench-conflicts.ts
  */
 import { Release } from '@internal/plugin-release-coordination-common';
@@ -116,16 +116,49 @@ function time(n: number): { ms: number; conflicts: number } {
   return { ms: runs[1], conflicts };
 }
 
-const sizes = [1_000, 10_000, 100_000];
-let previous: number | undefined;
-for (const n of sizes) {
-  const { ms, conflicts } = time(n);
-  const ratio = previous ? ` ratio ${(ms / previous).toFixed(1)}×` : '';
-  // eslint-disable-next-line no-console
-  console.log(
-    `${String(n).padStart(7)} releases: ${ms
-      .toFixed(1)
-      .padStart(8)} ms (median of 3), ${conflicts} conflicts${ratio}`,
+/** One size of the growth measurement. */
+export interface ConflictGrowthRow {
+  releases: number;
+  /** Median of three passes, milliseconds. */
+  ms: number;
+  conflicts: number;
+  /** Time relative to the previous (10× smaller) size. */
+  ratio?: number;
+}
+
+/**
+ * Times the detector at each size (1k, 10k, 100k releases in the window by
+ * default) and the growth per step; `log` is called after each size.
+ */
+export function benchConflictGrowth(
+  sizes: number[] = [1_000, 10_000, 100_000],
+  log: (row: ConflictGrowthRow) => void = () => {},
+): ConflictGrowthRow[] {
+  const rows: ConflictGrowthRow[] = [];
+  for (const n of sizes) {
+    const { ms, conflicts } = time(n);
+    const previous = rows[rows.length - 1];
+    const row: ConflictGrowthRow = {
+      releases: n,
+      ms,
+      conflicts,
+      ...(previous && { ratio: ms / previous.ms }),
+    };
+    rows.push(row);
+    log(row);
+  }
+  return rows;
+}
+
+if (require.main === module) {
+  benchConflictGrowth(undefined, ({ releases, ms, conflicts, ratio }) =>
+    // eslint-disable-next-line no-console
+    console.log(
+      `${String(releases).padStart(7)} releases: ${ms
+        .toFixed(1)
+        .padStart(8)} ms (median of 3), ${conflicts} conflicts${
+        ratio ? ` ratio ${ratio.toFixed(1)}×` : ''
+      }`,
+    ),
   );
-  previous = ms;
 }

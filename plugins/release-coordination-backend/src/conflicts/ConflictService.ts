@@ -35,6 +35,12 @@ export type ReleaseWithConflicts = Release & { conflicts: Conflict[] };
 
 const GRAPH_CACHE_KEY = 'conflicts:dependency-graph:v1';
 const GRAPH_TTL_MS = 60_000;
+/**
+ * How long this instance reuses the graph it read or built, without asking
+ * the cache again: deserialising and indexing a 10,000-entity graph took
+ * most of a request's time. Its reachability memo is kept along with it.
+ */
+const GRAPH_MEMO_MS = 10_000;
 const GRAPH_KINDS = ['Component', 'Resource', 'API'];
 const GRAPH_PAGE_SIZE = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -59,6 +65,7 @@ export class ConflictService {
   private readonly trains?: Pick<TrainService, 'trainsFor' | 'slotsFor'>;
   private readonly maxConcurrentPerOwner: number;
   private readonly now: () => Date;
+  private graphMemo?: { graph: Promise<DependencyGraph>; expires: number };
 
   constructor(options: {
     store: ReleaseStore;
@@ -248,8 +255,27 @@ export class ConflictService {
     });
   }
 
+  /**
+   * The catalog's dependency graph; with a cache service, one instance is
+   * shared by the requests of the next few seconds (concurrent ones too).
+   */
+  private graph(): Promise<DependencyGraph> {
+    if (!this.cache) return this.readGraph();
+    const now = Date.now();
+    if (this.graphMemo && this.graphMemo.expires > now) {
+      return this.graphMemo.graph;
+    }
+    const graph = this.readGraph();
+    const memo = { graph, expires: now + GRAPH_MEMO_MS };
+    this.graphMemo = memo;
+    graph.catch(() => {
+      if (this.graphMemo === memo) this.graphMemo = undefined;
+    });
+    return graph;
+  }
+
   /** The catalog's dependency graph, read in bulk with the plugin's own credentials. */
-  private async graph(): Promise<DependencyGraph> {
+  private async readGraph(): Promise<DependencyGraph> {
     const cached = (await this.cache?.get(GRAPH_CACHE_KEY)) as
       | DependencyGraphData
       | undefined;

@@ -319,6 +319,51 @@ describe.each(databases.eachSupportedId())('DatabaseReleaseStore on %p', id => {
     expect(cleared.after).toBeUndefined();
   });
 
+  it('finds releases of the longest allowed window that reach into a range', async () => {
+    const { store } = await createStore();
+    // 90 days (MAX_WINDOW_DAYS), ending just inside the range
+    const long = await store.createRelease(
+      release({
+        window: {
+          start: '2026-09-02T10:00:00.000Z',
+          end: '2026-12-01T10:00:00.000Z',
+        },
+      }),
+      [created()],
+    );
+    await store.createRelease(
+      release({
+        window: {
+          start: '2026-09-01T10:00:00.000Z',
+          end: '2026-11-30T09:59:59.000Z',
+        },
+      }),
+      [created()],
+    );
+    const range = {
+      from: '2026-12-01T09:00:00.000Z',
+      to: '2026-12-02T00:00:00.000Z',
+    };
+    const listed = await store.listReleases({
+      ...range,
+      entityRefGroups: [['component:default/a']],
+      order: 'asc',
+      limit: 10,
+    });
+    expect(listed.items.map(r => r.id)).toEqual([long.id]);
+    expect((await store.listActiveReleases(range)).map(r => r.id)).toEqual([
+      long.id,
+    ]);
+    expect(
+      (
+        await store.listActiveReleases({
+          ...range,
+          entityRefs: ['component:default/a'],
+        })
+      ).map(r => r.id),
+    ).toEqual([long.id]);
+  });
+
   it('sets and clears a freeze override', async () => {
     const { store } = await createStore();
     const r = await store.createRelease(release(), []);

@@ -5,6 +5,7 @@ import {
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   ACTIVE_RELEASE_STATES,
+  MAX_WINDOW_DAYS,
   Page,
   Release,
   ReleaseEvent,
@@ -70,6 +71,18 @@ function chunks<T>(items: T[]): T[][] {
 }
 
 type Cursor = { order: 'asc' | 'desc'; windowStart: string; id: string };
+
+const MAX_WINDOW_MS = MAX_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+
+/**
+ * The earliest start of a window that can still reach `from`: windows are at
+ * most MAX_WINDOW_DAYS long (the API refuses longer ones). Overlap queries add
+ * it as a lower bound on `window_start` so that the window indexes scan only
+ * this range instead of every release that started before the range's end.
+ */
+function earliestStartReaching(from: Date): Date {
+  return new Date(from.getTime() - MAX_WINDOW_MS);
+}
 
 /**
  * Timestamps come back as `Date` from PostgreSQL and as epoch milliseconds
@@ -169,17 +182,30 @@ export class DatabaseReleaseStore implements ReleaseStore {
     const query = this.db<ReleaseRow>('releases');
 
     for (const group of options.entityRefGroups ?? []) {
-      query.whereExists(sub => {
+      // `id IN (…)` rather than a correlated EXISTS: the planners then start
+      // from the (entity_ref, window_start) index instead of scanning releases
+      query.whereIn('releases.id', sub => {
         sub
-          .select(this.db.raw('1'))
+          .select('release_entities.release_id')
           .from('release_entities')
-          .whereRaw('release_entities.release_id = releases.id')
           .whereIn('release_entities.entity_ref', group);
-        if (from) sub.where('release_entities.window_end', '>=', from);
+        if (from) {
+          sub
+            .where('release_entities.window_end', '>=', from)
+            .where(
+              'release_entities.window_start',
+              '>=',
+              earliestStartReaching(from),
+            );
+        }
         if (to) sub.where('release_entities.window_start', '<=', to);
       });
     }
-    if (from) query.where('window_end', '>=', from);
+    if (from) {
+      query
+        .where('window_end', '>=', from)
+        .where('window_start', '>=', earliestStartReaching(from));
+    }
     if (to) query.where('window_start', '<=', to);
     if (options.ownerRef) query.where('owner_ref', options.ownerRef);
     if (options.states?.length) query.whereIn('state', options.states);
@@ -323,15 +349,16 @@ export class DatabaseReleaseStore implements ReleaseStore {
       query
         .whereIn('releases.state', ACTIVE_RELEASE_STATES as string[])
         .where('releases.window_end', '>=', from)
+        .where('releases.window_start', '>=', earliestStartReaching(from))
         .where('releases.window_start', '<=', to);
       if (entityRefs) {
-        query.whereExists(sub =>
+        query.whereIn('releases.id', sub =>
           sub
-            .select(this.db.raw('1'))
+            .select('touched.release_id')
             .from('release_entities as touched')
-            .whereRaw('touched.release_id = releases.id')
             .whereIn('touched.entity_ref', entityRefs)
             .where('touched.window_end', '>=', from)
+            .where('touched.window_start', '>=', earliestStartReaching(from))
             .where('touched.window_start', '<=', to),
         );
       }
@@ -348,18 +375,25 @@ export class DatabaseReleaseStore implements ReleaseStore {
   }
 
   async listActiveFollowers(ids: string[]): Promise<Release[]> {
+    // the followers' ids first, through the after_id index; a correlated
+    // EXISTS on release_ordering made the planners scan every release
+    const followerIds = (
+      await Promise.all(
+        chunks([...new Set(ids)]).map(chunk =>
+          this.db('release_ordering')
+            .whereIn('after_id', chunk)
+            .distinct('release_id')
+            .pluck('release_id'),
+        ),
+      )
+    ).flat() as string[];
+    if (followerIds.length === 0) return [];
     const results = await Promise.all(
-      chunks([...new Set(ids)]).map(chunk =>
+      chunks([...new Set(followerIds)]).map(chunk =>
         this.loadReleases(query =>
           query
             .whereIn('releases.state', ACTIVE_RELEASE_STATES as string[])
-            .whereExists(sub =>
-              sub
-                .select(this.db.raw('1'))
-                .from('release_ordering as following')
-                .whereRaw('following.release_id = releases.id')
-                .whereIn('following.after_id', chunk),
-            ),
+            .whereIn('releases.id', chunk),
         ),
       ),
     );
@@ -367,37 +401,43 @@ export class DatabaseReleaseStore implements ReleaseStore {
   }
 
   /**
-   * Loads the releases a condition on `releases` selects with three queries
-   * (releases, their entities, their ordering), joining instead of listing
-   * ids, so any number of releases can be read.
+   * Loads the releases a condition on `releases` selects: the rows with one
+   * query, then their entities, ordering and overrides by primary key in
+   * chunks of ids, so any number of releases can be read and the condition
+   * (often a window range scan) runs once, not once per table.
    */
   private async loadReleases(
     where: (query: Knex.QueryBuilder) => void,
   ): Promise<Release[]> {
     const rowsQuery = this.db<ReleaseRow>('releases').select('releases.*');
     where(rowsQuery);
-    const entityQuery = this.db('release_entities')
-      .join('releases', 'releases.id', 'release_entities.release_id')
-      .select('release_entities.release_id', 'release_entities.entity_ref');
-    where(entityQuery);
-    const orderingQuery = this.db('release_ordering')
-      .join('releases', 'releases.id', 'release_ordering.release_id')
-      .select('release_ordering.release_id', 'release_ordering.after_id');
-    where(orderingQuery);
-    const overrideQuery = this.db('release_freeze_overrides')
-      .join('releases', 'releases.id', 'release_freeze_overrides.release_id')
-      .select('release_freeze_overrides.*');
-    where(overrideQuery);
-    const [rows, entityRows, orderingRows, overrideRows] = await Promise.all([
-      rowsQuery.orderBy([
-        { column: 'releases.window_start', order: 'asc' },
-        { column: 'releases.id', order: 'asc' },
-      ]),
-      entityQuery.orderBy('release_entities.entity_ref'),
-      orderingQuery.orderBy('release_ordering.after_id'),
-      overrideQuery,
+    const rows: ReleaseRow[] = await rowsQuery.orderBy([
+      { column: 'releases.window_start', order: 'asc' },
+      { column: 'releases.id', order: 'asc' },
     ]);
-    return this.assemble(rows, entityRows, orderingRows, overrideRows);
+    if (rows.length === 0) return [];
+    const parts = await Promise.all(
+      chunks(rows.map(row => row.id)).map(ids =>
+        Promise.all([
+          this.db('release_entities')
+            .whereIn('release_id', ids)
+            .select('release_id', 'entity_ref'),
+          this.db('release_ordering')
+            .whereIn('release_id', ids)
+            .select('release_id', 'after_id'),
+          this.db<OverrideRow>('release_freeze_overrides').whereIn(
+            'release_id',
+            ids,
+          ),
+        ]),
+      ),
+    );
+    return this.assemble(
+      rows,
+      parts.flatMap(([entities]) => entities),
+      parts.flatMap(([, ordering]) => ordering),
+      parts.flatMap(([, , overrides]) => overrides),
+    );
   }
 
   private async insertOrdering(
@@ -488,8 +528,13 @@ export class DatabaseReleaseStore implements ReleaseStore {
       }
       return byId;
     };
+    // sorted here (by code unit, as the service sorts), not by the
+    // database's collation, so every read path agrees on every database
     const refsById = group(entityRows, r => r.entity_ref);
     const afterById = group(orderingRows, r => r.after_id);
+    for (const list of [...refsById.values(), ...afterById.values()]) {
+      list.sort();
+    }
     const overrideById = new Map(overrideRows.map(r => [r.release_id, r]));
     return rows.map(row => ({
       id: row.id,

@@ -1,0 +1,111 @@
+import { CacheService } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Release } from '@internal/plugin-release-coordination-common';
+import { ReleaseStore } from '../database/ReleaseStore';
+import { FreezeService } from '../freezes/FreezeService';
+import { ConflictService } from './ConflictService';
+
+function release(id: string, entityRef: string): Release {
+  return {
+    id,
+    title: id,
+    version: '1.0.0',
+    type: 'normal',
+    state: 'planned',
+    window: {
+      start: '2026-12-01T10:00:00.000Z',
+      end: '2026-12-01T12:00:00.000Z',
+    },
+    entityRefs: [entityRef],
+    ownerRef: 'group:default/team-a',
+    description: '',
+    changes: [],
+    createdBy: 'user:default/alice',
+    createdAt: '2026-11-01T08:00:00.000Z',
+    updatedAt: '2026-11-01T08:00:00.000Z',
+    revision: 1,
+  };
+}
+
+const entities = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'a', namespace: 'default' },
+    spec: {},
+    relations: [{ type: 'dependsOn', targetRef: 'component:default/b' }],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'b', namespace: 'default' },
+    spec: {},
+  },
+];
+
+describe('ConflictService dependency graph', () => {
+  const releases = [
+    release('r1', 'component:default/a'),
+    release('r2', 'component:default/b'),
+  ];
+  const store = {
+    listActiveReleases: async () => releases,
+    getReleases: async () => [],
+    listActiveFollowers: async () => [],
+  } as unknown as ReleaseStore;
+  const freezes = {
+    freezesApplyingTo: async () => [],
+  } as unknown as FreezeService;
+
+  function cacheSpy() {
+    const values = new Map<string, unknown>();
+    const cache = {
+      get: jest.fn(async (key: string) => values.get(key)),
+      set: jest.fn(async (key: string, value: unknown) => {
+        values.set(key, value);
+      }),
+    };
+    return cache;
+  }
+
+  it('with a cache service, reuses one graph for the next requests', async () => {
+    const cache = cacheSpy();
+    const catalog = catalogServiceMock({ entities });
+    const queryEntities = jest.spyOn(catalog, 'queryEntities');
+    const service = new ConflictService({
+      store,
+      freezes,
+      catalog,
+      auth: mockServices.auth(),
+      cache: cache as unknown as CacheService,
+    });
+    const credentials = mockCredentials.user();
+    const [first, second] = await Promise.all([
+      service.conflictsOf(releases, credentials),
+      service.conflictsOf(releases, credentials),
+    ]);
+    const third = await service.conflictsOf(releases, credentials);
+    for (const conflicts of [first, second, third]) {
+      expect(conflicts.map(c => c.kind)).toEqual(['dependency']);
+    }
+    expect(cache.get).toHaveBeenCalledTimes(1);
+    expect(cache.set).toHaveBeenCalledTimes(1);
+    expect(queryEntities).toHaveBeenCalledTimes(1);
+  });
+
+  it('without a cache service, reads the catalog for every request', async () => {
+    const catalog = catalogServiceMock({ entities });
+    const queryEntities = jest.spyOn(catalog, 'queryEntities');
+    const service = new ConflictService({
+      store,
+      freezes,
+      catalog,
+      auth: mockServices.auth(),
+    });
+    const credentials = mockCredentials.user();
+    await service.conflictsOf(releases, credentials);
+    await service.conflictsOf(releases, credentials);
+    expect(queryEntities).toHaveBeenCalledTimes(2);
+  });
+});
