@@ -1,9 +1,12 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { Release } from '@internal/plugin-release-coordination-common';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
-import { FakeReleaseCoordinationApi } from '../../__fixtures__/FakeReleaseCoordinationApi';
+import {
+  FakeReleaseCoordinationApi,
+  makeTrain,
+} from '../../__fixtures__/FakeReleaseCoordinationApi';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { CreateReleaseDialog, defaultWindow } from './CreateReleaseDialog';
 
@@ -144,5 +147,102 @@ describe('CreateReleaseDialog', () => {
     expect(screen.getByText('api:payments')).toBeInTheDocument();
     await userEvent.keyboard('{Escape}');
     expect(onClose).toHaveBeenCalled();
+  });
+
+  describe('Suggest slots', () => {
+    const local = (iso: string) =>
+      DateTime.fromISO(iso).toFormat("yyyy-MM-dd'T'HH:mm");
+
+    it('lists conflict-free windows of the window length and fills Start and End with the chosen one', async () => {
+      const api = new FakeReleaseCoordinationApi();
+      api.trains = [makeTrain()];
+      api.slots = [
+        { start: '2030-01-08T09:00:00.000Z', end: '2030-01-08T10:30:00.000Z' },
+        {
+          start: '2030-01-15T09:00:00.000Z',
+          end: '2030-01-15T10:30:00.000Z',
+          trainId: 't1',
+        },
+      ];
+      await render(api);
+      setValue('Type', 'hotfix');
+      setValue('Start', '2030-01-02T10:00');
+      setValue('End', '2030-01-02T11:30');
+      const before = Date.now();
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Suggest slots' }),
+      );
+
+      const list = await screen.findByRole('list', { name: 'Suggested slots' });
+      const items = within(list).getAllByTestId('form-suggested-slot');
+      expect(items).toHaveLength(2);
+      expect(items[0]).toHaveTextContent(
+        DateTime.fromISO('2030-01-08T09:00:00.000Z').toLocaleString(
+          DateTime.DATETIME_MED,
+        ),
+      );
+      expect(items[0]).not.toHaveTextContent('Train slot');
+      expect(items[1]).toHaveTextContent('Train slot: Commerce train');
+
+      expect(api.slotCalls).toHaveLength(1);
+      const call = api.slotCalls[0];
+      expect(call).toMatchObject({
+        entityRef: ['component:default/payments-api'],
+        duration: 'PT1H30M',
+        type: 'hotfix',
+        count: 5,
+      });
+      expect(Date.parse(call.after!)).toBeGreaterThanOrEqual(before - 1000);
+      expect(Date.parse(call.after!)).toBeLessThanOrEqual(Date.now());
+
+      await userEvent.click(items[1]);
+      expect(screen.getByLabelText('Start')).toHaveValue(
+        local('2030-01-15T09:00:00.000Z'),
+      );
+      expect(screen.getByLabelText('End')).toHaveValue(
+        local('2030-01-15T10:30:00.000Z'),
+      );
+      expect(
+        within(list).getAllByTestId('form-suggested-slot')[1],
+      ).toHaveAttribute('aria-pressed', 'true');
+    });
+
+    it('shows the message of a rejected request', async () => {
+      const api = new FakeReleaseCoordinationApi();
+      api.failures.suggestSlots =
+        await FakeReleaseCoordinationApi.errorResponse(
+          400,
+          'InputError',
+          'entityRef: component:default/payments-api does not exist',
+        );
+      await render(api);
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Suggest slots' }),
+      );
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'Slots could not be suggested: entityRef: component:default/payments-api does not exist',
+      );
+    });
+
+    it('needs an entity and a window', async () => {
+      const api = new FakeReleaseCoordinationApi();
+      await render(api);
+      setValue('Start', '2030-01-02T10:00');
+      setValue('End', '2030-01-02T09:00');
+      const button = screen.getByRole('button', { name: 'Suggest slots' });
+      expect(button).toBeDisabled();
+      expect(button).toHaveAccessibleDescription(
+        'Set a window to get suggestions.',
+      );
+      setValue('End', '2030-01-02T12:00');
+      expect(button).toBeEnabled();
+      screen.getByRole('button', { name: 'component:payments-api' }).focus();
+      await userEvent.keyboard('{Delete}');
+      expect(button).toBeDisabled();
+      expect(button).toHaveAccessibleDescription(
+        'Add an entity to get suggestions.',
+      );
+      expect(api.slotCalls).toHaveLength(0);
+    });
   });
 });

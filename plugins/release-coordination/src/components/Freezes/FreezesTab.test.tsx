@@ -22,7 +22,7 @@ describe('FreezesTab', () => {
     expect(weekend.getByText('Everything')).toBeInTheDocument();
     expect(
       weekend.getByText(
-        /^Weekly on Friday, Fri 16:00 – Mon 08:00 Europe\/Berlin, from Mar 1, 2030 \(except Mar 22, 2030\)$/,
+        /^Every week on Friday, Fri 16:00 – Mon 08:00 Europe\/Berlin, from Mar 1, 2030 \(except Mar 22, 2030\)$/,
       ),
     ).toBeInTheDocument();
     expect(weekend.getByText('emergency, security')).toBeInTheDocument();
@@ -38,7 +38,7 @@ describe('FreezesTab', () => {
     expect(quarter.getByText('domain:commerce')).toBeInTheDocument();
     expect(
       quarter.getByText(
-        /^Monthly on the 14th-to-last day in March, June, September and December, Mon 00:00 – Mon 00:00 Europe\/Berlin/,
+        /^Every March, June, September and December on the 14th last, Mon 00:00 – Mon 00:00 Europe\/Berlin/,
       ),
     ).toBeInTheDocument();
     expect(quarter.getByText('None')).toBeInTheDocument();

@@ -16,20 +16,26 @@ import {
 
 describe('freezeForm', () => {
   it.each([
-    ['FREQ=WEEKLY;BYDAY=FR', 'Weekly on Friday'],
+    ['FREQ=WEEKLY;BYDAY=FR', 'Every week on Friday'],
     [
       'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE,FR',
-      'Every 2 weeks on Monday, Wednesday and Friday',
+      'Every 2 weeks on Monday, Wednesday, Friday',
     ],
-    ['FREQ=MONTHLY', 'Monthly'],
-    ['FREQ=MONTHLY;BYDAY=-1FR', 'Monthly on the last Friday'],
-    ['FREQ=MONTHLY;BYMONTHDAY=1,15', 'Monthly on day 1 and 15'],
-    ['FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=20', 'Yearly on day 20 in December'],
-    ['FREQ=DAILY;COUNT=5', 'Daily, 5 times'],
+    ['FREQ=MONTHLY', 'Every month'],
+    ['FREQ=MONTHLY;BYDAY=-1FR', 'Every month on the last Friday'],
+    ['FREQ=MONTHLY;BYMONTHDAY=1,15', 'Every month on the 1st and 15th'],
+    ['FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=20', 'Every December on the 20th'],
+    ['FREQ=DAILY;COUNT=5', 'Every day for 5 times'],
+    [
+      'RRULE:FREQ=WEEKLY;UNTIL=20300101T000000Z',
+      'Every week until January 1, 2030',
+    ],
+    // rrule's toText would drop BYSETPOS ("every month on Monday, Tuesday").
     [
       'FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU',
       'Custom: FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU',
     ],
+    ['FREQ=SOMETIMES', 'Custom: FREQ=SOMETIMES'],
   ])('describes %s as "%s"', (rule, words) => {
     expect(describeRule(rule)).toBe(words);
   });

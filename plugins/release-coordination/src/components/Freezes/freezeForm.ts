@@ -13,6 +13,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
 import { LOCAL_FORMAT } from '../ReleaseForm';
+import { recurrenceInWords } from '../shared/recurrenceText';
 
 /** How the form's Repeats choice builds the RRULE. */
 export type RepeatMode = 'none' | 'weekly' | 'monthly' | 'custom';
@@ -320,76 +321,14 @@ export function changedFreezeFields(
   return changes;
 }
 
-const ORDINALS: Record<string, string> = { 1: '1st', 2: '2nd', 3: '3rd' };
-const ordinal = (n: number) => ORDINALS[n] ?? `${n}th`;
-/** `3` → `the 3rd`, `-1` → `the last`, `-2` → `the 2nd-to-last`. */
-const nth = (n: number) => {
-  if (n === -1) return 'the last';
-  return n < 0 ? `the ${ordinal(-n)}-to-last` : `the ${ordinal(n)}`;
-};
-
-/** `a`, `a and b`, `a, b and c`. */
-function joinWords(words: string[]): string {
-  return words.length < 2
-    ? words.join('')
-    : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-
-const FREQ_WORDS: Record<string, [single: string, unit: string]> = {
-  YEARLY: ['Yearly', 'years'],
-  MONTHLY: ['Monthly', 'months'],
-  WEEKLY: ['Weekly', 'weeks'],
-  DAILY: ['Daily', 'days'],
-  HOURLY: ['Hourly', 'hours'],
-};
-
 /**
- * An RRULE in words, e.g. `Weekly on Friday`, `Monthly on the 14th-to-last day
- * in March, June, September and December`; the rule itself when it uses parts
- * this does not describe.
+ * An RRULE in words, by `rrule`, e.g. `Every week on Friday`, `Every March,
+ * June, September and December on the 14th last`; `Custom: <rule>` when it
+ * cannot be put into words fully.
  */
 export function describeRule(rule: string): string {
-  const parts: Record<string, string> = Object.fromEntries(
-    rule
-      .replace(/^RRULE:/i, '')
-      .toUpperCase()
-      .split(';')
-      .map(part => part.split('=') as [string, string]),
-  );
-  const { FREQ, INTERVAL, BYDAY, BYMONTHDAY, BYMONTH, COUNT, ...rest } = parts;
-  const freq = FREQ_WORDS[FREQ];
-  if (!freq || Object.keys(rest).some(key => key !== 'WKST')) {
-    return `Custom: ${rule}`;
-  }
-  const interval = Number(INTERVAL ?? 1);
-  let words = interval > 1 ? `Every ${interval} ${freq[1]}` : freq[0];
-  const on: string[] = [];
-  if (BYDAY) {
-    const days = BYDAY.split(',').map(day => {
-      const match = /^([+-]?\d+)?([A-Z]{2})$/.exec(day);
-      const name = WEEKDAYS.find(([code]) => code === match?.[2])?.[1];
-      if (!name) return day;
-      return match![1] ? `${nth(Number(match![1]))} ${name}` : name;
-    });
-    on.push(joinWords(days));
-  }
-  if (BYMONTHDAY) {
-    const days: number[] = BYMONTHDAY.split(',').map(Number);
-    on.push(
-      days.every(d => d > 0)
-        ? `day ${joinWords(days.map(String))}`
-        : `${joinWords(days.map(nth))} day`,
-    );
-  }
-  if (on.length) words += ` on ${on.join(', ')}`;
-  if (BYMONTH) {
-    const months = BYMONTH.split(',').map(m =>
-      DateTime.fromObject({ month: Number(m) }).toFormat('LLLL'),
-    );
-    words += ` in ${joinWords(months)}`;
-  }
-  if (COUNT) words += `, ${COUNT} times`;
-  return words;
+  const words = recurrenceInWords(rule);
+  return words ? words[0].toUpperCase() + words.slice(1) : `Custom: ${rule}`;
 }
 
 /**

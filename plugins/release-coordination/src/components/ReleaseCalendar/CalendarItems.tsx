@@ -3,6 +3,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { alpha, makeStyles } from '@material-ui/core/styles';
 import AcUnitIcon from '@material-ui/icons/AcUnit';
+import TrainIcon from '@material-ui/icons/Train';
 import {
   FreezeOccurrence,
   Release,
@@ -12,6 +13,7 @@ import { DateTime } from 'luxon';
 import { ConflictFlag } from '../shared/ConflictFlag';
 import { formatWindow, stateLabel } from '../shared/format';
 import { releaseTypeColor, startedBefore, timeOfDay } from './calendarModel';
+import { CalendarTrainSlot as TrainSlotItem } from './useCalendarTrainSlots';
 
 const useStyles = makeStyles(theme => ({
   release: {
@@ -49,6 +51,19 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(0.5),
     color: theme.palette.type === 'dark' ? '#90caf9' : '#0d47a1',
     fontWeight: 500,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    marginBottom: theme.spacing(0.25),
+  },
+  trainSlot: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    color: theme.palette.type === 'dark' ? '#ffcc80' : '#6d4c41',
+    borderBottom: `1px dotted ${
+      theme.palette.type === 'dark' ? '#ffcc80' : '#6d4c41'
+    }`,
     whiteSpace: 'nowrap',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
@@ -171,6 +186,36 @@ export function CalendarFreeze(props: {
   );
 }
 
+/** The mark of a release-train slot on a day or in the agenda. */
+export function CalendarTrainSlot(props: {
+  slot: TrainSlotItem;
+  showWindow?: boolean;
+}) {
+  const { slot, showWindow } = props;
+  const classes = useStyles();
+  const window = formatWindow(slot);
+  const text = showWindow
+    ? `${slot.trainName} (${window})`
+    : `${slot.trainName} ${timeOfDay(slot.start)}`;
+  return (
+    <Typography
+      variant="caption"
+      component="div"
+      className={classes.trainSlot}
+      title={`Train slot: ${
+        slot.trainName
+      } · ${window} · cut-off ${DateTime.fromISO(slot.cutoffAt).toLocaleString(
+        DateTime.DATETIME_MED,
+      )}${slot.releaseIds.length ? ` · ${slot.releaseIds.length} booked` : ''}`}
+      data-testid="calendar-train-slot"
+      data-train-id={slot.trainId}
+    >
+      <TrainIcon style={{ fontSize: 14 }} aria-label="Train slot" />
+      <span>{text}</span>
+    </Typography>
+  );
+}
+
 /** The colours of the release types and the shading of freezes. */
 export function CalendarLegend() {
   const classes = useStyles();
@@ -195,6 +240,14 @@ export function CalendarLegend() {
       <Typography variant="caption" role="listitem">
         <span className={classes.freezeSwatch} />
         freeze
+      </Typography>
+      <Typography
+        variant="caption"
+        role="listitem"
+        style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
+      >
+        <TrainIcon style={{ fontSize: 14 }} aria-hidden />
+        train slot
       </Typography>
     </Box>
   );

@@ -9,12 +9,18 @@ import {
 import { DateTime } from 'luxon';
 import {
   CalendarRange,
+  coversDay,
   daysOf,
   freezesOnDay,
   isoDate,
   releasesOnDay,
 } from './calendarModel';
-import { CalendarFreeze, CalendarRelease } from './CalendarItems';
+import {
+  CalendarFreeze,
+  CalendarRelease,
+  CalendarTrainSlot,
+} from './CalendarItems';
+import { CalendarTrainSlot as TrainSlotItem } from './useCalendarTrainSlots';
 
 const FREEZE_TINT = '#1e88e5';
 
@@ -95,10 +101,22 @@ const useStyles = makeStyles(theme => ({
 /** How many releases a month cell lists before "+n more". */
 const MONTH_CELL_RELEASES = 3;
 
+const NO_SLOTS: TrainSlotItem[] = [];
+
+function slotMarks(slots: TrainSlotItem[], day: DateTime) {
+  return slots
+    .filter(slot => coversDay(slot, day))
+    .map(slot => (
+      <CalendarTrainSlot key={`${slot.trainId}-${slot.start}`} slot={slot} />
+    ));
+}
+
 interface GridViewProps {
   range: CalendarRange;
   releases: Release[];
   freezes: FreezeOccurrence[];
+  /** Release-train slots to mark; none by default. */
+  trainSlots?: TrainSlotItem[];
   today: DateTime;
   releaseLink?: (id: string) => string;
   compact?: boolean;
@@ -119,6 +137,7 @@ export function MonthView(
 ) {
   const { range, releases, freezes, today, releaseLink, month, onShowDay } =
     props;
+  const trainSlots = props.trainSlots ?? NO_SLOTS;
   const classes = useStyles();
   const days = daysOf(range);
   return (
@@ -170,6 +189,7 @@ export function MonthView(
                 freeze={freeze}
               />
             ))}
+            {slotMarks(trainSlots, day)}
             {shown.map(release => (
               <CalendarRelease
                 key={release.id}
@@ -202,6 +222,7 @@ export function MonthView(
 /** The seven days of a week side by side, each with its freezes and releases. */
 export function WeekView(props: GridViewProps) {
   const { range, releases, freezes, today, releaseLink } = props;
+  const trainSlots = props.trainSlots ?? NO_SLOTS;
   const classes = useStyles();
   return (
     <div className={classes.grid} data-testid="calendar-week">
@@ -239,6 +260,7 @@ export function WeekView(props: GridViewProps) {
                 freeze={freeze}
               />
             ))}
+            {slotMarks(trainSlots, day)}
             {releasesOnDay(releases, day).map(release => (
               <CalendarRelease
                 key={release.id}
@@ -260,6 +282,7 @@ export function WeekView(props: GridViewProps) {
  */
 export function AgendaView(props: GridViewProps & { emptyMessage: string }) {
   const { range, releases, freezes, today, releaseLink, compact } = props;
+  const trainSlots = props.trainSlots ?? NO_SLOTS;
   const classes = useStyles();
   const rangeStart = range.from.toMillis();
   const firstDay = (start: string) =>
@@ -273,8 +296,9 @@ export function AgendaView(props: GridViewProps & { emptyMessage: string }) {
       day,
       freezes: freezes.filter(f => firstDay(f.start) === isoDate(day)),
       releases: releases.filter(r => firstDay(r.window.start) === isoDate(day)),
+      slots: trainSlots.filter(s => firstDay(s.start) === isoDate(day)),
     }))
-    .filter(d => d.freezes.length || d.releases.length);
+    .filter(d => d.freezes.length || d.releases.length || d.slots.length);
 
   if (days.length === 0) {
     return (
@@ -285,49 +309,58 @@ export function AgendaView(props: GridViewProps & { emptyMessage: string }) {
   }
   return (
     <div data-testid="calendar-agenda">
-      {days.map(({ day, freezes: dayFreezes, releases: dayReleases }) => {
-        const isToday = day.hasSame(today, 'day');
-        return (
-          <div
-            key={isoDate(day)}
-            role="group"
-            aria-label={dayLabel(day, today)}
-            aria-current={isToday ? 'date' : undefined}
-            data-testid={`calendar-day-${isoDate(day)}`}
-            data-frozen={
-              freezesOnDay(freezes, day).length > 0 ? 'true' : undefined
-            }
-            className={`${classes.agendaDay} ${
-              compact ? classes.compactAgendaDay : ''
-            }`}
-          >
-            <div>
-              <Typography variant="body2" style={{ fontWeight: 500 }}>
-                {day.toFormat(compact ? 'ccc d' : 'ccc, LLL d')}
-              </Typography>
-              {isToday && <Chip size="small" color="primary" label="Today" />}
+      {days.map(
+        ({ day, freezes: dayFreezes, releases: dayReleases, slots }) => {
+          const isToday = day.hasSame(today, 'day');
+          return (
+            <div
+              key={isoDate(day)}
+              role="group"
+              aria-label={dayLabel(day, today)}
+              aria-current={isToday ? 'date' : undefined}
+              data-testid={`calendar-day-${isoDate(day)}`}
+              data-frozen={
+                freezesOnDay(freezes, day).length > 0 ? 'true' : undefined
+              }
+              className={`${classes.agendaDay} ${
+                compact ? classes.compactAgendaDay : ''
+              }`}
+            >
+              <div>
+                <Typography variant="body2" style={{ fontWeight: 500 }}>
+                  {day.toFormat(compact ? 'ccc d' : 'ccc, LLL d')}
+                </Typography>
+                {isToday && <Chip size="small" color="primary" label="Today" />}
+              </div>
+              <div>
+                {dayFreezes.map(freeze => (
+                  <CalendarFreeze
+                    key={`${freeze.freezeId}-${freeze.start}`}
+                    freeze={freeze}
+                    showWindow
+                  />
+                ))}
+                {slots.map(slot => (
+                  <CalendarTrainSlot
+                    key={`${slot.trainId}-${slot.start}`}
+                    slot={slot}
+                    showWindow
+                  />
+                ))}
+                {dayReleases.map(release => (
+                  <CalendarRelease
+                    key={release.id}
+                    release={release}
+                    showWindow
+                    dense={compact}
+                    releaseLink={releaseLink}
+                  />
+                ))}
+              </div>
             </div>
-            <div>
-              {dayFreezes.map(freeze => (
-                <CalendarFreeze
-                  key={`${freeze.freezeId}-${freeze.start}`}
-                  freeze={freeze}
-                  showWindow
-                />
-              ))}
-              {dayReleases.map(release => (
-                <CalendarRelease
-                  key={release.id}
-                  release={release}
-                  showWindow
-                  dense={compact}
-                  releaseLink={releaseLink}
-                />
-              ))}
-            </div>
-          </div>
-        );
-      })}
+          );
+        },
+      )}
     </div>
   );
 }

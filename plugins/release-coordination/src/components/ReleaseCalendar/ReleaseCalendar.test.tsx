@@ -4,14 +4,18 @@ import { Release } from '@internal/plugin-release-coordination-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReactElement } from 'react';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   FakeReleaseCoordinationApi,
   makeFreezeOccurrence,
   makeRelease,
+  makeTrain,
 } from '../../__fixtures__/FakeReleaseCoordinationApi';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { MAX_CALENDAR_RELEASES } from './useCalendarData';
+import { trainCoversFilter } from './useCalendarTrainSlots';
 import { ReleaseCalendar } from './ReleaseCalendar';
 
 /** A local time in 2030 as an ISO timestamp. */
@@ -32,10 +36,15 @@ const multiDay = makeRelease({
   window: { start: at(3, 11, 9), end: at(3, 13, 17) },
 });
 
-function render(api: FakeReleaseCoordinationApi, element: ReactElement) {
+function render(
+  api: FakeReleaseCoordinationApi,
+  element: ReactElement,
+  catalog?: ReturnType<typeof catalogApiMock>,
+) {
   return renderInTestApp(element, {
     apis: [
       [releaseCoordinationApiRef, api],
+      ...(catalog ? [[catalogApiRef, catalog] as const] : []),
       mockApis.identity({
         userEntityRef: 'user:default/alice',
         ownershipEntityRefs: ['group:default/payments'],
@@ -330,5 +339,162 @@ describe('ReleaseCalendar', () => {
         apis.get(coreApis.appHistory)!.getSnapshot().location.pathname,
       ).toBe('/release-coordination/releases/multi'),
     );
+  });
+
+  describe('train slots', () => {
+    /** Two trains: Commerce on the payments system, Search on one component. */
+    function withTrains(api: FakeReleaseCoordinationApi) {
+      api.trains = [
+        makeTrain(),
+        makeTrain({
+          id: 't2',
+          name: 'Search train',
+          scope: { systems: [], entities: ['component:default/search-api'] },
+        }),
+      ];
+      api.trainSlots = {
+        t1: [
+          {
+            trainId: 't1',
+            start: at(3, 12, 10),
+            end: at(3, 12, 12),
+            cutoffAt: at(3, 10, 10),
+            bookable: false,
+            releaseIds: [],
+          },
+          {
+            trainId: 't1',
+            start: at(4, 20, 10),
+            end: at(4, 20, 12),
+            cutoffAt: at(4, 18, 10),
+            bookable: true,
+            releaseIds: [],
+          },
+        ],
+        t2: [
+          {
+            trainId: 't2',
+            start: at(3, 19, 14),
+            end: at(3, 19, 15),
+            cutoffAt: at(3, 18, 14),
+            bookable: true,
+            releaseIds: [],
+          },
+        ],
+      };
+      return api;
+    }
+    const slotsIn = (iso: string) =>
+      within(day(iso)).queryAllByTestId('calendar-train-slot');
+
+    it('marks the slots of every train on their days, apart from freezes', async () => {
+      const api = withTrains(new FakeReleaseCoordinationApi([multiDay]));
+      api.freezeOccurrences = [
+        makeFreezeOccurrence({
+          title: 'Quarter-end freeze',
+          start: at(3, 15),
+          end: at(3, 17),
+        }),
+      ];
+      await render(api, <ReleaseCalendar now={NOW} />);
+      await waitFor(() => expect(slotsIn('2030-03-12')).toHaveLength(1));
+      const mark = slotsIn('2030-03-12')[0];
+      expect(mark).toHaveTextContent('Commerce train 10:00');
+      expect(within(mark).getByLabelText('Train slot')).toBeInTheDocument();
+      expect(mark).toHaveAttribute(
+        'title',
+        expect.stringMatching(/^Train slot: Commerce train · /),
+      );
+      expect(slotsIn('2030-03-19')[0]).toHaveTextContent('Search train 14:00');
+      expect(slotsIn('2030-03-13')).toHaveLength(0);
+      // Freezes stay freezes: no train mark, and train days are not frozen.
+      expect(slotsIn('2030-03-15')).toHaveLength(0);
+      expect(day('2030-03-12')).not.toHaveAttribute('data-frozen');
+      expect(
+        within(screen.getByRole('list', { name: 'Legend' })).getByText(
+          'train slot',
+        ),
+      ).toBeInTheDocument();
+      expect(api.trainSlotCalls.map(c => c.id).sort()).toEqual(['t1', 't2']);
+      expect(api.trainSlotCalls[0].to).toBe(endOf(3, 31));
+    });
+
+    it('lists a slot with its window in the agenda', async () => {
+      const api = withTrains(new FakeReleaseCoordinationApi([]));
+      await render(api, <ReleaseCalendar now={NOW} view="agenda" />);
+      const marks = await screen.findAllByTestId('calendar-train-slot');
+      // The agenda starts today: the Commerce slot of the 12th is before it.
+      expect(marks.map(m => m.textContent)).toEqual([
+        expect.stringMatching(/^Search train \(Mar 19, 2030, .+ – .+\)$/),
+      ]);
+      expect(
+        within(day('2030-03-19')).getByText(/Search train/),
+      ).toBeInTheDocument();
+    });
+
+    it('on an entity, marks only the trains whose scope covers it', async () => {
+      const api = withTrains(new FakeReleaseCoordinationApi([multiDay]));
+      const catalog = catalogApiMock({
+        entities: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: { name: 'payments-api', namespace: 'default' },
+            spec: { system: 'payments', owner: 'payments' },
+          },
+        ],
+      });
+      await render(
+        api,
+        <ReleaseCalendar
+          now={NOW}
+          filter={{ entityRef: ['component:default/payments-api'] }}
+        />,
+        catalog,
+      );
+      await waitFor(() => expect(slotsIn('2030-03-12')).toHaveLength(1));
+      expect(slotsIn('2030-03-12')[0]).toHaveTextContent('Commerce train');
+      await screen.findAllByRole('link', { name: 'Payments 2.1' });
+      expect(screen.queryByText(/Search train/)).toBeNull();
+      expect(api.trainSlotCalls.map(c => c.id)).toEqual(['t1']);
+    });
+
+    it('matches trains to entity, system, domain and owner filters', () => {
+      const train = makeTrain({
+        scope: {
+          systems: ['system:default/payments'],
+          entities: ['component:default/ledger'],
+        },
+      });
+      const relations = new Map([
+        ['component:default/checkout', { system: 'system:default/payments' }],
+        ['component:default/ledger', { system: 'system:default/finance' }],
+        [
+          'system:default/payments',
+          {
+            domain: 'domain:default/commerce',
+            owner: 'group:default/payments',
+          },
+        ],
+      ]);
+      const covers = (filter: object) =>
+        trainCoversFilter(train, filter, relations);
+      expect(covers({})).toBe(true);
+      expect(covers({ type: ['hotfix'] })).toBe(true);
+      expect(covers({ entityRef: ['Component:default/Ledger'] })).toBe(true);
+      expect(covers({ entityRef: ['component:default/checkout'] })).toBe(true);
+      expect(covers({ entityRef: ['component:default/other'] })).toBe(false);
+      expect(covers({ system: 'system:default/payments' })).toBe(true);
+      expect(covers({ system: 'system:default/finance' })).toBe(true);
+      expect(covers({ system: 'system:default/search' })).toBe(false);
+      expect(covers({ domain: 'domain:default/commerce' })).toBe(true);
+      expect(covers({ domain: 'domain:default/other' })).toBe(false);
+      expect(covers({ owner: 'group:default/payments' })).toBe(true);
+      expect(covers({ owner: 'group:default/search' })).toBe(false);
+      // Without the catalog only the scope's own refs count.
+      expect(
+        trainCoversFilter(train, { entityRef: ['component:default/checkout'] }),
+      ).toBe(false);
+    });
   });
 });

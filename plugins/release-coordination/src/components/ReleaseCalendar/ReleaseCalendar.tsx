@@ -27,6 +27,7 @@ import { CalendarLegend } from './CalendarItems';
 import { AgendaView, MonthView, WeekView } from './CalendarViews';
 import { ReleaseCalendarFilter } from './types';
 import { MAX_CALENDAR_RELEASES, useCalendarData } from './useCalendarData';
+import { useCalendarTrainSlots } from './useCalendarTrainSlots';
 
 const NO_FILTER: ReleaseCalendarFilter = {};
 
@@ -73,8 +74,8 @@ export interface ReleaseCalendarProps {
 
 /**
  * A calendar of releases with month, week and agenda views: releases on each
- * day of their window, coloured by type with their state, freezes shaded, today
- * marked. Clicking a release opens its page.
+ * day of their window, coloured by type with their state, freezes shaded,
+ * release-train slots of the trains concerning the filter marked, today marked. Clicking a release opens its page.
  *
  * @public
  */
@@ -109,6 +110,7 @@ export function ReleaseCalendar(props: ReleaseCalendarProps) {
   const from = range.from.toUTC().toISO()!;
   const to = range.to.toUTC().toISO()!;
   const data = useCalendarData(filter, from, to, reloadKey);
+  const trainSlots = useCalendarTrainSlots(filter, from, to);
   const releaseLink = useReleaseLink();
 
   const setView = (next: ReleaseCalendarView) => {
@@ -135,6 +137,7 @@ export function ReleaseCalendar(props: ReleaseCalendarProps) {
       range,
       releases: data.releases,
       freezes: data.freezes,
+      trainSlots,
       today,
       releaseLink,
       compact,

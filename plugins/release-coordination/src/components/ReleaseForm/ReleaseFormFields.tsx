@@ -29,6 +29,7 @@ import {
   ReleaseFormState,
   shortRef,
 } from './releaseForm';
+import { SlotSuggestions } from './SlotSuggestions';
 
 /** Props of {@link ReleaseFormFields}. */
 export interface ReleaseFormFieldsProps extends DialogForm<ReleaseFormState> {
@@ -223,6 +224,17 @@ export function ReleaseFormFields(props: ReleaseFormFieldsProps) {
           startError={errors['window.start']}
           endError={errors['window.end']}
         />
+        <Grid item xs={12}>
+          <SlotSuggestions
+            entityRefs={form.entityRefs}
+            start={form.start}
+            end={form.end}
+            type={form.type}
+            onChoose={window =>
+              setForm(previous => ({ ...previous, ...window }))
+            }
+          />
+        </Grid>
         {withEntities && (
           <>
             <Grid item xs={12}>

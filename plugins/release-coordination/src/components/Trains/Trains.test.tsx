@@ -74,13 +74,16 @@ describe('trainText', () => {
       'every 2 weeks on Tuesday',
     );
     expect(describeRrule('FREQ=WEEKLY;BYDAY=MO,TH')).toBe(
-      'every week on Monday and Thursday',
+      'every week on Monday, Thursday',
     );
     expect(describeRrule('FREQ=MONTHLY;BYDAY=-1FR')).toBe(
       'every month on the last Friday',
     );
     expect(describeRrule('FREQ=HOURLY;BYSETPOS=1')).toBe(
       'FREQ=HOURLY;BYSETPOS=1',
+    );
+    expect(describeRrule('FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR')).toBe(
+      'every weekday',
     );
     expect(describeCadence(makeTrain())).toBe(
       'every 2 weeks on Tuesday at 10:00 (Europe/Berlin)',

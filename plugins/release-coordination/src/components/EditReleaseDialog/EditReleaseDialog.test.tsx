@@ -1,0 +1,66 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DateTime } from 'luxon';
+import {
+  FakeReleaseCoordinationApi,
+  makeRelease,
+} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { EditReleaseDialog } from './EditReleaseDialog';
+
+describe('EditReleaseDialog', () => {
+  it('moves a release to a suggested slot of its length', async () => {
+    const release = makeRelease({
+      id: 'r1',
+      type: 'security',
+      entityRefs: ['component:default/payments-api', 'api:default/payments'],
+      window: {
+        start: '2030-03-05T09:00:00.000Z',
+        end: '2030-03-05T13:00:00.000Z',
+      },
+    });
+    const api = new FakeReleaseCoordinationApi([release]);
+    api.slots = [
+      { start: '2030-03-12T09:00:00.000Z', end: '2030-03-12T13:00:00.000Z' },
+    ];
+    const onSaved = jest.fn();
+    await renderInTestApp(
+      <EditReleaseDialog
+        open
+        release={release}
+        onClose={jest.fn()}
+        onSaved={onSaved}
+        onReload={jest.fn()}
+      />,
+      { apis: [[releaseCoordinationApiRef, api]] },
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Suggest slots' }),
+    );
+    const [slot] = await within(
+      await screen.findByRole('list', { name: 'Suggested slots' }),
+    ).findAllByTestId('form-suggested-slot');
+    expect(api.slotCalls[0]).toMatchObject({
+      entityRef: ['component:default/payments-api', 'api:default/payments'],
+      duration: 'PT4H',
+      type: 'security',
+      count: 5,
+    });
+    await userEvent.click(slot);
+    expect(screen.getByLabelText('Start')).toHaveValue(
+      DateTime.fromISO('2030-03-12T09:00:00.000Z').toFormat(
+        "yyyy-MM-dd'T'HH:mm",
+      ),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(api.updateCalls[0]).toMatchObject({
+      id: 'r1',
+      window: {
+        start: '2030-03-12T09:00:00.000Z',
+        end: '2030-03-12T13:00:00.000Z',
+      },
+    });
+  });
+});

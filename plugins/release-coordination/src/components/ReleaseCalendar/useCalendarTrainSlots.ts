@@ -1,0 +1,187 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { useApi, useApiHolder } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { Train, TrainSlot } from '@internal/plugin-release-coordination-common';
+import { DateTime, Duration } from 'luxon';
+import useAsync from 'react-use/esm/useAsync';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { ReleaseCalendarFilter } from './types';
+
+/** A train slot with the name of its train, as the calendar marks it. */
+export interface CalendarTrainSlot extends TrainSlot {
+  trainName: string;
+}
+
+/** The catalog facts trains are matched by: each entity's system, domain and owner. */
+export type EntityRelations = Map<
+  string,
+  { system?: string; domain?: string; owner?: string }
+>;
+
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+/**
+ * Whether a train concerns what a calendar filter shows. Without an entity,
+ * system, domain or owner in the filter every train does (the organisation's
+ * calendar); otherwise the train's scope must cover each of them: an entity
+ * named in the scope or part of a system in it; a system in the scope or the
+ * system of an entity in it; a domain or owner group of a system or entity in
+ * the scope. `relations` (lower-case refs, from the catalog) may be empty.
+ */
+export function trainCoversFilter(
+  train: Train,
+  filter: ReleaseCalendarFilter,
+  relations: EntityRelations = new Map(),
+): boolean {
+  const systems = train.scope.systems.map(lower);
+  const entities = train.scope.entities.map(lower);
+  const scoped = [...systems, ...entities];
+  const systemOf = (ref: string) => relations.get(ref)?.system;
+  const checks: boolean[] = [];
+  if (filter.entityRef?.length) {
+    checks.push(
+      filter.entityRef.map(lower).some(ref => {
+        const system = systemOf(ref);
+        return (
+          scoped.includes(ref) || Boolean(system && systems.includes(system))
+        );
+      }),
+    );
+  }
+  if (filter.system) {
+    const system = lower(filter.system);
+    checks.push(
+      systems.includes(system) ||
+        entities.some(ref => systemOf(ref) === system),
+    );
+  }
+  if (filter.domain) {
+    const domain = lower(filter.domain);
+    checks.push(
+      scoped.some(
+        ref =>
+          relations.get(ref)?.domain === domain ||
+          relations.get(systemOf(ref) ?? '')?.domain === domain,
+      ),
+    );
+  }
+  if (filter.owner) {
+    const owner = lower(filter.owner);
+    checks.push(scoped.some(ref => relations.get(ref)?.owner === owner));
+  }
+  return checks.every(Boolean);
+}
+
+function relationRef(
+  value: unknown,
+  defaults: { defaultKind: string; defaultNamespace: string },
+): string | undefined {
+  if (typeof value !== 'string' || !value) return undefined;
+  try {
+    return lower(stringifyEntityRef(parseEntityRef(value, defaults)));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The slots of the trains concerning a calendar filter (see
+ * {@link trainCoversFilter}) that overlap a range, each with its train's name.
+ * The catalog, when installed, resolves the systems, domains and owners of the
+ * trains' scopes. Backends without trains (or any failure) give no slots: the
+ * calendar shows its releases regardless.
+ */
+export function useCalendarTrainSlots(
+  filter: ReleaseCalendarFilter,
+  from: string,
+  to: string,
+): CalendarTrainSlot[] {
+  const api = useApi(releaseCoordinationApiRef);
+  const catalogApi = useApiHolder().get(catalogApiRef);
+  const filterKey = JSON.stringify([
+    filter.entityRef ?? [],
+    filter.system,
+    filter.domain,
+    filter.owner,
+  ]);
+  const { value } = useAsync(async (): Promise<CalendarTrainSlot[]> => {
+    const [entityRef, system, domain, owner] = JSON.parse(filterKey);
+    const trainFilter: ReleaseCalendarFilter = {
+      entityRef,
+      system,
+      domain,
+      owner,
+    };
+    const trains = await api.listTrains().catch(() => [] as Train[]);
+    if (trains.length === 0) return [];
+    const relations: EntityRelations = new Map();
+    const narrowed = entityRef.length || system || domain || owner;
+    if (narrowed && catalogApi) {
+      const refs = [
+        ...new Set(
+          [
+            ...entityRef,
+            ...trains.flatMap(t => [...t.scope.systems, ...t.scope.entities]),
+          ].map(lower),
+        ),
+      ];
+      const { items } = await catalogApi
+        .getEntitiesByRefs({
+          entityRefs: refs,
+          fields: [
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'spec.system',
+            'spec.domain',
+            'spec.owner',
+          ],
+        })
+        .catch(() => ({ items: [] }));
+      items.forEach((entity, index) => {
+        if (!entity) return;
+        const defaultNamespace = entity.metadata.namespace ?? 'default';
+        relations.set(refs[index], {
+          system: relationRef(entity.spec?.system, {
+            defaultKind: 'system',
+            defaultNamespace,
+          }),
+          domain: relationRef(entity.spec?.domain, {
+            defaultKind: 'domain',
+            defaultNamespace,
+          }),
+          owner: relationRef(entity.spec?.owner, {
+            defaultKind: 'group',
+            defaultNamespace,
+          }),
+        });
+      });
+    }
+    const slots = await Promise.all(
+      trains
+        .filter(train => trainCoversFilter(train, trainFilter, relations))
+        .map(train => {
+          // Slots are listed by start: include one that began before the range.
+          const length = Duration.fromISO(train.slotDuration);
+          const start = DateTime.fromISO(from, { zone: 'utc' });
+          return api
+            .listTrainSlots(train.id, {
+              from: (length.isValid ? start.minus(length) : start).toISO()!,
+              to,
+              count: 200,
+            })
+            .then(
+              items =>
+                items
+                  .filter(slot => Date.parse(slot.end) > Date.parse(from))
+                  .map(slot => ({ ...slot, trainName: train.name })),
+              () => [],
+            );
+        }),
+    );
+    return slots
+      .flat()
+      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  }, [api, catalogApi, filterKey, from, to]);
+  return value ?? [];
+}
