@@ -13,16 +13,13 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   webServer: [
     {
-      command: 'yarn start',
+      command:
+        'yarn start --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
       url: 'http://localhost:3000',
       reuseExistingServer: !process.env.CI,
       timeout: 240_000,
       stdout: 'ignore',
       stderr: 'pipe',
-      env: {
-        APP_CONFIG_backend_database_connection_directory:
-          '../../data/e2e-sqlite',
-      },
     },
     {
       // Nothing to start: waits until the backend started above answers.

@@ -18,6 +18,77 @@ export interface Config {
        */
       maxConcurrentPerOwner?: number;
     };
+    /** Impact assessment from the catalog. */
+    impact?: {
+      /** Default depth of impact traversals, 1 to 10. Defaults to 6. */
+      maxDepth?: number;
+    };
+    /**
+     * Risk assessment: probability × impact on a 5×5 matrix. Each dimension
+     * is 1 plus the points of its factors, clamped to 1..5. Every setting has
+     * a default (see the README).
+     */
+    risk?: {
+      /** Change items at or above `medium` add 1 point, at or above `large` 2. Defaults 8 and 20. */
+      changeSize?: { medium?: number; large?: number };
+      /** Points per kind of change present. Defaults: migration 1, config 1. */
+      changeKindPoints?: { [kind: string]: number };
+      /** Points when any change is breaking. Defaults to 2. */
+      breakingPoints?: number;
+      /** Points per release type. Defaults: emergency 2, hotfix 1, out-of-band 1. */
+      releaseTypePoints?: { [type: string]: number };
+      /** A window starting less than `hours` (48) after creation adds `points` (1). */
+      leadTime?: { hours?: number; points?: number };
+      /** Each rollback of the same entities in the last `days` (90) adds `pointsEach` (1), at most `maxPoints` (2). */
+      rollbacks?: { days?: number; pointsEach?: number; maxPoints?: number };
+      /** Points for a blocking conflict (2) or else a warning (1). */
+      conflictPoints?: { blocking?: number; warning?: number };
+      /** An applicable freeze within `marginHours` (48) of the window adds `points` (1). */
+      freeze?: { marginHours?: number; points?: number };
+      /** Steps of transitive dependents: the highest `min` reached gives its points. Defaults 1→1, 10→2, 50→3. */
+      dependents?: Array<{ min: number; points: number }>;
+      /** Points of the most critical affected tier. Defaults: tier-1 2, tier-2 1, tier-3 0. */
+      tierPoints?: { [tier: string]: number };
+      /** Points of the audience worth most among affected entities. Defaults: customers 1, finance 1. */
+      audiencePoints?: { [audience: string]: number };
+      /** Minimum level of each hard rule, or `off`. */
+      rules?: {
+        /** Defaults to high. */
+        'breaking-tier-1-api'?: 'off' | 'low' | 'medium' | 'high' | 'critical';
+        /** Defaults to medium. */
+        security?: 'off' | 'low' | 'medium' | 'high' | 'critical';
+        /** Defaults to high. */
+        'blocking-conflict'?: 'off' | 'low' | 'medium' | 'high' | 'critical';
+      };
+    };
+    /** Approvals of releases, derived from the catalog. */
+    approvals?: {
+      /**
+       * How each release type is approved: `owners` (the owner group of every
+       * entity), `release-manager` (the release-manager group alone, owners
+       * afterwards) or `none`. Defaults: standard none, emergency
+       * release-manager, all others owners.
+       */
+      rules?: {
+        [type: string]: 'owners' | 'release-manager' | 'none';
+      };
+      /** The release-manager group. Defaults to group:default/release-managers. */
+      releaseManagerGroup?: string;
+      /** Whether the creator of a release is kept from deciding on it. Defaults to true. */
+      preventSelfApproval?: boolean;
+    };
+    /** Readiness (go / no-go) of releases. */
+    readiness?: {
+      /** The manual checklist items of each release type (replaces the default list of that type). */
+      templates?: {
+        [type: string]: Array<{ id: string; label: string }>;
+      };
+      /**
+       * Annotations every entity of a release should declare (on-call,
+       * monitoring). Defaults to pagerduty.com/service-id, backstage.io/techdocs-ref.
+       */
+      requiredAnnotations?: string[];
+    };
     /** Freezes (blackout periods). */
     freezes?: {
       /**

@@ -39,7 +39,7 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// Managing freezes is for platform admins; everything else is allowed.
+// Managing freezes and trains is for platform admins; everything else is allowed.
 backend.add(import('./permissions/releasePortalPolicy'));
 
 // search plugin

@@ -5,6 +5,9 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import request from 'supertest';
 import { releaseCoordinationPlugin } from './plugin';
 
@@ -12,12 +15,25 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
+const notifications = { send: jest.fn(async () => {}) };
+const signals = { publish: jest.fn(async () => {}) };
+
 describe('releaseCoordinationPlugin', () => {
   it('serves health, seeds demo data and creates and reads releases', async () => {
     const knex = await databases.init('SQLITE_3');
     const { server } = await startTestBackend({
       features: [
         releaseCoordinationPlugin,
+        createServiceFactory({
+          service: notificationService,
+          deps: {},
+          factory: () => notifications,
+        }),
+        createServiceFactory({
+          service: signalsServiceRef,
+          deps: {},
+          factory: () => signals,
+        }),
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({
           data: {
@@ -82,6 +98,32 @@ describe('releaseCoordinationPlugin', () => {
     const got = await request(server).get(`${api}/releases/${created.body.id}`);
     expect(got.status).toBe(200);
     expect(got.body).toEqual(created.body);
+
+    // approvals and readiness are wired in: planning asks the owners
+    const planned = await request(server)
+      .post(`${api}/releases/${created.body.id}/transition`)
+      .send({ to: 'planned' });
+    expect(planned.status).toBe(403); // the mock user is not in checkout-team
+    const approvals = await request(server).get(
+      `${api}/releases/${created.body.id}/approvals`,
+    );
+    expect(approvals.status).toBe(200);
+    expect(approvals.body).toMatchObject({
+      rule: 'owners',
+      pending: ['group:default/checkout-team'],
+      mayDecide: [],
+    });
+    const readiness = await request(server).get(
+      `${api}/releases/${created.body.id}/readiness`,
+    );
+    expect(readiness.status).toBe(200);
+    expect(readiness.body.verdict).toBe('not-ready');
+    expect(signals.publish).toHaveBeenCalledWith(
+      expect.objectContaining({
+        channel: 'release-coordination:release',
+        message: expect.objectContaining({ id: created.body.id }),
+      }),
+    );
 
     const freezes = await request(server).get(`${api}/freezes`);
     expect(freezes.status).toBe(200);

@@ -24,6 +24,21 @@ import { FreezeService } from './freezes/FreezeService';
 import { ConflictService } from './conflicts/ConflictService';
 import { ReleaseService } from './releases/ReleaseService';
 import { createRouter } from './service/router';
+import { CatalogGraphService } from './catalogGraph/CatalogGraphService';
+import { DatabaseRiskOverrideStore } from './database/DatabaseRiskOverrideStore';
+import { ImpactService } from './impact/ImpactService';
+import { readRiskConfig } from './impact/assessRisk';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { DatabaseApprovalStore } from './database/DatabaseApprovalStore';
+import { ApprovalService } from './approvals/ApprovalService';
+import { readApprovalPolicy } from './approvals/approvalRules';
+import {
+  ReadinessService,
+  readReadinessPolicy,
+} from './readiness/ReadinessService';
+import { ReleaseNotifier } from './notifications/ReleaseNotifier';
+import { registerReleaseResource } from './permissions/releaseResource';
 
 /**
  * The release-coordination backend plugin: release plans tied to the software catalog.
@@ -48,6 +63,9 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         auth: coreServices.auth,
         discovery: coreServices.discovery,
         cache: coreServices.cache,
+        scheduler: coreServices.scheduler,
+        notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init({
         logger,
@@ -63,6 +81,9 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         auth,
         discovery,
         cache,
+        scheduler,
+        notifications,
+        signals,
       }) {
         permissionsRegistry.addPermissions(releaseCoordinationPermissions);
 
@@ -132,6 +153,57 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           discovery,
           appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
         });
+        const graphs = new CatalogGraphService({ catalog, auth, logger });
+        await graphs.schedule(scheduler);
+        const impact = new ImpactService({
+          graphs,
+          catalog,
+          releases,
+          store,
+          overrides: await DatabaseRiskOverrideStore.create({
+            database,
+            skipMigrations: true,
+          }),
+          conflicts,
+          freezes,
+          riskConfig: readRiskConfig(config),
+          defaultMaxDepth:
+            config.getOptionalNumber('releaseCoordination.impact.maxDepth') ??
+            undefined,
+        });
+        registerReleaseResource({ permissionsRegistry, store });
+        const approvalStore = await DatabaseApprovalStore.create({
+          database,
+          skipMigrations: true,
+        });
+        const notifier = new ReleaseNotifier({
+          notifications,
+          signals,
+          logger,
+        });
+        const approvals = new ApprovalService({
+          releases,
+          store: approvalStore,
+          catalog,
+          userInfo,
+          permissions,
+          policy: readApprovalPolicy(config),
+          notifier,
+          logger,
+        });
+        approvals.register();
+        const readiness = new ReadinessService({
+          releases,
+          releaseStore: store,
+          store: approvalStore,
+          approvals,
+          conflicts,
+          catalog,
+          auditor,
+          policy: readReadinessPolicy(config),
+          notifier,
+        });
+        readiness.register();
         httpRouter.use(
           await createRouter({
             releases,
@@ -139,6 +211,9 @@ export const releaseCoordinationPlugin = createBackendPlugin({
             conflicts,
             trains,
             calendar,
+            impact,
+            approvals,
+            readiness,
             userInfo,
             httpAuth,
             auditor,

@@ -11,3 +11,7 @@ export * from './freezes';
 export * from './conflicts';
 export * from './trains';
 export * from './ical';
+export * from './impact';
+export * from './risk';
+export * from './approvals';
+export * from './readiness';

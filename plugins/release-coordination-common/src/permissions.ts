@@ -40,6 +40,17 @@ export const releaseUpdatePermission = createPermission({
 });
 
 /**
+ * Permission to approve or reject a release plan for a group one is a member of.
+ *
+ * @public
+ */
+export const releaseApprovePermission = createPermission({
+  name: 'release-coordination.release.approve',
+  attributes: { action: 'update' },
+  resourceType: RELEASE_RESOURCE_TYPE,
+});
+
+/**
  * Permission to create, edit, end and delete freezes (blackout periods).
  *
  * @public
@@ -68,6 +79,7 @@ export const releaseCoordinationPermissions = [
   releaseCreatePermission,
   releaseReadPermission,
   releaseUpdatePermission,
+  releaseApprovePermission,
   freezeManagePermission,
   trainManagePermission,
 ];

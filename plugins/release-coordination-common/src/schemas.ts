@@ -174,6 +174,10 @@ export type UpdateReleaseInput = z.output<typeof updateReleaseRequestSchema>;
 export const transitionReleaseRequestSchema = z.strictObject({
   to: releaseStateSchema,
   reason: z.string().trim().min(1).max(2000).optional(),
+  /** Starts an emergency release that is not ready, with the written reason (audited). */
+  override: z
+    .strictObject({ reason: z.string().trim().min(1).max(2000) })
+    .optional(),
 });
 
 /** @public */

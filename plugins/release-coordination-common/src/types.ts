@@ -143,7 +143,10 @@ export type ReleaseEventAction =
   | 'updated'
   | 'transitioned'
   | 'freeze-overridden'
-  | 'freeze-override-cleared';
+  | 'freeze-override-cleared'
+  | 'risk-overridden'
+  | 'risk-override-cleared'
+  | 'approvals-reset';
 
 /**
  * An entry of a release's append-only history.

@@ -68,6 +68,46 @@ export const releaseCoordinationEntityContent = EntityContentBlueprint.make({
 });
 
 /**
+ * The Impact tab of components, APIs, resources and systems: the blast radius
+ * and risk of the entity's next release, or of a hypothetical change to it.
+ *
+ * @alpha
+ */
+export const releaseCoordinationImpactEntityContent =
+  EntityContentBlueprint.make({
+    name: 'impact',
+    params: {
+      path: 'impact',
+      title: 'Impact',
+      filter: {
+        kind: { $in: ['component', 'api', 'resource', 'system'] },
+      },
+      loader: () =>
+        import('./components/Impact').then(m => <m.EntityImpactContent />),
+    },
+  });
+
+/**
+ * The Release impact tab of systems and domains: every upcoming release
+ * touching them or anything they depend on, grouped by release window.
+ *
+ * @alpha
+ */
+export const releaseCoordinationReleaseImpactEntityContent =
+  EntityContentBlueprint.make({
+    name: 'release-impact',
+    params: {
+      path: 'release-impact',
+      title: 'Release impact',
+      filter: { kind: { $in: ['system', 'domain'] } },
+      loader: () =>
+        import('./components/Impact').then(m => (
+          <m.EntityReleaseImpactContent />
+        )),
+    },
+  });
+
+/**
  * The homepage widget of the release calendar: the releases and freezes of the
  * next 14 days and a link to the full calendar. Its id is
  * `home-page-widget:release-coordination/release-calendar` and its name, for the
@@ -103,6 +143,8 @@ export default createFrontendPlugin({
     releaseCoordinationApi,
     releaseCoordinationPage,
     releaseCoordinationEntityContent,
+    releaseCoordinationImpactEntityContent,
+    releaseCoordinationReleaseImpactEntityContent,
     releaseCalendarHomePageWidget,
   ],
   routes: { root: rootRouteRef, release: releaseRouteRef },

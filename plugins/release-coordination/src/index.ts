@@ -6,6 +6,8 @@
  */
 export {
   releaseCoordinationPlugin,
+  EntityImpactContent,
+  EntityReleaseImpactContent,
   EntityReleasesContent,
   HomePageReleaseCalendarCard,
   ReleaseCoordinationPage,
@@ -18,6 +20,7 @@ export type {
   ListFreezesRequest,
   ListReleasesRequest,
   ListTrainSlotsRequest,
+  ListUpcomingImpactRequest,
   ReleaseCoordinationApi,
   SuggestSlotsRequest,
   TrainStatsRequest,
@@ -41,4 +44,19 @@ export type {
   ReleaseCalendarProps,
   ReleaseCalendarView,
 } from './components/ReleaseCalendar';
+export {
+  ImpactGraph,
+  ImpactTable,
+  ReleaseImpact,
+  RiskMatrix,
+  UpcomingReleaseImpact,
+} from './components/Impact';
+export type {
+  EntityImpactContentProps,
+  EntityReleaseImpactContentProps,
+  ImpactGraphProps,
+  ReleaseImpactProps,
+  RiskMatrixProps,
+  UpcomingReleaseImpactProps,
+} from './components/Impact';
 export type * from '@internal/plugin-release-coordination-common';

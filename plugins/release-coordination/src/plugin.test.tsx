@@ -9,7 +9,9 @@ import userEvent from '@testing-library/user-event';
 import alphaPlugin, {
   releaseCalendarHomePageWidget,
   releaseCoordinationEntityContent,
+  releaseCoordinationImpactEntityContent,
   releaseCoordinationPage,
+  releaseCoordinationReleaseImpactEntityContent,
 } from './alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import {
@@ -73,6 +75,31 @@ describe('release-coordination plugin', () => {
     expect(tester.get(coreExtensionData.routePath)).toBe('releases');
   });
 
+  it('makes Impact and Release impact tabs for entity pages', () => {
+    expect(
+      alphaPlugin.getExtension('entity-content:release-coordination/impact'),
+    ).toBeDefined();
+    expect(
+      alphaPlugin.getExtension(
+        'entity-content:release-coordination/release-impact',
+      ),
+    ).toBeDefined();
+    const impact = createExtensionTester(
+      releaseCoordinationImpactEntityContent,
+    );
+    expect(impact.get(EntityContentBlueprint.dataRefs.title)).toBe('Impact');
+    expect(impact.get(coreExtensionData.routePath)).toBe('impact');
+    const releaseImpact = createExtensionTester(
+      releaseCoordinationReleaseImpactEntityContent,
+    );
+    expect(releaseImpact.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Release impact',
+    );
+    expect(releaseImpact.get(coreExtensionData.routePath)).toBe(
+      'release-impact',
+    );
+  });
+
   it('mounts the page at /release-coordination', () => {
     const tester = createExtensionTester(releaseCoordinationPage);
     expect(tester.get(coreExtensionData.routePath)).toBe(
@@ -93,6 +120,10 @@ describe('release-coordination plugin', () => {
     expect(legacy.CreateReleaseDialog).toBeDefined();
     expect(legacy.HomePageReleaseCalendarCard).toBeDefined();
     expect(legacy.ReleaseCalendar).toBeDefined();
+    expect(legacy.EntityImpactContent).toBeDefined();
+    expect(legacy.EntityReleaseImpactContent).toBeDefined();
+    expect(legacy.ReleaseImpact).toBeDefined();
+    expect(legacy.RiskMatrix).toBeDefined();
   });
 
   it('routes to the organisation list and to release pages', async () => {

@@ -64,6 +64,39 @@ export const EntityReleasesContent = releaseCoordinationPlugin.provide(
 );
 
 /**
+ * The Impact tab of an entity page: the blast radius and risk of the entity's
+ * next release, or of a hypothetical change to it. For components, APIs,
+ * resources and systems.
+ *
+ * @public
+ */
+export const EntityImpactContent = releaseCoordinationPlugin.provide(
+  createComponentExtension({
+    name: 'EntityImpactContent',
+    component: {
+      lazy: () =>
+        import('./components/Impact').then(m => m.EntityImpactContent),
+    },
+  }),
+);
+
+/**
+ * The Release impact tab of a System or Domain: every upcoming release
+ * touching it or anything it depends on, grouped by release window.
+ *
+ * @public
+ */
+export const EntityReleaseImpactContent = releaseCoordinationPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReleaseImpactContent',
+    component: {
+      lazy: () =>
+        import('./components/Impact').then(m => m.EntityReleaseImpactContent),
+    },
+  }),
+);
+
+/**
  * The homepage card of the release calendar: the releases and freezes of the
  * next 14 days and a link to the full calendar. Its `name` for the homepage's
  * grid is `HomePageReleaseCalendarCard`.

@@ -2,7 +2,9 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   freezeManagePermission,
+  releaseApprovePermission,
   releaseCreatePermission,
+  trainManagePermission,
 } from '@internal/plugin-release-coordination-common';
 import { ReleasePortalPolicy } from './releasePortalPolicy';
 
@@ -44,6 +46,30 @@ describe('ReleasePortalPolicy', () => {
     await expect(
       policy.handle({ permission: freezeManagePermission }),
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('keeps train management for platform admins too', async () => {
+    await expect(
+      policy.handle(
+        { permission: trainManagePermission },
+        asUser('user:default/carol'),
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    await expect(
+      policy.handle(
+        { permission: trainManagePermission },
+        asUser('user:default/alice'),
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('allows approving, which the plugin limits to required groups itself', async () => {
+    await expect(
+      policy.handle(
+        { permission: releaseApprovePermission },
+        asUser('user:default/alice'),
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
 
   it('allows everything else', async () => {

@@ -12,17 +12,24 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { freezeManagePermission } from '@internal/plugin-release-coordination-common';
+import {
+  freezeManagePermission,
+  trainManagePermission,
+} from '@internal/plugin-release-coordination-common';
 
 /** Permissions that only platform admins hold. */
-const PLATFORM_ADMIN_PERMISSIONS = new Set([freezeManagePermission.name]);
+const PLATFORM_ADMIN_PERMISSIONS = new Set([
+  freezeManagePermission.name,
+  trainManagePermission.name,
+]);
 
 const DEFAULT_PLATFORM_ADMIN_GROUPS = ['group:default/platform-team'];
 
 /**
- * The portal's permission policy: managing freezes is for members of the platform
- * admin groups (`releaseCoordination.platformAdminGroups`, default
- * `group:default/platform-team`); everything else is allowed.
+ * The portal's permission policy: managing freezes and release trains is for
+ * members of the platform admin groups (`releaseCoordination.platformAdminGroups`, default
+ * `group:default/platform-team`); everything else is allowed, including
+ * `release.approve`, whose group membership rules the plugin checks itself.
  */
 export class ReleasePortalPolicy implements PermissionPolicy {
   constructor(

@@ -13,6 +13,8 @@ const ORDERING = '202611261800_release_ordering.js';
 
 const TRAINS = '202611261810_trains_and_feeds.js';
 
+const RISK = '202611261900_risk_overrides.js';
+
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 async function insertRelease(knex: Knex, id: string) {
@@ -62,6 +64,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
     expect(await knex.schema.hasTable('freezes')).toBe(false);
     expect(await knex.schema.hasTable('release_ordering')).toBe(false);
     expect(await knex.schema.hasTable('release_freeze_overrides')).toBe(false);
+    expect(await knex.schema.hasTable('release_risk_overrides')).toBe(false);
 
     await knex.migrate.latest({ directory });
     expect(await knex('releases').pluck('id')).toEqual([]);
@@ -150,5 +153,34 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
 
     await knex.migrate.latest({ directory });
     expect(await knex('trains').pluck('id')).toEqual([]);
+  });
+
+  it('adds risk overrides on top of existing releases, and rolls them back alone', async () => {
+    const knex = await databases.init(id);
+    await knex.migrate.up({ directory, name: '202611261630_init.js' });
+    await knex.migrate.up({ directory, name: '202611261700_freezes.js' });
+    await knex.migrate.up({ directory, name: ORDERING });
+    await knex.migrate.up({ directory, name: TRAINS });
+    await insertRelease(knex, 'r1');
+    await knex.migrate.up({ directory, name: RISK });
+    await knex('release_risk_overrides').insert({
+      release_id: 'r1',
+      level: 'low',
+      reason: 'Dark launch',
+      set_by: 'user:default/a',
+      set_at: new Date('2026-12-01T09:00:00Z'),
+    });
+    expect(await knex('release_risk_overrides').pluck('level')).toEqual([
+      'low',
+    ]);
+    // deleting a release deletes its override
+    await knex('release_entities').where({ release_id: 'r1' }).delete();
+    await knex('release_events').where({ release_id: 'r1' }).delete();
+    await knex('releases').where({ id: 'r1' }).delete();
+    expect(await knex('release_risk_overrides').pluck('level')).toEqual([]);
+
+    await knex.migrate.down({ directory, name: RISK });
+    expect(await knex.schema.hasTable('release_risk_overrides')).toBe(false);
+    expect(await knex.schema.hasTable('trains')).toBe(true);
   });
 });

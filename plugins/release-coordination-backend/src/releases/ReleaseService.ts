@@ -35,9 +35,49 @@ import {
   UpdateReleaseInput,
 } from '@internal/plugin-release-coordination-common';
 import { randomUUID } from 'node:crypto';
-import { ReleaseFields, ReleaseStore } from '../database/ReleaseStore';
+import {
+  NewReleaseEvent,
+  ReleaseFields,
+  ReleaseStore,
+} from '../database/ReleaseStore';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+/**
+ * The input of a lifecycle transition.
+ *
+ * @public
+ */
+export interface ReleaseTransitionInput {
+  to: ReleaseState;
+  reason?: string;
+  /** Goes ahead although a guard would refuse it, where the guard allows that. */
+  override?: { reason: string };
+}
+
+/**
+ * Checked before a release moves; throws (e.g. `ConflictError`) to refuse.
+ *
+ * @public
+ */
+export type ReleaseTransitionGuard = (
+  release: Release,
+  input: ReleaseTransitionInput,
+  credentials: UserCredentials,
+) => Promise<void>;
+
+/**
+ * Told after a release was created or changed (`before` absent on create).
+ * Failures are the listener's own business: they do not fail the change.
+ *
+ * @public
+ */
+export type ReleaseChangeListener = (change: {
+  before?: Release;
+  after: Release;
+  event: NewReleaseEvent;
+  credentials: UserCredentials;
+}) => Promise<void>;
 
 const ENTITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 
@@ -55,6 +95,8 @@ export class ReleaseService {
   private readonly catalog: CatalogService;
   private readonly permissions: PermissionsService;
   private readonly userInfo: UserInfoService;
+  private readonly guards: ReleaseTransitionGuard[] = [];
+  private readonly listeners: ReleaseChangeListener[] = [];
 
   constructor(options: {
     store: ReleaseStore;
@@ -72,6 +114,23 @@ export class ReleaseService {
    * Lists releases; `system` and `domain` also match releases of the entities
    * that are part of them, as the caller sees the catalog.
    */
+  /** Adds a check that every transition must pass. */
+  addTransitionGuard(guard: ReleaseTransitionGuard) {
+    this.guards.push(guard);
+  }
+
+  /** Adds a listener told about every created or changed release. */
+  addChangeListener(listener: ReleaseChangeListener) {
+    this.listeners.push(listener);
+  }
+
+  private async changed(
+    change: Parameters<ReleaseChangeListener>[0],
+  ): Promise<Release> {
+    await Promise.allSettled(this.listeners.map(listener => listener(change)));
+    return change.after;
+  }
+
   async listReleases(
     query: ListReleasesQuery,
     credentials: UserCredentials,
@@ -136,7 +195,13 @@ export class ReleaseService {
 
     const now = new Date().toISOString();
     const actorRef = credentials.principal.userEntityRef;
-    return this.store.createRelease(
+    const createdEvent = {
+      action: 'created' as const,
+      actorRef,
+      createdAt: now,
+      changes: [],
+    };
+    const created = await this.store.createRelease(
       {
         id,
         title: input.title,
@@ -154,8 +219,9 @@ export class ReleaseService {
         updatedAt: now,
         revision: 1,
       },
-      [{ action: 'created', actorRef, createdAt: now, changes: [] }],
+      [createdEvent],
     );
+    return this.changed({ after: created, event: createdEvent, credentials });
   }
 
   /**
@@ -193,23 +259,30 @@ export class ReleaseService {
     if (changes.length === 0) {
       return current;
     }
-    return this.store.updateRelease({
+    const event: NewReleaseEvent = {
+      action: 'updated',
+      actorRef: credentials.principal.userEntityRef,
+      createdAt: new Date().toISOString(),
+      changes,
+    };
+    const updated = await this.store.updateRelease({
       id,
       revision,
       fields,
-      event: {
-        action: 'updated',
-        actorRef: credentials.principal.userEntityRef,
-        createdAt: new Date().toISOString(),
-        changes,
-      },
+      event,
+    });
+    return this.changed({
+      before: current,
+      after: updated,
+      event,
+      credentials,
     });
   }
 
   /** Moves a release to another state of its lifecycle. */
   async transitionRelease(
     id: string,
-    input: { to: ReleaseState; reason?: string },
+    input: ReleaseTransitionInput,
     credentials: UserCredentials,
   ): Promise<Release> {
     const current = await this.getRelease(id);
@@ -219,18 +292,27 @@ export class ReleaseService {
         `Cannot move release from "${current.state}" to "${input.to}"`,
       );
     }
-    return this.store.updateRelease({
+    for (const guard of this.guards) {
+      await guard(current, input, credentials);
+    }
+    const event: NewReleaseEvent = {
+      action: 'transitioned',
+      actorRef: credentials.principal.userEntityRef,
+      createdAt: new Date().toISOString(),
+      changes: [{ field: 'state', before: current.state, after: input.to }],
+      reason: input.override
+        ? `Override: ${input.override.reason}${
+            input.reason ? ` (${input.reason})` : ''
+          }`
+        : input.reason,
+    };
+    const moved = await this.store.updateRelease({
       id,
       revision: current.revision,
       fields: { state: input.to },
-      event: {
-        action: 'transitioned',
-        actorRef: credentials.principal.userEntityRef,
-        createdAt: new Date().toISOString(),
-        changes: [{ field: 'state', before: current.state, after: input.to }],
-        reason: input.reason,
-      },
+      event,
     });
+    return this.changed({ before: current, after: moved, event, credentials });
   }
 
   /**
@@ -334,11 +416,11 @@ export class ReleaseService {
     }
   }
 
-  /** For now only members of the owning group (or the owning user) may change a release. */
-  private async authorizeChange(
-    release: Release,
-    credentials: UserCredentials,
-  ) {
+  /**
+   * For now only members of the owning group (or the owning user) may change
+   * a release; throws `NotAllowedError` otherwise.
+   */
+  async authorizeChange(release: Release, credentials: UserCredentials) {
     const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
       credentials,
     );

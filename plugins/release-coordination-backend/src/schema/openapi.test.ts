@@ -4,6 +4,7 @@ import {
   CONFLICT_KINDS,
   RELEASE_STATES,
   RELEASE_TYPES,
+  RISK_LEVELS,
 } from '@internal/plugin-release-coordination-common';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,7 +14,10 @@ import { FreezeService } from '../freezes/FreezeService';
 import { CalendarService } from '../ical/CalendarService';
 import { TrainService } from '../trains/TrainService';
 import { ReleaseService } from '../releases/ReleaseService';
+import { ImpactService } from '../impact/ImpactService';
 import { createRouter } from '../service/router';
+import { ApprovalService } from '../approvals/ApprovalService';
+import { ReadinessService } from '../readiness/ReadinessService';
 
 const spec = parse(readFileSync(resolve(__dirname, 'openapi.yaml'), 'utf8'));
 
@@ -28,6 +32,9 @@ describe('openapi.yaml', () => {
       calendar: {} as CalendarService,
       userInfo: mockServices.userInfo(),
       conflicts: {} as ConflictService,
+      impact: {} as ImpactService,
+      approvals: {} as ApprovalService,
+      readiness: {} as ReadinessService,
       httpAuth: mockServices.httpAuth(),
       auditor: mockServices.auditor.mock(),
     });
@@ -60,6 +67,7 @@ describe('openapi.yaml', () => {
     expect(schemas.ReleaseType.enum).toEqual(RELEASE_TYPES);
     expect(schemas.ReleaseChange.properties.kind.enum).toEqual(CHANGE_KINDS);
     expect(schemas.Conflict.properties.kind.enum).toEqual(CONFLICT_KINDS);
+    expect(schemas.RiskLevel.enum).toEqual(RISK_LEVELS);
     expect(schemas.GateResult.properties.status.enum).toEqual([
       'allowed',
       'prevented',

@@ -1,19 +1,14 @@
-import {
-  AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   conflictsQuerySchema,
   freezeOverrideRequestSchema,
   Release,
   slotsQuerySchema,
 } from '@internal/plugin-release-coordination-common';
-import { Request, Response, Router } from 'express';
+import { Request, Router } from 'express';
 import { ConflictService } from '../conflicts/ConflictService';
 import { ReleaseService } from '../releases/ReleaseService';
-import { auditMutation, parseInput } from './http';
+import { auditedReleaseChange, parseInput, UserReleaseChange } from './http';
 
 /**
  * What the conflict routes need.
@@ -55,32 +50,20 @@ export function addConflictRoutes(
   });
 
   /** A freeze-override change of a release, audited, answered with the release and its conflicts. */
-  const overrideRoute =
-    (
-      eventId: string,
-      change: (
-        id: string,
-        req: Request,
-        credentials: BackstageCredentials<BackstageUserPrincipal>,
-      ) => Promise<Release>,
-    ) =>
-    async (req: Request, res: Response) => {
-      const { id } = req.params;
-      const credentials = await userCredentials(req);
-      const release = await auditMutation({
-        auditor,
-        req,
-        eventId,
-        meta: { releaseId: id },
-        mutation: () => change(id, req, credentials),
-        describe: r => ({
-          releaseId: r.id,
-          revision: r.revision,
-          ...(r.freezeOverride && { reason: r.freezeOverride.reason }),
-        }),
-      });
-      res.json(await conflicts.releaseWithConflicts(release, credentials));
-    };
+  const overrideRoute = (eventId: string, change: UserReleaseChange<Release>) =>
+    auditedReleaseChange<Release>({
+      httpAuth,
+      auditor,
+      eventId,
+      change,
+      describe: r => ({
+        releaseId: r.id,
+        revision: r.revision,
+        ...(r.freezeOverride && { reason: r.freezeOverride.reason }),
+      }),
+      respond: (release, credentials) =>
+        conflicts.releaseWithConflicts(release, credentials),
+    });
 
   router.post(
     '/releases/:id/freeze-override',

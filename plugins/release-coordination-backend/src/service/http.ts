@@ -1,8 +1,13 @@
-import { AuditorService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import { describeValidationError } from '@internal/plugin-release-coordination-common';
-import { Request } from 'express';
+import { Request, Response } from 'express';
 import { z } from 'zod';
 
 /** Parses request input with a common zod schema; a failure is a 400 naming the fields. */
@@ -44,4 +49,43 @@ export async function auditMutation<T>(options: {
     await event.fail({ error: error as Error });
     throw error;
   }
+}
+
+/** A change to a release by a user, given the release id and the request. */
+export type UserReleaseChange<T> = (
+  id: string,
+  req: Request,
+  credentials: BackstageCredentials<BackstageUserPrincipal>,
+) => Promise<T>;
+
+/**
+ * A handler for a change to the release `:id` by a user, run as an audited
+ * event (`describe` gives the meta of a success) and answered with what
+ * `respond` makes of the result (the result itself by default).
+ */
+export function auditedReleaseChange<T>(options: {
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+  eventId: string;
+  change: UserReleaseChange<T>;
+  describe: (result: T, id: string) => JsonObject;
+  respond?: (
+    result: T,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ) => Promise<unknown>;
+}) {
+  const { httpAuth, auditor, eventId, change, describe, respond } = options;
+  return async (req: Request, res: Response) => {
+    const { id } = req.params;
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const result = await auditMutation({
+      auditor,
+      req,
+      eventId,
+      meta: { releaseId: id },
+      mutation: () => change(id, req, credentials),
+      describe: r => describe(r, id),
+    });
+    res.json(respond ? await respond(result, credentials) : result);
+  };
 }

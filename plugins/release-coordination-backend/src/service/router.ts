@@ -24,6 +24,11 @@ import { TrainService } from '../trains/TrainService';
 import { addTrainRoutes } from './trainsRouter';
 import { CalendarService } from '../ical/CalendarService';
 import { addCalendarRoutes } from './calendarRouter';
+import { ImpactService } from '../impact/ImpactService';
+import { addImpactRoutes } from './impactRouter';
+import { ApprovalService } from '../approvals/ApprovalService';
+import { ReadinessService } from '../readiness/ReadinessService';
+import { addApprovalRoutes } from './approvalsRouter';
 
 /**
  * What the release-coordination router needs.
@@ -43,6 +48,12 @@ export interface RouterOptions {
   /** The iCalendar feed; its routes are served only when given with `userInfo`. */
   calendar?: CalendarService;
   userInfo?: UserInfoService;
+  /** Impact assessment and risk; its routes are served only when given. */
+  impact?: ImpactService;
+  /** Approvals; their routes are served only when given. */
+  approvals?: ApprovalService;
+  /** Readiness (go / no-go); its routes are served only when given with `approvals`. */
+  readiness?: ReadinessService;
 }
 
 /** Turns body-parser failures (malformed JSON) into input errors. */
@@ -179,6 +190,20 @@ export async function createRouter(
 
   if (options.trains) {
     addTrainRoutes(router, { trains: options.trains, httpAuth, auditor });
+  }
+
+  if (options.impact) {
+    addImpactRoutes(router, { impact: options.impact, httpAuth, auditor });
+  }
+
+  if (options.approvals) {
+    addApprovalRoutes(router, {
+      releases,
+      approvals: options.approvals,
+      readiness: options.readiness,
+      httpAuth,
+      auditor,
+    });
   }
 
   if (options.calendar && options.userInfo) {

@@ -9,16 +9,20 @@ import {
   createReleaseRequestSchema,
   Freeze,
   FreezeOccurrence,
+  ImpactReport,
+  ImpactRequest,
   isTransitionAllowed,
   Page,
   Release,
   ReleaseEvent,
+  RiskLevel,
   Slot,
   Train,
   TrainSlot,
   TrainStats,
   TransitionReleaseRequest,
   UpdateFreezeRequest,
+  UpcomingImpactItem,
   UpdateReleaseRequest,
 } from '@internal/plugin-release-coordination-common';
 import {
@@ -28,6 +32,7 @@ import {
   ListFreezesRequest,
   ListReleasesRequest,
   ListTrainSlotsRequest,
+  ListUpcomingImpactRequest,
   ReleaseCoordinationApi,
   SuggestSlotsRequest,
   TrainStatsRequest,
@@ -188,6 +193,16 @@ export class FakeReleaseCoordinationApi implements ReleaseCoordinationApi {
   createFeedCalls: CalendarFilters[] = [];
   deleteFeedCalls: string[] = [];
   icsCalls: CalendarFilters[] = [];
+  /** Impact reports of releases by id (`getReleaseImpact`). */
+  releaseImpact: Record<string, ImpactReport> = {};
+  /** The answer of `getImpact` (hypothetical changes); 404 when unset. */
+  hypotheticalImpact?: ImpactReport;
+  impactCalls: ImpactRequest[] = [];
+  releaseImpactCalls: Array<{ id: string; maxDepth?: number }> = [];
+  riskOverrideCalls: Array<{ id: string; level?: RiskLevel; reason?: string }> =
+    [];
+  upcomingImpact: UpcomingImpactItem[] = [];
+  upcomingImpactCalls: ListUpcomingImpactRequest[] = [];
   /** Makes the next calls of a method fail. */
   failures: Partial<Record<keyof ReleaseCoordinationApi, Error>> = {};
   /** Returned by listReleases, keyed by cursor ('' for the first page). */
@@ -484,6 +499,62 @@ export class FakeReleaseCoordinationApi implements ReleaseCoordinationApi {
     return new Blob(['BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'], {
       type: 'text/calendar',
     });
+  }
+
+  async getImpact(request: ImpactRequest) {
+    this.impactCalls.push(request);
+    if (this.failures.getImpact) throw this.failures.getImpact;
+    if (!this.hypotheticalImpact) {
+      throw await errorResponse(404, 'NotFoundError', 'no impact');
+    }
+    return this.hypotheticalImpact;
+  }
+
+  async getReleaseImpact(id: string, request: { maxDepth?: number } = {}) {
+    this.releaseImpactCalls.push({ id, ...request });
+    if (this.failures.getReleaseImpact) throw this.failures.getReleaseImpact;
+    const report = this.releaseImpact[id];
+    if (!report) {
+      throw await errorResponse(404, 'NotFoundError', `no release ${id}`);
+    }
+    return report;
+  }
+
+  async overrideRisk(
+    id: string,
+    request: { level: RiskLevel; reason: string },
+  ) {
+    this.riskOverrideCalls.push({ id, ...request });
+    if (this.failures.overrideRisk) throw this.failures.overrideRisk;
+    const report = this.releaseImpact[id];
+    if (report) {
+      report.risk = {
+        ...report.risk,
+        level: request.level,
+        override: {
+          ...request,
+          by: 'user:default/alice',
+          at: '2030-02-02T09:00:00.000Z',
+        },
+      };
+    }
+  }
+
+  async clearRiskOverride(id: string) {
+    this.riskOverrideCalls.push({ id });
+    if (this.failures.clearRiskOverride) throw this.failures.clearRiskOverride;
+    const report = this.releaseImpact[id];
+    if (report) {
+      const { override: _override, ...risk } = report.risk;
+      report.risk = { ...risk, level: risk.computedLevel };
+    }
+  }
+
+  async listUpcomingImpact(request: ListUpcomingImpactRequest = {}) {
+    this.upcomingImpactCalls.push(request);
+    if (this.failures.listUpcomingImpact)
+      throw this.failures.listUpcomingImpact;
+    return this.upcomingImpact;
   }
 
   static errorResponse = errorResponse;

@@ -7,11 +7,14 @@ import {
   CreateReleaseRequest,
   Freeze,
   FreezeOccurrence,
+  ImpactReport,
+  ImpactRequest,
   Page,
   Release,
   ReleaseEvent,
   ReleaseState,
   ReleaseType,
+  RiskLevel,
   Slot,
   Train,
   TrainBooking,
@@ -19,6 +22,7 @@ import {
   TrainStats,
   TransitionReleaseRequest,
   UpdateFreezeRequest,
+  UpcomingImpactItem,
   UpdateReleaseRequest,
 } from '@internal/plugin-release-coordination-common';
 
@@ -146,6 +150,25 @@ export interface TrainStatsRequest {
 }
 
 /**
+ * What the upcoming-impact listing is about: at most one of `system`,
+ * `domain` and `entityRef` (every upcoming release when none), and a range.
+ *
+ * @public
+ */
+export interface ListUpcomingImpactRequest {
+  /** Releases touching this system or anything it depends on. */
+  system?: string;
+  /** Releases touching this domain or anything it depends on. */
+  domain?: string;
+  /** Releases touching this entity or anything it depends on. */
+  entityRef?: string;
+  /** Only windows ending at or after this ISO timestamp. */
+  from?: string;
+  /** Only windows starting at or before this ISO timestamp. */
+  to?: string;
+}
+
+/**
  * Client of the release-coordination backend.
  *
  * @public
@@ -215,6 +238,24 @@ export interface ReleaseCoordinationApi {
   deleteCalendarFeed(id: string): Promise<void>;
   /** The iCalendar file of the releases and freezes matching the filters. */
   getCalendarIcs(filters?: CalendarFilters): Promise<Blob>;
+  /** The blast radius and risk of a plan not yet saved (`POST /impact`). */
+  getImpact(request: ImpactRequest): Promise<ImpactReport>;
+  /** The blast radius and risk of a release. */
+  getReleaseImpact(
+    id: string,
+    request?: { maxDepth?: number },
+  ): Promise<ImpactReport>;
+  /** Overrides the risk level of a release; owner-group members only (else 403). */
+  overrideRisk(
+    id: string,
+    request: { level: RiskLevel; reason: string },
+  ): Promise<void>;
+  /** Removes the risk override of a release. */
+  clearRiskOverride(id: string): Promise<void>;
+  /** The upcoming releases touching a system, domain or entity (all when none is given). */
+  listUpcomingImpact(
+    request?: ListUpcomingImpactRequest,
+  ): Promise<UpcomingImpactItem[]>;
 }
 
 /**

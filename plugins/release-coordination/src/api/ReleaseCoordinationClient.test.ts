@@ -233,8 +233,7 @@ describe('ReleaseCoordinationClient', () => {
     });
 
     it('gets, creates, updates and ends freezes', async () => {
-      const calls: Array<{ method: string; path: string; body?: unknown }> =
-        [];
+      const calls: Array<{ method: string; path: string; body?: unknown }> = [];
       const record = async ({ request }: { request: Request }) => {
         calls.push({
           method: request.method,
@@ -245,9 +244,10 @@ describe('ReleaseCoordinationClient', () => {
           body: request.method === 'GET' ? undefined : await request.json(),
         });
         return HttpResponse.json(freeze, {
-          status: request.method === 'POST' && !request.url.endsWith('/end')
-            ? 201
-            : 200,
+          status:
+            request.method === 'POST' && !request.url.endsWith('/end')
+              ? 201
+              : 200,
         });
       };
       server.use(
@@ -261,7 +261,10 @@ describe('ReleaseCoordinationClient', () => {
         scope: { all: true },
         start: freeze.start,
         end: freeze.end,
-        recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=FR', timezone: 'Europe/Berlin' },
+        recurrence: {
+          rrule: 'FREQ=WEEKLY;BYDAY=FR',
+          timezone: 'Europe/Berlin',
+        },
       };
       await expect(client.getFreeze('a/b')).resolves.toEqual(freeze);
       await expect(client.createFreeze(create)).resolves.toEqual(freeze);

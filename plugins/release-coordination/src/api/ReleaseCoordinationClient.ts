@@ -8,9 +8,12 @@ import {
   CreateReleaseRequest,
   Freeze,
   FreezeOccurrence,
+  ImpactReport,
+  ImpactRequest,
   Page,
   Release,
   ReleaseEvent,
+  RiskLevel,
   Slot,
   Train,
   TrainBooking,
@@ -18,6 +21,7 @@ import {
   TrainStats,
   TransitionReleaseRequest,
   UpdateFreezeRequest,
+  UpcomingImpactItem,
   UpdateReleaseRequest,
 } from '@internal/plugin-release-coordination-common';
 import {
@@ -27,6 +31,7 @@ import {
   ListFreezesRequest,
   ListReleasesRequest,
   ListTrainSlotsRequest,
+  ListUpcomingImpactRequest,
   ReleaseCoordinationApi,
   SuggestSlotsRequest,
   TrainStatsRequest,
@@ -125,7 +130,10 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return this.request<Freeze>('/freezes', { method: 'POST', body: request });
   }
 
-  async updateFreeze(id: string, request: UpdateFreezeRequest): Promise<Freeze> {
+  async updateFreeze(
+    id: string,
+    request: UpdateFreezeRequest,
+  ): Promise<Freeze> {
     return this.request<Freeze>(`/freezes/${encodeURIComponent(id)}`, {
       method: 'PATCH',
       body: request,
@@ -241,6 +249,48 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
       throw await ResponseError.fromResponse(response);
     }
     return response.blob();
+  }
+
+  async getImpact(request: ImpactRequest): Promise<ImpactReport> {
+    return this.request<ImpactReport>('/impact', {
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  async getReleaseImpact(
+    id: string,
+    request: { maxDepth?: number } = {},
+  ): Promise<ImpactReport> {
+    return this.request<ImpactReport>(
+      `/releases/${encodeURIComponent(id)}/impact${queryString(request)}`,
+    );
+  }
+
+  async overrideRisk(
+    id: string,
+    request: { level: RiskLevel; reason: string },
+  ): Promise<void> {
+    await this.request<unknown>(
+      `/releases/${encodeURIComponent(id)}/risk-override`,
+      { method: 'POST', body: request },
+    );
+  }
+
+  async clearRiskOverride(id: string): Promise<void> {
+    await this.request<unknown>(
+      `/releases/${encodeURIComponent(id)}/risk-override`,
+      { method: 'DELETE' },
+    );
+  }
+
+  async listUpcomingImpact(
+    request: ListUpcomingImpactRequest = {},
+  ): Promise<UpcomingImpactItem[]> {
+    const page = await this.request<{ items: UpcomingImpactItem[] }>(
+      `/impact/upcoming${queryString(request)}`,
+    );
+    return page.items;
   }
 
   private async request<T>(

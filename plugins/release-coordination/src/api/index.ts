@@ -6,6 +6,7 @@ export type {
   ListFreezesRequest,
   ListReleasesRequest,
   ListTrainSlotsRequest,
+  ListUpcomingImpactRequest,
   ReleaseCoordinationApi,
   SuggestSlotsRequest,
   TrainStatsRequest,

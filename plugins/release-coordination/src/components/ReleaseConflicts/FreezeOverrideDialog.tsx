@@ -4,9 +4,9 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { FormEvent, useEffect, useState } from 'react';
+import { ReasonField } from '../shared/ReasonField';
 
 /** Props of {@link FreezeOverrideDialog}. */
 export interface FreezeOverrideDialogProps {
@@ -55,20 +55,12 @@ export function FreezeOverrideDialog(props: FreezeOverrideDialogProps) {
               {error}
             </Alert>
           )}
-          <TextField
+          <ReasonField
             id="freeze-override-reason"
-            label="Reason"
-            required
-            multiline
-            minRows={3}
-            fullWidth
-            variant="outlined"
             value={reason}
-            inputProps={{ maxLength: 2000 }}
-            onChange={event => setReason(event.target.value)}
+            onChange={setReason}
+            touched={touched}
             onBlur={() => setTouched(true)}
-            error={touched && missing}
-            helperText={touched && missing ? 'Give a reason' : undefined}
           />
         </DialogContent>
         <DialogActions>

@@ -5,6 +5,7 @@ import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { Suspense } from 'react';
 import { FreezesTab } from '../Freezes';
+import { UpcomingReleaseImpact } from '../Impact';
 import { SharedReleaseCalendar } from '../ReleaseCalendar';
 import { ReleasesOverview } from '../ReleaseList';
 import { ReleaseTimeline } from '../Timeline';
@@ -12,13 +13,21 @@ import { TrainsTab } from '../Trains';
 
 const ALL_RELEASES = {};
 
-const TABS = ['calendar', 'list', 'timeline', 'trains', 'freezes'] as const;
+const TABS = [
+  'calendar',
+  'list',
+  'timeline',
+  'trains',
+  'freezes',
+  'impact',
+] as const;
 
 /**
  * The organisation's releases: a calendar with filters (the default), the
  * list of upcoming releases, the timeline, the release trains or the
- * freezes, chosen with `?tab=list`, `?tab=timeline`, `?tab=trains` or
- * `?tab=freezes` so links can be shared.
+ * freezes or every upcoming release's impact, chosen with `?tab=list`,
+ * `?tab=timeline`, `?tab=trains`, `?tab=freezes` or `?tab=impact` so links
+ * can be shared.
  */
 export function ReleasesHome(props: { now?: Date | string | number }) {
   const [params, setParams] = useAppSearchParams();
@@ -46,6 +55,7 @@ export function ReleasesHome(props: { now?: Date | string | number }) {
           <Tab value="timeline" label="Timeline" />
           <Tab value="trains" label="Trains" />
           <Tab value="freezes" label="Freezes" />
+          <Tab value="impact" label="Impact" />
         </Tabs>
       </Box>
       {/* The list's table loads lazily; keep the tabs while it does. */}
@@ -57,6 +67,7 @@ export function ReleasesHome(props: { now?: Date | string | number }) {
         {tab === 'timeline' && <ReleaseTimeline now={props.now} />}
         {tab === 'trains' && <TrainsTab now={props.now} />}
         {tab === 'freezes' && <FreezesTab now={props.now} />}
+        {tab === 'impact' && <UpcomingReleaseImpact now={props.now} />}
       </Suspense>
     </>
   );

@@ -34,6 +34,7 @@ import { errorMessage, formatTimestamp, formatWindow } from '../shared/format';
 import { ReleaseStateChip, ReleaseTypeChip } from '../shared/ReleaseChips';
 import { useRootLink } from '../shared/useReleaseLink';
 import { ReleaseConflicts } from '../ReleaseConflicts';
+import { ReleaseImpact } from '../Impact';
 import { BookOnTrain } from '../Trains';
 import { ReleaseHistory } from './ReleaseHistory';
 import { TransitionButtons } from './TransitionButtons';
@@ -289,6 +290,13 @@ export function ReleasePage(props: ReleasePageProps) {
         <InfoCard title="History">
           <ReleaseHistory events={events} />
         </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <ReleaseImpact
+          releaseId={release.id}
+          ownerRef={release.ownerRef}
+          onChanged={retry}
+        />
       </Grid>
     </Grid>
   );

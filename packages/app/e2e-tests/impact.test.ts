@@ -1,0 +1,25 @@
+import { test, expect } from '@playwright/test';
+
+test("a system's Release impact tab lists a seeded release of one of its dependencies", async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+
+  // storefront-bff (storefront) -> checkout-service -> order-service -> payments-service,
+  // whose seeded "Payments service 6.0" is ten days ahead.
+  await page.goto('/catalog/default/system/storefront');
+  await page
+    .getByRole('listitem')
+    .getByRole('link', { name: 'Release impact', exact: true })
+    .click();
+
+  const release = page.getByRole('link', { name: /Payments service 6\.0/ });
+  await expect(release.first()).toBeVisible();
+  await expect(page.getByTestId('risk-chip').first()).toBeVisible();
+});

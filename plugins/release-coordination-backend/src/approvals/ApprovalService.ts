@@ -1,0 +1,383 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  LoggerService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ApprovalDecision,
+  ApprovalDecisionValue,
+  Release,
+  ReleaseApprovals,
+  ReleaseState,
+  releaseApprovePermission,
+} from '@internal/plugin-release-coordination-common';
+import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
+import {
+  ReleaseChangeListener,
+  ReleaseService,
+  ReleaseTransitionGuard,
+} from '../releases/ReleaseService';
+import { ReleaseNotifier } from '../notifications/ReleaseNotifier';
+import {
+  ApprovalPolicy,
+  deriveRequiredApprovals,
+  Requirement,
+  summarizeApprovals,
+} from './approvalRules';
+import { fetchEntities, ownerOf } from './catalogFacts';
+
+type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+/** States in which groups may decide (emergency owners decide after the fact). */
+const DECIDABLE_STATES: readonly ReleaseState[] = [
+  'planned',
+  'approved',
+  'in_progress',
+  'released',
+];
+
+/** Changes to these fields of a planned or approved release start a new approval round. */
+const PLAN_FIELDS = ['window', 'entityRefs', 'changes'];
+
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+/**
+ * Approvals of releases: which groups must approve (derived from the catalog
+ * and the policy), their decisions per round, and the gate on `approved`.
+ *
+ * @public
+ */
+export class ApprovalService {
+  private readonly releases: ReleaseService;
+  private readonly store: DatabaseApprovalStore;
+  private readonly catalog: CatalogService;
+  private readonly userInfo: UserInfoService;
+  private readonly permissions: PermissionsService;
+  private readonly policy: ApprovalPolicy;
+  private readonly notifier?: ReleaseNotifier;
+  private readonly logger?: LoggerService;
+
+  constructor(options: {
+    releases: ReleaseService;
+    store: DatabaseApprovalStore;
+    catalog: CatalogService;
+    userInfo: UserInfoService;
+    permissions: PermissionsService;
+    policy: ApprovalPolicy;
+    notifier?: ReleaseNotifier;
+    /** Where failures after a change (new round, notifications) are reported. */
+    logger?: LoggerService;
+  }) {
+    this.releases = options.releases;
+    this.store = options.store;
+    this.catalog = options.catalog;
+    this.userInfo = options.userInfo;
+    this.permissions = options.permissions;
+    this.policy = options.policy;
+    this.notifier = options.notifier;
+    this.logger = options.logger;
+  }
+
+  /** Hooks the approval gate and the approval rounds into the release lifecycle. */
+  register() {
+    this.releases.addTransitionGuard(this.guard);
+    this.releases.addChangeListener(async change => {
+      try {
+        await this.onChange(change);
+      } catch (error) {
+        // the change itself is stored; say loudly what did not follow it
+        this.logger?.error(
+          `Approvals of release ${change.after.id} not updated after ${change.event.action}: ${error}`,
+        );
+      }
+    });
+  }
+
+  /** The groups a release needs approvals from, as the caller sees the catalog. */
+  async requiredApprovals(
+    release: Release,
+    credentials: UserCredentials,
+  ): Promise<Requirement[]> {
+    const rule = this.policy.rules[release.type];
+    if (rule === 'none') return [];
+    const entities = await fetchEntities(
+      this.catalog,
+      release.entityRefs,
+      credentials,
+    );
+    const owners = new Map(
+      release.entityRefs.map(ref => [ref, ownerOf(entities.get(ref))]),
+    );
+    return deriveRequiredApprovals({
+      release,
+      rule,
+      owners,
+      releaseManagerGroup: this.policy.releaseManagerGroup,
+    });
+  }
+
+  /** The approvals of a release in its current round, with the groups the caller may decide for. */
+  async getApprovals(
+    release: Release,
+    credentials: UserCredentials,
+    options: { forCaller?: boolean } = {},
+  ): Promise<ReleaseApprovals> {
+    const [required, round] = await Promise.all([
+      this.requiredApprovals(release, credentials),
+      this.store.getRound(release.id),
+    ]);
+    const decisions = await this.store.listDecisions(release.id, round);
+    let mayDecide: string[] = [];
+    if (options.forCaller !== false) {
+      const decided = new Set(decisions.map(d => d.groupRef));
+      const open = required
+        .map(r => r.groupRef)
+        .filter(groupRef => !decided.has(groupRef));
+      mayDecide = await this.decidableBy(release, open, credentials);
+    }
+    return summarizeApprovals({
+      rule: this.policy.rules[release.type],
+      round,
+      required,
+      decisions,
+      mayDecide,
+    });
+  }
+
+  /**
+   * Records the caller's decision for every required group they are a member
+   * of that has not decided yet in this round.
+   */
+  async decide(
+    id: string,
+    input: { decision: ApprovalDecisionValue; comment: string },
+    credentials: UserCredentials,
+  ): Promise<ReleaseApprovals> {
+    const release = await this.releases.getRelease(id);
+    if (!DECIDABLE_STATES.includes(release.state)) {
+      throw new ConflictError(
+        `Release in state "${release.state}" takes no approval decisions`,
+      );
+    }
+    const approvals = await this.getApprovals(release, credentials, {
+      forCaller: false,
+    });
+    const memberOf = await this.memberships(
+      approvals.required.map(r => r.groupRef),
+      credentials,
+    );
+    if (memberOf.length === 0) {
+      throw new NotAllowedError(
+        approvals.required.length === 0
+          ? `Release ${id} needs no approvals`
+          : `Only members of ${approvals.required
+              .map(r => r.groupRef)
+              .join(', ')} may decide on release ${id}`,
+      );
+    }
+    await this.checkMayDecide(release, credentials);
+    const decided = new Set(approvals.decisions.map(d => d.groupRef));
+    const open = memberOf.filter(groupRef => !decided.has(groupRef));
+    if (open.length === 0) {
+      throw new ConflictError(
+        `${memberOf.join(', ')} already decided on release ${id}`,
+      );
+    }
+
+    const by = credentials.principal.userEntityRef;
+    const at = new Date().toISOString();
+    const made: ApprovalDecision[] = [];
+    let conflict: unknown;
+    for (const groupRef of open) {
+      const decision = { groupRef, ...input, by, at };
+      try {
+        await this.store.addDecision(id, approvals.round, decision);
+        made.push(decision);
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        conflict = error;
+      }
+    }
+    if (made.length === 0) throw conflict;
+    await this.notifier?.decided({
+      release,
+      decisions: made,
+      round: approvals.round,
+    });
+    await this.notifier?.changed(release, 'approvals');
+    return this.getApprovals(release, credentials);
+  }
+
+  /** Withdraws a group's decision of the current round; only the member who made it may. */
+  async withdraw(
+    id: string,
+    groupRef: string,
+    credentials: UserCredentials,
+  ): Promise<ReleaseApprovals> {
+    const release = await this.releases.getRelease(id);
+    const round = await this.store.getRound(id);
+    const wanted = lower(groupRef);
+    const decision = (await this.store.listDecisions(id, round)).find(
+      d => d.groupRef === wanted,
+    );
+    if (!decision) {
+      throw new NotFoundError(
+        `${groupRef} has no decision on release ${id} in round ${round}`,
+      );
+    }
+    const by = credentials.principal.userEntityRef;
+    if (decision.by !== by) {
+      throw new NotAllowedError(
+        `Only ${decision.by}, who decided, may withdraw the decision of ${groupRef}`,
+      );
+    }
+    await this.checkMayDecide(release, credentials);
+    if (!(await this.store.deleteDecision(id, round, wanted, by))) {
+      throw new NotFoundError(`${groupRef} has no decision to withdraw`);
+    }
+    await this.notifier?.changed(release, 'approvals');
+    return this.getApprovals(release, credentials);
+  }
+
+  /** Moving to `approved` needs every approval of this round and no rejection. */
+  private readonly guard: ReleaseTransitionGuard = async (
+    release,
+    input,
+    credentials,
+  ) => {
+    if (input.to !== 'approved') return;
+    const approvals = await this.getApprovals(release, credentials, {
+      forCaller: false,
+    });
+    if (approvals.complete) return;
+    const reasons = [
+      ...approvals.required
+        .filter(r => r.status === 'rejected')
+        .map(r => `rejected by ${r.groupRef}`),
+      ...approvals.pending.map(groupRef => `approval of ${groupRef} missing`),
+    ];
+    throw new ConflictError(
+      `Release ${release.id} cannot be approved: ${reasons.join('; ')}`,
+    );
+  };
+
+  /**
+   * A change to the window, entities or changes of a planned or approved
+   * release starts a new approval round, and its history says so; entering
+   * `planned` asks the approvers; every change is signalled.
+   */
+  private readonly onChange: ReleaseChangeListener = async ({
+    before,
+    after,
+    event,
+    credentials,
+  }) => {
+    const actorRef = credentials.principal.userEntityRef;
+    if (
+      before &&
+      event.action === 'updated' &&
+      (before.state === 'planned' || before.state === 'approved')
+    ) {
+      const fields = event.changes
+        .map(c => c.field)
+        .filter(field => PLAN_FIELDS.includes(field));
+      if (fields.length > 0) {
+        const previous = await this.store.getRound(after.id);
+        const round = await this.store.startNewRound(after.id, {
+          action: 'approvals-reset',
+          actorRef,
+          createdAt: new Date().toISOString(),
+          changes: [
+            { field: 'approvalRound', before: previous, after: previous + 1 },
+          ],
+          reason: `The plan changed (${fields.join(
+            ', ',
+          )}): earlier approval decisions no longer count`,
+        });
+        const approvals = await this.getApprovals(after, credentials, {
+          forCaller: false,
+        });
+        await this.notifier?.approvalRequested({
+          release: after,
+          actorRef,
+          approvers: approvals.pending,
+          round,
+        });
+      }
+    }
+    if (event.action === 'transitioned') {
+      const approvals =
+        after.state === 'planned'
+          ? await this.getApprovals(after, credentials, { forCaller: false })
+          : undefined;
+      await this.notifier?.transitioned({
+        release: after,
+        actorRef,
+        approvers: approvals?.pending ?? [],
+        round: approvals?.round ?? 0,
+      });
+    }
+    await this.notifier?.changed(after, event.action);
+  };
+
+  /** The given groups the caller is a member of. */
+  private async memberships(
+    groupRefs: string[],
+    credentials: UserCredentials,
+  ): Promise<string[]> {
+    if (groupRefs.length === 0) return [];
+    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+      credentials,
+    );
+    const mine = new Set(ownershipEntityRefs.map(lower));
+    return groupRefs.filter(groupRef => mine.has(groupRef));
+  }
+
+  /** Self-approval and the approve permission (with the release as resource). */
+  private async checkMayDecide(release: Release, credentials: UserCredentials) {
+    if (
+      this.policy.preventSelfApproval &&
+      lower(credentials.principal.userEntityRef) === lower(release.createdBy)
+    ) {
+      throw new NotAllowedError(
+        `${release.createdBy} created release ${release.id} and cannot approve it (self-approval is prevented)`,
+      );
+    }
+    const [decision] = await this.permissions.authorize(
+      [{ permission: releaseApprovePermission, resourceRef: release.id }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed by permission ${releaseApprovePermission.name}`,
+      );
+    }
+  }
+
+  /** The open groups the caller may decide for now. */
+  private async decidableBy(
+    release: Release,
+    open: string[],
+    credentials: UserCredentials,
+  ): Promise<string[]> {
+    if (!DECIDABLE_STATES.includes(release.state)) return [];
+    const memberOf = await this.memberships(open, credentials);
+    if (memberOf.length === 0) return [];
+    try {
+      await this.checkMayDecide(release, credentials);
+    } catch (error) {
+      if (error instanceof NotAllowedError) return [];
+      throw error;
+    }
+    return memberOf;
+  }
+}

@@ -1,0 +1,174 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  RELEASE_TYPES,
+  Release,
+} from '@internal/plugin-release-coordination-common';
+import {
+  deriveRequiredApprovals,
+  readApprovalPolicy,
+  summarizeApprovals,
+} from './approvalRules';
+
+const config = (approvals?: object) =>
+  mockServices.rootConfig({
+    data: approvals ? { releaseCoordination: { approvals } } : {},
+  });
+
+const release = {
+  id: 'r1',
+  type: 'normal',
+  ownerRef: 'group:default/release-owner',
+  entityRefs: [
+    'component:default/a',
+    'component:default/b',
+    'component:default/c',
+    'api:default/d',
+  ],
+} as Release;
+
+const owners = new Map<string, string | undefined>([
+  ['component:default/a', 'group:default/team-b'],
+  ['component:default/b', 'group:default/team-a'],
+  ['component:default/c', 'group:default/team-b'],
+  ['api:default/d', undefined],
+]);
+
+const derive = (type: string, approvals?: object) => {
+  const policy = readApprovalPolicy(config(approvals));
+  return deriveRequiredApprovals({
+    release: { ...release, type } as Release,
+    rule: policy.rules[type as Release['type']],
+    owners,
+    releaseManagerGroup: policy.releaseManagerGroup,
+  });
+};
+
+describe('approval policy', () => {
+  it('has defaults: none for standard, release managers for emergency, owners otherwise', () => {
+    const policy = readApprovalPolicy(config());
+    expect(policy).toEqual({
+      rules: {
+        standard: 'none',
+        normal: 'owners',
+        emergency: 'release-manager',
+        hotfix: 'owners',
+        security: 'owners',
+        'out-of-band': 'owners',
+      },
+      releaseManagerGroup: 'group:default/release-managers',
+      preventSelfApproval: true,
+    });
+  });
+
+  it.each(RELEASE_TYPES.filter(t => !['standard', 'emergency'].includes(t)))(
+    'requires the owner group of every entity of a %s release, once per group',
+    type => {
+      expect(derive(type)).toEqual([
+        {
+          groupRef: 'group:default/release-owner',
+          reason: 'owner',
+          entityRefs: ['api:default/d'],
+          phase: 'before',
+        },
+        {
+          groupRef: 'group:default/team-a',
+          reason: 'owner',
+          entityRefs: ['component:default/b'],
+          phase: 'before',
+        },
+        {
+          groupRef: 'group:default/team-b',
+          reason: 'owner',
+          entityRefs: ['component:default/a', 'component:default/c'],
+          phase: 'before',
+        },
+      ]);
+    },
+  );
+
+  it('requires nothing for standard releases', () => {
+    expect(derive('standard')).toEqual([]);
+  });
+
+  it('lets the release managers approve emergencies alone, owners afterwards', () => {
+    const required = derive('emergency', { releaseManagerGroup: 'cab' });
+    expect(required.map(r => [r.groupRef, r.reason, r.phase])).toEqual([
+      ['group:default/cab', 'release-manager', 'before'],
+      ['group:default/release-owner', 'owner', 'after'],
+      ['group:default/team-a', 'owner', 'after'],
+      ['group:default/team-b', 'owner', 'after'],
+    ]);
+    const summary = summarizeApprovals({
+      rule: 'release-manager',
+      round: 1,
+      required,
+      decisions: [
+        {
+          groupRef: 'group:default/cab',
+          decision: 'approve',
+          comment: '',
+          by: 'user:default/rita',
+          at: '2026-11-01T00:00:00.000Z',
+        },
+      ],
+      mayDecide: [],
+    });
+    expect(summary).toMatchObject({
+      complete: true,
+      rejected: false,
+      pending: [],
+      pendingAfter: [
+        'group:default/release-owner',
+        'group:default/team-a',
+        'group:default/team-b',
+      ],
+    });
+  });
+
+  it('follows the configured rule per type', () => {
+    const approvals = {
+      rules: { normal: 'none', standard: 'release-manager', hotfix: 'owners' },
+    };
+    expect(derive('normal', approvals)).toEqual([]);
+    expect(derive('standard', approvals)[0].groupRef).toBe(
+      'group:default/release-managers',
+    );
+    expect(derive('hotfix', approvals)).toHaveLength(3);
+  });
+
+  it('counts a rejection anywhere as blocking', () => {
+    const required = derive('normal');
+    const summary = summarizeApprovals({
+      rule: 'owners',
+      round: 2,
+      required,
+      decisions: required.map((r, i) => ({
+        groupRef: r.groupRef,
+        decision: i === 0 ? 'reject' : 'approve',
+        comment: '',
+        by: 'user:default/x',
+        at: '2026-11-01T00:00:00.000Z',
+      })),
+      mayDecide: [],
+    });
+    expect(summary).toMatchObject({
+      complete: false,
+      rejected: true,
+      pending: [],
+    });
+    expect(summary.required.map(r => r.status)).toEqual([
+      'rejected',
+      'approved',
+      'approved',
+    ]);
+  });
+
+  it('refuses unknown types and rules at startup', () => {
+    expect(() =>
+      readApprovalPolicy(config({ rules: { weekly: 'owners' } })),
+    ).toThrow(/unknown release type "weekly"/);
+    expect(() =>
+      readApprovalPolicy(config({ rules: { normal: 'everyone' } })),
+    ).toThrow(/unknown rule "everyone"/);
+  });
+});

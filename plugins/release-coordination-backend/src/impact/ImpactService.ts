@@ -1,0 +1,717 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { ConflictError, InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ACTIVE_RELEASE_STATES,
+  DEFAULT_IMPACT_DEPTH,
+  MAX_IMPACT_DEPTH,
+  ImpactDependent,
+  ImpactEntity,
+  ImpactGraphEdge,
+  ImpactGraphNode,
+  ImpactGraphRelation,
+  ImpactInput,
+  ImpactReport,
+  Release,
+  ReleaseChange,
+  RiskAssessment,
+  RiskLevel,
+  UpcomingImpactItem,
+  UpcomingImpactQuery,
+} from '@internal/plugin-release-coordination-common';
+import { CatalogGraph, Rel } from '../catalogGraph/CatalogGraph';
+import { CatalogGraphService } from '../catalogGraph/CatalogGraphService';
+import {
+  dependenciesOf,
+  pathTo,
+  Traversal,
+  traverseImpact,
+  withParts,
+} from '../catalogGraph/traverse';
+import { ConflictService } from '../conflicts/ConflictService';
+import { DatabaseRiskOverrideStore } from '../database/DatabaseRiskOverrideStore';
+import { ReleaseStore } from '../database/ReleaseStore';
+import { FreezeService } from '../freezes/FreezeService';
+import { ReleaseService } from '../releases/ReleaseService';
+import {
+  assessRisk,
+  DEFAULT_RISK_CONFIG,
+  RiskConfig,
+  RiskInput,
+} from './assessRisk';
+
+type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** How far ahead `GET /impact/upcoming` looks by default. */
+export const UPCOMING_DAYS = 60;
+const WHOLE_KINDS = new Set(['System', 'Domain']);
+const EDGE_RELATIONS: [Rel, ImpactGraphRelation][] = [
+  ['dependsOn', 'dependsOn'],
+  ['consumesApi', 'consumesApi'],
+  ['providesApi', 'providesApi'],
+  ['partOf', 'partOf'],
+];
+
+/** A traversal of the graph for some changed entities, before anything is filtered. */
+interface Analysis {
+  graph: CatalogGraph;
+  /** Refs asked about, in order; some may not be in the graph (yet). */
+  refs: string[];
+  changed: number[];
+  traversal: Traversal;
+  breakingApis: Set<number>;
+  maxDepth: number;
+}
+
+const byRef = <T>(map: Map<string, T[]>, key: string, value: T) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+/**
+ * Impact of releases and plans on the catalog, their risk, risk overrides
+ * and the upcoming releases touching a system, domain or entity.
+ *
+ * @public
+ */
+export class ImpactService {
+  private readonly graphs: CatalogGraphService;
+  private readonly catalog: CatalogService;
+  private readonly releases: ReleaseService;
+  private readonly store: ReleaseStore;
+  private readonly overrides: DatabaseRiskOverrideStore;
+  private readonly conflicts?: ConflictService;
+  private readonly freezes?: FreezeService;
+  private readonly riskConfig: RiskConfig;
+  private readonly defaultMaxDepth: number;
+  private readonly now: () => Date;
+
+  constructor(options: {
+    graphs: CatalogGraphService;
+    catalog: CatalogService;
+    releases: ReleaseService;
+    store: ReleaseStore;
+    overrides: DatabaseRiskOverrideStore;
+    conflicts?: ConflictService;
+    freezes?: FreezeService;
+    riskConfig?: RiskConfig;
+    defaultMaxDepth?: number;
+    now?: () => Date;
+  }) {
+    this.graphs = options.graphs;
+    this.catalog = options.catalog;
+    this.releases = options.releases;
+    this.store = options.store;
+    this.overrides = options.overrides;
+    this.conflicts = options.conflicts;
+    this.freezes = options.freezes;
+    this.riskConfig = options.riskConfig ?? DEFAULT_RISK_CONFIG;
+    this.defaultMaxDepth = options.defaultMaxDepth ?? DEFAULT_IMPACT_DEPTH;
+    if (
+      !Number.isInteger(this.defaultMaxDepth) ||
+      this.defaultMaxDepth < 1 ||
+      this.defaultMaxDepth > MAX_IMPACT_DEPTH
+    ) {
+      throw new Error(
+        `releaseCoordination.impact.maxDepth must be an integer from 1 to ${MAX_IMPACT_DEPTH}`,
+      );
+    }
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The impact of a plan not saved yet; refs the caller cannot see in the catalog are a 400. */
+  async planImpact(
+    input: ImpactInput,
+    credentials: UserCredentials,
+  ): Promise<ImpactReport> {
+    const analysis = await this.analyse(
+      input.entityRefs,
+      input.changes,
+      input.maxDepth,
+    );
+    const risk = assessRisk(
+      this.riskInput(analysis, input.changes),
+      this.riskConfig,
+    );
+    return this.report(analysis, risk, credentials, { strict: true });
+  }
+
+  /** The impact and risk of a stored release. */
+  async releaseImpact(
+    id: string,
+    maxDepth: number | undefined,
+    credentials: UserCredentials,
+  ): Promise<ImpactReport> {
+    const release = await this.releases.getRelease(id);
+    const analysis = await this.analyse(
+      release.entityRefs,
+      release.changes,
+      maxDepth,
+    );
+    const risk = await this.releaseRisk(release, analysis, credentials);
+    return this.report(analysis, risk, credentials, { strict: false });
+  }
+
+  /** Sets the risk level of a release instead of the computed one; owners only, recorded in its history. */
+  async setRiskOverride(
+    id: string,
+    input: { level: RiskLevel; reason: string },
+    credentials: UserCredentials,
+  ): Promise<RiskAssessment> {
+    const { before } = await this.changeableRisk(id, credentials);
+    const override = {
+      level: input.level,
+      reason: input.reason,
+      by: credentials.principal.userEntityRef,
+      at: this.now().toISOString(),
+    };
+    await this.overrides.setOverride(id, override, {
+      action: 'risk-overridden',
+      actorRef: override.by,
+      createdAt: override.at,
+      changes: [
+        { field: 'riskLevel', before: before.level, after: input.level },
+      ],
+      reason: input.reason,
+    });
+    return { ...before, level: input.level, override };
+  }
+
+  /** Removes the risk override of a release; returns the risk unchanged if it has none. */
+  async clearRiskOverride(
+    id: string,
+    credentials: UserCredentials,
+  ): Promise<RiskAssessment> {
+    const { release, before } = await this.changeableRisk(id, credentials);
+    if (!before.override) return before;
+    const { override: _, ...rest } = before;
+    await this.overrides.setOverride(release.id, null, {
+      action: 'risk-override-cleared',
+      actorRef: credentials.principal.userEntityRef,
+      createdAt: this.now().toISOString(),
+      changes: [
+        { field: 'riskLevel', before: before.level, after: rest.computedLevel },
+      ],
+    });
+    return { ...rest, level: rest.computedLevel };
+  }
+
+  /**
+   * Upcoming (active) releases in a range that touch a system, domain or
+   * entity itself, its parts, or anything they depend on transitively; every
+   * upcoming release when none is given. Sorted by window start.
+   */
+  async upcoming(
+    query: UpcomingImpactQuery,
+    credentials: UserCredentials,
+  ): Promise<UpcomingImpactItem[]> {
+    const from = query.from ?? this.now().toISOString();
+    const to =
+      query.to ??
+      new Date(Date.parse(from) + UPCOMING_DAYS * DAY_MS).toISOString();
+    const graph = await this.graphs.graph();
+    const target = query.system ?? query.domain ?? query.entityRef;
+    let direct: Set<string> | undefined;
+    let dependencies = new Set<string>();
+    if (target) {
+      const visible = await this.visibleRefs([target], credentials);
+      if (!visible.has(target)) {
+        throw new InputError(
+          `Unknown entity refs, not in the catalog: ${target}`,
+        );
+      }
+      const node = graph.indexOf(target);
+      const parts = node >= 0 ? withParts(graph, node) : new Set<number>();
+      direct = new Set([target, ...[...parts].map(i => graph.refs[i])]);
+      dependencies = new Set(
+        [...dependenciesOf(graph, [...parts], MAX_IMPACT_DEPTH)]
+          .map(i => graph.refs[i])
+          .filter(ref => !direct!.has(ref)),
+      );
+    }
+
+    const releases = await this.store.listActiveReleases({ from, to });
+    const candidates = releases.flatMap(release => {
+      const touchedDirect = release.entityRefs.filter(
+        ref => !direct || direct.has(ref),
+      );
+      const touchedDependency = release.entityRefs.filter(ref =>
+        dependencies.has(ref),
+      );
+      if (touchedDirect.length + touchedDependency.length === 0) return [];
+      return [
+        {
+          release,
+          touchedVia: touchedDirect.length
+            ? ('direct' as const)
+            : ('dependency' as const),
+          touched: [...touchedDirect, ...touchedDependency].sort(),
+        },
+      ];
+    });
+    const visible = await this.visibleRefs(
+      [...new Set(candidates.flatMap(c => c.touched))],
+      credentials,
+    );
+    const shown = candidates
+      .map(c => ({ ...c, touched: c.touched.filter(ref => visible.has(ref)) }))
+      .filter(c => c.touched.length > 0);
+    const risks = await this.releaseRisks(
+      shown.map(c => c.release),
+      graph,
+      credentials,
+    );
+    return shown
+      .map((c, i) => ({
+        release: c.release,
+        risk: { level: risks[i].level, computedLevel: risks[i].computedLevel },
+        touchedVia: c.touchedVia,
+        touchedEntities: c.touched,
+        owners: [
+          ...new Set([
+            c.release.ownerRef,
+            ...c.touched.flatMap(ref => {
+              const owner = graph.owners[graph.indexOf(ref)];
+              return owner ? [owner] : [];
+            }),
+          ]),
+        ],
+      }))
+      .sort(
+        (a, b) =>
+          a.release.window.start.localeCompare(b.release.window.start) ||
+          a.release.id.localeCompare(b.release.id),
+      );
+  }
+
+  private async changeableRisk(id: string, credentials: UserCredentials) {
+    const release = await this.releases.getRelease(id);
+    await this.releases.authorizeChange(release, credentials);
+    if (!ACTIVE_RELEASE_STATES.includes(release.state)) {
+      throw new ConflictError(
+        `Release in state "${release.state}" can no longer be changed`,
+      );
+    }
+    const analysis = await this.analyse(
+      release.entityRefs,
+      release.changes,
+      undefined,
+    );
+    return {
+      release,
+      before: await this.releaseRisk(release, analysis, credentials),
+    };
+  }
+
+  private async analyse(
+    refs: string[],
+    changes: ReleaseChange[],
+    maxDepth: number | undefined,
+  ): Promise<Analysis> {
+    const graph = await this.graphs.graph();
+    const depth = maxDepth ?? this.defaultMaxDepth;
+    const changed = refs.map(ref => graph.indexOf(ref)).filter(i => i >= 0);
+    const breakingApis = breakingApisOf(graph, changed, changes);
+    return {
+      graph,
+      refs,
+      changed,
+      traversal: traverseImpact(graph, changed, depth, breakingApis),
+      breakingApis,
+      maxDepth: depth,
+    };
+  }
+
+  /** The risk facts the graph gives, computed on the whole graph so that every viewer sees the same level. */
+  private riskInput(analysis: Analysis, changes: ReleaseChange[]): RiskInput {
+    const { graph, traversal } = analysis;
+    const affected = [...traversal.reached.keys()];
+    return {
+      changes,
+      dependentCount: affected.filter(
+        node =>
+          traversal.reached.get(node)!.depth > 0 &&
+          !WHOLE_KINDS.has(graph.kinds[node]),
+      ).length,
+      tiers: affected.flatMap(node => graph.tierOf(node) ?? []),
+      audiences: affected.flatMap(node => graph.audiences[node] ?? []),
+      breakingApiTiers: [...analysis.breakingApis].map(api =>
+        graph.tierOf(api),
+      ),
+    };
+  }
+
+  private async releaseRisk(
+    release: Release,
+    analysis: Analysis,
+    credentials: BackstageCredentials,
+  ): Promise<RiskAssessment> {
+    const [facts, overrides] = await Promise.all([
+      this.releaseFacts(release, credentials),
+      this.overrides.getOverrides([release.id]),
+    ]);
+    return assessRisk(
+      {
+        ...this.riskInput(analysis, release.changes),
+        ...facts,
+        override: overrides.get(release.id),
+      },
+      this.riskConfig,
+    );
+  }
+
+  private async releaseRisks(
+    releases: Release[],
+    graph: CatalogGraph,
+    credentials: BackstageCredentials,
+  ): Promise<RiskAssessment[]> {
+    const overrides = await this.overrides.getOverrides(
+      releases.map(r => r.id),
+    );
+    return Promise.all(
+      releases.map(async release => {
+        const changed = release.entityRefs
+          .map(ref => graph.indexOf(ref))
+          .filter(i => i >= 0);
+        const breakingApis = breakingApisOf(graph, changed, release.changes);
+        const analysis: Analysis = {
+          graph,
+          refs: release.entityRefs,
+          changed,
+          breakingApis,
+          maxDepth: this.defaultMaxDepth,
+          traversal: traverseImpact(
+            graph,
+            changed,
+            this.defaultMaxDepth,
+            breakingApis,
+          ),
+        };
+        return assessRisk(
+          {
+            ...this.riskInput(analysis, release.changes),
+            ...(await this.releaseFacts(release, credentials)),
+            override: overrides.get(release.id),
+          },
+          this.riskConfig,
+        );
+      }),
+    );
+  }
+
+  /** Rollbacks, conflicts and freezes near the window, through the stores and services. */
+  private async releaseFacts(
+    release: Release,
+    credentials: BackstageCredentials,
+  ): Promise<Partial<RiskInput>> {
+    const config = this.riskConfig;
+    const now = this.now().getTime();
+    const margin = config.freeze.marginHours * HOUR_MS;
+    const [rolledBack, conflicts, freezes] = await Promise.all([
+      this.store.listReleases({
+        entityRefGroups: [release.entityRefs],
+        states: ['rolled_back'],
+        from: new Date(now - config.rollbacks.days * DAY_MS).toISOString(),
+        order: 'desc',
+        limit: 50,
+      }),
+      this.conflicts?.conflictsOf([release], credentials),
+      this.freezes?.freezesApplyingTo(
+        release.entityRefs,
+        {
+          start: new Date(
+            Date.parse(release.window.start) - margin,
+          ).toISOString(),
+          end: new Date(Date.parse(release.window.end) + margin).toISOString(),
+        },
+        credentials,
+      ),
+    ]);
+    return {
+      release: {
+        type: release.type,
+        createdAt: release.createdAt,
+        windowStart: release.window.start,
+      },
+      rollbacks: rolledBack.items
+        .filter(r => r.id !== release.id)
+        .map(r => r.title),
+      ...(conflicts && {
+        conflicts: {
+          blocking: conflicts.filter(c => c.severity === 'blocking').length,
+          warning: conflicts.filter(c => c.severity === 'warning').length,
+        },
+      }),
+      ...(freezes && {
+        freezesNearby: [
+          ...new Set(
+            freezes
+              .filter(f => !f.exemptTypes.includes(release.type))
+              .map(f => f.title),
+          ),
+        ],
+      }),
+    };
+  }
+
+  /** Refs of the given ones the user may read, checked in one batch. */
+  private async visibleRefs(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    if (refs.length === 0) return new Set();
+    const { items } = await this.catalog.getEntitiesByRefs(
+      {
+        entityRefs: refs,
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials },
+    );
+    return new Set(refs.filter((_, i) => items[i]));
+  }
+
+  /** Assembles the report from what the user may read; with `strict`, changed refs they cannot read are a 400. */
+  private async report(
+    analysis: Analysis,
+    risk: RiskAssessment,
+    credentials: BackstageCredentials,
+    options: { strict: boolean },
+  ): Promise<ImpactReport> {
+    const { graph, traversal } = analysis;
+    const { reached } = traversal;
+    const candidates = new Set<string>(analysis.refs);
+    const add = (node: number) => {
+      candidates.add(graph.refs[node]);
+      const owner = graph.owners[node];
+      if (owner) candidates.add(owner);
+    };
+    reached.forEach((step, node) => {
+      add(node);
+      if (step.api >= 0) add(step.api);
+    });
+    for (const [api, consumer] of traversal.apiConsumers) {
+      add(api);
+      add(consumer);
+    }
+    const visible = await this.visibleRefs([...candidates], credentials);
+    const unknown = analysis.refs.filter(ref => !visible.has(ref));
+    if (options.strict && unknown.length > 0) {
+      throw new InputError(
+        `Unknown entity refs, not in the catalog: ${unknown.join(', ')}`,
+      );
+    }
+    const isVisible = (node: number) => visible.has(graph.refs[node]);
+
+    // a node is shown when it and everything on its path may be read
+    const shown = new Set<number>();
+    reached.forEach((step, node) => {
+      if (
+        isVisible(node) &&
+        (step.parent < 0 || shown.has(step.parent)) &&
+        (step.api < 0 || isVisible(step.api))
+      ) {
+        shown.add(node);
+      }
+    });
+
+    const entity = (node: number): ImpactEntity =>
+      describe(graph, node, visible);
+    const changed: ImpactEntity[] = analysis.refs
+      .filter(ref => visible.has(ref))
+      .map(ref => {
+        const node = graph.indexOf(ref);
+        return node >= 0 ? entity(node) : describeRef(ref);
+      });
+    const dependents: ImpactDependent[] = [];
+    shown.forEach(node => {
+      const step = reached.get(node)!;
+      if (step.depth === 0) return;
+      dependents.push({
+        ...entity(node),
+        depth: step.depth,
+        path: pathTo(graph, reached, node),
+        via: step.via,
+        high: step.high,
+      });
+    });
+
+    const affected = [...shown];
+    const count = (of: (node: number) => number) => {
+      const counts = new Map<string, number>();
+      for (const node of affected) {
+        const whole = of(node);
+        if (WHOLE_KINDS.has(graph.kinds[node]) || whole < 0) continue;
+        if (!isVisible(whole)) continue;
+        const ref = graph.refs[whole];
+        counts.set(ref, (counts.get(ref) ?? 0) + 1);
+      }
+      return [...counts]
+        .map(([ref, n]) => ({ ref, count: n }))
+        .sort((a, b) => b.count - a.count || a.ref.localeCompare(b.ref));
+    };
+    const owners = new Map<string, string[]>();
+    const audiences = new Map<string, string[]>();
+    const missing = new Set<string>();
+    for (const node of affected) {
+      const owner = graph.owners[node];
+      if (owner && visible.has(owner)) byRef(owners, owner, graph.refs[node]);
+      for (const audience of graph.audiences[node] ?? []) {
+        byRef(audiences, audience, graph.refs[node]);
+      }
+      for (const target of graph.missingTargets.get(node) ?? []) {
+        missing.add(target);
+      }
+    }
+
+    return {
+      changed,
+      dependents,
+      apiConsumers: traversal.apiConsumers
+        .filter(([api, consumer]) => isVisible(api) && isVisible(consumer))
+        .map(([api, consumer]) => ({
+          apiRef: graph.refs[api],
+          consumerRef: graph.refs[consumer],
+          breaking: analysis.breakingApis.has(api),
+        })),
+      systems: count(node => graph.systemOf[node]),
+      domains: count(node => graph.domainOf[node]),
+      owners: [...owners]
+        .map(([groupRef, entityRefs]) => ({ groupRef, entityRefs }))
+        .sort((a, b) => a.groupRef.localeCompare(b.groupRef)),
+      audiences: [...audiences]
+        .map(([audience, entityRefs]) => ({ audience, entityRefs }))
+        .sort((a, b) => a.audience.localeCompare(b.audience)),
+      missing: [...missing].sort(),
+      maxDepth: analysis.maxDepth,
+      truncated: traversal.truncated,
+      graph: buildGraph(graph, analysis, shown, visible),
+      risk,
+    };
+  }
+}
+
+/** The APIs with a breaking change: named by a breaking item, provided by a named entity, or, for an item naming none, every API changed or provided by a changed entity. */
+function breakingApisOf(
+  graph: CatalogGraph,
+  changed: number[],
+  changes: ReleaseChange[],
+): Set<number> {
+  const result = new Set<number>();
+  const apisOf = (node: number) =>
+    graph.kinds[node] === 'API' ? [node] : [...graph.out('providesApi', node)];
+  for (const change of changes) {
+    if (change.kind !== 'breaking') continue;
+    const nodes = change.entityRef
+      ? [graph.indexOf(change.entityRef)].filter(i => i >= 0)
+      : changed;
+    for (const node of nodes) apisOf(node).forEach(api => result.add(api));
+  }
+  return result;
+}
+
+function describe(
+  graph: CatalogGraph,
+  node: number,
+  visible: Set<string>,
+): ImpactEntity {
+  const system = graph.systemOf[node];
+  const domain = graph.domainOf[node];
+  const ref = (i: number) =>
+    i >= 0 && visible.has(graph.refs[i]) ? graph.refs[i] : undefined;
+  const owner = graph.owners[node];
+  return strip({
+    entityRef: graph.refs[node],
+    kind: graph.kinds[node],
+    name: graph.names[node],
+    title: graph.titles[node],
+    owner: owner && visible.has(owner) ? owner : undefined,
+    system: ref(system),
+    domain: ref(domain),
+    lifecycle: graph.lifecycles[node],
+    tier: graph.tierOf(node),
+  });
+}
+
+/** An entity the graph does not know yet (added to the catalog since it was read). */
+function describeRef(ref: string): ImpactEntity {
+  const { kind, name } = parseEntityRef(ref);
+  return { entityRef: ref, kind, name };
+}
+
+function strip<T extends object>(value: T): T {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as T;
+}
+
+function buildGraph(
+  graph: CatalogGraph,
+  analysis: Analysis,
+  shown: Set<number>,
+  visible: Set<string>,
+): ImpactReport['graph'] {
+  const { reached, apiConsumers } = analysis.traversal;
+  const nodes = new Map<string, ImpactGraphNode>();
+  const addNode = (
+    node: number,
+    depth: number,
+    role: ImpactGraphNode['role'],
+  ) => {
+    const ref = graph.refs[node];
+    if (nodes.has(ref) || !visible.has(ref)) return;
+    const { entityRef, tier: _, ...rest } = describe(graph, node, visible);
+    nodes.set(ref, {
+      id: entityRef,
+      ...rest,
+      namespace: graph.namespaces[node],
+      depth,
+      role,
+    });
+  };
+  shown.forEach(node => {
+    const step = reached.get(node)!;
+    if (step.depth === 0) addNode(node, 0, 'changed');
+    else
+      addNode(
+        node,
+        step.depth,
+        step.via === 'consumesApi' ? 'consumer' : 'dependent',
+      );
+  });
+  shown.forEach(node => {
+    const step = reached.get(node)!;
+    if (step.api >= 0)
+      addNode(step.api, Math.max(0, step.depth - 1), 'context');
+  });
+  for (const [api] of apiConsumers) addNode(api, 0, 'context');
+  const inGraph = [...nodes.values()].map(n => graph.indexOf(n.id));
+  for (const node of inGraph) {
+    const owner = graph.owners[node];
+    const ownerNode = owner ? graph.indexOf(owner) : -1;
+    if (ownerNode >= 0)
+      addNode(ownerNode, nodes.get(graph.refs[node])!.depth, 'context');
+  }
+
+  const edges: ImpactGraphEdge[] = [];
+  for (const node of nodes.values()) {
+    const from = graph.indexOf(node.id);
+    for (const [rel, relation] of EDGE_RELATIONS) {
+      for (const to of graph.out(rel, from)) {
+        if (nodes.has(graph.refs[to])) {
+          edges.push({ from: node.id, to: graph.refs[to], relation });
+        }
+      }
+    }
+    if (node.owner && nodes.has(node.owner)) {
+      edges.push({ from: node.id, to: node.owner, relation: 'ownedBy' });
+    }
+  }
+  return { nodes: [...nodes.values()], edges };
+}

@@ -1,0 +1,177 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import {
+  ApprovalDecision,
+  Release,
+  ReleaseState,
+} from '@internal/plugin-release-coordination-common';
+
+type NotificationPayload = Parameters<
+  NotificationService['send']
+>[0]['payload'];
+
+/** The channel of the signals published on every change of a release. */
+export const RELEASE_SIGNAL_CHANNEL = 'release-coordination:release';
+
+const STATE_TITLES: Partial<Record<ReleaseState, string>> = {
+  planned: 'is planned',
+  approved: 'is approved',
+  in_progress: 'is starting',
+  released: 'is released',
+  rolled_back: 'was rolled back',
+  cancelled: 'was cancelled',
+};
+
+/** The link to a release page in the app. */
+export const releaseLink = (id: string) =>
+  `/release-coordination/releases/${id}`;
+
+/**
+ * Tells people about releases through the notifications service and open
+ * pages through signals. One notification per event and recipient set; its
+ * `scope` names the event, so a retried send updates instead of duplicating.
+ * Delivery failures are logged, never thrown.
+ */
+export class ReleaseNotifier {
+  private readonly notifications?: NotificationService;
+  private readonly signals?: SignalsService;
+  private readonly logger: LoggerService;
+
+  constructor(options: {
+    notifications?: NotificationService;
+    signals?: SignalsService;
+    logger: LoggerService;
+  }) {
+    this.notifications = options.notifications;
+    this.signals = options.signals;
+    this.logger = options.logger;
+  }
+
+  /** Publishes a signal that a release changed, so open pages reload it. */
+  async changed(release: Release, what: string): Promise<void> {
+    if (!this.signals) return;
+    try {
+      await this.signals.publish({
+        recipients: { type: 'broadcast' },
+        channel: RELEASE_SIGNAL_CHANNEL,
+        message: { id: release.id, revision: release.revision, what },
+      });
+    } catch (error) {
+      this.logger.warn(
+        `Could not publish a signal for release ${release.id}: ${error}`,
+      );
+    }
+  }
+
+  /**
+   * A release moved: the owners of its entities and the release owner hear
+   * about it (not the actor). Entering `planned` asks the approver groups for
+   * their decision instead, and the others just hear it is planned.
+   */
+  async transitioned(options: {
+    release: Release;
+    actorRef: string;
+    approvers: string[];
+    round: number;
+  }): Promise<void> {
+    const { release, actorRef, approvers, round } = options;
+    const title = STATE_TITLES[release.state];
+    if (!title) return;
+    if (release.state === 'planned' && approvers.length > 0) {
+      await this.approvalRequested({ release, actorRef, approvers, round });
+    }
+    await this.send(
+      [...release.entityRefs, release.ownerRef],
+      [actorRef, ...(release.state === 'planned' ? approvers : [])],
+      {
+        title: `${release.title} ${release.version} ${title}`,
+        description: `Window ${release.window.start} – ${release.window.end}; ${
+          release.entityRefs.length
+        } entit${release.entityRefs.length === 1 ? 'y' : 'ies'}.`,
+        severity: release.state === 'rolled_back' ? 'high' : 'normal',
+        scope: `${release.id}:state:${release.state}`,
+      },
+      release,
+    );
+  }
+
+  /** The approver groups are asked for their decision (one notification per round). */
+  async approvalRequested(options: {
+    release: Release;
+    actorRef: string;
+    approvers: string[];
+    round: number;
+  }): Promise<void> {
+    const { release, actorRef, approvers, round } = options;
+    if (approvers.length === 0) return;
+    await this.send(
+      approvers,
+      [actorRef],
+      {
+        title: `Your approval is requested: ${release.title} ${release.version}`,
+        description: `Approve or reject the release planned for ${release.window.start}.`,
+        severity: 'high',
+        scope: `${release.id}:approval-requested:${round}`,
+      },
+      release,
+    );
+  }
+
+  /** A group approved or rejected: the release owner hears about it. */
+  async decided(options: {
+    release: Release;
+    decisions: ApprovalDecision[];
+    round: number;
+  }): Promise<void> {
+    const { release, decisions, round } = options;
+    if (decisions.length === 0) return;
+    const { decision, by, comment } = decisions[0];
+    const groups = decisions.map(d => d.groupRef).join(', ');
+    await this.send(
+      [release.ownerRef],
+      [by],
+      {
+        title: `${release.title} ${release.version} was ${
+          decision === 'approve' ? 'approved' : 'rejected'
+        } by ${groups}`,
+        description: comment || undefined,
+        severity: decision === 'reject' ? 'high' : 'normal',
+        scope: `${release.id}:decision:${round}:${groups}`,
+      },
+      release,
+    );
+  }
+
+  private async send(
+    entityRefs: string[],
+    excludeEntityRefs: string[],
+    payload: Omit<NotificationPayload, 'link' | 'topic' | 'scope'> & {
+      scope: string;
+    },
+    release: Release,
+  ): Promise<void> {
+    if (!this.notifications) return;
+    const recipients = [...new Set(entityRefs)];
+    const excluded = [...new Set(excludeEntityRefs)];
+    try {
+      await this.notifications.send({
+        recipients: {
+          type: 'entity',
+          entityRef: recipients,
+          ...(excluded.length > 0 && { excludeEntityRef: excluded }),
+        },
+        payload: {
+          ...payload,
+          link: releaseLink(release.id),
+          topic: `release:${release.id}`,
+          scope: `release-coordination:${payload.scope}`,
+        },
+      });
+    } catch (error) {
+      this.logger.warn(
+        `Could not send a notification about release ${release.id}: ${error}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  approvalDecisionRequestSchema,
+  checkReadinessItemRequestSchema,
+} from '@internal/plugin-release-coordination-common';
+import { Request, Router } from 'express';
+import { ApprovalService } from '../approvals/ApprovalService';
+import { ReadinessService } from '../readiness/ReadinessService';
+import { ReleaseService } from '../releases/ReleaseService';
+import { auditMutation, parseInput } from './http';
+
+/**
+ * Adds the approval and readiness routes:
+ * `GET/POST /releases/:id/approvals`, `DELETE /releases/:id/approvals/:groupRef`,
+ * `GET /releases/:id/readiness`, `POST /releases/:id/readiness/items/:itemId`.
+ */
+export function addApprovalRoutes(
+  router: Router,
+  options: {
+    releases: ReleaseService;
+    approvals: ApprovalService;
+    readiness?: ReadinessService;
+    httpAuth: HttpAuthService;
+    auditor: AuditorService;
+  },
+) {
+  const { releases, approvals, readiness, httpAuth, auditor } = options;
+  const userCredentials = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user'] });
+
+  router.get('/releases/:id/approvals', async (req, res) => {
+    const credentials = await userCredentials(req);
+    const release = await releases.getRelease(req.params.id);
+    res.json(await approvals.getApprovals(release, credentials));
+  });
+
+  router.post('/releases/:id/approvals', async (req, res) => {
+    const { id } = req.params;
+    const result = await auditMutation({
+      auditor,
+      req,
+      eventId: 'release-approval-decide',
+      meta: { releaseId: id },
+      mutation: async () => {
+        const credentials = await userCredentials(req);
+        const input = parseInput(approvalDecisionRequestSchema, req.body);
+        return approvals.decide(id, input, credentials);
+      },
+      describe: r => ({
+        round: r.round,
+        complete: r.complete,
+        rejected: r.rejected,
+      }),
+    });
+    res.status(201).json(result);
+  });
+
+  router.delete('/releases/:id/approvals/:groupRef', async (req, res) => {
+    const { id, groupRef } = req.params;
+    const result = await auditMutation({
+      auditor,
+      req,
+      eventId: 'release-approval-withdraw',
+      meta: { releaseId: id, groupRef },
+      mutation: async () =>
+        approvals.withdraw(id, groupRef, await userCredentials(req)),
+      describe: r => ({
+        round: r.round,
+        complete: r.complete,
+        rejected: r.rejected,
+      }),
+    });
+    res.json(result);
+  });
+
+  if (!readiness) return;
+
+  router.get('/releases/:id/readiness', async (req, res) => {
+    const credentials = await userCredentials(req);
+    const release = await releases.getRelease(req.params.id);
+    res.json(await readiness.getReadiness(release, credentials));
+  });
+
+  router.post('/releases/:id/readiness/items/:itemId', async (req, res) => {
+    const { id, itemId } = req.params;
+    const result = await auditMutation({
+      auditor,
+      req,
+      eventId: 'release-readiness-check',
+      meta: { releaseId: id, itemId },
+      mutation: async () => {
+        const credentials = await userCredentials(req);
+        const input = parseInput(checkReadinessItemRequestSchema, req.body);
+        return readiness.checkItem(id, itemId, input, credentials);
+      },
+      describe: r => ({ verdict: r.verdict }),
+    });
+    res.json(result);
+  });
+}

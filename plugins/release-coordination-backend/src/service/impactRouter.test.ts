@@ -1,0 +1,411 @@
+import { UserInfoService } from '@backstage/backend-plugin-api';
+import {
+  TestDatabases,
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { Release } from '@internal/plugin-release-coordination-common';
+import express from 'express';
+import request from 'supertest';
+import { CatalogGraphService } from '../catalogGraph/CatalogGraphService';
+import { permissionedCatalog, testEntity } from '../catalogGraph/testCatalog';
+import { ConflictService } from '../conflicts/ConflictService';
+import { DatabaseFreezeStore } from '../database/DatabaseFreezeStore';
+import { DatabaseReleaseStore } from '../database/DatabaseReleaseStore';
+import { DatabaseRiskOverrideStore } from '../database/DatabaseRiskOverrideStore';
+import { FreezeService } from '../freezes/FreezeService';
+import { ImpactService } from '../impact/ImpactService';
+import { ReleaseService } from '../releases/ReleaseService';
+import { createRouter } from './router';
+
+jest.setTimeout(30_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const ALICE = 'user:default/alice';
+const asAlice = mockCredentials.user.header(ALICE);
+const asMallory = mockCredentials.user.header('user:default/mallory');
+const NOW = new Date('2026-11-26T12:00:00.000Z');
+
+const LEDGER = 'component:default/ledger';
+const SHOP = 'component:default/shop';
+const TOOL = 'component:default/tool';
+const SECRET = 'component:default/secret';
+
+const entities = [
+  testEntity('domain:default/money', {
+    annotations: { 'release-coordination/tier': 'tier-1' },
+  }),
+  testEntity('system:default/payments', {
+    spec: { owner: 'team-pay', domain: 'money' },
+    relations: [['partOf', 'domain:default/money']],
+  }),
+  testEntity('system:default/storefront', { spec: { owner: 'team-shop' } }),
+  testEntity(LEDGER, {
+    spec: { owner: 'team-pay', system: 'payments' },
+    relations: [
+      ['partOf', 'system:default/payments'],
+      ['providesApi', 'api:default/ledger-api'],
+      ['ownedBy', 'group:default/team-pay'],
+    ],
+  }),
+  testEntity('api:default/ledger-api', {
+    spec: { owner: 'team-pay', system: 'payments' },
+    relations: [['partOf', 'system:default/payments']],
+  }),
+  testEntity(SHOP, {
+    spec: { owner: 'team-shop', system: 'storefront' },
+    annotations: { 'release-coordination/audience': 'customers' },
+    relations: [
+      ['partOf', 'system:default/storefront'],
+      ['consumesApi', 'api:default/ledger-api'],
+    ],
+  }),
+  testEntity(SECRET, {
+    spec: { owner: 'team-shop' },
+    relations: [['dependsOn', LEDGER]],
+  }),
+  testEntity(TOOL, { spec: { owner: 'team-tools' } }),
+  testEntity('group:default/team-pay'),
+  testEntity('group:default/team-shop'),
+  testEntity('group:default/team-tools'),
+];
+
+const userInfo: UserInfoService = {
+  async getUserInfo(credentials) {
+    const { userEntityRef } = credentials.principal as {
+      userEntityRef: string;
+    };
+    return {
+      userEntityRef,
+      ownershipEntityRefs:
+        userEntityRef === ALICE
+          ? [ALICE, 'group:default/team-pay', 'group:default/team-tools']
+          : [userEntityRef],
+    };
+  },
+};
+
+async function createApp() {
+  const knex = await databases.init('SQLITE_3');
+  const database = mockServices.database({ knex });
+  const store = await DatabaseReleaseStore.create({ database });
+  const freezeStore = await DatabaseFreezeStore.create({
+    database,
+    skipMigrations: true,
+  });
+  const auditEvent = { success: jest.fn(), fail: jest.fn() };
+  const auditor = mockServices.auditor.mock({
+    createEvent: jest.fn(async () => auditEvent),
+  });
+  const catalog = permissionedCatalog(entities, [SECRET]);
+  const permissions = mockServices.permissions();
+  const auth = mockServices.auth();
+  const releases = new ReleaseService({
+    store,
+    catalog,
+    permissions,
+    userInfo,
+  });
+  const freezes = new FreezeService({
+    store: freezeStore,
+    releases: store,
+    catalog,
+    permissions,
+    now: () => NOW,
+  });
+  const conflicts = new ConflictService({
+    store,
+    freezes,
+    catalog,
+    auth,
+    now: () => NOW,
+  });
+  const impact = new ImpactService({
+    graphs: new CatalogGraphService({ catalog, auth }),
+    catalog,
+    releases,
+    store,
+    overrides: await DatabaseRiskOverrideStore.create({
+      database,
+      skipMigrations: true,
+    }),
+    conflicts,
+    freezes,
+    now: () => NOW,
+  });
+  const router = await createRouter({
+    releases,
+    freezes,
+    conflicts,
+    impact,
+    httpAuth: mockServices.httpAuth(),
+    auditor,
+  });
+  const app = express().use(router).use(mockErrorHandler());
+  return { app, auditor, auditEvent };
+}
+
+type App = express.Express;
+
+async function post(app: App, body: object = {}): Promise<Release> {
+  const res = await request(app)
+    .post('/releases')
+    .set('Authorization', asAlice)
+    .send({
+      title: 'Ledger 2.0',
+      version: '2.0.0',
+      type: 'normal',
+      window: {
+        start: '2026-12-08T10:00:00Z',
+        end: '2026-12-08T12:00:00Z',
+      },
+      entityRefs: [LEDGER],
+      changes: [{ kind: 'breaking', title: 'Drop v1' }],
+      ...body,
+    });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+describe('impact routes', () => {
+  it.each([
+    ['post', '/impact'],
+    ['get', '/impact/upcoming'],
+    ['get', '/releases/x/impact'],
+    ['post', '/releases/x/risk-override'],
+    ['delete', '/releases/x/risk-override'],
+  ] as const)('rejects %s %s without a user with 401', async (method, path) => {
+    const { app } = await createApp();
+    const res = await request(app)
+      [method](path)
+      .set('Authorization', mockCredentials.none.header())
+      .send({ entityRefs: [LEDGER] });
+    expect(res.status).toBe(401);
+  });
+
+  it('POST /impact answers the impact of a plan, without what the user may not read', async () => {
+    const { app } = await createApp();
+    const res = await request(app)
+      .post('/impact')
+      .set('Authorization', asAlice)
+      .send({
+        entityRefs: [LEDGER],
+        changes: [{ kind: 'breaking', title: 'Drop v1' }],
+        maxDepth: 3,
+      });
+    expect(res.status).toBe(200);
+    expect(res.body.changed).toEqual([
+      expect.objectContaining({ entityRef: LEDGER, tier: 'tier-1' }),
+    ]);
+    expect(res.body.dependents).toContainEqual(
+      expect.objectContaining({ entityRef: SHOP, high: true, depth: 1 }),
+    );
+    expect(res.body.apiConsumers).toEqual([
+      { apiRef: 'api:default/ledger-api', consumerRef: SHOP, breaking: true },
+    ]);
+    expect(JSON.stringify(res.body)).not.toContain(SECRET);
+    expect(res.body.maxDepth).toBe(3);
+    expect(res.body.risk.computedLevel).toBe('high');
+    expect(
+      res.body.risk.factors.map((f: { id: string }) => f.id),
+    ).not.toContain('lead-time');
+  });
+
+  it.each([
+    [
+      { entityRefs: [LEDGER, 'component:default/nope'] },
+      /component:default\/nope/,
+    ],
+    [{ entityRefs: [SECRET] }, /component:default\/secret/],
+    [
+      {
+        entityRefs: Array.from(
+          { length: 101 },
+          (_, i) => `component:default/c${i}`,
+        ),
+      },
+      /entityRefs/,
+    ],
+    [{ entityRefs: [] }, /entityRefs/],
+    [{ entityRefs: [LEDGER], maxDepth: 0 }, /maxDepth/],
+    [{ entityRefs: [LEDGER], maxDepth: 11 }, /maxDepth/],
+    [{ entityRefs: [LEDGER], depth: 2 }, /unknown field\(s\): depth/],
+  ])('POST /impact rejects %j with 400', async (body, message) => {
+    const { app } = await createApp();
+    const res = await request(app)
+      .post('/impact')
+      .set('Authorization', asAlice)
+      .send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it('GET /releases/:id/impact adds the release factors; 404 and 400 for bad input', async () => {
+    const { app } = await createApp();
+    const release = await post(app, {
+      type: 'emergency',
+      window: { start: '2026-11-27T10:00:00Z', end: '2026-11-27T12:00:00Z' },
+    });
+    const res = await request(app)
+      .get(`/releases/${release.id}/impact?maxDepth=2`)
+      .set('Authorization', asAlice);
+    expect(res.status).toBe(200);
+    expect(res.body.maxDepth).toBe(2);
+    const ids = res.body.risk.factors.map((f: { id: string }) => f.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['release-type', 'lead-time', 'breaking-changes']),
+    );
+    expect(res.body.risk.override).toBeUndefined();
+
+    const missing = await request(app)
+      .get('/releases/nope/impact')
+      .set('Authorization', asAlice);
+    expect(missing.status).toBe(404);
+    for (const query of ['maxDepth=0', 'maxDepth=11', 'depth=2']) {
+      const bad = await request(app)
+        .get(`/releases/${release.id}/impact?${query}`)
+        .set('Authorization', asAlice);
+      expect(bad.status).toBe(400);
+    }
+  });
+
+  it('lets owners override the risk with a reason, kept in the history and audited', async () => {
+    const { app, auditEvent } = await createApp();
+    const release = await post(app);
+    const path = `/releases/${release.id}/risk-override`;
+
+    const stranger = await request(app)
+      .post(path)
+      .set('Authorization', asMallory)
+      .send({ level: 'low', reason: 'Trust me' });
+    expect(stranger.status).toBe(403);
+    const noReason = await request(app)
+      .post(path)
+      .set('Authorization', asAlice)
+      .send({ level: 'low' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.message).toMatch(/reason/);
+    const badLevel = await request(app)
+      .post(path)
+      .set('Authorization', asAlice)
+      .send({ level: 'severe', reason: 'x' });
+    expect(badLevel.status).toBe(400);
+    const unknown = await request(app)
+      .post('/releases/nope/risk-override')
+      .set('Authorization', asAlice)
+      .send({ level: 'low', reason: 'x' });
+    expect(unknown.status).toBe(404);
+
+    const set = await request(app)
+      .post(path)
+      .set('Authorization', asAlice)
+      .send({ level: 'low', reason: 'Behind a feature flag' });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({
+      level: 'low',
+      computedLevel: 'high',
+      override: { level: 'low', reason: 'Behind a feature flag', by: ALICE },
+    });
+    expect(auditEvent.success).toHaveBeenCalledWith({
+      meta: expect.objectContaining({
+        level: 'low',
+        reason: 'Behind a feature flag',
+      }),
+    });
+
+    const impact = await request(app)
+      .get(`/releases/${release.id}/impact`)
+      .set('Authorization', asAlice);
+    expect(impact.body.risk).toMatchObject({
+      level: 'low',
+      computedLevel: 'high',
+      override: { reason: 'Behind a feature flag' },
+    });
+
+    const cleared = await request(app)
+      .delete(path)
+      .set('Authorization', asAlice);
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.level).toBe('high');
+    expect(cleared.body.override).toBeUndefined();
+
+    const events = await request(app)
+      .get(`/releases/${release.id}/events`)
+      .set('Authorization', asAlice);
+    expect(events.body.items.slice(1)).toEqual([
+      expect.objectContaining({
+        action: 'risk-overridden',
+        actorRef: ALICE,
+        reason: 'Behind a feature flag',
+        changes: [{ field: 'riskLevel', before: 'high', after: 'low' }],
+      }),
+      expect.objectContaining({
+        action: 'risk-override-cleared',
+        changes: [{ field: 'riskLevel', before: 'low', after: 'high' }],
+      }),
+    ]);
+  });
+
+  it('GET /impact/upcoming lists releases touching a system directly or through its dependencies', async () => {
+    const { app } = await createApp();
+    const ledger = await post(app);
+    const tool = await post(app, {
+      entityRefs: [TOOL],
+      changes: [],
+      window: { start: '2026-12-02T10:00:00Z', end: '2026-12-02T12:00:00Z' },
+    });
+    await post(app, {
+      entityRefs: [TOOL],
+      window: { start: '2027-03-02T10:00:00Z', end: '2027-03-02T12:00:00Z' },
+    });
+
+    const storefront = await request(app)
+      .get('/impact/upcoming?system=storefront')
+      .set('Authorization', asAlice);
+    expect(storefront.status).toBe(400);
+    const res = await request(app)
+      .get('/impact/upcoming?system=system:default/storefront')
+      .set('Authorization', asAlice);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      {
+        release: expect.objectContaining({ id: ledger.id }),
+        risk: { level: 'high', computedLevel: 'high' },
+        touchedVia: 'dependency',
+        touchedEntities: [LEDGER],
+        owners: ['group:default/team-pay'],
+      },
+    ]);
+
+    const payments = await request(app)
+      .get('/impact/upcoming?system=system:default/payments')
+      .set('Authorization', asAlice);
+    expect(payments.body.items).toEqual([
+      expect.objectContaining({
+        touchedVia: 'direct',
+        touchedEntities: [LEDGER],
+      }),
+    ]);
+
+    const all = await request(app)
+      .get('/impact/upcoming')
+      .set('Authorization', asAlice);
+    expect(
+      all.body.items.map((i: { release: Release }) => i.release.id),
+    ).toEqual([tool.id, ledger.id]);
+
+    for (const query of [
+      'system=system:default/payments&domain=domain:default/money',
+      'system=system:default/nope',
+      'from=2026-12-10T00:00:00Z&to=2026-12-01T00:00:00Z',
+      'owner=group:default/team-pay',
+    ]) {
+      const bad = await request(app)
+        .get(`/impact/upcoming?${query}`)
+        .set('Authorization', asAlice);
+      expect(bad.status).toBe(400);
+    }
+  });
+});

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { ReleaseType } from './types';
+
+/**
+ * How a release type is approved: by the owners of its entities, by the
+ * release-manager group alone (owners approve afterwards), or not at all.
+ *
+ * @public
+ */
+export const APPROVAL_RULES = ['owners', 'release-manager', 'none'] as const;
+
+/** @public */
+export type ApprovalRule = (typeof APPROVAL_RULES)[number];
+
+/**
+ * The approval rule of each release type unless app-config
+ * (`releaseCoordination.approvals.rules.<type>`) says otherwise.
+ *
+ * @public
+ */
+export const DEFAULT_APPROVAL_RULES: Record<ReleaseType, ApprovalRule> = {
+  standard: 'none',
+  normal: 'owners',
+  emergency: 'release-manager',
+  hotfix: 'owners',
+  security: 'owners',
+  'out-of-band': 'owners',
+};
+
+/**
+ * The group that approves emergency releases alone unless app-config
+ * (`releaseCoordination.approvals.releaseManagerGroup`) names another.
+ *
+ * @public
+ */
+export const DEFAULT_RELEASE_MANAGER_GROUP = 'group:default/release-managers';
+
+/** @public */
+export type ApprovalDecisionValue = 'approve' | 'reject';
+
+/**
+ * Why a group has to approve a release.
+ *
+ * @public
+ */
+export type ApprovalReason = 'owner' | 'release-manager';
+
+/**
+ * A group whose approval a release needs, derived from the catalog.
+ *
+ * @public
+ */
+export interface RequiredApproval {
+  groupRef: string;
+  reason: ApprovalReason;
+  /** The entities of the release this group owns (empty for the release manager). */
+  entityRefs: string[];
+  /** `after`: collected after an emergency release manager's approval, not needed to go ahead. */
+  phase: 'before' | 'after';
+  status: 'approved' | 'rejected' | 'pending' | 'pending-after';
+}
+
+/**
+ * A group's decision on a release, made by its first member to decide.
+ *
+ * @public
+ */
+export interface ApprovalDecision {
+  groupRef: string;
+  decision: ApprovalDecisionValue;
+  comment: string;
+  /** Entity ref of the user who decided. */
+  by: string;
+  at: string;
+}
+
+/**
+ * The approvals of a release in its current round.
+ *
+ * @public
+ */
+export interface ReleaseApprovals {
+  rule: ApprovalRule;
+  /** Starts at 1; a change to the plan of a planned or approved release starts the next one. */
+  round: number;
+  required: RequiredApproval[];
+  /** Decisions of this round. */
+  decisions: ApprovalDecision[];
+  /** Groups whose approval is still needed to go ahead. */
+  pending: string[];
+  /** Groups whose approval is collected afterwards (emergency releases). */
+  pendingAfter: string[];
+  /** All approvals needed to go ahead are there and nobody rejected. */
+  complete: boolean;
+  /** Some group rejected the plan in this round. */
+  rejected: boolean;
+  /** The required groups the caller may still decide for. */
+  mayDecide: string[];
+}
+
+/**
+ * Body of `POST /releases/:id/approvals`.
+ *
+ * @public
+ */
+export const approvalDecisionRequestSchema = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  comment: z.string().trim().max(2000).default(''),
+});
+
+/** @public */
+export type ApprovalDecisionRequest = z.input<
+  typeof approvalDecisionRequestSchema
+>;

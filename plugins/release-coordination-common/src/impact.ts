@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import type { RiskAssessment, RiskLevel } from './risk';
+import {
+  entityRefSchema,
+  MAX_CHANGES,
+  MAX_ENTITY_REFS,
+  releaseChangeSchema,
+  timestampSchema,
+} from './schemas';
+import type { Release } from './types';
+
+/** Default depth of impact traversals. @public */
+export const DEFAULT_IMPACT_DEPTH = 6;
+/** Deepest impact traversal allowed. @public */
+export const MAX_IMPACT_DEPTH = 10;
+/**
+ * Annotation naming the user groups an entity serves, comma separated, e.g.
+ * `release-coordination/audience: internal-ops, customers`.
+ *
+ * @public
+ */
+export const AUDIENCE_ANNOTATION = 'release-coordination/audience';
+/**
+ * Annotation giving the criticality of an entity, system or domain:
+ * `tier-1` (most critical), `tier-2` or `tier-3`. Entities inherit it from
+ * their system, systems from their domain.
+ *
+ * @public
+ */
+export const TIER_ANNOTATION = 'release-coordination/tier';
+
+/**
+ * A catalog entity as the impact report describes it.
+ *
+ * @public
+ */
+export interface ImpactEntity {
+  entityRef: string;
+  kind: string;
+  name: string;
+  title?: string;
+  /** Owner entity ref. */
+  owner?: string;
+  system?: string;
+  domain?: string;
+  lifecycle?: string;
+  /** The entity's own tier, else its system's, else its domain's. */
+  tier?: string;
+}
+
+/** How a dependent was reached from the entity before it on its path. @public */
+export type ImpactVia = 'dependsOn' | 'consumesApi' | 'partOf';
+
+/**
+ * An entity affected by a change, directly (depth 1) or transitively.
+ *
+ * @public
+ */
+export interface ImpactDependent extends ImpactEntity {
+  depth: number;
+  /**
+   * One shortest path of refs from a changed entity to this one; an API
+   * through which a consumer was reached is listed between its provider and
+   * the consumer.
+   */
+  path: string[];
+  via: ImpactVia;
+  /** Consumes an API with a breaking change. */
+  high: boolean;
+}
+
+/** @public */
+export interface ImpactApiConsumer {
+  apiRef: string;
+  consumerRef: string;
+  breaking: boolean;
+}
+
+/** @public */
+export type ImpactGraphRole = 'changed' | 'dependent' | 'consumer' | 'context';
+
+/** @public */
+export type ImpactGraphRelation =
+  | 'dependsOn'
+  | 'consumesApi'
+  | 'providesApi'
+  | 'partOf'
+  | 'ownedBy';
+
+/** @public */
+export interface ImpactGraphNode {
+  id: string;
+  kind: string;
+  name: string;
+  namespace: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  domain?: string;
+  lifecycle?: string;
+  depth: number;
+  role: ImpactGraphRole;
+}
+
+/** @public */
+export interface ImpactGraphEdge {
+  from: string;
+  to: string;
+  relation: ImpactGraphRelation;
+}
+
+/**
+ * The blast radius of a release or a plan, with its risk.
+ *
+ * @public
+ */
+export interface ImpactReport {
+  changed: ImpactEntity[];
+  dependents: ImpactDependent[];
+  apiConsumers: ImpactApiConsumer[];
+  systems: { ref: string; count: number }[];
+  domains: { ref: string; count: number }[];
+  owners: { groupRef: string; entityRefs: string[] }[];
+  audiences: { audience: string; entityRefs: string[] }[];
+  /** Relation targets that are not in the catalog. */
+  missing: string[];
+  maxDepth: number;
+  /** Whether the traversal stopped at `maxDepth` with more to go. */
+  truncated: boolean;
+  graph: { nodes: ImpactGraphNode[]; edges: ImpactGraphEdge[] };
+  risk: RiskAssessment;
+}
+
+const maxDepthSchema = z.coerce.number().int().min(1).max(MAX_IMPACT_DEPTH);
+
+/**
+ * Body of `POST /impact`: the impact of a plan not saved yet.
+ *
+ * @public
+ */
+export const impactRequestSchema = z.strictObject({
+  entityRefs: z
+    .array(entityRefSchema)
+    .min(1)
+    .max(MAX_ENTITY_REFS)
+    .transform(refs => [...new Set(refs)]),
+  changes: z.array(releaseChangeSchema).max(MAX_CHANGES).default([]),
+  maxDepth: z.int().min(1).max(MAX_IMPACT_DEPTH).optional(),
+});
+
+/** @public */
+export type ImpactRequest = z.input<typeof impactRequestSchema>;
+/** @public */
+export type ImpactInput = z.output<typeof impactRequestSchema>;
+
+/**
+ * Query of `GET /releases/:id/impact`.
+ *
+ * @public
+ */
+export const impactQuerySchema = z.strictObject({
+  maxDepth: maxDepthSchema.optional(),
+});
+
+/**
+ * Query of `GET /impact/upcoming`: at most one of `system`, `domain`,
+ * `entityRef`; none means every upcoming release.
+ *
+ * @public
+ */
+export const upcomingImpactQuerySchema = z
+  .strictObject({
+    system: entityRefSchema.optional(),
+    domain: entityRefSchema.optional(),
+    entityRef: entityRefSchema.optional(),
+    from: timestampSchema.optional(),
+    to: timestampSchema.optional(),
+  })
+  .superRefine((query, ctx) => {
+    const given = [query.system, query.domain, query.entityRef].filter(Boolean);
+    if (given.length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give at most one of system, domain and entityRef',
+      });
+    }
+    if (query.from && query.to && query.from > query.to) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'must not be before from',
+      });
+    }
+  });
+
+/** @public */
+export type UpcomingImpactQuery = z.output<typeof upcomingImpactQuerySchema>;
+
+/**
+ * An upcoming release that touches what was asked about.
+ *
+ * @public
+ */
+export interface UpcomingImpactItem {
+  release: Release;
+  risk: { level: RiskLevel; computedLevel: RiskLevel };
+  /** `direct`: it changes the entity, system or domain or one of its parts; `dependency`: something they depend on. */
+  touchedVia: 'direct' | 'dependency';
+  touchedEntities: string[];
+  /** The release's owner and the owners of the touched entities. */
+  owners: string[];
+}
+
+/** Answer of `GET /impact/upcoming`. @public */
+export interface UpcomingImpactResponse {
+  items: UpcomingImpactItem[];
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { ReleaseType } from './types';
+
+/**
+ * A manual item of a readiness checklist template.
+ *
+ * @public
+ */
+export interface ReadinessTemplateItem {
+  id: string;
+  label: string;
+}
+
+const NORMAL_CHECKLIST: ReadinessTemplateItem[] = [
+  { id: 'rollback-plan', label: 'Rollback plan reviewed' },
+  { id: 'release-notes', label: 'Release notes written' },
+  { id: 'on-call-informed', label: 'On-call informed' },
+];
+
+/**
+ * The manual checklist items of each release type unless app-config
+ * (`releaseCoordination.readiness.templates.<type>`) says otherwise.
+ *
+ * @public
+ */
+export const DEFAULT_READINESS_TEMPLATES: Record<
+  ReleaseType,
+  ReadinessTemplateItem[]
+> = {
+  standard: [],
+  normal: NORMAL_CHECKLIST,
+  emergency: [{ id: 'on-call-informed', label: 'On-call informed' }],
+  hotfix: [
+    { id: 'rollback-plan', label: 'Rollback plan reviewed' },
+    { id: 'on-call-informed', label: 'On-call informed' },
+  ],
+  security: [
+    ...NORMAL_CHECKLIST,
+    { id: 'security-review', label: 'Security review done' },
+  ],
+  'out-of-band': NORMAL_CHECKLIST,
+};
+
+/**
+ * Annotations the entities of a release should declare for on-call and
+ * monitoring, unless app-config
+ * (`releaseCoordination.readiness.requiredAnnotations`) names others.
+ *
+ * @public
+ */
+export const DEFAULT_READINESS_ANNOTATIONS = [
+  'pagerduty.com/service-id',
+  'backstage.io/techdocs-ref',
+];
+
+/**
+ * One item of a release's readiness checklist with the facts behind it.
+ *
+ * @public
+ */
+export interface ReadinessItem {
+  id: string;
+  label: string;
+  kind: 'automatic' | 'manual';
+  passed: boolean;
+  facts: string[];
+  /** Manual items: who checked it and when. */
+  checkedBy?: string;
+  checkedAt?: string;
+  evidence?: string;
+}
+
+/**
+ * The go / no-go verdict of a release.
+ *
+ * @public
+ */
+export interface ReleaseReadiness {
+  verdict: 'ready' | 'not-ready';
+  /** Why it is not ready, one reason per failed item. */
+  blocking: string[];
+  items: ReadinessItem[];
+}
+
+/**
+ * Body of `POST /releases/:id/readiness/items/:itemId`.
+ *
+ * @public
+ */
+export const checkReadinessItemRequestSchema = z.strictObject({
+  checked: z.boolean(),
+  evidence: z.url().max(2000).optional(),
+});
+
+/** @public */
+export type CheckReadinessItemRequest = z.input<
+  typeof checkReadinessItemRequestSchema
+>;

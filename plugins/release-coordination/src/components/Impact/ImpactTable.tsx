@@ -1,0 +1,226 @@
+import { Table, TableColumn } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import Alert from '@material-ui/lab/Alert';
+import { ReactNode } from 'react';
+import {
+  ImpactDependent,
+  ImpactReport,
+} from '@internal/plugin-release-coordination-common';
+import { PLAIN_TABLE_OPTIONS } from '../shared/FormDialog';
+
+const useStyles = makeStyles(theme => ({
+  refs: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1) },
+  list: { margin: 0, paddingLeft: theme.spacing(2.5) },
+}));
+
+const VIA_LABELS: Record<ImpactDependent['via'], string> = {
+  dependsOn: 'depends on',
+  consumesApi: 'consumes API',
+  partOf: 'part of',
+};
+
+/** A chain of entity refs in words: `a → b → c`. */
+export function formatPath(path: string[]): string {
+  return path.join(' → ');
+}
+
+function Refs(props: { refs: string[] }) {
+  const classes = useStyles();
+  return (
+    <span className={classes.refs}>
+      {props.refs.map(ref => (
+        <EntityRefLink key={ref} entityRef={ref} />
+      ))}
+    </span>
+  );
+}
+
+function Section(props: { title: string; children: ReactNode }) {
+  return (
+    <Box marginTop={2}>
+      <Typography variant="subtitle2" component="h3">
+        {props.title}
+      </Typography>
+      {props.children}
+    </Box>
+  );
+}
+
+function None(props: { children: ReactNode }) {
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {props.children}
+    </Typography>
+  );
+}
+
+const PAGE_SIZE = 25;
+
+/**
+ * The impact report as tables: the dependents with depth, path, relation,
+ * owner, system and the high-impact flag; the owners to inform with the
+ * entities that made them affected; systems and domains with counts;
+ * audiences; missing targets; and whether the traversal was cut.
+ */
+export function ImpactTable(props: { report: ImpactReport }) {
+  const { report } = props;
+  const classes = useStyles();
+  const columns: TableColumn<ImpactDependent>[] = [
+    {
+      title: 'Entity',
+      field: 'entityRef',
+      render: row => <EntityRefLink entityRef={row.entityRef} />,
+    },
+    { title: 'Depth', field: 'depth' },
+    {
+      title: 'Path',
+      field: 'path',
+      render: row => formatPath(row.path),
+    },
+    { title: 'Via', field: 'via', render: row => VIA_LABELS[row.via] },
+    {
+      title: 'Owner',
+      field: 'owner',
+      render: row =>
+        row.owner ? (
+          <EntityRefLink entityRef={row.owner} defaultKind="group" />
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: 'System',
+      field: 'system',
+      render: row =>
+        row.system ? (
+          <EntityRefLink entityRef={row.system} defaultKind="system" />
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: 'Impact',
+      field: 'high',
+      render: row =>
+        row.high ? (
+          <Chip size="small" label="high impact" color="secondary" />
+        ) : (
+          ''
+        ),
+    },
+  ];
+  const paged = report.dependents.length > PAGE_SIZE;
+  return (
+    <div>
+      {report.truncated && (
+        <Box marginBottom={2}>
+          <Alert severity="warning">
+            Truncated at depth {report.maxDepth}: dependents further away are
+            not listed.
+          </Alert>
+        </Box>
+      )}
+      <Section title="Changed">
+        <Refs refs={report.changed.map(e => e.entityRef)} />
+      </Section>
+      <Box marginTop={2}>
+        <Table<ImpactDependent>
+          title={`Dependents (${report.dependents.length})`}
+          columns={columns}
+          data={report.dependents}
+          options={{
+            ...PLAIN_TABLE_OPTIONS,
+            paging: paged,
+            pageSize: PAGE_SIZE,
+            pageSizeOptions: [PAGE_SIZE, 100],
+          }}
+          emptyContent={
+            <Box padding={2}>
+              <None>Nothing depends on the changed entities.</None>
+            </Box>
+          }
+        />
+      </Box>
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={6}>
+          <Section title="Owners to inform">
+            {report.owners.length === 0 ? (
+              <None>No other owners are affected.</None>
+            ) : (
+              <ul className={classes.list} aria-label="Owners to inform">
+                {report.owners.map(owner => (
+                  <li key={owner.groupRef}>
+                    <EntityRefLink
+                      entityRef={owner.groupRef}
+                      defaultKind="group"
+                    />
+                    {': '}
+                    <Refs refs={owner.entityRefs} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+          <Section title="API consumers">
+            {report.apiConsumers.length === 0 ? (
+              <None>No consumers of changed APIs.</None>
+            ) : (
+              <ul className={classes.list} aria-label="API consumers">
+                {report.apiConsumers.map(c => (
+                  <li key={`${c.apiRef}|${c.consumerRef}`}>
+                    <EntityRefLink entityRef={c.consumerRef} /> consumes{' '}
+                    <EntityRefLink entityRef={c.apiRef} />
+                    {c.breaking && ' (breaking change)'}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <Section title="Systems and domains">
+            {report.systems.length + report.domains.length === 0 ? (
+              <None>No systems or domains affected.</None>
+            ) : (
+              <ul className={classes.list} aria-label="Systems and domains">
+                {[...report.systems, ...report.domains].map(s => (
+                  <li key={s.ref}>
+                    <EntityRefLink entityRef={s.ref} /> ({s.count}{' '}
+                    {s.count === 1 ? 'entity' : 'entities'})
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+          <Section title="Audiences">
+            {report.audiences.length === 0 ? (
+              <None>No audiences declared.</None>
+            ) : (
+              <ul className={classes.list} aria-label="Audiences">
+                {report.audiences.map(a => (
+                  <li key={a.audience}>
+                    <strong>{a.audience}</strong>: <Refs refs={a.entityRefs} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+          {report.missing.length > 0 && (
+            <Section title="Missing targets">
+              <ul className={classes.list} aria-label="Missing targets">
+                {report.missing.map(ref => (
+                  <li key={ref}>{ref}</li>
+                ))}
+              </ul>
+            </Section>
+          )}
+        </Grid>
+      </Grid>
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { FakeReleaseCoordinationApi } from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { makeImpactReport, makeRisk } from '../../__fixtures__/impactFixtures';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { RiskMatrix } from './RiskMatrix';
+import { ReleaseImpact } from './ReleaseImpact';
+
+const release = { id: 'r1', ownerRef: 'group:default/payments' };
+
+async function render(
+  element: JSX.Element,
+  api = new FakeReleaseCoordinationApi(),
+  ownershipEntityRefs = ['group:default/payments'],
+) {
+  await renderInTestApp(element, {
+    apis: [
+      [releaseCoordinationApiRef, api],
+      mockApis.identity({ ownershipEntityRefs }),
+    ],
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
+  return api;
+}
+
+describe('RiskMatrix', () => {
+  it('highlights the cell of the release and lists factors and matched rules', async () => {
+    await render(
+      <RiskMatrix
+        risk={makeRisk({
+          level: 'high',
+          computedLevel: 'high',
+          probability: 4,
+          impact: 3,
+          rules: [
+            {
+              id: 'tier1',
+              label: 'Breaking change on a tier-1 API',
+              minimumLevel: 'high',
+              matched: true,
+              explanation: 'api:default/payments is tier-1',
+            },
+            {
+              id: 'unmatched',
+              label: 'Security fix',
+              minimumLevel: 'medium',
+              matched: false,
+              explanation: 'none',
+            },
+          ],
+        })}
+      />,
+    );
+    const matrix = screen.getByRole('table', { name: 'Risk matrix' });
+    const current = within(matrix)
+      .getAllByRole('cell')
+      .filter(cell => cell.getAttribute('aria-current') === 'true');
+    expect(current).toHaveLength(1);
+    expect(current[0]).toBe(screen.getByTestId('risk-cell-4-3'));
+    expect(within(matrix).getAllByRole('cell')).toHaveLength(25);
+    expect(screen.getByTestId('risk-chip')).toHaveTextContent(/^high$/);
+    const factors = screen.getByRole('list', { name: 'Risk factors' });
+    expect(factors).toHaveTextContent(
+      'Breaking changes (probability, +2): 1 breaking change',
+    );
+    expect(factors).toHaveTextContent('Transitive dependents (impact, +1)');
+    const rules = screen.getByRole('list', { name: 'Hard rules matched' });
+    expect(rules).toHaveTextContent('Breaking change on a tier-1 API');
+    expect(rules).not.toHaveTextContent('Security fix');
+    // No release: a hypothetical change cannot be overridden.
+    expect(
+      screen.queryByRole('button', { name: 'Override risk' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows an override with its reason', async () => {
+    await render(
+      <RiskMatrix
+        release={release}
+        risk={makeRisk({
+          level: 'low',
+          override: {
+            level: 'low',
+            reason: 'Dark launch behind a flag',
+            by: 'user:default/bob',
+            at: '2030-02-02T09:00:00.000Z',
+          },
+        })}
+      />,
+    );
+    expect(screen.getByTestId('risk-chip')).toHaveTextContent('low');
+    expect(screen.getByText(/Dark launch behind a flag/)).toBeInTheDocument();
+    expect(screen.getByText(/computed: medium/)).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Remove override' }),
+      ).toBeEnabled(),
+    );
+  });
+
+  it('lets only owners override', async () => {
+    await render(
+      <RiskMatrix release={release} risk={makeRisk()} />,
+      undefined,
+      ['group:default/other'],
+    );
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Override risk' }),
+      ).toBeDisabled(),
+    );
+  });
+
+  it('overrides with a required reason and shows a 403', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    api.failures.overrideRisk = await FakeReleaseCoordinationApi.errorResponse(
+      403,
+      'NotAllowedError',
+      'You are not a member of group:default/payments',
+    );
+    await render(<RiskMatrix release={release} risk={makeRisk()} />, api);
+    const button = await screen.findByRole('button', { name: 'Override risk' });
+    await waitFor(() => expect(button).toBeEnabled());
+    await userEvent.click(button);
+    const dialog = await screen.findByRole('dialog', { name: 'Override risk' });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Override risk' }),
+    );
+    expect(within(dialog).getByText('Give a reason')).toBeInTheDocument();
+    expect(api.riskOverrideCalls).toHaveLength(0);
+
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: /Level/ }),
+    );
+    await userEvent.click(await screen.findByRole('option', { name: 'low' }));
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Reason/ }),
+      'Dark launch',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Override risk' }),
+    );
+    expect(
+      await within(dialog).findByText(
+        'You are not a member of group:default/payments',
+      ),
+    ).toBeInTheDocument();
+    expect(api.riskOverrideCalls).toEqual([
+      { id: 'r1', level: 'low', reason: 'Dark launch' },
+    ]);
+  });
+});
+
+describe('ReleaseImpact', () => {
+  it('shows the risk and impact of a release and applies an override', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    api.releaseImpact.r1 = makeImpactReport();
+    const onChanged = jest.fn();
+    await render(
+      <ReleaseImpact
+        releaseId="r1"
+        ownerRef="group:default/payments"
+        onChanged={onChanged}
+      />,
+      api,
+    );
+    expect(
+      screen.getByRole('heading', { name: 'Impact and risk' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByTestId('risk-chip')).toHaveTextContent('medium');
+    expect(screen.getByText('Dependents (2)')).toBeInTheDocument();
+    // The graph waits in a closed accordion.
+    expect(screen.queryByTestId('impact-graph')).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByText(/Blast radius graph \(5 entities\)/),
+    );
+    expect(await screen.findByTestId('impact-graph')).toBeInTheDocument();
+    expect(screen.getByLabelText('Collapse by system')).toBeChecked();
+
+    const button = screen.getByRole('button', { name: 'Override risk' });
+    await waitFor(() => expect(button).toBeEnabled());
+    await userEvent.click(button);
+    const dialog = await screen.findByRole('dialog', { name: 'Override risk' });
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Reason/ }),
+      'Reviewed',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Override risk' }),
+    );
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(await screen.findByText(/Reviewed/)).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Remove override' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByText(/Reviewed/)).not.toBeInTheDocument(),
+    );
+    expect(api.riskOverrideCalls).toEqual([
+      { id: 'r1', level: 'medium', reason: 'Reviewed' },
+      { id: 'r1' },
+    ]);
+  });
+
+  it('says when a release has no assessment', async () => {
+    await render(<ReleaseImpact releaseId="r1" ownerRef="group:default/x" />);
+    expect(
+      await screen.findByText(
+        'No impact assessment is available for this release.',
+      ),
+    ).toBeInTheDocument();
+  });
+});

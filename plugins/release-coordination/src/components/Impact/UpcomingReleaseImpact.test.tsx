@@ -1,0 +1,184 @@
+import { Entity } from '@backstage/catalog-model';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  FakeReleaseCoordinationApi,
+  makeRelease,
+} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { makeUpcomingImpact } from '../../__fixtures__/impactFixtures';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { rootRouteRef } from '../../routes';
+import {
+  EntityReleaseImpactContent,
+  UpcomingReleaseImpact,
+} from './UpcomingReleaseImpact';
+
+function system(kind = 'System'): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name: 'shop', namespace: 'default' },
+    spec: {},
+  };
+}
+
+function items() {
+  return [
+    makeUpcomingImpact({
+      release: makeRelease({
+        id: 'late',
+        title: 'Search 9',
+        window: {
+          start: '2030-03-05T12:00:00.000Z',
+          end: '2030-03-05T13:00:00.000Z',
+        },
+        ownerRef: 'group:default/search',
+      }),
+      risk: { level: 'low', computedLevel: 'low' },
+      touchedVia: 'direct',
+      touchedEntities: ['component:default/search'],
+      owners: ['group:default/search'],
+    }),
+    makeUpcomingImpact({
+      release: makeRelease({
+        id: 'early',
+        title: 'Payments 3',
+        window: {
+          start: '2030-03-01T12:00:00.000Z',
+          end: '2030-03-01T13:00:00.000Z',
+        },
+      }),
+      risk: { level: 'critical', computedLevel: 'high' },
+      touchedVia: 'dependency',
+      touchedEntities: ['component:default/payments-api'],
+      owners: ['group:default/payments', 'group:default/shop'],
+    }),
+    makeUpcomingImpact({
+      release: makeRelease({
+        id: 'same-day',
+        title: 'Checkout 2',
+        window: {
+          start: '2030-03-01T14:00:00.000Z',
+          end: '2030-03-01T15:00:00.000Z',
+        },
+      }),
+      risk: { level: 'medium', computedLevel: 'medium' },
+      owners: ['group:default/shop'],
+    }),
+  ];
+}
+
+async function render(element: JSX.Element, api: FakeReleaseCoordinationApi) {
+  await renderInTestApp(element, {
+    apis: [[releaseCoordinationApiRef, api]],
+    mountedRoutes: {
+      '/release-coordination': rootRouteRef,
+      '/catalog/:namespace/:kind/:name': entityRouteRef,
+    },
+  });
+}
+
+describe('UpcomingReleaseImpact', () => {
+  it("groups a system's upcoming releases by window day with risk, touch and owners", async () => {
+    const api = new FakeReleaseCoordinationApi();
+    api.upcomingImpact = items();
+    await render(
+      <EntityProvider entity={system()}>
+        <EntityReleaseImpactContent now="2030-02-01T00:00:00.000Z" />
+      </EntityProvider>,
+      api,
+    );
+    const groups = await screen.findAllByTestId('release-impact-group');
+    expect(groups).toHaveLength(2);
+    expect(
+      within(groups[0])
+        .getAllByRole('link', { name: /Payments 3|Checkout 2/ })
+        .map(a => a.textContent),
+    ).toEqual(['Payments 3', 'Checkout 2']);
+    expect(
+      within(groups[0]).getByRole('link', { name: 'Payments 3' }),
+    ).toHaveAttribute('href', '/release-coordination/releases/early');
+    expect(
+      within(groups[1]).getByRole('link', { name: 'Search 9' }),
+    ).toBeInTheDocument();
+
+    const row = within(groups[0])
+      .getByRole('link', { name: 'Payments 3' })
+      .closest('tr')!;
+    expect(within(row).getByTestId('risk-chip')).toHaveTextContent(
+      /^critical$/,
+    );
+    expect(within(row).getByText('dependency')).toBeInTheDocument();
+    expect(
+      within(row).getByRole('link', { name: 'payments-api' }),
+    ).toBeInTheDocument();
+    expect(
+      within(row).getByRole('link', { name: 'payments' }),
+    ).toBeInTheDocument();
+    expect(api.upcomingImpactCalls).toEqual([
+      { system: 'system:default/shop', from: '2030-02-01T00:00:00.000Z' },
+    ]);
+  });
+
+  it('asks about a domain on domains', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    await render(
+      <EntityProvider entity={system('Domain')}>
+        <EntityReleaseImpactContent now="2030-02-01T00:00:00.000Z" />
+      </EntityProvider>,
+      api,
+    );
+    expect(await screen.findByText('No upcoming releases')).toBeInTheDocument();
+    expect(api.upcomingImpactCalls).toEqual([
+      { domain: 'domain:default/shop', from: '2030-02-01T00:00:00.000Z' },
+    ]);
+  });
+
+  it('filters by risk level and owner', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    api.upcomingImpact = items();
+    await render(<UpcomingReleaseImpact />, api);
+    expect(
+      await screen.findByRole('link', { name: 'Search 9' }),
+    ).toBeInTheDocument();
+    expect(api.upcomingImpactCalls[0]).not.toHaveProperty('system');
+
+    await userEvent.click(screen.getByRole('button', { name: /All levels/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'critical' }),
+    );
+    expect(
+      screen.getByRole('link', { name: 'Payments 3' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'Search 9' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'Checkout 2' }),
+    ).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: /critical/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'All levels' }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: /All owners/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'group:default/shop' }),
+    );
+    expect(
+      screen.getByRole('link', { name: 'Payments 3' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Checkout 2' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'Search 9' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getAllByTestId('release-impact-group')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,137 @@
+import { generateImpactGraph } from '../../__fixtures__/impactFixtures';
+import {
+  collapseBySystem,
+  filterGraph,
+  GraphFilters,
+  IMPACT_RELATIONS,
+  layoutGraph,
+  LAYOUT,
+  parentsTowardsChanged,
+  pathToChanged,
+} from './graphModel';
+
+const all: GraphFilters = {
+  relations: IMPACT_RELATIONS,
+  maxDepth: 10,
+  collapseSystems: false,
+};
+
+describe('graphModel', () => {
+  const graph = generateImpactGraph(600);
+
+  it('keeps everything without filters', () => {
+    const view = filterGraph(graph, all);
+    expect(view.nodes).toHaveLength(600);
+    expect(view.edges).toHaveLength(graph.edges.length);
+  });
+
+  it('filters by depth, owner, lifecycle and relation, keeping changed entities', () => {
+    expect(
+      filterGraph(graph, { ...all, maxDepth: 1 }).nodes.every(
+        n => n.depth <= 1,
+      ),
+    ).toBe(true);
+    const owned = filterGraph(graph, { ...all, owner: 'group:default/team-1' });
+    expect(
+      owned.nodes.every(
+        n => n.owner === 'group:default/team-1' || n.role === 'changed',
+      ),
+    ).toBe(true);
+    expect(owned.nodes.some(n => n.role === 'changed')).toBe(true);
+    const experimental = filterGraph(graph, {
+      ...all,
+      lifecycle: 'experimental',
+    });
+    expect(experimental.nodes.length).toBeLessThan(600);
+    const noDeps = filterGraph(graph, { ...all, relations: ['consumesApi'] });
+    expect(noDeps.edges.every(e => e.relation === 'consumesApi')).toBe(true);
+    expect(noDeps.nodes).toHaveLength(600);
+  });
+
+  it('collapses a system into one node with its count, without inner edges', () => {
+    const view = collapseBySystem(filterGraph(graph, all));
+    // 20 systems plus the changed entity.
+    expect(view.nodes).toHaveLength(21);
+    const counted = view.nodes.reduce((sum, n) => sum + (n.count ?? 1), 0);
+    expect(counted).toBe(600);
+    expect(view.edges.every(e => e.from !== e.to)).toBe(true);
+    expect(new Set(view.edges.map(e => e.id)).size).toBe(view.edges.length);
+    expect(
+      view.nodes.find(n => n.id === 'collapsed:system:default/s3'),
+    ).toMatchObject({
+      kind: 'system',
+      entityRef: 'system:default/s3',
+      count: 30,
+    });
+  });
+
+  it('lays columns out by depth, spilling long columns', () => {
+    const view = filterGraph(graph, all);
+    const layout = layoutGraph(view);
+    expect(layout.positions.size).toBe(600);
+    const xs = new Map<number, Set<number>>();
+    for (const node of view.nodes) {
+      const { x } = layout.positions.get(node.id)!;
+      xs.set(node.depth, (xs.get(node.depth) ?? new Set()).add(x));
+    }
+    // Depth 1 has 120 nodes: three columns of 40.
+    expect(xs.get(1)!.size).toBe(3);
+    expect(Math.max(...xs.get(0)!)).toBeLessThan(Math.min(...xs.get(1)!));
+    expect(layout.height).toBeLessThanOrEqual(
+      LAYOUT.margin * 2 + (LAYOUT.maxRows + 1) * LAYOUT.rowHeight,
+    );
+  });
+
+  it('finds the path back to a changed entity', () => {
+    const view = filterGraph(graph, all);
+    const parents = parentsTowardsChanged(view);
+    const path = pathToChanged(parents, 'component:default/c5');
+    expect(path[0]).toBe('component:default/c5');
+    expect(path[path.length - 1]).toBe('component:default/c0');
+    expect(pathToChanged(parents, 'component:default/c0')).toEqual([
+      'component:default/c0',
+    ]);
+  });
+
+  it('survives cycles', () => {
+    const view = filterGraph(
+      {
+        nodes: [
+          {
+            id: 'a',
+            kind: 'component',
+            name: 'a',
+            namespace: 'default',
+            depth: 0,
+            role: 'changed',
+          },
+          {
+            id: 'b',
+            kind: 'component',
+            name: 'b',
+            namespace: 'default',
+            depth: 1,
+            role: 'dependent',
+          },
+          {
+            id: 'c',
+            kind: 'component',
+            name: 'c',
+            namespace: 'default',
+            depth: 2,
+            role: 'dependent',
+          },
+        ],
+        edges: [
+          { from: 'b', to: 'a', relation: 'dependsOn' },
+          { from: 'c', to: 'b', relation: 'dependsOn' },
+          { from: 'b', to: 'c', relation: 'dependsOn' },
+          { from: 'a', to: 'c', relation: 'dependsOn' },
+        ],
+      },
+      all,
+    );
+    const parents = parentsTowardsChanged(view);
+    expect(pathToChanged(parents, 'c')).toEqual(['c', 'a']);
+  });
+});
