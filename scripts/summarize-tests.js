@@ -36,8 +36,12 @@ const e2e = read(playwrightFile);
 if (e2e) {
   const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = e2e.stats;
   totals.passed += expected + flaky;
-  totals.failed += unexpected;
+  totals.failed += unexpected + (e2e.errors?.length ?? 0);
   totals.skipped += skipped;
+  if (expected + unexpected + flaky === 0) {
+    console.log('(no end-to-end test ran: counted as a failure)');
+    totals.failed += 1;
+  }
   console.log(
     `playwright: ${
       expected + flaky
