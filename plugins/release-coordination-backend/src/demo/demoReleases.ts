@@ -9,9 +9,21 @@ import { NewReleaseEvent } from '../database/ReleaseStore';
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 
+/**
+ * Moves a UTC midnight on a weekend to a weekday, as teams plan: past days back
+ * to the Friday before, future days on to the Monday after.
+ */
+function onWeekday(midnight: number, future: boolean): number {
+  const weekday = new Date(midnight).getUTCDay();
+  if (weekday !== 0 && weekday !== 6) return midnight;
+  if (future) return midnight + (weekday === 6 ? 2 : 1) * DAY;
+  return midnight - (weekday === 6 ? 1 : 2) * DAY;
+}
+
 /** Who plans the releases of each team in the demo catalog. */
 const PLANNER: Record<string, string> = {
-  'checkout-team': 'user:default/alice',
+  // Grace, not Alice (the demo guest), so Alice may approve her team's plans.
+  'checkout-team': 'user:default/grace',
   'payments-team': 'user:default/bob',
   'platform-team': 'user:default/carol',
   'storefront-team': 'user:default/dave',
@@ -313,7 +325,8 @@ export function demoReleases(
       now.getUTCDate(),
     );
     const start = Number.isInteger(demo.startInDays)
-      ? today + demo.startInDays * DAY + (9 + (index % 5)) * HOUR
+      ? onWeekday(today + demo.startInDays * DAY, demo.startInDays > 0) +
+        (9 + (index % 5)) * HOUR
       : now.getTime() + demo.startInDays * DAY;
     const end = start + demo.hours * HOUR;
     const createdAt = Math.min(start - 10 * DAY, now.getTime() - 2 * DAY);
