@@ -8,8 +8,7 @@ import { Knex } from 'knex';
 import { connect } from './connect';
 import { NewReleaseEvent } from './ReleaseStore';
 import { insertReleaseEvent } from './releaseEvents';
-
-type Timestamp = Date | string | number;
+import { Timestamp, toIso } from './rows';
 
 type DecisionRow = {
   release_id: string;
@@ -40,8 +39,6 @@ export interface ReadinessCheck {
   at: string;
   evidence?: string;
 }
-
-const toIso = (value: Timestamp) => new Date(value).toISOString();
 
 /** Whether an error is a unique-key violation on PostgreSQL or SQLite. */
 function isUniqueViolation(error: unknown): boolean {

@@ -2,8 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { CalendarFilters } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { connect } from './connect';
-
-type Timestamp = Date | string | number;
+import { Timestamp } from './rows';
 
 type FeedRow = {
   id: string;

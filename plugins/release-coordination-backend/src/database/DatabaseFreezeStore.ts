@@ -1,19 +1,11 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { Freeze, Page } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { lastEndOf } from '../freezes/occurrences';
+import { connect } from './connect';
+import { definedFields, Timestamp, toIso } from './rows';
 import { FreezeStore } from './FreezeStore';
-
-const migrationsDir = resolvePackagePath(
-  '@internal/plugin-release-coordination-backend',
-  'migrations',
-);
-
-type Timestamp = Date | string | number;
 
 type FreezeRow = {
   id: string;
@@ -38,8 +30,6 @@ type FreezeRow = {
 };
 
 type Cursor = { start: string; id: string };
-
-const toIso = (value: Timestamp) => new Date(value).toISOString();
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
@@ -136,12 +126,7 @@ export class DatabaseFreezeStore implements FreezeStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabaseFreezeStore> {
-    const { database } = options;
-    const client = await database.getClient();
-    if (!options.skipMigrations && !database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseFreezeStore(client);
+    return new DatabaseFreezeStore(await connect(options));
   }
 
   private constructor(private readonly db: Knex) {}
@@ -223,9 +208,7 @@ export class DatabaseFreezeStore implements FreezeStore {
       const { recurrence, ...rest } = fields;
       const next: Freeze = {
         ...current,
-        ...Object.fromEntries(
-          Object.entries(rest).filter(([, value]) => value !== undefined),
-        ),
+        ...definedFields(rest),
         updatedAt,
         revision: revision + 1,
       };

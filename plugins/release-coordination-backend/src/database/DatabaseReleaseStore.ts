@@ -1,7 +1,4 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   ACTIVE_RELEASE_STATES,
@@ -17,13 +14,9 @@ import {
   ReleaseListOptions,
   ReleaseStore,
 } from './ReleaseStore';
-
-const migrationsDir = resolvePackagePath(
-  '@internal/plugin-release-coordination-backend',
-  'migrations',
-);
-
-type Timestamp = Date | string | number;
+import { connect } from './connect';
+import { Timestamp, toIso } from './rows';
+import { insertReleaseEvent } from './releaseEvents';
 
 type ReleaseRow = {
   id: string;
@@ -84,14 +77,6 @@ function earliestStartReaching(from: Date): Date {
   return new Date(from.getTime() - MAX_WINDOW_MS);
 }
 
-/**
- * Timestamps come back as `Date` from PostgreSQL and as epoch milliseconds
- * (or strings) from SQLite; the API always speaks UTC ISO strings.
- */
-function toIso(value: Timestamp): string {
-  return new Date(value).toISOString();
-}
-
 function toOverride(row: OverrideRow) {
   return { reason: row.reason, by: row.set_by, at: toIso(row.set_at) };
 }
@@ -131,12 +116,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabaseReleaseStore> {
-    const { database } = options;
-    const client = await database.getClient();
-    if (!options.skipMigrations && !database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseReleaseStore(client);
+    return new DatabaseReleaseStore(await connect(options));
   }
 
   private constructor(private readonly db: Knex) {}
@@ -165,7 +145,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
       await this.insertEntities(tx, release.id, release.entityRefs, release);
       await this.insertOrdering(tx, release.id, release.after ?? []);
       for (const event of events) {
-        await this.insertEvent(tx, release.id, event);
+        await insertReleaseEvent(tx, release.id, event);
       }
       return (await this.readRelease(tx, release.id))!;
     });
@@ -312,7 +292,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
         await tx('release_ordering').where({ release_id: id }).delete();
         await this.insertOrdering(tx, id, fields.after);
       }
-      await this.insertEvent(tx, id, event);
+      await insertReleaseEvent(tx, id, event);
       return (await this.readRelease(tx, id))!;
     });
   }
@@ -465,21 +445,6 @@ export class DatabaseReleaseStore implements ReleaseStore {
         window_end: new Date(release.window.end),
       })),
     );
-  }
-
-  private async insertEvent(
-    tx: Knex.Transaction,
-    releaseId: string,
-    event: NewReleaseEvent,
-  ) {
-    await tx('release_events').insert({
-      release_id: releaseId,
-      action: event.action,
-      actor_ref: event.actorRef,
-      created_at: new Date(event.createdAt),
-      changes: JSON.stringify(event.changes),
-      reason: event.reason ?? null,
-    });
   }
 
   private async readRelease(

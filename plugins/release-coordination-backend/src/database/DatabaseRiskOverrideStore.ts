@@ -5,6 +5,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { connect } from './connect';
+import { insertReleaseEvent } from './releaseEvents';
 import { NewReleaseEvent } from './ReleaseStore';
 
 type OverrideRow = {
@@ -69,14 +70,7 @@ export class DatabaseRiskOverrideStore {
           set_at: new Date(override.at),
         });
       }
-      await tx('release_events').insert({
-        release_id: releaseId,
-        action: event.action,
-        actor_ref: event.actorRef,
-        created_at: new Date(event.createdAt),
-        changes: JSON.stringify(event.changes),
-        reason: event.reason ?? null,
-      });
+      await insertReleaseEvent(tx, releaseId, event);
     });
   }
 }

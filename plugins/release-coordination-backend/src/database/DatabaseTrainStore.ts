@@ -6,8 +6,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { connect } from './connect';
-
-type Timestamp = Date | string | number;
+import { definedFields, Timestamp, toIso } from './rows';
 
 type TrainRow = {
   id: string;
@@ -49,8 +48,6 @@ export type TrainFields = Pick<
   | 'cutoff'
   | 'scope'
 >;
-
-const toIso = (value: Timestamp) => new Date(value).toISOString();
 
 function toRow(train: Train): TrainRow {
   return {
@@ -150,9 +147,7 @@ export class DatabaseTrainStore {
       }
       const next: Train = {
         ...fromRow(row),
-        ...Object.fromEntries(
-          Object.entries(fields).filter(([, value]) => value !== undefined),
-        ),
+        ...definedFields(fields),
         updatedAt,
         revision: revision + 1,
       };

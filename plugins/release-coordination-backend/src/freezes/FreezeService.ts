@@ -36,6 +36,7 @@ import {
   scopeCovers,
 } from './FreezeEvaluator';
 import { expandOccurrences, lastEndOf, startMatchesRule } from './occurrences';
+import { assertRevision } from '../revisions';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -145,11 +146,7 @@ export class FreezeService {
         `Freeze ${id} was ended at ${current.endedAt} and can no longer be edited`,
       );
     }
-    if (current.revision !== input.revision) {
-      throw new ConflictError(
-        `Freeze ${id} is at revision ${current.revision}, not ${input.revision}; reload it and try again`,
-      );
-    }
+    assertRevision(`Freeze ${id}`, current.revision, input.revision);
     const { revision, recurrence, ...fields } = input;
     const merged = {
       start: fields.start ?? current.start,

@@ -40,6 +40,7 @@ import {
   ReleaseFields,
   ReleaseStore,
 } from '../database/ReleaseStore';
+import { assertRevision } from '../revisions';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -234,11 +235,7 @@ export class ReleaseService {
     credentials: UserCredentials,
   ): Promise<Release> {
     const current = await this.getChangeable(id, credentials);
-    if (current.revision !== input.revision) {
-      throw new ConflictError(
-        `Release ${id} is at revision ${current.revision}, not ${input.revision}; reload it and try again`,
-      );
-    }
+    assertRevision(`Release ${id}`, current.revision, input.revision);
 
     const { revision, ...requested } = input;
     const fields: Partial<ReleaseFields> = {

@@ -1,10 +1,4 @@
-import { UserInfoService } from '@backstage/backend-plugin-api';
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -16,24 +10,28 @@ import {
   Release,
   ReleaseApprovals,
 } from '@internal/plugin-release-coordination-common';
-import express from 'express';
 import request from 'supertest';
 import { ApprovalService } from '../approvals/ApprovalService';
 import { readApprovalPolicy } from '../approvals/approvalRules';
 import { ConflictService } from '../conflicts/ConflictService';
 import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
-import { DatabaseReleaseStore } from '../database/DatabaseReleaseStore';
 import { ReleaseNotifier } from '../notifications/ReleaseNotifier';
 import {
   ReadinessService,
   readReadinessPolicy,
 } from '../readiness/ReadinessService';
 import { ReleaseService } from '../releases/ReleaseService';
+import {
+  mockAuditor,
+  routerTestDatabase,
+  testApp,
+  userInfoWithGroups,
+} from './__testUtils__/routerTestKit';
 import { createRouter } from './router';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const db = routerTestDatabase();
 
 const TEAM_A = 'group:default/team-a';
 const TEAM_B = 'group:default/team-b';
@@ -53,17 +51,7 @@ const groupsOf: Record<string, string[]> = {
   [RITA]: [MANAGERS],
 };
 
-const userInfo: UserInfoService = {
-  async getUserInfo(credentials) {
-    const { userEntityRef } = credentials.principal as {
-      userEntityRef: string;
-    };
-    return {
-      userEntityRef,
-      ownershipEntityRefs: [userEntityRef, ...(groupsOf[userEntityRef] ?? [])],
-    };
-  },
-};
+const userInfo = userInfoWithGroups(groupsOf);
 
 const ANNOTATED = {
   'pagerduty.com/service-id': 'P123',
@@ -108,17 +96,12 @@ async function createApp(
     conflicts?: Conflict[];
   } = {},
 ) {
-  const knex = await databases.init('SQLITE_3');
-  const database = mockServices.database({ knex });
-  const store = await DatabaseReleaseStore.create({ database });
+  const { database, releaseStore: store } = await db.init();
   const approvalStore = await DatabaseApprovalStore.create({
     database,
     skipMigrations: true,
   });
-  const auditEvent = { success: jest.fn(), fail: jest.fn() };
-  const auditor = mockServices.auditor.mock({
-    createEvent: jest.fn(async () => auditEvent),
-  });
+  const { auditor } = mockAuditor();
   const permission: { approve: AuthorizeResult.ALLOW | AuthorizeResult.DENY } =
     { approve: AuthorizeResult.ALLOW };
   const permissions = mockServices.permissions.mock({
@@ -183,7 +166,7 @@ async function createApp(
     approvals,
     readiness,
   });
-  const app = express().use(router).use(mockErrorHandler());
+  const app = testApp(router);
   return { app, auditor, notifications, signals, permission };
 }
 

@@ -1,45 +1,31 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   Release,
   ReleaseState,
 } from '@internal/plugin-release-coordination-common';
-import express from 'express';
 import { sync as ical, VEvent } from 'node-ical';
 import request from 'supertest';
 import { DatabaseCalendarFeedStore } from '../database/DatabaseCalendarFeedStore';
 import { DatabaseFreezeStore } from '../database/DatabaseFreezeStore';
-import { DatabaseReleaseStore } from '../database/DatabaseReleaseStore';
 import { CalendarService } from '../ical/CalendarService';
 import { ReleaseService } from '../releases/ReleaseService';
+import {
+  NOW,
+  entity,
+  releaseSeeder,
+  routerTestDatabase,
+  testApp,
+} from './__testUtils__/routerTestKit';
 import { createRouter } from './router';
 
 jest.setTimeout(30_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const db = routerTestDatabase();
 
 const ALICE = 'user:default/alice';
 const BOB = 'user:default/bob';
-const NOW = new Date('2026-11-26T12:00:00.000Z');
-
-const entity = (
-  kind: string,
-  name: string,
-  spec: Record<string, string> = {},
-  relations: Entity['relations'] = [],
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind,
-  metadata: { name, namespace: 'default' },
-  spec,
-  relations,
-});
 
 const entities: Entity[] = [
   entity('System', 'payments', { owner: 'team-pay' }),
@@ -47,22 +33,16 @@ const entities: Entity[] = [
     'Component',
     'payments-service',
     { owner: 'team-pay', system: 'payments' },
-    [{ type: 'partOf', targetRef: 'system:default/payments' }],
+    [['partOf', 'system:default/payments']],
   ),
   entity('Component', 'tool', { owner: 'team-tools' }),
   entity('Group', 'team-pay'),
-  entity('User', 'alice', {}, [
-    { type: 'memberOf', targetRef: 'group:default/team-pay' },
-  ]),
-  entity('User', 'bob', {}, [
-    { type: 'memberOf', targetRef: 'group:default/team-tools' },
-  ]),
+  entity('User', 'alice', {}, [['memberOf', 'group:default/team-pay']]),
+  entity('User', 'bob', {}, [['memberOf', 'group:default/team-tools']]),
 ];
 
 async function createApp() {
-  const knex = await databases.init('SQLITE_3');
-  const database = mockServices.database({ knex });
-  const releaseStore = await DatabaseReleaseStore.create({ database });
+  const { knex, database, releaseStore } = await db.init();
   const freezeStore = await DatabaseFreezeStore.create({
     database,
     skipMigrations: true,
@@ -99,38 +79,15 @@ async function createApp() {
     }),
     auditor: mockServices.auditor.mock(),
   });
-  const app = express().use(router).use(mockErrorHandler());
+  const app = testApp(router);
 
-  let counter = 0;
-  async function addRelease(
-    state: ReleaseState,
-    parts: Partial<Release> = {},
-  ): Promise<Release> {
-    counter += 1;
-    return releaseStore.createRelease(
-      {
-        id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
-        title: `Release ${counter}`,
-        version: `1.${counter}.0`,
-        type: 'normal',
-        state,
-        window: {
-          start: '2026-12-01T10:00:00.000Z',
-          end: '2026-12-01T12:00:00.000Z',
-        },
-        entityRefs: ['component:default/payments-service'],
-        ownerRef: 'group:default/team-pay',
-        description: '',
-        changes: [],
-        createdBy: ALICE,
-        createdAt: NOW.toISOString(),
-        updatedAt: NOW.toISOString(),
-        revision: 1,
-        ...parts,
-      },
-      [],
-    );
-  }
+  const seed = releaseSeeder(releaseStore, {
+    createdBy: ALICE,
+    now: NOW,
+    version: n => `1.${n}.0`,
+  });
+  const addRelease = (state: ReleaseState, parts: Partial<Release> = {}) =>
+    seed({ state, ...parts });
   return { app, knex, freezeStore, addRelease };
 }
 

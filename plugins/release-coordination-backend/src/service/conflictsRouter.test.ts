@@ -1,10 +1,4 @@
-import { UserInfoService } from '@backstage/backend-plugin-api';
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -15,37 +9,26 @@ import {
 import express from 'express';
 import request from 'supertest';
 import { ConflictService } from '../conflicts/ConflictService';
-import { DatabaseFreezeStore } from '../database/DatabaseFreezeStore';
-import { DatabaseReleaseStore } from '../database/DatabaseReleaseStore';
-import { FreezeService } from '../freezes/FreezeService';
-import { ReleaseService } from '../releases/ReleaseService';
+import {
+  entity,
+  mockAuditor,
+  routerTestDatabase,
+  testApp,
+  requestWithoutCredentials,
+  userInfoWithGroups,
+  createPlanningServices,
+} from './__testUtils__/routerTestKit';
 import { createRouter } from './router';
 
 jest.setTimeout(30_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const db = routerTestDatabase();
 
 const ALICE = 'user:default/alice';
 const MALLORY = 'user:default/mallory';
 const asAlice = mockCredentials.user.header(ALICE);
 const asMallory = mockCredentials.user.header(MALLORY);
 const asPipeline = mockCredentials.service.header();
-const NOW = new Date('2026-11-26T12:00:00.000Z');
-
-function entity(
-  kind: string,
-  name: string,
-  spec: Record<string, string> = {},
-  relations: [string, string][] = [],
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind,
-    metadata: { name, namespace: 'default' },
-    spec,
-    relations: relations.map(([type, targetRef]) => ({ type, targetRef })),
-  };
-}
 
 const entities: Entity[] = [
   entity('System', 'payments', { owner: 'team-pay' }),
@@ -68,20 +51,9 @@ const entities: Entity[] = [
   entity('Group', 'team-tools'),
 ];
 
-const userInfo: UserInfoService = {
-  async getUserInfo(credentials) {
-    const { userEntityRef } = credentials.principal as {
-      userEntityRef: string;
-    };
-    return {
-      userEntityRef,
-      ownershipEntityRefs:
-        userEntityRef === ALICE
-          ? [ALICE, 'group:default/team-pay', 'group:default/team-ledger']
-          : [userEntityRef],
-    };
-  },
-};
+const userInfo = userInfoWithGroups({
+  [ALICE]: ['group:default/team-pay', 'group:default/team-ledger'],
+});
 
 const PAYMENTS = 'component:default/payments-service';
 const LEDGER = 'component:default/ledger-service';
@@ -92,39 +64,15 @@ const window = (start: string, end: string) => ({
 });
 
 async function createApp(options: { trains?: TrainSource } = {}) {
-  const knex = await databases.init('SQLITE_3');
-  const database = mockServices.database({ knex });
-  const store = await DatabaseReleaseStore.create({ database });
-  const freezeStore = await DatabaseFreezeStore.create({
-    database,
-    skipMigrations: true,
-  });
-  const auditEvent = { success: jest.fn(), fail: jest.fn() };
-  const auditor = mockServices.auditor.mock({
-    createEvent: jest.fn(async () => auditEvent),
-  });
+  const { database, releaseStore: store } = await db.init();
+  const { auditor, auditEvent } = mockAuditor();
   const catalog = catalogServiceMock({ entities });
-  const permissions = mockServices.permissions();
-  const releases = new ReleaseService({
-    store,
+  const { releases, freezes, conflicts } = await createPlanningServices({
+    database,
+    releaseStore: store,
     catalog,
-    permissions,
     userInfo,
-  });
-  const freezes = new FreezeService({
-    store: freezeStore,
-    releases: store,
-    catalog,
-    permissions,
-    now: () => NOW,
-  });
-  const conflicts = new ConflictService({
-    store,
-    freezes,
-    catalog,
-    auth: mockServices.auth(),
     trains: options.trains,
-    now: () => NOW,
   });
   const router = await createRouter({
     releases,
@@ -133,7 +81,7 @@ async function createApp(options: { trains?: TrainSource } = {}) {
     httpAuth: mockServices.httpAuth(),
     auditor,
   });
-  const app = express().use(router).use(mockErrorHandler());
+  const app = testApp(router);
   return { app, auditor, auditEvent, store };
 }
 
@@ -189,10 +137,9 @@ describe('conflict routes', () => {
     ['delete', '/releases/x/freeze-override'],
   ] as const)('rejects %s %s without a user with 401', async (method, path) => {
     const { app } = await createApp();
-    const res = await request(app)
-      [method](path)
-      .set('Authorization', mockCredentials.none.header())
-      .send({ reason: 'x' });
+    const res = await requestWithoutCredentials(app, method, path, {
+      reason: 'x',
+    });
     expect(res.status).toBe(401);
   });
 

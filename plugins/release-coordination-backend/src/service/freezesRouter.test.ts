@@ -1,57 +1,44 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   CreateFreezeRequest,
   Freeze,
-  Release,
   ReleaseState,
   ReleaseType,
 } from '@internal/plugin-release-coordination-common';
 import express from 'express';
 import request from 'supertest';
 import { DatabaseFreezeStore } from '../database/DatabaseFreezeStore';
-import { DatabaseReleaseStore } from '../database/DatabaseReleaseStore';
 import { FreezeService } from '../freezes/FreezeService';
 import { ReleaseService } from '../releases/ReleaseService';
+import {
+  NOW,
+  entity,
+  mockAuditor,
+  permissionsWith,
+  releaseSeeder,
+  routerTestDatabase,
+  testApp,
+  requestWithoutCredentials,
+} from './__testUtils__/routerTestKit';
 import { createRouter } from './router';
 
 jest.setTimeout(30_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const db = routerTestDatabase();
 
 const CAROL = 'user:default/carol';
 const asCarol = mockCredentials.user.header(CAROL);
 const asPipeline = mockCredentials.service.header();
-const NOW = new Date('2026-11-26T12:00:00.000Z');
-
-function entity(
-  kind: string,
-  name: string,
-  spec: Record<string, string> = {},
-  relations: Entity['relations'] = [],
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind,
-    metadata: { name, namespace: 'default' },
-    spec,
-    relations,
-  };
-}
 
 const entities: Entity[] = [
   entity('Domain', 'commerce'),
   entity('Domain', 'platform'),
   // the domain only in relations
   entity('System', 'payments', { owner: 'team-pay' }, [
-    { type: 'partOf', targetRef: 'domain:default/commerce' },
+    ['partOf', 'domain:default/commerce'],
   ]),
   // the domain only in spec
   entity('System', 'checkout', { owner: 'team-pay', domain: 'commerce' }),
@@ -61,8 +48,8 @@ const entities: Entity[] = [
     'payments-service',
     { owner: 'team-pay', system: 'payments' },
     [
-      { type: 'partOf', targetRef: 'system:default/payments' },
-      { type: 'ownedBy', targetRef: 'group:default/team-pay' },
+      ['partOf', 'system:default/payments'],
+      ['ownedBy', 'group:default/team-pay'],
     ],
   ),
   entity('Component', 'cart-service', {
@@ -98,24 +85,14 @@ const weekend = {
 async function createApp(
   options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
 ) {
-  const knex = await databases.init('SQLITE_3');
-  const database = mockServices.database({ knex });
-  const releaseStore = await DatabaseReleaseStore.create({ database });
+  const { database, releaseStore } = await db.init();
   const freezeStore = await DatabaseFreezeStore.create({
     database,
     skipMigrations: true,
   });
-  const auditEvent = { success: jest.fn(), fail: jest.fn() };
-  const auditor = mockServices.auditor.mock({
-    createEvent: jest.fn(async () => auditEvent),
-  });
+  const { auditor, auditEvent } = mockAuditor();
   const catalog = catalogServiceMock({ entities });
-  const permissions =
-    options.permission === AuthorizeResult.DENY
-      ? mockServices.permissions.mock({
-          authorize: async () => [{ result: AuthorizeResult.DENY }],
-        })
-      : mockServices.permissions();
+  const permissions = permissionsWith(options.permission);
   const releases = new ReleaseService({
     store: releaseStore,
     catalog,
@@ -136,36 +113,15 @@ async function createApp(
     httpAuth: mockServices.httpAuth(),
     auditor,
   });
-  const app = express().use(router).use(mockErrorHandler());
+  const app = testApp(router);
 
-  let counter = 0;
-  async function addRelease(
+  const seed = releaseSeeder(releaseStore, { createdBy: CAROL, now: NOW });
+  const addRelease = (
     type: ReleaseType,
     state: ReleaseState,
     window: { start: string; end: string },
     entityRefs = ['component:default/payments-service'],
-  ): Promise<Release> {
-    counter += 1;
-    return releaseStore.createRelease(
-      {
-        id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
-        title: `Release ${counter}`,
-        version: '1.0.0',
-        type,
-        state,
-        window,
-        entityRefs,
-        ownerRef: 'group:default/team-pay',
-        description: '',
-        changes: [],
-        createdBy: CAROL,
-        createdAt: NOW.toISOString(),
-        updatedAt: NOW.toISOString(),
-        revision: 1,
-      },
-      [],
-    );
-  }
+  ) => seed({ type, state, window, entityRefs });
   return { app, auditor, auditEvent, catalog, freezeStore, addRelease };
 }
 
@@ -192,10 +148,7 @@ describe('freeze routes', () => {
     'rejects %s %s without credentials with 401',
     async (method, path) => {
       const { app } = await createApp();
-      const res = await request(app)
-        [method](path)
-        .set('Authorization', mockCredentials.none.header())
-        .send({});
+      const res = await requestWithoutCredentials(app, method, path);
       expect(res.status).toBe(401);
     },
   );

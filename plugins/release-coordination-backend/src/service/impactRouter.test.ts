@@ -1,32 +1,29 @@
-import { UserInfoService } from '@backstage/backend-plugin-api';
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Release } from '@internal/plugin-release-coordination-common';
 import express from 'express';
 import request from 'supertest';
 import { CatalogGraphService } from '../catalogGraph/CatalogGraphService';
 import { permissionedCatalog, testEntity } from '../catalogGraph/testCatalog';
-import { ConflictService } from '../conflicts/ConflictService';
-import { DatabaseFreezeStore } from '../database/DatabaseFreezeStore';
-import { DatabaseReleaseStore } from '../database/DatabaseReleaseStore';
 import { DatabaseRiskOverrideStore } from '../database/DatabaseRiskOverrideStore';
-import { FreezeService } from '../freezes/FreezeService';
 import { ImpactService } from '../impact/ImpactService';
-import { ReleaseService } from '../releases/ReleaseService';
+import {
+  NOW,
+  mockAuditor,
+  routerTestDatabase,
+  testApp,
+  requestWithoutCredentials,
+  userInfoWithGroups,
+  createPlanningServices,
+} from './__testUtils__/routerTestKit';
 import { createRouter } from './router';
 
 jest.setTimeout(30_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const db = routerTestDatabase();
 
 const ALICE = 'user:default/alice';
 const asAlice = mockCredentials.user.header(ALICE);
 const asMallory = mockCredentials.user.header('user:default/mallory');
-const NOW = new Date('2026-11-26T12:00:00.000Z');
 
 const LEDGER = 'component:default/ledger';
 const SHOP = 'component:default/shop';
@@ -72,55 +69,21 @@ const entities = [
   testEntity('group:default/team-tools'),
 ];
 
-const userInfo: UserInfoService = {
-  async getUserInfo(credentials) {
-    const { userEntityRef } = credentials.principal as {
-      userEntityRef: string;
-    };
-    return {
-      userEntityRef,
-      ownershipEntityRefs:
-        userEntityRef === ALICE
-          ? [ALICE, 'group:default/team-pay', 'group:default/team-tools']
-          : [userEntityRef],
-    };
-  },
-};
+const userInfo = userInfoWithGroups({
+  [ALICE]: ['group:default/team-pay', 'group:default/team-tools'],
+});
 
 async function createApp() {
-  const knex = await databases.init('SQLITE_3');
-  const database = mockServices.database({ knex });
-  const store = await DatabaseReleaseStore.create({ database });
-  const freezeStore = await DatabaseFreezeStore.create({
-    database,
-    skipMigrations: true,
-  });
-  const auditEvent = { success: jest.fn(), fail: jest.fn() };
-  const auditor = mockServices.auditor.mock({
-    createEvent: jest.fn(async () => auditEvent),
-  });
+  const { database, releaseStore: store } = await db.init();
+  const { auditor, auditEvent } = mockAuditor();
   const catalog = permissionedCatalog(entities, [SECRET]);
-  const permissions = mockServices.permissions();
   const auth = mockServices.auth();
-  const releases = new ReleaseService({
-    store,
+  const { releases, freezes, conflicts } = await createPlanningServices({
+    database,
+    releaseStore: store,
     catalog,
-    permissions,
     userInfo,
-  });
-  const freezes = new FreezeService({
-    store: freezeStore,
-    releases: store,
-    catalog,
-    permissions,
-    now: () => NOW,
-  });
-  const conflicts = new ConflictService({
-    store,
-    freezes,
-    catalog,
     auth,
-    now: () => NOW,
   });
   const impact = new ImpactService({
     graphs: new CatalogGraphService({ catalog, auth }),
@@ -143,7 +106,7 @@ async function createApp() {
     httpAuth: mockServices.httpAuth(),
     auditor,
   });
-  const app = express().use(router).use(mockErrorHandler());
+  const app = testApp(router);
   return { app, auditor, auditEvent };
 }
 
@@ -178,10 +141,9 @@ describe('impact routes', () => {
     ['delete', '/releases/x/risk-override'],
   ] as const)('rejects %s %s without a user with 401', async (method, path) => {
     const { app } = await createApp();
-    const res = await request(app)
-      [method](path)
-      .set('Authorization', mockCredentials.none.header())
-      .send({ entityRefs: [LEDGER] });
+    const res = await requestWithoutCredentials(app, method, path, {
+      entityRefs: [LEDGER],
+    });
     expect(res.status).toBe(401);
   });
 

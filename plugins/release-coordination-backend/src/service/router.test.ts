@@ -1,64 +1,49 @@
-import { UserInfoService } from '@backstage/backend-plugin-api';
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Release } from '@internal/plugin-release-coordination-common';
 import express from 'express';
 import request from 'supertest';
-import { DatabaseReleaseStore } from '../database/DatabaseReleaseStore';
 import { ReleaseService } from '../releases/ReleaseService';
+import {
+  entity,
+  mockAuditor,
+  routerTestDatabase,
+  testApp,
+  userInfoWithGroups,
+  requestWithoutCredentials,
+} from './__testUtils__/routerTestKit';
 import { createRouter } from './router';
 
 jest.setTimeout(30_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const db = routerTestDatabase();
 
 const ALICE = 'user:default/alice';
 const MALLORY = 'user:default/mallory';
 
-function entity(
-  kind: string,
-  name: string,
-  spec: Record<string, string> = {},
-  partOf?: string,
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind,
-    metadata: { name, namespace: 'default' },
-    spec,
-    relations: partOf ? [{ type: 'partOf', targetRef: partOf }] : [],
-  };
-}
-
 const entities: Entity[] = [
   entity('Domain', 'commerce'),
-  entity('System', 'checkout', { owner: 'team-a' }, 'domain:default/commerce'),
+  entity('System', 'checkout', { owner: 'team-a' }, [
+    ['partOf', 'domain:default/commerce'],
+  ]),
   entity('System', 'search', { owner: 'team-b' }),
   entity(
     'Component',
     'checkout-service',
     { owner: 'team-a', system: 'checkout' },
-    'system:default/checkout',
+    [['partOf', 'system:default/checkout']],
   ),
   entity(
     'Component',
     'cart-service',
     { owner: 'group:default/team-a', system: 'checkout' },
-    'system:default/checkout',
+    [['partOf', 'system:default/checkout']],
   ),
-  entity(
-    'Component',
-    'search-service',
-    { owner: 'team-b', system: 'search' },
-    'system:default/search',
-  ),
+  entity('Component', 'search-service', { owner: 'team-b', system: 'search' }, [
+    ['partOf', 'system:default/search'],
+  ]),
   entity('Component', 'personal-tool', { owner: 'user:alice' }),
   entity('Component', 'orphan'),
   entity('Group', 'team-a'),
@@ -66,21 +51,9 @@ const entities: Entity[] = [
   entity('User', 'alice'),
 ];
 
-const groupsOf: Record<string, string[]> = {
+const userInfo = userInfoWithGroups({
   [ALICE]: ['group:default/Team-A'],
-};
-
-const userInfo: UserInfoService = {
-  async getUserInfo(credentials) {
-    const { userEntityRef } = credentials.principal as {
-      userEntityRef: string;
-    };
-    return {
-      userEntityRef,
-      ownershipEntityRefs: [userEntityRef, ...(groupsOf[userEntityRef] ?? [])],
-    };
-  },
-};
+});
 
 const valid = {
   title: 'Checkout 4.0',
@@ -96,14 +69,8 @@ const asMallory = mockCredentials.user.header(MALLORY);
 async function createApp(
   options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
 ) {
-  const knex = await databases.init('SQLITE_3');
-  const store = await DatabaseReleaseStore.create({
-    database: mockServices.database({ knex }),
-  });
-  const auditEvent = { success: jest.fn(), fail: jest.fn() };
-  const auditor = mockServices.auditor.mock({
-    createEvent: jest.fn(async () => auditEvent),
-  });
+  const { releaseStore: store } = await db.init();
+  const { auditor, auditEvent } = mockAuditor();
   const releases = new ReleaseService({
     store,
     catalog: catalogServiceMock({ entities }),
@@ -117,7 +84,7 @@ async function createApp(
     httpAuth: mockServices.httpAuth(),
     auditor,
   });
-  const app = express().use(router).use(mockErrorHandler());
+  const app = testApp(router);
   return { app, store, auditor, auditEvent };
 }
 
@@ -152,10 +119,7 @@ describe('createRouter', () => {
     ['get', '/releases/x/events'],
   ] as const)('rejects %s %s without a user with 401', async (method, path) => {
     const { app } = await createApp();
-    const res = await request(app)
-      [method](path)
-      .set('Authorization', mockCredentials.none.header())
-      .send({});
+    const res = await requestWithoutCredentials(app, method, path);
     expect(res.status).toBe(401);
   });
 

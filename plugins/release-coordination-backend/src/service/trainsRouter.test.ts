@@ -1,9 +1,4 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -14,32 +9,27 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import express from 'express';
 import request from 'supertest';
-import { DatabaseReleaseStore } from '../database/DatabaseReleaseStore';
 import { DatabaseTrainStore } from '../database/DatabaseTrainStore';
 import { ReleaseService } from '../releases/ReleaseService';
 import { TrainService } from '../trains/TrainService';
+import {
+  entity,
+  mockAuditor,
+  permissionsWith,
+  releaseSeeder,
+  routerTestDatabase,
+  testApp,
+  requestWithoutCredentials,
+} from './__testUtils__/routerTestKit';
 import { createRouter } from './router';
 
 jest.setTimeout(30_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const db = routerTestDatabase();
 
 const CAROL = 'user:default/carol';
 // Sunday 2026-11-29 12:00 UTC: the slot of Tuesday 12-01 10:00 Berlin closed at 09:00 UTC
 const NOW = new Date('2026-11-29T12:00:00.000Z');
-
-const entity = (
-  kind: string,
-  name: string,
-  spec: Record<string, string> = {},
-  relations: Entity['relations'] = [],
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind,
-  metadata: { name, namespace: 'default' },
-  spec,
-  relations,
-});
 
 const entities: Entity[] = [
   entity('System', 'payments', { owner: 'team-pay' }),
@@ -48,13 +38,13 @@ const entities: Entity[] = [
     'Component',
     'payments-service',
     { owner: 'team-pay', system: 'payments' },
-    [{ type: 'partOf', targetRef: 'system:default/payments' }],
+    [['partOf', 'system:default/payments']],
   ),
   entity(
     'Component',
     'search-service',
     { owner: 'team-pay', system: 'search' },
-    [{ type: 'partOf', targetRef: 'system:default/search' }],
+    [['partOf', 'system:default/search']],
   ),
   entity('Component', 'tool', { owner: 'team-pay' }),
   entity('Group', 'team-pay'),
@@ -74,24 +64,14 @@ const commerce = {
 async function createApp(
   options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
 ) {
-  const knex = await databases.init('SQLITE_3');
-  const database = mockServices.database({ knex });
-  const releaseStore = await DatabaseReleaseStore.create({ database });
+  const { knex, database, releaseStore } = await db.init();
   const trainStore = await DatabaseTrainStore.create({
     database,
     skipMigrations: true,
   });
-  const auditEvent = { success: jest.fn(), fail: jest.fn() };
-  const auditor = mockServices.auditor.mock({
-    createEvent: jest.fn(async () => auditEvent),
-  });
+  const { auditor, auditEvent } = mockAuditor();
   const catalog = catalogServiceMock({ entities });
-  const permissions =
-    options.permission === AuthorizeResult.DENY
-      ? mockServices.permissions.mock({
-          authorize: async () => [{ result: AuthorizeResult.DENY }],
-        })
-      : mockServices.permissions();
+  const permissions = permissionsWith(options.permission);
   const userInfo = mockServices.userInfo({
     ownershipEntityRefs: [CAROL, 'group:default/team-pay'],
   });
@@ -117,35 +97,14 @@ async function createApp(
     }),
     auditor,
   });
-  const app = express().use(router).use(mockErrorHandler());
+  const app = testApp(router);
 
-  let counter = 0;
-  async function addRelease(
+  const seed = releaseSeeder(releaseStore, { createdBy: CAROL, now: NOW });
+  const addRelease = (
     state: ReleaseState,
     window: { start: string; end: string },
     entityRefs = ['component:default/payments-service'],
-  ): Promise<Release> {
-    counter += 1;
-    return releaseStore.createRelease(
-      {
-        id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
-        title: `Release ${counter}`,
-        version: '1.0.0',
-        type: 'normal',
-        state,
-        window,
-        entityRefs,
-        ownerRef: 'group:default/team-pay',
-        description: '',
-        changes: [],
-        createdBy: CAROL,
-        createdAt: NOW.toISOString(),
-        updatedAt: NOW.toISOString(),
-        revision: 1,
-      },
-      [],
-    );
-  }
+  ) => seed({ state, window, entityRefs });
   return {
     app,
     auditor,
@@ -184,10 +143,7 @@ describe('train routes', () => {
     'rejects %s %s without credentials with 401',
     async (method, path) => {
       const { app } = await createApp();
-      const res = await request(app)
-        [method](path)
-        .set('Authorization', mockCredentials.none.header())
-        .send({});
+      const res = await requestWithoutCredentials(app, method, path);
       expect(res.status).toBe(401);
     },
   );

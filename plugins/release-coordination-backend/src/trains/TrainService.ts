@@ -37,6 +37,7 @@ import {
   slotsBetween,
   trainStartMatchesRule,
 } from './slots';
+import { assertRevision } from '../revisions';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -128,11 +129,7 @@ export class TrainService {
   ): Promise<Train> {
     await this.authorize(credentials);
     const current = await this.getTrain(id);
-    if (current.revision !== input.revision) {
-      throw new ConflictError(
-        `Train ${id} is at revision ${current.revision}, not ${input.revision}; reload it and try again`,
-      );
-    }
+    assertRevision(`Train ${id}`, current.revision, input.revision);
     const { revision, ...fields } = input;
     this.checkRule({ ...current, ...stripUndefined(fields) });
     if (fields.scope) {
