@@ -108,6 +108,29 @@ export const releaseCoordinationReleaseImpactEntityContent =
   });
 
 /**
+ * The Readiness tab of components, systems, domains and groups: the go / no-go
+ * verdict and approvals of their upcoming releases, each with its checklist
+ * and Approve / Reject.
+ *
+ * @alpha
+ */
+export const releaseCoordinationReadinessEntityContent =
+  EntityContentBlueprint.make({
+    name: 'readiness',
+    params: {
+      path: 'readiness',
+      title: 'Readiness',
+      filter: {
+        kind: { $in: ['component', 'system', 'domain', 'group'] },
+      },
+      loader: () =>
+        import('./components/Readiness').then(m => (
+          <m.EntityReadinessContent />
+        )),
+    },
+  });
+
+/**
  * The homepage widget of the release calendar: the releases and freezes of the
  * next 14 days and a link to the full calendar. Its id is
  * `home-page-widget:release-coordination/release-calendar` and its name, for the
@@ -145,6 +168,7 @@ export default createFrontendPlugin({
     releaseCoordinationEntityContent,
     releaseCoordinationImpactEntityContent,
     releaseCoordinationReleaseImpactEntityContent,
+    releaseCoordinationReadinessEntityContent,
     releaseCalendarHomePageWidget,
   ],
   routes: { root: rootRouteRef, release: releaseRouteRef },

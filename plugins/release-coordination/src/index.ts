@@ -7,6 +7,7 @@
 export {
   releaseCoordinationPlugin,
   EntityImpactContent,
+  EntityReadinessContent,
   EntityReleaseImpactContent,
   EntityReleasesContent,
   HomePageReleaseCalendarCard,
@@ -59,4 +60,6 @@ export type {
   RiskMatrixProps,
   UpcomingReleaseImpactProps,
 } from './components/Impact';
+export { ReleaseReadiness } from './components/Readiness';
+export type { ReleaseReadinessProps } from './components/Readiness';
 export type * from '@internal/plugin-release-coordination-common';

@@ -11,6 +11,7 @@ import alphaPlugin, {
   releaseCoordinationEntityContent,
   releaseCoordinationImpactEntityContent,
   releaseCoordinationPage,
+  releaseCoordinationReadinessEntityContent,
   releaseCoordinationReleaseImpactEntityContent,
 } from './alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
@@ -100,6 +101,17 @@ describe('release-coordination plugin', () => {
     );
   });
 
+  it('makes a Readiness tab for components, systems, domains and groups', () => {
+    expect(
+      alphaPlugin.getExtension('entity-content:release-coordination/readiness'),
+    ).toBeDefined();
+    const tester = createExtensionTester(
+      releaseCoordinationReadinessEntityContent,
+    );
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Readiness');
+    expect(tester.get(coreExtensionData.routePath)).toBe('readiness');
+  });
+
   it('mounts the page at /release-coordination', () => {
     const tester = createExtensionTester(releaseCoordinationPage);
     expect(tester.get(coreExtensionData.routePath)).toBe(
@@ -122,6 +134,8 @@ describe('release-coordination plugin', () => {
     expect(legacy.ReleaseCalendar).toBeDefined();
     expect(legacy.EntityImpactContent).toBeDefined();
     expect(legacy.EntityReleaseImpactContent).toBeDefined();
+    expect(legacy.EntityReadinessContent).toBeDefined();
+    expect(legacy.ReleaseReadiness).toBeDefined();
     expect(legacy.ReleaseImpact).toBeDefined();
     expect(legacy.RiskMatrix).toBeDefined();
   });

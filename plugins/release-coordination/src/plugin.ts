@@ -97,6 +97,23 @@ export const EntityReleaseImpactContent = releaseCoordinationPlugin.provide(
 );
 
 /**
+ * The Readiness tab of a Component, System, Domain or Group: the go / no-go
+ * verdict and approvals of its upcoming releases, each with its checklist and
+ * Approve / Reject.
+ *
+ * @public
+ */
+export const EntityReadinessContent = releaseCoordinationPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReadinessContent',
+    component: {
+      lazy: () =>
+        import('./components/Readiness').then(m => m.EntityReadinessContent),
+    },
+  }),
+);
+
+/**
  * The homepage card of the release calendar: the releases and freezes of the
  * next 14 days and a link to the full calendar. Its `name` for the homepage's
  * grid is `HomePageReleaseCalendarCard`.

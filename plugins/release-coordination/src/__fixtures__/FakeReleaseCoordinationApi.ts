@@ -1,6 +1,8 @@
 import { ResponseError } from '@backstage/errors';
 import {
+  ApprovalDecisionRequest,
   CalendarFeed,
+  CheckReadinessItemRequest,
   CalendarFilters,
   Conflict,
   CreateFreezeRequest,
@@ -14,7 +16,9 @@ import {
   isTransitionAllowed,
   Page,
   Release,
+  ReleaseApprovals,
   ReleaseEvent,
+  ReleaseReadiness,
   RiskLevel,
   Slot,
   Train,
@@ -129,6 +133,108 @@ export function makeTrain(overrides: Partial<Train> = {}): Train {
   };
 }
 
+/** Approvals of a release (one pending owner group the caller may decide for), for tests. */
+export function makeApprovals(
+  overrides: Partial<ReleaseApprovals> = {},
+): ReleaseApprovals {
+  return {
+    rule: 'owners',
+    round: 1,
+    required: [
+      {
+        groupRef: 'group:default/payments',
+        reason: 'owner',
+        entityRefs: ['component:default/payments-api'],
+        phase: 'before',
+        status: 'pending',
+      },
+    ],
+    decisions: [],
+    pending: ['group:default/payments'],
+    pendingAfter: [],
+    complete: false,
+    rejected: false,
+    mayDecide: ['group:default/payments'],
+    ...overrides,
+  };
+}
+
+/**
+ * The readiness of a release (approvals missing, a manual item unchecked, the
+ * rest passed), for tests.
+ */
+export function makeReadiness(
+  overrides: Partial<ReleaseReadiness> = {},
+): ReleaseReadiness {
+  const readiness: ReleaseReadiness = {
+    verdict: 'not-ready',
+    blocking: [],
+    items: [
+      {
+        id: 'approvals',
+        label: 'Approvals complete',
+        kind: 'automatic',
+        passed: false,
+        facts: ['Waiting for group:default/payments'],
+      },
+      {
+        id: 'no-blocking-conflict',
+        label: 'No blocking conflict',
+        kind: 'automatic',
+        passed: true,
+        facts: ['No conflicts'],
+      },
+      {
+        id: 'rollback-plan',
+        label: 'Rollback plan reviewed',
+        kind: 'manual',
+        passed: false,
+        facts: [],
+      },
+    ],
+    ...overrides,
+  };
+  return overrides.blocking ? readiness : withVerdict(readiness);
+}
+
+/** A deep copy, so that callers never share the fake's state. */
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value));
+}
+
+/** The readiness with the verdict and blocking reasons of its items. */
+function withVerdict(readiness: ReleaseReadiness): ReleaseReadiness {
+  const failed = readiness.items.filter(item => !item.passed);
+  readiness.verdict = failed.length ? 'not-ready' : 'ready';
+  readiness.blocking = failed.map(item => `${item.label}: not passed`);
+  return readiness;
+}
+
+/** The approvals with statuses, pending groups and flags of their decisions. */
+function withApprovalState(approvals: ReleaseApprovals): ReleaseApprovals {
+  for (const required of approvals.required) {
+    const decision = approvals.decisions.find(
+      d => d.groupRef === required.groupRef,
+    );
+    if (decision) {
+      required.status =
+        decision.decision === 'approve' ? 'approved' : 'rejected';
+    } else {
+      required.status =
+        required.phase === 'after' ? 'pending-after' : 'pending';
+    }
+  }
+  approvals.pending = approvals.required
+    .filter(r => r.status === 'pending')
+    .map(r => r.groupRef);
+  approvals.pendingAfter = approvals.required
+    .filter(r => r.status === 'pending-after')
+    .map(r => r.groupRef);
+  approvals.rejected = approvals.decisions.some(d => d.decision === 'reject');
+  approvals.complete = approvals.pending.length === 0 && !approvals.rejected;
+  return approvals;
+}
+
 /**
  * Whether a release matches the filters of a listing that the fake can check
  * without a catalog: window overlap, state, type, owner and entities.
@@ -203,6 +309,17 @@ export class FakeReleaseCoordinationApi implements ReleaseCoordinationApi {
     [];
   upcomingImpact: UpcomingImpactItem[] = [];
   upcomingImpactCalls: ListUpcomingImpactRequest[] = [];
+  /** Approvals of releases by id; 404 when unset. */
+  approvals: Record<string, ReleaseApprovals> = {};
+  /** Readiness of releases by id; 404 when unset. */
+  readiness: Record<string, ReleaseReadiness> = {};
+  decideCalls: Array<{ id: string } & ApprovalDecisionRequest> = [];
+  withdrawCalls: Array<{ id: string; groupRef: string }> = [];
+  checkItemCalls: Array<
+    { id: string; itemId: string } & CheckReadinessItemRequest
+  > = [];
+  /** Who decides and checks items in the fake. */
+  currentUser = 'user:default/alice';
   /** Makes the next calls of a method fail. */
   failures: Partial<Record<keyof ReleaseCoordinationApi, Error>> = {};
   /** Returned by listReleases, keyed by cursor ('' for the first page). */
@@ -555,6 +672,107 @@ export class FakeReleaseCoordinationApi implements ReleaseCoordinationApi {
     if (this.failures.listUpcomingImpact)
       throw this.failures.listUpcomingImpact;
     return this.upcomingImpact;
+  }
+
+  async getReleaseApprovals(id: string) {
+    return clone(await this.approvalsOf(id, 'getReleaseApprovals'));
+  }
+
+  async decideReleaseApproval(id: string, request: ApprovalDecisionRequest) {
+    this.decideCalls.push({ id, ...request });
+    const approvals = await this.approvalsOf(id, 'decideReleaseApproval');
+    if (approvals.mayDecide.length === 0) {
+      throw await errorResponse(
+        403,
+        'NotAllowedError',
+        'you are not a member of an undecided required group',
+      );
+    }
+    for (const groupRef of approvals.mayDecide) {
+      approvals.decisions.push({
+        groupRef,
+        decision: request.decision,
+        comment: request.comment ?? '',
+        by: this.currentUser,
+        at: '2030-02-02T09:00:00.000Z',
+      });
+    }
+    approvals.mayDecide = [];
+    this.syncApprovalsItem(id);
+    return clone(withApprovalState(approvals));
+  }
+
+  async withdrawReleaseApproval(id: string, groupRef: string) {
+    this.withdrawCalls.push({ id, groupRef });
+    const approvals = await this.approvalsOf(id, 'withdrawReleaseApproval');
+    approvals.decisions = approvals.decisions.filter(
+      d => d.groupRef !== groupRef,
+    );
+    if (!approvals.mayDecide.includes(groupRef)) {
+      approvals.mayDecide.push(groupRef);
+    }
+    this.syncApprovalsItem(id);
+    return clone(withApprovalState(approvals));
+  }
+
+  async getReleaseReadiness(id: string) {
+    if (this.failures.getReleaseReadiness) {
+      throw this.failures.getReleaseReadiness;
+    }
+    const readiness = this.readiness[id];
+    if (!readiness) {
+      throw await errorResponse(404, 'NotFoundError', `no release ${id}`);
+    }
+    return clone(readiness);
+  }
+
+  async checkReadinessItem(
+    id: string,
+    itemId: string,
+    request: CheckReadinessItemRequest,
+  ) {
+    this.checkItemCalls.push({ id, itemId, ...request });
+    if (this.failures.checkReadinessItem) {
+      throw this.failures.checkReadinessItem;
+    }
+    const item = this.readiness[id]?.items.find(i => i.id === itemId);
+    if (!item || item.kind !== 'manual') {
+      throw await errorResponse(404, 'NotFoundError', `no item ${itemId}`);
+    }
+    item.passed = request.checked;
+    if (request.checked) {
+      item.checkedBy = this.currentUser;
+      item.checkedAt = '2030-02-02T09:00:00.000Z';
+      if (request.evidence) item.evidence = request.evidence;
+    } else {
+      delete item.checkedBy;
+      delete item.checkedAt;
+      delete item.evidence;
+    }
+    return clone(withVerdict(this.readiness[id]));
+  }
+
+  /** The approvals of a release, unless `method` is to fail or there are none (404). */
+  private async approvalsOf(id: string, method: keyof ReleaseCoordinationApi) {
+    if (this.failures[method]) throw this.failures[method];
+    const approvals = this.approvals[id];
+    if (!approvals) {
+      throw await errorResponse(404, 'NotFoundError', `no release ${id}`);
+    }
+    return approvals;
+  }
+
+  /** Passes or fails the `approvals` readiness item by the approvals. */
+  private syncApprovalsItem(id: string) {
+    const approvals = withApprovalState(this.approvals[id]);
+    const readiness = this.readiness[id];
+    const item = readiness?.items.find(i => i.id === 'approvals');
+    if (!item) return;
+    item.passed = approvals.complete;
+    item.facts = approvals.complete
+      ? ['All required groups approved']
+      : approvals.pending.map(g => `Waiting for ${g}`);
+    withVerdict(readiness);
   }
 
   static errorResponse = errorResponse;

@@ -1,6 +1,8 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
+  ApprovalDecisionRequest,
   CalendarFeed,
+  CheckReadinessItemRequest,
   CalendarFilters,
   Conflict,
   CreateFreezeRequest,
@@ -11,7 +13,9 @@ import {
   ImpactRequest,
   Page,
   Release,
+  ReleaseApprovals,
   ReleaseEvent,
+  ReleaseReadiness,
   ReleaseState,
   ReleaseType,
   RiskLevel,
@@ -256,6 +260,29 @@ export interface ReleaseCoordinationApi {
   listUpcomingImpact(
     request?: ListUpcomingImpactRequest,
   ): Promise<UpcomingImpactItem[]>;
+  /** The required approvals of a release, its decisions and who may still decide. */
+  getReleaseApprovals(id: string): Promise<ReleaseApprovals>;
+  /**
+   * Approves or rejects a release for the caller's undecided required groups;
+   * rejects with 403 (not a member, or the creator) or 409 (decided already).
+   */
+  decideReleaseApproval(
+    id: string,
+    request: ApprovalDecisionRequest,
+  ): Promise<ReleaseApprovals>;
+  /** Withdraws a group's decision; only the member who made it may (else 403). */
+  withdrawReleaseApproval(
+    id: string,
+    groupRef: string,
+  ): Promise<ReleaseApprovals>;
+  /** The go / no-go checklist of a release and its verdict. */
+  getReleaseReadiness(id: string): Promise<ReleaseReadiness>;
+  /** Checks or unchecks a manual checklist item; owning-group members only (else 403). */
+  checkReadinessItem(
+    id: string,
+    itemId: string,
+    request: CheckReadinessItemRequest,
+  ): Promise<ReleaseReadiness>;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ApprovalDecisionRequest,
   CalendarFeed,
+  CheckReadinessItemRequest,
   CalendarFilters,
   Conflict,
   CreateFreezeRequest,
@@ -12,7 +14,9 @@ import {
   ImpactRequest,
   Page,
   Release,
+  ReleaseApprovals,
   ReleaseEvent,
+  ReleaseReadiness,
   RiskLevel,
   Slot,
   Train,
@@ -291,6 +295,53 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
       `/impact/upcoming${queryString(request)}`,
     );
     return page.items;
+  }
+
+  async getReleaseApprovals(id: string): Promise<ReleaseApprovals> {
+    return this.request<ReleaseApprovals>(
+      `/releases/${encodeURIComponent(id)}/approvals`,
+    );
+  }
+
+  async decideReleaseApproval(
+    id: string,
+    request: ApprovalDecisionRequest,
+  ): Promise<ReleaseApprovals> {
+    return this.request<ReleaseApprovals>(
+      `/releases/${encodeURIComponent(id)}/approvals`,
+      { method: 'POST', body: request },
+    );
+  }
+
+  async withdrawReleaseApproval(
+    id: string,
+    groupRef: string,
+  ): Promise<ReleaseApprovals> {
+    return this.request<ReleaseApprovals>(
+      `/releases/${encodeURIComponent(id)}/approvals/${encodeURIComponent(
+        groupRef,
+      )}`,
+      { method: 'DELETE' },
+    );
+  }
+
+  async getReleaseReadiness(id: string): Promise<ReleaseReadiness> {
+    return this.request<ReleaseReadiness>(
+      `/releases/${encodeURIComponent(id)}/readiness`,
+    );
+  }
+
+  async checkReadinessItem(
+    id: string,
+    itemId: string,
+    request: CheckReadinessItemRequest,
+  ): Promise<ReleaseReadiness> {
+    return this.request<ReleaseReadiness>(
+      `/releases/${encodeURIComponent(id)}/readiness/items/${encodeURIComponent(
+        itemId,
+      )}`,
+      { method: 'POST', body: request },
+    );
   }
 
   private async request<T>(

@@ -5,6 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
 import {
   FakeReleaseCoordinationApi,
+  makeApprovals,
+  makeReadiness,
   makeRelease,
 } from '../../__fixtures__/FakeReleaseCoordinationApi';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
@@ -330,4 +332,44 @@ describe('ReleasePage editing', () => {
       expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
     },
   );
+
+  it('shows the readiness card and the verdict next to the state', async () => {
+    const api = setup({ state: 'planned' });
+    api.readiness.r1 = makeReadiness();
+    api.readiness.r1.items[2].passed = true;
+    api.readiness.r1 = makeReadiness({ items: api.readiness.r1.items });
+    api.approvals.r1 = makeApprovals();
+    await render(api);
+
+    expect(await screen.findByTestId('readiness-verdict')).toHaveTextContent(
+      'not ready',
+    );
+    expect(
+      await screen.findByTestId('release-readiness-verdict'),
+    ).toHaveTextContent('not ready');
+    await userEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Confirm' }),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('release-readiness-verdict')).toHaveTextContent(
+        /^ready$/,
+      ),
+    );
+    expect(screen.getByTestId('readiness-verdict')).toHaveTextContent(
+      /^ready$/,
+    );
+  });
+
+  it('shows no readiness on backends without it', async () => {
+    await render(setup());
+    expect(
+      await screen.findByRole('heading', { name: 'Payments 2.1 2.1.0' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.queryByText('Readiness')).not.toBeInTheDocument(),
+    );
+    expect(screen.queryByTestId('release-readiness-verdict')).toBeNull();
+  });
 });

@@ -35,6 +35,7 @@ import { ReleaseStateChip, ReleaseTypeChip } from '../shared/ReleaseChips';
 import { useRootLink } from '../shared/useReleaseLink';
 import { ReleaseConflicts } from '../ReleaseConflicts';
 import { ReleaseImpact } from '../Impact';
+import { ReadinessVerdictChip, ReleaseReadiness } from '../Readiness';
 import { BookOnTrain } from '../Trains';
 import { ReleaseHistory } from './ReleaseHistory';
 import { TransitionButtons } from './TransitionButtons';
@@ -112,6 +113,7 @@ export function ReleasePage(props: ReleasePageProps) {
   const disabledReason = useDisabledReason(value?.release);
   const editDisabledReason = useDisabledReason(value?.release, 'edit');
   const [editing, setEditing] = useState(false);
+  const [verdict, setVerdict] = useState<'ready' | 'not-ready'>();
 
   if (loading && !value) {
     return <Progress />;
@@ -168,6 +170,12 @@ export function ReleasePage(props: ReleasePageProps) {
           </Typography>
           <ReleaseStateChip state={release.state} />
           <ReleaseTypeChip type={release.type} />
+          {verdict && (
+            <ReadinessVerdictChip
+              verdict={verdict}
+              testId="release-readiness-verdict"
+            />
+          )}
         </Box>
       </Grid>
       {Boolean(release.conflicts?.length || release.freezeOverride) && (
@@ -217,6 +225,13 @@ export function ReleasePage(props: ReleasePageProps) {
             retry();
           }}
           onReload={retry}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <ReleaseReadiness
+          release={release}
+          onChanged={retry}
+          onVerdict={setVerdict}
         />
       </Grid>
       <Grid item xs={12} md={7}>

@@ -1,0 +1,39 @@
+import Chip from '@material-ui/core/Chip';
+import {
+  ReleaseApprovals,
+  ReleaseReadiness,
+} from '@internal/plugin-release-coordination-common';
+
+/** The go / no-go verdict as a chip: "ready" or "not ready". */
+export function ReadinessVerdictChip(props: {
+  verdict: ReleaseReadiness['verdict'];
+  /** `readiness-verdict` unless given. */
+  testId?: string;
+}) {
+  const ready = props.verdict === 'ready';
+  return (
+    <Chip
+      size="small"
+      label={ready ? 'ready' : 'not ready'}
+      color={ready ? 'primary' : 'secondary'}
+      data-testid={props.testId ?? 'readiness-verdict'}
+    />
+  );
+}
+
+/** The approvals of a release in a few words, e.g. "waiting for group:default/a". */
+export function approvalsSummary(approvals: ReleaseApprovals): string {
+  if (approvals.rejected) return 'rejected';
+  if (approvals.rule === 'none') return 'not needed';
+  if (!approvals.complete) {
+    return `waiting for ${approvals.pending.join(', ')}`;
+  }
+  return approvals.pendingAfter.length
+    ? `approved; afterwards ${approvals.pendingAfter.join(', ')}`
+    : 'approved';
+}
+
+/** A required group's approval status as words. */
+export function approvalStatusLabel(status: string): string {
+  return status === 'pending-after' ? 'pending (afterwards)' : status;
+}
