@@ -76,6 +76,21 @@ export interface Config {
       releaseManagerGroup?: string;
       /** Whether the creator of a release is kept from deciding on it. Defaults to true. */
       preventSelfApproval?: boolean;
+      /**
+       * Whether the owners of affected dependents (from the impact report)
+       * must approve releases with a `breaking` change or a computed risk of
+       * high or critical. Defaults to true.
+       */
+      dependentOwners?: boolean;
+    };
+    /** Notifications sent by scheduled tasks (once per cluster). */
+    notifications?: {
+      /**
+       * Hours before a planned release's window starts in which required
+       * approver groups that have not decided are reminded (once per approval
+       * round; checked hourly). Defaults to 24.
+       */
+      reminderHours?: number;
     };
     /** Readiness (go / no-go) of releases. */
     readiness?: {

@@ -38,6 +38,12 @@ import {
   readReadinessPolicy,
 } from './readiness/ReadinessService';
 import { ReleaseNotifier } from './notifications/ReleaseNotifier';
+import { DatabaseNotificationLogStore } from './database/DatabaseNotificationLogStore';
+import {
+  readReminderHours,
+  scheduleApprovalReminders,
+} from './notifications/ReminderTask';
+import { scheduleWeeklyDigest } from './notifications/WeeklyDigestTask';
 import { registerReleaseResource } from './permissions/releaseResource';
 
 /**
@@ -190,6 +196,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           policy: readApprovalPolicy(config),
           notifier,
           logger,
+          impact,
         });
         approvals.register();
         const readiness = new ReadinessService({
@@ -204,6 +211,26 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           notifier,
         });
         readiness.register();
+        // global tasks: one replica runs each tick, the log sends each once
+        const notificationLog = await DatabaseNotificationLogStore.create({
+          database,
+          skipMigrations: true,
+        });
+        await scheduleApprovalReminders(scheduler, {
+          releases: store,
+          approvals,
+          log: notificationLog,
+          notifier,
+          auth,
+          reminderHours: readReminderHours(config),
+          logger,
+        });
+        await scheduleWeeklyDigest(scheduler, {
+          releases: store,
+          log: notificationLog,
+          notifier,
+          logger,
+        });
         httpRouter.use(
           await createRouter({
             releases,

@@ -43,7 +43,7 @@ export type ApprovalDecisionValue = 'approve' | 'reject';
  *
  * @public
  */
-export type ApprovalReason = 'owner' | 'release-manager';
+export type ApprovalReason = 'owner' | 'release-manager' | 'affected-dependent';
 
 /**
  * A group whose approval a release needs, derived from the catalog.
@@ -53,7 +53,10 @@ export type ApprovalReason = 'owner' | 'release-manager';
 export interface RequiredApproval {
   groupRef: string;
   reason: ApprovalReason;
-  /** The entities of the release this group owns (empty for the release manager). */
+  /**
+   * The entities of the release this group owns (empty for the release
+   * manager); for `affected-dependent`, the affected dependents it owns.
+   */
   entityRefs: string[];
   /** `after`: collected after an emergency release manager's approval, not needed to go ahead. */
   phase: 'before' | 'after';

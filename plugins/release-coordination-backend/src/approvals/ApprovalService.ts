@@ -18,6 +18,7 @@ import {
   Release,
   ReleaseApprovals,
   ReleaseState,
+  RiskLevel,
   releaseApprovePermission,
 } from '@internal/plugin-release-coordination-common';
 import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
@@ -34,6 +35,10 @@ import {
   summarizeApprovals,
 } from './approvalRules';
 import { fetchEntities, ownerOf } from './catalogFacts';
+import { ImpactService } from '../impact/ImpactService';
+
+/** Computed risk levels at which the owners of affected dependents must approve. */
+const DEPENDENT_OWNER_RISK_LEVELS: readonly RiskLevel[] = ['high', 'critical'];
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -65,6 +70,7 @@ export class ApprovalService {
   private readonly policy: ApprovalPolicy;
   private readonly notifier?: ReleaseNotifier;
   private readonly logger?: LoggerService;
+  private readonly impact?: Pick<ImpactService, 'releaseImpact'>;
 
   constructor(options: {
     releases: ReleaseService;
@@ -76,6 +82,8 @@ export class ApprovalService {
     notifier?: ReleaseNotifier;
     /** Where failures after a change (new round, notifications) are reported. */
     logger?: LoggerService;
+    /** Impact and risk; with it, breaking or risky releases need the owners of affected dependents too. */
+    impact?: Pick<ImpactService, 'releaseImpact'>;
   }) {
     this.releases = options.releases;
     this.store = options.store;
@@ -85,6 +93,7 @@ export class ApprovalService {
     this.policy = options.policy;
     this.notifier = options.notifier;
     this.logger = options.logger;
+    this.impact = options.impact;
   }
 
   /** Hooks the approval gate and the approval rounds into the release lifecycle. */
@@ -105,7 +114,7 @@ export class ApprovalService {
   /** The groups a release needs approvals from, as the caller sees the catalog. */
   async requiredApprovals(
     release: Release,
-    credentials: UserCredentials,
+    credentials: BackstageCredentials,
   ): Promise<Requirement[]> {
     const rule = this.policy.rules[release.type];
     if (rule === 'none') return [];
@@ -122,7 +131,63 @@ export class ApprovalService {
       rule,
       owners,
       releaseManagerGroup: this.policy.releaseManagerGroup,
+      dependentOwners: await this.dependentOwners(release, credentials),
     });
+  }
+
+  /**
+   * The owners of affected dependents (not of the release's own entities),
+   * when the release has a breaking change or a computed risk of high or
+   * more; none when the policy or the impact service is off.
+   */
+  private async dependentOwners(
+    release: Release,
+    credentials: BackstageCredentials,
+  ): Promise<{ groupRef: string; entityRefs: string[] }[]> {
+    if (!this.policy.dependentOwners || !this.impact) return [];
+    const report = await this.impact.releaseImpact(
+      release.id,
+      undefined,
+      credentials,
+    );
+    const breaking = release.changes.some(c => c.kind === 'breaking');
+    if (
+      !breaking &&
+      !DEPENDENT_OWNER_RISK_LEVELS.includes(report.risk.computedLevel)
+    ) {
+      return [];
+    }
+    const own = new Set(release.entityRefs.map(lower));
+    return report.owners
+      .map(({ groupRef, entityRefs }) => ({
+        groupRef: lower(groupRef),
+        entityRefs: entityRefs.filter(ref => !own.has(lower(ref))),
+      }))
+      .filter(o => o.entityRefs.length > 0);
+  }
+
+  /**
+   * The current round of a release and the required groups that still have
+   * to decide before it may go ahead (for scheduled tasks: any credentials
+   * that may read the catalog).
+   */
+  async pendingApprovers(
+    release: Release,
+    credentials: BackstageCredentials,
+  ): Promise<{ round: number; pending: string[] }> {
+    const [required, round] = await Promise.all([
+      this.requiredApprovals(release, credentials),
+      this.store.getRound(release.id),
+    ]);
+    const decisions = await this.store.listDecisions(release.id, round);
+    const { pending } = summarizeApprovals({
+      rule: this.policy.rules[release.type],
+      round,
+      required,
+      decisions,
+      mayDecide: [],
+    });
+    return { round, pending };
   }
 
   /** The approvals of a release in its current round, with the groups the caller may decide for. */

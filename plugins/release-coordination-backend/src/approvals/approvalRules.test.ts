@@ -57,7 +57,11 @@ describe('approval policy', () => {
       },
       releaseManagerGroup: 'group:default/release-managers',
       preventSelfApproval: true,
+      dependentOwners: true,
     });
+    expect(
+      readApprovalPolicy(config({ dependentOwners: false })).dependentOwners,
+    ).toBe(false);
   });
 
   it.each(RELEASE_TYPES.filter(t => !['standard', 'emergency'].includes(t)))(
@@ -85,6 +89,73 @@ describe('approval policy', () => {
       ]);
     },
   );
+
+  it('adds the owners of affected dependents once, after the owner groups', () => {
+    const policy = readApprovalPolicy(config());
+    const required = deriveRequiredApprovals({
+      release,
+      rule: 'owners',
+      owners,
+      releaseManagerGroup: policy.releaseManagerGroup,
+      dependentOwners: [
+        {
+          groupRef: 'group:default/team-z',
+          entityRefs: ['component:default/z'],
+        },
+        // already required as an owner: not twice
+        {
+          groupRef: 'group:default/team-a',
+          entityRefs: ['component:default/y'],
+        },
+        {
+          groupRef: 'group:default/team-c',
+          entityRefs: ['component:default/x'],
+        },
+        { groupRef: 'group:default/team-empty', entityRefs: [] },
+      ],
+    });
+    expect(required.map(r => [r.groupRef, r.reason, r.entityRefs])).toEqual([
+      ['group:default/release-owner', 'owner', ['api:default/d']],
+      ['group:default/team-a', 'owner', ['component:default/b']],
+      [
+        'group:default/team-b',
+        'owner',
+        ['component:default/a', 'component:default/c'],
+      ],
+      ['group:default/team-c', 'affected-dependent', ['component:default/x']],
+      ['group:default/team-z', 'affected-dependent', ['component:default/z']],
+    ]);
+    // emergencies: collected afterwards like the owners'; standard: none at all
+    const emergency = deriveRequiredApprovals({
+      release,
+      rule: 'release-manager',
+      owners,
+      releaseManagerGroup: policy.releaseManagerGroup,
+      dependentOwners: [
+        {
+          groupRef: 'group:default/team-z',
+          entityRefs: ['component:default/z'],
+        },
+      ],
+    });
+    expect(emergency.at(-1)).toEqual({
+      groupRef: 'group:default/team-z',
+      reason: 'affected-dependent',
+      entityRefs: ['component:default/z'],
+      phase: 'after',
+    });
+    expect(
+      deriveRequiredApprovals({
+        release,
+        rule: 'none',
+        owners,
+        releaseManagerGroup: policy.releaseManagerGroup,
+        dependentOwners: [
+          { groupRef: 'group:default/team-z', entityRefs: ['x'] },
+        ],
+      }),
+    ).toEqual([]);
+  });
 
   it('requires nothing for standard releases', () => {
     expect(derive('standard')).toEqual([]);

@@ -23,6 +23,11 @@ export interface ApprovalPolicy {
   releaseManagerGroup: string;
   /** The creator of a release cannot decide on it. */
   preventSelfApproval: boolean;
+  /**
+   * For `breaking` changes or a risk level of `high` or more, the owners of
+   * affected dependents must approve too.
+   */
+  dependentOwners: boolean;
 }
 
 /** Reads `releaseCoordination.approvals`, refusing unknown types and rules at startup. */
@@ -57,6 +62,7 @@ export function readApprovalPolicy(config: Config): ApprovalPolicy {
     ),
     preventSelfApproval:
       approvals?.getOptionalBoolean('preventSelfApproval') ?? true,
+    dependentOwners: approvals?.getOptionalBoolean('dependentOwners') ?? true,
   };
 }
 
@@ -75,6 +81,11 @@ export function deriveRequiredApprovals(options: {
   /** Owner ref of each entity of the release, when the catalog knows one. */
   owners: Map<string, string | undefined>;
   releaseManagerGroup: string;
+  /**
+   * Owners of affected dependents (with the dependents they own), when the
+   * release is breaking or risky; required unless already required.
+   */
+  dependentOwners?: { groupRef: string; entityRefs: string[] }[];
 }): Requirement[] {
   const { release, rule, owners, releaseManagerGroup } = options;
   if (rule === 'none') return [];
@@ -92,6 +103,20 @@ export function deriveRequiredApprovals(options: {
       entityRefs,
       phase: ownerPhase,
     }));
+  const known = new Set(required.map(r => r.groupRef));
+  if (rule === 'release-manager') known.add(releaseManagerGroup);
+  for (const { groupRef, entityRefs } of [
+    ...(options.dependentOwners ?? []),
+  ].sort((a, b) => a.groupRef.localeCompare(b.groupRef))) {
+    if (known.has(groupRef) || entityRefs.length === 0) continue;
+    known.add(groupRef);
+    required.push({
+      groupRef,
+      reason: 'affected-dependent',
+      entityRefs: [...entityRefs].sort(),
+      phase: ownerPhase,
+    });
+  }
   if (rule === 'release-manager') {
     required.unshift({
       groupRef: releaseManagerGroup,

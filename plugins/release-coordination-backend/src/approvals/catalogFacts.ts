@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   parseEntityRef,
@@ -38,7 +35,7 @@ export function ownerOf(entity: Entity | undefined): string | undefined {
 export async function fetchEntities(
   catalog: CatalogService,
   entityRefs: string[],
-  credentials: BackstageCredentials<BackstageUserPrincipal>,
+  credentials: BackstageCredentials,
 ): Promise<Map<string, Entity>> {
   const result = new Map<string, Entity>();
   if (entityRefs.length === 0) return result;

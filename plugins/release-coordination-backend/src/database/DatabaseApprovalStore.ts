@@ -8,7 +8,7 @@ import { Knex } from 'knex';
 import { connect } from './connect';
 import { NewReleaseEvent } from './ReleaseStore';
 import { insertReleaseEvent } from './releaseEvents';
-import { Timestamp, toIso } from './rows';
+import { isUniqueViolation, Timestamp, toIso } from './rows';
 
 type DecisionRow = {
   release_id: string;
@@ -38,12 +38,6 @@ export interface ReadinessCheck {
   by: string;
   at: string;
   evidence?: string;
-}
-
-/** Whether an error is a unique-key violation on PostgreSQL or SQLite. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string })?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /**

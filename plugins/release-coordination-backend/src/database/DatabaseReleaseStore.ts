@@ -188,6 +188,14 @@ export class DatabaseReleaseStore implements ReleaseStore {
     }
     if (to) query.where('window_start', '<=', to);
     if (options.ownerRef) query.where('owner_ref', options.ownerRef);
+    const draftOwnerRefs = options.draftOwnerRefs;
+    if (draftOwnerRefs) {
+      query.where(visible =>
+        visible
+          .whereNot('state', 'draft')
+          .orWhereIn('owner_ref', draftOwnerRefs),
+      );
+    }
     if (options.states?.length) query.whereIn('state', options.states);
     if (options.types?.length) query.whereIn('type', options.types);
     if (options.cursor) {

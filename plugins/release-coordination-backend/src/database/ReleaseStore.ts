@@ -45,6 +45,8 @@ export interface ReleaseListOptions {
   /** Each group matches releases touching any of its refs; all groups must match. */
   entityRefGroups?: string[][];
   ownerRef?: string;
+  /** When given, drafts only of these (lower-case) owner refs; other states are unaffected. */
+  draftOwnerRefs?: string[];
   /** Releases whose window ends at or after this ISO timestamp. */
   from?: string;
   /** Releases whose window starts at or before this ISO timestamp. */

@@ -65,6 +65,10 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
     expect(await knex.schema.hasTable('release_ordering')).toBe(false);
     expect(await knex.schema.hasTable('release_freeze_overrides')).toBe(false);
     expect(await knex.schema.hasTable('release_risk_overrides')).toBe(false);
+    expect(await knex.schema.hasTable('release_approval_reminders')).toBe(
+      false,
+    );
+    expect(await knex.schema.hasTable('release_weekly_digests')).toBe(false);
 
     await knex.migrate.latest({ directory });
     expect(await knex('releases').pluck('id')).toEqual([]);

@@ -15,3 +15,9 @@ export function definedFields<T extends object>(fields: T): Partial<T> {
     Object.entries(fields).filter(([, value]) => value !== undefined),
   ) as Partial<T>;
 }
+
+/** Whether an error is a unique-key violation on PostgreSQL or SQLite. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

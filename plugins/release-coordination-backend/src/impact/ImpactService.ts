@@ -147,7 +147,7 @@ export class ImpactService {
   async releaseImpact(
     id: string,
     maxDepth: number | undefined,
-    credentials: UserCredentials,
+    credentials: BackstageCredentials,
   ): Promise<ImpactReport> {
     const release = await this.releases.getRelease(id);
     const analysis = await this.analyse(

@@ -143,6 +143,62 @@ export class ReleaseNotifier {
     );
   }
 
+  /**
+   * Reminds one approver group that its decision is still missing before the
+   * window starts (the caller makes sure it is sent once per round).
+   */
+  async approvalReminder(options: {
+    release: Release;
+    groupRef: string;
+    round: number;
+  }): Promise<void> {
+    const { release, groupRef, round } = options;
+    await this.send(
+      [groupRef],
+      [],
+      {
+        title: `Reminder: your approval is still missing for ${release.title} ${release.version}`,
+        description: `The window starts ${release.window.start}; approve or reject the release before then.`,
+        severity: 'high',
+        scope: `${release.id}:approval-reminder:${round}:${groupRef}`,
+      },
+      release,
+    );
+  }
+
+  /** A group's digest of its releases in the coming week, each with its link. */
+  async weeklyDigest(options: {
+    groupRef: string;
+    week: string;
+    releases: Release[];
+  }): Promise<void> {
+    const { groupRef, week, releases } = options;
+    if (!this.notifications || releases.length === 0) return;
+    const lines = releases.map(
+      r =>
+        `• ${r.title} ${r.version} (${r.state}), ${
+          r.window.start
+        }: ${releaseLink(r.id)}`,
+    );
+    try {
+      await this.notifications.send({
+        recipients: { type: 'entity', entityRef: groupRef },
+        payload: {
+          title: `Your releases this week: ${releases.length}`,
+          description: lines.join('\n'),
+          link: '/release-coordination',
+          severity: 'low',
+          topic: 'release-coordination:weekly-digest',
+          scope: `release-coordination:digest:${week}:${groupRef}`,
+        },
+      });
+    } catch (error) {
+      this.logger.warn(
+        `Could not send the weekly digest to ${groupRef}: ${error}`,
+      );
+    }
+  }
+
   private async send(
     entityRefs: string[],
     excludeEntityRefs: string[],

@@ -31,6 +31,7 @@ import {
   ReleaseFieldChange,
   ReleaseState,
   releaseCreatePermission,
+  releaseReadPermission,
   releaseUpdatePermission,
   UpdateReleaseInput,
 } from '@internal/plugin-release-coordination-common';
@@ -149,8 +150,9 @@ export class ReleaseService {
       const parts = await this.partsOf(systems, credentials);
       entityRefGroups.push([query.domain, ...systems, ...parts]);
     }
-    return this.store.listReleases({
+    const page = await this.store.listReleases({
       entityRefGroups,
+      draftOwnerRefs: await this.ownershipRefs(credentials),
       ownerRef: query.owner,
       from: query.from,
       to: query.to,
@@ -160,6 +162,60 @@ export class ReleaseService {
       limit: query.limit,
       cursor: query.cursor,
     });
+    const readable = await this.readableDrafts(page.items, credentials);
+    return {
+      ...page,
+      items: page.items.filter(r => r.state !== 'draft' || readable.has(r.id)),
+    };
+  }
+
+  /**
+   * A release as the caller may see it: a draft only for its owners, and
+   * only if `release.read` allows it; otherwise it is not found (404).
+   */
+  async getReadableRelease(
+    id: string,
+    credentials: UserCredentials,
+  ): Promise<Release> {
+    const release = await this.getRelease(id);
+    if (release.state !== 'draft') return release;
+    const mine = await this.ownershipRefs(credentials);
+    if (
+      !mine.includes(release.ownerRef) ||
+      !(await this.readableDrafts([release], credentials)).has(release.id)
+    ) {
+      throw new NotFoundError(`Release ${id} not found`);
+    }
+    return release;
+  }
+
+  /** The caller's ownership refs, lower-case. */
+  private async ownershipRefs(credentials: UserCredentials): Promise<string[]> {
+    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+      credentials,
+    );
+    return ownershipEntityRefs.map(ref => ref.toLocaleLowerCase('en-US'));
+  }
+
+  /** Ids of the given drafts that `release.read` allows the caller to read. */
+  private async readableDrafts(
+    releases: Release[],
+    credentials: UserCredentials,
+  ): Promise<Set<string>> {
+    const drafts = releases.filter(r => r.state === 'draft');
+    if (drafts.length === 0) return new Set();
+    const decisions = await this.permissions.authorize(
+      drafts.map(r => ({
+        permission: releaseReadPermission,
+        resourceRef: r.id,
+      })),
+      { credentials },
+    );
+    return new Set(
+      drafts
+        .filter((_, i) => decisions[i]?.result === AuthorizeResult.ALLOW)
+        .map(r => r.id),
+    );
   }
 
   async getRelease(id: string): Promise<Release> {

@@ -8,7 +8,9 @@ import {
 import {
   Conflict,
   Release,
+  ImpactReport,
   ReleaseApprovals,
+  RiskLevel,
 } from '@internal/plugin-release-coordination-common';
 import request from 'supertest';
 import { ApprovalService } from '../approvals/ApprovalService';
@@ -94,6 +96,11 @@ async function createApp(
   options: {
     config?: object;
     conflicts?: Conflict[];
+    /** The computed risk and owners of the impact report of every release. */
+    impact?: {
+      level: RiskLevel;
+      owners: ImpactReport['owners'];
+    };
   } = {},
 ) {
   const { database, releaseStore: store } = await db.init();
@@ -142,6 +149,18 @@ async function createApp(
     permissions,
     policy: readApprovalPolicy(config),
     notifier,
+    impact: options.impact && {
+      releaseImpact: jest.fn(
+        async () =>
+          ({
+            owners: options.impact!.owners,
+            risk: {
+              level: 'low',
+              computedLevel: options.impact!.level,
+            },
+          } as unknown as ImpactReport),
+      ),
+    },
   });
   approvals.register();
   const conflicts = {
@@ -490,6 +509,64 @@ describe('approvals routes', () => {
     ]);
     // self-approval allowed by config
     expect((await decide(app, release.id, DAVE)).status).toBe(201);
+  });
+
+  it('requires the owners of affected dependents for breaking or high-risk releases', async () => {
+    const impact = {
+      level: 'low' as RiskLevel,
+      owners: [
+        // owner of the release's own entity: required as owner already
+        { groupRef: TEAM_A, entityRefs: ['component:default/checkout'] },
+        { groupRef: TEAM_B, entityRefs: ['component:default/web'] },
+        { groupRef: MANAGERS, entityRefs: ['component:default/ledger'] },
+      ],
+    };
+    const { app } = await createApp({ impact });
+    const single = { entityRefs: ['component:checkout'] };
+    const groupsOfRelease = async (id: string) =>
+      (await approvalsOf(app, id)).required.map(r => [r.groupRef, r.reason]);
+
+    // low risk, no breaking change: the owners alone
+    const plain = await createRelease(app, single);
+    expect(await groupsOfRelease(plain.id)).toEqual([[TEAM_A, 'owner']]);
+
+    // a breaking change: dependents' owners too, not the owners twice
+    const breaking = await createRelease(app, {
+      ...single,
+      changes: [{ kind: 'breaking', title: 'Drops v1 of the API' }],
+    });
+    const required = (await approvalsOf(app, breaking.id)).required;
+    expect(required.map(r => [r.groupRef, r.reason, r.entityRefs])).toEqual([
+      [TEAM_A, 'owner', ['component:default/checkout']],
+      [MANAGERS, 'affected-dependent', ['component:default/ledger']],
+      [TEAM_B, 'affected-dependent', ['component:default/web']],
+    ]);
+    const blocked = await request(app)
+      .post(`/releases/${breaking.id}/transition`)
+      .set('Authorization', as(DAVE))
+      .send({ to: 'approved' });
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.error.message).toContain(`approval of ${TEAM_B}`);
+
+    // a computed risk of high (or critical) does it as well
+    impact.level = 'high';
+    expect(await groupsOfRelease(plain.id)).toEqual([
+      [TEAM_A, 'owner'],
+      [MANAGERS, 'affected-dependent'],
+      [TEAM_B, 'affected-dependent'],
+    ]);
+    impact.level = 'medium';
+    expect(await groupsOfRelease(plain.id)).toEqual([[TEAM_A, 'owner']]);
+
+    // and the policy can turn it off
+    const off = await createApp({
+      impact: { ...impact, level: 'critical' },
+      config: { approvals: { dependentOwners: false } },
+    });
+    const quiet = await createRelease(off.app, single);
+    expect(
+      (await approvalsOf(off.app, quiet.id)).required.map(r => r.groupRef),
+    ).toEqual([TEAM_A]);
   });
 
   it('refuses decisions the permission policy denies with 403', async () => {

@@ -1,7 +1,10 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  Permission,
+} from '@backstage/plugin-permission-common';
 import { Release } from '@internal/plugin-release-coordination-common';
 import express from 'express';
 import request from 'supertest';
@@ -51,8 +54,11 @@ const entities: Entity[] = [
   entity('User', 'alice'),
 ];
 
+const LEAD = 'user:default/lead'; // member of both teams: sees their drafts
+
 const userInfo = userInfoWithGroups({
   [ALICE]: ['group:default/Team-A'],
+  [LEAD]: ['group:default/team-a', 'group:default/team-b'],
 });
 
 const valid = {
@@ -65,6 +71,7 @@ const valid = {
 
 const asAlice = mockCredentials.user.header(ALICE);
 const asMallory = mockCredentials.user.header(MALLORY);
+const asLead = mockCredentials.user.header(LEAD);
 
 async function createApp(
   options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
@@ -304,7 +311,7 @@ describe('createRouter', () => {
       const list = async (query: string) => {
         const res = await request(app)
           .get(`/releases?${query}`)
-          .set('Authorization', asAlice);
+          .set('Authorization', asLead);
         expect(res.status).toBe(200);
         return res.body.items.map((r: Release) => r.id);
       };
@@ -336,11 +343,11 @@ describe('createRouter', () => {
 
       const first = await request(app)
         .get('/releases?limit=2')
-        .set('Authorization', asAlice);
+        .set('Authorization', asLead);
       expect(first.body.items).toHaveLength(2);
       const second = await request(app)
         .get(`/releases?limit=2&cursor=${first.body.nextCursor}`)
-        .set('Authorization', asAlice);
+        .set('Authorization', asLead);
       expect(second.body).toEqual({
         items: [expect.objectContaining({ id: search.id })],
       });
@@ -569,5 +576,93 @@ describe('createRouter', () => {
         .send({ to: 'planned' });
       expect(res.status).toBe(403);
     });
+  });
+});
+
+describe('drafts', () => {
+  it('are visible only to their owners, and only if release.read allows', async () => {
+    const { releaseStore: store } = await db.init();
+    const { auditor } = mockAuditor();
+    let read: AuthorizeResult = AuthorizeResult.ALLOW;
+    const authorize = jest.fn(async (requests: { permission: Permission }[]) =>
+      requests.map(r => ({
+        result:
+          r.permission.name === 'release-coordination.release.read'
+            ? read
+            : AuthorizeResult.ALLOW,
+      })),
+    );
+    const releases = new ReleaseService({
+      store,
+      catalog: catalogServiceMock({ entities }),
+      permissions: mockServices.permissions.mock({ authorize } as any),
+      userInfo,
+    });
+    const app = testApp(
+      await createRouter({
+        releases,
+        httpAuth: mockServices.httpAuth(),
+        auditor,
+      }),
+    );
+    // owned by team-a (Alice's group): a draft, and one moved on to planned
+    const draft = await createRelease(app);
+    const planned = await createRelease(app, {
+      window: { start: '2026-12-02T10:00:00Z', end: '2026-12-02T12:00:00Z' },
+    });
+    expect(
+      (
+        await request(app)
+          .post(`/releases/${planned.id}/transition`)
+          .set('Authorization', asAlice)
+          .send({ to: 'planned' })
+      ).status,
+    ).toBe(200);
+    // a draft of team-b, which Alice is no member of
+    const foreign = await createRelease(app, {
+      entityRefs: ['component:search-service'],
+    });
+    expect(foreign.ownerRef).toBe('group:default/team-b');
+
+    const list = async (auth: string) => {
+      const res = await request(app)
+        .get('/releases')
+        .set('Authorization', auth);
+      expect(res.status).toBe(200);
+      return res.body.items.map((r: Release) => r.id).sort();
+    };
+    const statusOf = async (path: string, auth: string) =>
+      (await request(app).get(path).set('Authorization', auth)).status;
+
+    // the owner sees her draft, not the foreign one; others see no drafts
+    expect(await list(asAlice)).toEqual([draft.id, planned.id].sort());
+    expect(await list(asMallory)).toEqual([planned.id]);
+    for (const path of [
+      `/releases/${draft.id}`,
+      `/releases/${draft.id}/events`,
+    ]) {
+      expect(await statusOf(path, asAlice)).toBe(200);
+      expect(await statusOf(path, asMallory)).toBe(404);
+    }
+    expect(await statusOf(`/releases/${foreign.id}`, asAlice)).toBe(404);
+    expect(await statusOf(`/releases/${planned.id}`, asMallory)).toBe(200);
+
+    // the read permission denied: even the owner's draft is not found
+    read = AuthorizeResult.DENY;
+    expect(await list(asAlice)).toEqual([planned.id]);
+    expect(await statusOf(`/releases/${draft.id}`, asAlice)).toBe(404);
+    expect(await statusOf(`/releases/${draft.id}/events`, asAlice)).toBe(404);
+    expect(await statusOf(`/releases/${planned.id}`, asAlice)).toBe(200);
+    expect(authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({
+            name: 'release-coordination.release.read',
+          }),
+          resourceRef: draft.id,
+        },
+      ],
+      expect.anything(),
+    );
   });
 });

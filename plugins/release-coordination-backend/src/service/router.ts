@@ -111,6 +111,17 @@ export async function createRouter(
     res.json({ status: 'ok' });
   });
 
+  // drafts are for their owners: a release the caller may not read is not
+  // found, on GET /releases/:id and every GET below it
+  router.use('/releases/:id', async (req, _res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    await releases.getReadableRelease(
+      req.params.id,
+      await userCredentials(req),
+    );
+    return next();
+  });
+
   router.get('/releases', async (req, res) => {
     const credentials = await userCredentials(req);
     const query = parseInput(listReleasesQuerySchema, req.query);
@@ -128,9 +139,11 @@ export async function createRouter(
   });
 
   router.get('/releases/:id', async (req, res) => {
-    await userCredentials(req);
     const [release] = await carry(req, [
-      await releases.getRelease(req.params.id),
+      await releases.getReadableRelease(
+        req.params.id,
+        await userCredentials(req),
+      ),
     ]);
     res.json(release);
   });

@@ -399,6 +399,23 @@ export class FakeReleaseCoordinationApi implements ReleaseCoordinationApi {
         `cannot move a ${release.state} release to ${request.to}`,
       );
     }
+    const readiness = this.readiness[id];
+    if (request.to === 'in_progress' && readiness?.verdict === 'not-ready') {
+      // Like the backend's readiness guard: only emergencies may override.
+      const refusal = `Release ${id} is not ready: ${readiness.blocking.join(
+        ' | ',
+      )}`;
+      if (!request.override) {
+        throw await errorResponse(409, 'ConflictError', refusal);
+      }
+      if (release.type !== 'emergency') {
+        throw await errorResponse(
+          409,
+          'ConflictError',
+          `${refusal} (only emergency releases may be started with an override)`,
+        );
+      }
+    }
     const before = release.state;
     release.state = request.to;
     release.revision += 1;
@@ -409,7 +426,9 @@ export class FakeReleaseCoordinationApi implements ReleaseCoordinationApi {
       actorRef: 'user:default/alice',
       createdAt: '2030-02-02T09:00:00.000Z',
       changes: [{ field: 'state', before, after: request.to }],
-      reason: request.reason,
+      reason: request.override
+        ? `Override: ${request.override.reason}`
+        : request.reason,
     });
     return release;
   }

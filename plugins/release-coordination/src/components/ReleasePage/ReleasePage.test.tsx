@@ -372,4 +372,102 @@ describe('ReleasePage editing', () => {
     );
     expect(screen.queryByTestId('release-readiness-verdict')).toBeNull();
   });
+
+  it('shows the status report for stakeholders', async () => {
+    await render(setup());
+    expect(await screen.findByText('Status report')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: 'Copy as text' }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('status-report-risk')).toHaveTextContent(
+      'not assessed',
+    );
+  });
+
+  describe('starting a release that is not ready', () => {
+    function notReady(type: 'emergency' | 'normal') {
+      const api = setup({ state: 'approved', type });
+      api.readiness.r1 = makeReadiness();
+      return api;
+    }
+
+    it('offers emergencies a start with override, which needs a reason', async () => {
+      const api = notReady('emergency');
+      await render(api);
+      await userEvent.click(
+        await screen.findByRole('button', { name: 'Start with override' }),
+      );
+      const dialog = await screen.findByRole('dialog');
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Start with override' }),
+      );
+      expect(await within(dialog).findByText('Give a reason')).toBeVisible();
+      expect(api.transitionCalls).toEqual([]);
+
+      await userEvent.type(
+        within(dialog).getByRole('textbox', { name: /Reason/ }),
+        'Payments are down',
+      );
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Start with override' }),
+      );
+      await waitFor(() =>
+        expect(screen.getByTestId('release-state')).toHaveTextContent(
+          'in progress',
+        ),
+      );
+      expect(api.transitionCalls).toEqual([
+        {
+          id: 'r1',
+          to: 'in_progress',
+          override: { reason: 'Payments are down' },
+        },
+      ]);
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    });
+
+    it('shows a refused override in the dialog', async () => {
+      const api = notReady('emergency');
+      api.failures.transitionRelease =
+        await FakeReleaseCoordinationApi.errorResponse(
+          409,
+          'ConflictError',
+          'Release r1 is not ready: Approvals complete: not passed',
+        );
+      await render(api);
+      await userEvent.click(
+        await screen.findByRole('button', { name: 'Start with override' }),
+      );
+      const dialog = await screen.findByRole('dialog');
+      await userEvent.type(
+        within(dialog).getByRole('textbox', { name: /Reason/ }),
+        'Payments are down',
+      );
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Start with override' }),
+      );
+      expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+        'Release r1 is not ready: Approvals complete: not passed',
+      );
+    });
+
+    it('offers other releases no override and shows the refusal with its reasons', async () => {
+      const api = notReady('normal');
+      await render(api);
+      const start = await screen.findByRole('button', {
+        name: 'Move to in progress',
+      });
+      await screen.findByTestId('release-readiness-verdict');
+      expect(
+        screen.queryByRole('button', { name: 'Start with override' }),
+      ).toBeNull();
+      expect(start).toBeEnabled();
+      await userEvent.click(start);
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'Release r1 is not ready: Approvals complete: not passed | Rollback plan reviewed: not passed',
+      );
+      expect(api.transitionCalls).toEqual([{ id: 'r1', to: 'in_progress' }]);
+      expect(screen.getByTestId('release-state')).toHaveTextContent('approved');
+    });
+  });
 });

@@ -37,6 +37,7 @@ import { ReleaseConflicts } from '../ReleaseConflicts';
 import { ReleaseImpact } from '../Impact';
 import { ReadinessVerdictChip, ReleaseReadiness } from '../Readiness';
 import { BookOnTrain } from '../Trains';
+import { StatusReport } from '../StatusReport';
 import { ReleaseHistory } from './ReleaseHistory';
 import { TransitionButtons } from './TransitionButtons';
 import Chip from '@material-ui/core/Chip';
@@ -213,6 +214,8 @@ export function ReleasePage(props: ReleasePageProps) {
             disabledReason={disabledReason}
             busy={busy || loading}
             onTransition={transition}
+            verdict={verdict}
+            onOverridden={retry}
           />
           <BookOnTrain release={release} onBooked={retry} />
         </Box>
@@ -233,6 +236,9 @@ export function ReleasePage(props: ReleasePageProps) {
           onChanged={retry}
           onVerdict={setVerdict}
         />
+      </Grid>
+      <Grid item xs={12}>
+        <StatusReport release={release} events={events} />
       </Grid>
       <Grid item xs={12} md={7}>
         <InfoCard title="Details">

@@ -13,6 +13,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { FormEvent, useState } from 'react';
 import { stateLabel, transitionLabel } from '../shared/format';
+import { StartOverrideDialog } from './StartOverrideDialog';
 
 /** Transitions that undo or abandon a release and so ask for a reason. */
 const NEEDS_REASON: ReleaseState[] = ['cancelled', 'rolled_back'];
@@ -24,6 +25,10 @@ export interface TransitionButtonsProps {
   disabledReason?: string;
   busy: boolean;
   onTransition: (to: ReleaseState, reason?: string) => void;
+  /** The readiness verdict, when known: emergencies not ready may start with an override. */
+  verdict?: 'ready' | 'not-ready';
+  /** Called after the release started with an override. */
+  onOverridden?: () => void;
 }
 
 /** A button for each state the release may move to next. */
@@ -31,6 +36,7 @@ export function TransitionButtons(props: TransitionButtonsProps) {
   const { release, disabledReason, busy, onTransition } = props;
   const [asking, setAsking] = useState<ReleaseState>();
   const [reason, setReason] = useState('');
+  const [overriding, setOverriding] = useState(false);
   const states = nextReleaseStates(release.state);
   if (states.length === 0) {
     return null;
@@ -73,6 +79,31 @@ export function TransitionButtons(props: TransitionButtonsProps) {
           <span key={state}>{button}</span>
         );
       })}
+      {release.type === 'emergency' &&
+        props.verdict === 'not-ready' &&
+        states.includes('in_progress') && (
+          <Tooltip title={disabledReason ?? ''}>
+            <span>
+              <Button
+                variant="outlined"
+                color="secondary"
+                disabled={Boolean(disabledReason) || busy}
+                onClick={() => setOverriding(true)}
+              >
+                Start with override
+              </Button>
+            </span>
+          </Tooltip>
+        )}
+      <StartOverrideDialog
+        open={overriding}
+        release={release}
+        onClose={() => setOverriding(false)}
+        onStarted={() => {
+          setOverriding(false);
+          props.onOverridden?.();
+        }}
+      />
       <Dialog
         open={Boolean(asking)}
         onClose={() => setAsking(undefined)}

@@ -1,0 +1,61 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { connect } from './connect';
+import { isUniqueViolation } from './rows';
+
+/**
+ * What the scheduled notification tasks already sent
+ * (`release_approval_reminders`, `release_weekly_digests`). Each `claim…`
+ * inserts under a unique key: exactly one of several racing callers, on any
+ * number of replicas, gets `true` and sends.
+ *
+ * @public
+ */
+export class DatabaseNotificationLogStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseNotificationLogStore> {
+    return new DatabaseNotificationLogStore(await connect(options));
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  /** Claims the reminder of a group for a release round; false if already sent. */
+  async claimReminder(
+    releaseId: string,
+    round: number,
+    groupRef: string,
+    at: Date,
+  ): Promise<boolean> {
+    return this.claim('release_approval_reminders', {
+      release_id: releaseId,
+      round,
+      group_ref: groupRef,
+      sent_at: at,
+    });
+  }
+
+  /** Claims the digest of a group for a week (a UTC date); false if already sent. */
+  async claimDigest(
+    groupRef: string,
+    week: string,
+    at: Date,
+  ): Promise<boolean> {
+    return this.claim('release_weekly_digests', {
+      group_ref: groupRef,
+      week,
+      sent_at: at,
+    });
+  }
+
+  private async claim(table: string, row: object): Promise<boolean> {
+    try {
+      await this.db(table).insert(row);
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import {
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
+import { screen, within } from '@testing-library/react';
+import { FakeReleaseCoordinationApi } from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { formatTimestamp, formatWindow } from '../shared/format';
+import { StatusReport } from './StatusReport';
+import { statusReportFixture } from './statusReportFixtures';
+
+async function render(api: FakeReleaseCoordinationApi) {
+  const [release] = api.releases;
+  return renderInTestApp(
+    <TestApiProvider apis={[[releaseCoordinationApiRef, api]]}>
+      <StatusReport release={release} events={api.events.r1 ?? []} />
+    </TestApiProvider>,
+  );
+}
+
+describe('StatusReport', () => {
+  it('shows milestones with times, readiness, approvals, risk, conflicts and window', async () => {
+    const { api, release } = statusReportFixture();
+    await render(api);
+
+    expect(await screen.findByTestId('status-report-risk')).toHaveTextContent(
+      'high',
+    );
+    const steps = screen.getByTestId('status-report-milestones');
+    for (const label of ['draft', 'planned', 'approved', 'in progress']) {
+      expect(within(steps).getByText(label)).toBeInTheDocument();
+    }
+    expect(
+      within(steps).getByText(formatTimestamp('2030-02-03T10:00:00.000Z')),
+    ).toBeInTheDocument();
+    expect(
+      within(steps).getByText(formatTimestamp('2030-02-05T14:30:00.000Z')),
+    ).toBeInTheDocument();
+
+    expect(screen.getByTestId('status-report-verdict')).toHaveTextContent(
+      'not ready',
+    );
+    const blocking = screen.getByRole('list', {
+      name: 'Status blocking reasons',
+    });
+    expect(
+      within(blocking).getByText('Approvals complete: not passed'),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('status-report-approvals')).toHaveTextContent(
+      '1 decided (group:default/sre approved); pending: group:default/payments',
+    );
+    expect(screen.getByTestId('status-report-conflicts')).toHaveTextContent(
+      '1 blocking, 1 warning',
+    );
+    expect(screen.getByText(formatWindow(release.window))).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Copy as text' }),
+    ).toBeInTheDocument();
+  });
+
+  it('gets by on backends without readiness, approvals or impact', async () => {
+    const { api } = statusReportFixture();
+    api.readiness = {};
+    api.approvals = {};
+    api.releaseImpact = {};
+    api.releases[0].conflicts = [];
+    await render(api);
+
+    expect(await screen.findByTestId('status-report-risk')).toHaveTextContent(
+      'not assessed',
+    );
+    expect(screen.getAllByText('Not available')).toHaveLength(2);
+    expect(screen.getByTestId('status-report-conflicts')).toHaveTextContent(
+      'none',
+    );
+  });
+});

@@ -1,0 +1,89 @@
+import { makeRelease } from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { formatTimestamp, formatWindow } from '../shared/format';
+import { milestones, statusReportText } from './statusReportModel';
+import { statusReportFixture } from './statusReportFixtures';
+
+describe('statusReportText', () => {
+  it('summarises milestones, readiness, approvals, risk, conflicts and window', () => {
+    const { api, release, events } = statusReportFixture();
+    const text = statusReportText({
+      release,
+      events,
+      readiness: api.readiness.r1,
+      approvals: api.approvals.r1,
+      risk: api.releaseImpact.r1.risk,
+    });
+    expect(text).toBe(
+      [
+        '# Status report: Payments 2.1 2.1.0',
+        '',
+        '- State: approved',
+        '- Type: normal',
+        `- Window: ${formatWindow(release.window)}`,
+        '- Owner: group:default/payments',
+        '- Risk: high',
+        '- Open issues (conflicts): 1 blocking, 1 warning',
+        '',
+        '## Milestones',
+        '',
+        `- [x] draft (${formatTimestamp('2030-02-01T09:00:00.000Z')})`,
+        `- [x] planned (${formatTimestamp('2030-02-03T10:00:00.000Z')})`,
+        `- [x] approved (${formatTimestamp('2030-02-05T14:30:00.000Z')})`,
+        '- [ ] in progress',
+        '- [ ] released',
+        '- [ ] verified',
+        '',
+        '## Readiness',
+        '',
+        '- Verdict: not ready',
+        '  - Blocking: Approvals complete: not passed',
+        '  - Blocking: Rollback plan reviewed: not passed',
+        '',
+        '## Approvals',
+        '',
+        '- Status: waiting for group:default/payments',
+        `- group:default/sre: approved by user:default/bob on ${formatTimestamp(
+          '2030-02-04T08:00:00.000Z',
+        )} (LGTM)`,
+        '- group:default/payments: pending',
+        '',
+        '## Open issues',
+        '',
+        '- blocking: Payments 2.1 falls into the freeze "Quarter-end freeze"',
+        '- warning: Overlaps Billing 1.4',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says what the backend does not provide', () => {
+    const text = statusReportText({ release: makeRelease(), events: [] });
+    expect(text).toContain('- Risk: not assessed');
+    expect(text).toContain('- Open issues (conflicts): none');
+    expect(text).toContain('## Readiness\n\n- Not available');
+    expect(text).toContain('## Approvals\n\n- Not available');
+    expect(text).not.toContain('## Open issues\n');
+  });
+});
+
+describe('milestones', () => {
+  it('ends a cancelled release with the states it went through', () => {
+    const { release, events } = statusReportFixture();
+    const cancelled = { ...release, state: 'cancelled' as const };
+    const steps = milestones(cancelled, [
+      ...events,
+      {
+        ...events[2],
+        id: 'e4',
+        createdAt: '2030-02-06T09:00:00.000Z',
+        changes: [{ field: 'state', before: 'approved', after: 'cancelled' }],
+      },
+    ]);
+    expect(steps.map(s => [s.state, s.reachedAt])).toEqual([
+      ['draft', '2030-02-01T09:00:00.000Z'],
+      ['planned', '2030-02-03T10:00:00.000Z'],
+      ['approved', '2030-02-05T14:30:00.000Z'],
+      ['cancelled', '2030-02-06T09:00:00.000Z'],
+    ]);
+  });
+});
