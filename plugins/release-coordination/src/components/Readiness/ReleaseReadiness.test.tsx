@@ -232,6 +232,28 @@ describe('ReleaseReadiness', () => {
     expect(screen.queryByRole('button', { name: 'Withdraw' })).toBeNull();
   });
 
+  it('says why each group must approve', async () => {
+    const api = setup();
+    api.approvals.r1 = makeApprovals({
+      required: [
+        ...makeApprovals().required,
+        {
+          groupRef: 'group:default/storefront',
+          reason: 'affected-dependent',
+          entityRefs: ['component:default/storefront-bff'],
+          phase: 'before',
+          status: 'pending',
+        },
+      ],
+    });
+    await render(api);
+
+    expect(await screen.findByText('owner')).toBeInTheDocument();
+    expect(
+      screen.getByText('owner of an affected dependent'),
+    ).toBeInTheDocument();
+  });
+
   it('shows no buttons for groups the user may not decide for', async () => {
     const api = setup();
     api.approvals.r1 = decided('approve', '', 'bob');

@@ -17,6 +17,7 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import Alert from '@material-ui/lab/Alert';
 import {
   ApprovalDecisionValue,
+  ApprovalReason,
   ReadinessItem,
   Release,
   ReleaseApprovals,
@@ -34,6 +35,13 @@ import {
   ReadinessVerdictChip,
   approvalsSummary,
 } from './readinessDisplay';
+
+/** Why a group must approve, in words. */
+const APPROVAL_REASON_LABELS: Record<ApprovalReason, string> = {
+  owner: 'owner',
+  'release-manager': 'release manager',
+  'affected-dependent': 'owner of an affected dependent',
+};
 
 /** Props of {@link ReleaseReadiness}. @public */
 export interface ReleaseReadinessProps {
@@ -178,9 +186,7 @@ function Approvals(props: {
                         label={approvalStatusLabel(required.status)}
                       />
                       <Typography variant="caption" color="textSecondary">
-                        {required.reason === 'release-manager'
-                          ? 'release manager'
-                          : 'owner'}
+                        {APPROVAL_REASON_LABELS[required.reason]}
                         {required.phase === 'after' && ', approves afterwards'}
                       </Typography>
                       {mine && (
