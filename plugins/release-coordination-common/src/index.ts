@@ -15,3 +15,4 @@ export * from './impact';
 export * from './risk';
 export * from './approvals';
 export * from './readiness';
+export * from './signals';

@@ -4,15 +4,14 @@ import { SignalsService } from '@backstage/plugin-signals-node';
 import {
   ApprovalDecision,
   Release,
+  RELEASE_SIGNAL_CHANNEL,
+  ReleaseChangedSignal,
   ReleaseState,
 } from '@internal/plugin-release-coordination-common';
 
 type NotificationPayload = Parameters<
   NotificationService['send']
 >[0]['payload'];
-
-/** The channel of the signals published on every change of a release. */
-export const RELEASE_SIGNAL_CHANNEL = 'release-coordination:release';
 
 const STATE_TITLES: Partial<Record<ReleaseState, string>> = {
   planned: 'is planned',
@@ -52,10 +51,15 @@ export class ReleaseNotifier {
   async changed(release: Release, what: string): Promise<void> {
     if (!this.signals) return;
     try {
+      const message: ReleaseChangedSignal = {
+        id: release.id,
+        revision: release.revision,
+        what,
+      };
       await this.signals.publish({
         recipients: { type: 'broadcast' },
         channel: RELEASE_SIGNAL_CHANNEL,
-        message: { id: release.id, revision: release.revision, what },
+        message,
       });
     } catch (error) {
       this.logger.warn(

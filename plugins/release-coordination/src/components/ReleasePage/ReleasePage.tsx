@@ -9,6 +9,7 @@ import {
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { useSignal } from '@backstage/plugin-signals-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -23,9 +24,11 @@ import Alert from '@material-ui/lab/Alert';
 import {
   ACTIVE_RELEASE_STATES,
   Release,
+  RELEASE_SIGNAL_CHANNEL,
+  ReleaseChangedSignal,
   ReleaseState,
 } from '@internal/plugin-release-coordination-common';
-import { ReactNode, useState } from 'react';
+import { ReactNode, useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
@@ -111,6 +114,15 @@ export function ReleasePage(props: ReleasePageProps) {
     ]);
     return { release, events };
   }, [api, releaseId]);
+  // Someone else changed this release: reload it, so open pages stay live.
+  const { lastSignal } = useSignal<ReleaseChangedSignal>(
+    RELEASE_SIGNAL_CHANNEL,
+  );
+  useEffect(() => {
+    if (lastSignal?.id === releaseId) {
+      retry();
+    }
+  }, [lastSignal, releaseId, retry]);
   const disabledReason = useDisabledReason(value?.release);
   const editDisabledReason = useDisabledReason(value?.release, 'edit');
   const [editing, setEditing] = useState(false);
