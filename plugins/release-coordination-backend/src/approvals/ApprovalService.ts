@@ -136,7 +136,8 @@ export class ApprovalService {
   }
 
   /**
-   * The owners of affected dependents (not of the release's own entities),
+   * The owners of affected dependents (not of the release's own entities,
+   * nor of the systems and domains that merely contain them),
    * when the release has a breaking change or a computed risk of high or
    * more; none when the policy or the impact service is off.
    */
@@ -157,11 +158,17 @@ export class ApprovalService {
     ) {
       return [];
     }
-    const own = new Set(release.entityRefs.map(lower));
+    // Only entities that depend on the release (dependsOn or API consumption)
+    // count: the systems and domains containing it are not its dependents.
+    const dependents = new Set(
+      report.dependents
+        .filter(d => d.via !== 'partOf')
+        .map(d => lower(d.entityRef)),
+    );
     return report.owners
       .map(({ groupRef, entityRefs }) => ({
         groupRef: lower(groupRef),
-        entityRefs: entityRefs.filter(ref => !own.has(lower(ref))),
+        entityRefs: entityRefs.filter(ref => dependents.has(lower(ref))),
       }))
       .filter(o => o.entityRefs.length > 0);
   }

@@ -37,6 +37,7 @@ const db = routerTestDatabase();
 
 const TEAM_A = 'group:default/team-a';
 const TEAM_B = 'group:default/team-b';
+const TEAM_C = 'group:default/team-c';
 const MANAGERS = 'group:default/release-managers';
 const DAVE = 'user:default/dave'; // team-a, creates the releases
 const ALICE = 'user:default/alice'; // team-a
@@ -100,6 +101,8 @@ async function createApp(
     impact?: {
       level: RiskLevel;
       owners: ImpactReport['owners'];
+      /** Entities reached only as containers (systems, domains); others depend on the release. */
+      containers?: string[];
     };
   } = {},
 ) {
@@ -154,6 +157,14 @@ async function createApp(
         async () =>
           ({
             owners: options.impact!.owners,
+            dependents: options
+              .impact!.owners.flatMap(owner => owner.entityRefs)
+              .map(entityRef => ({
+                entityRef,
+                via: options.impact!.containers?.includes(entityRef)
+                  ? 'partOf'
+                  : 'dependsOn',
+              })),
             risk: {
               level: 'low',
               computedLevel: options.impact!.level,
@@ -519,7 +530,10 @@ describe('approvals routes', () => {
         { groupRef: TEAM_A, entityRefs: ['component:default/checkout'] },
         { groupRef: TEAM_B, entityRefs: ['component:default/web'] },
         { groupRef: MANAGERS, entityRefs: ['component:default/ledger'] },
+        // owns only the domain containing the release: not a dependent
+        { groupRef: TEAM_C, entityRefs: ['domain:default/commerce'] },
       ],
+      containers: ['domain:default/commerce'],
     };
     const { app } = await createApp({ impact });
     const single = { entityRefs: ['component:checkout'] };
