@@ -12,22 +12,12 @@ import {
   buildDependencyGraphData,
   DependencyGraph,
 } from '../src/conflicts/DependencyGraph';
+import { mulberry32 } from './benchSupport';
 
 const HOUR = 3_600_000;
 const SPAN_MS = 2 * 365 * 24 * HOUR;
 const FROM = Date.parse('2026-01-01T00:00:00Z');
 const STATES = ['draft', 'planned', 'approved', 'in_progress'] as const;
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * n releases of 1-8 hours over two years; the catalog scales with them (one
@@ -37,7 +27,7 @@ function random(seed: number) {
  * to 10 levels) and on a shared platform entity (a hub every entity reaches).
  */
 function generate(n: number) {
-  const rnd = random(n);
+  const rnd = mulberry32(n);
   const entityCount = Math.max(10, Math.floor(n / 10));
   const ref = (i: number) => `component:default/c${i}`;
   const graphData = buildDependencyGraphData(

@@ -54,6 +54,7 @@ import { DatabaseFreezeStore } from '../src/database/DatabaseFreezeStore';
 import { DatabaseReleaseStore } from '../src/database/DatabaseReleaseStore';
 import { DatabaseTrainStore } from '../src/database/DatabaseTrainStore';
 import { benchConflictGrowth, ConflictGrowthRow } from './bench-conflicts';
+import { mulberry32 } from './benchSupport';
 
 // ---------------------------------------------------------------- options
 
@@ -88,17 +89,7 @@ const SPAN_END = Date.parse('2028-01-01T00:00:00Z');
 const PG_DATABASE = 'bench_release_coordination';
 const USER = 'user:default/bench-user';
 
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(42);
+const rnd = mulberry32(42);
 const pick = <T>(items: readonly T[]): T =>
   items[Math.floor(rnd() * items.length)];
 const between = (min: number, max: number) =>

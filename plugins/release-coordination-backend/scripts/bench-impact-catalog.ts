@@ -54,6 +54,7 @@ import { CatalogGraphService } from '../src/catalogGraph/CatalogGraphService';
 import { CatalogGraph } from '../src/catalogGraph/CatalogGraph';
 import { traverseImpact } from '../src/catalogGraph/traverse';
 import { releaseCoordinationPlugin } from '../src/plugin';
+import { lehmer, stats, time, timeImpactRequests } from './benchSupport';
 
 const argv = process.argv;
 const arg = (name: string, fallback: number) => {
@@ -71,14 +72,6 @@ const BUILDS = Math.max(2, arg('builds', 3));
 const INGEST_TIMEOUT_S = arg('ingest-timeout', 900);
 const OUT = argStr('out', 'bench/IMPACT_RESULTS.md');
 const DEPTH = 6;
-
-function random(seed: number) {
-  let state = seed % 2147483647 || 1;
-  return () => {
-    state = (state * 48271) % 2147483647;
-    return (state - 1) / 2147483646;
-  };
-}
 
 const COUNTS = {
   components: Math.round(10_000 * SCALE),
@@ -98,7 +91,7 @@ const LOCATION = 'bench:generated-catalog';
  * ownedBy/ownerOf relations than the double.
  */
 function generateCatalog(): { entities: Entity[]; relations: number } {
-  const rnd = random(42);
+  const rnd = lehmer(42);
   const pick = (n: number) => Math.floor(rnd() * n);
   const byRef = new Map<string, Entity>();
   const add = (
@@ -235,24 +228,6 @@ const sqlitePerPlugin = createServiceFactory({
     return { getClient: async () => knex };
   },
 });
-
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { p50: at(0.5), p95: at(0.95), n: samples.length };
-}
-
-async function time(runs: number, fn: () => Promise<unknown>, warmup = 10) {
-  for (let i = 0; i < Math.min(warmup, runs); i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
-    await fn();
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return stats(samples);
-}
 
 const gc = () => (global as { gc?: () => void }).gc?.();
 const f = (v: number, d = 1) =>
@@ -499,19 +474,12 @@ async function main() {
     console.log(
       `release of 3 components: ${report.dependents.length} dependents, risk ${report.risk.level}; first (cold, builds the plugin's graph over HTTP) ${coldMs} ms`,
     );
-    const http = await time(RUNS, async () => {
-      const res = await fetch(`${base}/releases/${release.id}/impact`, {
-        headers,
-      });
-      await res.arrayBuffer();
-    });
-    const plan = await time(RUNS, async () => {
-      const res = await fetch(`${base}/impact`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ entityRefs: changed }),
-      });
-      await res.arrayBuffer();
+    const { http, plan } = await timeImpactRequests({
+      base,
+      headers,
+      releaseId: release.id,
+      entityRefs: changed,
+      runs: RUNS,
     });
 
     // 5. bare BFS

@@ -38,6 +38,7 @@ import {
 import { CatalogGraphService } from '../src/catalogGraph/CatalogGraphService';
 import { traverseImpact } from '../src/catalogGraph/traverse';
 import { releaseCoordinationPlugin } from '../src/plugin';
+import { lehmer, time, timeImpactRequests } from './benchSupport';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,15 +47,6 @@ const arg = (name: string, fallback: number) => {
 const RUNS = arg('runs', 200);
 const NAIVE_RUNS = arg('naive-runs', 20);
 const DEPTH = 6;
-
-/** A deterministic generator of numbers in [0, 1): a 31-bit linear congruential one (Park–Miller). */
-function random(seed: number) {
-  let state = seed % 2147483647 || 1;
-  return () => {
-    state = (state * 48271) % 2147483647;
-    return (state - 1) / 2147483646;
-  };
-}
 
 const COUNTS = {
   components: 10_000,
@@ -71,7 +63,7 @@ const COUNTS = {
  * as in a real catalog (no component reaches everything).
  */
 function generateCatalog(): { entities: Entity[]; relations: number } {
-  const rnd = random(42);
+  const rnd = lehmer(42);
   const pick = (n: number) => Math.floor(rnd() * n);
   const byRef = new Map<string, Entity>();
   let relations = 0;
@@ -105,6 +97,7 @@ function generateCatalog(): { entities: Entity[]; relations: number } {
   const comp = (i: number) => `component:default/c${i}`;
   const api = (i: number) => `api:default/a${i}`;
   for (let i = 0; i < COUNTS.groups; i++) add('Group', `g${i}`);
+  add('User', 'bench'); // owns the benchmark's release
   for (let i = 0; i < COUNTS.domains; i++) {
     add('Domain', `d${i}`, {}, ['tier-1', 'tier-2', 'tier-3'][i % 3]);
   }
@@ -239,24 +232,6 @@ async function naiveImpact(catalog: CatalogDouble, changed: string[]) {
   return seen.size - changed.length;
 }
 
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { p50: at(0.5), p95: at(0.95), n: samples.length };
-}
-
-async function time(runs: number, fn: () => Promise<unknown>) {
-  for (let i = 0; i < Math.min(10, runs); i++) await fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
-    await fn();
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return stats(samples);
-}
-
 const gc = () => (global as { gc?: () => void }).gc?.();
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
@@ -346,6 +321,7 @@ async function main() {
         type: 'normal',
         window: { start: '2027-01-10T10:00:00Z', end: '2027-01-10T12:00:00Z' },
         entityRefs: changed,
+        ownerRef: 'user:default/bench', // a draft is readable by its owner only
         changes: [{ kind: 'breaking', title: 'Drop v1' }],
       }),
     });
@@ -361,19 +337,12 @@ async function main() {
     console.log(
       `release of 3 components: ${report.dependents.length} dependents, risk ${report.risk.level}`,
     );
-    const http = await time(RUNS, async () => {
-      const res = await fetch(`${base}/releases/${release.id}/impact`, {
-        headers,
-      });
-      await res.arrayBuffer();
-    });
-    const plan = await time(RUNS, async () => {
-      const res = await fetch(`${base}/impact`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ entityRefs: changed }),
-      });
-      await res.arrayBuffer();
+    const { http, plan } = await timeImpactRequests({
+      base,
+      headers,
+      releaseId: release.id,
+      entityRefs: changed,
+      runs: RUNS,
     });
 
     const changedIdx = changed.map(ref => graph.indexOf(ref));
