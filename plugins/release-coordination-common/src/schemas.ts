@@ -83,6 +83,8 @@ export const releaseWindowSchema = z
 const titleSchema = z.string().trim().min(1).max(MAX_TITLE_LENGTH);
 const versionSchema = z.string().trim().min(1).max(100);
 const descriptionSchema = z.string().max(MAX_DESCRIPTION_LENGTH);
+/** A rollback plan; blank means none (stored as absent). */
+const rollbackPlanSchema = z.string().trim().max(MAX_DESCRIPTION_LENGTH);
 
 /** @public */
 export const releaseTypeSchema = z.enum(RELEASE_TYPES);
@@ -130,6 +132,7 @@ export const createReleaseRequestSchema = z.strictObject({
   entityRefs: entityRefsSchema,
   ownerRef: entityRefSchema.optional(),
   description: descriptionSchema.default(''),
+  rollbackPlan: rollbackPlanSchema.optional(),
   changes: z.array(releaseChangeSchema).max(MAX_CHANGES).default([]),
   after: releaseAfterSchema.optional(),
 });
@@ -154,6 +157,8 @@ export const updateReleaseRequestSchema = z
     entityRefs: entityRefsSchema.optional(),
     ownerRef: entityRefSchema.optional(),
     description: descriptionSchema.optional(),
+    /** `''` removes the rollback plan. */
+    rollbackPlan: rollbackPlanSchema.optional(),
     changes: z.array(releaseChangeSchema).max(MAX_CHANGES).optional(),
     after: releaseAfterSchema.optional(),
   })

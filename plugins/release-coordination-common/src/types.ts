@@ -108,6 +108,8 @@ export interface Release {
   ownerRef: string;
   /** Markdown. */
   description: string;
+  /** How to undo the release, in Markdown; absent when none was written. */
+  rollbackPlan?: string;
   changes: ReleaseChange[];
   createdBy: string;
   createdAt: string;

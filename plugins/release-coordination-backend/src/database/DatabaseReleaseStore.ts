@@ -28,6 +28,7 @@ type ReleaseRow = {
   window_end: Timestamp;
   owner_ref: string;
   description: string;
+  rollback_plan: string | null;
   changes: string;
   created_by: string;
   created_at: Timestamp;
@@ -136,6 +137,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
         window_end: new Date(release.window.end),
         owner_ref: release.ownerRef,
         description: release.description,
+        rollback_plan: release.rollbackPlan || null,
         changes: JSON.stringify(release.changes),
         created_by: release.createdBy,
         created_at: new Date(release.createdAt),
@@ -259,6 +261,9 @@ export class DatabaseReleaseStore implements ReleaseStore {
           }),
           ...(fields.changes !== undefined && {
             changes: JSON.stringify(fields.changes),
+          }),
+          ...(fields.rollbackPlan !== undefined && {
+            rollback_plan: fields.rollbackPlan || null,
           }),
           revision: revision + 1,
           updated_at: new Date(event.createdAt),
@@ -519,6 +524,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
       entityRefs: refsById.get(row.id) ?? [],
       ownerRef: row.owner_ref,
       description: row.description,
+      ...(row.rollback_plan && { rollbackPlan: row.rollback_plan }),
       changes: JSON.parse(row.changes),
       createdBy: row.created_by,
       createdAt: toIso(row.created_at),

@@ -22,6 +22,7 @@ export type ReleaseFields = Pick<
   | 'entityRefs'
   | 'ownerRef'
   | 'description'
+  | 'rollbackPlan'
   | 'changes'
   | 'after'
 > & {

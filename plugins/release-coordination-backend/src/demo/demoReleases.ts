@@ -43,6 +43,7 @@ type DemoRelease = {
   components: string[];
   team: string;
   description: string;
+  rollbackPlan?: string;
   changes: ReleaseChange[];
 };
 
@@ -209,6 +210,8 @@ const DEMO: DemoRelease[] = [
     team: 'checkout-team',
     description:
       '## Out-of-band\n\nThe message broker is end-of-life next week; the worker moves to the new cluster.',
+    rollbackPlan:
+      'Point the worker back at the old broker cluster (config flag `broker.cluster=legacy`) and redeploy.',
     changes: [{ kind: 'config', title: 'Consume from the new broker cluster' }],
   },
   {
@@ -383,6 +386,7 @@ export function demoReleases(
         entityRefs: demo.components.map(name => `component:default/${name}`),
         ownerRef: `group:default/${demo.team}`,
         description: demo.description,
+        ...(demo.rollbackPlan && { rollbackPlan: demo.rollbackPlan }),
         changes: demo.changes,
         createdBy: planner,
         createdAt: iso(createdAt),

@@ -200,6 +200,15 @@ export class ReadinessService {
       facts: hasNotes ? [] : ['The release has no description'],
     });
 
+    const hasRollbackPlan = Boolean(release.rollbackPlan?.trim());
+    items.push({
+      id: 'rollback-plan-present',
+      label: 'Rollback plan present',
+      kind: 'automatic',
+      passed: hasRollbackPlan,
+      facts: hasRollbackPlan ? [] : ['The release has no rollback plan'],
+    });
+
     const checked = new Map(checks.map(c => [c.itemId, c]));
     for (const item of this.policy.templates[release.type]) {
       const check = checked.get(item.id);

@@ -269,6 +269,7 @@ export class ReleaseService {
         entityRefs: input.entityRefs,
         ownerRef,
         description: input.description,
+        ...(input.rollbackPlan && { rollbackPlan: input.rollbackPlan }),
         changes: input.changes,
         ...(input.after?.length && { after: input.after }),
         createdBy: actorRef,
@@ -562,7 +563,11 @@ function diff(
       ([field, after]) =>
         JSON.stringify(
           current[field as keyof ReleaseFields] ??
-            (field === 'after' ? [] : undefined),
+            (field === 'after'
+              ? []
+              : field === 'rollbackPlan'
+              ? ''
+              : undefined),
         ) !== JSON.stringify(after),
     )
     .map(([field, after]) => ({

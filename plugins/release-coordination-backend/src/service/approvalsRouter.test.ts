@@ -413,12 +413,24 @@ describe('approvals routes', () => {
     expect(retitled.status).toBe(200);
     expect((await approvalsOf(app, release.id)).complete).toBe(true);
 
+    // so does writing the rollback plan, which is not part of the plan
+    const withPlan = await request(app)
+      .patch(`/releases/${release.id}`)
+      .set('Authorization', as(DAVE))
+      .send({ revision: retitled.body.revision, rollbackPlan: 'Redeploy 3.9' });
+    expect(withPlan.status).toBe(200);
+    expect(withPlan.body.rollbackPlan).toBe('Redeploy 3.9');
+    expect(await approvalsOf(app, release.id)).toMatchObject({
+      round: 1,
+      complete: true,
+    });
+
     notifications.send.mockClear();
     const moved = await request(app)
       .patch(`/releases/${release.id}`)
       .set('Authorization', as(DAVE))
       .send({
-        revision: retitled.body.revision,
+        revision: withPlan.body.revision,
         window: { start: '2026-12-02T10:00:00Z', end: '2026-12-02T12:00:00Z' },
       });
     expect(moved.status).toBe(200);
@@ -659,6 +671,11 @@ describe('readiness routes', () => {
         ],
       },
       'release-notes-present': { passed: false },
+      'rollback-plan-present': {
+        kind: 'automatic',
+        passed: false,
+        facts: ['The release has no rollback plan'],
+      },
       'rollback-plan': { kind: 'manual', passed: false },
       'release-notes': { kind: 'manual', passed: false },
       'on-call-informed': { kind: 'manual', passed: false },
@@ -724,6 +741,38 @@ describe('readiness routes', () => {
     expect(overridden.body.error.message).toContain('only emergency');
   });
 
+  it('passes "rollback plan present" while the release has a non-blank rollback plan', async () => {
+    const { app } = await createApp();
+    const release = await createRelease(app, { rollbackPlan: '  Redeploy  ' });
+    expect(release.rollbackPlan).toBe('Redeploy');
+    const item = async () =>
+      (
+        await request(app)
+          .get(`/releases/${release.id}/readiness`)
+          .set('Authorization', as(ALICE))
+      ).body.items.find(
+        (i: { id: string }) => i.id === 'rollback-plan-present',
+      );
+    expect(await item()).toMatchObject({ passed: true, facts: [] });
+
+    const cleared = await request(app)
+      .patch(`/releases/${release.id}`)
+      .set('Authorization', as(DAVE))
+      .send({ revision: release.revision, rollbackPlan: ' ' });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).not.toHaveProperty('rollbackPlan');
+    expect(await item()).toMatchObject({ passed: false });
+    const tooLong = await request(app)
+      .patch(`/releases/${release.id}`)
+      .set('Authorization', as(DAVE))
+      .send({
+        revision: cleared.body.revision,
+        rollbackPlan: 'x'.repeat(20_001),
+      });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.message).toContain('rollbackPlan');
+  });
+
   it('passes when everything is in place, and lets emergencies override with an audit', async () => {
     const { app, auditor } = await createApp({
       config: {
@@ -735,6 +784,7 @@ describe('readiness routes', () => {
     });
     const release = await createRelease(app, {
       entityRefs: ['component:checkout'],
+      rollbackPlan: 'Redeploy 3.9',
     });
     await decide(app, release.id, ALICE);
     await move(app, release.id, 'approved');
@@ -752,6 +802,7 @@ describe('readiness routes', () => {
       'predecessors-released',
       'on-call-monitoring',
       'release-notes-present',
+      'rollback-plan-present',
       'smoke',
     ]);
     expect((await move(app, release.id, 'in_progress')).state).toBe(
