@@ -88,6 +88,7 @@ describe('CreateReleaseDialog', () => {
     setValue('Start', '2030-01-02T10:00');
     setValue('End', '2030-01-02T12:30');
     setValue('Description', '# Notes');
+    setValue('Rollback plan', 'Redeploy 2.0');
     await userEvent.click(screen.getByRole('button', { name: 'Add change' }));
     await userEvent.selectOptions(screen.getByLabelText('Kind'), 'fix');
     setValue('Summary', 'Fix rounding');
@@ -106,6 +107,7 @@ describe('CreateReleaseDialog', () => {
         },
         entityRefs: ['component:default/payments-api'],
         description: '# Notes',
+        rollbackPlan: 'Redeploy 2.0',
         changes: [
           {
             kind: 'fix',

@@ -63,4 +63,32 @@ describe('EditReleaseDialog', () => {
       },
     });
   });
+
+  it('sends only the rollback plan when it alone changed, and blank to remove it', async () => {
+    const release = makeRelease({
+      id: 'r1',
+      revision: 1,
+      rollbackPlan: 'Redeploy 1.0',
+    });
+    const api = new FakeReleaseCoordinationApi([release]);
+    const onSaved = jest.fn();
+    await renderInTestApp(
+      <EditReleaseDialog
+        open
+        release={release}
+        onClose={jest.fn()}
+        onSaved={onSaved}
+        onReload={jest.fn()}
+      />,
+      { apis: [[releaseCoordinationApiRef, api]] },
+    );
+    const field = screen.getByLabelText('Rollback plan');
+    expect(field).toHaveValue('Redeploy 1.0');
+    await userEvent.clear(field);
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(api.updateCalls).toEqual([
+      { id: 'r1', revision: 1, rollbackPlan: '' },
+    ]);
+  });
 });

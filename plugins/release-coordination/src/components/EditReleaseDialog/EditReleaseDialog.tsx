@@ -58,6 +58,9 @@ export function changedReleaseFields(
   if (body.description !== release.description) {
     changes.description = body.description;
   }
+  if ((body.rollbackPlan ?? '') !== (release.rollbackPlan ?? '')) {
+    changes.rollbackPlan = body.rollbackPlan ?? '';
+  }
   const before = release.changes.map(({ kind, title, link, entityRef }) => ({
     kind,
     title,

@@ -263,6 +263,19 @@ export function ReleaseFormFields(props: ReleaseFormFieldsProps) {
           />
         </Grid>
         <Grid item xs={12}>
+          <TextField
+            label="Rollback plan"
+            placeholder="How to undo the release (Markdown)"
+            multiline
+            minRows={2}
+            {...text('rollbackPlan')}
+            helperText={
+              errors.rollbackPlan ??
+              'Readiness checks that the release has a rollback plan'
+            }
+          />
+        </Grid>
+        <Grid item xs={12}>
           <ChangesField
             changes={form.changes}
             errors={errors}

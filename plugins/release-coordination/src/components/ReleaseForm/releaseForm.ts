@@ -31,6 +31,8 @@ export interface ReleaseFormState {
   entityRefs: string[];
   ownerRef: string;
   description: string;
+  /** Markdown; blank means none. */
+  rollbackPlan: string;
   changes: ChangeRow[];
 }
 
@@ -44,6 +46,7 @@ export const RELEASE_FORM_FIELDS = [
   'entityRefs',
   'ownerRef',
   'description',
+  'rollbackPlan',
 ];
 
 /** Default window: from the next full hour one day ahead, two hours long. */
@@ -68,6 +71,7 @@ export function emptyReleaseForm(
     entityRefs,
     ownerRef: ownerRef ?? '',
     description: '',
+    rollbackPlan: '',
     changes: [],
   };
 }
@@ -88,6 +92,7 @@ export function releaseToForm(release: Release): ReleaseFormState {
     entityRefs: release.entityRefs,
     ownerRef: release.ownerRef,
     description: release.description,
+    rollbackPlan: release.rollbackPlan ?? '',
     changes: release.changes.map(change => ({
       kind: change.kind,
       title: change.title,
@@ -147,6 +152,7 @@ export function validateReleaseForm(form: ReleaseFormState): {
     entityRefs: form.entityRefs,
     ...(form.ownerRef.trim() ? { ownerRef: form.ownerRef.trim() } : {}),
     description: form.description,
+    ...(form.rollbackPlan.trim() ? { rollbackPlan: form.rollbackPlan } : {}),
     changes: form.changes.map(change => ({
       kind: change.kind,
       title: change.title,

@@ -66,6 +66,12 @@ async function render(
 }
 
 describe('ReleasePage', () => {
+  it('shows the rollback plan as Markdown', async () => {
+    await render(setup({ rollbackPlan: 'Redeploy **2.0.9**' }));
+    expect(await screen.findByText('2.0.9')).toBeInTheDocument();
+    expect(screen.queryByText('No rollback plan yet.')).not.toBeInTheDocument();
+  });
+
   it('shows the fields, description, changes and history', async () => {
     await render(setup());
 
@@ -84,6 +90,7 @@ describe('ReleasePage', () => {
       'https://example.com/pr/1',
     );
     expect(screen.getByText('Rounding')).toBeInTheDocument();
+    expect(screen.getByText('No rollback plan yet.')).toBeInTheDocument();
     expect(screen.getByText('All releases')).toHaveAttribute(
       'href',
       '/release-coordination',

@@ -286,6 +286,17 @@ export function ReleasePage(props: ReleasePageProps) {
           </InfoCard>
         </Box>
         <Box marginTop={3}>
+          <InfoCard title="Rollback plan">
+            {release.rollbackPlan ? (
+              <MarkdownContent content={release.rollbackPlan} />
+            ) : (
+              <Typography variant="body2" color="textSecondary">
+                No rollback plan yet.
+              </Typography>
+            )}
+          </InfoCard>
+        </Box>
+        <Box marginTop={3}>
           <InfoCard title="Changes">
             {release.changes.length === 0 ? (
               <Typography variant="body2" color="textSecondary">
