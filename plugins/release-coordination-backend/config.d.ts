@@ -103,6 +103,13 @@ export interface Config {
        * monitoring). Defaults to pagerduty.com/service-id, backstage.io/techdocs-ref.
        */
       requiredAnnotations?: string[];
+      /**
+       * From this risk level on (the higher of the computed and the
+       * overridden level), the readiness item "Risk assessed" passes only
+       * when an owner reviewed the risk by setting a risk override with a
+       * reason. Defaults to critical.
+       */
+      riskReviewLevel?: 'low' | 'medium' | 'high' | 'critical';
     };
     /** Freezes (blackout periods). */
     freezes?: {

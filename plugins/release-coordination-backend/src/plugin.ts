@@ -205,6 +205,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           store: approvalStore,
           approvals,
           conflicts,
+          impact,
           catalog,
           auditor,
           policy: readReadinessPolicy(config),

@@ -16,11 +16,16 @@ import {
   Release,
   ReleaseReadiness,
   ReleaseType,
+  RISK_LEVELS,
+  RiskAssessment,
+  RiskLevel,
+  maxRiskLevel,
 } from '@internal/plugin-release-coordination-common';
 import { ApprovalService } from '../approvals/ApprovalService';
 import { fetchEntities } from '../approvals/catalogFacts';
 import { ConflictService } from '../conflicts/ConflictService';
 import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
+import { ImpactService } from '../impact/ImpactService';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { ReleaseNotifier } from '../notifications/ReleaseNotifier';
 import {
@@ -38,7 +43,15 @@ type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 export interface ReadinessPolicy {
   templates: Record<ReleaseType, ReadinessTemplateItem[]>;
   requiredAnnotations: string[];
+  /**
+   * From this risk level on (computed or overridden, whichever is higher),
+   * "Risk assessed" needs an owner's review: a risk override with a reason.
+   */
+  riskReviewLevel: RiskLevel;
 }
+
+/** The risk level from which an owner must review the risk, unless app-config says otherwise. */
+export const DEFAULT_RISK_REVIEW_LEVEL: RiskLevel = 'critical';
 
 /** Reads `releaseCoordination.readiness`, refusing unknown release types at startup. */
 export function readReadinessPolicy(config: Config): ReadinessPolicy {
@@ -60,12 +73,70 @@ export function readReadinessPolicy(config: Config): ReadinessPolicy {
         label: item.getString('label'),
       }));
   }
+  const riskReviewLevel =
+    readiness?.getOptionalString('riskReviewLevel') ??
+    DEFAULT_RISK_REVIEW_LEVEL;
+  if (!(RISK_LEVELS as readonly string[]).includes(riskReviewLevel)) {
+    throw new Error(
+      `releaseCoordination.readiness.riskReviewLevel: unknown risk level "${riskReviewLevel}"; known are ${RISK_LEVELS.join(
+        ', ',
+      )}`,
+    );
+  }
   return {
     templates,
     requiredAnnotations:
       readiness?.getOptionalStringArray('requiredAnnotations') ??
       DEFAULT_READINESS_ANNOTATIONS,
+    riskReviewLevel: riskReviewLevel as RiskLevel,
   };
+}
+
+/**
+ * The automatic item "Risk assessed". It fails when the release has no change
+ * inventory (nothing to score the risk from). Otherwise the level that counts
+ * is the higher of the computed and the overridden level: below the review
+ * level it passes; at or above it, it passes only when an owner reviewed the
+ * risk, i.e. set a risk override with a reason (whatever level they chose).
+ * The facts give the level, the matrix cell, the matched hard rules and the
+ * review.
+ */
+export function riskAssessedItem(
+  release: Pick<Release, 'changes'>,
+  risk: RiskAssessment | undefined,
+  reviewLevel: RiskLevel,
+): ReadinessItem {
+  const item = {
+    id: 'risk-assessed',
+    label: 'Risk assessed',
+    kind: 'automatic' as const,
+  };
+  if (!risk || release.changes.length === 0) {
+    return {
+      ...item,
+      passed: false,
+      facts: ['No change inventory: the risk cannot be scored'],
+    };
+  }
+  const facts = [
+    `Risk ${risk.level} (computed ${risk.computedLevel}: probability ${risk.probability} × impact ${risk.impact})`,
+    ...risk.rules
+      .filter(rule => rule.matched)
+      .map(rule => `${rule.label}: at least ${rule.minimumLevel}`),
+  ];
+  const highest = maxRiskLevel(risk.level, risk.computedLevel);
+  const needsReview =
+    RISK_LEVELS.indexOf(highest) >= RISK_LEVELS.indexOf(reviewLevel);
+  if (risk.override) {
+    facts.push(
+      `Reviewed by ${risk.override.by}, set to ${risk.override.level}: ${risk.override.reason}`,
+    );
+  } else if (needsReview) {
+    facts.push(
+      `Risk ${highest} needs an owner's review: set a risk override with a reason`,
+    );
+  }
+  return { ...item, passed: !needsReview || Boolean(risk.override), facts };
 }
 
 const DONE_STATES = new Set(['released', 'verified']);
@@ -82,6 +153,7 @@ export class ReadinessService {
   private readonly store: DatabaseApprovalStore;
   private readonly approvals: ApprovalService;
   private readonly conflicts?: ConflictService;
+  private readonly impact?: Pick<ImpactService, 'releaseImpact'>;
   private readonly catalog: CatalogService;
   private readonly auditor: AuditorService;
   private readonly policy: ReadinessPolicy;
@@ -93,6 +165,8 @@ export class ReadinessService {
     store: DatabaseApprovalStore;
     approvals: ApprovalService;
     conflicts?: ConflictService;
+    /** Impact and risk; with it, the checklist has "Risk assessed". */
+    impact?: Pick<ImpactService, 'releaseImpact'>;
     catalog: CatalogService;
     auditor: AuditorService;
     policy: ReadinessPolicy;
@@ -103,6 +177,7 @@ export class ReadinessService {
     this.store = options.store;
     this.approvals = options.approvals;
     this.conflicts = options.conflicts;
+    this.impact = options.impact;
     this.catalog = options.catalog;
     this.auditor = options.auditor;
     this.policy = options.policy;
@@ -118,7 +193,7 @@ export class ReadinessService {
     release: Release,
     credentials: UserCredentials,
   ): Promise<ReleaseReadiness> {
-    const [approvals, conflicts, predecessors, entities, checks] =
+    const [approvals, conflicts, predecessors, entities, checks, impact] =
       await Promise.all([
         this.approvals.getApprovals(release, credentials, {
           forCaller: false,
@@ -131,6 +206,9 @@ export class ReadinessService {
           : [],
         fetchEntities(this.catalog, release.entityRefs, credentials),
         this.store.listChecks(release.id),
+        this.impact && release.changes.length > 0
+          ? this.impact.releaseImpact(release.id, undefined, credentials)
+          : undefined,
       ]);
 
     const items: ReadinessItem[] = [];
@@ -190,6 +268,12 @@ export class ReadinessService {
       passed: missing.length === 0,
       facts: missing,
     });
+
+    if (this.impact) {
+      items.push(
+        riskAssessedItem(release, impact?.risk, this.policy.riskReviewLevel),
+      );
+    }
 
     const hasNotes = release.description.trim().length > 0;
     items.push({

@@ -10,6 +10,7 @@ import {
   Release,
   ImpactReport,
   ReleaseApprovals,
+  RiskAssessment,
   RiskLevel,
 } from '@internal/plugin-release-coordination-common';
 import request from 'supertest';
@@ -104,6 +105,8 @@ async function createApp(
       /** Entities reached only as containers (systems, domains); others depend on the release. */
       containers?: string[];
     };
+    /** The risk readiness sees for every release (with it, "Risk assessed" is checked). */
+    risk?: { current: RiskAssessment };
   } = {},
 ) {
   const { database, releaseStore: store } = await db.init();
@@ -183,6 +186,11 @@ async function createApp(
     store: approvalStore,
     approvals,
     conflicts,
+    impact: options.risk && {
+      releaseImpact: jest.fn(
+        async () => ({ risk: options.risk!.current } as ImpactReport),
+      ),
+    },
     catalog,
     auditor,
     policy: readReadinessPolicy(config),
@@ -739,6 +747,77 @@ describe('readiness routes', () => {
       .send({ to: 'in_progress', override: { reason: 'Outage' } });
     expect(overridden.status).toBe(409);
     expect(overridden.body.error.message).toContain('only emergency');
+  });
+
+  it('checks "risk assessed": critical risk blocks the start until an owner reviewed it', async () => {
+    const risk = {
+      current: {
+        level: 'critical',
+        computedLevel: 'critical',
+        probability: 5,
+        impact: 4,
+        factors: [],
+        rules: [],
+      } as RiskAssessment,
+    };
+    const { app } = await createApp({
+      risk,
+      config: {
+        readiness: {
+          templates: { normal: [] },
+          requiredAnnotations: [],
+        },
+      },
+    });
+    const release = await createRelease(app, {
+      entityRefs: ['component:checkout'],
+      rollbackPlan: 'Redeploy 3.9',
+      changes: [{ kind: 'breaking', title: 'Drops v1' }],
+    });
+    await decide(app, release.id, ALICE);
+    await move(app, release.id, 'approved');
+    const readinessOf = async () =>
+      (
+        await request(app)
+          .get(`/releases/${release.id}/readiness`)
+          .set('Authorization', as(BOB))
+      ).body;
+    const before = await readinessOf();
+    expect(before.verdict).toBe('not-ready');
+    expect(
+      before.items.find((i: { id: string }) => i.id === 'risk-assessed'),
+    ).toMatchObject({
+      kind: 'automatic',
+      passed: false,
+      facts: [
+        'Risk critical (computed critical: probability 5 × impact 4)',
+        "Risk critical needs an owner's review: set a risk override with a reason",
+      ],
+    });
+    const refused = await request(app)
+      .post(`/releases/${release.id}/transition`)
+      .set('Authorization', as(DAVE))
+      .send({ to: 'in_progress' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('Risk assessed');
+
+    risk.current = {
+      ...risk.current,
+      level: 'high',
+      override: {
+        level: 'high',
+        reason: 'Feature-flagged',
+        by: ALICE,
+        at: '2026-11-26T10:00:00.000Z',
+      },
+    };
+    expect(await readinessOf()).toMatchObject({
+      verdict: 'ready',
+      blocking: [],
+    });
+    expect((await move(app, release.id, 'in_progress')).state).toBe(
+      'in_progress',
+    );
   });
 
   it('passes "rollback plan present" while the release has a non-blank rollback plan', async () => {
