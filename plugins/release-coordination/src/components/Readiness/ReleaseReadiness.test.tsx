@@ -129,6 +129,74 @@ describe('ReleaseReadiness', () => {
     expect(onChanged).toHaveBeenCalled();
   });
 
+  it('checks an item with an evidence link from the keyboard and shows it with who and when', async () => {
+    const api = setup();
+    await render(api);
+    const field = await screen.findByRole('textbox', {
+      name: 'Evidence link for Rollback plan reviewed',
+    });
+    await userEvent.type(field, 'not a link{Enter}');
+    expect(
+      screen.getByText('Enter a full URL, e.g. https://wiki.example.com/page'),
+    ).toBeInTheDocument();
+    expect(api.checkItemCalls).toEqual([]);
+
+    await userEvent.clear(field);
+    await userEvent.type(field, 'https://wiki.example.com/rollback{Enter}');
+    await waitFor(() =>
+      expect(
+        screen.getByRole('checkbox', { name: 'Rollback plan reviewed' }),
+      ).toBeChecked(),
+    );
+    expect(api.checkItemCalls).toEqual([
+      {
+        id: 'r1',
+        itemId: 'rollback-plan',
+        checked: true,
+        evidence: 'https://wiki.example.com/rollback',
+      },
+    ]);
+    const checklist = screen.getByRole('list', { name: 'Checklist' });
+    expect(
+      within(checklist).getByRole('link', {
+        name: /^Evidence: wiki\.example\.com\/rollback/,
+      }),
+    ).toHaveAttribute('href', 'https://wiki.example.com/rollback');
+    expect(within(checklist).getByText(/Checked by/)).toHaveTextContent(
+      /Checked by alice on .*2030/,
+    );
+    // a checked item offers no evidence field any more
+    expect(
+      screen.queryByRole('textbox', {
+        name: 'Evidence link for Rollback plan reviewed',
+      }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('sends the evidence typed before clicking the checkbox', async () => {
+    const api = setup();
+    await render(api);
+    await userEvent.type(
+      await screen.findByRole('textbox', {
+        name: 'Evidence link for Rollback plan reviewed',
+      }),
+      'https://ci.example.com/run/7',
+    );
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Rollback plan reviewed' }),
+    );
+    await waitFor(() =>
+      expect(api.checkItemCalls).toEqual([
+        {
+          id: 'r1',
+          itemId: 'rollback-plan',
+          checked: true,
+          evidence: 'https://ci.example.com/run/7',
+        },
+      ]),
+    );
+  });
+
   it('does not let non-members check items', async () => {
     await render(setup(), { ownershipEntityRefs: ['user:default/alice'] });
     expect(

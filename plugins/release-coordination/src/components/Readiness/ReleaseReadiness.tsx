@@ -6,6 +6,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import Chip from '@material-ui/core/Chip';
+import TextField from '@material-ui/core/TextField';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
@@ -18,6 +19,7 @@ import Alert from '@material-ui/lab/Alert';
 import {
   ApprovalDecisionValue,
   ApprovalReason,
+  checkReadinessItemRequestSchema,
   ReadinessItem,
   Release,
   ReleaseApprovals,
@@ -67,14 +69,44 @@ async function unlessNotFound<T>(call: Promise<T>): Promise<T | undefined> {
   }
 }
 
+/** The host and path of an evidence URL, for its link text. */
+function evidenceLabel(url: string): string {
+  try {
+    const { host, pathname } = new URL(url);
+    return `${host}${pathname === '/' ? '' : pathname}`;
+  } catch {
+    return url;
+  }
+}
+
 function ItemRow(props: {
   item: ReadinessItem;
   canCheck: boolean;
   checkReason?: string;
   busy: boolean;
-  onCheck: (checked: boolean) => void;
+  onCheck: (checked: boolean, evidence?: string) => void;
 }) {
   const { item, canCheck, busy } = props;
+  const [evidence, setEvidence] = useState('');
+  const [evidenceError, setEvidenceError] = useState<string>();
+  const offerEvidence = item.kind === 'manual' && !item.passed && canCheck;
+  const check = (checked: boolean) => {
+    if (!checked) {
+      props.onCheck(false);
+      return;
+    }
+    const link = evidence.trim();
+    if (
+      link &&
+      !checkReadinessItemRequestSchema.safeParse({ checked, evidence: link })
+        .success
+    ) {
+      setEvidenceError('Enter a full URL, e.g. https://wiki.example.com/page');
+      return;
+    }
+    setEvidenceError(undefined);
+    props.onCheck(true, link || undefined);
+  };
   return (
     <ListItem disableGutters alignItems="flex-start">
       <ListItemIcon>
@@ -85,7 +117,7 @@ function ItemRow(props: {
                 edge="start"
                 checked={item.passed}
                 disabled={!canCheck || busy}
-                onChange={event => props.onCheck(event.target.checked)}
+                onChange={event => check(event.target.checked)}
                 inputProps={{ 'aria-label': item.label }}
               />
             </span>
@@ -124,12 +156,43 @@ function ItemRow(props: {
                 Checked by{' '}
                 <EntityRefLink entityRef={item.checkedBy} defaultKind="user" />
                 {item.checkedAt && ` on ${formatTimestamp(item.checkedAt)}`}
+                {item.evidence && (
+                  <>
+                    {' · '}
+                    <Link to={item.evidence}>
+                      Evidence: {evidenceLabel(item.evidence)}
+                    </Link>
+                  </>
+                )}
               </div>
             )}
-            {item.evidence && (
-              <div>
-                <Link to={item.evidence}>Evidence</Link>
-              </div>
+            {offerEvidence && (
+              <TextField
+                size="small"
+                margin="dense"
+                type="url"
+                value={evidence}
+                placeholder="https://…"
+                label="Evidence link (optional)"
+                inputProps={{
+                  'aria-label': `Evidence link for ${item.label}`,
+                }}
+                disabled={busy}
+                error={Boolean(evidenceError)}
+                helperText={
+                  evidenceError ?? 'Sent when you check the item (Enter checks)'
+                }
+                onChange={event => {
+                  setEvidence(event.target.value);
+                  setEvidenceError(undefined);
+                }}
+                onKeyDown={event => {
+                  if (event.key === 'Enter') {
+                    event.preventDefault();
+                    check(true);
+                  }
+                }}
+              />
             )}
           </>
         }
@@ -364,9 +427,12 @@ export function ReleaseReadiness(props: ReleaseReadinessProps) {
                 canCheck={ownership.owns}
                 checkReason={ownership.reason}
                 busy={busy}
-                onCheck={checked =>
+                onCheck={(checked, evidence) =>
                   act(() =>
-                    api.checkReadinessItem(release.id, item.id, { checked }),
+                    api.checkReadinessItem(release.id, item.id, {
+                      checked,
+                      ...(evidence && { evidence }),
+                    }),
                   )
                 }
               />
