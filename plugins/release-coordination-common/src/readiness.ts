@@ -96,3 +96,41 @@ export const checkReadinessItemRequestSchema = z.strictObject({
 export type CheckReadinessItemRequest = z.input<
   typeof checkReadinessItemRequestSchema
 >;
+
+/**
+ * Most releases one `GET /readiness` request may ask about.
+ *
+ * @public
+ */
+export const MAX_READINESS_BATCH = 50;
+
+/**
+ * Query of `GET /readiness`: `releaseId` once or repeated, without duplicates.
+ *
+ * @public
+ */
+export const readinessBatchQuerySchema = z.strictObject({
+  releaseId: z.preprocess(
+    value => (value === undefined || Array.isArray(value) ? value : [value]),
+    z
+      .array(z.string().trim().min(1).max(36))
+      .min(1)
+      .max(MAX_READINESS_BATCH)
+      .transform(ids => [...new Set(ids)]),
+  ),
+});
+
+/** @public */
+export type ReadinessBatchQuery = z.output<typeof readinessBatchQuerySchema>;
+
+/**
+ * The verdict of one release, as `GET /readiness` lists it.
+ *
+ * @public
+ */
+export interface ReleaseReadinessVerdict {
+  releaseId: string;
+  verdict: ReleaseReadiness['verdict'];
+  /** Why it is not ready, one reason per failed item. */
+  blocking: string[];
+}

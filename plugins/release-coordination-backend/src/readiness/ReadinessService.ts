@@ -15,6 +15,7 @@ import {
   ReadinessTemplateItem,
   Release,
   ReleaseReadiness,
+  ReleaseReadinessVerdict,
   ReleaseType,
   RISK_LEVELS,
   RiskAssessment,
@@ -140,6 +141,9 @@ export function riskAssessedItem(
 }
 
 const DONE_STATES = new Set(['released', 'verified']);
+
+/** Releases whose readiness one batch computes at the same time. */
+const BATCH_CONCURRENCY = 5;
 
 /**
  * The go / no-go checklist of releases: automatic items computed from data
@@ -320,6 +324,42 @@ export class ReadinessService {
       ),
       items,
     };
+  }
+
+  /**
+   * The verdicts of several releases, in the order asked, computed as for
+   * one release (a few at a time). Releases that do not exist or that the
+   * caller may not read (others' drafts) are left out.
+   */
+  async getVerdicts(
+    ids: string[],
+    credentials: UserCredentials,
+  ): Promise<ReleaseReadinessVerdict[]> {
+    const verdicts: (ReleaseReadinessVerdict | undefined)[] = [];
+    for (let i = 0; i < ids.length; i += BATCH_CONCURRENCY) {
+      verdicts.push(
+        ...(await Promise.all(
+          ids.slice(i, i + BATCH_CONCURRENCY).map(async releaseId => {
+            let release: Release;
+            try {
+              release = await this.releases.getReadableRelease(
+                releaseId,
+                credentials,
+              );
+            } catch (error) {
+              if (error instanceof NotFoundError) return undefined;
+              throw error;
+            }
+            const { verdict, blocking } = await this.getReadiness(
+              release,
+              credentials,
+            );
+            return { releaseId, verdict, blocking };
+          }),
+        )),
+      );
+    }
+    return verdicts.filter((v): v is ReleaseReadinessVerdict => Boolean(v));
   }
 
   /** Checks or unchecks a manual item; members of the owning group only. */

@@ -26,6 +26,7 @@ import {
 import { ReleaseService } from '../releases/ReleaseService';
 import {
   mockAuditor,
+  requestWithoutCredentials,
   routerTestDatabase,
   testApp,
   userInfoWithGroups,
@@ -747,6 +748,78 @@ describe('readiness routes', () => {
       .send({ to: 'in_progress', override: { reason: 'Outage' } });
     expect(overridden.status).toBe(409);
     expect(overridden.body.error.message).toContain('only emergency');
+  });
+
+  it("lists the verdicts of several releases, leaving out unknown ones and others' drafts", async () => {
+    const { app } = await createApp({
+      config: {
+        readiness: { templates: { normal: [] }, requiredAnnotations: [] },
+      },
+    });
+    const ready = await createRelease(app, {
+      entityRefs: ['component:checkout'],
+      rollbackPlan: 'Redeploy',
+    });
+    await decide(app, ready.id, ALICE);
+    const notReady = await createRelease(app, { description: '' });
+    const draft = await createRelease(app, {}, 'draft');
+    const verdicts = (user: string, ids: string[]) =>
+      request(app)
+        .get('/readiness')
+        .query(ids.map(id => `releaseId=${id}`).join('&'))
+        .set('Authorization', as(user));
+
+    const mine = await verdicts(ALICE, [
+      notReady.id,
+      ready.id,
+      'nope',
+      draft.id,
+      ready.id,
+    ]);
+    expect(mine.status).toBe(200);
+    expect(
+      mine.body.items.map((v: { releaseId: string }) => v.releaseId),
+    ).toEqual([notReady.id, ready.id, draft.id]);
+    expect(mine.body.items[1]).toEqual({
+      releaseId: ready.id,
+      verdict: 'ready',
+      blocking: [],
+    });
+    expect(mine.body.items[0]).toMatchObject({
+      verdict: 'not-ready',
+      blocking: expect.arrayContaining([
+        'Release notes present: The release has no description',
+        'Rollback plan present: The release has no rollback plan',
+      ]),
+    });
+    // the same verdict as the release's own readiness
+    const single = await request(app)
+      .get(`/releases/${notReady.id}/readiness`)
+      .set('Authorization', as(ALICE));
+    expect(mine.body.items[0].blocking).toEqual(single.body.blocking);
+
+    // Bob is not an owner: Dave's draft is not his to see
+    const bobs = await verdicts(BOB, [draft.id, ready.id]);
+    expect(
+      bobs.body.items.map((v: { releaseId: string }) => v.releaseId),
+    ).toEqual([ready.id]);
+
+    expect((await verdicts(ALICE, [])).status).toBe(400);
+    const tooMany = await verdicts(
+      ALICE,
+      Array.from({ length: 51 }, (_, i) => `id-${i}`),
+    );
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toContain('releaseId');
+    expect(
+      (
+        await requestWithoutCredentials(
+          app,
+          'get',
+          `/readiness?releaseId=${ready.id}`,
+        )
+      ).status,
+    ).toBe(401);
   });
 
   it('checks "risk assessed": critical risk blocks the start until an owner reviewed it', async () => {

@@ -2,6 +2,7 @@ import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   approvalDecisionRequestSchema,
   checkReadinessItemRequestSchema,
+  readinessBatchQuerySchema,
 } from '@internal/plugin-release-coordination-common';
 import { Request, Router } from 'express';
 import { ApprovalService } from '../approvals/ApprovalService';
@@ -12,7 +13,8 @@ import { auditMutation, parseInput } from './http';
 /**
  * Adds the approval and readiness routes:
  * `GET/POST /releases/:id/approvals`, `DELETE /releases/:id/approvals/:groupRef`,
- * `GET /releases/:id/readiness`, `POST /releases/:id/readiness/items/:itemId`.
+ * `GET /releases/:id/readiness`, `POST /releases/:id/readiness/items/:itemId`
+ * and the verdicts of several releases, `GET /readiness?releaseId=…`.
  */
 export function addApprovalRoutes(
   router: Router,
@@ -74,6 +76,12 @@ export function addApprovalRoutes(
   });
 
   if (!readiness) return;
+
+  router.get('/readiness', async (req, res) => {
+    const credentials = await userCredentials(req);
+    const { releaseId } = parseInput(readinessBatchQuerySchema, req.query);
+    res.json({ items: await readiness.getVerdicts(releaseId, credentials) });
+  });
 
   router.get('/releases/:id/readiness', async (req, res) => {
     const credentials = await userCredentials(req);

@@ -318,6 +318,8 @@ export class FakeReleaseCoordinationApi implements ReleaseCoordinationApi {
   checkItemCalls: Array<
     { id: string; itemId: string } & CheckReadinessItemRequest
   > = [];
+  /** The release ids of each `getReadinessVerdicts` call. */
+  verdictCalls: string[][] = [];
   /** Who decides and checks items in the fake. */
   currentUser = 'user:default/alice';
   /** Makes the next calls of a method fail. */
@@ -769,6 +771,19 @@ export class FakeReleaseCoordinationApi implements ReleaseCoordinationApi {
       delete item.evidence;
     }
     return clone(withVerdict(this.readiness[id]));
+  }
+
+  async getReadinessVerdicts(releaseIds: string[]) {
+    this.verdictCalls.push(releaseIds);
+    if (this.failures.getReadinessVerdicts) {
+      throw this.failures.getReadinessVerdicts;
+    }
+    return releaseIds
+      .filter(releaseId => this.readiness[releaseId])
+      .map(releaseId => {
+        const { verdict, blocking } = withVerdict(this.readiness[releaseId]);
+        return { releaseId, verdict, blocking: [...blocking] };
+      });
   }
 
   /** The approvals of a release, unless `method` is to fail or there are none (404). */

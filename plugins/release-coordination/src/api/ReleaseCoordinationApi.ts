@@ -16,6 +16,7 @@ import {
   ReleaseApprovals,
   ReleaseEvent,
   ReleaseReadiness,
+  ReleaseReadinessVerdict,
   ReleaseState,
   ReleaseType,
   RiskLevel,
@@ -283,6 +284,13 @@ export interface ReleaseCoordinationApi {
     itemId: string,
     request: CheckReadinessItemRequest,
   ): Promise<ReleaseReadiness>;
+  /**
+   * The verdicts of any number of releases (asked in batches); releases that
+   * do not exist or that the user may not read are left out.
+   */
+  getReadinessVerdicts(
+    releaseIds: string[],
+  ): Promise<ReleaseReadinessVerdict[]>;
 }
 
 /**

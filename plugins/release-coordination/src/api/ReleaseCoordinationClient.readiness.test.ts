@@ -133,4 +133,38 @@ describe('ReleaseCoordinationClient: approvals and readiness', () => {
       evidence: 'https://example.com/plan',
     });
   });
+
+  it('asks for readiness verdicts in batches of at most 50 and concatenates them', async () => {
+    const asked: string[][] = [];
+    server.use(
+      http.get(`${baseUrl}/readiness`, ({ request }) => {
+        const ids = new URL(request.url).searchParams.getAll('releaseId');
+        asked.push(ids);
+        return HttpResponse.json({
+          items: ids.map(releaseId => ({
+            releaseId,
+            verdict: 'ready',
+            blocking: [],
+          })),
+        });
+      }),
+    );
+    const ids = Array.from({ length: 60 }, (_, i) => `r${i}`);
+    const verdicts = await client.getReadinessVerdicts(ids);
+    expect(asked.map(batch => batch.length)).toEqual([50, 10]);
+    expect(verdicts.map(v => v.releaseId)).toEqual(ids);
+    await expect(client.getReadinessVerdicts([])).resolves.toEqual([]);
+    expect(asked).toHaveLength(2);
+  });
+
+  it('rejects readiness verdicts with the error of the server', async () => {
+    server.use(
+      http.get(`${baseUrl}/readiness`, () =>
+        errorBody(400, 'InputError', 'releaseId: too many'),
+      ),
+    );
+    await expect(client.getReadinessVerdicts(['r1'])).rejects.toBeInstanceOf(
+      ResponseError,
+    );
+  });
 });

@@ -16,7 +16,9 @@ import {
   Release,
   ReleaseApprovals,
   ReleaseEvent,
+  MAX_READINESS_BATCH,
   ReleaseReadiness,
+  ReleaseReadinessVerdict,
   RiskLevel,
   Slot,
   Train,
@@ -342,6 +344,23 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
       )}`,
       { method: 'POST', body: request },
     );
+  }
+
+  async getReadinessVerdicts(
+    releaseIds: string[],
+  ): Promise<ReleaseReadinessVerdict[]> {
+    const batches: string[][] = [];
+    for (let i = 0; i < releaseIds.length; i += MAX_READINESS_BATCH) {
+      batches.push(releaseIds.slice(i, i + MAX_READINESS_BATCH));
+    }
+    const pages = await Promise.all(
+      batches.map(releaseId =>
+        this.request<{ items: ReleaseReadinessVerdict[] }>(
+          `/readiness${queryString({ releaseId })}`,
+        ),
+      ),
+    );
+    return pages.flatMap(page => page.items);
   }
 
   private async request<T>(

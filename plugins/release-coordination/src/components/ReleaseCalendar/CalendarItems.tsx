@@ -14,6 +14,7 @@ import { ConflictFlag } from '../shared/ConflictFlag';
 import { formatWindow, stateLabel } from '../shared/format';
 import { releaseTypeColor, startedBefore, timeOfDay } from './calendarModel';
 import { CalendarTrainSlot as TrainSlotItem } from './useCalendarTrainSlots';
+import { ReadinessMark } from './CalendarReadiness';
 
 const useStyles = makeStyles(theme => ({
   release: {
@@ -144,6 +145,7 @@ export function CalendarRelease(props: CalendarReleaseProps) {
         )}
       </Typography>
       <Typography variant="caption" className={classes.meta}>
+        <ReadinessMark releaseId={release.id} />
         {release.conflicts?.length ? (
           <>
             <ConflictFlag conflicts={release.conflicts} fontSize="inherit" />{' '}

@@ -9,6 +9,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   FakeReleaseCoordinationApi,
   makeFreezeOccurrence,
+  makeReadiness,
   makeRelease,
   makeTrain,
 } from '../../__fixtures__/FakeReleaseCoordinationApi';
@@ -272,6 +273,77 @@ describe('ReleaseCalendar', () => {
     await render(api, <ReleaseCalendar now={NOW} />);
     expect(
       await screen.findByText('Freezes could not be loaded: boom'),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('link', { name: 'Payments 2.1' })).toHaveLength(
+      3,
+    );
+  });
+
+  it('marks upcoming releases ready or not ready, with the blocking reasons, from one batched request', async () => {
+    const ready = makeRelease({
+      id: 'ready',
+      title: 'Search 1.2',
+      state: 'approved',
+      window: { start: at(3, 18, 10), end: at(3, 18, 12) },
+    });
+    const done = makeRelease({
+      id: 'done',
+      title: 'Auth 3.0',
+      state: 'released',
+      window: { start: at(3, 4, 10), end: at(3, 4, 12) },
+    });
+    const api = new FakeReleaseCoordinationApi([multiDay, ready, done]);
+    api.readiness.multi = makeReadiness();
+    api.readiness.ready = makeReadiness({
+      items: [
+        {
+          id: 'approvals',
+          label: 'Approvals complete',
+          kind: 'automatic',
+          passed: true,
+          facts: [],
+        },
+      ],
+    });
+    api.readiness.done = makeReadiness();
+    await render(api, <ReleaseCalendar now={NOW} />);
+    await screen.findAllByRole('link', { name: 'Payments 2.1' });
+
+    const notReadyMarks = await within(day('2030-03-11')).findAllByRole('img', {
+      name: 'Not ready: Approvals complete: not passed; Rollback plan reviewed: not passed',
+    });
+    expect(notReadyMarks[0]).toHaveAttribute('data-verdict', 'not-ready');
+    expect(
+      within(day('2030-03-18')).getByRole('img', { name: 'Ready' }),
+    ).toHaveAttribute('data-verdict', 'ready');
+    // finished releases are not asked about and have no mark
+    expect(
+      within(day('2030-03-04')).queryByTestId('calendar-readiness'),
+    ).toBeNull();
+    expect(api.verdictCalls).toEqual([['multi', 'ready']]);
+    expect(screen.queryByText(/Readiness could not be loaded/)).toBeNull();
+  });
+
+  it('shows releases without marks when readiness is missing (404) and warns on other failures', async () => {
+    const api = new FakeReleaseCoordinationApi([multiDay]);
+    api.failures.getReadinessVerdicts =
+      await FakeReleaseCoordinationApi.errorResponse(
+        404,
+        'NotFoundError',
+        'Not found',
+      );
+    const { unmount } = await render(api, <ReleaseCalendar now={NOW} />);
+    await screen.findAllByRole('link', { name: 'Payments 2.1' });
+    await waitFor(() => expect(api.verdictCalls).toHaveLength(1));
+    expect(screen.queryByTestId('calendar-readiness')).toBeNull();
+    expect(screen.queryByText(/Readiness could not be loaded/)).toBeNull();
+    unmount();
+
+    api.failures.getReadinessVerdicts =
+      await FakeReleaseCoordinationApi.errorResponse(500, 'Error', 'boom');
+    await render(api, <ReleaseCalendar now={NOW} />);
+    expect(
+      await screen.findByText('Readiness could not be loaded: boom'),
     ).toBeInTheDocument();
     expect(screen.getAllByRole('link', { name: 'Payments 2.1' })).toHaveLength(
       3,

@@ -27,6 +27,10 @@ import { CalendarLegend } from './CalendarItems';
 import { AgendaView, MonthView, WeekView } from './CalendarViews';
 import { ReleaseCalendarFilter } from './types';
 import { MAX_CALENDAR_RELEASES, useCalendarData } from './useCalendarData';
+import {
+  CalendarVerdictsContext,
+  useReadinessVerdicts,
+} from './CalendarReadiness';
 import { useCalendarTrainSlots } from './useCalendarTrainSlots';
 
 const NO_FILTER: ReleaseCalendarFilter = {};
@@ -111,6 +115,7 @@ export function ReleaseCalendar(props: ReleaseCalendarProps) {
   const to = range.to.toUTC().toISO()!;
   const data = useCalendarData(filter, from, to, reloadKey);
   const trainSlots = useCalendarTrainSlots(filter, from, to);
+  const readiness = useReadinessVerdicts(data.releases);
   const releaseLink = useReleaseLink();
 
   const setView = (next: ReleaseCalendarView) => {
@@ -149,6 +154,13 @@ export function ReleaseCalendar(props: ReleaseCalendarProps) {
             <Alert severity="info">
               Showing the first {MAX_CALENDAR_RELEASES} releases of this{' '}
               {period}; narrow the filters to see the rest.
+            </Alert>
+          </Box>
+        )}
+        {readiness.error && (
+          <Box marginBottom={1}>
+            <Alert severity="warning">
+              Readiness could not be loaded: {errorMessage(readiness.error)}
             </Alert>
           </Box>
         )}
@@ -253,7 +265,9 @@ export function ReleaseCalendar(props: ReleaseCalendarProps) {
       ) : (
         <Box height={4} />
       )}
-      {body}
+      <CalendarVerdictsContext.Provider value={readiness}>
+        {body}
+      </CalendarVerdictsContext.Provider>
       {!compact && (
         <Box marginTop={1}>
           <CalendarLegend />
