@@ -82,6 +82,17 @@ export interface Config {
        * high or critical. Defaults to true.
        */
       dependentOwners?: boolean;
+      /**
+       * Approvals collected afterwards (rule `release-manager`, e.g.
+       * emergencies): the owners must decide within `days` (fractions
+       * allowed, at most 90) of the release managers' approval; after that
+       * they are `overdue`. The hourly reminder task reminds them within
+       * `notifications.reminderHours` before the deadline and flags overdue
+       * ones once. Defaults to 5 days.
+       */
+      emergencyFollowUp?: {
+        days?: number;
+      };
     };
     /** Notifications sent by scheduled tasks (once per cluster). */
     notifications?: {

@@ -187,13 +187,14 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           signals,
           logger,
         });
+        const approvalPolicy = readApprovalPolicy(config);
         const approvals = new ApprovalService({
           releases,
           store: approvalStore,
           catalog,
           userInfo,
           permissions,
-          policy: readApprovalPolicy(config),
+          policy: approvalPolicy,
           notifier,
           logger,
           impact,
@@ -220,10 +221,13 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         await scheduleApprovalReminders(scheduler, {
           releases: store,
           approvals,
+          decisions: approvalStore,
           log: notificationLog,
           notifier,
           auth,
           reminderHours: readReminderHours(config),
+          releaseManagerGroup: approvalPolicy.releaseManagerGroup,
+          followUpDays: approvalPolicy.followUpDays,
           logger,
         });
         await scheduleWeeklyDigest(scheduler, {

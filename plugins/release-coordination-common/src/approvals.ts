@@ -35,6 +35,15 @@ export const DEFAULT_APPROVAL_RULES: Record<ReleaseType, ApprovalRule> = {
  */
 export const DEFAULT_RELEASE_MANAGER_GROUP = 'group:default/release-managers';
 
+/**
+ * Days the owners have to approve an emergency release after the release
+ * managers approved it alone, unless app-config
+ * (`releaseCoordination.approvals.emergencyFollowUp.days`) says otherwise.
+ *
+ * @public
+ */
+export const DEFAULT_EMERGENCY_FOLLOW_UP_DAYS = 5;
+
 /** @public */
 export type ApprovalDecisionValue = 'approve' | 'reject';
 
@@ -60,7 +69,11 @@ export interface RequiredApproval {
   entityRefs: string[];
   /** `after`: collected after an emergency release manager's approval, not needed to go ahead. */
   phase: 'before' | 'after';
-  status: 'approved' | 'rejected' | 'pending' | 'pending-after';
+  /**
+   * `pending-after`: still to approve afterwards; `overdue`: that, and the
+   * follow-up deadline has passed.
+   */
+  status: 'approved' | 'rejected' | 'pending' | 'pending-after' | 'overdue';
 }
 
 /**
@@ -91,8 +104,16 @@ export interface ReleaseApprovals {
   decisions: ApprovalDecision[];
   /** Groups whose approval is still needed to go ahead. */
   pending: string[];
-  /** Groups whose approval is collected afterwards (emergency releases). */
+  /** Groups whose approval is collected afterwards (emergency releases), overdue or not. */
   pendingAfter: string[];
+  /**
+   * When the approvals collected afterwards are due: the release managers'
+   * approval of this round plus the configured follow-up days. Absent until
+   * the release managers approved, and for other rules.
+   */
+  followUpDeadline?: string;
+  /** Groups of `pendingAfter` whose deadline has passed. */
+  overdue: string[];
   /** All approvals needed to go ahead are there and nobody rejected. */
   complete: boolean;
   /** Some group rejected the plan in this round. */

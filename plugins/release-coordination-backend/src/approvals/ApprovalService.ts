@@ -50,6 +50,9 @@ const DECIDABLE_STATES: readonly ReleaseState[] = [
   'released',
 ];
 
+/** Finished states in which only the groups approving afterwards may still decide. */
+const AFTER_ONLY_STATES: readonly ReleaseState[] = ['verified', 'rolled_back'];
+
 /** Changes to these fields of a planned or approved release start a new approval round. */
 const PLAN_FIELDS = ['window', 'entityRefs', 'changes'];
 
@@ -71,6 +74,7 @@ export class ApprovalService {
   private readonly notifier?: ReleaseNotifier;
   private readonly logger?: LoggerService;
   private readonly impact?: Pick<ImpactService, 'releaseImpact'>;
+  private readonly now: () => Date;
 
   constructor(options: {
     releases: ReleaseService;
@@ -84,6 +88,8 @@ export class ApprovalService {
     logger?: LoggerService;
     /** Impact and risk; with it, breaking or risky releases need the owners of affected dependents too. */
     impact?: Pick<ImpactService, 'releaseImpact'>;
+    /** The clock deciding which approvals afterwards are overdue. */
+    now?: () => Date;
   }) {
     this.releases = options.releases;
     this.store = options.store;
@@ -94,6 +100,7 @@ export class ApprovalService {
     this.notifier = options.notifier;
     this.logger = options.logger;
     this.impact = options.impact;
+    this.now = options.now ?? (() => new Date());
   }
 
   /** Hooks the approval gate and the approval rounds into the release lifecycle. */
@@ -174,27 +181,39 @@ export class ApprovalService {
   }
 
   /**
-   * The current round of a release and the required groups that still have
-   * to decide before it may go ahead (for scheduled tasks: any credentials
-   * that may read the catalog).
+   * The approvals of a release in its current round without the caller's
+   * part (for scheduled tasks: any credentials that may read the catalog):
+   * who still has to decide before it may go ahead, who afterwards, by when
+   * and who is overdue.
    */
   async pendingApprovers(
     release: Release,
     credentials: BackstageCredentials,
-  ): Promise<{ round: number; pending: string[] }> {
+  ): Promise<ReleaseApprovals> {
     const [required, round] = await Promise.all([
       this.requiredApprovals(release, credentials),
       this.store.getRound(release.id),
     ]);
     const decisions = await this.store.listDecisions(release.id, round);
-    const { pending } = summarizeApprovals({
+    return this.summarize(release, round, required, decisions, []);
+  }
+
+  private summarize(
+    release: Release,
+    round: number,
+    required: Requirement[],
+    decisions: ApprovalDecision[],
+    mayDecide: string[],
+  ): ReleaseApprovals {
+    return summarizeApprovals({
       rule: this.policy.rules[release.type],
       round,
       required,
       decisions,
-      mayDecide: [],
+      mayDecide,
+      followUpDays: this.policy.followUpDays,
+      now: this.now(),
     });
-    return { round, pending };
   }
 
   /** The approvals of a release in its current round, with the groups the caller may decide for. */
@@ -214,15 +233,9 @@ export class ApprovalService {
       const open = required
         .map(r => r.groupRef)
         .filter(groupRef => !decided.has(groupRef));
-      mayDecide = await this.decidableBy(release, open, credentials);
+      mayDecide = await this.decidableBy(release, open, required, credentials);
     }
-    return summarizeApprovals({
-      rule: this.policy.rules[release.type],
-      round,
-      required,
-      decisions,
-      mayDecide,
-    });
+    return this.summarize(release, round, required, decisions, mayDecide);
   }
 
   /**
@@ -235,7 +248,10 @@ export class ApprovalService {
     credentials: UserCredentials,
   ): Promise<ReleaseApprovals> {
     const release = await this.releases.getRelease(id);
-    if (!DECIDABLE_STATES.includes(release.state)) {
+    if (
+      !DECIDABLE_STATES.includes(release.state) &&
+      !AFTER_ONLY_STATES.includes(release.state)
+    ) {
       throw new ConflictError(
         `Release in state "${release.state}" takes no approval decisions`,
       );
@@ -244,7 +260,7 @@ export class ApprovalService {
       forCaller: false,
     });
     const memberOf = await this.memberships(
-      approvals.required.map(r => r.groupRef),
+      decidingGroups(release, approvals.required),
       credentials,
     );
     if (memberOf.length === 0) {
@@ -266,7 +282,7 @@ export class ApprovalService {
     }
 
     const by = credentials.principal.userEntityRef;
-    const at = new Date().toISOString();
+    const at = this.now().toISOString();
     const made: ApprovalDecision[] = [];
     let conflict: unknown;
     for (const groupRef of open) {
@@ -439,10 +455,14 @@ export class ApprovalService {
   private async decidableBy(
     release: Release,
     open: string[],
+    required: Requirement[],
     credentials: UserCredentials,
   ): Promise<string[]> {
-    if (!DECIDABLE_STATES.includes(release.state)) return [];
-    const memberOf = await this.memberships(open, credentials);
+    const deciding = new Set(decidingGroups(release, required));
+    const memberOf = await this.memberships(
+      open.filter(groupRef => deciding.has(groupRef)),
+      credentials,
+    );
     if (memberOf.length === 0) return [];
     try {
       await this.checkMayDecide(release, credentials);
@@ -452,4 +472,19 @@ export class ApprovalService {
     }
     return memberOf;
   }
+}
+
+/**
+ * The required groups that may decide in the release's state: all of them
+ * until it is released; after it is verified or rolled back only those
+ * approving afterwards; none otherwise.
+ */
+function decidingGroups(release: Release, required: Requirement[]): string[] {
+  if (DECIDABLE_STATES.includes(release.state)) {
+    return required.map(r => r.groupRef);
+  }
+  if (AFTER_ONLY_STATES.includes(release.state)) {
+    return required.filter(r => r.phase === 'after').map(r => r.groupRef);
+  }
+  return [];
 }

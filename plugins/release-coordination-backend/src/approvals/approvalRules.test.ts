@@ -1,10 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import {
+  ApprovalDecision,
   RELEASE_TYPES,
   Release,
 } from '@internal/plugin-release-coordination-common';
 import {
   deriveRequiredApprovals,
+  followUpDeadline,
   readApprovalPolicy,
   summarizeApprovals,
 } from './approvalRules';
@@ -58,6 +60,7 @@ describe('approval policy', () => {
       releaseManagerGroup: 'group:default/release-managers',
       preventSelfApproval: true,
       dependentOwners: true,
+      followUpDays: 5,
     });
     expect(
       readApprovalPolicy(config({ dependentOwners: false })).dependentOwners,
@@ -183,6 +186,8 @@ describe('approval policy', () => {
         },
       ],
       mayDecide: [],
+      followUpDays: 5,
+      now: new Date('2026-11-02T00:00:00.000Z'),
     });
     expect(summary).toMatchObject({
       complete: true,
@@ -193,7 +198,106 @@ describe('approval policy', () => {
         'group:default/team-a',
         'group:default/team-b',
       ],
+      followUpDeadline: '2026-11-06T00:00:00.000Z',
+      overdue: [],
     });
+  });
+
+  describe('follow-up deadline of approvals collected afterwards', () => {
+    const required = derive('emergency', { releaseManagerGroup: 'cab' });
+    const decision = (groupRef: string, at: string) => ({
+      groupRef,
+      decision: 'approve' as const,
+      comment: '',
+      by: 'user:default/rita',
+      at,
+    });
+    const summarize = (decisions: ApprovalDecision[], now: string) =>
+      summarizeApprovals({
+        rule: 'release-manager',
+        round: 1,
+        required,
+        decisions,
+        mayDecide: [],
+        followUpDays: 1.5,
+        now: new Date(now),
+      });
+
+    it("adds the configured days to the release managers' approval", () => {
+      expect(
+        followUpDeadline(
+          decision('group:default/cab', '2026-11-30T18:00:00.000Z'),
+          5,
+        ),
+      ).toBe('2026-12-05T18:00:00.000Z');
+      expect(
+        followUpDeadline(
+          decision('group:default/cab', '2026-11-30T18:00:00.000Z'),
+          0.5,
+        ),
+      ).toBe('2026-12-01T06:00:00.000Z');
+      expect(followUpDeadline(undefined, 5)).toBeUndefined();
+      expect(
+        followUpDeadline(
+          {
+            ...decision('group:default/cab', '2026-11-30T18:00:00.000Z'),
+            decision: 'reject',
+          },
+          5,
+        ),
+      ).toBeUndefined();
+    });
+
+    it('has no deadline before the release managers approved', () => {
+      const summary = summarize([], '2030-01-01T00:00:00.000Z');
+      expect(summary.followUpDeadline).toBeUndefined();
+      expect(summary.overdue).toEqual([]);
+      expect(summary.required.map(r => r.status)).toEqual([
+        'pending',
+        'pending-after',
+        'pending-after',
+        'pending-after',
+      ]);
+    });
+
+    it('marks the undecided groups overdue only after the deadline', () => {
+      const decisions = [
+        decision('group:default/cab', '2026-11-01T00:00:00.000Z'),
+        decision('group:default/team-a', '2026-11-02T00:00:00.000Z'),
+      ];
+      const atDeadline = summarize(decisions, '2026-11-02T12:00:00.000Z');
+      expect(atDeadline).toMatchObject({
+        followUpDeadline: '2026-11-02T12:00:00.000Z',
+        overdue: [],
+        complete: true,
+      });
+      const late = summarize(decisions, '2026-11-02T12:00:00.001Z');
+      expect(late).toMatchObject({
+        overdue: ['group:default/release-owner', 'group:default/team-b'],
+        pendingAfter: ['group:default/release-owner', 'group:default/team-b'],
+        // overdue approvals afterwards do not block the release
+        complete: true,
+      });
+      expect(late.required.map(r => r.status)).toEqual([
+        'approved',
+        'overdue',
+        'approved',
+        'overdue',
+      ]);
+    });
+  });
+
+  it('refuses a follow-up time out of range at startup', () => {
+    expect(
+      readApprovalPolicy(config({ emergencyFollowUp: { days: 2 } }))
+        .followUpDays,
+    ).toBe(2);
+    expect(() =>
+      readApprovalPolicy(config({ emergencyFollowUp: { days: 0 } })),
+    ).toThrow(/emergencyFollowUp.days/);
+    expect(() =>
+      readApprovalPolicy(config({ emergencyFollowUp: { days: 91 } })),
+    ).toThrow(/emergencyFollowUp.days/);
   });
 
   it('follows the configured rule per type', () => {
@@ -221,6 +325,8 @@ describe('approval policy', () => {
         at: '2026-11-01T00:00:00.000Z',
       })),
       mayDecide: [],
+      followUpDays: 5,
+      now: new Date('2026-11-02T00:00:00.000Z'),
     });
     expect(summary).toMatchObject({
       complete: false,

@@ -4,6 +4,7 @@ import {
   ApprovalDecision,
   ApprovalRule,
   DEFAULT_APPROVAL_RULES,
+  DEFAULT_EMERGENCY_FOLLOW_UP_DAYS,
   DEFAULT_RELEASE_MANAGER_GROUP,
   RELEASE_TYPES,
   Release,
@@ -28,7 +29,17 @@ export interface ApprovalPolicy {
    * affected dependents must approve too.
    */
   dependentOwners: boolean;
+  /**
+   * Days after the release managers' approval within which the groups that
+   * approve afterwards (rule `release-manager`) must have decided.
+   */
+  followUpDays: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Longest follow-up time that can be configured, in days. */
+const MAX_FOLLOW_UP_DAYS = 90;
 
 /** Reads `releaseCoordination.approvals`, refusing unknown types and rules at startup. */
 export function readApprovalPolicy(config: Config): ApprovalPolicy {
@@ -63,7 +74,35 @@ export function readApprovalPolicy(config: Config): ApprovalPolicy {
     preventSelfApproval:
       approvals?.getOptionalBoolean('preventSelfApproval') ?? true,
     dependentOwners: approvals?.getOptionalBoolean('dependentOwners') ?? true,
+    followUpDays: readFollowUpDays(approvals),
   };
+}
+
+/** Reads `emergencyFollowUp.days`, refusing nonsense at startup. */
+function readFollowUpDays(approvals: Config | undefined): number {
+  const days =
+    approvals?.getOptionalNumber('emergencyFollowUp.days') ??
+    DEFAULT_EMERGENCY_FOLLOW_UP_DAYS;
+  if (!(days > 0) || days > MAX_FOLLOW_UP_DAYS) {
+    throw new Error(
+      `releaseCoordination.approvals.emergencyFollowUp.days must be more than 0 and at most ${MAX_FOLLOW_UP_DAYS}`,
+    );
+  }
+  return days;
+}
+
+/**
+ * When the groups approving afterwards are due: the release managers'
+ * approval plus `days` (fractions allowed); undefined before they approved.
+ */
+export function followUpDeadline(
+  releaseManagerApproval: ApprovalDecision | undefined,
+  days: number,
+): string | undefined {
+  if (releaseManagerApproval?.decision !== 'approve') return undefined;
+  return new Date(
+    Date.parse(releaseManagerApproval.at) + days * DAY_MS,
+  ).toISOString();
 }
 
 /** A required approval before decisions are known. */
@@ -128,22 +167,35 @@ export function deriveRequiredApprovals(options: {
   return required;
 }
 
-/** Combines requirements and the decisions of the current round. */
+/**
+ * Combines requirements and the decisions of the current round. Groups that
+ * approve afterwards are `overdue` once `now` is past the follow-up deadline
+ * (the release managers' approval of this round plus `followUpDays`).
+ */
 export function summarizeApprovals(options: {
   rule: ApprovalRule;
   round: number;
   required: Requirement[];
   decisions: ApprovalDecision[];
   mayDecide: string[];
+  followUpDays: number;
+  now: Date;
 }): ReleaseApprovals {
   const { rule, round, decisions, mayDecide } = options;
   const byGroup = new Map(decisions.map(d => [d.groupRef, d]));
+  const manager = options.required.find(r => r.reason === 'release-manager');
+  const deadline = manager
+    ? followUpDeadline(byGroup.get(manager.groupRef), options.followUpDays)
+    : undefined;
+  const late =
+    deadline !== undefined && options.now.getTime() > Date.parse(deadline);
   const required: RequiredApproval[] = options.required.map(r => {
     const decision = byGroup.get(r.groupRef)?.decision;
     let status: RequiredApproval['status'];
     if (decision === 'approve') status = 'approved';
     else if (decision === 'reject') status = 'rejected';
-    else status = r.phase === 'after' ? 'pending-after' : 'pending';
+    else if (r.phase === 'before') status = 'pending';
+    else status = late ? 'overdue' : 'pending-after';
     return { ...r, status };
   });
   const rejected = required.some(r => r.status === 'rejected');
@@ -157,8 +209,10 @@ export function summarizeApprovals(options: {
     decisions,
     pending,
     pendingAfter: required
-      .filter(r => r.status === 'pending-after')
+      .filter(r => r.status === 'pending-after' || r.status === 'overdue')
       .map(r => r.groupRef),
+    ...(deadline && { followUpDeadline: deadline }),
+    overdue: required.filter(r => r.status === 'overdue').map(r => r.groupRef),
     complete: pending.length === 0 && !rejected,
     rejected,
     mayDecide,

@@ -112,6 +112,27 @@ export class DatabaseApprovalStore {
     }
   }
 
+  /**
+   * The approvals a group gave since a time, oldest first: which release,
+   * in which round, when.
+   */
+  async listApprovalsBy(
+    groupRef: string,
+    since: Date,
+  ): Promise<{ releaseId: string; round: number; at: string }[]> {
+    const rows: Pick<DecisionRow, 'release_id' | 'round' | 'decided_at'>[] =
+      await this.db('release_approval_decisions')
+        .where({ group_ref: groupRef, decision: 'approve' })
+        .where('decided_at', '>=', since)
+        .orderBy('decided_at', 'asc')
+        .select('release_id', 'round', 'decided_at');
+    return rows.map(row => ({
+      releaseId: row.release_id,
+      round: Number(row.round),
+      at: toIso(row.decided_at),
+    }));
+  }
+
   /** Deletes a group's decision of a round if `by` made it; returns whether one was deleted. */
   async deleteDecision(
     releaseId: string,

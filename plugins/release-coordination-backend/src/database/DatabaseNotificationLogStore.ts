@@ -5,7 +5,8 @@ import { isUniqueViolation } from './rows';
 
 /**
  * What the scheduled notification tasks already sent
- * (`release_approval_reminders`, `release_weekly_digests`). Each `claim…`
+ * (`release_approval_reminders`, `release_weekly_digests`,
+ * `release_approval_follow_ups`). Each `claim…`
  * inserts under a unique key: exactly one of several racing callers, on any
  * number of replicas, gets `true` and sends.
  *
@@ -32,6 +33,27 @@ export class DatabaseNotificationLogStore {
       release_id: releaseId,
       round,
       group_ref: groupRef,
+      sent_at: at,
+    });
+  }
+
+  /**
+   * Claims a notice about a group's approval collected afterwards for a
+   * release round: the `reminder` before the deadline or the `overdue` flag
+   * after it; false if already sent.
+   */
+  async claimFollowUp(
+    releaseId: string,
+    round: number,
+    groupRef: string,
+    kind: 'reminder' | 'overdue',
+    at: Date,
+  ): Promise<boolean> {
+    return this.claim('release_approval_follow_ups', {
+      release_id: releaseId,
+      round,
+      group_ref: groupRef,
+      kind,
       sent_at: at,
     });
   }

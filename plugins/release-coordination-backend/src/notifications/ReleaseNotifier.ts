@@ -170,6 +170,49 @@ export class ReleaseNotifier {
     );
   }
 
+  /** Reminds a group to approve an emergency release afterwards, before the deadline. */
+  async followUpReminder(options: {
+    release: Release;
+    groupRef: string;
+    round: number;
+    deadline: string;
+  }): Promise<void> {
+    const { release, groupRef, round, deadline } = options;
+    await this.send(
+      [groupRef],
+      [],
+      {
+        title: `Reminder: approve ${release.title} ${release.version} afterwards by ${deadline}`,
+        description: `The release managers approved this ${release.type} release alone; your approval (or rejection) is due by ${deadline}.`,
+        severity: 'high',
+        scope: `${release.id}:follow-up-reminder:${round}:${groupRef}`,
+      },
+      release,
+    );
+  }
+
+  /** Tells a group and the release managers that an approval afterwards is overdue. */
+  async followUpOverdue(options: {
+    release: Release;
+    groupRef: string;
+    round: number;
+    deadline: string;
+    releaseManagerGroup: string;
+  }): Promise<void> {
+    const { release, groupRef, round, deadline } = options;
+    await this.send(
+      [groupRef, options.releaseManagerGroup],
+      [],
+      {
+        title: `Overdue: ${groupRef} has not approved ${release.title} ${release.version} afterwards`,
+        description: `The approval collected afterwards was due by ${deadline}.`,
+        severity: 'critical',
+        scope: `${release.id}:follow-up-overdue:${round}:${groupRef}`,
+      },
+      release,
+    );
+  }
+
   /** A group's digest of its releases in the coming week, each with its link. */
   async weeklyDigest(options: {
     groupRef: string;

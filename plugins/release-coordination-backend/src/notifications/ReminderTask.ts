@@ -5,8 +5,12 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { Release } from '@internal/plugin-release-coordination-common';
+import {
+  Release,
+  ReleaseApprovals,
+} from '@internal/plugin-release-coordination-common';
 import { ApprovalService } from '../approvals/ApprovalService';
+import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
 import { DatabaseNotificationLogStore } from '../database/DatabaseNotificationLogStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { ReleaseNotifier } from './ReleaseNotifier';
@@ -15,6 +19,14 @@ import { ReleaseNotifier } from './ReleaseNotifier';
 export const DEFAULT_REMINDER_HOURS = 24;
 
 const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Days after a follow-up deadline in which overdue approvals are still
+ * flagged (the task looks at the release managers' approvals of the last
+ * follow-up days plus these).
+ */
+const OVERDUE_LOOKBACK_DAYS = 7;
 
 /** The scheduler task id of the approval reminders. */
 export const REMINDER_TASK_ID = 'release-coordination-approval-reminders';
@@ -32,7 +44,13 @@ export function readReminderHours(config: Config): number {
 /** What the reminder task needs. */
 export interface ReminderTaskOptions {
   releases: Pick<ReleaseStore, 'listActiveReleases'>;
-  approvals: Pick<ApprovalService, 'pendingApprovers'>;
+  approvals: {
+    /** As `ApprovalService.pendingApprovers`. */
+    pendingApprovers(
+      release: Release,
+      credentials: BackstageCredentials,
+    ): Promise<Pick<ReleaseApprovals, 'round' | 'pending'>>;
+  };
   log: Pick<DatabaseNotificationLogStore, 'claimReminder'>;
   notifier: Pick<ReleaseNotifier, 'approvalReminder'>;
   /** Credentials to read the catalog with (the plugin's own). */
@@ -93,13 +111,126 @@ export async function sendApprovalReminders(
   return sent;
 }
 
+/** What the follow-up of approvals collected afterwards needs. */
+export interface FollowUpTaskOptions {
+  releases: Pick<ReleaseStore, 'getReleases'>;
+  approvals: Pick<ApprovalService, 'pendingApprovers'>;
+  /** The approval decisions, to find the release managers' recent approvals. */
+  decisions: Pick<DatabaseApprovalStore, 'listApprovalsBy'>;
+  log: Pick<DatabaseNotificationLogStore, 'claimFollowUp'>;
+  notifier: Pick<ReleaseNotifier, 'followUpReminder' | 'followUpOverdue'>;
+  /** Approves alone; its approval starts the follow-up time of the others. */
+  releaseManagerGroup: string;
+  /** Days the groups approving afterwards have (`approvals.emergencyFollowUp.days`). */
+  followUpDays: number;
+  /** Hours before the deadline in which they are reminded. */
+  reminderHours: number;
+  /** Credentials to read the catalog with (the plugin's own). */
+  credentials: () => Promise<BackstageCredentials>;
+  logger?: LoggerService;
+  now?: () => Date;
+}
+
+/** A notice the follow-up run sent. */
+export interface FollowUpNotice {
+  releaseId: string;
+  groupRef: string;
+  round: number;
+  kind: 'reminder' | 'overdue';
+}
+
 /**
- * Schedules the reminders every hour, once per cluster (global scope: one
- * replica runs each tick).
+ * One run of the follow-ups of approvals collected afterwards (emergency
+ * releases): for each release the release managers approved within the last
+ * follow-up days (plus a week, to flag late), the groups that still have to
+ * approve afterwards are reminded once within `reminderHours` before the
+ * deadline, and flagged once as overdue after it (to the group and the
+ * release managers) — once per release, round, group and kind, claimed in
+ * the database like the approval reminders. Cancelled releases and earlier
+ * rounds are left alone. Returns the notices sent.
+ */
+export async function sendFollowUpNotices(
+  options: FollowUpTaskOptions,
+): Promise<FollowUpNotice[]> {
+  const now = options.now?.() ?? new Date();
+  const since = new Date(
+    now.getTime() - (options.followUpDays + OVERDUE_LOOKBACK_DAYS) * DAY_MS,
+  );
+  const approved = await options.decisions.listApprovalsBy(
+    options.releaseManagerGroup,
+    since,
+  );
+  const sent: FollowUpNotice[] = [];
+  if (approved.length === 0) return sent;
+  const releases = (
+    await options.releases.getReleases([
+      ...new Set(approved.map(a => a.releaseId)),
+    ])
+  ).filter(release => release.state !== 'cancelled');
+  if (releases.length === 0) return sent;
+  const credentials = await options.credentials();
+  for (const release of releases) {
+    try {
+      const approvals = await options.approvals.pendingApprovers(
+        release,
+        credentials,
+      );
+      if (!approvals.followUpDeadline) continue;
+      const deadline = Date.parse(approvals.followUpDeadline);
+      const overdue = new Set(approvals.overdue);
+      const remindFrom = deadline - options.reminderHours * HOUR_MS;
+      for (const groupRef of approvals.pendingAfter) {
+        let kind: FollowUpNotice['kind'];
+        if (overdue.has(groupRef)) kind = 'overdue';
+        else if (now.getTime() >= remindFrom) kind = 'reminder';
+        else continue;
+        const { round } = approvals;
+        if (
+          !(await options.log.claimFollowUp(
+            release.id,
+            round,
+            groupRef,
+            kind,
+            now,
+          ))
+        ) {
+          continue;
+        }
+        const notice = {
+          release,
+          groupRef,
+          round,
+          deadline: approvals.followUpDeadline,
+        };
+        if (kind === 'reminder') {
+          await options.notifier.followUpReminder(notice);
+        } else {
+          await options.notifier.followUpOverdue({
+            ...notice,
+            releaseManagerGroup: options.releaseManagerGroup,
+          });
+        }
+        sent.push({ releaseId: release.id, groupRef, round, kind });
+      }
+    } catch (error) {
+      options.logger?.warn(
+        `Follow-up of the approvals of release ${release.id} failed: ${error}`,
+      );
+    }
+  }
+  return sent;
+}
+
+/**
+ * Schedules the reminders and the follow-ups of approvals collected
+ * afterwards every hour, once per cluster (global scope: one replica runs
+ * each tick).
  */
 export async function scheduleApprovalReminders(
   scheduler: SchedulerService,
-  options: Omit<ReminderTaskOptions, 'credentials'> & { auth: AuthService },
+  options: Omit<ReminderTaskOptions & FollowUpTaskOptions, 'credentials'> & {
+    auth: AuthService;
+  },
 ): Promise<void> {
   const { auth, ...rest } = options;
   await scheduler.scheduleTask({
@@ -108,12 +239,19 @@ export async function scheduleApprovalReminders(
     timeout: { minutes: 15 },
     initialDelay: { minutes: 1 },
     fn: async () => {
-      const sent = await sendApprovalReminders({
+      const taskOptions = {
         ...rest,
         credentials: () => auth.getOwnServiceCredentials(),
-      });
+      };
+      const sent = await sendApprovalReminders(taskOptions);
       if (sent.length > 0) {
         options.logger?.info(`Sent ${sent.length} approval reminder(s)`);
+      }
+      const notices = await sendFollowUpNotices(taskOptions);
+      if (notices.length > 0) {
+        options.logger?.info(
+          `Sent ${notices.length} follow-up notice(s) of approvals collected afterwards`,
+        );
       }
     },
   });

@@ -3,12 +3,21 @@ import {
   TestDatabases,
   mockServices,
 } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Release } from '@internal/plugin-release-coordination-common';
 import createKnex, { Knex } from 'knex';
+import { ApprovalService } from '../approvals/ApprovalService';
+import { readApprovalPolicy } from '../approvals/approvalRules';
+import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
+import { ReleaseService } from '../releases/ReleaseService';
 import { DatabaseNotificationLogStore } from '../database/DatabaseNotificationLogStore';
 import { DatabaseReleaseStore } from '../database/DatabaseReleaseStore';
 import { ReleaseNotifier } from './ReleaseNotifier';
-import { readReminderHours, sendApprovalReminders } from './ReminderTask';
+import {
+  readReminderHours,
+  sendApprovalReminders,
+  sendFollowUpNotices,
+} from './ReminderTask';
 import { sendWeeklyDigests } from './WeeklyDigestTask';
 
 jest.setTimeout(60_000);
@@ -144,6 +153,132 @@ describe.each(databases.eachSupportedId())('notification tasks on %p', id => {
       [TEAM_B, 3],
     ]);
     expect(notifications.send).toHaveBeenCalledTimes(3);
+  });
+
+  it('reminds the groups approving an emergency afterwards before the deadline and flags them overdue, each once', async () => {
+    const { knex, store, log, otherLog, seed, notifications, notifier } =
+      await setup(id);
+    const MANAGERS = 'group:default/release-managers';
+    const database = mockServices.database({ knex });
+    const decisions = await DatabaseApprovalStore.create({
+      database,
+      skipMigrations: true,
+    });
+    const catalog = catalogServiceMock({
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'a', namespace: 'default' },
+          spec: { owner: 'team-b' },
+        },
+      ],
+    });
+    const permissions = mockServices.permissions();
+    const userInfo = mockServices.userInfo();
+    let clock = NOW;
+    const approvals = new ApprovalService({
+      releases: new ReleaseService({ store, catalog, permissions, userInfo }),
+      store: decisions,
+      catalog,
+      userInfo,
+      permissions,
+      policy: readApprovalPolicy(
+        mockServices.rootConfig({
+          data: {
+            releaseCoordination: {
+              approvals: { emergencyFollowUp: { days: 2 } },
+            },
+          },
+        }),
+      ),
+      now: () => clock,
+    });
+    const emergency = await seed({
+      type: 'emergency',
+      state: 'released',
+      window: { start: at(-2), end: at(-1) },
+    });
+    const cancelled = await seed({ type: 'emergency', state: 'cancelled' });
+    for (const release of [emergency, cancelled]) {
+      await decisions.addDecision(release.id, 1, {
+        groupRef: MANAGERS,
+        decision: 'approve',
+        comment: 'Payments are down',
+        by: 'user:default/rita',
+        at: NOW.toISOString(),
+      });
+    }
+    const run = (replica: DatabaseNotificationLogStore, hours: number) => {
+      clock = new Date(NOW.getTime() + hours * 3600_000);
+      return sendFollowUpNotices({
+        releases: store,
+        approvals,
+        decisions,
+        log: replica,
+        notifier,
+        releaseManagerGroup: MANAGERS,
+        followUpDays: 2,
+        reminderHours: 24,
+        credentials: async () => ({} as any),
+        now: () => clock,
+      });
+    };
+
+    // the deadline: the release managers' approval plus two days
+    expect(
+      await approvals.pendingApprovers(emergency, {} as any),
+    ).toMatchObject({
+      followUpDeadline: at(48),
+      pendingAfter: [TEAM_B],
+      overdue: [],
+    });
+    // more than 24 hours before it: nothing yet
+    expect(await run(log, 12)).toEqual([]);
+
+    // within 24 hours: one reminder, even with two replicas racing
+    const [first, second] = await Promise.all([
+      run(log, 30),
+      run(otherLog, 30),
+    ]);
+    expect([...first, ...second]).toEqual([
+      { releaseId: emergency.id, groupRef: TEAM_B, round: 1, kind: 'reminder' },
+    ]);
+    expect(sentTo(notifications)).toEqual([[TEAM_B]]);
+    expect(await run(otherLog, 31)).toEqual([]);
+
+    // past the deadline: overdue, flagged once to the group and the release managers
+    clock = new Date(at(49));
+    expect(
+      await approvals.pendingApprovers(emergency, {} as any),
+    ).toMatchObject({ overdue: [TEAM_B], pendingAfter: [TEAM_B] });
+    expect(await run(log, 49)).toEqual([
+      { releaseId: emergency.id, groupRef: TEAM_B, round: 1, kind: 'overdue' },
+    ]);
+    expect(await run(otherLog, 50)).toEqual([]);
+    expect(sentTo(notifications)).toEqual([[TEAM_B], [TEAM_B, MANAGERS]]);
+    const overdue = notifications.send.mock.calls[1] as unknown as [Sent];
+    expect(overdue[0].payload).toMatchObject({
+      title: expect.stringContaining('Overdue'),
+      description: expect.stringContaining(at(48)),
+      link: `/release-coordination/releases/${emergency.id}`,
+    });
+
+    // once the group approved, nothing more is due
+    await decisions.addDecision(emergency.id, 1, {
+      groupRef: TEAM_B,
+      decision: 'approve',
+      comment: '',
+      by: 'user:default/bob',
+      at: at(51),
+    });
+    expect(await run(log, 52)).toEqual([]);
+    expect(notifications.send).toHaveBeenCalledTimes(2);
+    expect(
+      Number(
+        (await knex('release_approval_follow_ups').count('* as n'))[0].n,
+      ),
+    ).toBe(2);
   });
 
   it('keeps reminders unique per release, round and group in the database', async () => {

@@ -108,6 +108,8 @@ async function createApp(
     };
     /** The risk readiness sees for every release (with it, "Risk assessed" is checked). */
     risk?: { current: RiskAssessment };
+    /** The clock of the approvals. */
+    now?: () => Date;
   } = {},
 ) {
   const { database, releaseStore: store } = await db.init();
@@ -156,6 +158,7 @@ async function createApp(
     permissions,
     policy: readApprovalPolicy(config),
     notifier,
+    now: options.now,
     impact: options.impact && {
       releaseImpact: jest.fn(
         async () =>
@@ -513,6 +516,55 @@ describe('approvals routes', () => {
     expect((await decide(app, emergency.id, BOB)).body.pendingAfter).toEqual([
       TEAM_A,
     ]);
+  });
+
+  it('gives the approvals afterwards a deadline, marks them overdue after it and takes them after the release is verified', async () => {
+    let clock = new Date('2026-11-26T12:00:00.000Z');
+    const { app } = await createApp({
+      now: () => clock,
+      config: { approvals: { emergencyFollowUp: { days: 3 } } },
+    });
+    const emergency = await createRelease(app, { type: 'emergency' });
+    expect(await approvalsOf(app, emergency.id, RITA)).not.toHaveProperty(
+      'followUpDeadline',
+    );
+    await decide(app, emergency.id, RITA);
+    expect(await approvalsOf(app, emergency.id)).toMatchObject({
+      followUpDeadline: '2026-11-29T12:00:00.000Z',
+      overdue: [],
+      pendingAfter: [TEAM_A, TEAM_B],
+    });
+    await move(app, emergency.id, 'approved');
+    await move(app, emergency.id, 'in_progress', {
+      override: { reason: 'Outage' },
+    });
+    await move(app, emergency.id, 'released');
+    await move(app, emergency.id, 'verified');
+
+    clock = new Date('2026-11-29T12:00:00.001Z');
+    const late = await approvalsOf(app, emergency.id);
+    expect(late).toMatchObject({
+      followUpDeadline: '2026-11-29T12:00:00.000Z',
+      overdue: [TEAM_A, TEAM_B],
+      pendingAfter: [TEAM_A, TEAM_B],
+      complete: true,
+      mayDecide: [TEAM_A],
+    });
+    expect(late.required.map(r => [r.groupRef, r.status])).toEqual([
+      [MANAGERS, 'approved'],
+      [TEAM_A, 'overdue'],
+      [TEAM_B, 'overdue'],
+    ]);
+    // a verified release still takes the approvals collected afterwards…
+    expect((await decide(app, emergency.id, BOB)).status).toBe(201);
+    expect(await approvalsOf(app, emergency.id)).toMatchObject({
+      overdue: [TEAM_A],
+      pendingAfter: [TEAM_A],
+    });
+    // …but a cancelled one takes none
+    const cancelled = await createRelease(app, { type: 'emergency' });
+    await move(app, cancelled.id, 'cancelled', { reason: 'Not needed' });
+    expect((await decide(app, cancelled.id, RITA)).status).toBe(409);
   });
 
   it('follows configured rules and falls back to the release owner for unowned entities', async () => {

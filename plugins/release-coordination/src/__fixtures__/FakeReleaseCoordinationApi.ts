@@ -152,6 +152,7 @@ export function makeApprovals(
     decisions: [],
     pending: ['group:default/payments'],
     pendingAfter: [],
+    overdue: [],
     complete: false,
     rejected: false,
     mayDecide: ['group:default/payments'],
@@ -219,16 +220,20 @@ function withApprovalState(approvals: ReleaseApprovals): ReleaseApprovals {
     if (decision) {
       required.status =
         decision.decision === 'approve' ? 'approved' : 'rejected';
-    } else {
-      required.status =
-        required.phase === 'after' ? 'pending-after' : 'pending';
+    } else if (required.phase === 'before') {
+      required.status = 'pending';
+    } else if (required.status !== 'overdue') {
+      required.status = 'pending-after';
     }
   }
   approvals.pending = approvals.required
     .filter(r => r.status === 'pending')
     .map(r => r.groupRef);
   approvals.pendingAfter = approvals.required
-    .filter(r => r.status === 'pending-after')
+    .filter(r => r.status === 'pending-after' || r.status === 'overdue')
+    .map(r => r.groupRef);
+  approvals.overdue = approvals.required
+    .filter(r => r.status === 'overdue')
     .map(r => r.groupRef);
   approvals.rejected = approvals.decisions.some(d => d.decision === 'reject');
   approvals.complete = approvals.pending.length === 0 && !approvals.rejected;

@@ -197,6 +197,54 @@ describe('ReleaseReadiness', () => {
     );
   });
 
+  it('shows the deadline of the approvals collected afterwards and who is overdue', async () => {
+    const api = setup();
+    api.approvals.r1 = makeApprovals({
+      rule: 'release-manager',
+      required: [
+        {
+          groupRef: 'group:default/release-managers',
+          reason: 'release-manager',
+          entityRefs: [],
+          phase: 'before',
+          status: 'approved',
+        },
+        {
+          groupRef: 'group:default/payments',
+          reason: 'owner',
+          entityRefs: ['component:default/payments-api'],
+          phase: 'after',
+          status: 'overdue',
+        },
+      ],
+      decisions: [
+        {
+          groupRef: 'group:default/release-managers',
+          decision: 'approve',
+          comment: 'Outage',
+          by: 'user:default/rita',
+          at: '2030-02-01T10:00:00.000Z',
+        },
+      ],
+      pending: [],
+      pendingAfter: ['group:default/payments'],
+      overdue: ['group:default/payments'],
+      followUpDeadline: '2030-02-06T10:00:00.000Z',
+      complete: true,
+    });
+    await render(api);
+    expect(await screen.findByText('overdue (afterwards)')).toBeInTheDocument();
+    expect(screen.getByTestId('approvals-follow-up')).toHaveTextContent(
+      /To approve afterwards by .*2030.*: group:default\/payments/,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      /Overdue since .*2030.*: group:default\/payments still have to approve afterwards/,
+    );
+    expect(
+      screen.getByText(/approved; overdue afterwards: group:default\/payments/),
+    ).toBeInTheDocument();
+  });
+
   it('does not let non-members check items', async () => {
     await render(setup(), { ownershipEntityRefs: ['user:default/alice'] });
     expect(

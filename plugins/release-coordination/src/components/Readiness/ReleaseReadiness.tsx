@@ -247,6 +247,11 @@ function Approvals(props: {
                         size="small"
                         variant="outlined"
                         label={approvalStatusLabel(required.status)}
+                        color={
+                          required.status === 'overdue'
+                            ? 'secondary'
+                            : 'default'
+                        }
                       />
                       <Typography variant="caption" color="textSecondary">
                         {APPROVAL_REASON_LABELS[required.reason]}
@@ -287,9 +292,20 @@ function Approvals(props: {
         </List>
       )}
       {approvals.pendingAfter.length > 0 && (
-        <Typography variant="body2">
-          To approve afterwards: {approvals.pendingAfter.join(', ')}
+        <Typography variant="body2" data-testid="approvals-follow-up">
+          To approve afterwards
+          {approvals.followUpDeadline &&
+            ` by ${formatTimestamp(approvals.followUpDeadline)}`}
+          : {approvals.pendingAfter.join(', ')}
         </Typography>
+      )}
+      {approvals.overdue.length > 0 && (
+        <Box marginTop={1}>
+          <Alert severity="warning">
+            Overdue since {formatTimestamp(approvals.followUpDeadline ?? '')}:{' '}
+            {approvals.overdue.join(', ')} still have to approve afterwards.
+          </Alert>
+        </Box>
       )}
       {approvals.mayDecide.length > 0 && (
         <Box display="flex" style={{ gap: 8 }} marginTop={1}>

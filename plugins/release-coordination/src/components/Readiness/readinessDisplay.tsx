@@ -28,6 +28,9 @@ export function approvalsSummary(approvals: ReleaseApprovals): string {
   if (!approvals.complete) {
     return `waiting for ${approvals.pending.join(', ')}`;
   }
+  if (approvals.overdue.length) {
+    return `approved; overdue afterwards: ${approvals.overdue.join(', ')}`;
+  }
   return approvals.pendingAfter.length
     ? `approved; afterwards ${approvals.pendingAfter.join(', ')}`
     : 'approved';
@@ -35,5 +38,7 @@ export function approvalsSummary(approvals: ReleaseApprovals): string {
 
 /** A required group's approval status as words. */
 export function approvalStatusLabel(status: string): string {
-  return status === 'pending-after' ? 'pending (afterwards)' : status;
+  if (status === 'pending-after') return 'pending (afterwards)';
+  if (status === 'overdue') return 'overdue (afterwards)';
+  return status;
 }

@@ -171,8 +171,16 @@ export function statusReportText(data: StatusReportData): string {
     for (const group of approvals.pending) {
       lines.push(`- ${group}: pending`);
     }
+    const overdue = new Set(approvals.overdue);
+    const due = approvals.followUpDeadline
+      ? `, due ${formatTimestamp(approvals.followUpDeadline)}`
+      : '';
     for (const group of approvals.pendingAfter) {
-      lines.push(`- ${group}: pending (afterwards)`);
+      lines.push(
+        `- ${group}: ${
+          overdue.has(group) ? 'overdue' : 'pending'
+        } (afterwards${due})`,
+      );
     }
   }
   const conflicts = release.conflicts ?? [];
