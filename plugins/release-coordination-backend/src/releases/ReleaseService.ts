@@ -554,6 +554,12 @@ export class ReleaseService {
   }
 }
 
+/** What an optional field absent from a release amounts to, when compared. */
+const ABSENT_AS: Partial<Record<keyof ReleaseFields, unknown>> = {
+  after: [],
+  rollbackPlan: '',
+};
+
 function diff(
   current: Release,
   fields: Partial<ReleaseFields>,
@@ -563,11 +569,7 @@ function diff(
       ([field, after]) =>
         JSON.stringify(
           current[field as keyof ReleaseFields] ??
-            (field === 'after'
-              ? []
-              : field === 'rollbackPlan'
-              ? ''
-              : undefined),
+            ABSENT_AS[field as keyof ReleaseFields],
         ) !== JSON.stringify(after),
     )
     .map(([field, after]) => ({
