@@ -226,6 +226,9 @@ export class ReadinessService {
         ...(approvals.required.length === 0
           ? [`No approvals needed (rule "${approvals.rule}")`]
           : []),
+        ...(approvals.followUpDeadline && approvals.pendingAfter.length > 0
+          ? [`Approvals afterwards due by ${approvals.followUpDeadline}`]
+          : []),
       ],
     });
 

@@ -555,6 +555,20 @@ describe('approvals routes', () => {
       [TEAM_A, 'overdue'],
       [TEAM_B, 'overdue'],
     ]);
+    const readiness = await request(app)
+      .get(`/releases/${emergency.id}/readiness`)
+      .set('Authorization', as(ALICE));
+    expect(
+      readiness.body.items.find((i: { id: string }) => i.id === 'approvals'),
+    ).toMatchObject({
+      passed: true,
+      facts: [
+        `${MANAGERS}: approved`,
+        `${TEAM_A}: overdue`,
+        `${TEAM_B}: overdue`,
+        'Approvals afterwards due by 2026-11-29T12:00:00.000Z',
+      ],
+    });
     // a verified release still takes the approvals collected afterwards…
     expect((await decide(app, emergency.id, BOB)).status).toBe(201);
     expect(await approvalsOf(app, emergency.id)).toMatchObject({
