@@ -26,6 +26,7 @@
  *   --pg postgresql://postgres:postgres@localhost:5432
  *   --out bench/RESULTS.md  (--out - prints only)
  *   --skip-growth           leave out the detector growth measurement
+ *   --endpoints releases,conflicts,gate   endpoints to measure (default all)
  *   --explain               print the query plans of one request per endpoint
  */
 /* eslint-disable no-console */
@@ -53,6 +54,7 @@ import { releaseCoordinationPlugin } from '../src/plugin';
 import { DatabaseFreezeStore } from '../src/database/DatabaseFreezeStore';
 import { DatabaseReleaseStore } from '../src/database/DatabaseReleaseStore';
 import { DatabaseTrainStore } from '../src/database/DatabaseTrainStore';
+import { windowBucket } from '../src/database/windowBuckets';
 import { benchConflictGrowth, ConflictGrowthRow } from './bench-conflicts';
 import { mulberry32 } from './benchSupport';
 
@@ -78,6 +80,7 @@ const OPTIONS = {
   pg: option('pg', 'postgresql://postgres:postgres@localhost:5432'),
   out: option('out', path.resolve(__dirname, '../bench/RESULTS.md')),
   growth: !flag('skip-growth'),
+  endpoints: option('endpoints', 'releases,conflicts,gate').split(','),
   explain: flag('explain'),
 };
 
@@ -315,6 +318,10 @@ async function loadReleases(db: Knex, catalog: Catalog, count: number) {
       );
       const hours = rnd() < 0.9 ? between(1, 8) : between(24, 72);
       const end = new Date(start.getTime() + hours * HOUR);
+      const bucket = windowBucket({
+        start: start.toISOString(),
+        end: end.toISOString(),
+      });
       const first = pick(catalog.owned);
       const refs = new Set([first.ref]);
       const extra = rnd() < 0.25 ? between(1, 3) : 0;
@@ -327,6 +334,7 @@ async function loadReleases(db: Knex, catalog: Catalog, count: number) {
         state: pickState(),
         window_start: start,
         window_end: end,
+        window_bucket: bucket,
         owner_ref: first.owner,
         description: 'Generated for the HTTP benchmark.',
         changes: JSON.stringify([
@@ -343,6 +351,7 @@ async function loadReleases(db: Knex, catalog: Catalog, count: number) {
           entity_ref: entityRef,
           window_start: start,
           window_end: end,
+          window_bucket: bucket,
         });
       }
       const previous = lastOfEntity.get(first.ref);
@@ -800,6 +809,7 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
     }
     const rows: Measured[] = [];
     const run = async (name: string, paths: string[]) => {
+      if (!OPTIONS.endpoints.includes(name.split(/[ /?]+/)[1])) return;
       for (const connections of OPTIONS.connections) {
         const row = await measure(base, name, paths, connections);
         rows.push(row);

@@ -145,6 +145,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           auth,
           cache,
           trains,
+          visibility: releases,
           maxConcurrentPerOwner:
             config.getOptionalNumber(
               'releaseCoordination.conflicts.maxConcurrentPerOwner',

@@ -179,6 +179,62 @@ describe('detectConflicts', () => {
       );
     });
 
+    it('finds and names the same conflicts whether few or many related entities have releases', () => {
+      // a depends on c before b; a hub that a depends on, and that many
+      // idle entities depend on, makes the related entities outnumber the
+      // active ones, so the detector looks the active ones up instead
+      const idle = Array.from({ length: 40 }, (_, i) =>
+        component(`idle${i}`, [['dependsOn', 'component:default/hub']]),
+      );
+      const small = graphOf([
+        component('a', [
+          ['dependsOn', 'component:default/c'],
+          ['dependsOn', 'component:default/b'],
+        ]),
+        component('d', [['dependsOn', 'component:default/a']]),
+      ]);
+      const large = graphOf([
+        component('a', [
+          ['dependsOn', 'component:default/c'],
+          ['dependsOn', 'component:default/b'],
+          ['dependsOn', 'component:default/hub'],
+        ]),
+        component('d', [['dependsOn', 'component:default/a']]),
+        ...idle,
+      ]);
+      expect(small.dependenciesOf('component:default/a').length).toBeLessThan(
+        3,
+      );
+      expect(large.dependentsOf('component:default/hub').length).toBe(42);
+      const early = release('09:00', '12:00', {
+        entityRefs: ['component:default/d'],
+      });
+      const other = release('10:00', '12:00', {
+        entityRefs: ['component:default/b', 'component:default/c'],
+      });
+      const focus = release('11:00', '13:00');
+      const input = [early, other, focus];
+      const found = detectConflicts({ releases: input, graph: large });
+      expect(found).toEqual(detectConflicts({ releases: input, graph: small }));
+      const between = (a: Release, b: Release) =>
+        found.find(c => c.releaseIds.join() === [a.id, b.id].sort().join())!;
+      expect(found).toHaveLength(3);
+      expect(between(focus, other).message).toContain(
+        'component:default/a depends on component:default/c',
+      );
+      expect(between(focus, other).entityRefs).toEqual([
+        'component:default/a',
+        'component:default/b',
+        'component:default/c',
+      ]);
+      expect(between(early, focus).message).toContain(
+        'component:default/d depends on component:default/a',
+      );
+      expect(between(early, other).message).toContain(
+        'component:default/d depends on component:default/b',
+      );
+    });
+
     it('follows API consumption transitively (A consumes X, B provides X, B depends on C)', () => {
       const graph = graphOf([
         component('a', [['consumesApi', 'api:default/x']]),

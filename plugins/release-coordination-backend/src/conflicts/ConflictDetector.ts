@@ -227,22 +227,60 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
         );
       }
       // this release's entity depends on the other's, or the other way round
-      for (const [targets, dependent] of [
-        [graph.dependenciesOf(ref), true],
-        [graph.dependentsOf(ref), false],
-      ] as const) {
-        for (const target of targets) {
-          for (const other of activeByEntity.get(target) ?? []) {
-            if (other === item) continue;
-            const [from, to] = dependent ? [ref, target] : [target, ref];
-            record(
-              pairKey('dependency', release, other.release),
-              'dependency',
-              ordered(item, other),
-              [from, to],
-              `${from} depends on ${to}`,
-            );
+      const recordDependency = (
+        other: Item,
+        target: string,
+        dependent: boolean,
+      ) => {
+        const [from, to] = dependent ? [ref, target] : [target, ref];
+        record(
+          pairKey('dependency', release, other.release),
+          'dependency',
+          ordered(item, other),
+          [from, to],
+          `${from} depends on ${to}`,
+        );
+      };
+      const dependencies = graph.dependenciesOf(ref);
+      const dependents = graph.dependentsOf(ref);
+      if (dependencies.length + dependents.length <= activeByEntity.size) {
+        for (const [targets, dependent] of [
+          [dependencies, true],
+          [dependents, false],
+        ] as const) {
+          for (const target of targets) {
+            for (const other of activeByEntity.get(target) ?? []) {
+              if (other !== item) recordDependency(other, target, dependent);
+            }
           }
+        }
+      } else {
+        // fewer entities are active than related: look those up instead, and
+        // record in the order of the loops above (the first found is named)
+        const hits: [number, string, Item, boolean][] = [];
+        const dependencyAt = graph.dependencyPositions(ref);
+        const dependentAt = graph.dependentPositions(ref);
+        for (const [target, others] of activeByEntity) {
+          const asDependency = dependencyAt.get(target);
+          const asDependent = dependentAt.get(target);
+          for (const other of others) {
+            if (other === item) continue;
+            if (asDependency !== undefined) {
+              hits.push([asDependency, target, other, true]);
+            }
+            if (asDependent !== undefined) {
+              hits.push([
+                dependencies.length + asDependent,
+                target,
+                other,
+                false,
+              ]);
+            }
+          }
+        }
+        hits.sort((a, b) => a[0] - b[0]);
+        for (const [, target, other, dependent] of hits) {
+          recordDependency(other, target, dependent);
         }
       }
       const system = graph.systemOf(ref);

@@ -1,6 +1,7 @@
 import {
   AuthService,
   BackstageCredentials,
+  BackstageUserPrincipal,
   CacheService,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
@@ -17,6 +18,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { FreezeService } from '../freezes/FreezeService';
+import { ReleaseService } from '../releases/ReleaseService';
 import { TrainService } from '../trains/TrainService';
 import {
   DEFAULT_MAX_CONCURRENT_PER_OWNER,
@@ -46,8 +48,37 @@ const GRAPH_PAGE_SIZE = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far ahead the scheduling assistant looks. */
 export const SLOT_HORIZON_DAYS = 90;
+/** Most separate ranges one conflict check reads; more are read as one span. */
+const MAX_RANGES = 8;
 
 const ACTIVE = new Set<string>(ACTIVE_RELEASE_STATES);
+
+type Range = { from: string; to: string };
+
+/**
+ * The windows of releases merged into disjoint ranges, in order; when there
+ * are more than MAX_RANGES, the whole span as one range.
+ */
+function rangesOf(releases: Release[]): Range[] {
+  const sorted = releases
+    .map(r => ({ from: r.window.start, to: r.window.end }))
+    .sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
+  const ranges: Range[] = [];
+  for (const window of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last && Date.parse(window.from) <= Date.parse(last.to)) {
+      if (Date.parse(window.to) > Date.parse(last.to)) last.to = window.to;
+    } else {
+      ranges.push({ ...window });
+    }
+  }
+  if (ranges.length <= MAX_RANGES) return ranges;
+  const to = ranges.reduce(
+    (max, r) => (Date.parse(r.to) > Date.parse(max) ? r.to : max),
+    ranges[0].to,
+  );
+  return [{ from: ranges[0].from, to }];
+}
 
 /**
  * Conflict detection for releases, the conflicts API, blocking conflicts for
@@ -63,6 +94,7 @@ export class ConflictService {
   private readonly auth: AuthService;
   private readonly cache?: CacheService;
   private readonly trains?: Pick<TrainService, 'trainsFor' | 'slotsFor'>;
+  private readonly visibility?: Pick<ReleaseService, 'visibleReleases'>;
   private readonly maxConcurrentPerOwner: number;
   private readonly now: () => Date;
   private graphMemo?: { graph: Promise<DependencyGraph>; expires: number };
@@ -76,6 +108,12 @@ export class ConflictService {
     cache?: CacheService;
     /** When given, entities with a release train are offered its free slots. */
     trains?: Pick<TrainService, 'trainsFor' | 'slotsFor'>;
+    /**
+     * Which releases a user may see; when given, the conflicts a user is
+     * shown involve only those (others' drafts are left out). Services (the
+     * deploy gate's CI tokens) see every active release.
+     */
+    visibility?: Pick<ReleaseService, 'visibleReleases'>;
     maxConcurrentPerOwner?: number;
     now?: () => Date;
   }) {
@@ -85,47 +123,53 @@ export class ConflictService {
     this.auth = options.auth;
     this.cache = options.cache;
     this.trains = options.trains;
+    this.visibility = options.visibility;
     this.maxConcurrentPerOwner =
       options.maxConcurrentPerOwner ?? DEFAULT_MAX_CONCURRENT_PER_OWNER;
     this.now = options.now ?? (() => new Date());
   }
 
-  /** The conflicts involving any of the given releases, in one pass. */
+  /**
+   * The conflicts involving any of the given releases, in one pass. Only
+   * what can conflict with them is read and looked at: the active releases
+   * overlapping their windows that share an entity, a dependency, a system or
+   * the owner with one of them, and the releases they follow or that follow
+   * them. A user sees only conflicts with releases they may see.
+   */
   async conflictsOf(
     releases: Release[],
     credentials: BackstageCredentials,
   ): Promise<Conflict[]> {
     const focus = releases.filter(r => ACTIVE.has(r.state));
     if (focus.length === 0) return [];
-    const from = focus.reduce(
-      (min, r) => (r.window.start < min ? r.window.start : min),
-      focus[0].window.start,
-    );
-    const to = focus.reduce(
-      (max, r) => (r.window.end > max ? r.window.end : max),
-      focus[0].window.end,
-    );
+    const ranges = rangesOf(focus);
     const focusIds = new Set(focus.map(r => r.id));
     const afterIds = focus.flatMap(r => r.after ?? []);
     const [overlapping, predecessors, followers, freezes, graph] =
       await Promise.all([
-        this.store.listActiveReleases({ from, to }),
+        Promise.all(
+          ranges.map(range => this.store.listActiveReleases(range)),
+        ).then(lists => lists.flat()),
         afterIds.length ? this.store.getReleases(afterIds) : [],
         this.store.listActiveFollowers([...focusIds]),
         this.freezes.freezesApplyingTo(
           [...new Set(focus.flatMap(r => r.entityRefs))],
-          { start: from, end: to },
+          { start: ranges[0].from, end: ranges[ranges.length - 1].to },
           credentials,
         ),
         this.graph(),
       ]);
+    const ordered = new Set([...predecessors, ...followers].map(r => r.id));
+    const related = relatedTo(focus, graph);
     // the given versions win: they may be fresher than what was read
     const byId = new Map<string, Release>();
-    for (const r of [...overlapping, ...predecessors, ...followers, ...focus]) {
-      byId.set(r.id, r);
+    for (const r of [...overlapping, ...predecessors, ...followers]) {
+      if (ordered.has(r.id) || related(r)) byId.set(r.id, r);
     }
+    for (const r of focus) byId.delete(r.id);
+    const others = await this.visibleTo([...byId.values()], credentials);
     return detectConflicts({
-      releases: [...byId.values()],
+      releases: [...others, ...focus],
       freezes,
       graph,
       maxConcurrentPerOwner: this.maxConcurrentPerOwner,
@@ -162,10 +206,10 @@ export class ConflictService {
     query: ConflictsQuery,
     credentials: BackstageCredentials,
   ): Promise<Conflict[]> {
-    const releases = await this.store.listActiveReleases({
-      from: query.from,
-      to: query.to,
-    });
+    const releases = await this.visibleTo(
+      await this.store.listActiveReleases({ from: query.from, to: query.to }),
+      credentials,
+    );
     const conflicts = await this.conflictsOf(releases, credentials);
     const wanted = query.entityRef?.length ? new Set(query.entityRef) : null;
     return wanted
@@ -174,17 +218,40 @@ export class ConflictService {
   }
 
   /**
-   * Gate reasons for the blocking conflicts of the releases covering a deploy;
-   * freezes are left to the gate's own freeze check, which knows exemptions.
+   * Gate reasons for the blocking conflicts of the releases covering a deploy:
+   * same-entity and ordering (freezes are left to the gate's own freeze
+   * check, which knows exemptions; the other kinds only warn). Reads only the
+   * active releases of the covering releases' entities in their windows and
+   * those they follow or that follow them; every active release counts.
    */
-  async blockingReasons(
-    covering: Release[],
-    credentials: BackstageCredentials,
-  ): Promise<string[]> {
-    if (covering.length === 0) return [];
-    const conflicts = await this.conflictsOf(covering, credentials);
+  async blockingReasons(covering: Release[]): Promise<string[]> {
+    const focus = covering.filter(r => ACTIVE.has(r.state));
+    if (focus.length === 0) return [];
+    const focusIds = new Set(focus.map(r => r.id));
+    const afterIds = focus.flatMap(r => r.after ?? []);
+    const [sameEntity, predecessors, followers] = await Promise.all([
+      Promise.all(
+        focus.map(r =>
+          this.store.listActiveReleases({
+            from: r.window.start,
+            to: r.window.end,
+            entityRefs: r.entityRefs,
+          }),
+        ),
+      ).then(lists => lists.flat()),
+      afterIds.length ? this.store.getReleases(afterIds) : [],
+      this.store.listActiveFollowers([...focusIds]),
+    ]);
+    const conflicts = detectConflicts({
+      releases: [...focus, ...sameEntity, ...predecessors, ...followers],
+      maxConcurrentPerOwner: this.maxConcurrentPerOwner,
+    });
     return conflicts
-      .filter(c => c.severity === 'blocking' && c.kind !== 'freeze')
+      .filter(
+        c =>
+          (c.kind === 'same-entity' || c.kind === 'ordering') &&
+          c.releaseIds.some(id => focusIds.has(id)),
+      )
       .map(c => {
         const release = covering.find(r => c.releaseIds.includes(r.id))!;
         return `Blocking ${c.kind} conflict of release "${release.title}": ${c.message}`;
@@ -255,6 +322,20 @@ export class ConflictService {
     });
   }
 
+  /** Of the given releases, those the caller may see (all, for services). */
+  private async visibleTo(
+    releases: Release[],
+    credentials: BackstageCredentials,
+  ): Promise<Release[]> {
+    if (!this.visibility || !this.auth.isPrincipal(credentials, 'user')) {
+      return releases;
+    }
+    return this.visibility.visibleReleases(
+      releases,
+      credentials as BackstageCredentials<BackstageUserPrincipal>,
+    );
+  }
+
   /**
    * The catalog's dependency graph; with a cache service, one instance is
    * shared by the requests of the next few seconds (concurrent ones too).
@@ -303,4 +384,37 @@ export class ConflictService {
     });
     return new DependencyGraph(data);
   }
+}
+
+/**
+ * Whether a release can take part in a conflict with one of the focus
+ * releases, besides ordering: it touches one of their entities, an entity
+ * one of them depends on or that depends on one of them, an entity of one of
+ * their systems, or it has the same owner (overload). Freeze conflicts
+ * involve one release, so they need no other.
+ */
+function relatedTo(
+  focus: Release[],
+  graph: DependencyGraph,
+): (release: Release) => boolean {
+  const refs = new Set<string>();
+  const systems = new Set<string>();
+  const owners = new Set<string>();
+  for (const release of focus) {
+    owners.add(release.ownerRef);
+    for (const ref of release.entityRefs) {
+      refs.add(ref);
+      for (const other of graph.dependenciesOf(ref)) refs.add(other);
+      for (const other of graph.dependentsOf(ref)) refs.add(other);
+      const system = graph.systemOf(ref);
+      if (system) systems.add(system);
+    }
+  }
+  return release =>
+    owners.has(release.ownerRef) ||
+    release.entityRefs.some(ref => {
+      if (refs.has(ref)) return true;
+      const system = graph.systemOf(ref);
+      return system !== undefined && systems.has(system);
+    });
 }

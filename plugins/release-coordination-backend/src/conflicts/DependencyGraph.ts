@@ -111,6 +111,8 @@ export class DependencyGraph {
   private readonly systems: Map<string, string>;
   private readonly reachCache = new Map<string, string[]>();
   private readonly reachedByCache = new Map<string, string[]>();
+  private readonly reachPositions = new Map<string, Map<string, number>>();
+  private readonly reachedByPositions = new Map<string, Map<string, number>>();
 
   static empty(): DependencyGraph {
     return new DependencyGraph({ edges: [], systems: [] });
@@ -139,6 +141,33 @@ export class DependencyGraph {
   dependentsOf(entityRef: string): string[] {
     return reach(this.backward, this.reachedByCache, entityRef);
   }
+
+  /** The position of each entity in `dependenciesOf(entityRef)`. */
+  dependencyPositions(entityRef: string): ReadonlyMap<string, number> {
+    return positions(this.reachPositions, entityRef, () =>
+      this.dependenciesOf(entityRef),
+    );
+  }
+
+  /** The position of each entity in `dependentsOf(entityRef)`. */
+  dependentPositions(entityRef: string): ReadonlyMap<string, number> {
+    return positions(this.reachedByPositions, entityRef, () =>
+      this.dependentsOf(entityRef),
+    );
+  }
+}
+
+function positions(
+  cache: Map<string, Map<string, number>>,
+  start: string,
+  list: () => string[],
+): Map<string, number> {
+  let result = cache.get(start);
+  if (!result) {
+    result = new Map(list().map((ref, i) => [ref, i]));
+    cache.set(start, result);
+  }
+  return result;
 }
 
 function addTo(map: Map<string, string[]>, key: string, value: string) {

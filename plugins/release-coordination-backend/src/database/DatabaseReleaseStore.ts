@@ -2,7 +2,6 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   ACTIVE_RELEASE_STATES,
-  MAX_WINDOW_DAYS,
   Page,
   Release,
   ReleaseEvent,
@@ -17,6 +16,11 @@ import {
 import { connect } from './connect';
 import { Timestamp, toIso } from './rows';
 import { insertReleaseEvent } from './releaseEvents';
+import {
+  whereWindowOverlaps,
+  windowBranches,
+  windowBucket,
+} from './windowBuckets';
 
 type ReleaseRow = {
   id: string;
@@ -65,18 +69,6 @@ function chunks<T>(items: T[]): T[][] {
 }
 
 type Cursor = { order: 'asc' | 'desc'; windowStart: string; id: string };
-
-const MAX_WINDOW_MS = MAX_WINDOW_DAYS * 24 * 60 * 60 * 1000;
-
-/**
- * The earliest start of a window that can still reach `from`: windows are at
- * most MAX_WINDOW_DAYS long (the API refuses longer ones). Overlap queries add
- * it as a lower bound on `window_start` so that the window indexes scan only
- * this range instead of every release that started before the range's end.
- */
-function earliestStartReaching(from: Date): Date {
-  return new Date(from.getTime() - MAX_WINDOW_MS);
-}
 
 function toOverride(row: OverrideRow) {
   return { reason: row.reason, by: row.set_by, at: toIso(row.set_at) };
@@ -135,6 +127,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
         state: release.state,
         window_start: new Date(release.window.start),
         window_end: new Date(release.window.end),
+        window_bucket: windowBucket(release.window),
         owner_ref: release.ownerRef,
         description: release.description,
         rollback_plan: release.rollbackPlan || null,
@@ -161,65 +154,82 @@ export class DatabaseReleaseStore implements ReleaseStore {
     const { order, limit } = options;
     const from = options.from ? new Date(options.from) : undefined;
     const to = options.to ? new Date(options.to) : undefined;
-    const query = this.db<ReleaseRow>('releases');
+    const groups = options.entityRefGroups ?? [];
+    const orderBy = [
+      { column: 'window_start', order },
+      { column: 'id', order },
+    ];
 
-    for (const group of options.entityRefGroups ?? []) {
-      // `id IN (…)` rather than a correlated EXISTS: the planners then start
-      // from the (entity_ref, window_start) index instead of scanning releases
-      query.whereIn('releases.id', sub => {
-        sub
-          .select('release_entities.release_id')
-          .from('release_entities')
-          .whereIn('release_entities.entity_ref', group);
-        if (from) {
+    /** Releases with every filter but the window of `releases` itself. */
+    const filtered = () => {
+      const query = this.db<ReleaseRow>('releases');
+      for (const group of groups) {
+        // `id IN (…)` rather than a correlated EXISTS: the planners then
+        // start from the entity index instead of scanning releases; the
+        // window copy in release_entities narrows it, so `releases` needs
+        // no window filter
+        query.whereIn('releases.id', sub => {
           sub
-            .where('release_entities.window_end', '>=', from)
-            .where(
-              'release_entities.window_start',
-              '>=',
-              earliestStartReaching(from),
-            );
-        }
-        if (to) sub.where('release_entities.window_start', '<=', to);
-      });
-    }
-    if (from) {
-      query
-        .where('window_end', '>=', from)
-        .where('window_start', '>=', earliestStartReaching(from));
-    }
-    if (to) query.where('window_start', '<=', to);
-    if (options.ownerRef) query.where('owner_ref', options.ownerRef);
-    const draftOwnerRefs = options.draftOwnerRefs;
-    if (draftOwnerRefs) {
-      query.where(visible =>
-        visible
-          .whereNot('state', 'draft')
-          .orWhereIn('owner_ref', draftOwnerRefs),
-      );
-    }
-    if (options.states?.length) query.whereIn('state', options.states);
-    if (options.types?.length) query.whereIn('type', options.types);
-    if (options.cursor) {
-      const cursor = decodeCursor(options.cursor, order);
-      const start = new Date(cursor.windowStart);
-      const op = order === 'asc' ? '>' : '<';
-      query.where(keyset =>
-        keyset
-          .where('window_start', op, start)
-          .orWhere(tie =>
-            tie.where('window_start', start).andWhere('id', op, cursor.id),
+            .select('release_entities.release_id')
+            .from('release_entities')
+            .whereIn('release_entities.entity_ref', group);
+          whereWindowOverlaps(sub, 'release_entities', { from, to });
+        });
+      }
+      if (options.ownerRef) query.where('owner_ref', options.ownerRef);
+      const draftOwnerRefs = options.draftOwnerRefs;
+      if (draftOwnerRefs) {
+        query.where(visible =>
+          visible
+            .whereNot('state', 'draft')
+            .orWhereIn('owner_ref', draftOwnerRefs),
+        );
+      }
+      if (options.states?.length) query.whereIn('state', options.states);
+      if (options.types?.length) query.whereIn('type', options.types);
+      if (options.cursor) {
+        const cursor = decodeCursor(options.cursor, order);
+        const start = new Date(cursor.windowStart);
+        const op = order === 'asc' ? '>' : '<';
+        query.where(keyset =>
+          keyset
+            .where('window_start', op, start)
+            .orWhere(tie =>
+              tie.where('window_start', start).andWhere('id', op, cursor.id),
+            ),
+        );
+      }
+      return query;
+    };
+
+    let rows: ReleaseRow[];
+    if (groups.length > 0 || !from) {
+      const query = filtered();
+      if (groups.length === 0) whereWindowOverlaps(query, 'releases', { to });
+      rows = await query
+        .select('*')
+        .orderBy(orderBy)
+        .limit(limit + 1);
+    } else {
+      // the first rows of each window bucket, read in index order, then the
+      // first of those: sorting every window of the range is what took time
+      const [first, ...rest] = windowBranches('releases', { from, to }).map(
+        (branch, i) =>
+          this.db.select('*').from(
+            filtered()
+              .modify(branch)
+              .select('*')
+              .orderBy(orderBy)
+              .limit(limit + 1)
+              .as(`bucket${i}`),
           ),
       );
+      rows = await this.db
+        .select('*')
+        .from(first.unionAll(rest).as('page'))
+        .orderBy(orderBy)
+        .limit(limit + 1);
     }
-
-    const rows = await query
-      .select('*')
-      .orderBy([
-        { column: 'window_start', order },
-        { column: 'id', order },
-      ])
-      .limit(limit + 1);
 
     const page = rows.slice(0, limit);
     const items = await this.toReleases(this.db, page);
@@ -254,6 +264,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
           ...(fields.window !== undefined && {
             window_start: new Date(fields.window.start),
             window_end: new Date(fields.window.end),
+            window_bucket: windowBucket(fields.window),
           }),
           ...(fields.ownerRef !== undefined && { owner_ref: fields.ownerRef }),
           ...(fields.description !== undefined && {
@@ -288,6 +299,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
           .update({
             window_start: new Date(fields.window.start),
             window_end: new Date(fields.window.end),
+            window_bucket: windowBucket(fields.window),
           });
       }
       if (fields.freezeOverride !== undefined) {
@@ -335,25 +347,20 @@ export class DatabaseReleaseStore implements ReleaseStore {
     to: string;
     entityRefs?: string[];
   }): Promise<Release[]> {
-    const from = new Date(options.from);
-    const to = new Date(options.to);
+    const range = { from: new Date(options.from), to: new Date(options.to) };
     const { entityRefs } = options;
     return this.loadReleases(query => {
-      query
-        .whereIn('releases.state', ACTIVE_RELEASE_STATES as string[])
-        .where('releases.window_end', '>=', from)
-        .where('releases.window_start', '>=', earliestStartReaching(from))
-        .where('releases.window_start', '<=', to);
+      query.whereIn('releases.state', ACTIVE_RELEASE_STATES as string[]);
       if (entityRefs) {
-        query.whereIn('releases.id', sub =>
+        query.whereIn('releases.id', sub => {
           sub
             .select('touched.release_id')
             .from('release_entities as touched')
-            .whereIn('touched.entity_ref', entityRefs)
-            .where('touched.window_end', '>=', from)
-            .where('touched.window_start', '>=', earliestStartReaching(from))
-            .where('touched.window_start', '<=', to),
-        );
+            .whereIn('touched.entity_ref', entityRefs);
+          whereWindowOverlaps(sub, 'touched', range);
+        });
+      } else {
+        whereWindowOverlaps(query, 'releases', range);
       }
     });
   }
@@ -456,6 +463,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
         entity_ref: entityRef,
         window_start: new Date(release.window.start),
         window_end: new Date(release.window.end),
+        window_bucket: windowBucket(release.window),
       })),
     );
   }

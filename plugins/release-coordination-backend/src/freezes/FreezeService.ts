@@ -35,7 +35,8 @@ import {
   FreezeEvaluator,
   scopeCovers,
 } from './FreezeEvaluator';
-import { expandOccurrences, lastEndOf, startMatchesRule } from './occurrences';
+import { lastEndOf, startMatchesRule } from './occurrences';
+import { OccurrenceMemo } from './OccurrenceMemo';
 import { assertRevision } from '../revisions';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
@@ -73,6 +74,7 @@ export class FreezeService {
   private readonly catalog: CatalogService;
   private readonly permissions: PermissionsService;
   private readonly evaluator: FreezeEvaluator;
+  private readonly occurrences = new OccurrenceMemo();
   private readonly defaultExemptTypes: ReleaseType[];
   private readonly now: () => Date;
 
@@ -224,7 +226,7 @@ export class FreezeService {
       to: query.to,
     });
     return sortOccurrences(
-      freezes.flatMap(freeze => occurrencesOf(freeze, window)),
+      freezes.flatMap(freeze => this.occurrencesOf(freeze, window)),
     );
   }
 
@@ -348,11 +350,27 @@ export class FreezeService {
         .filter(placement => scopeCovers(freeze.scope, placement))
         .map(placement => placement.entityRef);
       if (covered.length === 0) return [];
-      return occurrencesOf(freeze, window).map(occurrence => ({
+      return this.occurrencesOf(freeze, window).map(occurrence => ({
         ...occurrence,
         entityRefs: covered,
       }));
     });
+  }
+
+  private occurrencesOf(
+    freeze: Freeze,
+    window: { start: string; end: string },
+  ): FreezeOccurrence[] {
+    return this.occurrences
+      .expand(freeze, new Date(window.start), new Date(window.end))
+      .map(({ start, end }) => ({
+        freezeId: freeze.id,
+        title: freeze.title,
+        start: start.toISOString(),
+        end: end.toISOString(),
+        scope: freeze.scope,
+        exemptTypes: freeze.exemptTypes,
+      }));
   }
 
   private async authorize(credentials: UserCredentials) {
@@ -409,24 +427,6 @@ export class FreezeService {
       throw new InputError(problems.join('; '));
     }
   }
-}
-
-function occurrencesOf(
-  freeze: Freeze,
-  window: { start: string; end: string },
-): FreezeOccurrence[] {
-  return expandOccurrences(
-    freeze,
-    new Date(window.start),
-    new Date(window.end),
-  ).map(({ start, end }) => ({
-    freezeId: freeze.id,
-    title: freeze.title,
-    start: start.toISOString(),
-    end: end.toISOString(),
-    scope: freeze.scope,
-    exemptTypes: freeze.exemptTypes,
-  }));
 }
 
 function sortOccurrences<T extends FreezeOccurrence>(items: T[]): T[] {

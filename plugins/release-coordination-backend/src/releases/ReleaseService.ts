@@ -162,10 +162,9 @@ export class ReleaseService {
       limit: query.limit,
       cursor: query.cursor,
     });
-    const readable = await this.readableDrafts(page.items, credentials);
     return {
       ...page,
-      items: page.items.filter(r => r.state !== 'draft' || readable.has(r.id)),
+      items: await this.visibleReleases(page.items, credentials),
     };
   }
 
@@ -178,15 +177,28 @@ export class ReleaseService {
     credentials: UserCredentials,
   ): Promise<Release> {
     const release = await this.getRelease(id);
-    if (release.state !== 'draft') return release;
-    const mine = await this.ownershipRefs(credentials);
-    if (
-      !mine.includes(release.ownerRef) ||
-      !(await this.readableDrafts([release], credentials)).has(release.id)
-    ) {
+    if ((await this.visibleReleases([release], credentials)).length === 0) {
       throw new NotFoundError(`Release ${id} not found`);
     }
     return release;
+  }
+
+  /**
+   * Of the given releases, those the caller may see, in order: every release
+   * but a draft, and a draft only for its owners if `release.read` allows it.
+   */
+  async visibleReleases(
+    releases: Release[],
+    credentials: UserCredentials,
+  ): Promise<Release[]> {
+    const drafts = releases.filter(r => r.state === 'draft');
+    if (drafts.length === 0) return releases;
+    const mine = new Set(await this.ownershipRefs(credentials));
+    const readable = await this.readableDrafts(
+      drafts.filter(r => mine.has(r.ownerRef)),
+      credentials,
+    );
+    return releases.filter(r => r.state !== 'draft' || readable.has(r.id));
   }
 
   /** The caller's ownership refs, lower-case. */
@@ -199,10 +211,9 @@ export class ReleaseService {
 
   /** Ids of the given drafts that `release.read` allows the caller to read. */
   private async readableDrafts(
-    releases: Release[],
+    drafts: Release[],
     credentials: UserCredentials,
   ): Promise<Set<string>> {
-    const drafts = releases.filter(r => r.state === 'draft');
     if (drafts.length === 0) return new Set();
     const decisions = await this.permissions.authorize(
       drafts.map(r => ({

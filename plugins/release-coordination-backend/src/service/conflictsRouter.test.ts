@@ -53,6 +53,7 @@ const entities: Entity[] = [
 
 const userInfo = userInfoWithGroups({
   [ALICE]: ['group:default/team-pay', 'group:default/team-ledger'],
+  [MALLORY]: ['group:default/team-tools'],
 });
 
 const PAYMENTS = 'component:default/payments-service';
@@ -206,7 +207,11 @@ describe('conflict routes', () => {
 
     it('validates and checks `after`, showing an ordering conflict', async () => {
       const { app } = await createApp();
-      const first = await post(app, { entityRefs: ['component:tool'] });
+      // a draft of Alice's team: drafts of others are not hers to see
+      const first = await post(app, {
+        entityRefs: ['component:tool'],
+        ownerRef: 'group:default/team-ledger',
+      });
       const res = await request(app)
         .post('/releases')
         .set('Authorization', asAlice)
@@ -268,6 +273,61 @@ describe('conflict routes', () => {
         .get('/conflicts?from=2026-11-01T00:00:00Z&to=2026-11-30T00:00:00Z')
         .set('Authorization', asAlice);
       expect(before.body.items).toEqual([]);
+    });
+
+    it("leaves out other people's drafts, while a draft's owners see its conflicts", async () => {
+      const { app } = await createApp();
+      const planned = await post(app, {});
+      await approve(app, planned);
+      const theirs = await request(app)
+        .post('/releases')
+        .set('Authorization', asMallory)
+        .send({
+          title: 'Payments by the tools team',
+          version: '9.0.0',
+          type: 'normal',
+          window: window('08T11:00', '08T13:00'),
+          entityRefs: [PAYMENTS],
+          ownerRef: 'group:default/team-tools',
+        });
+      expect(theirs.status).toBe(201);
+      const draft: Release = theirs.body;
+      expect(draft.state).toBe('draft');
+      const sameEntity = expect.objectContaining({
+        kind: 'same-entity',
+        releaseIds: [planned.id, draft.id].sort(),
+      });
+      // its owners see the conflict of their draft with the visible release
+      expect(draft.conflicts).toEqual([sameEntity]);
+      const range =
+        '/conflicts?from=2026-12-01T00:00:00Z&to=2026-12-31T00:00:00Z';
+      const asOwner = await request(app)
+        .get(range)
+        .set('Authorization', asMallory);
+      expect(asOwner.body.items).toEqual([sameEntity]);
+      const listedForOwner = await request(app)
+        .get('/releases')
+        .set('Authorization', asMallory);
+      expect(
+        listedForOwner.body.items.find((r: Release) => r.id === planned.id)
+          .conflicts,
+      ).toEqual([sameEntity]);
+
+      // others see neither the draft nor its conflicts
+      const asOther = await request(app)
+        .get(range)
+        .set('Authorization', asAlice);
+      expect(asOther.status).toBe(200);
+      expect(asOther.body.items).toEqual([]);
+      const listed = await request(app)
+        .get('/releases')
+        .set('Authorization', asAlice);
+      expect(listed.body.items.map((r: Release) => r.id)).toEqual([planned.id]);
+      expect(listed.body.items[0].conflicts).toEqual([]);
+      const read = await request(app)
+        .get(`/releases/${planned.id}`)
+        .set('Authorization', asAlice);
+      expect(read.body.conflicts).toEqual([]);
     });
 
     it.each([

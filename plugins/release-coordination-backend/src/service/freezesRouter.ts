@@ -138,8 +138,7 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
       await freezes.gate(
         query,
         credentials,
-        conflicts &&
-          (covering => conflicts.blockingReasons(covering, credentials)),
+        conflicts && (covering => conflicts.blockingReasons(covering)),
       ),
     );
   });

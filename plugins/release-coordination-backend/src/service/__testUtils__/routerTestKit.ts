@@ -99,6 +99,7 @@ export async function createPlanningServices(options: {
     catalog,
     auth: options.auth ?? mockServices.auth(),
     trains: options.trains,
+    visibility: releases,
     now: () => NOW,
   });
   return { releases, freezes, conflicts };
