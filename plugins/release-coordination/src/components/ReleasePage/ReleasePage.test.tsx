@@ -68,7 +68,13 @@ async function render(
 describe('ReleasePage', () => {
   it('shows the rollback plan as Markdown', async () => {
     await render(setup({ rollbackPlan: 'Redeploy **2.0.9**' }));
-    expect(await screen.findByText('2.0.9')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Payments 2.1 2.1.0' }),
+    ).toBeInTheDocument();
+    // the Markdown renderer loads lazily; give it more than one second on a busy machine
+    expect(
+      await screen.findByText('2.0.9', undefined, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(screen.queryByText('No rollback plan yet.')).not.toBeInTheDocument();
   });
 
