@@ -722,6 +722,8 @@ type DbResult = {
   counts: Record<string, number>;
   monthReleases: { total: number; active: number };
   rows: Measured[];
+  /** 1-minute load averages before and after measuring (other work on the machine). */
+  load1: [number, number];
 };
 
 async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
@@ -808,6 +810,7 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
       await explain(db, base, (await gatePaths(db))[0]);
     }
     const rows: Measured[] = [];
+    const loadBefore = os.loadavg()[0];
     const run = async (name: string, paths: string[]) => {
       if (!OPTIONS.endpoints.includes(name.split(/[ /?]+/)[1])) return;
       for (const connections of OPTIONS.connections) {
@@ -844,6 +847,7 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
       counts,
       monthReleases: { total: Number(total), active: Number(active) },
       rows,
+      load1: [loadBefore, os.loadavg()[0]],
     } as DbResult;
   } finally {
     // let requests autocannon gave up on finish before the pool closes
@@ -904,7 +908,11 @@ function report(
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}. A month (June 2026) holds ${
         r.monthReleases.total
-      } releases, ${r.monthReleases.active} active.`,
+      } releases, ${
+        r.monthReleases.active
+      } active. Load average (1 min) of the machine before and after measuring: ${r.load1
+        .map(l => l.toFixed(2))
+        .join(' and ')} (${os.cpus().length} cores; other work on it slows every figure).`,
       '',
       '| Endpoint | connections | p50 ms | p95 ms | p99 ms | req/s | requests | errors |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

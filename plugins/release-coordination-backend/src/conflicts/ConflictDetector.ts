@@ -30,6 +30,11 @@ export interface ConflictDetectionInput {
   freezes?: FreezeOccurrenceInput[];
   graph?: DependencyGraph;
   maxConcurrentPerOwner?: number;
+  /**
+   * When given, only the conflicts involving one of these releases are
+   * worked out and returned; the others still take part.
+   */
+  involving?: ReadonlySet<string>;
 }
 
 type Item = {
@@ -93,6 +98,9 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
   const graph = input.graph ?? DependencyGraph.empty();
   const maxPerOwner =
     input.maxConcurrentPerOwner ?? DEFAULT_MAX_CONCURRENT_PER_OWNER;
+  const { involving } = input;
+  const wanted = (releases: Release[]) =>
+    !involving || releases.some(r => involving.has(r.id));
 
   const byId = new Map<string, Item>();
   for (const release of input.releases) {
@@ -136,6 +144,7 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
     entityRefs: string[],
     detail: string,
   ) => {
+    if (!wanted(releases)) return undefined;
     const existing = found.get(key);
     if (existing) {
       entityRefs.forEach(ref => existing.entityRefs.add(ref));
@@ -159,6 +168,7 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
     if (occurrence.exemptTypes.includes(release.type)) return;
     const key = `freeze|${release.id}|${occurrence.freezeId}`;
     const acc = record(key, 'freeze', [release], [entityRef], occurrence.title);
+    if (!acc) return;
     acc.occurrences = (acc.occurrences ?? new Set()).add(occurrence);
   };
 
@@ -333,13 +343,16 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
     conflicts.push(describe(acc));
   }
   for (const overload of overloads) {
-    conflicts.push(describeOverload(overload, maxPerOwner));
+    if (wanted(overload.items.map(i => i.release))) {
+      conflicts.push(describeOverload(overload, maxPerOwner));
+    }
   }
   // ordering: a release must start at or after the end of those it follows
   for (const item of items) {
     for (const afterId of item.release.after ?? []) {
       const before = byId.get(afterId);
       if (!before || before === item || item.start >= before.end) continue;
+      if (!wanted([item.release, before.release])) continue;
       conflicts.push(describeOrdering(item, before));
     }
   }

@@ -94,6 +94,47 @@ describe('ConflictService dependency graph', () => {
     expect(queryEntities).toHaveBeenCalledTimes(1);
   });
 
+  it('after a while, answers with the graph it has while it reads the next one', async () => {
+    const cache = cacheSpy();
+    let dependsOn = 'component:default/b';
+    const catalog = catalogServiceMock({ entities });
+    jest.spyOn(catalog, 'queryEntities').mockImplementation(async () => ({
+      items: [
+        { ...entities[0], relations: [{ type: 'dependsOn', targetRef: dependsOn }] },
+        entities[1],
+      ],
+      pageInfo: {},
+      totalItems: 2,
+    }));
+    const service = new ConflictService({
+      store,
+      freezes,
+      catalog,
+      auth: mockServices.auth(),
+      cache: cache as unknown as CacheService,
+    });
+    const credentials = mockCredentials.user();
+    const kinds = async () =>
+      (await service.conflictsOf(releases, credentials)).map(c => c.kind);
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
+    try {
+      expect(await kinds()).toEqual(['dependency']);
+      // the catalog changes, and the cached graph expires
+      dependsOn = 'component:default/c';
+      await cache.set('conflicts:dependency-graph:v1', undefined);
+      clock.mockReturnValue(now + 11_000);
+      expect(await kinds()).toEqual(['dependency']);
+      expect(cache.get).toHaveBeenCalledTimes(2);
+      // once read, the next requests get the new graph
+      await new Promise(resolve => setImmediate(resolve));
+      expect(await kinds()).toEqual([]);
+      expect(cache.get).toHaveBeenCalledTimes(2);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('without a cache service, reads the catalog for every request', async () => {
     const catalog = catalogServiceMock({ entities });
     const queryEntities = jest.spyOn(catalog, 'queryEntities');

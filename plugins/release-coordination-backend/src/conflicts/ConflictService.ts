@@ -97,7 +97,11 @@ export class ConflictService {
   private readonly visibility?: Pick<ReleaseService, 'visibleReleases'>;
   private readonly maxConcurrentPerOwner: number;
   private readonly now: () => Date;
-  private graphMemo?: { graph: Promise<DependencyGraph>; expires: number };
+  private graphMemo?: {
+    graph: Promise<DependencyGraph>;
+    expires: number;
+    refreshing?: boolean;
+  };
 
   constructor(options: {
     store: ReleaseStore;
@@ -139,17 +143,20 @@ export class ConflictService {
   async conflictsOf(
     releases: Release[],
     credentials: BackstageCredentials,
+    /** Every active release of a range, if the caller read them already. */
+    read?: { range: Range; releases: Release[] },
   ): Promise<Conflict[]> {
     const focus = releases.filter(r => ACTIVE.has(r.state));
     if (focus.length === 0) return [];
     const ranges = rangesOf(focus);
     const focusIds = new Set(focus.map(r => r.id));
     const afterIds = focus.flatMap(r => r.after ?? []);
+    const unread = read ? ranges.flatMap(r => outside(r, read.range)) : ranges;
     const [overlapping, predecessors, followers, freezes, graph] =
       await Promise.all([
         Promise.all(
-          ranges.map(range => this.store.listActiveReleases(range)),
-        ).then(lists => lists.flat()),
+          unread.map(range => this.store.listActiveReleases(range)),
+        ).then(lists => [...(read?.releases ?? []), ...lists.flat()]),
         afterIds.length ? this.store.getReleases(afterIds) : [],
         this.store.listActiveFollowers([...focusIds]),
         this.freezes.freezesApplyingTo(
@@ -160,7 +167,11 @@ export class ConflictService {
         this.graph(),
       ]);
     const ordered = new Set([...predecessors, ...followers].map(r => r.id));
-    const related = relatedTo(focus, graph);
+    // narrowing pays only when the focus is a small part of what was read
+    const related =
+      focus.length * 4 < overlapping.length
+        ? relatedTo(focus, graph)
+        : () => true;
     // the given versions win: they may be fresher than what was read
     const byId = new Map<string, Release>();
     for (const r of [...overlapping, ...predecessors, ...followers]) {
@@ -173,7 +184,8 @@ export class ConflictService {
       freezes,
       graph,
       maxConcurrentPerOwner: this.maxConcurrentPerOwner,
-    }).filter(c => c.releaseIds.some(id => focusIds.has(id)));
+      involving: focusIds,
+    });
   }
 
   /** The releases, each with its own conflicts. */
@@ -206,11 +218,15 @@ export class ConflictService {
     query: ConflictsQuery,
     credentials: BackstageCredentials,
   ): Promise<Conflict[]> {
+    const range = { from: query.from, to: query.to };
     const releases = await this.visibleTo(
-      await this.store.listActiveReleases({ from: query.from, to: query.to }),
+      await this.store.listActiveReleases(range),
       credentials,
     );
-    const conflicts = await this.conflictsOf(releases, credentials);
+    const conflicts = await this.conflictsOf(releases, credentials, {
+      range,
+      releases,
+    });
     const wanted = query.entityRef?.length ? new Set(query.entityRef) : null;
     return wanted
       ? conflicts.filter(c => c.entityRefs.some(ref => wanted.has(ref)))
@@ -245,13 +261,10 @@ export class ConflictService {
     const conflicts = detectConflicts({
       releases: [...focus, ...sameEntity, ...predecessors, ...followers],
       maxConcurrentPerOwner: this.maxConcurrentPerOwner,
+      involving: focusIds,
     });
     return conflicts
-      .filter(
-        c =>
-          (c.kind === 'same-entity' || c.kind === 'ordering') &&
-          c.releaseIds.some(id => focusIds.has(id)),
-      )
+      .filter(c => c.kind === 'same-entity' || c.kind === 'ordering')
       .map(c => {
         const release = covering.find(r => c.releaseIds.includes(r.id))!;
         return `Blocking ${c.kind} conflict of release "${release.title}": ${c.message}`;
@@ -339,18 +352,32 @@ export class ConflictService {
   /**
    * The catalog's dependency graph; with a cache service, one instance is
    * shared by the requests of the next few seconds (concurrent ones too).
+   * After that, requests keep getting it while a fresh one is read in the
+   * background, so that reading the catalog does not hold up a request.
    */
   private graph(): Promise<DependencyGraph> {
     if (!this.cache) return this.readGraph();
-    const now = Date.now();
-    if (this.graphMemo && this.graphMemo.expires > now) {
-      return this.graphMemo.graph;
+    const memo = this.graphMemo;
+    if (memo && memo.expires <= Date.now() && !memo.refreshing) {
+      memo.refreshing = true;
+      const next = this.readGraph();
+      next.then(
+        () => {
+          if (this.graphMemo === memo) {
+            this.graphMemo = { graph: next, expires: Date.now() + GRAPH_MEMO_MS };
+          }
+        },
+        () => {
+          memo.refreshing = false;
+        },
+      );
     }
+    if (memo) return memo.graph;
     const graph = this.readGraph();
-    const memo = { graph, expires: now + GRAPH_MEMO_MS };
-    this.graphMemo = memo;
+    const created = { graph, expires: Date.now() + GRAPH_MEMO_MS };
+    this.graphMemo = created;
     graph.catch(() => {
-      if (this.graphMemo === memo) this.graphMemo = undefined;
+      if (this.graphMemo === created) this.graphMemo = undefined;
     });
     return graph;
   }
@@ -384,6 +411,25 @@ export class ConflictService {
     });
     return new DependencyGraph(data);
   }
+}
+
+/** The parts of a range before and after another one. */
+function outside(range: Range, other: Range): Range[] {
+  const [from, to] = [Date.parse(range.from), Date.parse(range.to)];
+  const parts: Range[] = [];
+  if (from < Date.parse(other.from)) {
+    parts.push({
+      from: range.from,
+      to: to < Date.parse(other.from) ? range.to : other.from,
+    });
+  }
+  if (to > Date.parse(other.to)) {
+    parts.push({
+      from: from > Date.parse(other.to) ? range.from : other.to,
+      to: range.to,
+    });
+  }
+  return parts;
 }
 
 /**

@@ -172,3 +172,42 @@ export function scopeCovers(
     scope.groups.some(ref => placement.groups.has(ref))
   );
 }
+
+/**
+ * The placements a scope covers, in their order: what filtering them with
+ * `scopeCovers` gives, answered from an index of the placements by entity,
+ * system, domain and group, so that many freezes can be matched against many
+ * entities without testing every pair.
+ *
+ * @public
+ */
+export function coveredBy(
+  placements: EntityPlacement[],
+): (scope: FreezeScope) => EntityPlacement[] {
+  const index = new Map<string, number[]>();
+  const add = (key: string, i: number) => {
+    const list = index.get(key);
+    if (list) list.push(i);
+    else index.set(key, [i]);
+  };
+  placements.forEach((placement, i) => {
+    add(`entity|${placement.entityRef}`, i);
+    placement.systems.forEach(ref => add(`system|${ref}`, i));
+    placement.domains.forEach(ref => add(`domain|${ref}`, i));
+    placement.groups.forEach(ref => add(`group|${ref}`, i));
+  });
+  return scope => {
+    if (scope.all) return placements;
+    const found = new Set<number>();
+    const collect = (kind: string, refs: string[]) => {
+      for (const ref of refs) {
+        for (const i of index.get(`${kind}|${ref}`) ?? []) found.add(i);
+      }
+    };
+    collect('entity', scope.entities);
+    collect('system', scope.systems);
+    collect('domain', scope.domains);
+    collect('group', scope.groups);
+    return [...found].sort((a, b) => a - b).map(i => placements[i]);
+  };
+}

@@ -31,9 +31,9 @@ import { randomUUID } from 'node:crypto';
 import { FreezeFields, FreezeStore } from '../database/FreezeStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import {
+  coveredBy,
   EntityPlacement,
   FreezeEvaluator,
-  scopeCovers,
 } from './FreezeEvaluator';
 import { lastEndOf, startMatchesRule } from './occurrences';
 import { OccurrenceMemo } from './OccurrenceMemo';
@@ -345,10 +345,9 @@ export class FreezeService {
     placements: EntityPlacement[],
     window: { start: string; end: string },
   ): ApplicableFreeze[] {
+    const covering = coveredBy(placements);
     return freezes.flatMap(freeze => {
-      const covered = placements
-        .filter(placement => scopeCovers(freeze.scope, placement))
-        .map(placement => placement.entityRef);
+      const covered = covering(freeze.scope).map(p => p.entityRef);
       if (covered.length === 0) return [];
       return this.occurrencesOf(freeze, window).map(occurrence => ({
         ...occurrence,

@@ -263,6 +263,18 @@ describe('conflict routes', () => {
           releaseIds: [a.id, b.id].sort(),
         }),
       ]);
+      // the conflicts of releases in the range with releases beyond it
+      for (const range of [
+        'from=2026-12-01T00:00:00Z&to=2026-12-08T10:30:00Z',
+        'from=2026-12-08T12:30:00Z&to=2026-12-09T00:00:00Z',
+      ]) {
+        const edge = await request(app)
+          .get(`/conflicts?${range}`)
+          .set('Authorization', asAlice);
+        expect(edge.body.items).toEqual([
+          expect.objectContaining({ releaseIds: [a.id, b.id].sort() }),
+        ]);
+      }
       const other = await request(app)
         .get(
           '/conflicts?from=2026-12-01T00:00:00Z&to=2026-12-31T00:00:00Z&entityRef=component:tool',
