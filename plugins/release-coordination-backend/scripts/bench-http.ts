@@ -912,7 +912,9 @@ function report(
         r.monthReleases.active
       } active. Load average (1 min) of the machine before and after measuring: ${r.load1
         .map(l => l.toFixed(2))
-        .join(' and ')} (${os.cpus().length} cores; other work on it slows every figure).`,
+        .join(' and ')} (${
+        os.cpus().length
+      } cores; other work on it slows every figure).`,
       '',
       '| Endpoint | connections | p50 ms | p95 ms | p99 ms | req/s | requests | errors |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

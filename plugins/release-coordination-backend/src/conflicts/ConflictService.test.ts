@@ -100,7 +100,10 @@ describe('ConflictService dependency graph', () => {
     const catalog = catalogServiceMock({ entities });
     jest.spyOn(catalog, 'queryEntities').mockImplementation(async () => ({
       items: [
-        { ...entities[0], relations: [{ type: 'dependsOn', targetRef: dependsOn }] },
+        {
+          ...entities[0],
+          relations: [{ type: 'dependsOn', targetRef: dependsOn }],
+        },
         entities[1],
       ],
       pageInfo: {},

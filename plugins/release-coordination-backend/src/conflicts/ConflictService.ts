@@ -364,7 +364,10 @@ export class ConflictService {
       next.then(
         () => {
           if (this.graphMemo === memo) {
-            this.graphMemo = { graph: next, expires: Date.now() + GRAPH_MEMO_MS };
+            this.graphMemo = {
+              graph: next,
+              expires: Date.now() + GRAPH_MEMO_MS,
+            };
           }
         },
         () => {

@@ -9,8 +9,9 @@ describe('coveredBy', () => {
       return seed / 2147483647;
     };
     const some = (prefix: string, n: number) =>
-      Array.from({ length: Math.floor(random() * 3) }, () =>
-        `${prefix}:default/${Math.floor(random() * n)}`,
+      Array.from(
+        { length: Math.floor(random() * 3) },
+        () => `${prefix}:default/${Math.floor(random() * n)}`,
       );
     const placements: EntityPlacement[] = Array.from(
       { length: 200 },
@@ -39,7 +40,13 @@ describe('coveredBy', () => {
       );
     }
     expect(
-      covering({ all: false, entities: [], systems: [], domains: [], groups: [] }),
+      covering({
+        all: false,
+        entities: [],
+        systems: [],
+        domains: [],
+        groups: [],
+      }),
     ).toEqual([]);
   });
 });

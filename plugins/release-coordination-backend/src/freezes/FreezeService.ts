@@ -30,11 +30,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { FreezeFields, FreezeStore } from '../database/FreezeStore';
 import { ReleaseStore } from '../database/ReleaseStore';
-import {
-  coveredBy,
-  EntityPlacement,
-  FreezeEvaluator,
-} from './FreezeEvaluator';
+import { coveredBy, EntityPlacement, FreezeEvaluator } from './FreezeEvaluator';
 import { lastEndOf, startMatchesRule } from './occurrences';
 import { OccurrenceMemo } from './OccurrenceMemo';
 import { assertRevision } from '../revisions';
