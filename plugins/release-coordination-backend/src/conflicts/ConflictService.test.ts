@@ -5,6 +5,7 @@ import { Release } from '@internal/plugin-release-coordination-common';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { FreezeService } from '../freezes/FreezeService';
 import { ConflictService } from './ConflictService';
+import { DependencyGraph } from './DependencyGraph';
 
 function release(id: string, entityRef: string): Release {
   return {
@@ -65,6 +66,7 @@ describe('ConflictService dependency graph', () => {
       set: jest.fn(async (key: string, value: unknown) => {
         values.set(key, value);
       }),
+      clear: () => values.clear(),
     };
     return cache;
   }
@@ -90,7 +92,8 @@ describe('ConflictService dependency graph', () => {
       expect(conflicts.map(c => c.kind)).toEqual(['dependency']);
     }
     expect(cache.get).toHaveBeenCalledTimes(1);
-    expect(cache.set).toHaveBeenCalledTimes(1);
+    // the graph and its version
+    expect(cache.set).toHaveBeenCalledTimes(2);
     expect(queryEntities).toHaveBeenCalledTimes(1);
   });
 
@@ -123,16 +126,25 @@ describe('ConflictService dependency graph', () => {
     const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
     try {
       expect(await kinds()).toEqual(['dependency']);
-      // the catalog changes, and the cached graph expires
-      dependsOn = 'component:default/c';
-      await cache.set('conflicts:dependency-graph:v1', undefined);
+      const graphOf = jest.spyOn(DependencyGraph.prototype, 'dependenciesOf');
+      // while the cache holds the same graph, the instance is kept
       clock.mockReturnValue(now + 11_000);
       expect(await kinds()).toEqual(['dependency']);
+      await new Promise(resolve => setImmediate(resolve));
+      // only the version was asked for
       expect(cache.get).toHaveBeenCalledTimes(2);
+      const instances = new Set(graphOf.mock.contexts);
+      // the catalog changes, and the cached graph expires
+      dependsOn = 'component:default/c';
+      cache.clear();
+      clock.mockReturnValue(now + 22_000);
+      expect(await kinds()).toEqual(['dependency']);
       // once read, the next requests get the new graph
       await new Promise(resolve => setImmediate(resolve));
       expect(await kinds()).toEqual([]);
-      expect(cache.get).toHaveBeenCalledTimes(2);
+      expect(instances.size).toBe(1);
+      expect(new Set(graphOf.mock.contexts).size).toBe(2);
+      graphOf.mockRestore();
     } finally {
       clock.mockRestore();
     }

@@ -7,6 +7,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
+import { randomUUID } from 'node:crypto';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ACTIVE_RELEASE_STATES,
@@ -35,7 +36,9 @@ import { findSlots, freeOf } from './slots';
 /** A release as the API returns it: with its own conflicts. */
 export type ReleaseWithConflicts = Release & { conflicts: Conflict[] };
 
-const GRAPH_CACHE_KEY = 'conflicts:dependency-graph:v1';
+const GRAPH_CACHE_KEY = 'conflicts:dependency-graph:v2';
+/** A small entry naming the version of the cached graph, to check cheaply. */
+const GRAPH_VERSION_KEY = 'conflicts:dependency-graph-version:v2';
 const GRAPH_TTL_MS = 60_000;
 /**
  * How long this instance reuses the graph it read or built, without asking
@@ -54,6 +57,9 @@ const MAX_RANGES = 8;
 const ACTIVE = new Set<string>(ACTIVE_RELEASE_STATES);
 
 type Range = { from: string; to: string };
+
+/** A dependency graph and the version of it the cache holds. */
+type VersionedGraph = { version: string; graph: DependencyGraph };
 
 /**
  * The windows of releases merged into disjoint ranges, in order; when there
@@ -98,7 +104,7 @@ export class ConflictService {
   private readonly maxConcurrentPerOwner: number;
   private readonly now: () => Date;
   private graphMemo?: {
-    graph: Promise<DependencyGraph>;
+    graph: Promise<VersionedGraph>;
     expires: number;
     refreshing?: boolean;
   };
@@ -352,15 +358,16 @@ export class ConflictService {
   /**
    * The catalog's dependency graph; with a cache service, one instance is
    * shared by the requests of the next few seconds (concurrent ones too).
-   * After that, requests keep getting it while a fresh one is read in the
-   * background, so that reading the catalog does not hold up a request.
+   * After that, requests keep getting it while the cache is asked again in
+   * the background; the instance, with its memo of reachable entities, is
+   * kept for as long as the cache holds the same version of the graph.
    */
-  private graph(): Promise<DependencyGraph> {
-    if (!this.cache) return this.readGraph();
+  private async graph(): Promise<DependencyGraph> {
+    if (!this.cache) return (await this.readGraph()).graph;
     const memo = this.graphMemo;
     if (memo && memo.expires <= Date.now() && !memo.refreshing) {
       memo.refreshing = true;
-      const next = this.readGraph();
+      const next = memo.graph.then(current => this.readGraph(current));
       next.then(
         () => {
           if (this.graphMemo === memo) {
@@ -375,22 +382,33 @@ export class ConflictService {
         },
       );
     }
-    if (memo) return memo.graph;
+    if (memo) return (await memo.graph).graph;
     const graph = this.readGraph();
     const created = { graph, expires: Date.now() + GRAPH_MEMO_MS };
     this.graphMemo = created;
     graph.catch(() => {
       if (this.graphMemo === created) this.graphMemo = undefined;
     });
-    return graph;
+    return (await graph).graph;
   }
 
-  /** The catalog's dependency graph, read in bulk with the plugin's own credentials. */
-  private async readGraph(): Promise<DependencyGraph> {
+  /**
+   * The catalog's dependency graph from the cache, or read in bulk with the
+   * plugin's own credentials; `current` is kept if the cache still has it.
+   */
+  private async readGraph(current?: VersionedGraph): Promise<VersionedGraph> {
+    if (current) {
+      const version = await this.cache?.get(GRAPH_VERSION_KEY);
+      if (version === current.version) return current;
+    }
     const cached = (await this.cache?.get(GRAPH_CACHE_KEY)) as
-      | DependencyGraphData
+      | { version: string; data: DependencyGraphData }
       | undefined;
-    if (cached) return new DependencyGraph(cached);
+    if (cached) {
+      return cached.version === current?.version
+        ? current
+        : { version: cached.version, graph: new DependencyGraph(cached.data) };
+    }
     const credentials = await this.auth.getOwnServiceCredentials();
     const entities: Entity[] = [];
     let cursor: string | undefined;
@@ -409,10 +427,14 @@ export class ConflictService {
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
     const data = buildDependencyGraphData(entities);
-    await this.cache?.set(GRAPH_CACHE_KEY, data as unknown as JsonObject, {
-      ttl: GRAPH_TTL_MS,
-    });
-    return new DependencyGraph(data);
+    const version = randomUUID();
+    await this.cache?.set(
+      GRAPH_CACHE_KEY,
+      { version, data } as unknown as JsonObject,
+      { ttl: GRAPH_TTL_MS },
+    );
+    await this.cache?.set(GRAPH_VERSION_KEY, version, { ttl: GRAPH_TTL_MS });
+    return { version, graph: new DependencyGraph(data) };
   }
 }
 
