@@ -232,7 +232,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
     }
 
     const page = rows.slice(0, limit);
-    const items = await this.toReleases(this.db, page);
+    const items = await this.withChildren(page);
     const last = items[items.length - 1];
     return rows.length > limit
       ? {
@@ -375,29 +375,24 @@ export class DatabaseReleaseStore implements ReleaseStore {
   }
 
   async listActiveFollowers(ids: string[]): Promise<Release[]> {
-    // the followers' ids first, through the after_id index; a correlated
-    // EXISTS on release_ordering made the planners scan every release
-    const followerIds = (
-      await Promise.all(
-        chunks([...new Set(ids)]).map(chunk =>
-          this.db('release_ordering')
-            .whereIn('after_id', chunk)
-            .distinct('release_id')
-            .pluck('release_id'),
-        ),
-      )
-    ).flat() as string[];
-    if (followerIds.length === 0) return [];
+    // `id IN (…)` through the after_id index; a correlated EXISTS on
+    // release_ordering made the planners scan every release
     const results = await Promise.all(
-      chunks([...new Set(followerIds)]).map(chunk =>
+      chunks([...new Set(ids)]).map(chunk =>
         this.loadReleases(query =>
           query
             .whereIn('releases.state', ACTIVE_RELEASE_STATES as string[])
-            .whereIn('releases.id', chunk),
+            .whereIn('releases.id', sub =>
+              sub
+                .select('release_ordering.release_id')
+                .from('release_ordering')
+                .whereIn('release_ordering.after_id', chunk),
+            ),
         ),
       ),
     );
-    return results.flat();
+    const byId = new Map(results.flat().map(r => [r.id, r]));
+    return [...byId.values()];
   }
 
   /**
@@ -415,6 +410,14 @@ export class DatabaseReleaseStore implements ReleaseStore {
       { column: 'releases.window_start', order: 'asc' },
       { column: 'releases.id', order: 'asc' },
     ]);
+    return this.withChildren(rows);
+  }
+
+  /**
+   * The releases of rows read outside a transaction: their entities,
+   * ordering and overrides read by primary key, in chunks and in parallel.
+   */
+  private async withChildren(rows: ReleaseRow[]): Promise<Release[]> {
     if (rows.length === 0) return [];
     const parts = await Promise.all(
       chunks(rows.map(row => row.id)).map(ids =>
