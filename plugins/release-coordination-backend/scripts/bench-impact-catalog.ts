@@ -22,7 +22,11 @@
  * Run from the package folder:
  *   node --expose-gc -r @backstage/cli/config/nodeTransform.cjs scripts/bench-impact-catalog.ts
  * Options: --scale 1 (catalog size factor), --runs 200, --naive-runs 20,
- *   --builds 3 (≥ 2), --ingest-timeout 900 (s), --out bench/IMPACT_RESULTS.md (or - for none)
+ *   --builds 3 (≥ 2), --ingest-timeout 900 (s), --out bench/IMPACT_RESULTS.md (or - for none),
+ *   --catalog-db FILE: reuse the ingested catalog between runs (for quick
+ *   iterations): when FILE exists, a copy of it is the catalog's database and
+ *   ingestion is skipped; otherwise the catalog is ingested as usual and saved
+ *   to FILE. Results written with it say so.
  */
 /* eslint-disable no-console */
 import {
@@ -71,6 +75,8 @@ const NAIVE_RUNS = arg('naive-runs', 20);
 const BUILDS = Math.max(2, arg('builds', 3));
 const INGEST_TIMEOUT_S = arg('ingest-timeout', 900);
 const OUT = argStr('out', 'bench/IMPACT_RESULTS.md');
+const CATALOG_DB = argStr('catalog-db', '');
+const reuseCatalog = CATALOG_DB !== '' && fs.existsSync(CATALOG_DB);
 const DEPTH = 6;
 
 const COUNTS = {
@@ -206,25 +212,36 @@ const idleScheduler = createServiceFactory({
 /**
  * One in-memory SQLite database per plugin (the catalog's and this plugin's
  * migrations must not share one), on a single connection each. A file per
- * plugin (--sqlite-files) makes catalog ingestion about 5× slower here.
+ * plugin (--sqlite-files) makes catalog ingestion about 5× slower here. With
+ * --catalog-db and an existing file, the catalog's database is a copy of it.
  */
 const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-impact-catalog-'));
-const knexes: Knex[] = [];
+const knexes = new Map<string, Knex>();
 const sqlitePerPlugin = createServiceFactory({
   service: coreServices.database,
   deps: { pluginMetadata: coreServices.pluginMetadata },
-  factory: ({ pluginMetadata }) => {
+  factory: async ({ pluginMetadata }) => {
+    const id = pluginMetadata.getId();
+    let filename = argv.includes('--sqlite-files')
+      ? path.join(dbDir, `${id}.sqlite`)
+      : ':memory:';
+    if (id === 'catalog' && reuseCatalog) {
+      filename = path.join(dbDir, 'catalog.sqlite');
+      fs.copyFileSync(CATALOG_DB, filename);
+    }
     const knex = knexFactory({
       client: 'better-sqlite3',
-      connection: {
-        filename: argv.includes('--sqlite-files')
-          ? path.join(dbDir, `${pluginMetadata.getId()}.sqlite`)
-          : ':memory:',
-      },
+      connection: { filename },
       pool: { min: 1, max: 1 },
       useNullAsDefault: true,
     });
-    knexes.push(knex);
+    if (id === 'catalog' && reuseCatalog) {
+      // processed already: nothing is due while we measure
+      await knex('refresh_state').update({
+        next_update_at: '2999-01-01 00:00:00',
+      });
+    }
+    knexes.set(id, knex);
     return { getClient: async () => knex };
   },
 });
@@ -362,10 +379,12 @@ async function main() {
 
     // 1. ingestion
     const ingestStarted = Date.now();
-    await connection!.applyMutation({
-      type: 'full',
-      entities: entities.map(entity => ({ entity, locationKey: LOCATION })),
-    });
+    if (!reuseCatalog) {
+      await connection!.applyMutation({
+        type: 'full',
+        entities: entities.map(entity => ({ entity, locationKey: LOCATION })),
+      });
+    }
     const countRows = async () => {
       let cursor: string | undefined;
       let n = 0;
@@ -405,7 +424,15 @@ async function main() {
       await sleep(5000);
     }
     const ingestS = (Date.now() - ingestStarted) / 1000;
-    console.log(`ingested and stitched in ${ingestS.toFixed(0)} s`);
+    if (reuseCatalog) {
+      console.log(`reused the catalog of ${CATALOG_DB}`);
+    } else {
+      console.log(`ingested and stitched in ${ingestS.toFixed(0)} s`);
+      if (CATALOG_DB) {
+        await knexes.get('catalog')!.raw('VACUUM INTO ?', [CATALOG_DB]);
+        console.log(`saved the catalog to ${CATALOG_DB}`);
+      }
+    }
 
     const changed = [
       'component:default/c5000',
@@ -626,8 +653,12 @@ The run took ${f((Date.now() - startedAll) / 1000, 0)} s.
   (${expectedRelationRows.toLocaleString(
     'en-US',
   )} relation rows, both directions), written as \`spec\` fields and turned into
-  relations by the catalog's own processors. Applied by an \`EntityProvider\` as one \`full\` mutation; processing and
-  stitching took ${f(ingestS, 0)} s.
+  relations by the catalog's own processors. Applied by an \`EntityProvider\` as one \`full\` mutation; ${
+    reuseCatalog
+      ? `this run reused a copy of the catalog database an earlier run had ingested and saved (\`--catalog-db\`).`
+      : `processing and
+  stitching took ${f(ingestS, 0)} s.`
+  }
 - Graph build: \`CatalogGraphService.refresh()\` over the catalog service the plugin uses (\`catalogServiceRef\` →
   \`CatalogClient\` → HTTP), paginated \`queryEntities\` with a \`fields\` projection. Memory: V8 heap plus array buffers
   with ${
@@ -678,7 +709,7 @@ naive figure is a lower bound, not a realistic client.
     }
   } finally {
     await backend.stop();
-    await Promise.all(knexes.map(k => k.destroy()));
+    await Promise.all([...knexes.values()].map(k => k.destroy()));
     fs.rmSync(dbDir, { recursive: true, force: true });
   }
 }

@@ -140,7 +140,11 @@ export class ImpactService {
       this.riskInput(analysis, input.changes),
       this.riskConfig,
     );
-    return this.report(analysis, risk, credentials, { strict: true });
+    const visible = await this.visibleRefs(
+      candidateRefs(analysis),
+      credentials,
+    );
+    return report(analysis, risk, visible, { strict: true });
   }
 
   /** The impact and risk of a stored release. */
@@ -155,8 +159,12 @@ export class ImpactService {
       release.changes,
       maxDepth,
     );
-    const risk = await this.releaseRisk(release, analysis, credentials);
-    return this.report(analysis, risk, credentials, { strict: false });
+    // the read check and the risk inputs do not depend on each other
+    const [visible, risk] = await Promise.all([
+      this.visibleRefs(candidateRefs(analysis), credentials),
+      this.releaseRisk(release, analysis, credentials),
+    ]);
+    return report(analysis, risk, visible, { strict: false });
   }
 
   /** Sets the risk level of a release instead of the computed one; owners only, recorded in its history. */
@@ -206,7 +214,8 @@ export class ImpactService {
   /**
    * Upcoming (active) releases in a range that touch a system, domain or
    * entity itself, its parts, or anything they depend on transitively; every
-   * upcoming release when none is given. Sorted by window start.
+   * upcoming release when none is given. Drafts are shown to their owners
+   * only. Sorted by window start.
    */
   async upcoming(
     query: UpcomingImpactQuery,
@@ -237,7 +246,11 @@ export class ImpactService {
       );
     }
 
-    const releases = await this.store.listActiveReleases({ from, to });
+    // drafts only for their owners, as everywhere releases are listed
+    const releases = await this.releases.visibleReleases(
+      await this.store.listActiveReleases({ from, to }),
+      credentials,
+    );
     const candidates = releases.flatMap(release => {
       const touchedDirect = release.entityRefs.filter(
         ref => !direct || direct.has(ref),
@@ -461,139 +474,21 @@ export class ImpactService {
     };
   }
 
-  /** Refs of the given ones the user may read, checked in one batch. */
+  /**
+   * Refs of the given ones the user may read, checked in one batch with the
+   * user's credentials. Only whether an item comes back matters, so one
+   * small field is asked for.
+   */
   private async visibleRefs(
     refs: string[],
     credentials: BackstageCredentials,
   ): Promise<Set<string>> {
     if (refs.length === 0) return new Set();
     const { items } = await this.catalog.getEntitiesByRefs(
-      {
-        entityRefs: refs,
-        fields: ['kind', 'metadata.name', 'metadata.namespace'],
-      },
+      { entityRefs: refs, fields: ['kind'] },
       { credentials },
     );
     return new Set(refs.filter((_, i) => items[i]));
-  }
-
-  /** Assembles the report from what the user may read; with `strict`, changed refs they cannot read are a 400. */
-  private async report(
-    analysis: Analysis,
-    risk: RiskAssessment,
-    credentials: BackstageCredentials,
-    options: { strict: boolean },
-  ): Promise<ImpactReport> {
-    const { graph, traversal } = analysis;
-    const { reached } = traversal;
-    const candidates = new Set<string>(analysis.refs);
-    const add = (node: number) => {
-      candidates.add(graph.refs[node]);
-      const owner = graph.owners[node];
-      if (owner) candidates.add(owner);
-    };
-    reached.forEach((step, node) => {
-      add(node);
-      if (step.api >= 0) add(step.api);
-    });
-    for (const [api, consumer] of traversal.apiConsumers) {
-      add(api);
-      add(consumer);
-    }
-    const visible = await this.visibleRefs([...candidates], credentials);
-    const unknown = analysis.refs.filter(ref => !visible.has(ref));
-    if (options.strict && unknown.length > 0) {
-      throw new InputError(
-        `Unknown entity refs, not in the catalog: ${unknown.join(', ')}`,
-      );
-    }
-    const isVisible = (node: number) => visible.has(graph.refs[node]);
-
-    // a node is shown when it and everything on its path may be read
-    const shown = new Set<number>();
-    reached.forEach((step, node) => {
-      if (
-        isVisible(node) &&
-        (step.parent < 0 || shown.has(step.parent)) &&
-        (step.api < 0 || isVisible(step.api))
-      ) {
-        shown.add(node);
-      }
-    });
-
-    const entity = (node: number): ImpactEntity =>
-      describe(graph, node, visible);
-    const changed: ImpactEntity[] = analysis.refs
-      .filter(ref => visible.has(ref))
-      .map(ref => {
-        const node = graph.indexOf(ref);
-        return node >= 0 ? entity(node) : describeRef(ref);
-      });
-    const dependents: ImpactDependent[] = [];
-    shown.forEach(node => {
-      const step = reached.get(node)!;
-      if (step.depth === 0) return;
-      dependents.push({
-        ...entity(node),
-        depth: step.depth,
-        path: pathTo(graph, reached, node),
-        via: step.via,
-        high: step.high,
-      });
-    });
-
-    const affected = [...shown];
-    const count = (of: (node: number) => number) => {
-      const counts = new Map<string, number>();
-      for (const node of affected) {
-        const whole = of(node);
-        if (WHOLE_KINDS.has(graph.kinds[node]) || whole < 0) continue;
-        if (!isVisible(whole)) continue;
-        const ref = graph.refs[whole];
-        counts.set(ref, (counts.get(ref) ?? 0) + 1);
-      }
-      return [...counts]
-        .map(([ref, n]) => ({ ref, count: n }))
-        .sort((a, b) => b.count - a.count || a.ref.localeCompare(b.ref));
-    };
-    const owners = new Map<string, string[]>();
-    const audiences = new Map<string, string[]>();
-    const missing = new Set<string>();
-    for (const node of affected) {
-      const owner = graph.owners[node];
-      if (owner && visible.has(owner)) byRef(owners, owner, graph.refs[node]);
-      for (const audience of graph.audiences[node] ?? []) {
-        byRef(audiences, audience, graph.refs[node]);
-      }
-      for (const target of graph.missingTargets.get(node) ?? []) {
-        missing.add(target);
-      }
-    }
-
-    return {
-      changed,
-      dependents,
-      apiConsumers: traversal.apiConsumers
-        .filter(([api, consumer]) => isVisible(api) && isVisible(consumer))
-        .map(([api, consumer]) => ({
-          apiRef: graph.refs[api],
-          consumerRef: graph.refs[consumer],
-          breaking: analysis.breakingApis.has(api),
-        })),
-      systems: count(node => graph.systemOf[node]),
-      domains: count(node => graph.domainOf[node]),
-      owners: [...owners]
-        .map(([groupRef, entityRefs]) => ({ groupRef, entityRefs }))
-        .sort((a, b) => a.groupRef.localeCompare(b.groupRef)),
-      audiences: [...audiences]
-        .map(([audience, entityRefs]) => ({ audience, entityRefs }))
-        .sort((a, b) => a.audience.localeCompare(b.audience)),
-      missing: [...missing].sort(),
-      maxDepth: analysis.maxDepth,
-      truncated: traversal.truncated,
-      graph: buildGraph(graph, analysis, shown, visible),
-      risk,
-    };
   }
 }
 
@@ -616,27 +511,164 @@ function breakingApisOf(
   return result;
 }
 
-function describe(
-  graph: CatalogGraph,
-  node: number,
-  visible: Set<string>,
-): ImpactEntity {
-  const system = graph.systemOf[node];
-  const domain = graph.domainOf[node];
-  const ref = (i: number) =>
-    i >= 0 && visible.has(graph.refs[i]) ? graph.refs[i] : undefined;
-  const owner = graph.owners[node];
-  return strip({
-    entityRef: graph.refs[node],
-    kind: graph.kinds[node],
-    name: graph.names[node],
-    title: graph.titles[node],
-    owner: owner && visible.has(owner) ? owner : undefined,
-    system: ref(system),
-    domain: ref(domain),
-    lifecycle: graph.lifecycles[node],
-    tier: graph.tierOf(node),
+/** Every ref the report may show: the changed refs, what was reached, the APIs on the way, and their owners. */
+function candidateRefs(analysis: Analysis): string[] {
+  const { graph, traversal } = analysis;
+  const candidates = new Set<string>(analysis.refs);
+  const add = (node: number) => {
+    candidates.add(graph.refs[node]);
+    const owner = graph.owners[node];
+    if (owner) candidates.add(owner);
+  };
+  traversal.reached.forEach((step, node) => {
+    add(node);
+    if (step.api >= 0) add(step.api);
   });
+  for (const [api, consumer] of traversal.apiConsumers) {
+    add(api);
+    add(consumer);
+  }
+  return [...candidates];
+}
+
+/** Assembles the report from what the user may read; with `strict`, changed refs they cannot read are a 400. */
+function report(
+  analysis: Analysis,
+  risk: RiskAssessment,
+  visible: Set<string>,
+  options: { strict: boolean },
+): ImpactReport {
+  const { graph, traversal } = analysis;
+  const { reached } = traversal;
+  const unknown = analysis.refs.filter(ref => !visible.has(ref));
+  if (options.strict && unknown.length > 0) {
+    throw new InputError(
+      `Unknown entity refs, not in the catalog: ${unknown.join(', ')}`,
+    );
+  }
+  const isVisible = (node: number) => visible.has(graph.refs[node]);
+
+  // a node is shown when it and everything on its path may be read
+  const shown = new Set<number>();
+  reached.forEach((step, node) => {
+    if (
+      isVisible(node) &&
+      (step.parent < 0 || shown.has(step.parent)) &&
+      (step.api < 0 || isVisible(step.api))
+    ) {
+      shown.add(node);
+    }
+  });
+
+  const entity = describer(graph, visible);
+  const changed: ImpactEntity[] = analysis.refs
+    .filter(ref => visible.has(ref))
+    .map(ref => {
+      const node = graph.indexOf(ref);
+      return node >= 0 ? entity(node) : describeRef(ref);
+    });
+  const dependents: ImpactDependent[] = [];
+  shown.forEach(node => {
+    const step = reached.get(node)!;
+    if (step.depth === 0) return;
+    dependents.push({
+      ...entity(node),
+      depth: step.depth,
+      path: pathTo(graph, reached, node),
+      via: step.via,
+      high: step.high,
+    });
+  });
+
+  const affected = [...shown];
+  const count = (of: (node: number) => number) => {
+    const counts = new Map<string, number>();
+    for (const node of affected) {
+      const whole = of(node);
+      if (WHOLE_KINDS.has(graph.kinds[node]) || whole < 0) continue;
+      if (!isVisible(whole)) continue;
+      const ref = graph.refs[whole];
+      counts.set(ref, (counts.get(ref) ?? 0) + 1);
+    }
+    return [...counts]
+      .map(([ref, n]) => ({ ref, count: n }))
+      .sort((a, b) => b.count - a.count || a.ref.localeCompare(b.ref));
+  };
+  const owners = new Map<string, string[]>();
+  const audiences = new Map<string, string[]>();
+  const missing = new Set<string>();
+  for (const node of affected) {
+    const owner = graph.owners[node];
+    if (owner && visible.has(owner)) byRef(owners, owner, graph.refs[node]);
+    for (const audience of graph.audiences[node] ?? []) {
+      byRef(audiences, audience, graph.refs[node]);
+    }
+    for (const target of graph.missingTargets.get(node) ?? []) {
+      missing.add(target);
+    }
+  }
+
+  return {
+    changed,
+    dependents,
+    apiConsumers: traversal.apiConsumers
+      .filter(([api, consumer]) => isVisible(api) && isVisible(consumer))
+      .map(([api, consumer]) => ({
+        apiRef: graph.refs[api],
+        consumerRef: graph.refs[consumer],
+        breaking: analysis.breakingApis.has(api),
+      })),
+    systems: count(node => graph.systemOf[node]),
+    domains: count(node => graph.domainOf[node]),
+    owners: [...owners]
+      .map(([groupRef, entityRefs]) => ({ groupRef, entityRefs }))
+      .sort((a, b) => a.groupRef.localeCompare(b.groupRef)),
+    audiences: [...audiences]
+      .map(([audience, entityRefs]) => ({ audience, entityRefs }))
+      .sort((a, b) => a.audience.localeCompare(b.audience)),
+    missing: [...missing].sort(),
+    maxDepth: analysis.maxDepth,
+    truncated: traversal.truncated,
+    graph: buildGraph(graph, analysis, shown, visible, entity),
+    risk,
+  };
+}
+
+/**
+ * Describes nodes as the user may see them (refs they cannot read left out),
+ * each node once per report.
+ */
+function describer(
+  graph: CatalogGraph,
+  visible: Set<string>,
+): (node: number) => ImpactEntity {
+  const described = new Map<number, ImpactEntity>();
+  const shownRef = (ref: string | undefined) =>
+    ref !== undefined && visible.has(ref) ? ref : undefined;
+  const refOf = (node: number) => (node >= 0 ? graph.refs[node] : undefined);
+  return node => {
+    let entity = described.get(node);
+    if (!entity) {
+      entity = {
+        entityRef: graph.refs[node],
+        kind: graph.kinds[node],
+        name: graph.names[node],
+      };
+      const optional: Omit<ImpactEntity, 'entityRef' | 'kind' | 'name'> = {
+        title: graph.titles[node],
+        owner: shownRef(graph.owners[node]),
+        system: shownRef(refOf(graph.systemOf[node])),
+        domain: shownRef(refOf(graph.domainOf[node])),
+        lifecycle: graph.lifecycles[node],
+        tier: graph.tierOf(node),
+      };
+      for (const [key, value] of Object.entries(optional)) {
+        if (value !== undefined) entity[key as keyof typeof optional] = value;
+      }
+      described.set(node, entity);
+    }
+    return entity;
+  };
 }
 
 /** An entity the graph does not know yet (added to the catalog since it was read). */
@@ -645,29 +677,23 @@ function describeRef(ref: string): ImpactEntity {
   return { entityRef: ref, kind, name };
 }
 
-function strip<T extends object>(value: T): T {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined),
-  ) as T;
-}
-
 function buildGraph(
   graph: CatalogGraph,
   analysis: Analysis,
   shown: Set<number>,
   visible: Set<string>,
+  entity: (node: number) => ImpactEntity,
 ): ImpactReport['graph'] {
   const { reached, apiConsumers } = analysis.traversal;
-  const nodes = new Map<string, ImpactGraphNode>();
+  const nodes = new Map<number, ImpactGraphNode>();
   const addNode = (
     node: number,
     depth: number,
     role: ImpactGraphNode['role'],
   ) => {
-    const ref = graph.refs[node];
-    if (nodes.has(ref) || !visible.has(ref)) return;
-    const { entityRef, tier: _, ...rest } = describe(graph, node, visible);
-    nodes.set(ref, {
+    if (nodes.has(node) || !visible.has(graph.refs[node])) return;
+    const { entityRef, tier: _, ...rest } = entity(node);
+    nodes.set(node, {
       id: entityRef,
       ...rest,
       namespace: graph.namespaces[node],
@@ -691,26 +717,24 @@ function buildGraph(
       addNode(step.api, Math.max(0, step.depth - 1), 'context');
   });
   for (const [api] of apiConsumers) addNode(api, 0, 'context');
-  const inGraph = [...nodes.values()].map(n => graph.indexOf(n.id));
-  for (const node of inGraph) {
+  for (const [node, { depth }] of [...nodes]) {
     const owner = graph.owners[node];
     const ownerNode = owner ? graph.indexOf(owner) : -1;
-    if (ownerNode >= 0)
-      addNode(ownerNode, nodes.get(graph.refs[node])!.depth, 'context');
+    if (ownerNode >= 0) addNode(ownerNode, depth, 'context');
   }
 
   const edges: ImpactGraphEdge[] = [];
-  for (const node of nodes.values()) {
-    const from = graph.indexOf(node.id);
+  for (const [from, node] of nodes) {
     for (const [rel, relation] of EDGE_RELATIONS) {
       for (const to of graph.out(rel, from)) {
-        if (nodes.has(graph.refs[to])) {
+        if (nodes.has(to)) {
           edges.push({ from: node.id, to: graph.refs[to], relation });
         }
       }
     }
-    if (node.owner && nodes.has(node.owner)) {
-      edges.push({ from: node.id, to: node.owner, relation: 'ownedBy' });
+    const ownerNode = node.owner ? graph.indexOf(node.owner) : -1;
+    if (ownerNode >= 0 && nodes.has(ownerNode)) {
+      edges.push({ from: node.id, to: node.owner!, relation: 'ownedBy' });
     }
   }
   return { nodes: [...nodes.values()], edges };

@@ -370,4 +370,28 @@ describe('impact routes', () => {
       expect(bad.status).toBe(400);
     }
   });
+  it('GET /impact/upcoming shows drafts to their owners only', async () => {
+    const { app } = await createApp();
+    const draft = await post(app);
+    const planned = await post(app, {
+      entityRefs: [TOOL],
+      changes: [],
+      window: { start: '2026-12-02T10:00:00Z', end: '2026-12-02T12:00:00Z' },
+    });
+    const moved = await request(app)
+      .post(`/releases/${planned.id}/transition`)
+      .set('Authorization', asAlice)
+      .send({ to: 'planned' });
+    expect(moved.status).toBe(200);
+
+    const ids = async (as: string) => {
+      const res = await request(app)
+        .get('/impact/upcoming')
+        .set('Authorization', as);
+      expect(res.status).toBe(200);
+      return res.body.items.map((i: { release: Release }) => i.release.id);
+    };
+    expect(await ids(asAlice)).toEqual([planned.id, draft.id]);
+    expect(await ids(asMallory)).toEqual([planned.id]);
+  });
 });
