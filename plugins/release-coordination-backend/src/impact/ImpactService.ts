@@ -647,26 +647,26 @@ function describer(
     ref !== undefined && visible.has(ref) ? ref : undefined;
   const refOf = (node: number) => (node >= 0 ? graph.refs[node] : undefined);
   return node => {
-    let entity = described.get(node);
-    if (!entity) {
-      entity = {
-        entityRef: graph.refs[node],
-        kind: graph.kinds[node],
-        name: graph.names[node],
-      };
-      const optional: Omit<ImpactEntity, 'entityRef' | 'kind' | 'name'> = {
-        title: graph.titles[node],
-        owner: shownRef(graph.owners[node]),
-        system: shownRef(refOf(graph.systemOf[node])),
-        domain: shownRef(refOf(graph.domainOf[node])),
-        lifecycle: graph.lifecycles[node],
-        tier: graph.tierOf(node),
-      };
-      for (const [key, value] of Object.entries(optional)) {
-        if (value !== undefined) entity[key as keyof typeof optional] = value;
-      }
-      described.set(node, entity);
-    }
+    const known = described.get(node);
+    if (known) return known;
+    const entity: ImpactEntity = {
+      entityRef: graph.refs[node],
+      kind: graph.kinds[node],
+      name: graph.names[node],
+    };
+    const set = <K extends keyof ImpactEntity>(
+      key: K,
+      value?: ImpactEntity[K],
+    ) => {
+      if (value !== undefined) entity[key] = value;
+    };
+    set('title', graph.titles[node]);
+    set('owner', shownRef(graph.owners[node]));
+    set('system', shownRef(refOf(graph.systemOf[node])));
+    set('domain', shownRef(refOf(graph.domainOf[node])));
+    set('lifecycle', graph.lifecycles[node]);
+    set('tier', graph.tierOf(node));
+    described.set(node, entity);
     return entity;
   };
 }
@@ -692,14 +692,22 @@ function buildGraph(
     role: ImpactGraphNode['role'],
   ) => {
     if (nodes.has(node) || !visible.has(graph.refs[node])) return;
-    const { entityRef, tier: _, ...rest } = entity(node);
-    nodes.set(node, {
+    const { entityRef, kind, name, title, owner, system, domain, lifecycle } =
+      entity(node);
+    const graphNode: ImpactGraphNode = {
       id: entityRef,
-      ...rest,
+      kind,
+      name,
       namespace: graph.namespaces[node],
       depth,
       role,
-    });
+    };
+    if (title !== undefined) graphNode.title = title;
+    if (owner !== undefined) graphNode.owner = owner;
+    if (system !== undefined) graphNode.system = system;
+    if (domain !== undefined) graphNode.domain = domain;
+    if (lifecycle !== undefined) graphNode.lifecycle = lifecycle;
+    nodes.set(node, graphNode);
   };
   shown.forEach(node => {
     const step = reached.get(node)!;
