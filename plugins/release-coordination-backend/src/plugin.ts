@@ -165,6 +165,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         const impact = new ImpactService({
           graphs,
           catalog,
+          permissions,
           releases,
           store,
           overrides: await DatabaseRiskOverrideStore.create({

@@ -1,10 +1,13 @@
 import {
   BackstageCredentials,
   BackstageUserPrincipal,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ACTIVE_RELEASE_STATES,
   DEFAULT_IMPACT_DEPTH,
@@ -84,6 +87,7 @@ const byRef = <T>(map: Map<string, T[]>, key: string, value: T) => {
 export class ImpactService {
   private readonly graphs: CatalogGraphService;
   private readonly catalog: CatalogService;
+  private readonly permissions?: PermissionsService;
   private readonly releases: ReleaseService;
   private readonly store: ReleaseStore;
   private readonly overrides: DatabaseRiskOverrideStore;
@@ -96,6 +100,8 @@ export class ImpactService {
   constructor(options: {
     graphs: CatalogGraphService;
     catalog: CatalogService;
+    /** Asked for the user's `catalog.entity.read` decision; without it, every read check asks the catalog. */
+    permissions?: PermissionsService;
     releases: ReleaseService;
     store: ReleaseStore;
     overrides: DatabaseRiskOverrideStore;
@@ -107,6 +113,7 @@ export class ImpactService {
   }) {
     this.graphs = options.graphs;
     this.catalog = options.catalog;
+    this.permissions = options.permissions;
     this.releases = options.releases;
     this.store = options.store;
     this.overrides = options.overrides;
@@ -142,6 +149,7 @@ export class ImpactService {
     );
     const visible = await this.visibleRefs(
       candidateRefs(analysis),
+      analysis.graph,
       credentials,
     );
     return report(analysis, risk, visible, { strict: true });
@@ -161,7 +169,7 @@ export class ImpactService {
     );
     // the read check and the risk inputs do not depend on each other
     const [visible, risk] = await Promise.all([
-      this.visibleRefs(candidateRefs(analysis), credentials),
+      this.visibleRefs(candidateRefs(analysis), analysis.graph, credentials),
       this.releaseRisk(release, analysis, credentials),
     ]);
     return report(analysis, risk, visible, { strict: false });
@@ -230,7 +238,7 @@ export class ImpactService {
     let direct: Set<string> | undefined;
     let dependencies = new Set<string>();
     if (target) {
-      const visible = await this.visibleRefs([target], credentials);
+      const visible = await this.visibleRefs([target], graph, credentials);
       if (!visible.has(target)) {
         throw new InputError(
           `Unknown entity refs, not in the catalog: ${target}`,
@@ -271,6 +279,7 @@ export class ImpactService {
     });
     const visible = await this.visibleRefs(
       [...new Set(candidates.flatMap(c => c.touched))],
+      graph,
       credentials,
     );
     const shown = candidates
@@ -475,20 +484,50 @@ export class ImpactService {
   }
 
   /**
-   * Refs of the given ones the user may read, checked in one batch with the
-   * user's credentials. Only whether an item comes back matters, so one
-   * small field is asked for.
+   * Refs of the given ones the user may read. As the catalog itself does, the
+   * user's `catalog.entity.read` decision is asked once: a deny makes none
+   * readable; an unconditional allow makes every ref the graph knows readable
+   * without asking the catalog, so an entity deleted since the graph's last
+   * refresh (it refreshes on its schedule) is shown until then. Refs the graph
+   * does not know, every ref under a conditional decision, and every ref for
+   * a service principal or without a permissions service are checked in one
+   * catalog batch with the caller's credentials; only whether an item comes
+   * back matters, so one small field is asked for.
    */
   private async visibleRefs(
     refs: string[],
+    graph: CatalogGraph,
     credentials: BackstageCredentials,
   ): Promise<Set<string>> {
     if (refs.length === 0) return new Set();
+    const decision = await this.readDecision(credentials);
+    if (decision === AuthorizeResult.DENY) return new Set();
+    const known = (ref: string) => graph.indexOf(ref) >= 0;
+    const allowed = decision === AuthorizeResult.ALLOW;
+    const visible = new Set(allowed ? refs.filter(known) : []);
+    const unchecked = allowed ? refs.filter(ref => !known(ref)) : refs;
+    if (unchecked.length === 0) return visible;
     const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: refs, fields: ['kind'] },
+      { entityRefs: unchecked, fields: ['kind'] },
       { credentials },
     );
-    return new Set(refs.filter((_, i) => items[i]));
+    unchecked.forEach((ref, i) => {
+      if (items[i]) visible.add(ref);
+    });
+    return visible;
+  }
+
+  /** The user's `catalog.entity.read` decision; undefined when the catalog must be asked per ref. */
+  private async readDecision(
+    credentials: BackstageCredentials,
+  ): Promise<AuthorizeResult | undefined> {
+    const { type } = credentials.principal as { type?: string };
+    if (!this.permissions || type !== 'user') return undefined;
+    const [{ result }] = await this.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    return result;
   }
 }
 

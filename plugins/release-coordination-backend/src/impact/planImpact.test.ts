@@ -5,18 +5,25 @@ import {
   ReleaseChange,
 } from '@internal/plugin-release-coordination-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogGraphService } from '../catalogGraph/CatalogGraphService';
 import { permissionedCatalog, testEntity } from '../catalogGraph/testCatalog';
 import { DatabaseRiskOverrideStore } from '../database/DatabaseRiskOverrideStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { ReleaseService } from '../releases/ReleaseService';
 import { ImpactService } from './ImpactService';
+import { catalogReadPermissions } from './__testUtils__/catalogReadPermissions';
 
 const c = (name: string, ns = 'default') => `component:${ns}/${name}`;
 const dependsOn = (...names: string[]): [string, string][] =>
   names.map(name => ['dependsOn', c(name)]);
 
-function service(entities: Entity[], hidden: string[] = []) {
+/** The service over a catalog hiding `hidden` from users; the read decision is conditional unless said otherwise. */
+function service(
+  entities: Entity[],
+  hidden: string[] = [],
+  decision: AuthorizeResult = AuthorizeResult.CONDITIONAL,
+) {
   const catalog = permissionedCatalog(entities, hidden);
   const graphs = new CatalogGraphService({
     catalog,
@@ -25,6 +32,7 @@ function service(entities: Entity[], hidden: string[] = []) {
   return new ImpactService({
     graphs,
     catalog,
+    permissions: catalogReadPermissions(decision),
     releases: {} as ReleaseService,
     store: {} as ReleaseStore,
     overrides: {} as DatabaseRiskOverrideStore,
@@ -320,5 +328,86 @@ describe('ImpactService.planImpact', () => {
     expect(scheduler.scheduleTask).toHaveBeenCalledWith(
       expect.objectContaining({ scope: 'local' }),
     );
+  });
+
+  describe("read check, by the user's catalog.entity.read decision", () => {
+    const user = mockCredentials.user('user:default/alice');
+    const setup = (decision: AuthorizeResult) => {
+      const hiding = permissionedCatalog(chain, [c('c')]);
+      const getEntitiesByRefs = jest.fn(hiding.getEntitiesByRefs);
+      const catalog = new Proxy(hiding, {
+        get: (target, property) =>
+          property === 'getEntitiesByRefs'
+            ? getEntitiesByRefs
+            : Reflect.get(target, property),
+      });
+      const permissions = catalogReadPermissions(decision);
+      const impactService = new ImpactService({
+        graphs: new CatalogGraphService({
+          catalog,
+          auth: mockServices.auth(),
+        }),
+        catalog,
+        permissions,
+        releases: {} as ReleaseService,
+        store: {} as ReleaseStore,
+        overrides: {} as DatabaseRiskOverrideStore,
+      });
+      const plan = (entityRefs: string[]) =>
+        impactService.planImpact({ entityRefs, changes: [] }, user);
+      return { plan, getEntitiesByRefs, permissions };
+    };
+
+    it('allow: shows everything the graph knows without asking the catalog', async () => {
+      const { plan, getEntitiesByRefs, permissions } = setup(
+        AuthorizeResult.ALLOW,
+      );
+      const report = await plan([c('a')]);
+      expect(depths(report)).toEqual({ [c('b')]: 1, [c('c')]: 2, [c('d')]: 3 });
+      expect(getEntitiesByRefs).not.toHaveBeenCalled();
+      expect(permissions.authorizeConditional).toHaveBeenCalledWith(
+        [
+          {
+            permission: expect.objectContaining({
+              name: 'catalog.entity.read',
+            }),
+          },
+        ],
+        { credentials: user },
+      );
+    });
+
+    it('allow: still asks the catalog about refs the graph does not know', async () => {
+      const { plan, getEntitiesByRefs } = setup(AuthorizeResult.ALLOW);
+      await expect(plan([c('a'), c('nope')])).rejects.toThrow(
+        /Unknown entity refs.*component:default\/nope/,
+      );
+      expect(getEntitiesByRefs).toHaveBeenCalledTimes(1);
+      expect(getEntitiesByRefs.mock.calls[0][0].entityRefs).toEqual([
+        c('nope'),
+      ]);
+    });
+
+    it('deny: shows nothing, so every asked ref is unknown', async () => {
+      const { plan, getEntitiesByRefs } = setup(AuthorizeResult.DENY);
+      await expect(plan([c('a')])).rejects.toThrow(
+        /Unknown entity refs.*component:default\/a/,
+      );
+      expect(getEntitiesByRefs).not.toHaveBeenCalled();
+    });
+
+    it("conditional: the catalog answers with the user's credentials, in one batch", async () => {
+      const { plan, getEntitiesByRefs } = setup(AuthorizeResult.CONDITIONAL);
+      const report = await plan([c('a')]);
+      expect(depths(report)).toEqual({ [c('b')]: 1 });
+      expect(JSON.stringify(report)).not.toContain(c('c'));
+      expect(getEntitiesByRefs).toHaveBeenCalledTimes(1);
+      expect(getEntitiesByRefs).toHaveBeenCalledWith(
+        expect.objectContaining({
+          entityRefs: expect.arrayContaining([c('a'), c('b'), c('c')]),
+        }),
+        { credentials: user },
+      );
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Release } from '@internal/plugin-release-coordination-common';
 import express from 'express';
 import request from 'supertest';
@@ -6,6 +7,7 @@ import { CatalogGraphService } from '../catalogGraph/CatalogGraphService';
 import { permissionedCatalog, testEntity } from '../catalogGraph/testCatalog';
 import { DatabaseRiskOverrideStore } from '../database/DatabaseRiskOverrideStore';
 import { ImpactService } from '../impact/ImpactService';
+import { catalogReadPermissions } from '../impact/__testUtils__/catalogReadPermissions';
 import {
   NOW,
   mockAuditor,
@@ -73,10 +75,24 @@ const userInfo = userInfoWithGroups({
   [ALICE]: ['group:default/team-pay', 'group:default/team-tools'],
 });
 
-async function createApp() {
+/**
+ * The impact routes over a catalog that hides SECRET from users; the users'
+ * `catalog.entity.read` decision is conditional unless said otherwise.
+ * `readCheck` records the read checks the impact service asks the catalog for.
+ */
+async function createApp(
+  decision: AuthorizeResult = AuthorizeResult.CONDITIONAL,
+) {
   const { database, releaseStore: store } = await db.init();
   const { auditor, auditEvent } = mockAuditor();
   const catalog = permissionedCatalog(entities, [SECRET]);
+  const readCheck = jest.fn(catalog.getEntitiesByRefs);
+  const impactCatalog = new Proxy(catalog, {
+    get: (target, property) =>
+      property === 'getEntitiesByRefs'
+        ? readCheck
+        : Reflect.get(target, property),
+  });
   const auth = mockServices.auth();
   const { releases, freezes, conflicts } = await createPlanningServices({
     database,
@@ -87,7 +103,8 @@ async function createApp() {
   });
   const impact = new ImpactService({
     graphs: new CatalogGraphService({ catalog, auth }),
-    catalog,
+    catalog: impactCatalog,
+    permissions: catalogReadPermissions(decision),
     releases,
     store,
     overrides: await DatabaseRiskOverrideStore.create({
@@ -107,7 +124,7 @@ async function createApp() {
     auditor,
   });
   const app = testApp(router);
-  return { app, auditor, auditEvent };
+  return { app, auditor, auditEvent, readCheck };
 }
 
 type App = express.Express;
@@ -231,6 +248,61 @@ describe('impact routes', () => {
         .set('Authorization', asAlice);
       expect(bad.status).toBe(400);
     }
+  });
+
+  describe('GET /releases/:id/impact by the user\'s catalog.entity.read decision', () => {
+    const impactOf = async (decision: AuthorizeResult) => {
+      const { app, readCheck } = await createApp(decision);
+      const release = await post(app);
+      readCheck.mockClear();
+      const res = await request(app)
+        .get(`/releases/${release.id}/impact`)
+        .set('Authorization', asAlice);
+      expect(res.status).toBe(200);
+      const dependents = res.body.dependents.map(
+        (d: { entityRef: string }) => d.entityRef,
+      );
+      return { body: res.body, dependents, readCheck };
+    };
+
+    it('allow: shows every entity reached, without a catalog read check', async () => {
+      const { body, dependents, readCheck } = await impactOf(
+        AuthorizeResult.ALLOW,
+      );
+      expect(readCheck).not.toHaveBeenCalled();
+      expect(body.changed).toEqual([
+        expect.objectContaining({ entityRef: LEDGER }),
+      ]);
+      expect(dependents).toEqual(expect.arrayContaining([SHOP, SECRET]));
+    });
+
+    it('deny: shows nothing the user could not read', async () => {
+      const { body, readCheck } = await impactOf(AuthorizeResult.DENY);
+      expect(readCheck).not.toHaveBeenCalled();
+      expect(body).toMatchObject({
+        changed: [],
+        dependents: [],
+        apiConsumers: [],
+        systems: [],
+        owners: [],
+        graph: { nodes: [], edges: [] },
+      });
+    });
+
+    it('conditional: the catalog, asked once with the user\'s credentials, filters the report', async () => {
+      const { body, dependents, readCheck } = await impactOf(
+        AuthorizeResult.CONDITIONAL,
+      );
+      expect(readCheck).toHaveBeenCalledTimes(1);
+      expect(readCheck.mock.calls[0][0].entityRefs).toEqual(
+        expect.arrayContaining([LEDGER, SHOP, SECRET]),
+      );
+      expect(readCheck.mock.calls[0][1]).toEqual({
+        credentials: mockCredentials.user(ALICE),
+      });
+      expect(dependents).toContain(SHOP);
+      expect(JSON.stringify(body)).not.toContain(SECRET);
+    });
   });
 
   it('lets owners override the risk with a reason, kept in the history and audited', async () => {
