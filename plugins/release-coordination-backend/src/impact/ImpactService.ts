@@ -100,7 +100,12 @@ export class ImpactService {
   constructor(options: {
     graphs: CatalogGraphService;
     catalog: CatalogService;
-    /** Asked for the user's `catalog.entity.read` decision; without it, every read check asks the catalog. */
+    /**
+     * Asked once per request for the user's `catalog.entity.read` decision;
+     * without it, every read check asks the catalog. On an outright allow,
+     * entities the graph knows are not re-checked: one deleted since the
+     * graph's last refresh is shown until the graph refreshes on its schedule.
+     */
     permissions?: PermissionsService;
     releases: ReleaseService;
     store: ReleaseStore;
