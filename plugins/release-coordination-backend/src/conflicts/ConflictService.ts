@@ -7,7 +7,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ACTIVE_RELEASE_STATES,
@@ -360,7 +360,7 @@ export class ConflictService {
    * shared by the requests of the next few seconds (concurrent ones too).
    * After that, requests keep getting it while the cache is asked again in
    * the background; the instance, with its memo of reachable entities, is
-   * kept as long as the graph's content (its version, a hash) is unchanged.
+   * kept for as long as the cache holds the same version of the graph.
    */
   private async graph(): Promise<DependencyGraph> {
     if (!this.cache) return (await this.readGraph()).graph;
@@ -427,19 +427,14 @@ export class ConflictService {
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
     const data = buildDependencyGraphData(entities);
-    // the content's hash: an unchanged catalog keeps the graph and its memo
-    const version = createHash('sha256')
-      .update(JSON.stringify(data))
-      .digest('hex');
+    const version = randomUUID();
     await this.cache?.set(
       GRAPH_CACHE_KEY,
       { version, data } as unknown as JsonObject,
       { ttl: GRAPH_TTL_MS },
     );
     await this.cache?.set(GRAPH_VERSION_KEY, version, { ttl: GRAPH_TTL_MS });
-    return version === current?.version
-      ? current
-      : { version, graph: new DependencyGraph(data) };
+    return { version, graph: new DependencyGraph(data) };
   }
 }
 

@@ -98,9 +98,6 @@ export function buildDependencyGraphData(
   return { edges, systems };
 }
 
-/** Memoised lookups one graph keeps before it starts its memo over. */
-const MAX_MEMO_ENTRIES = 5_000;
-
 /**
  * Transitive dependency lookups over {@link DependencyGraphData}, with bounded
  * breadth-first searches (cycles end where a node was seen), memoised per
@@ -137,25 +134,12 @@ export class DependencyGraph {
 
   /** Every entity this one depends on, directly or transitively (not itself). */
   dependenciesOf(entityRef: string): string[] {
-    this.bound();
     return reach(this.forward, this.reachCache, entityRef);
   }
 
   /** Every entity that depends on this one, directly or transitively (not itself). */
   dependentsOf(entityRef: string): string[] {
-    this.bound();
     return reach(this.backward, this.reachedByCache, entityRef);
-  }
-
-  /** Starts the memo over when it is full: it lives as long as the catalog is unchanged. */
-  private bound() {
-    if (this.reachCache.size + this.reachedByCache.size < MAX_MEMO_ENTRIES) {
-      return;
-    }
-    this.reachCache.clear();
-    this.reachedByCache.clear();
-    this.reachPositions.clear();
-    this.reachedByPositions.clear();
   }
 
   /** The position of each entity in `dependenciesOf(entityRef)`. */
