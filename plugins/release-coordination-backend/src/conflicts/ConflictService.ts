@@ -244,7 +244,8 @@ export class ConflictService {
    * same-entity and ordering (freezes are left to the gate's own freeze
    * check, which knows exemptions; the other kinds only warn). Reads only the
    * active releases of the covering releases' entities in their windows and
-   * those they follow or that follow them; every active release counts.
+   * those they follow or that follow them. Drafts count only as declared
+   * predecessors: an overlapping draft or a draft that follows does not block.
    */
   async blockingReasons(covering: Release[]): Promise<string[]> {
     const focus = covering.filter(r => ACTIVE.has(r.state));
@@ -264,8 +265,15 @@ export class ConflictService {
       afterIds.length ? this.store.getReleases(afterIds) : [],
       this.store.listActiveFollowers([...focusIds]),
     ]);
+    const committed = (releases: Release[]) =>
+      releases.filter(r => r.state !== 'draft');
     const conflicts = detectConflicts({
-      releases: [...focus, ...sameEntity, ...predecessors, ...followers],
+      releases: [
+        ...focus,
+        ...committed(sameEntity),
+        ...predecessors,
+        ...committed(followers),
+      ],
       maxConcurrentPerOwner: this.maxConcurrentPerOwner,
       involving: focusIds,
     });

@@ -553,7 +553,7 @@ describe('conflict routes', () => {
   });
 
   describe('GET /gate', () => {
-    it('is prevented by a blocking conflict of the covering release, naming it', async () => {
+    it('is prevented by a blocking conflict of the covering release, naming it; another draft does not block', async () => {
       const { app } = await createApp();
       const a = await post(app, {});
       await approve(app, a);
@@ -563,7 +563,19 @@ describe('conflict routes', () => {
         .set('Authorization', asPipeline);
       expect(alone.body.allowed).toBe(true);
 
-      await post(app, { window: window('08T11:30', '08T13:00') });
+      const overlapping = await post(app, {
+        window: window('08T11:30', '08T13:00'),
+      });
+      const whileDraft = await request(app)
+        .get(`/gate?${at}`)
+        .set('Authorization', asPipeline);
+      expect(whileDraft.body.allowed).toBe(true);
+
+      await request(app)
+        .post(`/releases/${overlapping.id}/transition`)
+        .set('Authorization', asAlice)
+        .send({ to: 'planned' })
+        .expect(200);
       const res = await request(app)
         .get(`/gate?${at}`)
         .set('Authorization', asPipeline);
