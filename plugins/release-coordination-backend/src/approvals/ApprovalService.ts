@@ -15,6 +15,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ApprovalDecision,
   ApprovalDecisionValue,
+  ImpactReport,
   Release,
   ReleaseApprovals,
   ReleaseState,
@@ -118,10 +119,15 @@ export class ApprovalService {
     });
   }
 
-  /** The groups a release needs approvals from, as the caller sees the catalog. */
+  /**
+   * The groups a release needs approvals from, as the caller sees the
+   * catalog; `impactReport` lends the release's impact when the caller has
+   * it already.
+   */
   async requiredApprovals(
     release: Release,
     credentials: BackstageCredentials,
+    impactReport?: () => Promise<ImpactReport>,
   ): Promise<Requirement[]> {
     const rule = this.policy.rules[release.type];
     if (rule === 'none') return [];
@@ -138,7 +144,11 @@ export class ApprovalService {
       rule,
       owners,
       releaseManagerGroup: this.policy.releaseManagerGroup,
-      dependentOwners: await this.dependentOwners(release, credentials),
+      dependentOwners: await this.dependentOwners(
+        release,
+        credentials,
+        impactReport,
+      ),
     });
   }
 
@@ -151,13 +161,12 @@ export class ApprovalService {
   private async dependentOwners(
     release: Release,
     credentials: BackstageCredentials,
+    impactReport?: () => Promise<ImpactReport>,
   ): Promise<{ groupRef: string; entityRefs: string[] }[]> {
     if (!this.policy.dependentOwners || !this.impact) return [];
-    const report = await this.impact.releaseImpact(
-      release.id,
-      undefined,
-      credentials,
-    );
+    const report = await (impactReport
+      ? impactReport()
+      : this.impact.releaseImpact(release.id, undefined, credentials));
     const breaking = release.changes.some(c => c.kind === 'breaking');
     if (
       !breaking &&
@@ -216,14 +225,21 @@ export class ApprovalService {
     });
   }
 
-  /** The approvals of a release in its current round, with the groups the caller may decide for. */
+  /**
+   * The approvals of a release in its current round, with the groups the
+   * caller may decide for (unless `forCaller` is false); `impactReport` lends
+   * the release's impact when the caller has it already.
+   */
   async getApprovals(
     release: Release,
     credentials: UserCredentials,
-    options: { forCaller?: boolean } = {},
+    options: {
+      forCaller?: boolean;
+      impactReport?: () => Promise<ImpactReport>;
+    } = {},
   ): Promise<ReleaseApprovals> {
     const [required, round] = await Promise.all([
-      this.requiredApprovals(release, credentials),
+      this.requiredApprovals(release, credentials, options.impactReport),
       this.store.getRound(release.id),
     ]);
     const decisions = await this.store.listDecisions(release.id, round);

@@ -1,6 +1,19 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { RiskAssessment } from '@internal/plugin-release-coordination-common';
-import { readReadinessPolicy, riskAssessedItem } from './ReadinessService';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  ImpactReport,
+  Release,
+  RiskAssessment,
+} from '@internal/plugin-release-coordination-common';
+import { ApprovalService } from '../approvals/ApprovalService';
+import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
+import { ReleaseStore } from '../database/ReleaseStore';
+import { ReleaseService } from '../releases/ReleaseService';
+import {
+  ReadinessService,
+  readReadinessPolicy,
+  riskAssessedItem,
+} from './ReadinessService';
 
 const risk = (parts: Partial<RiskAssessment> = {}): RiskAssessment => ({
   level: 'medium',
@@ -117,6 +130,50 @@ describe('readReadinessPolicy', () => {
     expect(read({ riskReviewLevel: 'high' }).riskReviewLevel).toBe('high');
     expect(() => read({ riskReviewLevel: 'huge' })).toThrow(
       'unknown risk level "huge"',
+    );
+  });
+});
+
+describe('ReadinessService.getReadiness', () => {
+  it('computes the impact once, for the approvals and the risk item alike', async () => {
+    const report = { risk: risk() } as unknown as ImpactReport;
+    const releaseImpact = jest.fn(async () => report);
+    const approvals = {
+      getApprovals: jest.fn(
+        async (
+          _release: Release,
+          _credentials: unknown,
+          options: { impactReport?: () => Promise<ImpactReport> },
+        ) => {
+          await options.impactReport!();
+          return { complete: true, required: [], rule: 'owners' };
+        },
+      ),
+    };
+    const readiness = new ReadinessService({
+      releases: {} as ReleaseService,
+      releaseStore: {} as ReleaseStore,
+      store: { listChecks: async () => [] } as unknown as DatabaseApprovalStore,
+      approvals: approvals as unknown as ApprovalService,
+      impact: { releaseImpact },
+      catalog: catalogServiceMock(),
+      auditor: mockServices.auditor.mock(),
+      policy: readReadinessPolicy(mockServices.rootConfig()),
+    });
+    const result = await readiness.getReadiness(
+      {
+        id: 'r1',
+        entityRefs: [],
+        description: 'Notes',
+        type: 'normal',
+        ...withChanges,
+      } as unknown as Release,
+      mockCredentials.user('user:default/alice'),
+    );
+
+    expect(releaseImpact).toHaveBeenCalledTimes(1);
+    expect(result.items.find(item => item.id === 'risk-assessed')?.passed).toBe(
+      true,
     );
   });
 });

@@ -10,6 +10,7 @@ import {
   ACTIVE_RELEASE_STATES,
   DEFAULT_READINESS_ANNOTATIONS,
   DEFAULT_READINESS_TEMPLATES,
+  ImpactReport,
   RELEASE_TYPES,
   ReadinessItem,
   ReadinessTemplateItem,
@@ -197,10 +198,19 @@ export class ReadinessService {
     release: Release,
     credentials: UserCredentials,
   ): Promise<ReleaseReadiness> {
+    // approvals and the risk item share one impact computation
+    let impactOnce: Promise<ImpactReport> | undefined;
+    const impactReport = () =>
+      (impactOnce ??= this.impact!.releaseImpact(
+        release.id,
+        undefined,
+        credentials,
+      ));
     const [approvals, conflicts, predecessors, entities, checks, impact] =
       await Promise.all([
         this.approvals.getApprovals(release, credentials, {
           forCaller: false,
+          ...(this.impact && { impactReport }),
         }),
         this.conflicts
           ? this.conflicts.conflictsOf([release], credentials)
@@ -210,9 +220,7 @@ export class ReadinessService {
           : [],
         fetchEntities(this.catalog, release.entityRefs, credentials),
         this.store.listChecks(release.id),
-        this.impact && release.changes.length > 0
-          ? this.impact.releaseImpact(release.id, undefined, credentials)
-          : undefined,
+        this.impact && release.changes.length > 0 ? impactReport() : undefined,
       ]);
 
     const items: ReadinessItem[] = [];
