@@ -87,22 +87,32 @@ export type ImpactGraphRelation =
   | 'partOf'
   | 'ownedBy';
 
-/** @public */
+/**
+ * A node of the impact graph: what the graph view draws and filters by (the
+ * namespace is in `id`; the domain of a changed entity or dependent is in its
+ * entry of the report).
+ *
+ * @public
+ */
 export interface ImpactGraphNode {
   id: string;
   kind: string;
   name: string;
-  namespace: string;
   title?: string;
+  /** Owner entity ref; when the owner is a node of the graph too, this is the node's `ownedBy` edge. */
   owner?: string;
   system?: string;
-  domain?: string;
   lifecycle?: string;
   depth: number;
   role: ImpactGraphRole;
 }
 
-/** @public */
+/**
+ * An edge of the impact graph. `ownedBy` edges are not listed: a node's
+ * `owner` that is a node of the graph is one (see {@link impactGraphEdges}).
+ *
+ * @public
+ */
 export interface ImpactGraphEdge {
   from: string;
   to: string;
@@ -129,6 +139,25 @@ export interface ImpactReport {
   truncated: boolean;
   graph: { nodes: ImpactGraphNode[]; edges: ImpactGraphEdge[] };
   risk: RiskAssessment;
+}
+
+/**
+ * Every edge of an impact graph: those listed, and an `ownedBy` edge from
+ * each node whose owner is a node of the graph.
+ *
+ * @public
+ */
+export function impactGraphEdges(graph: {
+  nodes: ImpactGraphNode[];
+  edges: ImpactGraphEdge[];
+}): ImpactGraphEdge[] {
+  const ids = new Set(graph.nodes.map(node => node.id));
+  const owned: ImpactGraphEdge[] = graph.nodes.flatMap(node =>
+    node.owner && ids.has(node.owner)
+      ? [{ from: node.id, to: node.owner, relation: 'ownedBy' as const }]
+      : [],
+  );
+  return [...graph.edges, ...owned];
 }
 
 const maxDepthSchema = z.coerce.number().int().min(1).max(MAX_IMPACT_DEPTH);

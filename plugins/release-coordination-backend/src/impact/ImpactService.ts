@@ -160,13 +160,16 @@ export class ImpactService {
     return report(analysis, risk, visible, { strict: true });
   }
 
-  /** The impact and risk of a stored release. */
+  /** The impact and risk of a stored release, given as read already or by its id. */
   async releaseImpact(
-    id: string,
+    releaseOrId: Release | string,
     maxDepth: number | undefined,
     credentials: BackstageCredentials,
   ): Promise<ImpactReport> {
-    const release = await this.releases.getRelease(id);
+    const release =
+      typeof releaseOrId === 'string'
+        ? await this.releases.getRelease(releaseOrId)
+        : releaseOrId;
     const analysis = await this.analyse(
       release.entityRefs,
       release.changes,
@@ -736,20 +739,18 @@ function buildGraph(
     role: ImpactGraphNode['role'],
   ) => {
     if (nodes.has(node) || !visible.has(graph.refs[node])) return;
-    const { entityRef, kind, name, title, owner, system, domain, lifecycle } =
+    const { entityRef, kind, name, title, owner, system, lifecycle } =
       entity(node);
     const graphNode: ImpactGraphNode = {
       id: entityRef,
       kind,
       name,
-      namespace: graph.namespaces[node],
       depth,
       role,
     };
     if (title !== undefined) graphNode.title = title;
     if (owner !== undefined) graphNode.owner = owner;
     if (system !== undefined) graphNode.system = system;
-    if (domain !== undefined) graphNode.domain = domain;
     if (lifecycle !== undefined) graphNode.lifecycle = lifecycle;
     nodes.set(node, graphNode);
   };
@@ -775,6 +776,7 @@ function buildGraph(
     if (ownerNode >= 0) addNode(ownerNode, depth, 'context');
   }
 
+  // ownedBy edges are the nodes' owners (impactGraphEdges)
   const edges: ImpactGraphEdge[] = [];
   for (const [from, node] of nodes) {
     for (const [rel, relation] of EDGE_RELATIONS) {
@@ -783,10 +785,6 @@ function buildGraph(
           edges.push({ from: node.id, to: graph.refs[to], relation });
         }
       }
-    }
-    const ownerNode = node.owner ? graph.indexOf(node.owner) : -1;
-    if (ownerNode >= 0 && nodes.has(ownerNode)) {
-      edges.push({ from: node.id, to: node.owner!, relation: 'ownedBy' });
     }
   }
   return { nodes: [...nodes.values()], edges };

@@ -124,7 +124,7 @@ async function createApp(
     auditor,
   });
   const app = testApp(router);
-  return { app, auditor, auditEvent, readCheck };
+  return { app, auditor, auditEvent, readCheck, releases };
 }
 
 type App = express.Express;
@@ -250,7 +250,25 @@ describe('impact routes', () => {
     }
   });
 
-  describe('GET /releases/:id/impact by the user\'s catalog.entity.read decision', () => {
+  it('GET /releases/:id/impact reads the release once: the draft check hands it over', async () => {
+    const { app, releases } = await createApp();
+    const release = await post(app); // a draft of Alice's
+    const getRelease = jest.spyOn(releases, 'getRelease');
+    const res = await request(app)
+      .get(`/releases/${release.id}/impact`)
+      .set('Authorization', asAlice);
+    expect(res.status).toBe(200);
+    expect(
+      res.body.changed.map((e: { entityRef: string }) => e.entityRef),
+    ).toEqual([LEDGER]);
+    expect(getRelease).toHaveBeenCalledTimes(1);
+    const hidden = await request(app)
+      .get(`/releases/${release.id}/impact`)
+      .set('Authorization', asMallory);
+    expect(hidden.status).toBe(404);
+  });
+
+  describe("GET /releases/:id/impact by the user's catalog.entity.read decision", () => {
     const impactOf = async (decision: AuthorizeResult) => {
       const { app, readCheck } = await createApp(decision);
       const release = await post(app);
@@ -289,7 +307,7 @@ describe('impact routes', () => {
       });
     });
 
-    it('conditional: the catalog, asked once with the user\'s credentials, filters the report', async () => {
+    it("conditional: the catalog, asked once with the user's credentials, filters the report", async () => {
       const { body, dependents, readCheck } = await impactOf(
         AuthorizeResult.CONDITIONAL,
       );

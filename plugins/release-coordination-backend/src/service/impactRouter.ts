@@ -2,6 +2,7 @@ import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   impactQuerySchema,
   impactRequestSchema,
+  Release,
   RiskAssessment,
   riskOverrideRequestSchema,
   upcomingImpactQuerySchema,
@@ -49,7 +50,15 @@ export function addImpactRoutes(router: Router, options: ImpactRouterOptions) {
   router.get('/releases/:id/impact', async (req, res) => {
     const credentials = await userCredentials(req);
     const { maxDepth } = parseInput(impactQuerySchema, req.query);
-    res.json(await impact.releaseImpact(req.params.id, maxDepth, credentials));
+    // read (and checked readable) by the router's draft-visibility middleware
+    const release: Release | undefined = res.locals.release;
+    res.json(
+      await impact.releaseImpact(
+        release ?? req.params.id,
+        maxDepth,
+        credentials,
+      ),
+    );
   });
 
   /** A risk-override change, audited, answered with the release's risk. */

@@ -112,10 +112,11 @@ export async function createRouter(
   });
 
   // drafts are for their owners: a release the caller may not read is not
-  // found, on GET /releases/:id and every GET below it
-  router.use('/releases/:id', async (req, _res, next) => {
+  // found, on GET /releases/:id and every GET below it; the release read is
+  // left in res.locals.release for the handlers below (one read per request)
+  router.use('/releases/:id', async (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    await releases.getReadableRelease(
+    res.locals.release = await releases.getReadableRelease(
       req.params.id,
       await userCredentials(req),
     );

@@ -158,12 +158,11 @@ function node(
   team: string,
 ): ImpactGraphNode {
   const [kind, rest] = id.split(':');
-  const [namespace, name] = rest.split('/');
+  const name = rest.split('/')[1];
   return {
     id,
     kind,
     name,
-    namespace,
     owner: `group:default/${team}`,
     system: `system:default/${team}`,
     lifecycle: 'production',
@@ -191,7 +190,6 @@ export function generateImpactGraph(
       id,
       kind: 'component',
       name: `c${i}`,
-      namespace: 'default',
       owner: `group:default/team-${i % 7}`,
       system: `system:default/s${i % 20}`,
       lifecycle: i % 4 === 0 ? 'experimental' : 'production',

@@ -48,6 +48,48 @@ describe('graphModel', () => {
     expect(noDeps.nodes).toHaveLength(600);
   });
 
+  it('draws an ownedBy edge from a node to its owner when the owner is a node too', () => {
+    const owned = {
+      nodes: [
+        {
+          id: 'component:default/a',
+          kind: 'Component',
+          name: 'a',
+          owner: 'group:default/team',
+          depth: 0,
+          role: 'changed' as const,
+        },
+        {
+          id: 'component:default/b',
+          kind: 'Component',
+          name: 'b',
+          owner: 'group:default/elsewhere',
+          depth: 1,
+          role: 'dependent' as const,
+        },
+        {
+          id: 'group:default/team',
+          kind: 'Group',
+          name: 'team',
+          depth: 0,
+          role: 'context' as const,
+        },
+      ],
+      edges: [],
+    };
+    expect(filterGraph(owned, all).edges).toEqual([
+      {
+        id: 'component:default/a|group:default/team|ownedBy',
+        from: 'component:default/a',
+        to: 'group:default/team',
+        relation: 'ownedBy',
+      },
+    ]);
+    expect(
+      filterGraph(owned, { ...all, relations: ['dependsOn'] }).edges,
+    ).toEqual([]);
+  });
+
   it('collapses a system into one node with its count, without inner edges', () => {
     const view = collapseBySystem(filterGraph(graph, all));
     // 20 systems plus the changed entity.
@@ -101,7 +143,6 @@ describe('graphModel', () => {
             id: 'a',
             kind: 'component',
             name: 'a',
-            namespace: 'default',
             depth: 0,
             role: 'changed',
           },
@@ -109,7 +150,6 @@ describe('graphModel', () => {
             id: 'b',
             kind: 'component',
             name: 'b',
-            namespace: 'default',
             depth: 1,
             role: 'dependent',
           },
@@ -117,7 +157,6 @@ describe('graphModel', () => {
             id: 'c',
             kind: 'component',
             name: 'c',
-            namespace: 'default',
             depth: 2,
             role: 'dependent',
           },

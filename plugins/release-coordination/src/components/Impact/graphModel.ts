@@ -4,6 +4,7 @@ import {
   ImpactGraphRelation,
   ImpactReport,
   ImpactGraphRole,
+  impactGraphEdges,
 } from '@internal/plugin-release-coordination-common';
 
 /** Every relation of the impact graph, in the order of the filters. */
@@ -107,7 +108,7 @@ export function filterGraph(
     kept.set(node.id, toViewNode(node));
   }
   const relations = new Set(filters.relations);
-  const edges = graph.edges.filter(
+  const edges = impactGraphEdges(graph).filter(
     e => relations.has(e.relation) && kept.has(e.from) && kept.has(e.to),
   );
   const view = { nodes: [...kept.values()], edges: edges.map(toViewEdge) };
