@@ -108,12 +108,24 @@ export interface ImpactGraphNode {
 }
 
 /**
- * An edge of the impact graph. `ownedBy` edges are not listed: a node's
- * `owner` that is a node of the graph is one (see {@link impactGraphEdges}).
+ * An edge of the impact graph, between two of its nodes given by their index
+ * in `nodes`. `ownedBy` edges are not listed: a node's `owner` that is a node
+ * of the graph is one (see {@link impactGraphEdges}).
  *
  * @public
  */
 export interface ImpactGraphEdge {
+  from: number;
+  to: number;
+  relation: ImpactGraphRelation;
+}
+
+/**
+ * An edge of the impact graph between two nodes given by their ids.
+ *
+ * @public
+ */
+export interface ImpactGraphLink {
   from: string;
   to: string;
   relation: ImpactGraphRelation;
@@ -142,22 +154,28 @@ export interface ImpactReport {
 }
 
 /**
- * Every edge of an impact graph: those listed, and an `ownedBy` edge from
- * each node whose owner is a node of the graph.
+ * Every edge of an impact graph between node ids: those listed, and an
+ * `ownedBy` edge from each node whose owner is a node of the graph.
  *
  * @public
  */
 export function impactGraphEdges(graph: {
   nodes: ImpactGraphNode[];
   edges: ImpactGraphEdge[];
-}): ImpactGraphEdge[] {
-  const ids = new Set(graph.nodes.map(node => node.id));
-  const owned: ImpactGraphEdge[] = graph.nodes.flatMap(node =>
-    node.owner && ids.has(node.owner)
-      ? [{ from: node.id, to: node.owner, relation: 'ownedBy' as const }]
-      : [],
-  );
-  return [...graph.edges, ...owned];
+}): ImpactGraphLink[] {
+  const { nodes } = graph;
+  const ids = new Set(nodes.map(node => node.id));
+  const links: ImpactGraphLink[] = graph.edges.map(edge => ({
+    from: nodes[edge.from].id,
+    to: nodes[edge.to].id,
+    relation: edge.relation,
+  }));
+  for (const node of nodes) {
+    if (node.owner && ids.has(node.owner)) {
+      links.push({ from: node.id, to: node.owner, relation: 'ownedBy' });
+    }
+  }
+  return links;
 }
 
 const maxDepthSchema = z.coerce.number().int().min(1).max(MAX_IMPACT_DEPTH);

@@ -724,6 +724,7 @@ function describeRef(ref: string): ImpactEntity {
   return { entityRef: ref, kind, name };
 }
 
+/** The graph of what is shown and its context; edges give their ends by position in `nodes`. */
 function buildGraph(
   graph: CatalogGraph,
   analysis: Analysis,
@@ -732,13 +733,16 @@ function buildGraph(
   entity: (node: number) => ImpactEntity,
 ): ImpactReport['graph'] {
   const { reached, apiConsumers } = analysis.traversal;
-  const nodes = new Map<number, ImpactGraphNode>();
+  const nodes: ImpactGraphNode[] = [];
+  /** Graph node index → position in `nodes`, and back. */
+  const position = new Map<number, number>();
+  const order: number[] = [];
   const addNode = (
     node: number,
     depth: number,
     role: ImpactGraphNode['role'],
   ) => {
-    if (nodes.has(node) || !visible.has(graph.refs[node])) return;
+    if (position.has(node) || !visible.has(graph.refs[node])) return;
     const { entityRef, kind, name, title, owner, system, lifecycle } =
       entity(node);
     const graphNode: ImpactGraphNode = {
@@ -752,7 +756,9 @@ function buildGraph(
     if (owner !== undefined) graphNode.owner = owner;
     if (system !== undefined) graphNode.system = system;
     if (lifecycle !== undefined) graphNode.lifecycle = lifecycle;
-    nodes.set(node, graphNode);
+    position.set(node, nodes.length);
+    order.push(node);
+    nodes.push(graphNode);
   };
   shown.forEach(node => {
     const step = reached.get(node)!;
@@ -770,22 +776,22 @@ function buildGraph(
       addNode(step.api, Math.max(0, step.depth - 1), 'context');
   });
   for (const [api] of apiConsumers) addNode(api, 0, 'context');
-  for (const [node, { depth }] of [...nodes]) {
-    const owner = graph.owners[node];
+  const entitiesAndApis = nodes.length;
+  for (let i = 0; i < entitiesAndApis; i++) {
+    const owner = graph.owners[order[i]];
     const ownerNode = owner ? graph.indexOf(owner) : -1;
-    if (ownerNode >= 0) addNode(ownerNode, depth, 'context');
+    if (ownerNode >= 0) addNode(ownerNode, nodes[i].depth, 'context');
   }
 
   // ownedBy edges are the nodes' owners (impactGraphEdges)
   const edges: ImpactGraphEdge[] = [];
-  for (const [from, node] of nodes) {
+  for (let from = 0; from < order.length; from++) {
     for (const [rel, relation] of EDGE_RELATIONS) {
-      for (const to of graph.out(rel, from)) {
-        if (nodes.has(to)) {
-          edges.push({ from: node.id, to: graph.refs[to], relation });
-        }
+      for (const target of graph.out(rel, order[from])) {
+        const to = position.get(target);
+        if (to !== undefined) edges.push({ from, to, relation });
       }
     }
   }
-  return { nodes: [...nodes.values()], edges };
+  return { nodes, edges };
 }

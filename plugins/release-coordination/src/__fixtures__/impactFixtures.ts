@@ -59,27 +59,12 @@ export function makeImpactReport(
     node('component:default/web', 1, 'consumer', 'shop'),
     node('api:default/payments', 1, 'context', 'payments'),
   ];
+  // by position in nodes
   const edges: ImpactGraphEdge[] = [
-    {
-      from: 'component:default/checkout',
-      to: 'component:default/payments-api',
-      relation: 'dependsOn',
-    },
-    {
-      from: 'component:default/storefront',
-      to: 'component:default/checkout',
-      relation: 'dependsOn',
-    },
-    {
-      from: 'component:default/payments-api',
-      to: 'api:default/payments',
-      relation: 'providesApi',
-    },
-    {
-      from: 'component:default/web',
-      to: 'api:default/payments',
-      relation: 'consumesApi',
-    },
+    { from: 1, to: 0, relation: 'dependsOn' },
+    { from: 2, to: 1, relation: 'dependsOn' },
+    { from: 0, to: 4, relation: 'providesApi' },
+    { from: 3, to: 4, relation: 'consumesApi' },
   ];
   return {
     changed: [
@@ -182,7 +167,8 @@ export function generateImpactGraph(
 ): ImpactReport['graph'] {
   const nodes: ImpactGraphNode[] = [];
   const edges: ImpactGraphEdge[] = [];
-  const byDepth: string[][] = [];
+  /** Positions in `nodes` by depth. */
+  const byDepth: number[][] = [];
   for (let i = 0; i < count; i++) {
     const depth = i === 0 ? 0 : 1 + (i % (depths - 1));
     const id = `component:default/c${i}`;
@@ -196,25 +182,25 @@ export function generateImpactGraph(
       depth,
       role: i === 0 ? 'changed' : 'dependent',
     });
-    (byDepth[depth] ??= []).push(id);
+    (byDepth[depth] ??= []).push(i);
   }
   for (let i = 1; i < count; i++) {
     const n = nodes[i];
     const parents = byDepth[n.depth - 1];
     edges.push({
-      from: n.id,
+      from: i,
       to: parents[i % parents.length],
       relation: 'dependsOn',
     });
     if (i % 3 === 0 && parents.length > 1) {
       edges.push({
-        from: n.id,
+        from: i,
         to: parents[(i + 1) % parents.length],
         relation: 'dependsOn',
       });
     }
     if (i % 5 === 0) {
-      edges.push({ from: n.id, to: nodes[0].id, relation: 'consumesApi' });
+      edges.push({ from: i, to: 0, relation: 'consumesApi' });
     }
   }
   return { nodes, edges };

@@ -1,5 +1,5 @@
 import {
-  ImpactGraphEdge,
+  ImpactGraphLink,
   ImpactGraphNode,
   ImpactGraphRelation,
   ImpactReport,
@@ -115,7 +115,7 @@ export function filterGraph(
   return filters.collapseSystems ? collapseBySystem(view) : view;
 }
 
-function toViewEdge(edge: Pick<ImpactGraphEdge, 'from' | 'to' | 'relation'>) {
+function toViewEdge(edge: ImpactGraphLink) {
   return { ...edge, id: `${edge.from}|${edge.to}|${edge.relation}` };
 }
 
