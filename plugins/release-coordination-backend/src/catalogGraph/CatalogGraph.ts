@@ -104,6 +104,13 @@ export class Adjacency {
     return this.targets.subarray(this.offsets[node], this.offsets[node + 1]);
   }
 
+  /** Calls `visit` with each neighbour of `node`, in order, without allocating a view. */
+  forEach(node: number, visit: (target: number) => void): void {
+    if (node < 0 || node + 1 >= this.offsets.length) return;
+    const end = this.offsets[node + 1];
+    for (let i = this.offsets[node]; i < end; i++) visit(this.targets[i]);
+  }
+
   get edgeCount(): number {
     return this.targets.length;
   }
@@ -169,6 +176,11 @@ export class CatalogGraph {
 
   out(rel: Rel, node: number): Int32Array {
     return this.forward.get(rel)!.of(node);
+  }
+
+  /** Like {@link CatalogGraph.out}, calling `visit` per target (no view allocated; for hot loops). */
+  forEachOut(rel: Rel, node: number, visit: (target: number) => void): void {
+    this.forward.get(rel)!.forEach(node, visit);
   }
 
   in(rel: Rel, node: number): Int32Array {

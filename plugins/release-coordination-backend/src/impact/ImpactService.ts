@@ -734,15 +734,15 @@ function buildGraph(
 ): ImpactReport['graph'] {
   const { reached, apiConsumers } = analysis.traversal;
   const nodes: ImpactGraphNode[] = [];
-  /** Graph node index → position in `nodes`, and back. */
-  const position = new Map<number, number>();
+  /** Graph node index → position in `nodes` (-1: not a node), and back. */
+  const position = new Int32Array(graph.size).fill(-1);
   const order: number[] = [];
   const addNode = (
     node: number,
     depth: number,
     role: ImpactGraphNode['role'],
   ) => {
-    if (position.has(node) || !visible.has(graph.refs[node])) return;
+    if (position[node] >= 0 || !visible.has(graph.refs[node])) return;
     const { entityRef, kind, name, title, owner, system, lifecycle } =
       entity(node);
     const graphNode: ImpactGraphNode = {
@@ -756,7 +756,7 @@ function buildGraph(
     if (owner !== undefined) graphNode.owner = owner;
     if (system !== undefined) graphNode.system = system;
     if (lifecycle !== undefined) graphNode.lifecycle = lifecycle;
-    position.set(node, nodes.length);
+    position[node] = nodes.length;
     order.push(node);
     nodes.push(graphNode);
   };
@@ -787,10 +787,10 @@ function buildGraph(
   const edges: ImpactGraphEdge[] = [];
   for (let from = 0; from < order.length; from++) {
     for (const [rel, relation] of EDGE_RELATIONS) {
-      for (const target of graph.out(rel, order[from])) {
-        const to = position.get(target);
-        if (to !== undefined) edges.push({ from, to, relation });
-      }
+      graph.forEachOut(rel, order[from], target => {
+        const to = position[target];
+        if (to >= 0) edges.push({ from, to, relation });
+      });
     }
   }
   return { nodes, edges };
