@@ -393,6 +393,61 @@ describe('detectConflicts', () => {
     });
   });
 
+  it('with `involving`, finds exactly the conflicts of a full pass that involve one of those releases', () => {
+    // every kind, with hubs whose reach is larger than the active entities
+    // (either lookup of the detector), a freeze, overloads and ordering
+    const entities = Array.from({ length: 30 }, (_, i) =>
+      component(
+        `c${i}`,
+        [
+          ['dependsOn', `component:default/c${(i * 7 + 3) % 30}`],
+          ...(i % 3 === 0
+            ? ([['dependsOn', 'component:default/hub']] as [string, string][])
+            : []),
+        ],
+        `s${i % 4}`,
+      ),
+    );
+    const graph = graphOf([...entities, component('hub')]);
+    const hour = 3_600_000;
+    const releases = Array.from({ length: 120 }, (_, i) => {
+      const start = Date.UTC(2026, 11, 1) + ((i * 37) % 97) * (hour / 2);
+      return release('10:00', '11:00', {
+        window: {
+          start: new Date(start).toISOString(),
+          end: new Date(start + (1 + (i % 5)) * hour).toISOString(),
+        },
+        entityRefs: [
+          `component:default/c${(i * 11) % 30}`,
+          ...(i % 4 === 0 ? [`component:default/c${(i * 5) % 30}`] : []),
+        ],
+        ownerRef: `group:default/g${i % 3}`,
+      });
+    });
+    releases.forEach((r, i) => {
+      if (i % 3 === 0 && i >= 3) r.after = [releases[i - 3].id];
+    });
+    const freezes = [
+      freeze({
+        start: '2026-12-01T20:00:00.000Z',
+        end: '2026-12-02T02:00:00.000Z',
+        entityRefs: ['component:default/c1', 'component:default/c2'],
+      }),
+    ];
+    const all = detectConflicts({ releases, freezes, graph });
+    expect(new Set(all.map(c => c.kind)).size).toBe(5);
+    for (const picked of [
+      releases.filter((_, i) => i % 10 === 0),
+      releases.slice(40, 45),
+      [releases[7]],
+    ]) {
+      const involving = new Set(picked.map(r => r.id));
+      expect(detectConflicts({ releases, freezes, graph, involving })).toEqual(
+        all.filter(c => c.releaseIds.some(id => involving.has(id))),
+      );
+    }
+  });
+
   it('handles many releases in one sweep', () => {
     const releases = Array.from({ length: 2000 }, (_, i) =>
       release('10:00', '11:00', {

@@ -41,6 +41,8 @@ type Item = {
   release: Release;
   start: number;
   end: number;
+  /** Whether its conflicts are wanted (one of `involving`, or no `involving`). */
+  focus: boolean;
 };
 
 type Occurrence = FreezeOccurrenceInput & { startMs: number; endMs: number };
@@ -109,6 +111,7 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
       release,
       start: Date.parse(release.window.start),
       end: Date.parse(release.window.end),
+      focus: !involving || involving.has(release.id),
     });
   }
   const items = [...byId.values()];
@@ -172,8 +175,16 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
     acc.occurrences = (acc.occurrences ?? new Set()).add(occurrence);
   };
 
+  // every active release, and the active focus releases: a release that is
+  // not wanted pairs only with those (a pair of two others is not wanted)
   const activeByEntity = new Map<string, Set<Item>>();
   const activeBySystem = new Map<string, Set<[Item, string]>>();
+  const focusByEntity = involving
+    ? new Map<string, Set<Item>>()
+    : activeByEntity;
+  const focusBySystem = involving
+    ? new Map<string, Set<[Item, string]>>()
+    : activeBySystem;
   const activeByOwner = new Map<string, Set<Item>>();
   const activeOccurrences = new Map<string, Set<Occurrence>>();
   const systemEntries = new Map<Item, [string, [Item, string]][]>();
@@ -189,7 +200,7 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
           continue;
         }
         addTo(activeOccurrences, ref, occurrence);
-        for (const item of activeByEntity.get(ref) ?? []) {
+        for (const item of focusByEntity.get(ref) ?? []) {
           freezeHit(item, occurrence, ref);
         }
       }
@@ -201,9 +212,11 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
     if (event.end) {
       for (const ref of release.entityRefs) {
         removeFrom(activeByEntity, ref, item);
+        if (item.focus) removeFrom(focusByEntity, ref, item);
       }
       for (const [system, entry] of systemEntries.get(item) ?? []) {
         removeFrom(activeBySystem, system, entry);
+        if (item.focus) removeFrom(focusBySystem, system, entry);
       }
       systemEntries.delete(item);
       removeFrom(activeByOwner, release.ownerRef, item);
@@ -222,11 +235,16 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
       continue;
     }
 
+    // the releases this one can be in a wanted conflict with
+    const byEntity = item.focus ? activeByEntity : focusByEntity;
+    const bySystem = item.focus ? activeBySystem : focusBySystem;
     for (const ref of release.entityRefs) {
-      for (const occurrence of activeOccurrences.get(ref) ?? []) {
-        freezeHit(item, occurrence, ref);
+      if (item.focus) {
+        for (const occurrence of activeOccurrences.get(ref) ?? []) {
+          freezeHit(item, occurrence, ref);
+        }
       }
-      for (const other of activeByEntity.get(ref) ?? []) {
+      for (const other of byEntity.get(ref) ?? []) {
         if (other === item) continue;
         record(
           pairKey('same-entity', release, other.release),
@@ -251,15 +269,15 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
           `${from} depends on ${to}`,
         );
       };
-      const dependencies = graph.dependenciesOf(ref);
-      const dependents = graph.dependentsOf(ref);
-      if (dependencies.length + dependents.length <= activeByEntity.size) {
+      const dependencies = byEntity.size ? graph.dependenciesOf(ref) : [];
+      const dependents = byEntity.size ? graph.dependentsOf(ref) : [];
+      if (dependencies.length + dependents.length <= byEntity.size) {
         for (const [targets, dependent] of [
           [dependencies, true],
           [dependents, false],
         ] as const) {
           for (const target of targets) {
-            for (const other of activeByEntity.get(target) ?? []) {
+            for (const other of byEntity.get(target) ?? []) {
               if (other !== item) recordDependency(other, target, dependent);
             }
           }
@@ -270,7 +288,7 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
         const hits: [number, string, Item, boolean][] = [];
         const dependencyAt = graph.dependencyPositions(ref);
         const dependentAt = graph.dependentPositions(ref);
-        for (const [target, others] of activeByEntity) {
+        for (const [target, others] of byEntity) {
           const asDependency = dependencyAt.get(target);
           const asDependent = dependentAt.get(target);
           for (const other of others) {
@@ -295,7 +313,7 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
       }
       const system = graph.systemOf(ref);
       if (system) {
-        for (const [other, otherRef] of activeBySystem.get(system) ?? []) {
+        for (const [other, otherRef] of bySystem.get(system) ?? []) {
           if (other === item || otherRef === ref) continue;
           record(
             pairKey('dependency', release, other.release),
@@ -310,10 +328,12 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
 
     for (const ref of release.entityRefs) {
       addTo(activeByEntity, ref, item);
+      if (involving && item.focus) addTo(focusByEntity, ref, item);
       const system = graph.systemOf(ref);
       if (system) {
         const entry: [Item, string] = [item, ref];
         addTo(activeBySystem, system, entry);
+        if (involving && item.focus) addTo(focusBySystem, system, entry);
         const entries = systemEntries.get(item) ?? [];
         entries.push([system, entry]);
         systemEntries.set(item, entries);

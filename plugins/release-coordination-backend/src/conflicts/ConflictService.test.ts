@@ -165,3 +165,94 @@ describe('ConflictService dependency graph', () => {
     expect(queryEntities).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('ConflictService.conflictsOf', () => {
+  const at = (hours: number) =>
+    new Date(Date.UTC(2026, 11, 1, hours)).toISOString();
+  const planned = (
+    id: string,
+    entityRef: string,
+    start: number,
+    parts: Partial<Release> = {},
+  ): Release => ({
+    ...release(id, entityRef),
+    window: { start: at(start), end: at(start + 2) },
+    ownerRef: `group:default/owner-${id}`,
+    ...parts,
+  });
+  const freezes = {
+    freezesApplyingTo: async () => [],
+  } as unknown as FreezeService;
+
+  it('finds a dependency that only the other release sees, when few of the releases read are asked about', async () => {
+    // 999 entities depend on the hub before the late one does, so the
+    // hub's dependents stop short of it, while it depends on the hub
+    const dependsOnHub = (name: string) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name, namespace: 'default' },
+      spec: {},
+      relations: [{ type: 'dependsOn', targetRef: 'component:default/hub' }],
+    });
+    const catalog = catalogServiceMock({
+      entities: [
+        ...Array.from({ length: 999 }, (_, i) => dependsOnHub(`d${i}`)),
+        dependsOnHub('late'),
+        { ...entities[1], metadata: { name: 'hub', namespace: 'default' } },
+      ],
+    });
+    const focus = planned('focus', 'component:default/hub', 10);
+    const late = planned('late', 'component:default/late', 11);
+    const unrelated = Array.from({ length: 5 }, (_, i) =>
+      planned(`u${i}`, `component:default/u${i}`, 10),
+    );
+    const store = {
+      listActiveReleases: async () => [focus, late, ...unrelated],
+      getReleases: async () => [],
+      listActiveFollowers: async () => [],
+    } as unknown as ReleaseStore;
+    const service = new ConflictService({
+      store,
+      freezes,
+      catalog,
+      auth: mockServices.auth(),
+    });
+    const conflicts = await service.conflictsOf(
+      [focus],
+      mockCredentials.user(),
+    );
+    expect(conflicts.map(c => [c.kind, c.releaseIds])).toEqual([
+      ['dependency', ['focus', 'late']],
+    ]);
+    expect(conflicts[0].message).toContain(
+      'component:default/late depends on component:default/hub',
+    );
+  });
+
+  it('reads only the drafts of owners whose drafts the user may see', async () => {
+    const listActiveReleases = jest.fn(async () => []);
+    const store = {
+      listActiveReleases,
+      getReleases: async () => [],
+      listActiveFollowers: async () => [],
+    } as unknown as ReleaseStore;
+    const visibility = {
+      visibleReleases: async (releases: Release[]) => releases,
+      draftOwnerRefs: async () => ['group:default/team-a'],
+    };
+    const service = new ConflictService({
+      store,
+      freezes,
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      visibility,
+    });
+    const focus = planned('focus', 'component:default/a', 10);
+    await service.conflictsOf([focus], mockCredentials.user());
+    await service.conflictsOf([focus], mockCredentials.service());
+    expect(listActiveReleases.mock.calls).toEqual([
+      [{ from: at(10), to: at(12), draftOwnerRefs: ['group:default/team-a'] }],
+      [{ from: at(10), to: at(12), draftOwnerRefs: undefined }],
+    ]);
+  });
+});

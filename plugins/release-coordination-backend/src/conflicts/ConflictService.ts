@@ -100,7 +100,10 @@ export class ConflictService {
   private readonly auth: AuthService;
   private readonly cache?: CacheService;
   private readonly trains?: Pick<TrainService, 'trainsFor' | 'slotsFor'>;
-  private readonly visibility?: Pick<ReleaseService, 'visibleReleases'>;
+  private readonly visibility?: Pick<
+    ReleaseService,
+    'visibleReleases' | 'draftOwnerRefs'
+  >;
   private readonly maxConcurrentPerOwner: number;
   private readonly now: () => Date;
   private graphMemo?: {
@@ -123,7 +126,7 @@ export class ConflictService {
      * shown involve only those (others' drafts are left out). Services (the
      * deploy gate's CI tokens) see every active release.
      */
-    visibility?: Pick<ReleaseService, 'visibleReleases'>;
+    visibility?: Pick<ReleaseService, 'visibleReleases' | 'draftOwnerRefs'>;
     maxConcurrentPerOwner?: number;
     now?: () => Date;
   }) {
@@ -140,10 +143,11 @@ export class ConflictService {
   }
 
   /**
-   * The conflicts involving any of the given releases, in one pass. Only
-   * what can conflict with them is read and looked at: the active releases
-   * overlapping their windows that share an entity, a dependency, a system or
-   * the owner with one of them, and the releases they follow or that follow
+   * The conflicts involving any of the given releases, in one pass, as a
+   * pass over everything would find them. Only what can conflict with them
+   * is read: the active releases overlapping their windows (for a user, not
+   * the drafts of others, which they may not see) and the releases they
+   * follow or that follow them; the detector pairs the others only with
    * them. A user sees only conflicts with releases they may see.
    */
   async conflictsOf(
@@ -160,9 +164,15 @@ export class ConflictService {
     const unread = read ? ranges.flatMap(r => outside(r, read.range)) : ranges;
     const [overlapping, predecessors, followers, freezes, graph] =
       await Promise.all([
-        Promise.all(
-          unread.map(range => this.store.listActiveReleases(range)),
-        ).then(lists => [...(read?.releases ?? []), ...lists.flat()]),
+        this.draftOwners(credentials)
+          .then(draftOwnerRefs =>
+            Promise.all(
+              unread.map(range =>
+                this.store.listActiveReleases({ ...range, draftOwnerRefs }),
+              ),
+            ),
+          )
+          .then(lists => [...(read?.releases ?? []), ...lists.flat()]),
         afterIds.length ? this.store.getReleases(afterIds) : [],
         this.store.listActiveFollowers([...focusIds]),
         this.freezes.freezesApplyingTo(
@@ -172,17 +182,12 @@ export class ConflictService {
         ),
         this.graph(),
       ]);
-    const ordered = new Set([...predecessors, ...followers].map(r => r.id));
-    // narrowing pays only when the focus is a small part of what was read
-    const related =
-      focus.length * 4 < overlapping.length
-        ? relatedTo(focus, graph)
-        : () => true;
     // the given versions win: they may be fresher than what was read
-    const byId = new Map<string, Release>();
-    for (const r of [...overlapping, ...predecessors, ...followers]) {
-      if (ordered.has(r.id) || related(r)) byId.set(r.id, r);
-    }
+    const byId = new Map(
+      [...overlapping, ...predecessors, ...followers].map(
+        r => [r.id, r] as const,
+      ),
+    );
     for (const r of focus) byId.delete(r.id);
     const others = await this.visibleTo([...byId.values()], credentials);
     return detectConflicts({
@@ -226,7 +231,10 @@ export class ConflictService {
   ): Promise<Conflict[]> {
     const range = { from: query.from, to: query.to };
     const releases = await this.visibleTo(
-      await this.store.listActiveReleases(range),
+      await this.store.listActiveReleases({
+        ...range,
+        draftOwnerRefs: await this.draftOwners(credentials),
+      }),
       credentials,
     );
     const conflicts = await this.conflictsOf(releases, credentials, {
@@ -349,6 +357,21 @@ export class ConflictService {
     });
   }
 
+  /**
+   * For a user, the owners whose drafts they may see at most, to leave the
+   * others' drafts unread; undefined (every draft) for services.
+   */
+  private async draftOwners(
+    credentials: BackstageCredentials,
+  ): Promise<string[] | undefined> {
+    if (!this.visibility || !this.auth.isPrincipal(credentials, 'user')) {
+      return undefined;
+    }
+    return this.visibility.draftOwnerRefs(
+      credentials as BackstageCredentials<BackstageUserPrincipal>,
+    );
+  }
+
   /** Of the given releases, those the caller may see (all, for services). */
   private async visibleTo(
     releases: Release[],
@@ -463,37 +486,4 @@ function outside(range: Range, other: Range): Range[] {
     });
   }
   return parts;
-}
-
-/**
- * Whether a release can take part in a conflict with one of the focus
- * releases, besides ordering: it touches one of their entities, an entity
- * one of them depends on or that depends on one of them, an entity of one of
- * their systems, or it has the same owner (overload). Freeze conflicts
- * involve one release, so they need no other.
- */
-function relatedTo(
-  focus: Release[],
-  graph: DependencyGraph,
-): (release: Release) => boolean {
-  const refs = new Set<string>();
-  const systems = new Set<string>();
-  const owners = new Set<string>();
-  for (const release of focus) {
-    owners.add(release.ownerRef);
-    for (const ref of release.entityRefs) {
-      refs.add(ref);
-      for (const other of graph.dependenciesOf(ref)) refs.add(other);
-      for (const other of graph.dependentsOf(ref)) refs.add(other);
-      const system = graph.systemOf(ref);
-      if (system) systems.add(system);
-    }
-  }
-  return release =>
-    owners.has(release.ownerRef) ||
-    release.entityRefs.some(ref => {
-      if (refs.has(ref)) return true;
-      const system = graph.systemOf(ref);
-      return system !== undefined && systems.has(system);
-    });
 }

@@ -530,4 +530,34 @@ describe.each(databases.eachSupportedId())('DatabaseReleaseStore on %p', id => {
       (await store.getReleases([b.id, 'missing', a.id])).map(r => r.id).sort(),
     ).toEqual([a.id, b.id].sort());
   });
+
+  it('lists active releases with drafts only of some owners', async () => {
+    const { store } = await createStore();
+    const mine = await store.createRelease(release(), []);
+    await store.createRelease(
+      release({ ownerRef: 'group:default/team-b' }),
+      [],
+    );
+    const planned = await store.createRelease(
+      release({ state: 'planned', ownerRef: 'group:default/team-b' }),
+      [],
+    );
+    const range = {
+      from: '2026-12-01T00:00:00.000Z',
+      to: '2026-12-02T00:00:00.000Z',
+    };
+    const ids = (releases: Release[]) => releases.map(r => r.id).sort();
+    expect(
+      ids(
+        await store.listActiveReleases({
+          ...range,
+          draftOwnerRefs: ['group:default/team-a'],
+        }),
+      ),
+    ).toEqual([mine.id, planned.id].sort());
+    expect(
+      ids(await store.listActiveReleases({ ...range, draftOwnerRefs: [] })),
+    ).toEqual([planned.id]);
+    expect(await store.listActiveReleases(range)).toHaveLength(3);
+  });
 });

@@ -346,11 +346,19 @@ export class DatabaseReleaseStore implements ReleaseStore {
     from: string;
     to: string;
     entityRefs?: string[];
+    draftOwnerRefs?: string[];
   }): Promise<Release[]> {
     const range = { from: new Date(options.from), to: new Date(options.to) };
-    const { entityRefs } = options;
+    const { entityRefs, draftOwnerRefs } = options;
     return this.loadReleases(query => {
       query.whereIn('releases.state', ACTIVE_RELEASE_STATES as string[]);
+      if (draftOwnerRefs) {
+        query.where(visible =>
+          visible
+            .whereNot('releases.state', 'draft')
+            .orWhereIn('releases.owner_ref', draftOwnerRefs),
+        );
+      }
       if (entityRefs) {
         query.whereIn('releases.id', sub => {
           sub

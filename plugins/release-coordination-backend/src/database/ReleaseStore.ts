@@ -101,6 +101,8 @@ export interface ReleaseStore {
     from: string;
     to: string;
     entityRefs?: string[];
+    /** When given, drafts only of these (lower-case) owner refs; other states are unaffected. */
+    draftOwnerRefs?: string[];
   }): Promise<Release[]>;
 
   /** The releases with these ids; unknown ids are left out. */

@@ -152,7 +152,7 @@ export class ReleaseService {
     }
     const page = await this.store.listReleases({
       entityRefGroups,
-      draftOwnerRefs: await this.ownershipRefs(credentials),
+      draftOwnerRefs: await this.draftOwnerRefs(credentials),
       ownerRef: query.owner,
       from: query.from,
       to: query.to,
@@ -193,7 +193,7 @@ export class ReleaseService {
   ): Promise<Release[]> {
     const drafts = releases.filter(r => r.state === 'draft');
     if (drafts.length === 0) return releases;
-    const mine = new Set(await this.ownershipRefs(credentials));
+    const mine = new Set(await this.draftOwnerRefs(credentials));
     const readable = await this.readableDrafts(
       drafts.filter(r => mine.has(r.ownerRef)),
       credentials,
@@ -201,8 +201,11 @@ export class ReleaseService {
     return releases.filter(r => r.state !== 'draft' || readable.has(r.id));
   }
 
-  /** The caller's ownership refs, lower-case. */
-  private async ownershipRefs(credentials: UserCredentials): Promise<string[]> {
+  /**
+   * The caller's ownership refs, lower-case: the only owners whose drafts
+   * the caller may see (and then only if `release.read` allows it).
+   */
+  async draftOwnerRefs(credentials: UserCredentials): Promise<string[]> {
     const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
       credentials,
     );
