@@ -510,10 +510,13 @@ export class ImpactService {
     if (refs.length === 0) return new Set();
     const decision = await this.readDecision(credentials);
     if (decision === AuthorizeResult.DENY) return new Set();
-    const known = (ref: string) => graph.indexOf(ref) >= 0;
     const allowed = decision === AuthorizeResult.ALLOW;
-    const visible = new Set(allowed ? refs.filter(known) : []);
-    const unchecked = allowed ? refs.filter(ref => !known(ref)) : refs;
+    const visible = new Set<string>();
+    const unchecked: string[] = [];
+    for (const ref of refs) {
+      if (allowed && graph.indexOf(ref) >= 0) visible.add(ref);
+      else unchecked.push(ref);
+    }
     if (unchecked.length === 0) return visible;
     const { items } = await this.catalog.getEntitiesByRefs(
       { entityRefs: unchecked, fields: ['kind'] },
@@ -785,13 +788,21 @@ function buildGraph(
 
   // ownedBy edges are the nodes' owners (impactGraphEdges)
   const edges: ImpactGraphEdge[] = [];
-  for (let from = 0; from < order.length; from++) {
-    for (const [rel, relation] of EDGE_RELATIONS) {
-      graph.forEachOut(rel, order[from], target => {
-        const to = position[target];
-        if (to >= 0) edges.push({ from, to, relation });
-      });
-    }
+  let from = 0;
+  // one visitor per relation, not one per node and relation
+  const visitors = EDGE_RELATIONS.map(
+    ([rel, relation]) =>
+      [
+        rel,
+        (target: number) => {
+          const to = position[target];
+          if (to >= 0) edges.push({ from, to, relation });
+        },
+      ] as const,
+  );
+  for (from = 0; from < order.length; from++) {
+    for (const [rel, visit] of visitors)
+      graph.forEachOut(rel, order[from], visit);
   }
   return { nodes, edges };
 }
