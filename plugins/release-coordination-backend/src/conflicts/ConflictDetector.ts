@@ -12,6 +12,24 @@ import { DependencyGraph } from './DependencyGraph';
 /** Default of `releaseCoordination.conflicts.maxConcurrentPerOwner`. */
 export const DEFAULT_MAX_CONCURRENT_PER_OWNER = 3;
 
+/**
+ * What the detector reads of a release.
+ *
+ * @public
+ */
+export type DetectableRelease = Pick<
+  Release,
+  | 'id'
+  | 'title'
+  | 'type'
+  | 'state'
+  | 'window'
+  | 'entityRefs'
+  | 'ownerRef'
+  | 'after'
+  | 'freezeOverride'
+>;
+
 /** What the detector needs of a freeze occurrence. */
 export type FreezeOccurrenceInput = Pick<
   ApplicableFreeze,
@@ -25,7 +43,7 @@ export type FreezeOccurrenceInput = Pick<
  */
 export interface ConflictDetectionInput {
   /** The releases; only active ones (draft to in progress) take part. */
-  releases: Release[];
+  releases: DetectableRelease[];
   /** Freeze occurrences with the entities they cover. */
   freezes?: FreezeOccurrenceInput[];
   graph?: DependencyGraph;
@@ -38,7 +56,7 @@ export interface ConflictDetectionInput {
 }
 
 type Item = {
-  release: Release;
+  release: DetectableRelease;
   start: number;
   end: number;
   /** Whether its conflicts are wanted (one of `involving`, or no `involving`). */
@@ -49,7 +67,7 @@ type Occurrence = FreezeOccurrenceInput & { startMs: number; endMs: number };
 
 type Accumulator = {
   kind: ConflictKind;
-  releases: Release[];
+  releases: DetectableRelease[];
   entityRefs: Set<string>;
   detail: string;
   occurrences?: Set<Occurrence>;
@@ -67,7 +85,7 @@ const SEVERITY = {
 const fmt = (ms: number | string) =>
   new Date(ms).toISOString().replace('.000Z', 'Z');
 
-const name = (release: Release) => `"${release.title}"`;
+const name = (release: DetectableRelease) => `"${release.title}"`;
 
 const conflictId = (kind: string, parts: string[]) =>
   createHash('sha256')
@@ -101,7 +119,7 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
   const maxPerOwner =
     input.maxConcurrentPerOwner ?? DEFAULT_MAX_CONCURRENT_PER_OWNER;
   const { involving } = input;
-  const wanted = (releases: Release[]) =>
+  const wanted = (releases: DetectableRelease[]) =>
     !involving || releases.some(r => involving.has(r.id));
 
   const byId = new Map<string, Item>();
@@ -143,7 +161,7 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
   const record = (
     key: string,
     kind: ConflictKind,
-    releases: Release[],
+    releases: DetectableRelease[],
     entityRefs: string[],
     detail: string,
   ) => {
@@ -162,7 +180,7 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
     found.set(key, created);
     return created;
   };
-  const pairKey = (kind: string, a: Release, b: Release) =>
+  const pairKey = (kind: string, a: DetectableRelease, b: DetectableRelease) =>
     a.id < b.id ? `${kind}|${a.id}|${b.id}` : `${kind}|${b.id}|${a.id}`;
 
   const freezeHit = (item: Item, occurrence: Occurrence, entityRef: string) => {
@@ -383,14 +401,14 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
 }
 
 /** The two releases of a pair, the earlier first. */
-function ordered(a: Item, b: Item): Release[] {
+function ordered(a: Item, b: Item): DetectableRelease[] {
   return a.start < b.start ||
     (a.start === b.start && a.release.id < b.release.id)
     ? [a.release, b.release]
     : [b.release, a.release];
 }
 
-function span(release: Release) {
+function span(release: DetectableRelease) {
   return `${fmt(release.window.start)} to ${fmt(release.window.end)}`;
 }
 

@@ -51,7 +51,7 @@ describe('ConflictService dependency graph', () => {
     release('r2', 'component:default/b'),
   ];
   const store = {
-    listActiveReleases: async () => releases,
+    listActiveCandidates: async () => releases,
     getReleases: async () => [],
     listActiveFollowers: async () => [],
   } as unknown as ReleaseStore;
@@ -207,7 +207,7 @@ describe('ConflictService.conflictsOf', () => {
       planned(`u${i}`, `component:default/u${i}`, 10),
     );
     const store = {
-      listActiveReleases: async () => [focus, late, ...unrelated],
+      listActiveCandidates: async () => [focus, late, ...unrelated],
       getReleases: async () => [],
       listActiveFollowers: async () => [],
     } as unknown as ReleaseStore;
@@ -230,14 +230,14 @@ describe('ConflictService.conflictsOf', () => {
   });
 
   it('reads only the drafts of owners whose drafts the user may see', async () => {
-    const listActiveReleases = jest.fn(async () => []);
+    const listActiveCandidates = jest.fn(async () => []);
     const store = {
-      listActiveReleases,
+      listActiveCandidates,
       getReleases: async () => [],
       listActiveFollowers: async () => [],
     } as unknown as ReleaseStore;
     const visibility = {
-      visibleReleases: async (releases: Release[]) => releases,
+      visibleReleases: async <T>(releases: T[]) => releases,
       draftOwnerRefs: async () => ['group:default/team-a'],
     };
     const service = new ConflictService({
@@ -250,7 +250,7 @@ describe('ConflictService.conflictsOf', () => {
     const focus = planned('focus', 'component:default/a', 10);
     await service.conflictsOf([focus], mockCredentials.user());
     await service.conflictsOf([focus], mockCredentials.service());
-    expect(listActiveReleases.mock.calls).toEqual([
+    expect(listActiveCandidates.mock.calls).toEqual([
       [{ from: at(10), to: at(12), draftOwnerRefs: ['group:default/team-a'] }],
       [{ from: at(10), to: at(12), draftOwnerRefs: undefined }],
     ]);

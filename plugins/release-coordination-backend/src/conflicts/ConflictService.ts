@@ -145,10 +145,11 @@ export class ConflictService {
   /**
    * The conflicts involving any of the given releases, in one pass, as a
    * pass over everything would find them. Only what can conflict with them
-   * is read: the active releases overlapping their windows (for a user, not
-   * the drafts of others, which they may not see) and the releases they
-   * follow or that follow them; the detector pairs the others only with
-   * them. A user sees only conflicts with releases they may see.
+   * is read: the active releases overlapping their windows, with what
+   * detection needs of them (for a user, not the drafts of others, which
+   * they may not see), and the releases they follow or that follow them; the
+   * detector pairs the others only with them. A user sees only conflicts
+   * with releases they may see.
    */
   async conflictsOf(
     releases: Release[],
@@ -168,7 +169,7 @@ export class ConflictService {
           .then(draftOwnerRefs =>
             Promise.all(
               unread.map(range =>
-                this.store.listActiveReleases({ ...range, draftOwnerRefs }),
+                this.store.listActiveCandidates({ ...range, draftOwnerRefs }),
               ),
             ),
           )
@@ -373,10 +374,10 @@ export class ConflictService {
   }
 
   /** Of the given releases, those the caller may see (all, for services). */
-  private async visibleTo(
-    releases: Release[],
+  private async visibleTo<T extends Pick<Release, 'id' | 'state' | 'ownerRef'>>(
+    releases: T[],
     credentials: BackstageCredentials,
-  ): Promise<Release[]> {
+  ): Promise<T[]> {
     if (!this.visibility || !this.auth.isPrincipal(credentials, 'user')) {
       return releases;
     }

@@ -101,14 +101,20 @@ export function buildDependencyGraphData(
 /**
  * Transitive dependency lookups over {@link DependencyGraphData}, with bounded
  * breadth-first searches (cycles end where a node was seen), memoised per
- * entity.
+ * entity. Entities are numbered, so a search walks arrays of numbers and
+ * marks what it saw in a typed array rather than a set of refs.
  *
  * @public
  */
 export class DependencyGraph {
-  private readonly forward = new Map<string, string[]>();
-  private readonly backward = new Map<string, string[]>();
+  private readonly refs: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly forward: number[][] = [];
+  private readonly backward: number[][] = [];
   private readonly systems: Map<string, string>;
+  /** The search that last saw each entity (see `searches`). */
+  private readonly seenBy: Uint32Array;
+  private searches = 0;
   private readonly reachCache = new Map<string, string[]>();
   private readonly reachedByCache = new Map<string, string[]>();
   private readonly reachPositions = new Map<string, Map<string, number>>();
@@ -121,9 +127,11 @@ export class DependencyGraph {
   constructor(data: DependencyGraphData) {
     for (const [from, to] of data.edges) {
       if (from === to) continue;
-      addTo(this.forward, from, to);
-      addTo(this.backward, to, from);
+      const [f, t] = [this.numberOf(from), this.numberOf(to)];
+      this.forward[f].push(t);
+      this.backward[t].push(f);
     }
+    this.seenBy = new Uint32Array(this.refs.length);
     this.systems = new Map(data.systems);
   }
 
@@ -134,12 +142,12 @@ export class DependencyGraph {
 
   /** Every entity this one depends on, directly or transitively (not itself). */
   dependenciesOf(entityRef: string): string[] {
-    return reach(this.forward, this.reachCache, entityRef);
+    return this.reach(this.forward, this.reachCache, entityRef);
   }
 
   /** Every entity that depends on this one, directly or transitively (not itself). */
   dependentsOf(entityRef: string): string[] {
-    return reach(this.backward, this.reachedByCache, entityRef);
+    return this.reach(this.backward, this.reachedByCache, entityRef);
   }
 
   /** The position of each entity in `dependenciesOf(entityRef)`. */
@@ -155,6 +163,65 @@ export class DependencyGraph {
       this.dependentsOf(entityRef),
     );
   }
+
+  private numberOf(ref: string): number {
+    let number = this.index.get(ref);
+    if (number === undefined) {
+      number = this.refs.length;
+      this.index.set(ref, number);
+      this.refs.push(ref);
+      this.forward.push([]);
+      this.backward.push([]);
+    }
+    return number;
+  }
+
+  /** The entities a bounded breadth-first search reaches, in order. */
+  private reach(
+    adjacency: number[][],
+    cache: Map<string, string[]>,
+    start: string,
+  ): string[] {
+    const cached = cache.get(start);
+    if (cached) return cached;
+    const result: string[] = [];
+    const first = this.index.get(start);
+    if (first !== undefined) {
+      if (this.searches === 0xffffffff) {
+        this.seenBy.fill(0);
+        this.searches = 0;
+      }
+      const search = ++this.searches;
+      const seenBy = this.seenBy;
+      seenBy[first] = search;
+      // `seen` counts the start, as the bound does
+      let seen = 1;
+      let frontier = [first];
+      for (
+        let depth = 0;
+        depth < MAX_DEPENDENCY_DEPTH &&
+        frontier.length > 0 &&
+        seen < MAX_DEPENDENCY_NODES;
+        depth++
+      ) {
+        const next: number[] = [];
+        for (const node of frontier) {
+          for (const neighbour of adjacency[node]) {
+            if (seenBy[neighbour] === search || seen >= MAX_DEPENDENCY_NODES) {
+              continue;
+            }
+            seenBy[neighbour] = search;
+            seen++;
+            next.push(neighbour);
+            result.push(this.refs[neighbour]);
+          }
+        }
+        frontier = next;
+      }
+    }
+    cache.set(start, result);
+    return result;
+  }
 }
 
 function positions(
@@ -164,46 +231,10 @@ function positions(
 ): Map<string, number> {
   let result = cache.get(start);
   if (!result) {
-    result = new Map(list().map((ref, i) => [ref, i]));
+    result = new Map();
+    const refs = list();
+    for (let i = 0; i < refs.length; i++) result.set(refs[i], i);
     cache.set(start, result);
   }
-  return result;
-}
-
-function addTo(map: Map<string, string[]>, key: string, value: string) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function reach(
-  adjacency: Map<string, string[]>,
-  cache: Map<string, string[]>,
-  start: string,
-): string[] {
-  const cached = cache.get(start);
-  if (cached) return cached;
-  const seen = new Set<string>([start]);
-  let frontier = [start];
-  for (
-    let depth = 0;
-    depth < MAX_DEPENDENCY_DEPTH &&
-    frontier.length > 0 &&
-    seen.size < MAX_DEPENDENCY_NODES;
-    depth++
-  ) {
-    const next: string[] = [];
-    for (const node of frontier) {
-      for (const neighbour of adjacency.get(node) ?? []) {
-        if (seen.has(neighbour) || seen.size >= MAX_DEPENDENCY_NODES) continue;
-        seen.add(neighbour);
-        next.push(neighbour);
-      }
-    }
-    frontier = next;
-  }
-  seen.delete(start);
-  const result = [...seen];
-  cache.set(start, result);
   return result;
 }

@@ -546,7 +546,7 @@ describe.each(databases.eachSupportedId())('DatabaseReleaseStore on %p', id => {
       from: '2026-12-01T00:00:00.000Z',
       to: '2026-12-02T00:00:00.000Z',
     };
-    const ids = (releases: Release[]) => releases.map(r => r.id).sort();
+    const ids = (releases: { id: string }[]) => releases.map(r => r.id).sort();
     expect(
       ids(
         await store.listActiveReleases({
@@ -559,5 +559,72 @@ describe.each(databases.eachSupportedId())('DatabaseReleaseStore on %p', id => {
       ids(await store.listActiveReleases({ ...range, draftOwnerRefs: [] })),
     ).toEqual([planned.id]);
     expect(await store.listActiveReleases(range)).toHaveLength(3);
+    expect(
+      ids(await store.listActiveCandidates({ ...range, draftOwnerRefs: [] })),
+    ).toEqual([planned.id]);
+  });
+
+  it('lists active candidates for conflict detection: the fields it needs, in window order', async () => {
+    const { store } = await createStore();
+    const first = await store.createRelease(
+      release({
+        state: 'approved',
+        type: 'hotfix',
+        entityRefs: ['component:default/b', 'component:default/a'],
+        window: {
+          start: '2026-12-01T08:00:00.000Z',
+          end: '2026-12-01T09:30:00.000Z',
+        },
+      }),
+      [],
+    );
+    const second = await store.createRelease(
+      release({ after: [first.id], ownerRef: 'group:default/team-b' }),
+      [],
+    );
+    await store.updateRelease({
+      id: second.id,
+      revision: 1,
+      fields: {
+        freezeOverride: {
+          reason: 'CAB',
+          by: 'user:default/alice',
+          at: first.createdAt,
+        },
+      },
+      event: updateEvent,
+    });
+    await store.createRelease(release({ state: 'released' }), []);
+    await store.createRelease(
+      release({
+        window: {
+          start: '2026-12-03T10:00:00.000Z',
+          end: '2026-12-03T12:00:00.000Z',
+        },
+      }),
+      [],
+    );
+    const range = {
+      from: '2026-12-01T00:00:00.000Z',
+      to: '2026-12-02T00:00:00.000Z',
+    };
+    const lean = (r: Release) => ({
+      id: r.id,
+      title: r.title,
+      type: r.type,
+      state: r.state,
+      window: r.window,
+      entityRefs: r.entityRefs,
+      ownerRef: r.ownerRef,
+    });
+    const full = await store.listActiveReleases(range);
+    expect(full.map(r => r.id)).toEqual([first.id, second.id]);
+    expect(await store.listActiveCandidates(range)).toEqual(full.map(lean));
+    expect(
+      await store.listActiveCandidates({
+        ...range,
+        draftOwnerRefs: ['group:default/team-a'],
+      }),
+    ).toEqual([lean(full[0])]);
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import {
+  ConflictCandidate,
   NewReleaseEvent,
   ReleaseFields,
   ReleaseListOptions,
@@ -96,6 +97,37 @@ function decodeCursor(value: string, order: 'asc' | 'desc'): Cursor {
     );
   }
   return cursor as Cursor;
+}
+
+/**
+ * Values of child rows by release id, each list sorted here (by code unit,
+ * as the service sorts), not by the database's collation, so every read path
+ * agrees on every database.
+ */
+function groupSorted<T extends { release_id: string }>(
+  items: T[],
+  value: (item: T) => string,
+): Map<string, string[]> {
+  const byId = new Map<string, string[]>();
+  for (const item of items) {
+    const list = byId.get(item.release_id);
+    if (list) list.push(value(item));
+    else byId.set(item.release_id, [value(item)]);
+  }
+  for (const list of byId.values()) list.sort();
+  return byId;
+}
+
+/** Active releases only; with `draftOwnerRefs`, drafts only of those owners. */
+function whereActive(query: Knex.QueryBuilder, draftOwnerRefs?: string[]) {
+  query.whereIn('releases.state', ACTIVE_RELEASE_STATES as string[]);
+  if (draftOwnerRefs) {
+    query.where(visible =>
+      visible
+        .whereNot('releases.state', 'draft')
+        .orWhereIn('releases.owner_ref', draftOwnerRefs),
+    );
+  }
 }
 
 /**
@@ -351,14 +383,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
     const range = { from: new Date(options.from), to: new Date(options.to) };
     const { entityRefs, draftOwnerRefs } = options;
     return this.loadReleases(query => {
-      query.whereIn('releases.state', ACTIVE_RELEASE_STATES as string[]);
-      if (draftOwnerRefs) {
-        query.where(visible =>
-          visible
-            .whereNot('releases.state', 'draft')
-            .orWhereIn('releases.owner_ref', draftOwnerRefs),
-        );
-      }
+      whereActive(query, draftOwnerRefs);
       if (entityRefs) {
         query.whereIn('releases.id', sub => {
           sub
@@ -371,6 +396,58 @@ export class DatabaseReleaseStore implements ReleaseStore {
         whereWindowOverlaps(query, 'releases', range);
       }
     });
+  }
+
+  async listActiveCandidates(options: {
+    from: string;
+    to: string;
+    draftOwnerRefs?: string[];
+  }): Promise<ConflictCandidate[]> {
+    const range = { from: new Date(options.from), to: new Date(options.to) };
+    type CandidateRow = Pick<
+      ReleaseRow,
+      | 'id'
+      | 'title'
+      | 'type'
+      | 'state'
+      | 'window_start'
+      | 'window_end'
+      | 'owner_ref'
+    >;
+    const query = this.db<CandidateRow>('releases').select(
+      'id',
+      'title',
+      'type',
+      'state',
+      'window_start',
+      'window_end',
+      'owner_ref',
+    );
+    whereActive(query, options.draftOwnerRefs);
+    whereWindowOverlaps(query, 'releases', range);
+    const rows: CandidateRow[] = await query.orderBy([
+      { column: 'window_start', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ]);
+    const entityRows = (
+      await Promise.all(
+        chunks(rows.map(row => row.id)).map(ids =>
+          this.db('release_entities')
+            .whereIn('release_id', ids)
+            .select('release_id', 'entity_ref'),
+        ),
+      )
+    ).flat();
+    const refsById = groupSorted(entityRows, r => r.entity_ref);
+    return rows.map(row => ({
+      id: row.id,
+      title: row.title,
+      type: row.type as Release['type'],
+      state: row.state as Release['state'],
+      window: { start: toIso(row.window_start), end: toIso(row.window_end) },
+      entityRefs: refsById.get(row.id) ?? [],
+      ownerRef: row.owner_ref,
+    }));
   }
 
   async getReleases(ids: string[]): Promise<Release[]> {
@@ -513,25 +590,8 @@ export class DatabaseReleaseStore implements ReleaseStore {
     orderingRows: { release_id: string; after_id: string }[],
     overrideRows: OverrideRow[],
   ): Release[] {
-    const group = <T extends { release_id: string }>(
-      items: T[],
-      value: (item: T) => string,
-    ) => {
-      const byId = new Map<string, string[]>();
-      for (const item of items) {
-        const list = byId.get(item.release_id);
-        if (list) list.push(value(item));
-        else byId.set(item.release_id, [value(item)]);
-      }
-      return byId;
-    };
-    // sorted here (by code unit, as the service sorts), not by the
-    // database's collation, so every read path agrees on every database
-    const refsById = group(entityRows, r => r.entity_ref);
-    const afterById = group(orderingRows, r => r.after_id);
-    for (const list of [...refsById.values(), ...afterById.values()]) {
-      list.sort();
-    }
+    const refsById = groupSorted(entityRows, r => r.entity_ref);
+    const afterById = groupSorted(orderingRows, r => r.after_id);
     const overrideById = new Map(overrideRows.map(r => [r.release_id, r]));
     return rows.map(row => ({
       id: row.id,

@@ -61,6 +61,16 @@ export interface ReleaseListOptions {
 }
 
 /**
+ * A release as conflict detection reads the others it pairs with.
+ *
+ * @public
+ */
+export type ConflictCandidate = Pick<
+  Release,
+  'id' | 'title' | 'type' | 'state' | 'window' | 'entityRefs' | 'ownerRef'
+>;
+
+/**
  * Persistence of release plans and their history.
  *
  * @public
@@ -104,6 +114,18 @@ export interface ReleaseStore {
     /** When given, drafts only of these (lower-case) owner refs; other states are unaffected. */
     draftOwnerRefs?: string[];
   }): Promise<Release[]>;
+
+  /**
+   * The active releases whose window overlaps [from, to], with only what
+   * conflict detection needs of the releases it pairs with the ones asked
+   * about: no texts, no ordering (`after`) and no freeze override.
+   */
+  listActiveCandidates(options: {
+    from: string;
+    to: string;
+    /** When given, drafts only of these (lower-case) owner refs; other states are unaffected. */
+    draftOwnerRefs?: string[];
+  }): Promise<ConflictCandidate[]>;
 
   /** The releases with these ids; unknown ids are left out. */
   getReleases(ids: string[]): Promise<Release[]>;

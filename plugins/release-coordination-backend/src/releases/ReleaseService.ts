@@ -187,10 +187,10 @@ export class ReleaseService {
    * Of the given releases, those the caller may see, in order: every release
    * but a draft, and a draft only for its owners if `release.read` allows it.
    */
-  async visibleReleases(
-    releases: Release[],
+  async visibleReleases<T extends Pick<Release, 'id' | 'state' | 'ownerRef'>>(
+    releases: T[],
     credentials: UserCredentials,
-  ): Promise<Release[]> {
+  ): Promise<T[]> {
     const drafts = releases.filter(r => r.state === 'draft');
     if (drafts.length === 0) return releases;
     const mine = new Set(await this.draftOwnerRefs(credentials));
@@ -214,7 +214,7 @@ export class ReleaseService {
 
   /** Ids of the given drafts that `release.read` allows the caller to read. */
   private async readableDrafts(
-    drafts: Release[],
+    drafts: Pick<Release, 'id'>[],
     credentials: UserCredentials,
   ): Promise<Set<string>> {
     if (drafts.length === 0) return new Set();
