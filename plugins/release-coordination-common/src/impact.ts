@@ -52,11 +52,16 @@ export interface ImpactEntity {
 export type ImpactVia = 'dependsOn' | 'consumesApi' | 'partOf';
 
 /**
- * An entity affected by a change, directly (depth 1) or transitively.
+ * An entity affected by a change, directly (depth 1) or transitively. Its
+ * kind, name, title and lifecycle are on its node of the report's graph.
  *
  * @public
  */
-export interface ImpactDependent extends ImpactEntity {
+export interface ImpactDependent {
+  entityRef: string;
+  /** Owner entity ref. */
+  owner?: string;
+  system?: string;
   depth: number;
   /**
    * One shortest path of refs from a changed entity to this one; an API

@@ -621,13 +621,17 @@ function report(
   shown.forEach(node => {
     const step = reached.get(node)!;
     if (step.depth === 0) return;
-    dependents.push({
-      ...entity(node),
+    const { entityRef, owner, system } = entity(node);
+    const dependent: ImpactDependent = {
+      entityRef,
       depth: step.depth,
       path: pathTo(graph, reached, node),
       via: step.via,
       high: step.high,
-    });
+    };
+    if (owner !== undefined) dependent.owner = owner;
+    if (system !== undefined) dependent.system = system;
+    dependents.push(dependent);
   });
 
   const affected = [...shown];

@@ -210,9 +210,11 @@ describe('ImpactService.planImpact', () => {
       [c('a')],
     );
     expect(report.dependents).toMatchObject([
-      { entityRef: c('x', 'other'), name: 'x', depth: 1 },
+      { entityRef: c('x', 'other'), depth: 1 },
     ]);
-    expect(report.graph.nodes.map(n => n.id)).toContain(c('x', 'other'));
+    expect(
+      report.graph.nodes.find(n => n.id === c('x', 'other')),
+    ).toMatchObject({ kind: 'Component', name: 'x' });
     expect(report.missing).toEqual([
       'component:default/ghost',
       'system:default/nowhere',
@@ -263,6 +265,21 @@ describe('ImpactService.planImpact', () => {
       domain: 'domain:default/commerce',
       lifecycle: 'production',
       tier: 'tier-2',
+    });
+    // a dependent gives its owner and system; its node in the graph the rest
+    const checkout = report.dependents.find(d => d.entityRef === c('checkout'));
+    expect(checkout).toEqual({
+      entityRef: c('checkout'),
+      owner: 'group:default/team-pay',
+      system: 'system:default/shop',
+      depth: 1,
+      path: [c('cart'), c('checkout')],
+      via: 'dependsOn',
+      high: false,
+    });
+    expect(report.graph.nodes.find(n => n.id === c('checkout'))).toMatchObject({
+      kind: 'Component',
+      name: 'checkout',
     });
     expect(report.systems).toEqual([{ ref: 'system:default/shop', count: 2 }]);
     expect(report.domains).toEqual([

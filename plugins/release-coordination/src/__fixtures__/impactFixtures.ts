@@ -79,11 +79,8 @@ export function makeImpactReport(
     dependents: [
       {
         entityRef: 'component:default/checkout',
-        kind: 'Component',
-        name: 'checkout',
         owner: 'group:default/shop',
         system: 'system:default/shop',
-        lifecycle: 'production',
         depth: 1,
         path: ['component:default/payments-api', 'component:default/checkout'],
         via: 'dependsOn',
@@ -91,11 +88,8 @@ export function makeImpactReport(
       },
       {
         entityRef: 'component:default/storefront',
-        kind: 'Component',
-        name: 'storefront',
         owner: 'group:default/shop',
         system: 'system:default/shop',
-        lifecycle: 'production',
         depth: 2,
         path: [
           'component:default/payments-api',
