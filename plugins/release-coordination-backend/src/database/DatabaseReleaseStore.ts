@@ -500,31 +500,65 @@ export class DatabaseReleaseStore implements ReleaseStore {
 
   /**
    * The releases of rows read outside a transaction: their entities,
-   * ordering and overrides read by primary key, in chunks and in parallel.
+   * ordering and overrides read by primary key in one query per chunk of
+   * ids (one round trip instead of three), chunks in parallel.
    */
   private async withChildren(rows: ReleaseRow[]): Promise<Release[]> {
     if (rows.length === 0) return [];
+    const raw = (sql: string) => this.db.raw(sql);
     const parts = await Promise.all(
-      chunks(rows.map(row => row.id)).map(ids =>
-        Promise.all([
-          this.db('release_entities')
+      chunks(rows.map(row => row.id)).map(
+        ids =>
+          // overrides first: PostgreSQL types the columns of a union pairwise
+          // from the left, and a null before `set_at` would be text
+          this.db('release_freeze_overrides')
             .whereIn('release_id', ids)
-            .select('release_id', 'entity_ref'),
-          this.db('release_ordering')
-            .whereIn('release_id', ids)
-            .select('release_id', 'after_id'),
-          this.db<OverrideRow>('release_freeze_overrides').whereIn(
-            'release_id',
-            ids,
-          ),
-        ]),
+            .select(
+              'release_id',
+              raw("'override' as kind"),
+              raw('null as value'),
+              'reason',
+              'set_by',
+              'set_at',
+            )
+            .unionAll(entities =>
+              entities
+                .from('release_entities')
+                .whereIn('release_id', ids)
+                .select(
+                  'release_id',
+                  raw("'entity'"),
+                  'entity_ref',
+                  raw('null'),
+                  raw('null'),
+                  raw('null'),
+                ),
+            )
+            .unionAll(ordering =>
+              ordering
+                .from('release_ordering')
+                .whereIn('release_id', ids)
+                .select(
+                  'release_id',
+                  raw("'after'"),
+                  'after_id',
+                  raw('null'),
+                  raw('null'),
+                  raw('null'),
+                ),
+            ) as Promise<(OverrideRow & { kind: string; value: string })[]>,
       ),
     );
+    const children = parts.flat();
     return this.assemble(
       rows,
-      parts.flatMap(([entities]) => entities),
-      parts.flatMap(([, ordering]) => ordering),
-      parts.flatMap(([, , overrides]) => overrides),
+      children
+        .filter(c => c.kind === 'entity')
+        .map(c => ({ release_id: c.release_id, entity_ref: c.value })),
+      children
+        .filter(c => c.kind === 'after')
+        .map(c => ({ release_id: c.release_id, after_id: c.value })),
+      children.filter(c => c.kind === 'override'),
     );
   }
 
