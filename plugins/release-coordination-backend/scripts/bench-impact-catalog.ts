@@ -68,7 +68,14 @@ import { CatalogGraphService } from '../src/catalogGraph/CatalogGraphService';
 import { CatalogGraph } from '../src/catalogGraph/CatalogGraph';
 import { traverseImpact } from '../src/catalogGraph/traverse';
 import { releaseCoordinationPlugin } from '../src/plugin';
-import { lehmer, stats, time, timeImpactRequests } from './benchSupport';
+import {
+  BENCH_USER,
+  createBenchRelease,
+  lehmer,
+  stats,
+  time,
+  timeImpactRequests,
+} from './benchSupport';
 
 const argv = process.argv;
 const arg = (name: string, fallback: number) => {
@@ -531,24 +538,10 @@ async function main() {
     // 3. HTTP through the plugin
     const base = `http://localhost:${port}/api/release-coordination`;
     const headers = {
-      authorization: mockCredentials.user.header('user:default/bench'),
+      authorization: mockCredentials.user.header(BENCH_USER),
       'content-type': 'application/json',
     };
-    const created = await fetch(`${base}/releases`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        title: 'Bench',
-        version: '1.0.0',
-        type: 'normal',
-        window: { start: '2027-01-10T10:00:00Z', end: '2027-01-10T12:00:00Z' },
-        entityRefs: changed,
-        ownerRef: 'user:default/bench', // a draft is readable by its owner only
-        changes: [{ kind: 'breaking', title: 'Drop v1' }],
-      }),
-    });
-    const release = (await created.json()) as { id: string };
-    if (created.status !== 201) throw new Error(JSON.stringify(release));
+    const release = await createBenchRelease(base, headers, changed);
     const coldStarted = Date.now();
     const first = await fetch(`${base}/releases/${release.id}/impact`, {
       headers,
@@ -595,7 +588,7 @@ async function main() {
     // (everything is readable here), one batch with the user's credentials,
     // under the conditional decision as in 3b
     const shownRefs = report.graph.nodes.map(n => n.id);
-    const userCredentials = mockCredentials.user('user:default/bench');
+    const userCredentials = mockCredentials.user(BENCH_USER);
     const check = await time(RUNS, () =>
       catalog.getEntitiesByRefs(
         { entityRefs: shownRefs, fields: ['kind'] },

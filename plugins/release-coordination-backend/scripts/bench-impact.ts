@@ -38,7 +38,13 @@ import {
 import { CatalogGraphService } from '../src/catalogGraph/CatalogGraphService';
 import { traverseImpact } from '../src/catalogGraph/traverse';
 import { releaseCoordinationPlugin } from '../src/plugin';
-import { lehmer, time, timeImpactRequests } from './benchSupport';
+import {
+  BENCH_USER,
+  createBenchRelease,
+  lehmer,
+  time,
+  timeImpactRequests,
+} from './benchSupport';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -309,24 +315,10 @@ async function main() {
     const { port } = backend.server.address() as AddressInfo;
     const base = `http://127.0.0.1:${port}/api/release-coordination`;
     const headers = {
-      authorization: mockCredentials.user.header('user:default/bench'),
+      authorization: mockCredentials.user.header(BENCH_USER),
       'content-type': 'application/json',
     };
-    const created = await fetch(`${base}/releases`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        title: 'Bench',
-        version: '1.0.0',
-        type: 'normal',
-        window: { start: '2027-01-10T10:00:00Z', end: '2027-01-10T12:00:00Z' },
-        entityRefs: changed,
-        ownerRef: 'user:default/bench', // a draft is readable by its owner only
-        changes: [{ kind: 'breaking', title: 'Drop v1' }],
-      }),
-    });
-    const release = (await created.json()) as { id: string };
-    if (created.status !== 201) throw new Error(JSON.stringify(release));
+    const release = await createBenchRelease(base, headers, changed);
     const first = await fetch(`${base}/releases/${release.id}/impact`, {
       headers,
     });

@@ -1,6 +1,7 @@
 /*
  * Helpers shared by the benchmark scripts: seeded random numbers (so every run
- * generates the same data), latency percentiles and timed runs.
+ * generates the same data), latency percentiles, timed runs and the impact
+ * benchmarks' release.
  */
 
 /** Mulberry32: a small, fast seeded generator of numbers in [0, 1). */
@@ -74,4 +75,34 @@ export async function timeImpactRequests(options: {
     await res.arrayBuffer();
   });
   return { http, plan };
+}
+
+/** The user the impact benchmarks call as; it owns their release. */
+export const BENCH_USER = 'user:default/bench';
+
+/**
+ * Creates the impact benchmarks' release of the given entities, with one
+ * breaking change, owned by {@link BENCH_USER} so that its draft stays readable.
+ */
+export async function createBenchRelease(
+  base: string,
+  headers: Record<string, string>,
+  entityRefs: string[],
+): Promise<{ id: string }> {
+  const created = await fetch(`${base}/releases`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      title: 'Bench',
+      version: '1.0.0',
+      type: 'normal',
+      window: { start: '2027-01-10T10:00:00Z', end: '2027-01-10T12:00:00Z' },
+      entityRefs,
+      ownerRef: BENCH_USER,
+      changes: [{ kind: 'breaking', title: 'Drop v1' }],
+    }),
+  });
+  const release = (await created.json()) as { id: string };
+  if (created.status !== 201) throw new Error(JSON.stringify(release));
+  return release;
 }
