@@ -7,8 +7,7 @@ import {
 import { Request, Router } from 'express';
 import { ApprovalService } from '../approvals/ApprovalService';
 import { ReadinessService } from '../readiness/ReadinessService';
-import { ReleaseService } from '../releases/ReleaseService';
-import { auditMutation, parseInput } from './http';
+import { auditMutation, parseInput, readableRelease } from './http';
 
 /**
  * Adds the approval and readiness routes:
@@ -19,21 +18,19 @@ import { auditMutation, parseInput } from './http';
 export function addApprovalRoutes(
   router: Router,
   options: {
-    releases: ReleaseService;
     approvals: ApprovalService;
     readiness?: ReadinessService;
     httpAuth: HttpAuthService;
     auditor: AuditorService;
   },
 ) {
-  const { releases, approvals, readiness, httpAuth, auditor } = options;
+  const { approvals, readiness, httpAuth, auditor } = options;
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
 
   router.get('/releases/:id/approvals', async (req, res) => {
     const credentials = await userCredentials(req);
-    const release = await releases.getRelease(req.params.id);
-    res.json(await approvals.getApprovals(release, credentials));
+    res.json(await approvals.getApprovals(readableRelease(res), credentials));
   });
 
   router.post('/releases/:id/approvals', async (req, res) => {
@@ -85,8 +82,7 @@ export function addApprovalRoutes(
 
   router.get('/releases/:id/readiness', async (req, res) => {
     const credentials = await userCredentials(req);
-    const release = await releases.getRelease(req.params.id);
-    res.json(await readiness.getReadiness(release, credentials));
+    res.json(await readiness.getReadiness(readableRelease(res), credentials));
   });
 
   router.post('/releases/:id/readiness/items/:itemId', async (req, res) => {

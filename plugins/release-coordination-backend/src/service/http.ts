@@ -6,9 +6,20 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
-import { describeValidationError } from '@internal/plugin-release-coordination-common';
+import {
+  describeValidationError,
+  Release,
+} from '@internal/plugin-release-coordination-common';
 import { Request, Response } from 'express';
 import { z } from 'zod';
+
+/**
+ * The release of a GET under `/releases/:id`, as `createRouter`'s
+ * draft-visibility middleware read it (one read per request).
+ */
+export function readableRelease(res: Response): Release {
+  return res.locals.release;
+}
 
 /** Parses request input with a common zod schema; a failure is a 400 naming the fields. */
 export function parseInput<T extends z.ZodType>(

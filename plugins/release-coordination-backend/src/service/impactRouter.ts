@@ -2,14 +2,18 @@ import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   impactQuerySchema,
   impactRequestSchema,
-  Release,
   RiskAssessment,
   riskOverrideRequestSchema,
   upcomingImpactQuerySchema,
 } from '@internal/plugin-release-coordination-common';
 import { Request, Router } from 'express';
 import { ImpactService } from '../impact/ImpactService';
-import { auditedReleaseChange, parseInput, UserReleaseChange } from './http';
+import {
+  auditedReleaseChange,
+  parseInput,
+  readableRelease,
+  UserReleaseChange,
+} from './http';
 
 /**
  * What the impact routes need.
@@ -50,14 +54,8 @@ export function addImpactRoutes(router: Router, options: ImpactRouterOptions) {
   router.get('/releases/:id/impact', async (req, res) => {
     const credentials = await userCredentials(req);
     const { maxDepth } = parseInput(impactQuerySchema, req.query);
-    // read (and checked readable) by the router's draft-visibility middleware
-    const release: Release | undefined = res.locals.release;
     res.json(
-      await impact.releaseImpact(
-        release ?? req.params.id,
-        maxDepth,
-        credentials,
-      ),
+      await impact.releaseImpact(readableRelease(res), maxDepth, credentials),
     );
   });
 

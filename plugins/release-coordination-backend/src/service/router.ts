@@ -16,7 +16,7 @@ import express, { ErrorRequestHandler, Request } from 'express';
 import Router from 'express-promise-router';
 import { FreezeService } from '../freezes/FreezeService';
 import { ReleaseService } from '../releases/ReleaseService';
-import { auditMutation, parseInput } from './http';
+import { auditMutation, parseInput, readableRelease } from './http';
 import { addFreezeRoutes } from './freezesRouter';
 import { ConflictService } from '../conflicts/ConflictService';
 import { addConflictRoutes } from './conflictsRouter';
@@ -112,8 +112,8 @@ export async function createRouter(
   });
 
   // drafts are for their owners: a release the caller may not read is not
-  // found, on GET /releases/:id and every GET below it; the release read is
-  // left in res.locals.release for the handlers below (one read per request)
+  // found, on GET /releases/:id and every GET below it; the handlers below
+  // take the release read here (readableRelease)
   router.use('/releases/:id', async (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     res.locals.release = await releases.getReadableRelease(
@@ -140,12 +140,7 @@ export async function createRouter(
   });
 
   router.get('/releases/:id', async (req, res) => {
-    const [release] = await carry(req, [
-      await releases.getReadableRelease(
-        req.params.id,
-        await userCredentials(req),
-      ),
-    ]);
+    const [release] = await carry(req, [readableRelease(res)]);
     res.json(release);
   });
 
@@ -212,7 +207,6 @@ export async function createRouter(
 
   if (options.approvals) {
     addApprovalRoutes(router, {
-      releases,
       approvals: options.approvals,
       readiness: options.readiness,
       httpAuth,
