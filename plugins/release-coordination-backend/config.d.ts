@@ -138,5 +138,38 @@ export interface Config {
         | 'out-of-band'
       >;
     };
+    /** When releases may move through their lifecycle. */
+    lifecycle?: {
+      /**
+       * How many minutes before its window a release may start (move to
+       * `in_progress`); outside that and its window it needs an override
+       * with a reason. Defaults to 60.
+       */
+      startLeadMinutes?: number;
+    };
+    /**
+     * The declared standard (pre-approved) changes. A release of type
+     * `standard` names one (`standardChangeId`), touches only its entities,
+     * lists only its kinds of change, and must stay at low computed risk;
+     * without any declared, no release can be `standard`.
+     */
+    standardChanges?: Array<{
+      /** Lower-case letters, digits and dashes; unique. */
+      id: string;
+      /** What people read. */
+      title?: string;
+      /** Entity refs the change may touch (bare names are components). */
+      entityRefs: string[];
+      /** Kinds of change it may list. */
+      changeKinds: Array<
+        | 'feature'
+        | 'fix'
+        | 'breaking'
+        | 'security'
+        | 'config'
+        | 'migration'
+        | 'dependency'
+      >;
+    }>;
   };
 }

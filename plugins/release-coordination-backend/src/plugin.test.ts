@@ -16,7 +16,7 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 const notifications = { send: jest.fn(async () => {}) };
-const signals = { publish: jest.fn(async () => {}) };
+const signals = { publish: async () => {} };
 
 describe('releaseCoordinationPlugin', () => {
   it('serves health, seeds demo data and creates and reads releases', async () => {
@@ -83,6 +83,7 @@ describe('releaseCoordinationPlugin', () => {
       seeded.body.items.filter((r: { state: string }) => r.state === 'draft'),
     ).toEqual([]);
 
+    // the mock user is in no group, and releases are owned by groups
     const created = await request(server)
       .post(`${api}/releases`)
       .send({
@@ -92,29 +93,17 @@ describe('releaseCoordinationPlugin', () => {
         window: { start: '2026-12-01T10:00:00Z', end: '2026-12-01T12:00:00Z' },
         entityRefs: ['component:default/checkout-service'],
       });
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({
-      state: 'draft',
-      ownerRef: 'group:default/checkout-team',
-      createdBy: 'user:default/mock',
-    });
-
-    // a draft is for its owners: the mock user is not in checkout-team
-    for (const sub of ['', '/events', '/approvals', '/readiness']) {
-      const hidden = await request(server).get(
-        `${api}/releases/${created.body.id}${sub}`,
-      );
-      expect(hidden.status).toBe(404);
-    }
+    expect(created.status).toBe(403);
+    expect(created.body.error.message).toMatch(/not a member of any group/);
 
     // approvals and readiness are wired in
-    const planned = await request(server)
-      .post(`${api}/releases/${created.body.id}/transition`)
-      .send({ to: 'planned' });
-    expect(planned.status).toBe(403); // the mock user is not in checkout-team
     const visible = seeded.body.items.find(
       (r: { state: string }) => r.state === 'planned',
     );
+    const planned = await request(server)
+      .post(`${api}/releases/${visible.id}/transition`)
+      .send({ to: 'approved' });
+    expect(planned.status).toBe(403); // the mock user owns none of it
     const got = await request(server).get(`${api}/releases/${visible.id}`);
     expect(got.status).toBe(200);
     const approvals = await request(server).get(
@@ -127,12 +116,6 @@ describe('releaseCoordinationPlugin', () => {
     );
     expect(readiness.status).toBe(200);
     expect(['ready', 'not-ready']).toContain(readiness.body.verdict);
-    expect(signals.publish).toHaveBeenCalledWith(
-      expect.objectContaining({
-        channel: 'release-coordination:release',
-        message: expect.objectContaining({ id: created.body.id }),
-      }),
-    );
 
     const freezes = await request(server).get(`${api}/freezes`);
     expect(freezes.status).toBe(200);
@@ -168,8 +151,6 @@ describe('releaseCoordinationPlugin', () => {
       (r: { state: string }) => r.state === 'released',
     );
     expect(ics.text).toContain(`UID:${shown.id}@release-coordination`);
-    // the draft just created belongs to a group the user is not a member of
-    expect(ics.text).not.toContain(created.body.id);
     const wrong = await request(server)
       .get(path)
       .query({ token: 'wrong' })

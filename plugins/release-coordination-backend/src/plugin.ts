@@ -23,6 +23,7 @@ import { seedDemoReleases } from './demo/seedDemoReleases';
 import { FreezeService } from './freezes/FreezeService';
 import { ConflictService } from './conflicts/ConflictService';
 import { ReleaseService } from './releases/ReleaseService';
+import { readStandardChanges } from './releases/standardChanges';
 import { createRouter } from './service/router';
 import { CatalogGraphService } from './catalogGraph/CatalogGraphService';
 import { DatabaseRiskOverrideStore } from './database/DatabaseRiskOverrideStore';
@@ -109,7 +110,14 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         });
         const exemptTypes = readExemptTypes(config);
         if (config.getOptionalBoolean('releaseCoordination.demoData.seed')) {
-          await seedDemoReleases({ store, logger });
+          await seedDemoReleases({
+            store,
+            approvals: await DatabaseApprovalStore.create({
+              database,
+              skipMigrations: true,
+            }),
+            logger,
+          });
           await seedDemoFreezes({
             store: freezeStore,
             logger,
@@ -118,11 +126,17 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           await seedDemoTrains({ store: trainStore, logger });
         }
 
+        const approvalPolicy = readApprovalPolicy(config);
         const releases = new ReleaseService({
           store,
           catalog,
           permissions,
           userInfo,
+          releaseManagerGroup: approvalPolicy.releaseManagerGroup,
+          standardChanges: readStandardChanges(config),
+          startLeadMinutes: config.getOptionalNumber(
+            'releaseCoordination.lifecycle.startLeadMinutes',
+          ),
         });
         const freezes = new FreezeService({
           store: freezeStore,
@@ -189,7 +203,6 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           signals,
           logger,
         });
-        const approvalPolicy = readApprovalPolicy(config);
         const approvals = new ApprovalService({
           releases,
           store: approvalStore,

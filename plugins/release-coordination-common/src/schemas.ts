@@ -80,6 +80,24 @@ export const releaseWindowSchema = z
     }
   });
 
+/**
+ * A group ref: releases are owned by teams, never by single users.
+ *
+ * @public
+ */
+export const groupRefSchema = entityRefSchema.refine(
+  ref => ref.startsWith('group:'),
+  { message: 'must be a group ref (group:namespace/name)' },
+);
+
+/** Id of a declared standard change (`releaseCoordination.standardChanges`). @public */
+export const standardChangeIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+    message: 'must be the id of a declared standard change',
+  });
+
 const titleSchema = z.string().trim().min(1).max(MAX_TITLE_LENGTH);
 const versionSchema = z.string().trim().min(1).max(100);
 const descriptionSchema = z.string().max(MAX_DESCRIPTION_LENGTH);
@@ -130,7 +148,8 @@ export const createReleaseRequestSchema = z.strictObject({
   type: releaseTypeSchema,
   window: releaseWindowSchema,
   entityRefs: entityRefsSchema,
-  ownerRef: entityRefSchema.optional(),
+  ownerRef: groupRefSchema.optional(),
+  standardChangeId: standardChangeIdSchema.optional(),
   description: descriptionSchema.default(''),
   rollbackPlan: rollbackPlanSchema.optional(),
   changes: z.array(releaseChangeSchema).max(MAX_CHANGES).default([]),
@@ -155,7 +174,9 @@ export const updateReleaseRequestSchema = z
     type: releaseTypeSchema.optional(),
     window: releaseWindowSchema.optional(),
     entityRefs: entityRefsSchema.optional(),
-    ownerRef: entityRefSchema.optional(),
+    /** To another group of the caller's own; other groups take a release by hand-over. */
+    ownerRef: groupRefSchema.optional(),
+    standardChangeId: standardChangeIdSchema.optional(),
     description: descriptionSchema.optional(),
     /** `''` removes the rollback plan. */
     rollbackPlan: rollbackPlanSchema.optional(),
@@ -184,6 +205,19 @@ export const transitionReleaseRequestSchema = z.strictObject({
     .strictObject({ reason: z.string().trim().min(1).max(2000) })
     .optional(),
 });
+
+/**
+ * Body of `POST /releases/:id/handover`: the group the owners offer the release to.
+ *
+ * @public
+ */
+export const handoverRequestSchema = z.strictObject({
+  toGroupRef: groupRefSchema,
+  reason: z.string().trim().min(1).max(2000).optional(),
+});
+
+/** @public */
+export type HandoverRequest = z.input<typeof handoverRequestSchema>;
 
 /** @public */
 export type TransitionReleaseRequest = z.input<

@@ -68,6 +68,22 @@ export interface ReleaseChange {
 }
 
 /**
+ * A declared standard (pre-approved) change: which entities it may touch and
+ * which kinds of change it may list. A `standard` release must follow one,
+ * and its computed risk must stay low.
+ *
+ * @public
+ */
+export interface StandardChange {
+  id: string;
+  title: string;
+  /** The entities the change may touch, as full lower-case entity refs. */
+  entityRefs: string[];
+  /** The kinds of change it may list. */
+  changeKinds: ChangeKind[];
+}
+
+/**
  * The time window in which a release is planned, as ISO 8601 UTC timestamps.
  *
  * @public
@@ -120,6 +136,17 @@ export interface Release {
   after?: string[];
   /** Set when the owners chose to release despite applicable freezes. */
   freezeOverride?: FreezeOverride;
+  /** The group the owners offered the release to; it owns it once a member accepts. */
+  pendingOwnerRef?: string;
+  /**
+   * When another group accepted the release; from then on its creator no
+   * longer has a creator's rights (seeing it as a draft, withdrawing it).
+   */
+  handedOverAt?: string;
+  /** The type the release had when it was planned; its approval rule still counts. */
+  plannedType?: ReleaseType;
+  /** The declared standard change (`releaseCoordination.standardChanges`) a `standard` release follows. */
+  standardChangeId?: string;
   /** The release's own conflicts, as computed when the API returned it. */
   conflicts?: Conflict[];
 }
@@ -148,7 +175,10 @@ export type ReleaseEventAction =
   | 'freeze-override-cleared'
   | 'risk-overridden'
   | 'risk-override-cleared'
-  | 'approvals-reset';
+  | 'approvals-reset'
+  | 'handover-offered'
+  | 'handover-accepted'
+  | 'handover-cancelled';
 
 /**
  * An entry of a release's append-only history.

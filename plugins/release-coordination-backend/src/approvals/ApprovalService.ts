@@ -32,11 +32,19 @@ import { ReleaseNotifier } from '../notifications/ReleaseNotifier';
 import {
   ApprovalPolicy,
   deriveRequiredApprovals,
+  effectiveRule,
   Requirement,
   summarizeApprovals,
 } from './approvalRules';
 import { fetchEntities, ownerOf } from './catalogFacts';
 import { ImpactService } from '../impact/ImpactService';
+
+/** Transitions at which a standard release must still be low risk. */
+const STANDARD_GUARDED: readonly ReleaseState[] = [
+  'planned',
+  'approved',
+  'in_progress',
+];
 
 /** Computed risk levels at which the owners of affected dependents must approve. */
 const DEPENDENT_OWNER_RISK_LEVELS: readonly RiskLevel[] = ['high', 'critical'];
@@ -51,11 +59,25 @@ const DECIDABLE_STATES: readonly ReleaseState[] = [
   'released',
 ];
 
+/** States in which a release went ahead on its approvals. */
+const STARTED_STATES: readonly ReleaseState[] = [
+  'in_progress',
+  'released',
+  'verified',
+  'rolled_back',
+];
+
 /** Finished states in which only the groups approving afterwards may still decide. */
 const AFTER_ONLY_STATES: readonly ReleaseState[] = ['verified', 'rolled_back'];
 
 /** Changes to these fields of a planned or approved release start a new approval round. */
-const PLAN_FIELDS = ['window', 'entityRefs', 'changes'];
+const PLAN_FIELDS = [
+  'window',
+  'entityRefs',
+  'changes',
+  'type',
+  'standardChangeId',
+];
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
@@ -129,8 +151,21 @@ export class ApprovalService {
     credentials: BackstageCredentials,
     impactReport?: () => Promise<ImpactReport>,
   ): Promise<Requirement[]> {
-    const rule = this.policy.rules[release.type];
-    if (rule === 'none') return [];
+    const rule = effectiveRule(release, this.policy.rules);
+    if (rule === 'none') {
+      const foreign = await this.releases.authority.foreignEntities(
+        [release.ownerRef],
+        release.entityRefs,
+        credentials,
+      );
+      return deriveRequiredApprovals({
+        release,
+        rule,
+        owners: new Map(foreign.map(f => [f.entityRef, f.ownerRef])),
+        releaseManagerGroup: this.policy.releaseManagerGroup,
+        foreignEntityRefs: foreign.map(f => f.entityRef),
+      });
+    }
     const entities = await fetchEntities(
       this.catalog,
       release.entityRefs,
@@ -215,7 +250,7 @@ export class ApprovalService {
     mayDecide: string[],
   ): ReleaseApprovals {
     return summarizeApprovals({
-      rule: this.policy.rules[release.type],
+      rule: effectiveRule(release, this.policy.rules),
       round,
       required,
       decisions,
@@ -345,11 +380,31 @@ export class ApprovalService {
       );
     }
     await this.checkMayDecide(release, credentials);
+    const approvals = await this.getApprovals(release, credentials, {
+      forCaller: false,
+    });
+    const before = approvals.required.some(
+      r => r.groupRef === wanted && r.phase === 'before',
+    );
+    if (before && STARTED_STATES.includes(release.state)) {
+      throw new ConflictError(
+        `Release ${id} is ${release.state}: the decision of ${groupRef} it went ahead on can no longer be withdrawn`,
+      );
+    }
     if (!(await this.store.deleteDecision(id, round, wanted, by))) {
       throw new NotFoundError(`${groupRef} has no decision to withdraw`);
     }
-    await this.notifier?.changed(release, 'approvals');
-    return this.getApprovals(release, credentials);
+    // an approved release must have every approval it needs before
+    const current =
+      before && decision.decision === 'approve'
+        ? await this.releases.returnToPlanned(
+            release,
+            `${by} withdrew the approval of ${wanted}`,
+            credentials,
+          )
+        : release;
+    await this.notifier?.changed(current, 'approvals');
+    return this.getApprovals(current, credentials);
   }
 
   /** Moving to `approved` needs every approval of this round and no rejection. */
@@ -358,6 +413,9 @@ export class ApprovalService {
     input,
     credentials,
   ) => {
+    if (release.type === 'standard' && STANDARD_GUARDED.includes(input.to)) {
+      await this.checkStandardRisk(release, credentials);
+    }
     if (input.to !== 'approved') return;
     const approvals = await this.getApprovals(release, credentials, {
       forCaller: false,
@@ -373,6 +431,25 @@ export class ApprovalService {
       `Release ${release.id} cannot be approved: ${reasons.join('; ')}`,
     );
   };
+
+  /** A standard (pre-approved) release goes ahead only at low computed risk. */
+  private async checkStandardRisk(
+    release: Release,
+    credentials: UserCredentials,
+  ) {
+    if (!this.impact) return;
+    const report = await this.impact.releaseImpact(
+      release.id,
+      undefined,
+      credentials,
+    );
+    const level = report.risk.computedLevel;
+    if (level !== 'low') {
+      throw new ConflictError(
+        `Release ${release.id} is a standard (pre-approved) change but its computed risk is ${level}; a standard change must stay low risk: plan it as a normal release`,
+      );
+    }
+  }
 
   /**
    * A change to the window, entities or changes of a planned or approved

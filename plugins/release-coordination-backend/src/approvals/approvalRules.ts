@@ -112,7 +112,8 @@ export type Requirement = Omit<RequiredApproval, 'status'>;
  * The groups that must approve a release: the owners of its entities (an
  * entity without a known owner falls to the release's owner), or for the
  * `release-manager` rule the release managers alone, with the owners'
- * approvals collected afterwards.
+ * approvals collected afterwards; under the `none` rule (pre-approved), the
+ * owners of the entities the release's owner does not hold.
  */
 export function deriveRequiredApprovals(options: {
   release: Release;
@@ -125,11 +126,24 @@ export function deriveRequiredApprovals(options: {
    * release is breaking or risky; required unless already required.
    */
   dependentOwners?: { groupRef: string; entityRefs: string[] }[];
+  /**
+   * Entities the release's owner does not hold; under the `none` rule their
+   * owners must still approve.
+   */
+  foreignEntityRefs?: string[];
 }): Requirement[] {
-  const { release, rule, owners, releaseManagerGroup } = options;
-  if (rule === 'none') return [];
+  const { release, owners, releaseManagerGroup } = options;
+  // pre-approval covers only what the release's owner holds: the owners of
+  // the other entities approve as under the `owners` rule
+  const foreign = options.foreignEntityRefs ?? [];
+  if (options.rule === 'none' && foreign.length === 0) return [];
+  const rule = options.rule === 'none' ? 'owners' : options.rule;
+  const approving =
+    options.rule === 'none'
+      ? release.entityRefs.filter(ref => foreign.includes(ref))
+      : release.entityRefs;
   const byGroup = new Map<string, string[]>();
-  for (const entityRef of release.entityRefs) {
+  for (const entityRef of approving) {
     const groupRef = owners.get(entityRef) ?? release.ownerRef;
     byGroup.set(groupRef, [...(byGroup.get(groupRef) ?? []), entityRef]);
   }
@@ -145,7 +159,7 @@ export function deriveRequiredApprovals(options: {
   const known = new Set(required.map(r => r.groupRef));
   if (rule === 'release-manager') known.add(releaseManagerGroup);
   for (const { groupRef, entityRefs } of [
-    ...(options.dependentOwners ?? []),
+    ...(options.rule === 'none' ? [] : options.dependentOwners ?? []),
   ].sort((a, b) => a.groupRef.localeCompare(b.groupRef))) {
     if (known.has(groupRef) || entityRefs.length === 0) continue;
     known.add(groupRef);
@@ -217,4 +231,24 @@ export function summarizeApprovals(options: {
     rejected,
     mayDecide,
   };
+}
+
+const RULE_STRENGTH: Record<ApprovalRule, number> = {
+  none: 0,
+  'release-manager': 1,
+  owners: 2,
+};
+
+/**
+ * The rule a release is approved under: its type's, or the rule of the type
+ * it was planned as when that is stricter, so that changing the type after
+ * planning needs the approvers of the plan.
+ */
+export function effectiveRule(
+  release: Pick<Release, 'type' | 'plannedType'>,
+  rules: Record<ReleaseType, ApprovalRule>,
+): ApprovalRule {
+  const current = rules[release.type];
+  const planned = release.plannedType ? rules[release.plannedType] : current;
+  return RULE_STRENGTH[planned] > RULE_STRENGTH[current] ? planned : current;
 }

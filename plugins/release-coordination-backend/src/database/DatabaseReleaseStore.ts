@@ -2,6 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   ACTIVE_RELEASE_STATES,
+  FreezeOverride,
   Page,
   Release,
   ReleaseEvent,
@@ -35,6 +36,10 @@ type ReleaseRow = {
   description: string;
   rollback_plan: string | null;
   changes: string;
+  pending_owner_ref: string | null;
+  handed_over_at: Timestamp | null;
+  planned_type: string | null;
+  standard_change_id: string | null;
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -118,16 +123,42 @@ function groupSorted<T extends { release_id: string }>(
   return byId;
 }
 
-/** Active releases only; with `draftOwnerRefs`, drafts only of those owners. */
+async function insertFreezeOverride(
+  tx: Knex.Transaction,
+  releaseId: string,
+  override: FreezeOverride,
+) {
+  await tx('release_freeze_overrides').insert({
+    release_id: releaseId,
+    reason: override.reason,
+    set_by: override.by,
+    set_at: new Date(override.at),
+  });
+}
+
+/**
+ * Drafts only for the viewer `refs` (a user's ref and groups): those the
+ * viewer's groups own or were offered, and those the viewer created unless
+ * another group has accepted them since.
+ */
+function whereDraftVisible(query: Knex.QueryBuilder, refs: string[]) {
+  query.where(visible =>
+    visible
+      .whereNot('releases.state', 'draft')
+      .orWhereIn('releases.owner_ref', refs)
+      .orWhereIn('releases.pending_owner_ref', refs)
+      .orWhere(created =>
+        created
+          .whereIn('releases.created_by', refs)
+          .whereNull('releases.handed_over_at'),
+      ),
+  );
+}
+
+/** Active releases only; with `draftOwnerRefs`, drafts only as {@link whereDraftVisible} shows them. */
 function whereActive(query: Knex.QueryBuilder, draftOwnerRefs?: string[]) {
   query.whereIn('releases.state', ACTIVE_RELEASE_STATES as string[]);
-  if (draftOwnerRefs) {
-    query.where(visible =>
-      visible
-        .whereNot('releases.state', 'draft')
-        .orWhereIn('releases.owner_ref', draftOwnerRefs),
-    );
-  }
+  if (draftOwnerRefs) whereDraftVisible(query, draftOwnerRefs);
 }
 
 /**
@@ -164,6 +195,12 @@ export class DatabaseReleaseStore implements ReleaseStore {
         description: release.description,
         rollback_plan: release.rollbackPlan || null,
         changes: JSON.stringify(release.changes),
+        pending_owner_ref: release.pendingOwnerRef ?? null,
+        handed_over_at: release.handedOverAt
+          ? new Date(release.handedOverAt)
+          : null,
+        planned_type: release.plannedType ?? null,
+        standard_change_id: release.standardChangeId ?? null,
         created_by: release.createdBy,
         created_at: new Date(release.createdAt),
         updated_at: new Date(release.updatedAt),
@@ -171,6 +208,9 @@ export class DatabaseReleaseStore implements ReleaseStore {
       });
       await this.insertEntities(tx, release.id, release.entityRefs, release);
       await this.insertOrdering(tx, release.id, release.after ?? []);
+      if (release.freezeOverride) {
+        await insertFreezeOverride(tx, release.id, release.freezeOverride);
+      }
       for (const event of events) {
         await insertReleaseEvent(tx, release.id, event);
       }
@@ -209,13 +249,8 @@ export class DatabaseReleaseStore implements ReleaseStore {
         });
       }
       if (options.ownerRef) query.where('owner_ref', options.ownerRef);
-      const draftOwnerRefs = options.draftOwnerRefs;
-      if (draftOwnerRefs) {
-        query.where(visible =>
-          visible
-            .whereNot('state', 'draft')
-            .orWhereIn('owner_ref', draftOwnerRefs),
-        );
+      if (options.draftOwnerRefs) {
+        whereDraftVisible(query, options.draftOwnerRefs);
       }
       if (options.states?.length) query.whereIn('state', options.states);
       if (options.types?.length) query.whereIn('type', options.types);
@@ -308,6 +343,18 @@ export class DatabaseReleaseStore implements ReleaseStore {
           ...(fields.rollbackPlan !== undefined && {
             rollback_plan: fields.rollbackPlan || null,
           }),
+          ...(fields.pendingOwnerRef !== undefined && {
+            pending_owner_ref: fields.pendingOwnerRef,
+          }),
+          ...(fields.handedOverAt !== undefined && {
+            handed_over_at: new Date(fields.handedOverAt),
+          }),
+          ...(fields.plannedType !== undefined && {
+            planned_type: fields.plannedType,
+          }),
+          ...(fields.standardChangeId !== undefined && {
+            standard_change_id: fields.standardChangeId,
+          }),
           revision: revision + 1,
           updated_at: new Date(event.createdAt),
         });
@@ -337,12 +384,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
       if (fields.freezeOverride !== undefined) {
         await tx('release_freeze_overrides').where({ release_id: id }).delete();
         if (fields.freezeOverride) {
-          await tx('release_freeze_overrides').insert({
-            release_id: id,
-            reason: fields.freezeOverride.reason,
-            set_by: fields.freezeOverride.by,
-            set_at: new Date(fields.freezeOverride.at),
-          });
+          await insertFreezeOverride(tx, id, fields.freezeOverride);
         }
       }
       if (fields.after) {
@@ -639,6 +681,14 @@ export class DatabaseReleaseStore implements ReleaseStore {
       description: row.description,
       ...(row.rollback_plan && { rollbackPlan: row.rollback_plan }),
       changes: JSON.parse(row.changes),
+      ...(row.pending_owner_ref && { pendingOwnerRef: row.pending_owner_ref }),
+      ...(row.handed_over_at && { handedOverAt: toIso(row.handed_over_at) }),
+      ...(row.planned_type && {
+        plannedType: row.planned_type as Release['type'],
+      }),
+      ...(row.standard_change_id && {
+        standardChangeId: row.standard_change_id,
+      }),
       createdBy: row.created_by,
       createdAt: toIso(row.created_at),
       updatedAt: toIso(row.updated_at),

@@ -25,9 +25,15 @@ export type ReleaseFields = Pick<
   | 'rollbackPlan'
   | 'changes'
   | 'after'
+  | 'handedOverAt'
+  | 'plannedType'
 > & {
+  /** `null` clears it (a release that is no longer `standard`). */
+  standardChangeId?: string | null;
   /** `null` clears the override. */
   freezeOverride?: FreezeOverride | null;
+  /** `null` clears the offer. */
+  pendingOwnerRef?: string | null;
 };
 
 /**
@@ -46,7 +52,11 @@ export interface ReleaseListOptions {
   /** Each group matches releases touching any of its refs; all groups must match. */
   entityRefGroups?: string[][];
   ownerRef?: string;
-  /** When given, drafts only of these (lower-case) owner refs; other states are unaffected. */
+  /**
+   * When given, drafts only for a viewer with these refs (user and groups):
+   * owned by or offered to them, or created by them and not handed over;
+   * other states are unaffected.
+   */
   draftOwnerRefs?: string[];
   /** Releases whose window ends at or after this ISO timestamp. */
   from?: string;
@@ -111,7 +121,11 @@ export interface ReleaseStore {
     from: string;
     to: string;
     entityRefs?: string[];
-    /** When given, drafts only of these (lower-case) owner refs; other states are unaffected. */
+    /**
+     * When given, drafts only for a viewer with these refs (user and groups):
+     * owned by or offered to them, or created by them and not handed over;
+     * other states are unaffected.
+     */
     draftOwnerRefs?: string[];
   }): Promise<Release[]>;
 
@@ -123,7 +137,11 @@ export interface ReleaseStore {
   listActiveCandidates(options: {
     from: string;
     to: string;
-    /** When given, drafts only of these (lower-case) owner refs; other states are unaffected. */
+    /**
+     * When given, drafts only for a viewer with these refs (user and groups):
+     * owned by or offered to them, or created by them and not handed over;
+     * other states are unaffected.
+     */
     draftOwnerRefs?: string[];
   }): Promise<ConflictCandidate[]>;
 

@@ -1,4 +1,5 @@
 import {
+  ApprovalDecision,
   Release,
   ReleaseChange,
   ReleaseState,
@@ -45,6 +46,12 @@ type DemoRelease = {
   description: string;
   rollbackPlan?: string;
   changes: ReleaseChange[];
+  /** The declared standard change (app-config.yaml) a standard release follows. */
+  standardChangeId?: string;
+  /** Who approved, per group, for releases that went past `planned`. */
+  approvals?: { groupRef: string; by: string }[];
+  /** Why the owners go ahead despite a freeze (set before it was approved). */
+  freezeOverrideReason?: string;
 };
 
 const DEMO: DemoRelease[] = [
@@ -59,6 +66,10 @@ const DEMO: DemoRelease[] = [
     team: 'checkout-team',
     description:
       '## Checkout 3.14\n\nOne-page checkout for returning customers.\n\n- Feature flag `one-page-checkout` at 100 %\n- Cart totals computed server-side',
+    approvals: [
+      { groupRef: 'group:default/checkout-team', by: 'user:default/alice' },
+      { groupRef: 'group:default/storefront-team', by: 'user:default/judy' },
+    ],
     changes: [
       { kind: 'feature', title: 'One-page checkout for returning customers' },
       { kind: 'fix', title: 'Cart totals off by one cent with vouchers' },
@@ -75,6 +86,11 @@ const DEMO: DemoRelease[] = [
     team: 'payments-team',
     description:
       '## TLS hardening\n\nDisables TLS 1.0/1.1 towards acquirers and rotates the client certificates.',
+    approvals: [
+      { groupRef: 'group:default/payments-team', by: 'user:default/grace' },
+      { groupRef: 'group:default/checkout-team', by: 'user:default/alice' },
+      { groupRef: 'group:default/storefront-team', by: 'user:default/judy' },
+    ],
     changes: [
       { kind: 'security', title: 'Disable TLS 1.0 and 1.1' },
       { kind: 'config', title: 'Rotate acquirer client certificates' },
@@ -91,6 +107,10 @@ const DEMO: DemoRelease[] = [
     team: 'checkout-team',
     description:
       '## Hotfix 2.8.1\n\nFixes duplicate order confirmations. **Rolled back**: the fix raised p99 latency to 4 s.',
+    approvals: [
+      { groupRef: 'group:default/checkout-team', by: 'user:default/alice' },
+      { groupRef: 'group:default/storefront-team', by: 'user:default/judy' },
+    ],
     changes: [{ kind: 'fix', title: 'Duplicate order confirmation e-mails' }],
   },
   {
@@ -113,6 +133,7 @@ const DEMO: DemoRelease[] = [
     title: 'Log pipeline upgrade',
     version: '2024.11',
     type: 'standard',
+    standardChangeId: 'observability-upgrade',
     path: ['planned', 'approved', 'in_progress', 'released', 'verified'],
     startInDays: -10,
     hours: 3,
@@ -136,6 +157,10 @@ const DEMO: DemoRelease[] = [
     team: 'search-team',
     description:
       '## Search 5.0\n\nNew index layout with synonyms. Verification pending the weekly relevance report.',
+    approvals: [
+      { groupRef: 'group:default/search-team', by: 'user:default/mallory' },
+      { groupRef: 'group:default/storefront-team', by: 'user:default/judy' },
+    ],
     changes: [
       { kind: 'breaking', title: 'Index layout v5; v4 queries are rejected' },
       { kind: 'migration', title: 'Full reindex (about 3 hours)' },
@@ -152,6 +177,9 @@ const DEMO: DemoRelease[] = [
     team: 'identity-team',
     description:
       '## Emergency patch\n\nSession tokens were accepted after logout. Patched and verified within the hour.',
+    approvals: [
+      { groupRef: 'group:default/release-managers', by: 'user:default/ivan' },
+    ],
     changes: [{ kind: 'security', title: 'Revoke session tokens on logout' }],
   },
   {
@@ -165,6 +193,9 @@ const DEMO: DemoRelease[] = [
     team: 'platform-team',
     description:
       '## Hotfix\n\nMemory leak in the Prometheus remote-write queue.',
+    approvals: [
+      { groupRef: 'group:default/platform-team', by: 'user:default/heidi' },
+    ],
     changes: [{ kind: 'fix', title: 'Memory leak in remote-write queue' }],
   },
   {
@@ -178,6 +209,11 @@ const DEMO: DemoRelease[] = [
     team: 'storefront-team',
     description:
       '## BFF 4.2\n\nGraphQL persisted queries for web and mobile.\n\n1. Deploy BFFs\n2. Switch web storefront\n3. Release mobile app config',
+    approvals: [
+      { groupRef: 'group:default/storefront-team', by: 'user:default/judy' },
+    ],
+    freezeOverrideReason:
+      'Persisted queries take load off the storefront before the weekend peak; agreed with the platform team',
     changes: [
       { kind: 'feature', title: 'Persisted GraphQL queries' },
       { kind: 'config', title: 'CDN caching of persisted queries' },
@@ -194,6 +230,13 @@ const DEMO: DemoRelease[] = [
     team: 'payments-team',
     description:
       '## Ledger 5\n\nMoves billing to double-entry bookkeeping. **Read-only billing during the window.**',
+    approvals: [
+      { groupRef: 'group:default/payments-team', by: 'user:default/grace' },
+      { groupRef: 'group:default/checkout-team', by: 'user:default/alice' },
+      { groupRef: 'group:default/storefront-team', by: 'user:default/judy' },
+    ],
+    freezeOverrideReason:
+      'The acquirer migration needs the ledger in double entry first; agreed with the payments freeze owners',
     changes: [
       { kind: 'migration', title: 'Convert ledger tables to double entry' },
       { kind: 'breaking', title: 'Billing API v1 removed' },
@@ -218,6 +261,7 @@ const DEMO: DemoRelease[] = [
     title: 'Alerting service 2.0',
     version: '2.0.0',
     type: 'standard',
+    standardChangeId: 'alert-routing',
     path: ['planned', 'approved'],
     startInDays: 8,
     hours: 2,
@@ -273,6 +317,7 @@ const DEMO: DemoRelease[] = [
     title: 'Web storefront peak readiness',
     version: '12.0.0',
     type: 'standard',
+    standardChangeId: 'storefront-capacity',
     path: ['planned'],
     startInDays: 25,
     hours: 2,
@@ -316,9 +361,12 @@ const DEMO: DemoRelease[] = [
  * how it reached its state. Ids are fixed so that a second replica seeding at
  * the same time fails instead of duplicating.
  */
-export function demoReleases(
-  now: Date,
-): { release: Release; events: NewReleaseEvent[] }[] {
+export function demoReleases(now: Date): {
+  release: Release;
+  events: NewReleaseEvent[];
+  /** The approvals the release went ahead on (approval round 1). */
+  decisions: ApprovalDecision[];
+}[] {
   return DEMO.map((demo, index) => {
     // Whole-day offsets start at a working hour (09:00–13:00 UTC) so the demo
     // calendar looks planned; the release in progress keeps its offset from now.
@@ -352,9 +400,27 @@ export function demoReleases(
     const iso = (time: number) => new Date(time).toISOString();
     const planner = PLANNER[demo.team];
     const id = `00000000-0000-4000-a000-${String(index + 1).padStart(12, '0')}`;
+    // decided, and any freeze overridden, half a day before it was approved
+    const approvedStep = demo.path.indexOf('approved');
+    const decidedAt = iso(at('approved', approvedStep) - 12 * HOUR);
+    const decisions: ApprovalDecision[] =
+      approvedStep < 0
+        ? []
+        : (demo.approvals ?? []).map(({ groupRef, by }) => ({
+            groupRef,
+            by,
+            decision: 'approve',
+            comment: 'Looks good',
+            at: decidedAt,
+          }));
+    const freezeOverride = demo.freezeOverrideReason && {
+      reason: demo.freezeOverrideReason,
+      by: planner,
+      at: decidedAt,
+    };
     const events: NewReleaseEvent[] = [
       {
-        action: 'created',
+        action: 'created' as const,
         actorRef: planner,
         createdAt: iso(createdAt),
         changes: [],
@@ -373,7 +439,24 @@ export function demoReleases(
         ...(state === 'rolled_back' && { reason: 'p99 latency regression' }),
         ...(state === 'cancelled' && { reason: 'Superseded by v7.1' }),
       })),
-    ];
+      ...(freezeOverride
+        ? [
+            {
+              action: 'freeze-overridden' as const,
+              actorRef: planner,
+              createdAt: freezeOverride.at,
+              changes: [
+                {
+                  field: 'freezeOverride',
+                  before: null,
+                  after: freezeOverride,
+                },
+              ],
+              reason: freezeOverride.reason,
+            },
+          ]
+        : []),
+    ].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 
     return {
       release: {
@@ -388,12 +471,18 @@ export function demoReleases(
         description: demo.description,
         ...(demo.rollbackPlan && { rollbackPlan: demo.rollbackPlan }),
         changes: demo.changes,
+        ...(demo.standardChangeId && {
+          standardChangeId: demo.standardChangeId,
+        }),
+        ...(demo.path.length > 0 && { plannedType: demo.type }),
+        ...(freezeOverride && { freezeOverride }),
         createdBy: planner,
         createdAt: iso(createdAt),
         updatedAt: events[events.length - 1].createdAt,
         revision: events.length,
       },
       events,
+      decisions,
     };
   });
 }

@@ -5,6 +5,7 @@ import {
   createReleaseRequestSchema,
   isTransitionAllowed,
 } from '@internal/plugin-release-coordination-common';
+import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
 import { DatabaseReleaseStore } from '../database/DatabaseReleaseStore';
 import { demoReleases } from './demoReleases';
 import { seedDemoReleases } from './seedDemoReleases';
@@ -32,7 +33,7 @@ describe('demoReleases', () => {
         }),
       ).not.toThrow();
       let state = 'draft';
-      for (const event of events.slice(1)) {
+      for (const event of events.filter(e => e.action === 'transitioned')) {
         const { before, after } = event.changes[0];
         expect(before).toBe(state);
         expect(isTransitionAllowed(before as any, after as any)).toBe(true);
@@ -83,17 +84,21 @@ describe('demoReleases', () => {
 });
 
 describe.each(databases.eachSupportedId())('seedDemoReleases on %p', id => {
-  async function createStore() {
+  async function createStores() {
     const knex = await databases.init(id);
-    return DatabaseReleaseStore.create({
-      database: mockServices.database({ knex }),
+    const database = mockServices.database({ knex });
+    const store = await DatabaseReleaseStore.create({ database });
+    const approvals = await DatabaseApprovalStore.create({
+      database,
+      skipMigrations: true,
     });
+    return { store, approvals };
   }
 
-  it('seeds an empty database with releases and their history', async () => {
-    const store = await createStore();
+  it('seeds an empty database with releases, their history and approvals', async () => {
+    const { store, approvals } = await createStores();
     const logger = mockServices.logger.mock();
-    const count = await seedDemoReleases({ store, logger, now });
+    const count = await seedDemoReleases({ store, approvals, logger, now });
     expect(count).toBeGreaterThanOrEqual(15);
     const page = await store.listReleases({ order: 'asc', limit: 100 });
     expect(page.items).toHaveLength(count);
@@ -106,17 +111,20 @@ describe.each(databases.eachSupportedId())('seedDemoReleases on %p', id => {
       'transitioned',
       'transitioned',
     ]);
+    expect(
+      (await approvals.listDecisions(verified.id, 1)).map(d => d.decision),
+    ).toContain('approve');
   });
 
   it('never touches a database that already holds plans', async () => {
-    const store = await createStore();
+    const { store, approvals } = await createStores();
     const logger = mockServices.logger.mock();
     const [existing] = demoReleases(now);
     await store.createRelease(
       { ...existing.release, id: 'b5c2a1f0-0000-4000-8000-000000000001' },
       existing.events,
     );
-    expect(await seedDemoReleases({ store, logger, now })).toBe(0);
+    expect(await seedDemoReleases({ store, approvals, logger, now })).toBe(0);
     const page = await store.listReleases({ order: 'asc', limit: 100 });
     expect(page.items.map(r => r.id)).toEqual([
       'b5c2a1f0-0000-4000-8000-000000000001',

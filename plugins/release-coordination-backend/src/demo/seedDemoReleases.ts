@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { demoReleases } from './demoReleases';
 
@@ -10,18 +11,23 @@ import { demoReleases } from './demoReleases';
  */
 export async function seedDemoReleases(options: {
   store: ReleaseStore;
+  /** Where the approvals of the releases that went past `planned` go. */
+  approvals: Pick<DatabaseApprovalStore, 'addDecision'>;
   logger: LoggerService;
   now?: Date;
 }): Promise<number> {
-  const { store, logger, now = new Date() } = options;
+  const { store, approvals, logger, now = new Date() } = options;
   if (!(await store.isEmpty())) {
     logger.info('Release plans exist already; not seeding demo data');
     return 0;
   }
   const demos = demoReleases(now);
   try {
-    for (const { release, events } of demos) {
+    for (const { release, events, decisions } of demos) {
       await store.createRelease(release, events);
+      for (const decision of decisions) {
+        await approvals.addDecision(release.id, 1, decision);
+      }
     }
   } catch (error) {
     // e.g. another replica seeding at the same moment: the fixed ids collide

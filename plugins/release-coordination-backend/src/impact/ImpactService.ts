@@ -152,11 +152,22 @@ export class ImpactService {
       this.riskInput(analysis, input.changes),
       this.riskConfig,
     );
+    const changeRefs = input.changes.flatMap((change, i) =>
+      change.entityRef ? [{ i, ref: change.entityRef }] : [],
+    );
     const visible = await this.visibleRefs(
-      candidateRefs(analysis),
+      [...candidateRefs(analysis), ...changeRefs.map(c => c.ref)],
       analysis.graph,
       credentials,
     );
+    const unknown = changeRefs.filter(c => !visible.has(c.ref));
+    if (unknown.length > 0) {
+      throw new InputError(
+        unknown
+          .map(c => `changes.${c.i}.entityRef: ${c.ref} is not in the catalog`)
+          .join('; '),
+      );
+    }
     return report(analysis, risk, visible, { strict: true });
   }
 

@@ -275,9 +275,7 @@ describe.each(databases.eachSupportedId())('notification tasks on %p', id => {
     expect(await run(log, 52)).toEqual([]);
     expect(notifications.send).toHaveBeenCalledTimes(2);
     expect(
-      Number(
-        (await knex('release_approval_follow_ups').count('* as n'))[0].n,
-      ),
+      Number((await knex('release_approval_follow_ups').count('* as n'))[0].n),
     ).toBe(2);
   });
 

@@ -4,11 +4,7 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
   InputError,
@@ -23,6 +19,9 @@ import {
 import {
   ACTIVE_RELEASE_STATES,
   CreateReleaseInput,
+  DEFAULT_RELEASE_MANAGER_GROUP,
+  HandoverRequest,
+  StandardChange,
   isTransitionAllowed,
   ListReleasesQuery,
   Page,
@@ -30,6 +29,7 @@ import {
   ReleaseEvent,
   ReleaseFieldChange,
   ReleaseState,
+  freezeManagePermission,
   releaseCreatePermission,
   releaseReadPermission,
   releaseUpdatePermission,
@@ -42,6 +42,8 @@ import {
   ReleaseStore,
 } from '../database/ReleaseStore';
 import { assertRevision } from '../revisions';
+import { Caller, ReleaseAuthority } from './ReleaseAuthority';
+import { standardChangeProblems } from './standardChanges';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -53,9 +55,28 @@ type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 export interface ReleaseTransitionInput {
   to: ReleaseState;
   reason?: string;
-  /** Goes ahead although a guard would refuse it, where the guard allows that. */
+  /**
+   * Goes ahead although a guard would refuse it, where the guard allows that
+   * (starting outside the window, an emergency that is not ready), recorded
+   * with its reason in the history and the audit log.
+   */
   override?: { reason: string };
 }
+
+/** How long before its window a release may start, unless configured. */
+export const DEFAULT_START_LEAD_MINUTES = 60;
+
+/** Fields whose change after approval sends a release back to `planned`. */
+const PLAN_FIELDS = [
+  'window',
+  'entityRefs',
+  'changes',
+  'type',
+  'standardChangeId',
+] as const;
+
+/** Fields that cannot change once a release is in progress. */
+const FIXED_IN_PROGRESS = ['entityRefs', 'type', 'standardChangeId'] as const;
 
 /**
  * Checked before a release moves; throws (e.g. `ConflictError`) to refuse.
@@ -96,7 +117,11 @@ export class ReleaseService {
   private readonly store: ReleaseStore;
   private readonly catalog: CatalogService;
   private readonly permissions: PermissionsService;
-  private readonly userInfo: UserInfoService;
+  /** Who may act for which entities. */
+  readonly authority: ReleaseAuthority;
+  private readonly standardChanges: StandardChange[];
+  private readonly startLeadMs: number;
+  private readonly now: () => Date;
   private readonly guards: ReleaseTransitionGuard[] = [];
   private readonly listeners: ReleaseChangeListener[] = [];
 
@@ -105,17 +130,35 @@ export class ReleaseService {
     catalog: CatalogService;
     permissions: PermissionsService;
     userInfo: UserInfoService;
+    /** The release managers, who may act on every release (default `DEFAULT_RELEASE_MANAGER_GROUP`). */
+    releaseManagerGroup?: string;
+    /** The declared standard changes that `standard` releases must follow. */
+    standardChanges?: StandardChange[];
+    /** How long before its window a release may start (default {@link DEFAULT_START_LEAD_MINUTES}). */
+    startLeadMinutes?: number;
+    /** The clock, for tests. */
+    now?: () => Date;
   }) {
     this.store = options.store;
     this.catalog = options.catalog;
     this.permissions = options.permissions;
-    this.userInfo = options.userInfo;
+    this.authority = new ReleaseAuthority({
+      catalog: options.catalog,
+      userInfo: options.userInfo,
+      releaseManagerGroup:
+        options.releaseManagerGroup ?? DEFAULT_RELEASE_MANAGER_GROUP,
+    });
+    this.standardChanges = options.standardChanges ?? [];
+    this.startLeadMs =
+      (options.startLeadMinutes ?? DEFAULT_START_LEAD_MINUTES) * 60_000;
+    this.now = options.now ?? (() => new Date());
   }
 
-  /**
-   * Lists releases; `system` and `domain` also match releases of the entities
-   * that are part of them, as the caller sees the catalog.
-   */
+  /** The declared standard changes. */
+  listStandardChanges(): StandardChange[] {
+    return this.standardChanges;
+  }
+
   /** Adds a check that every transition must pass. */
   addTransitionGuard(guard: ReleaseTransitionGuard) {
     this.guards.push(guard);
@@ -133,6 +176,10 @@ export class ReleaseService {
     return change.after;
   }
 
+  /**
+   * Lists releases; `system` and `domain` also match releases of the entities
+   * that are part of them, as the caller sees the catalog.
+   */
   async listReleases(
     query: ListReleasesQuery,
     credentials: UserCredentials,
@@ -185,31 +232,38 @@ export class ReleaseService {
 
   /**
    * Of the given releases, those the caller may see, in order: every release
-   * but a draft, and a draft only for its owners if `release.read` allows it.
+   * but a draft; a draft only for the members of the group that owns it or
+   * was offered it, and for its creator until another group accepted it, and
+   * then only if `release.read` allows it.
    */
-  async visibleReleases<T extends Pick<Release, 'id' | 'state' | 'ownerRef'>>(
-    releases: T[],
-    credentials: UserCredentials,
-  ): Promise<T[]> {
+  async visibleReleases<
+    T extends Pick<Release, 'id' | 'state' | 'ownerRef'> &
+      Partial<Pick<Release, 'pendingOwnerRef' | 'createdBy' | 'handedOverAt'>>,
+  >(releases: T[], credentials: UserCredentials): Promise<T[]> {
     const drafts = releases.filter(r => r.state === 'draft');
     if (drafts.length === 0) return releases;
     const mine = new Set(await this.draftOwnerRefs(credentials));
     const readable = await this.readableDrafts(
-      drafts.filter(r => mine.has(r.ownerRef)),
+      drafts.filter(
+        r =>
+          mine.has(r.ownerRef) ||
+          (r.pendingOwnerRef !== undefined && mine.has(r.pendingOwnerRef)) ||
+          (r.createdBy !== undefined &&
+            !r.handedOverAt &&
+            mine.has(r.createdBy.toLocaleLowerCase('en-US'))),
+      ),
       credentials,
     );
     return releases.filter(r => r.state !== 'draft' || readable.has(r.id));
   }
 
   /**
-   * The caller's ownership refs, lower-case: the only owners whose drafts
-   * the caller may see (and then only if `release.read` allows it).
+   * The caller's user ref and groups, lower-case: a viewer's refs for the
+   * store's draft filter (drafts owned by, offered to or created by them;
+   * then only if `release.read` allows it).
    */
   async draftOwnerRefs(credentials: UserCredentials): Promise<string[]> {
-    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
-      credentials,
-    );
-    return ownershipEntityRefs.map(ref => ref.toLocaleLowerCase('en-US'));
+    return (await this.authority.caller(credentials)).refs;
   }
 
   /** Ids of the given drafts that `release.read` allows the caller to read. */
@@ -247,24 +301,32 @@ export class ReleaseService {
   }
 
   /**
-   * Creates a draft release after checking every ref against the catalog; the
-   * owner defaults to the owner of the first entity.
+   * Creates a draft release after checking every ref against the catalog.
+   * It is owned by a group of the caller's: `ownerRef`, or by default the
+   * caller's group that holds most of its entities. Entities the owner does
+   * not hold need their owners' approval before the release counts.
    */
   async createRelease(
     input: CreateReleaseInput,
     credentials: UserCredentials,
   ): Promise<Release> {
     await this.authorize({ permission: releaseCreatePermission }, credentials);
-    const entities = await this.checkRefs(
-      input.entityRefs,
-      input.ownerRef,
-      credentials,
-    );
-    const ownerRef = input.ownerRef ?? this.defaultOwner(entities[0]);
+    const caller = await this.authority.caller(credentials);
+    if (caller.groups.length === 0) {
+      throw new NotAllowedError(
+        'You are not a member of any group in the catalog, and releases are owned by groups; ask to be added to your team',
+      );
+    }
+    this.checkStandardChange(input);
+    await this.checkRefs(input, input.ownerRef, credentials);
+    const ownerRef =
+      input.ownerRef ??
+      (await this.defaultOwner(caller, input.entityRefs, credentials));
+    this.checkMembership(caller, ownerRef);
     const id = randomUUID();
     await this.checkAfter(id, input.after);
 
-    const now = new Date().toISOString();
+    const now = this.now().toISOString();
     const actorRef = credentials.principal.userEntityRef;
     const createdEvent = {
       action: 'created' as const,
@@ -286,6 +348,9 @@ export class ReleaseService {
         ...(input.rollbackPlan && { rollbackPlan: input.rollbackPlan }),
         changes: input.changes,
         ...(input.after?.length && { after: input.after }),
+        ...(input.standardChangeId && {
+          standardChangeId: input.standardChangeId,
+        }),
         createdBy: actorRef,
         createdAt: now,
         updatedAt: now,
@@ -298,14 +363,16 @@ export class ReleaseService {
 
   /**
    * Edits a release that is not finished yet, if the caller still saw its
-   * latest revision. Returns it unchanged if nothing differs.
+   * latest revision. Returns it unchanged if nothing differs. A change to
+   * the plan of an approved release sends it back to `planned` (a new
+   * approval round); a release in progress keeps its entities and type.
    */
   async updateRelease(
     id: string,
     input: UpdateReleaseInput,
     credentials: UserCredentials,
   ): Promise<Release> {
-    const current = await this.getChangeable(id, credentials);
+    const { current, caller } = await this.getChangeable(id, credentials);
     assertRevision(`Release ${id}`, current.revision, input.revision);
 
     const { revision, ...requested } = input;
@@ -314,24 +381,63 @@ export class ReleaseService {
       ...(requested.entityRefs && {
         entityRefs: [...requested.entityRefs].sort(),
       }),
+      // a release that stops being standard no longer follows a standard change
+      ...(requested.type &&
+        requested.type !== 'standard' &&
+        current.standardChangeId &&
+        !requested.standardChangeId && { standardChangeId: null }),
     };
-    await this.checkAfter(id, fields.after);
-    if (fields.entityRefs || fields.ownerRef) {
-      await this.checkRefs(
-        fields.entityRefs ?? [],
-        fields.ownerRef,
-        credentials,
-      );
-    }
     const changes = diff(current, fields);
     if (changes.length === 0) {
       return current;
     }
+    const changed = new Set(changes.map(c => c.field));
+    const fixed = FIXED_IN_PROGRESS.filter(field => changed.has(field));
+    if (current.state === 'in_progress' && fixed.length > 0) {
+      throw new ConflictError(
+        `${fixed.join(
+          ', ',
+        )}: cannot change while the release is in progress; cancel it and plan a new one`,
+      );
+    }
+    this.checkStandardChange({
+      ...current,
+      ...fields,
+      standardChangeId: fields.standardChangeId ?? undefined,
+    });
+    await this.checkAfter(id, fields.after);
+    if (changed.has('ownerRef')) {
+      this.checkMembership(caller, fields.ownerRef!, 'hand-over');
+    }
+    if (changed.has('entityRefs') || changed.has('changes')) {
+      await this.checkRefs(
+        {
+          entityRefs: changed.has('entityRefs') ? fields.entityRefs! : [],
+          changes: changed.has('changes') ? fields.changes! : [],
+        },
+        undefined,
+        credentials,
+      );
+    }
+    const replanned =
+      current.state === 'approved' &&
+      PLAN_FIELDS.some(field => changed.has(field));
+    if (replanned) {
+      fields.state = 'planned';
+      changes.push({ field: 'state', before: current.state, after: 'planned' });
+    }
+    if (changed.has('ownerRef') && current.pendingOwnerRef) {
+      fields.pendingOwnerRef = null;
+    }
     const event: NewReleaseEvent = {
       action: 'updated',
       actorRef: credentials.principal.userEntityRef,
-      createdAt: new Date().toISOString(),
+      createdAt: this.now().toISOString(),
       changes,
+      ...(replanned && {
+        reason:
+          'The plan of an approved release changed: back to planned for a new approval round',
+      }),
     };
     const updated = await this.store.updateRelease({
       id,
@@ -347,26 +453,45 @@ export class ReleaseService {
     });
   }
 
-  /** Moves a release to another state of its lifecycle. */
+  /**
+   * Moves a release to another state of its lifecycle. Its creator may
+   * withdraw (cancel) it until another group accepted it; it may start
+   * (`in_progress`) from the configured lead before its window until the
+   * window ends, or outside with an override; it cannot be released or
+   * verified before its window started.
+   */
   async transitionRelease(
     id: string,
     input: ReleaseTransitionInput,
     credentials: UserCredentials,
   ): Promise<Release> {
     const current = await this.getRelease(id);
-    await this.authorizeChange(current, credentials);
+    const caller = await this.authority.caller(credentials);
+    const withdrawal =
+      input.to === 'cancelled' && this.authority.isCreator(caller, current);
+    if (!withdrawal) await this.authorizeChange(current, credentials, caller);
     if (!isTransitionAllowed(current.state, input.to)) {
       throw new ConflictError(
         `Cannot move release from "${current.state}" to "${input.to}"`,
       );
     }
+    this.checkTiming(current, input);
     for (const guard of this.guards) {
       await guard(current, input, credentials);
     }
+    return this.move(current, input, credentials);
+  }
+
+  /** Stores a transition that passed every check, and tells the listeners. */
+  private async move(
+    current: Release,
+    input: ReleaseTransitionInput,
+    credentials: UserCredentials,
+  ): Promise<Release> {
     const event: NewReleaseEvent = {
       action: 'transitioned',
       actorRef: credentials.principal.userEntityRef,
-      createdAt: new Date().toISOString(),
+      createdAt: this.now().toISOString(),
       changes: [{ field: 'state', before: current.state, after: input.to }],
       reason: input.override
         ? `Override: ${input.override.reason}${
@@ -375,26 +500,72 @@ export class ReleaseService {
         : input.reason,
     };
     const moved = await this.store.updateRelease({
-      id,
+      id: current.id,
       revision: current.revision,
-      fields: { state: input.to },
+      fields: {
+        state: input.to,
+        ...(input.to === 'planned' && { plannedType: current.type }),
+      },
       event,
     });
     return this.changed({ before: current, after: moved, event, credentials });
   }
 
   /**
+   * Sends an approved release back to `planned`, because an approval it
+   * relied on was withdrawn (not a user's transition: no guards).
+   */
+  async returnToPlanned(
+    release: Release,
+    reason: string,
+    credentials: UserCredentials,
+  ): Promise<Release> {
+    if (release.state !== 'approved') return release;
+    return this.move(release, { to: 'planned', reason }, credentials);
+  }
+
+  /** A release starts near its window and is released only once its window started. */
+  private checkTiming(release: Release, input: ReleaseTransitionInput) {
+    const now = this.now().getTime();
+    const start = Date.parse(release.window.start);
+    const end = Date.parse(release.window.end);
+    if (input.to === 'in_progress' && !input.override) {
+      const lead = Math.round(this.startLeadMs / 60_000);
+      if (now < start - this.startLeadMs) {
+        throw new ConflictError(
+          `Release ${release.id} cannot start before ${new Date(
+            start - this.startLeadMs,
+          ).toISOString()} (${lead} minutes before its window); move its window or start it with an override and a reason`,
+        );
+      }
+      if (now > end) {
+        throw new ConflictError(
+          `Release ${release.id} cannot start after its window ended at ${release.window.end}; move its window or start it with an override and a reason`,
+        );
+      }
+    }
+    if ((input.to === 'released' || input.to === 'verified') && now < start) {
+      throw new ConflictError(
+        `Release ${release.id} cannot be ${input.to} before its window starts at ${release.window.start}`,
+      );
+    }
+  }
+
+  /**
    * Lets a release go ahead despite the freezes that apply to it, with a
-   * written reason, recorded in its history. Owners only.
+   * written reason, recorded in its history. For members of the owning
+   * group who also hold every entity of the release, release managers, and
+   * those who manage freezes (platform admins).
    */
   async setFreezeOverride(
     id: string,
     input: { reason: string },
     credentials: UserCredentials,
   ): Promise<Release> {
-    const current = await this.getChangeable(id, credentials);
+    const { current, caller } = await this.getChangeable(id, credentials);
+    await this.checkMayOverrideFreezes(current, caller, credentials);
     const actorRef = credentials.principal.userEntityRef;
-    const at = new Date().toISOString();
+    const at = this.now().toISOString();
     const freezeOverride = { reason: input.reason, by: actorRef, at };
     return this.store.updateRelease({
       id,
@@ -421,7 +592,7 @@ export class ReleaseService {
     id: string,
     credentials: UserCredentials,
   ): Promise<Release> {
-    const current = await this.getChangeable(id, credentials);
+    const { current } = await this.getChangeable(id, credentials);
     if (!current.freezeOverride) return current;
     return this.store.updateRelease({
       id,
@@ -430,7 +601,7 @@ export class ReleaseService {
       event: {
         action: 'freeze-override-cleared',
         actorRef: credentials.principal.userEntityRef,
-        createdAt: new Date().toISOString(),
+        createdAt: this.now().toISOString(),
         changes: [
           {
             field: 'freezeOverride',
@@ -442,19 +613,130 @@ export class ReleaseService {
     });
   }
 
-  /** A release the caller may change and that is not finished yet. */
-  private async getChangeable(
+  /**
+   * Offers the release to another group (hand-over); it stays with its
+   * owners until a member of that group accepts.
+   */
+  async offerHandover(
+    id: string,
+    input: HandoverRequest,
+    credentials: UserCredentials,
+  ): Promise<Release> {
+    const { current } = await this.getChangeable(id, credentials);
+    const toGroupRef = input.toGroupRef.toLocaleLowerCase('en-US');
+    if (toGroupRef === current.ownerRef) {
+      throw new InputError(
+        `toGroupRef: ${toGroupRef} owns the release already`,
+      );
+    }
+    await this.checkRefs({ entityRefs: [] }, toGroupRef, credentials);
+    return this.handover(current, credentials, {
+      action: 'handover-offered',
+      fields: { pendingOwnerRef: toGroupRef },
+      reason: input.reason,
+    });
+  }
+
+  /** A member of the group the release was offered to takes it over. */
+  async acceptHandover(
     id: string,
     credentials: UserCredentials,
   ): Promise<Release> {
+    const current = await this.getActive(id);
+    const caller = await this.authority.caller(credentials);
+    const offered = current.pendingOwnerRef;
+    if (!offered) {
+      throw new ConflictError(`Release ${id} is not offered to any group`);
+    }
+    if (!caller.refs.includes(offered)) {
+      throw new NotAllowedError(
+        `Only members of ${offered} may accept release ${id}`,
+      );
+    }
+    await this.authorize(
+      { permission: releaseUpdatePermission, resourceRef: id },
+      credentials,
+    );
+    return this.handover(current, credentials, {
+      action: 'handover-accepted',
+      fields: {
+        ownerRef: offered,
+        pendingOwnerRef: null,
+        handedOverAt: this.now().toISOString(),
+      },
+    });
+  }
+
+  /** The owners withdraw their offer, or the group it was offered to declines it. */
+  async cancelHandover(
+    id: string,
+    credentials: UserCredentials,
+  ): Promise<Release> {
+    const current = await this.getActive(id);
+    const caller = await this.authority.caller(credentials);
+    const offered = current.pendingOwnerRef;
+    if (!offered) {
+      throw new ConflictError(`Release ${id} is not offered to any group`);
+    }
+    if (!caller.refs.includes(offered)) {
+      await this.authorizeChange(current, credentials, caller);
+    }
+    return this.handover(current, credentials, {
+      action: 'handover-cancelled',
+      fields: { pendingOwnerRef: null },
+    });
+  }
+
+  private async handover(
+    current: Release,
+    credentials: UserCredentials,
+    step: {
+      action: NewReleaseEvent['action'];
+      fields: Partial<ReleaseFields>;
+      reason?: string;
+    },
+  ): Promise<Release> {
+    const event: NewReleaseEvent = {
+      action: step.action,
+      actorRef: credentials.principal.userEntityRef,
+      createdAt: this.now().toISOString(),
+      changes: diff(current, step.fields),
+      ...(step.reason && { reason: step.reason }),
+    };
+    const updated = await this.store.updateRelease({
+      id: current.id,
+      revision: current.revision,
+      fields: step.fields,
+      event,
+    });
+    return this.changed({
+      before: current,
+      after: updated,
+      event,
+      credentials,
+    });
+  }
+
+  /** A release that is not finished yet. */
+  private async getActive(id: string): Promise<Release> {
     const current = await this.getRelease(id);
-    await this.authorizeChange(current, credentials);
     if (!ACTIVE_RELEASE_STATES.includes(current.state)) {
       throw new ConflictError(
         `Release in state "${current.state}" can no longer be edited`,
       );
     }
     return current;
+  }
+
+  /** A release the caller may change and that is not finished yet. */
+  private async getChangeable(
+    id: string,
+    credentials: UserCredentials,
+  ): Promise<{ current: Release; caller: Caller }> {
+    const current = await this.getRelease(id);
+    const caller = await this.authorizeChange(current, credentials);
+    await this.getActive(id);
+    return { current, caller };
   }
 
   /** The releases a release must follow exist and are not itself. */
@@ -485,71 +767,150 @@ export class ReleaseService {
   }
 
   /**
-   * For now only members of the owning group (or the owning user) may change
-   * a release; throws `NotAllowedError` otherwise.
+   * Members of the owning group and release managers may change a release,
+   * if `release.update` allows it; throws `NotAllowedError` otherwise.
    */
-  async authorizeChange(release: Release, credentials: UserCredentials) {
-    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
-      credentials,
-    );
-    const isOwner = ownershipEntityRefs.some(
-      ref => ref.toLocaleLowerCase('en-US') === release.ownerRef,
-    );
-    if (!isOwner) {
+  async authorizeChange(
+    release: Release,
+    credentials: UserCredentials,
+    known?: Caller,
+  ): Promise<Caller> {
+    const caller = known ?? (await this.authority.caller(credentials));
+    if (
+      !this.authority.isOwnerMember(caller, release) &&
+      !caller.isReleaseManager
+    ) {
       throw new NotAllowedError(
-        `Only members of ${release.ownerRef} may change this release`,
+        `Only members of ${release.ownerRef} or the release managers may change this release`,
       );
     }
     await this.authorize(
       { permission: releaseUpdatePermission, resourceRef: release.id },
       credentials,
     );
+    return caller;
+  }
+
+  /** Overriding freezes on an entity is for the groups that hold it, release managers and platform admins. */
+  private async checkMayOverrideFreezes(
+    release: Release,
+    caller: Caller,
+    credentials: UserCredentials,
+  ) {
+    if (caller.isReleaseManager) return;
+    const foreign = await this.authority.foreignEntities(
+      caller.groups,
+      release.entityRefs,
+      credentials,
+    );
+    if (foreign.length === 0) return;
+    const [decision] = await this.permissions.authorize(
+      [{ permission: freezeManagePermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) return;
+    throw new NotAllowedError(
+      `Only the owners of ${foreign
+        .map(f => (f.ownerRef ? `${f.entityRef} (${f.ownerRef})` : f.entityRef))
+        .join(
+          ', ',
+        )}, the release managers or platform admins may override freezes on them`,
+    );
+  }
+
+  /** A release is owned by a group of the caller's. */
+  private checkMembership(
+    caller: Caller,
+    ownerRef: string,
+    otherwise: 'create' | 'hand-over' = 'create',
+  ) {
+    if (caller.refs.includes(ownerRef.toLocaleLowerCase('en-US'))) return;
+    throw new NotAllowedError(
+      `ownerRef: you are not a member of ${ownerRef}; ${
+        otherwise === 'create'
+          ? `a release is owned by one of your groups (${caller.groups.join(
+              ', ',
+            )}); to plan for another team, plan it for your group and hand it over`
+          : `offer the release to it instead (POST /releases/:id/handover), and a member of ${ownerRef} accepts it`
+      }`,
+    );
+  }
+
+  /** A `standard` release follows a declared standard change. */
+  private checkStandardChange(
+    release: Pick<
+      Release,
+      'type' | 'entityRefs' | 'changes' | 'standardChangeId'
+    >,
+  ) {
+    const problems = standardChangeProblems(release, this.standardChanges);
+    if (problems.length > 0) throw new InputError(problems.join('; '));
   }
 
   /**
-   * Checks entity refs and the owner ref against the catalog in one request, as
-   * the caller sees it; returns the entities in order.
+   * Checks the entity refs, the refs of the changes and the owner ref against
+   * the catalog in one request, as the caller sees it.
    */
   private async checkRefs(
-    entityRefs: string[],
+    release: Pick<Release, 'entityRefs'> & Partial<Pick<Release, 'changes'>>,
     ownerRef: string | undefined,
     credentials: UserCredentials,
-  ): Promise<Entity[]> {
-    if (
-      ownerRef &&
-      !['group', 'user'].includes(parseEntityRef(ownerRef).kind)
-    ) {
-      throw new InputError(`ownerRef: "${ownerRef}" is not a group or user`);
-    }
-    const refs = ownerRef ? [...entityRefs, ownerRef] : entityRefs;
+  ): Promise<void> {
+    const named = [
+      ...release.entityRefs.map((ref, i) => ({
+        field: `entityRefs.${i}`,
+        ref,
+      })),
+      ...(release.changes ?? []).flatMap((change, i) =>
+        change.entityRef
+          ? [{ field: `changes.${i}.entityRef`, ref: change.entityRef }]
+          : [],
+      ),
+      ...(ownerRef ? [{ field: 'ownerRef', ref: ownerRef }] : []),
+    ];
+    if (named.length === 0) return;
     const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: refs, fields: [...ENTITY_FIELDS, 'spec.owner'] },
+      { entityRefs: named.map(n => n.ref), fields: ENTITY_FIELDS },
       { credentials },
     );
-    const unknown = refs.filter((_, i) => !items[i]);
+    const unknown = named.filter((_, i) => !items[i]);
     if (unknown.length > 0) {
       throw new InputError(
-        `Unknown entity refs, not in the catalog: ${unknown.join(', ')}`,
+        unknown
+          .map(n => `${n.field}: ${n.ref} is not in the catalog`)
+          .join('; '),
       );
     }
-    return items.slice(0, entityRefs.length) as Entity[];
   }
 
-  private defaultOwner(entity: Entity): string {
-    const owner = entity.spec?.owner;
-    if (typeof owner !== 'string' || !owner) {
-      throw new InputError(
-        `ownerRef: required, since ${toRef(
-          entity,
-        )} has no owner in the catalog`,
-      );
-    }
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
+  /**
+   * The caller's group that holds most of the entities (ties: the first by
+   * ref); with none holding any, the caller's only group.
+   */
+  private async defaultOwner(
+    caller: Caller,
+    entityRefs: string[],
+    credentials: UserCredentials,
+  ): Promise<string> {
+    const groups = [...caller.groups].sort();
+    const held = await Promise.all(
+      groups.map(async group => {
+        const foreign = await this.authority.foreignEntities(
+          [group],
+          entityRefs,
+          credentials,
+        );
+        return entityRefs.length - foreign.length;
       }),
-    ).toLocaleLowerCase('en-US');
+    );
+    const most = Math.max(...held);
+    if (most > 0) return groups[held.indexOf(most)];
+    if (groups.length === 1) return groups[0];
+    throw new InputError(
+      `ownerRef: required, since none of your groups (${groups.join(
+        ', ',
+      )}) owns ${entityRefs.join(', ')}`,
+    );
   }
 
   /** Refs of the entities that are part of any of the given ones. */

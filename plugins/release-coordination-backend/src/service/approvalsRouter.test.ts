@@ -24,6 +24,7 @@ import {
   readReadinessPolicy,
 } from '../readiness/ReadinessService';
 import { ReleaseService } from '../releases/ReleaseService';
+import { readStandardChanges } from '../releases/standardChanges';
 import {
   mockAuditor,
   requestWithoutCredentials,
@@ -95,6 +96,21 @@ const entities: Entity[] = [
 
 const as = (user: string) => mockCredentials.user.header(user);
 
+/** The declared standard change the standard releases below follow. */
+const ROUTINE_CHANGE = {
+  id: 'routine',
+  entityRefs: ['component:checkout', 'component:orphan'],
+  changeKinds: ['config'],
+};
+
+/** A standard release of checkout following {@link ROUTINE_CHANGE}. */
+const STANDARD = {
+  type: 'standard',
+  standardChangeId: 'routine',
+  entityRefs: ['component:checkout'],
+  changes: [{ kind: 'config', title: 'Raise a timeout' }],
+};
+
 async function createApp(
   options: {
     config?: object;
@@ -134,11 +150,23 @@ async function createApp(
     ) as any,
   });
   const catalog = catalogServiceMock({ entities });
+  const config = mockServices.rootConfig({
+    data: {
+      releaseCoordination: {
+        standardChanges: [ROUTINE_CHANGE],
+        ...options.config,
+      },
+    },
+  });
   const releases = new ReleaseService({
     store,
     catalog,
     permissions,
     userInfo,
+    releaseManagerGroup: readApprovalPolicy(config).releaseManagerGroup,
+    standardChanges: readStandardChanges(config),
+    // inside the window of the releases created below
+    now: () => new Date('2026-12-01T10:30:00Z'),
   });
   const notifications = { send: jest.fn(async () => {}) };
   const signals = { publish: jest.fn(async () => {}) };
@@ -146,9 +174,6 @@ async function createApp(
     notifications,
     signals,
     logger: mockServices.logger.mock(),
-  });
-  const config = mockServices.rootConfig({
-    data: { releaseCoordination: options.config ?? {} },
   });
   const approvals = new ApprovalService({
     releases,
@@ -486,7 +511,7 @@ describe('approvals routes', () => {
 
   it('applies the policy per type: standard needs none, emergency the release managers first', async () => {
     const { app } = await createApp();
-    const standard = await createRelease(app, { type: 'standard' });
+    const standard = await createRelease(app, STANDARD);
     expect(await approvalsOf(app, standard.id)).toMatchObject({
       rule: 'none',
       required: [],
@@ -592,7 +617,7 @@ describe('approvals routes', () => {
       },
     });
     const release = await createRelease(app, {
-      type: 'standard',
+      ...STANDARD,
       entityRefs: ['component:orphan'],
       ownerRef: TEAM_A,
     });

@@ -409,7 +409,20 @@ describe('conflict routes', () => {
 
     it('answers 400 without a reason, 403 for non-members and 404 for unknown releases', async () => {
       const { app } = await createApp();
-      const r = await post(app, {});
+      const draft = await post(app, {});
+      // someone else's draft is not found, whatever the method
+      const hidden = await request(app)
+        .post(`/releases/${draft.id}/freeze-override`)
+        .set('Authorization', asMallory)
+        .send({ reason: 'Because' });
+      expect(hidden.status).toBe(404);
+      const r = (
+        await request(app)
+          .post(`/releases/${draft.id}/transition`)
+          .set('Authorization', asAlice)
+          .send({ to: 'planned' })
+      ).body;
+      expect(r.state).toBe('planned');
       const missing = await request(app)
         .post(`/releases/${r.id}/freeze-override`)
         .set('Authorization', asAlice)

@@ -328,6 +328,17 @@ describe('impact routes', () => {
     const release = await post(app);
     const path = `/releases/${release.id}/risk-override`;
 
+    // someone else's draft is not found; a planned release is theirs to change
+    const hidden = await request(app)
+      .post(path)
+      .set('Authorization', asMallory)
+      .send({ level: 'low', reason: 'Trust me' });
+    expect(hidden.status).toBe(404);
+    await request(app)
+      .post(`/releases/${release.id}/transition`)
+      .set('Authorization', asAlice)
+      .send({ to: 'planned' })
+      .expect(200);
     const stranger = await request(app)
       .post(path)
       .set('Authorization', asMallory)
@@ -386,7 +397,7 @@ describe('impact routes', () => {
     const events = await request(app)
       .get(`/releases/${release.id}/events`)
       .set('Authorization', asAlice);
-    expect(events.body.items.slice(1)).toEqual([
+    expect(events.body.items.slice(2)).toEqual([
       expect.objectContaining({
         action: 'risk-overridden',
         actorRef: ALICE,

@@ -98,10 +98,11 @@ async function createApp(
 async function createRelease(
   app: express.Express,
   body: object = {},
+  auth = asAlice,
 ): Promise<Release> {
   const res = await request(app)
     .post('/releases')
-    .set('Authorization', asAlice)
+    .set('Authorization', auth)
     .send({ ...valid, ...body });
   expect(res.status).toBe(201);
   return res.body;
@@ -177,15 +178,40 @@ describe('createRouter', () => {
       expect(got.body).toEqual(res.body);
     });
 
-    it('keeps a user owner and accepts an explicit owner', async () => {
+    it("owns a release by the caller's group that holds its entities", async () => {
       const { app } = await createApp();
+      // Alice's only group, whoever owns the entity
       expect(
         (await createRelease(app, { entityRefs: ['component:personal-tool'] }))
           .ownerRef,
-      ).toBe('user:default/alice');
+      ).toBe('group:default/team-a');
+      // the lead's group that owns it, or the one named
       expect(
-        (await createRelease(app, { ownerRef: 'group:team-b' })).ownerRef,
+        (
+          await createRelease(
+            app,
+            { entityRefs: ['component:search-service'] },
+            asLead,
+          )
+        ).ownerRef,
       ).toBe('group:default/team-b');
+      expect(
+        (await createRelease(app, { ownerRef: 'group:team-b' }, asLead))
+          .ownerRef,
+      ).toBe('group:default/team-b');
+      // with several groups and none owning the entity, the owner is asked for
+      const ambiguous = await request(app)
+        .post('/releases')
+        .set('Authorization', asLead)
+        .send({ ...valid, entityRefs: ['component:orphan'] });
+      expect(ambiguous.status).toBe(400);
+      expect(ambiguous.body.error.message).toMatch(/^ownerRef: required/);
+      // a group the caller is not in is refused
+      const foreign = await request(app)
+        .post('/releases')
+        .set('Authorization', asAlice)
+        .send({ ...valid, ownerRef: 'group:team-b' });
+      expect(foreign.status).toBe(403);
     });
 
     it.each([
@@ -231,7 +257,7 @@ describe('createRouter', () => {
             'component:phantom',
           ],
         },
-        /component:default\/ghost, component:default\/phantom/,
+        /^entityRefs\.1: component:default\/ghost is not in the catalog; entityRefs\.2: component:default\/phantom/,
       ],
       [
         'an unknown owner',
@@ -242,11 +268,6 @@ describe('createRouter', () => {
         'an owner that is no group',
         { ownerRef: 'component:orphan' },
         /^ownerRef:/,
-      ],
-      [
-        'no owner to default to',
-        { entityRefs: ['component:orphan'] },
-        /^ownerRef: required/,
       ],
     ])(
       'rejects %s with 400 naming it and writes nothing',
@@ -304,10 +325,17 @@ describe('createRouter', () => {
         type: 'hotfix',
         window: { start: '2026-12-05T10:00:00Z', end: '2026-12-05T12:00:00Z' },
       });
-      const search = await createRelease(app, {
-        entityRefs: ['component:search-service'],
-        window: { start: '2026-12-10T10:00:00Z', end: '2026-12-10T12:00:00Z' },
-      });
+      const search = await createRelease(
+        app,
+        {
+          entityRefs: ['component:search-service'],
+          window: {
+            start: '2026-12-10T10:00:00Z',
+            end: '2026-12-10T12:00:00Z',
+          },
+        },
+        asLead,
+      );
       const list = async (query: string) => {
         const res = await request(app)
           .get(`/releases?${query}`)
@@ -459,10 +487,19 @@ describe('createRouter', () => {
       expect(missing.status).toBe(404);
 
       const release = await createRelease(app);
-      const foreign = await request(app)
+      const hidden = await request(app)
         .patch(`/releases/${release.id}`)
         .set('Authorization', asMallory)
         .send({ revision: 1, title: 'Mine now' });
+      expect(hidden.status).toBe(404);
+      const planned = await request(app)
+        .post(`/releases/${release.id}/transition`)
+        .set('Authorization', asAlice)
+        .send({ to: 'planned' });
+      const foreign = await request(app)
+        .patch(`/releases/${release.id}`)
+        .set('Authorization', asMallory)
+        .send({ revision: planned.body.revision, title: 'Mine now' });
       expect(foreign.status).toBe(403);
 
       const cancelled = await request(app)
@@ -488,7 +525,8 @@ describe('createRouter', () => {
           title: 'T',
           version: '1',
           type: 'normal',
-          state: 'draft',
+          // not a draft: a denied read would hide a draft (404)
+          state: 'planned',
           window: { start: now, end: now },
           entityRefs: ['component:default/checkout-service'],
           ownerRef: 'group:default/team-a',
@@ -509,7 +547,7 @@ describe('createRouter', () => {
       const transition = await request(app)
         .post(`/releases/${release.id}/transition`)
         .set('Authorization', asAlice)
-        .send({ to: 'planned' });
+        .send({ to: 'approved' });
       expect(transition.status).toBe(403);
     });
   });
@@ -567,13 +605,23 @@ describe('createRouter', () => {
       expect(res.body.error.message).toMatch(message);
     });
 
-    it('rejects non-members with 403', async () => {
+    it('rejects non-members with 403 (404 while it is a draft)', async () => {
       const { app } = await createApp();
       const release = await createRelease(app);
-      const res = await request(app)
+      const hidden = await request(app)
         .post(`/releases/${release.id}/transition`)
         .set('Authorization', asMallory)
         .send({ to: 'planned' });
+      expect(hidden.status).toBe(404);
+      await request(app)
+        .post(`/releases/${release.id}/transition`)
+        .set('Authorization', asAlice)
+        .send({ to: 'planned' })
+        .expect(200);
+      const res = await request(app)
+        .post(`/releases/${release.id}/transition`)
+        .set('Authorization', asMallory)
+        .send({ to: 'cancelled' });
       expect(res.status).toBe(403);
     });
   });
@@ -619,9 +667,11 @@ describe('drafts', () => {
       ).status,
     ).toBe(200);
     // a draft of team-b, which Alice is no member of
-    const foreign = await createRelease(app, {
-      entityRefs: ['component:search-service'],
-    });
+    const foreign = await createRelease(
+      app,
+      { entityRefs: ['component:search-service'] },
+      asLead,
+    );
     expect(foreign.ownerRef).toBe('group:default/team-b');
 
     const list = async (auth: string) => {

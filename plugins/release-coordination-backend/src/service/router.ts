@@ -7,6 +7,7 @@ import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
   createReleaseRequestSchema,
+  handoverRequestSchema,
   listReleasesQuerySchema,
   Release,
   transitionReleaseRequestSchema,
@@ -112,10 +113,10 @@ export async function createRouter(
   });
 
   // drafts are for their owners: a release the caller may not read is not
-  // found, on GET /releases/:id and every GET below it; the handlers below
-  // take the release read here (readableRelease)
+  // found, on /releases/:id and every path below it, whatever the method, so
+  // a change to a hidden draft answers exactly like one to a release that
+  // does not exist; GET handlers take the release read here (readableRelease)
   router.use('/releases/:id', async (req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     res.locals.release = await releases.getReadableRelease(
       req.params.id,
       await userCredentials(req),
@@ -172,6 +173,48 @@ export async function createRouter(
       },
     );
     res.json((await carry(req, [release]))[0]);
+  });
+
+  router.post('/releases/:id/handover', async (req, res) => {
+    const { id } = req.params;
+    const release = await audited(
+      req,
+      'release-handover-offer',
+      { releaseId: id },
+      async () => {
+        const credentials = await userCredentials(req);
+        const input = parseInput(handoverRequestSchema, req.body);
+        return releases.offerHandover(id, input, credentials);
+      },
+    );
+    res.json((await carry(req, [release]))[0]);
+  });
+
+  router.post('/releases/:id/handover/accept', async (req, res) => {
+    const { id } = req.params;
+    const release = await audited(
+      req,
+      'release-handover-accept',
+      { releaseId: id },
+      async () => releases.acceptHandover(id, await userCredentials(req)),
+    );
+    res.json((await carry(req, [release]))[0]);
+  });
+
+  router.delete('/releases/:id/handover', async (req, res) => {
+    const { id } = req.params;
+    const release = await audited(
+      req,
+      'release-handover-cancel',
+      { releaseId: id },
+      async () => releases.cancelHandover(id, await userCredentials(req)),
+    );
+    res.json((await carry(req, [release]))[0]);
+  });
+
+  router.get('/standard-changes', async (req, res) => {
+    await userCredentials(req);
+    res.json({ items: releases.listStandardChanges() });
   });
 
   router.get('/releases/:id/events', async (req, res) => {

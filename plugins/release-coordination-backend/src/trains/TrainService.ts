@@ -218,6 +218,7 @@ export class TrainService {
     credentials: UserCredentials,
   ): Promise<{ booking: TrainBooking; release: Release }> {
     const release = await this.releases.getRelease(releaseId);
+    await this.releases.authorizeChange(release, credentials);
     const train = await this.store.getTrain(input.trainId);
     if (!train) {
       throw new InputError(`trainId: there is no train ${input.trainId}`);
