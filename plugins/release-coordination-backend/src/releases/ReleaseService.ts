@@ -553,17 +553,14 @@ export class ReleaseService {
 
   /**
    * Lets a release go ahead despite the freezes that apply to it, with a
-   * written reason, recorded in its history. For members of the owning
-   * group who also hold every entity of the release, release managers, and
-   * those who manage freezes (platform admins).
+   * written reason, recorded in its history (who may: {@link getOverridable}).
    */
   async setFreezeOverride(
     id: string,
     input: { reason: string },
     credentials: UserCredentials,
   ): Promise<Release> {
-    const { current, caller } = await this.getChangeable(id, credentials);
-    await this.checkMayOverrideFreezes(current, caller, credentials);
+    const current = await this.getOverridable(id, credentials);
     const actorRef = credentials.principal.userEntityRef;
     const at = this.now().toISOString();
     const freezeOverride = { reason: input.reason, by: actorRef, at };
@@ -592,7 +589,7 @@ export class ReleaseService {
     id: string,
     credentials: UserCredentials,
   ): Promise<Release> {
-    const { current } = await this.getChangeable(id, credentials);
+    const current = await this.getOverridable(id, credentials);
     if (!current.freezeOverride) return current;
     return this.store.updateRelease({
       id,
@@ -791,24 +788,31 @@ export class ReleaseService {
     return caller;
   }
 
-  /** Overriding freezes on an entity is for the groups that hold it, release managers and platform admins. */
-  private async checkMayOverrideFreezes(
-    release: Release,
-    caller: Caller,
+  /**
+   * An unfinished release whose freeze override the caller may set or clear:
+   * release managers and platform admins (`freeze.manage`) may for any
+   * release; members of the owning group only when their groups hold every
+   * entity of it.
+   */
+  private async getOverridable(
+    id: string,
     credentials: UserCredentials,
-  ) {
-    if (caller.isReleaseManager) return;
-    const foreign = await this.authority.foreignEntities(
-      caller.groups,
-      release.entityRefs,
-      credentials,
-    );
-    if (foreign.length === 0) return;
-    const [decision] = await this.permissions.authorize(
+  ): Promise<Release> {
+    const current = await this.getActive(id);
+    const caller = await this.authority.caller(credentials);
+    if (caller.isReleaseManager) return current;
+    const [manage] = await this.permissions.authorize(
       [{ permission: freezeManagePermission }],
       { credentials },
     );
-    if (decision.result === AuthorizeResult.ALLOW) return;
+    if (manage.result === AuthorizeResult.ALLOW) return current;
+    await this.authorizeChange(current, credentials, caller);
+    const foreign = await this.authority.foreignEntities(
+      caller.groups,
+      current.entityRefs,
+      credentials,
+    );
+    if (foreign.length === 0) return current;
     throw new NotAllowedError(
       `Only the owners of ${foreign
         .map(f => (f.ownerRef ? `${f.entityRef} (${f.ownerRef})` : f.entityRef))

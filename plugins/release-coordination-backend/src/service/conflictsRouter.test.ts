@@ -1,3 +1,4 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -5,7 +6,9 @@ import {
   Conflict,
   Release,
   Slot,
+  freezeManagePermission,
 } from '@internal/plugin-release-coordination-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { ConflictService } from '../conflicts/ConflictService';
@@ -74,6 +77,21 @@ async function createApp(options: { trains?: TrainSource } = {}) {
     catalog,
     userInfo,
     trains: options.trains,
+    // Mallory is no platform admin: she may not manage freezes
+    permissions: mockServices.permissions.mock({
+      authorize: async (
+        requests: { permission: { name: string } }[],
+        { credentials }: { credentials: BackstageCredentials },
+      ) =>
+        requests.map(r => ({
+          result:
+            r.permission.name === freezeManagePermission.name &&
+            (credentials.principal as { userEntityRef?: string })
+              .userEntityRef === MALLORY
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })),
+    } as any),
   });
   const router = await createRouter({
     releases,

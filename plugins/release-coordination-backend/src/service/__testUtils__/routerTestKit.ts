@@ -8,6 +8,7 @@
 import {
   AuthService,
   DatabaseService,
+  PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
@@ -73,9 +74,11 @@ export async function createPlanningServices(options: {
   userInfo: UserInfoService;
   auth?: AuthService;
   trains?: ConstructorParameters<typeof ConflictService>[0]['trains'];
+  /** Allow everything unless given. */
+  permissions?: PermissionsService;
 }) {
   const { releaseStore: store, catalog } = options;
-  const permissions = mockServices.permissions();
+  const permissions = options.permissions ?? mockServices.permissions();
   const freezeStore = await DatabaseFreezeStore.create({
     database: options.database,
     skipMigrations: true,
