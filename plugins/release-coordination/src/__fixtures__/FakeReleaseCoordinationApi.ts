@@ -28,6 +28,8 @@ import {
   UpdateFreezeRequest,
   UpcomingImpactItem,
   UpdateReleaseRequest,
+  HandoverRequest,
+  StandardChange,
 } from '@internal/plugin-release-coordination-common';
 import {
   EndFreezeRequest,
@@ -438,6 +440,39 @@ export class FakeReleaseCoordinationApi implements ReleaseCoordinationApi {
         : request.reason,
     });
     return release;
+  }
+
+  /** The declared standard changes {@link listStandardChanges} answers. */
+  standardChanges: StandardChange[] = [];
+
+  async listStandardChanges() {
+    return this.standardChanges;
+  }
+
+  async offerHandover(id: string, request: HandoverRequest) {
+    const release = await this.getRelease(id);
+    release.pendingOwnerRef = request.toGroupRef;
+    release.revision += 1;
+    return { ...release };
+  }
+
+  async acceptHandover(id: string) {
+    const release = await this.getRelease(id);
+    if (!release.pendingOwnerRef) {
+      throw await errorResponse(409, 'ConflictError', 'not offered');
+    }
+    release.ownerRef = release.pendingOwnerRef;
+    delete release.pendingOwnerRef;
+    release.handedOverAt = new Date().toISOString();
+    release.revision += 1;
+    return { ...release };
+  }
+
+  async cancelHandover(id: string) {
+    const release = await this.getRelease(id);
+    delete release.pendingOwnerRef;
+    release.revision += 1;
+    return { ...release };
   }
 
   async listReleaseEvents(id: string) {

@@ -9,6 +9,7 @@ import {
   CreateReleaseRequest,
   Freeze,
   FreezeOccurrence,
+  HandoverRequest,
   ImpactReport,
   ImpactRequest,
   Page,
@@ -21,6 +22,7 @@ import {
   ReleaseType,
   RiskLevel,
   Slot,
+  StandardChange,
   Train,
   TrainBooking,
   TrainSlot,
@@ -194,6 +196,14 @@ export interface ReleaseCoordinationApi {
   ): Promise<Release>;
   /** The history of a release, oldest first. */
   listReleaseEvents(id: string): Promise<ReleaseEvent[]>;
+  /** Offers a release to another group; it stays with its owners until a member of that group accepts. */
+  offerHandover(id: string, request: HandoverRequest): Promise<Release>;
+  /** Takes over a release offered to one of the caller's groups. */
+  acceptHandover(id: string): Promise<Release>;
+  /** Withdraws (owners) or declines (offered group) a hand-over. */
+  cancelHandover(id: string): Promise<Release>;
+  /** The declared standard (pre-approved) changes a `standard` release may follow. */
+  listStandardChanges(): Promise<StandardChange[]>;
   /**
    * The occurrences of freezes (blackout periods) overlapping a range, recurring
    * freezes expanded. Rejects with a 404 `ResponseError` on backends without freezes.

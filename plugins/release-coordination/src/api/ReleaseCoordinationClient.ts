@@ -29,6 +29,8 @@ import {
   UpdateFreezeRequest,
   UpcomingImpactItem,
   UpdateReleaseRequest,
+  HandoverRequest,
+  StandardChange,
 } from '@internal/plugin-release-coordination-common';
 import {
   EndFreezeRequest,
@@ -111,6 +113,34 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
   async listReleaseEvents(id: string): Promise<ReleaseEvent[]> {
     const page = await this.request<{ items: ReleaseEvent[] }>(
       `/releases/${encodeURIComponent(id)}/events`,
+    );
+    return page.items;
+  }
+
+  async offerHandover(id: string, request: HandoverRequest): Promise<Release> {
+    return this.request<Release>(
+      `/releases/${encodeURIComponent(id)}/handover`,
+      { method: 'POST', body: request },
+    );
+  }
+
+  async acceptHandover(id: string): Promise<Release> {
+    return this.request<Release>(
+      `/releases/${encodeURIComponent(id)}/handover/accept`,
+      { method: 'POST', body: {} },
+    );
+  }
+
+  async cancelHandover(id: string): Promise<Release> {
+    return this.request<Release>(
+      `/releases/${encodeURIComponent(id)}/handover`,
+      { method: 'DELETE' },
+    );
+  }
+
+  async listStandardChanges(): Promise<StandardChange[]> {
+    const page = await this.request<{ items: StandardChange[] }>(
+      '/standard-changes',
     );
     return page.items;
   }

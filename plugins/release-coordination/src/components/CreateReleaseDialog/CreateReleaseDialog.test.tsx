@@ -120,6 +120,39 @@ describe('CreateReleaseDialog', () => {
     expect(onCreated.mock.calls[0][0]).toMatchObject({ title: 'Payments 2.1' });
   });
 
+  it('makes a standard release choose a declared standard change', async () => {
+    const api = new FakeReleaseCoordinationApi();
+    api.standardChanges = [
+      {
+        id: 'payments-config',
+        title: 'Payments configuration change',
+        entityRefs: ['component:default/payments-api'],
+        changeKinds: ['config'],
+      },
+    ];
+    const { onCreated } = await render(api);
+    setValue('Title', 'Pool size');
+    setValue('Version', '2.1.1');
+    await userEvent.selectOptions(screen.getByLabelText('Type'), 'standard');
+    const field = await screen.findByLabelText(/Standard change/);
+    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    expect(field).toHaveAccessibleDescription(
+      'A standard (pre-approved) release follows a declared standard change: choose one',
+    );
+    await waitFor(() =>
+      expect(
+        screen.getByRole('option', { name: 'Payments configuration change' }),
+      ).toBeInTheDocument(),
+    );
+    await userEvent.selectOptions(field, 'payments-config');
+    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(onCreated).toHaveBeenCalled());
+    expect(api.createCalls[0]).toMatchObject({
+      type: 'standard',
+      standardChangeId: 'payments-config',
+    });
+  });
+
   it('shows the message of a rejected request', async () => {
     const api = new FakeReleaseCoordinationApi();
     api.failures.createRelease = await FakeReleaseCoordinationApi.errorResponse(

@@ -52,6 +52,12 @@ export function changedReleaseFields(
   if (body.title !== release.title) changes.title = body.title;
   if (body.version !== release.version) changes.version = body.version;
   if (body.type !== release.type) changes.type = body.type;
+  if (
+    body.standardChangeId &&
+    body.standardChangeId !== release.standardChangeId
+  ) {
+    changes.standardChangeId = body.standardChangeId;
+  }
   if (form.start !== initial.start || form.end !== initial.end) {
     changes.window = body.window;
   }

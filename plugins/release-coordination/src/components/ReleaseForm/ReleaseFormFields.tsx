@@ -13,7 +13,10 @@ import {
   ChangeKind,
   RELEASE_TYPES,
 } from '@internal/plugin-release-coordination-common';
+import { useApi } from '@backstage/core-plugin-api';
 import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import {
   DialogForm,
   fieldError,
@@ -172,6 +175,58 @@ function ChangesField(props: {
 }
 
 /**
+ * The declared standard change a standard release follows, chosen from those
+ * the backend lists, with what each one covers.
+ */
+function StandardChangeField(props: {
+  value: string;
+  error?: string;
+  onChange: (id: string) => void;
+}) {
+  const { value, error, onChange } = props;
+  const api = useApi(releaseCoordinationApiRef);
+  const {
+    value: declared,
+    loading,
+    error: loadError,
+  } = useAsync(() => api.listStandardChanges(), [api]);
+  const chosen = declared?.find(d => d.id === value);
+  let help = error;
+  if (!help && loadError) {
+    help = `Could not load the standard changes: ${loadError.message}`;
+  } else if (!help && declared?.length === 0) {
+    help =
+      'No standard changes are declared (releaseCoordination.standardChanges), so no release can be standard';
+  } else if (!help && chosen) {
+    help = `Covers ${chosen.entityRefs
+      .map(shortRef)
+      .join(', ')}; changes of kind ${chosen.changeKinds.join(', ')}`;
+  }
+  return (
+    <TextField
+      id="release-standardChangeId"
+      label="Standard change"
+      select
+      fullWidth
+      required
+      disabled={loading}
+      SelectProps={{ native: true }}
+      value={value}
+      onChange={event => onChange(event.target.value)}
+      error={Boolean(error)}
+      helperText={help ?? 'Pre-approved for the entities and kinds it names'}
+    >
+      <option value="">{loading ? 'Loading…' : 'Choose…'}</option>
+      {(declared ?? []).map(d => (
+        <option key={d.id} value={d.id}>
+          {d.title}
+        </option>
+      ))}
+    </TextField>
+  );
+}
+
+/**
  * The fields of a release, shared by the create and edit dialogs: title,
  * version, type, window, (entities and owner,) description and changes, each
  * with its validation message.
@@ -216,6 +271,15 @@ export function ReleaseFormFields(props: ReleaseFormFieldsProps) {
             ))}
           </TextField>
         </Grid>
+        {form.type === 'standard' && (
+          <Grid item xs={12} sm={8}>
+            <StandardChangeField
+              value={form.standardChangeId}
+              error={errors.standardChangeId}
+              onChange={id => set('standardChangeId', id)}
+            />
+          </Grid>
+        )}
         <WindowFields
           idPrefix="release"
           start={form.start}

@@ -25,6 +25,8 @@ export interface ReleaseFormState {
   title: string;
   version: string;
   type: ReleaseType;
+  /** The declared standard change a `standard` release follows; blank for none. */
+  standardChangeId: string;
   /** `datetime-local` values in the user's zone. */
   start: string;
   end: string;
@@ -41,6 +43,7 @@ export const RELEASE_FORM_FIELDS = [
   'title',
   'version',
   'type',
+  'standardChangeId',
   'window.start',
   'window.end',
   'entityRefs',
@@ -67,6 +70,7 @@ export function emptyReleaseForm(
     title: '',
     version: '',
     type: 'normal',
+    standardChangeId: '',
     ...defaultWindow(),
     entityRefs,
     ownerRef: ownerRef ?? '',
@@ -87,6 +91,7 @@ export function releaseToForm(release: Release): ReleaseFormState {
     title: release.title,
     version: release.version,
     type: release.type,
+    standardChangeId: release.standardChangeId ?? '',
     start: isoToLocal(release.window.start),
     end: isoToLocal(release.window.end),
     entityRefs: release.entityRefs,
@@ -148,6 +153,9 @@ export function validateReleaseForm(form: ReleaseFormState): {
     title: form.title,
     version: form.version,
     type: form.type,
+    ...(form.type === 'standard' && form.standardChangeId
+      ? { standardChangeId: form.standardChangeId }
+      : {}),
     window: { start: start ?? form.start, end: end ?? form.end },
     entityRefs: form.entityRefs,
     ...(form.ownerRef.trim() ? { ownerRef: form.ownerRef.trim() } : {}),
@@ -167,6 +175,10 @@ export function validateReleaseForm(form: ReleaseFormState): {
       if (key.startsWith('entityRefs.')) key = 'entityRefs';
       errors[key] ??= issueMessage(issue as any);
     }
+  }
+  if (form.type === 'standard' && !form.standardChangeId) {
+    errors.standardChangeId =
+      'A standard (pre-approved) release follows a declared standard change: choose one';
   }
   if (!start) errors['window.start'] = 'Enter a date and time';
   if (!end) errors['window.end'] = 'Enter a date and time';

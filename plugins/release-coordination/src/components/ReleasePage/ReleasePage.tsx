@@ -41,6 +41,7 @@ import { ReleaseImpact } from '../Impact';
 import { ReadinessVerdictChip, ReleaseReadiness } from '../Readiness';
 import { BookOnTrain } from '../Trains';
 import { StatusReport } from '../StatusReport';
+import { ReleaseHandover } from '../Handover';
 import { ReleaseHistory } from './ReleaseHistory';
 import { TransitionButtons } from './TransitionButtons';
 import Chip from '@material-ui/core/Chip';
@@ -334,6 +335,9 @@ export function ReleasePage(props: ReleasePageProps) {
         <InfoCard title="History">
           <ReleaseHistory events={events} />
         </InfoCard>
+        <Box marginTop={3}>
+          <ReleaseHandover release={release} onChanged={retry} />
+        </Box>
       </Grid>
       <Grid item xs={12}>
         <ReleaseImpact

@@ -1,0 +1,2 @@
+export { ReleaseHandover } from './ReleaseHandover';
+export type { ReleaseHandoverProps } from './ReleaseHandover';
