@@ -46,8 +46,15 @@ export const USERS = {
 /** A kind of user of {@link USERS}. */
 export type Role = keyof typeof USERS;
 
+/**
+ * Another member of checkout-team, who creates releases that Alice then
+ * acts on without being their creator (creators may not approve).
+ */
+export const CO_OWNER = 'user:default/olivia';
+
 const GROUPS: Record<string, string[]> = {
   [USERS.owner]: ['group:default/checkout-team'],
+  [CO_OWNER]: ['group:default/checkout-team'],
   [USERS.otherTeam]: ['group:default/payments-team'],
   [USERS.platformAdmin]: ['group:default/platform-team'],
   [USERS.releaseManager]: ['group:default/release-managers'],
@@ -87,7 +94,7 @@ export const PORTAL_TEST_ENTITIES: Entity[] = [
   group('payments-team', 'engineering'),
   group('platform-team'),
   group('release-managers'),
-  ...Object.values(USERS).map(ref => ({
+  ...[...Object.values(USERS), CO_OWNER].map(ref => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
     metadata: { name: ref.split('/')[1], namespace: 'default' },
