@@ -409,6 +409,48 @@ describe('ownership is the authority', () => {
     }
   });
 
+  it('shows a train slot without the drafts booked on it that the caller may not see', async () => {
+    const backend = await startPortalTestBackend();
+    const train = await backend
+      .as('platformAdmin')
+      .post('/trains')
+      .send({
+        name: 'Checkout train',
+        rrule: 'FREQ=DAILY',
+        timezone: 'UTC',
+        // on the hour, two days ahead
+        start: new Date(
+          Math.ceil((Date.now() + 48 * 3_600_000) / 3_600_000) * 3_600_000,
+        ).toISOString(),
+        slotDuration: 'PT2H',
+        cutoff: 'PT1H',
+        scope: { systems: ['checkout'] },
+      });
+    expect(train.status).toBe(201);
+    const alice = backend.as('owner');
+    const draft = await alice.post('/releases').send({
+      title: 'Secret checkout',
+      version: '1',
+      type: 'normal',
+      window: windowIn(48),
+      entityRefs: [CHECKOUT],
+    });
+    const [slot] = (await alice.get(`/trains/${train.body.id}/slots?count=1`))
+      .body.items;
+    expect(
+      (
+        await alice
+          .post(`/releases/${draft.body.id}/train-slot`)
+          .send({ trainId: train.body.id, slotStart: slot.start })
+      ).status,
+    ).toBe(200);
+    const slotsAs = async (role: Role) =>
+      (await backend.as(role).get(`/trains/${train.body.id}/slots?count=1`))
+        .body.items[0].releaseIds;
+    expect(await slotsAs('owner')).toEqual([draft.body.id]);
+    expect(await slotsAs('otherTeam')).toEqual([]);
+  });
+
   it('checks the refs of changes against the catalog (defect 5)', async () => {
     const backend = await startPortalTestBackend();
     const res = await backend

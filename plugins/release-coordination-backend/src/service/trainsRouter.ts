@@ -94,9 +94,11 @@ export function addTrainRoutes(router: Router, options: TrainRouterOptions) {
   });
 
   router.get('/trains/:id/slots', async (req, res) => {
-    await userCredentials(req);
+    const credentials = await userCredentials(req);
     const query = parseInput(trainSlotsQuerySchema, req.query);
-    res.json({ items: await trains.listSlots(req.params.id, query) });
+    res.json({
+      items: await trains.listSlots(req.params.id, query, credentials),
+    });
   });
 
   router.get('/trains/:id/stats', async (req, res) => {

@@ -180,14 +180,31 @@ export class TrainService {
     }));
   }
 
-  /** `GET /trains/:id/slots`: from now (or `from`) for a year (or to `to`). */
-  async listSlots(id: string, query: TrainSlotsQuery): Promise<TrainSlot[]> {
+  /**
+   * `GET /trains/:id/slots`: from now (or `from`) for a year (or to `to`),
+   * with the booked releases the caller may see (others' drafts left out).
+   */
+  async listSlots(
+    id: string,
+    query: TrainSlotsQuery,
+    credentials: UserCredentials,
+  ): Promise<TrainSlot[]> {
     const train = await this.getTrain(id);
     const from = query.from ? new Date(query.from) : this.now();
     const to = query.to
       ? new Date(query.to)
       : new Date(from.getTime() + 366 * DAY_MS);
-    return this.slotsFor(train, from, to, query.count);
+    const slots = await this.slotsFor(train, from, to, query.count);
+    const booked = await this.releaseStore.getReleases(
+      slots.flatMap(slot => slot.releaseIds),
+    );
+    const visible = new Set(
+      (await this.releases.visibleReleases(booked, credentials)).map(r => r.id),
+    );
+    return slots.map(slot => ({
+      ...slot,
+      releaseIds: slot.releaseIds.filter(releaseId => visible.has(releaseId)),
+    }));
   }
 
   /** The trains whose scope covers any of the entities, as the caller sees the catalog. */
