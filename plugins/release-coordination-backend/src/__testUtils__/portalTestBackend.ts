@@ -17,7 +17,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
@@ -163,6 +166,7 @@ export async function startPortalTestBackend(options: {
   entities?: Entity[];
 }): Promise<PortalTestBackend> {
   const { knex } = options;
+  const sent: NotificationSendOptions[] = [];
   const userInfo = userInfoWithGroups(
     options.entities ? groupsOfUsers(options.entities) : GROUPS,
   );
@@ -172,7 +176,11 @@ export async function startPortalTestBackend(options: {
       createServiceFactory({
         service: notificationService,
         deps: {},
-        factory: () => ({ send: async () => {} }),
+        factory: () => ({
+          send: async (notification: NotificationSendOptions) => {
+            sent.push(notification);
+          },
+        }),
       }),
       createServiceFactory({
         service: signalsServiceRef,
@@ -218,6 +226,7 @@ export async function startPortalTestBackend(options: {
     );
   return {
     server,
+    sent,
     knex,
     api,
     as(role: Role | `user:${string}`) {
@@ -260,6 +269,8 @@ export type RequestAs = Record<
 export interface PortalTestBackend {
   server: Parameters<typeof request>[0];
   knex: Knex;
+  /** Every notification the plugin sent, in order. */
+  sent: NotificationSendOptions[];
   api: string;
   /** A request builder for the API as one of {@link USERS} or any user ref. */
   as(role: Role | `user:${string}`): RequestAs;

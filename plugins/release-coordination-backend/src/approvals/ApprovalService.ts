@@ -507,6 +507,7 @@ export class ApprovalService {
         round: approvals?.round ?? 0,
       });
     }
+    await this.notifier?.overridden({ release: after, event });
     await this.notifier?.changed(after, event.action);
   };
 

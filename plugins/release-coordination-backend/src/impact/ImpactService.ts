@@ -39,6 +39,7 @@ import { ConflictService } from '../conflicts/ConflictService';
 import { DatabaseRiskOverrideStore } from '../database/DatabaseRiskOverrideStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { FreezeService } from '../freezes/FreezeService';
+import { NewReleaseEvent } from '../database/ReleaseStore';
 import { ReleaseService } from '../releases/ReleaseService';
 import {
   assessRisk,
@@ -200,14 +201,14 @@ export class ImpactService {
     input: { level: RiskLevel; reason: string },
     credentials: UserCredentials,
   ): Promise<RiskAssessment> {
-    const { before } = await this.changeableRisk(id, credentials);
+    const { release, before } = await this.changeableRisk(id, credentials);
     const override = {
       level: input.level,
       reason: input.reason,
       by: credentials.principal.userEntityRef,
       at: this.now().toISOString(),
     };
-    await this.overrides.setOverride(id, override, {
+    const event: NewReleaseEvent = {
       action: 'risk-overridden',
       actorRef: override.by,
       createdAt: override.at,
@@ -215,7 +216,9 @@ export class ImpactService {
         { field: 'riskLevel', before: before.level, after: input.level },
       ],
       reason: input.reason,
-    });
+    };
+    await this.overrides.setOverride(id, override, event);
+    await this.releases.recordChange(release, event, credentials);
     return { ...before, level: input.level, override };
   }
 
@@ -227,14 +230,16 @@ export class ImpactService {
     const { release, before } = await this.changeableRisk(id, credentials);
     if (!before.override) return before;
     const { override: _, ...rest } = before;
-    await this.overrides.setOverride(release.id, null, {
+    const event: NewReleaseEvent = {
       action: 'risk-override-cleared',
       actorRef: credentials.principal.userEntityRef,
       createdAt: this.now().toISOString(),
       changes: [
         { field: 'riskLevel', before: before.level, after: rest.computedLevel },
       ],
-    });
+    };
+    await this.overrides.setOverride(release.id, null, event);
+    await this.releases.recordChange(release, event, credentials);
     return { ...rest, level: rest.computedLevel };
   }
 

@@ -6,12 +6,22 @@ import {
   Release,
   RELEASE_SIGNAL_CHANNEL,
   ReleaseChangedSignal,
+  ReleaseEvent,
+  ReleaseEventAction,
   ReleaseState,
 } from '@internal/plugin-release-coordination-common';
 
 type NotificationPayload = Parameters<
   NotificationService['send']
 >[0]['payload'];
+
+/** What each override event says happened. */
+const OVERRIDE_TITLES: Partial<Record<ReleaseEventAction, string>> = {
+  'freeze-overridden': 'goes ahead despite a freeze',
+  'freeze-override-cleared': 'freeze override removed',
+  'risk-overridden': 'risk level overridden',
+  'risk-override-cleared': 'risk override removed',
+};
 
 const STATE_TITLES: Partial<Record<ReleaseState, string>> = {
   planned: 'is planned',
@@ -95,6 +105,32 @@ export class ReleaseNotifier {
         } entit${release.entityRefs.length === 1 ? 'y' : 'ies'}.`,
         severity: release.state === 'rolled_back' ? 'high' : 'normal',
         scope: `${release.id}:state:${release.state}`,
+      },
+      release,
+    );
+  }
+
+  /**
+   * A freeze or risk override was set or cleared: the owners and the
+   * entities' owners hear of it (not the one who did it), once per event.
+   */
+  async overridden(options: {
+    release: Release;
+    event: Pick<ReleaseEvent, 'action' | 'actorRef' | 'createdAt' | 'reason'>;
+  }): Promise<void> {
+    const { release, event } = options;
+    const what = OVERRIDE_TITLES[event.action];
+    if (!what) return;
+    await this.send(
+      [...release.entityRefs, release.ownerRef],
+      [event.actorRef],
+      {
+        title: `${release.title} ${release.version}: ${what}`,
+        description: event.reason
+          ? `By ${event.actorRef}: ${event.reason}`
+          : `By ${event.actorRef}.`,
+        severity: event.action.endsWith('-overridden') ? 'high' : 'normal',
+        scope: `${release.id}:${event.action}:${event.createdAt}`,
       },
       release,
     );

@@ -564,23 +564,30 @@ export class ReleaseService {
     const actorRef = credentials.principal.userEntityRef;
     const at = this.now().toISOString();
     const freezeOverride = { reason: input.reason, by: actorRef, at };
-    return this.store.updateRelease({
+    const event: NewReleaseEvent = {
+      action: 'freeze-overridden',
+      actorRef,
+      createdAt: at,
+      changes: [
+        {
+          field: 'freezeOverride',
+          before: current.freezeOverride ?? null,
+          after: freezeOverride,
+        },
+      ],
+      reason: input.reason,
+    };
+    const updated = await this.store.updateRelease({
       id,
       revision: current.revision,
       fields: { freezeOverride },
-      event: {
-        action: 'freeze-overridden',
-        actorRef,
-        createdAt: at,
-        changes: [
-          {
-            field: 'freezeOverride',
-            before: current.freezeOverride ?? null,
-            after: freezeOverride,
-          },
-        ],
-        reason: input.reason,
-      },
+      event,
+    });
+    return this.changed({
+      before: current,
+      after: updated,
+      event,
+      credentials,
     });
   }
 
@@ -591,23 +598,43 @@ export class ReleaseService {
   ): Promise<Release> {
     const current = await this.getOverridable(id, credentials);
     if (!current.freezeOverride) return current;
-    return this.store.updateRelease({
+    const event: NewReleaseEvent = {
+      action: 'freeze-override-cleared',
+      actorRef: credentials.principal.userEntityRef,
+      createdAt: this.now().toISOString(),
+      changes: [
+        {
+          field: 'freezeOverride',
+          before: current.freezeOverride,
+          after: null,
+        },
+      ],
+    };
+    const updated = await this.store.updateRelease({
       id,
       revision: current.revision,
       fields: { freezeOverride: null },
-      event: {
-        action: 'freeze-override-cleared',
-        actorRef: credentials.principal.userEntityRef,
-        createdAt: this.now().toISOString(),
-        changes: [
-          {
-            field: 'freezeOverride',
-            before: current.freezeOverride,
-            after: null,
-          },
-        ],
-      },
+      event,
     });
+    return this.changed({
+      before: current,
+      after: updated,
+      event,
+      credentials,
+    });
+  }
+
+  /**
+   * Tells the change listeners (approvals, notifications, signals) of a
+   * change stored elsewhere, e.g. a risk override: every change to a release
+   * reaches them through here or the methods above.
+   */
+  async recordChange(
+    release: Release,
+    event: NewReleaseEvent,
+    credentials: UserCredentials,
+  ): Promise<void> {
+    await this.changed({ before: release, after: release, event, credentials });
   }
 
   /**
