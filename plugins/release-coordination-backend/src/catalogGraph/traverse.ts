@@ -120,16 +120,20 @@ export function pathTo(
 }
 
 /**
- * Everything the nodes depend on, transitively: `dependsOn` targets, consumed
- * APIs and their providers (bounded by `maxDepth` hops; cycles end).
+ * The inverse of {@link traverseImpact}: every node whose change would reach
+ * one of `targets` within `maxDepth` hops, with the targets themselves. Each
+ * hop undoes one of `traverseImpact`'s: what a node depends on, the APIs it
+ * consumes and their providers, and its parts. So for every node `x`:
+ * `x` is in `traverseImpact(graph, changed, d).reached` exactly when
+ * `affectingOf(graph, [x], d)` contains one of `changed`.
  */
-export function dependenciesOf(
+export function affectingOf(
   graph: CatalogGraph,
-  start: number[],
+  targets: number[],
   maxDepth: number,
 ): Set<number> {
-  const seen = new Set<number>(start);
-  let frontier = [...start];
+  const seen = new Set<number>(targets);
+  let frontier = [...targets];
   for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
     const next: number[] = [];
     const visit = (node: number) => {
@@ -138,15 +142,15 @@ export function dependenciesOf(
       next.push(node);
     };
     for (const node of frontier) {
-      graph.out('dependsOn', node).forEach(visit);
+      graph.forEachOut('dependsOn', node, visit);
       for (const api of graph.out('consumesApi', node)) {
-        visit(api);
+        if (graph.kinds[api] === 'API') visit(api);
         graph.in('providesApi', api).forEach(visit);
       }
+      graph.in('partOf', node).forEach(visit);
     }
     frontier = next;
   }
-  for (const node of start) seen.delete(node);
   return seen;
 }
 

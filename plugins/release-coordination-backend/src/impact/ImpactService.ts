@@ -29,7 +29,7 @@ import {
 import { CatalogGraph, Rel } from '../catalogGraph/CatalogGraph';
 import { CatalogGraphService } from '../catalogGraph/CatalogGraphService';
 import {
-  dependenciesOf,
+  affectingOf,
   pathTo,
   Traversal,
   traverseImpact,
@@ -268,11 +268,20 @@ export class ImpactService {
           `Unknown entity refs, not in the catalog: ${target}`,
         );
       }
+      // what the release impact of each release would reach: the inverse
+      // traversal from the entity (a system or domain: from all its parts)
       const node = graph.indexOf(target);
-      const parts = node >= 0 ? withParts(graph, node) : new Set<number>();
-      direct = new Set([target, ...[...parts].map(i => graph.refs[i])]);
+      const wholes = ['System', 'Domain'].includes(graph.kinds[node]);
+      const start = wholes ? withParts(graph, node) : new Set([node]);
+      direct = new Set([target, ...[...start].map(i => graph.refs[i])]);
       dependencies = new Set(
-        [...dependenciesOf(graph, [...parts], MAX_IMPACT_DEPTH)]
+        [
+          ...affectingOf(
+            graph,
+            node >= 0 ? [...start] : [],
+            this.defaultMaxDepth,
+          ),
+        ]
           .map(i => graph.refs[i])
           .filter(ref => !direct!.has(ref)),
       );
@@ -577,14 +586,19 @@ function breakingApisOf(
   return result;
 }
 
-/** Every ref the report may show: the changed refs, what was reached, the APIs on the way, and their owners. */
+/** Every ref the report may show: the changed refs, what was reached, the APIs on the way, and their owners, systems and domains. */
 function candidateRefs(analysis: Analysis): string[] {
   const { graph, traversal } = analysis;
   const candidates = new Set<string>(analysis.refs);
+  // each node with its owner, system and domain, which the report names
+  // whatever the depth at which the traversal would reach them
   const add = (node: number) => {
     candidates.add(graph.refs[node]);
     const owner = graph.owners[node];
     if (owner) candidates.add(owner);
+    for (const whole of [graph.systemOf[node], graph.domainOf[node]]) {
+      if (whole >= 0) candidates.add(graph.refs[whole]);
+    }
   };
   traversal.reached.forEach((step, node) => {
     add(node);
