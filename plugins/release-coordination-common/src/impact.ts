@@ -41,6 +41,8 @@ export interface ImpactEntity {
   title?: string;
   /** Owner entity ref. */
   owner?: string;
+  /** The declared owner is not in the catalog: nobody can act for it. */
+  ownerNotInCatalog?: boolean;
   system?: string;
   domain?: string;
   lifecycle?: string;
@@ -61,6 +63,8 @@ export interface ImpactDependent {
   entityRef: string;
   /** Owner entity ref. */
   owner?: string;
+  /** The declared owner is not in the catalog: nobody can act for it. */
+  ownerNotInCatalog?: boolean;
   system?: string;
   depth: number;
   /**

@@ -651,7 +651,7 @@ function report(
   shown.forEach(node => {
     const step = reached.get(node)!;
     if (step.depth === 0) return;
-    const { entityRef, owner, system } = entity(node);
+    const { entityRef, owner, ownerNotInCatalog, system } = entity(node);
     const dependent: ImpactDependent = {
       entityRef,
       depth: step.depth,
@@ -660,6 +660,7 @@ function report(
       high: step.high,
     };
     if (owner !== undefined) dependent.owner = owner;
+    if (ownerNotInCatalog) dependent.ownerNotInCatalog = true;
     if (system !== undefined) dependent.system = system;
     dependents.push(dependent);
   });
@@ -745,7 +746,11 @@ function describer(
       if (value !== undefined) entity[key] = value;
     };
     set('title', graph.titles[node]);
-    set('owner', shownRef(graph.owners[node]));
+    // a declared owner missing from the catalog is shown as declared, marked
+    const owner = graph.owners[node];
+    const ownerMissing = owner !== undefined && graph.indexOf(owner) < 0;
+    set('owner', ownerMissing ? owner : shownRef(owner));
+    if (ownerMissing) entity.ownerNotInCatalog = true;
     set('system', shownRef(refOf(graph.systemOf[node])));
     set('domain', shownRef(refOf(graph.domainOf[node])));
     set('lifecycle', graph.lifecycles[node]);

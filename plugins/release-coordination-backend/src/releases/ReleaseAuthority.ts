@@ -134,6 +134,28 @@ export class ReleaseAuthority {
   }
 
   /**
+   * Of the entities, those whose declared owner is not in the catalog (as
+   * the caller sees it): nobody can act or approve for them.
+   */
+  async danglingOwners(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Required<ForeignEntity>[]> {
+    const owners = await this.entityOwners(entityRefs, credentials);
+    const ownerRefs = [...new Set([...owners.values()].filter(isDefined))];
+    if (ownerRefs.length === 0) return [];
+    const { items } = await this.catalog.getEntitiesByRefs(
+      { entityRefs: ownerRefs, fields: ['kind'] },
+      { credentials },
+    );
+    const missing = new Set(ownerRefs.filter((_, i) => !items[i]));
+    return entityRefs.flatMap(entityRef => {
+      const ownerRef = owners.get(entityRef);
+      return ownerRef && missing.has(ownerRef) ? [{ entityRef, ownerRef }] : [];
+    });
+  }
+
+  /**
    * Each group with its ancestors, itself first (`spec.parent` followed up
    * to {@link MAX_GROUP_DEPTH} levels, cycles cut).
    */

@@ -319,6 +319,7 @@ export class ReleaseService {
     }
     this.checkStandardChange(input);
     await this.checkRefs(input, input.ownerRef, credentials);
+    await this.checkOwnersExist(input.entityRefs, credentials);
     const ownerRef =
       input.ownerRef ??
       (await this.defaultOwner(caller, input.entityRefs, credentials));
@@ -418,6 +419,9 @@ export class ReleaseService {
         undefined,
         credentials,
       );
+    }
+    if (changed.has('entityRefs')) {
+      await this.checkOwnersExist(fields.entityRefs!, credentials);
     }
     const replanned =
       current.state === 'approved' &&
@@ -912,6 +916,28 @@ export class ReleaseService {
           .join('; '),
       );
     }
+  }
+
+  /** Every entity's declared owner is in the catalog, or nobody could act for it. */
+  private async checkOwnersExist(
+    entityRefs: string[],
+    credentials: UserCredentials,
+  ) {
+    const dangling = await this.authority.danglingOwners(
+      entityRefs,
+      credentials,
+    );
+    if (dangling.length === 0) return;
+    throw new InputError(
+      dangling
+        .map(
+          ({ entityRef, ownerRef }) =>
+            `entityRefs.${entityRefs.indexOf(
+              entityRef,
+            )}: ${entityRef} is owned by ${ownerRef}, which is not in the catalog, so nobody can approve for it; correct spec.owner of ${entityRef} or add ${ownerRef} to the catalog`,
+        )
+        .join('; '),
+    );
   }
 
   /**

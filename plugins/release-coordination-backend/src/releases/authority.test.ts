@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  PORTAL_TEST_ENTITIES,
   PortalTestBackend,
   Role,
   portalTestBackend,
@@ -449,6 +450,42 @@ describe('ownership is the authority', () => {
         .body.items[0].releaseIds;
     expect(await slotsAs('owner')).toEqual([draft.body.id]);
     expect(await slotsAs('otherTeam')).toEqual([]);
+  });
+
+  it('refuses entities whose declared owner is not in the catalog (#10 defect 2)', async () => {
+    const backend = await portal.start({
+      entities: [
+        ...PORTAL_TEST_ENTITIES,
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'ghost-service', namespace: 'default' },
+          spec: { owner: 'ghost-team', system: 'checkout' },
+        },
+      ],
+    });
+    const res = await backend
+      .as('owner')
+      .post('/releases')
+      .send({
+        title: 'Ghost',
+        version: '1',
+        type: 'normal',
+        window: windowIn(48),
+        entityRefs: [CHECKOUT, 'component:default/ghost-service'],
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'entityRefs.1: component:default/ghost-service is owned by group:default/ghost-team, which is not in the catalog, so nobody can approve for it; correct spec.owner of component:default/ghost-service or add group:default/ghost-team to the catalog',
+    );
+    const impact = await backend
+      .as('owner')
+      .post('/impact')
+      .send({ entityRefs: ['component:default/ghost-service'] });
+    expect(impact.body.changed[0]).toMatchObject({
+      owner: 'group:default/ghost-team',
+      ownerNotInCatalog: true,
+    });
   });
 
   it('checks the refs of changes against the catalog (defect 5)', async () => {

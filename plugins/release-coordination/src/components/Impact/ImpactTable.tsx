@@ -88,7 +88,10 @@ export function ImpactTable(props: { report: ImpactReport }) {
       field: 'owner',
       render: row =>
         row.owner ? (
-          <EntityRefLink entityRef={row.owner} defaultKind="group" />
+          <>
+            <EntityRefLink entityRef={row.owner} defaultKind="group" />
+            {row.ownerNotInCatalog && ' (not in the catalog)'}
+          </>
         ) : (
           '—'
         ),
