@@ -775,6 +775,8 @@ interface EndpointResult {
   cases: number;
   statuses: Record<number, number>;
   durationsMs: number[];
+  /** The slowest request and its duration. */
+  slowest?: { ms: number; request: string };
 }
 
 /** Runs endpoint properties on one backend and keeps their figures. */
@@ -797,7 +799,8 @@ export class HostileInputRun {
     const res = await (sent.body?.text !== undefined
       ? req.send(sent.body.text)
       : req);
-    result.durationsMs.push(performance.now() - started);
+    const ms = performance.now() - started;
+    result.durationsMs.push(ms);
     result.cases += 1;
     result.statuses[res.status] = (result.statuses[res.status] ?? 0) + 1;
     const describe = () =>
@@ -807,6 +810,9 @@ export class HostileInputRun {
         0,
         800,
       )}`;
+    if (ms > (result.slowest?.ms ?? 0)) {
+      result.slowest = { ms, request: describe() };
+    }
     if (res.status >= 500) {
       this.#baseline = undefined;
       throw new Error(`5xx: ${describe()}`);
@@ -887,6 +893,18 @@ export class HostileInputRun {
       '| endpoint | cases | 2xx | refused (status×count) | p99 ms | max ms |',
       '| --- | ---: | ---: | --- | ---: | ---: |',
       ...rows,
+      '',
+      'Slowest request of each endpoint (truncated):',
+      '',
+      ...this.results.map(
+        r =>
+          `- \`${r.endpoint}\` ${r.slowest?.ms.toFixed(
+            1,
+          )} ms: \`${r.slowest?.request
+            .replace(/`/g, "'")
+            .replace(/\s/g, ' ')
+            .slice(0, 300)}\``,
+      ),
       '',
     ].join('\n');
   }
