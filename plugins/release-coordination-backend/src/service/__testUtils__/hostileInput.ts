@@ -902,7 +902,7 @@ export class HostileInputRun {
             1,
           )} ms: \`${r.slowest?.request
             .replace(/`/g, "'")
-            .replace(/\s/g, ' ')
+            .replace(/[^\x20-\x7e]/gu, '?')
             .slice(0, 300)}\``,
       ),
       '',
