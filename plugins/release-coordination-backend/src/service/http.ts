@@ -10,7 +10,7 @@ import {
   describeValidationError,
   Release,
 } from '@internal/plugin-release-coordination-common';
-import { Request, Response } from 'express';
+import { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 
 /**
@@ -100,3 +100,35 @@ export function auditedReleaseChange<T>(options: {
     res.json(respond ? await respond(result, credentials) : result);
   };
 }
+
+/** Where a JSON-like value holds a string with U+0000: the dotted path of the first such string. */
+function nulPath(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\0') ? path : undefined;
+  if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = path ? `${path}.${key}` : key;
+      if (key.includes('\0')) return childPath;
+      const found = nulPath(child, childPath);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Refuses (400) a request with a NUL character (U+0000) in its path, query or
+ * JSON body: no field takes one, and PostgreSQL cannot store or compare one
+ * in text (it would answer a 500).
+ */
+export const refuseNulCharacters: RequestHandler = (req, _res, next) => {
+  if (/%00/i.test(req.path)) {
+    throw new InputError('path: must not contain a NUL character');
+  }
+  const field = nulPath(req.query, '') ?? nulPath(req.body, '');
+  if (field !== undefined) {
+    throw new InputError(
+      `${field || 'body'}: must not contain a NUL character`,
+    );
+  }
+  next();
+};

@@ -17,7 +17,12 @@ import express, { ErrorRequestHandler, Request } from 'express';
 import Router from 'express-promise-router';
 import { FreezeService } from '../freezes/FreezeService';
 import { ReleaseService } from '../releases/ReleaseService';
-import { auditMutation, parseInput, readableRelease } from './http';
+import {
+  auditMutation,
+  parseInput,
+  readableRelease,
+  refuseNulCharacters,
+} from './http';
 import { addFreezeRoutes } from './freezesRouter';
 import { ConflictService } from '../conflicts/ConflictService';
 import { addConflictRoutes } from './conflictsRouter';
@@ -78,6 +83,7 @@ export async function createRouter(
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
   router.use(jsonErrors);
+  router.use(refuseNulCharacters);
 
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });

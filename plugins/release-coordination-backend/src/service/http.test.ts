@@ -1,0 +1,38 @@
+import { mockErrorHandler } from '@backstage/backend-test-utils';
+import express from 'express';
+import request from 'supertest';
+import { refuseNulCharacters } from './http';
+
+describe('refuseNulCharacters', () => {
+  const app = express()
+    .use(express.json())
+    .use(refuseNulCharacters)
+    .all('/releases/:id', (_req, res) => {
+      res.json({ reached: true });
+    })
+    .use(mockErrorHandler());
+
+  it('refuses a NUL in the path, a query parameter or a body field, naming where', async () => {
+    const inPath = await request(app).get('/releases/a%00b');
+    expect(inPath.status).toBe(400);
+    expect(inPath.body.error.message).toMatch(/^path:/);
+
+    const inQuery = await request(app).get('/releases/1?system=%00');
+    expect(inQuery.status).toBe(400);
+    expect(inQuery.body.error.message).toMatch(/^system:/);
+
+    const inBody = await request(app)
+      .post('/releases/1')
+      .send({ changes: [{ title: 'a\u0000b' }] });
+    expect(inBody.status).toBe(400);
+    expect(inBody.body.error.message).toMatch(/^changes\.0\.title:/);
+  });
+
+  it('lets other requests through', async () => {
+    const res = await request(app)
+      .post('/releases/1?system=checkout')
+      .send({ title: 'Checkout \u202E 5.0 %00' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ reached: true });
+  });
+});
