@@ -249,6 +249,39 @@ describe.each(databases.eachSupportedId())(
       ).resolves.toBe(RUNS_PER_ENDPOINT);
     });
 
+    it('POST /releases/{id}/handover', async () => {
+      const valid = fc.record(
+        {
+          toGroupRef: fc.constantFrom(...REFS.groups),
+          reason: validText,
+        },
+        { requiredKeys: ['toGroupRef'] },
+      );
+      await expect(
+        run.check(
+          'POST /releases/{id}/handover',
+          'post',
+          fc.record({
+            path: release().map(id => `/releases/${id}/handover`),
+            body: hostileBody(valid),
+          }),
+        ),
+      ).resolves.toBe(RUNS_PER_ENDPOINT);
+    });
+
+    it('POST /releases/{id}/handover/accept', async () => {
+      await expect(
+        run.check(
+          'POST /releases/{id}/handover/accept',
+          'post',
+          fc.record({
+            path: release().map(id => `/releases/${id}/handover/accept`),
+            body: hostileBody(fc.constant({})),
+          }),
+        ),
+      ).resolves.toBe(RUNS_PER_ENDPOINT);
+    });
+
     it('DELETE /releases/{id}/approvals/{groupRef}', async () => {
       await expect(
         run.check(
@@ -264,7 +297,7 @@ describe.each(databases.eachSupportedId())(
       ).resolves.toBe(RUNS_PER_ENDPOINT);
     });
 
-    it.each(['freeze-override', 'risk-override', 'train-slot'])(
+    it.each(['freeze-override', 'risk-override', 'train-slot', 'handover'])(
       'DELETE /releases/{id}/%s',
       async sub => {
         await expect(
