@@ -1,6 +1,7 @@
 import { Freeze } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
+import { hoursReachable, ruleStartingNear } from './ruleStartingNear';
 
 /** One occurrence of a freeze: a half-open interval [start, end) in UTC. */
 export interface Occurrence {
@@ -72,6 +73,7 @@ function ruleOf(freeze: Recurring) {
  */
 export function startMatchesRule(freeze: Recurring): boolean {
   const { rule, floatingStart } = ruleOf(freeze);
+  if (!hoursReachable(rule)) return false;
   const first = rule.after(floatingStart, true);
   return first?.getTime() === floatingStart.getTime();
 }
@@ -119,7 +121,9 @@ export function expandOccurrences(
   const floatingTo = new Date(toFloating(to, timezone).getTime() + DAY_MS);
 
   const occurrences: Occurrence[] = [];
-  const starts = rule.between(
+  if (!hoursReachable(rule)) return occurrences;
+  // started near the window, the expansion costs the window, not the years before it
+  const starts = ruleStartingNear(rule, floatingFrom).between(
     floatingFrom,
     floatingTo,
     true,
@@ -160,7 +164,9 @@ export function lastEndOf(
     last = Date.parse(freeze.recurrence.until) + slack;
   }
   if (rule.options.count) {
-    const all = rule.all((_date, index) => index < MAX_OCCURRENCES);
+    const all = hoursReachable(rule)
+      ? rule.all((_date, index) => index < MAX_OCCURRENCES)
+      : [];
     if (all.length < MAX_OCCURRENCES && all.length > 0) {
       // floating times differ from real ones by at most a day
       const byCount = all[all.length - 1].getTime() + slack;
