@@ -16,7 +16,12 @@ import express, { ErrorRequestHandler, Request } from 'express';
 import Router from 'express-promise-router';
 import { FreezeService } from '../freezes/FreezeService';
 import { ReleaseService } from '../releases/ReleaseService';
-import { auditMutation, parseInput, readableRelease } from './http';
+import {
+  auditMutation,
+  jsonBodiesOnly,
+  parseInput,
+  readableRelease,
+} from './http';
 import { addFreezeRoutes } from './freezesRouter';
 import { ConflictService } from '../conflicts/ConflictService';
 import { addConflictRoutes } from './conflictsRouter';
@@ -79,6 +84,7 @@ export async function createRouter(
   const timeHorizon = options.timeHorizon ?? DEFAULT_TIME_HORIZON;
   const schemas = releaseRequestSchemas(timeHorizon);
   const router = Router();
+  router.use(jsonBodiesOnly);
   router.use(express.json({ limit: '1mb' }));
   router.use(jsonErrors);
 
