@@ -286,4 +286,49 @@ describe('expandOccurrences of a freeze recurring for years', () => {
       '2026-03-28T19:00:00.000Z',
     ]);
   });
+
+  it('moves a wall time in the spring gap forward and takes the later of an autumn hour that happens twice', () => {
+    // every day 02:30 to 03:30 Berlin time
+    const night: Times = {
+      start: '2026-03-01T01:30:00.000Z',
+      end: '2026-03-01T02:30:00.000Z',
+      recurrence: {
+        rrule: 'FREQ=DAILY',
+        timezone: 'Europe/Berlin',
+        exdates: [],
+      },
+    };
+    const on = (day: string) =>
+      iso(
+        expandOccurrences(
+          night,
+          new Date(`${day}T00:00:00Z`),
+          new Date(`${day}T12:00:00Z`),
+        ),
+      );
+    // 2026-03-29 02:30 does not exist: it starts at 03:30 CEST, where it also ends
+    expect(on('2026-03-29')[0]).toEqual([
+      '2026-03-29T01:30:00.000Z',
+      '2026-03-29T01:30:00.000Z',
+    ]);
+    // 2026-10-25 02:30 happens in CEST and again in CET: the later, in CET
+    expect(on('2026-10-25')[0]).toEqual([
+      '2026-10-25T01:30:00.000Z',
+      '2026-10-25T02:30:00.000Z',
+    ]);
+  });
+
+  it('stops after the given number of occurrences starting in the window', () => {
+    const from = new Date('2026-12-05T18:00:00Z'); // inside that day's occurrence
+    const to = new Date('2027-12-05T00:00:00Z');
+    const limited = iso(expandOccurrences(nightly, from, to, 2));
+    expect(limited).toEqual(
+      iso(expandOccurrences(nightly, from, to)).slice(0, 3),
+    );
+    expect(limited.map(([start]) => start)).toEqual([
+      '2026-12-05T17:00:00.000Z', // running into the window: not counted
+      '2026-12-06T17:00:00.000Z',
+      '2026-12-07T17:00:00.000Z',
+    ]);
+  });
 });
