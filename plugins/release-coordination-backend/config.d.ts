@@ -122,6 +122,15 @@ export interface Config {
        */
       riskReviewLevel?: 'low' | 'medium' | 'high' | 'critical';
     };
+    /**
+     * How many years before and after now the times in a request may lie
+     * (release windows, freeze start, end, until and exception dates, train
+     * starts and slots, the deploy gate's `at`, the `from`/`to`/`after` of
+     * listings and slot searches); a time outside is answered with a 400
+     * naming the field and the allowed range. A whole number from 1 to 100;
+     * defaults to 5.
+     */
+    timeHorizonYears?: number;
     /** Freezes (blackout periods). */
     freezes?: {
       /**

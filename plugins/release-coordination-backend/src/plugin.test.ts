@@ -41,6 +41,7 @@ describe('releaseCoordinationPlugin', () => {
             releaseCoordination: {
               demoData: { seed: true },
               freezes: { exemptTypes: ['emergency'] },
+              timeHorizonYears: 20,
             },
           },
         }),
@@ -129,6 +130,24 @@ describe('releaseCoordinationPlugin', () => {
       .set('Authorization', mockCredentials.service.header());
     expect(gate.status).toBe(200);
     expect(gate.body).toMatchObject({ allowed: false, status: 'prevented' });
+
+    // request times may lie as far from now as configured, and no further
+    const yearsAhead = (years: number) =>
+      new Date(Date.now() + years * 365.25 * 24 * 3600_000).toISOString();
+    const farGate = (years: number) =>
+      request(server)
+        .get(`${api}/gate`)
+        .query({
+          entityRef: 'component:checkout-service',
+          at: yearsAhead(years),
+        })
+        .set('Authorization', mockCredentials.service.header());
+    expect((await farGate(19)).status).toBe(200);
+    const tooFar = await farGate(21);
+    expect(tooFar.status).toBe(400);
+    expect(tooFar.body.error.message).toMatch(
+      /^at: must be within 20 years of now, from \S+ to \S+$/,
+    );
 
     const trains = await request(server).get(`${api}/trains`);
     expect(trains.status).toBe(200);

@@ -6,9 +6,11 @@ import { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   DEFAULT_FREEZE_EXEMPT_TYPES,
+  DEFAULT_TIME_HORIZON_YEARS,
   RELEASE_TYPES,
   ReleaseType,
   releaseCoordinationPermissions,
+  TimeHorizon,
 } from '@internal/plugin-release-coordination-common';
 import { DatabaseFreezeStore } from './database/DatabaseFreezeStore';
 import { DatabaseReleaseStore } from './database/DatabaseReleaseStore';
@@ -109,6 +111,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           skipMigrations: true,
         });
         const exemptTypes = readExemptTypes(config);
+        const timeHorizon = readTimeHorizon(config);
         if (config.getOptionalBoolean('releaseCoordination.demoData.seed')) {
           await seedDemoReleases({
             store,
@@ -264,6 +267,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
             userInfo,
             httpAuth,
             auditor,
+            timeHorizon,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
@@ -278,6 +282,21 @@ export const releaseCoordinationPlugin = createBackendPlugin({
     });
   },
 });
+
+/** The most years from now request times may lie in, checked at startup. */
+const MAX_TIME_HORIZON_YEARS = 100;
+
+/** How far from now request times may lie, checked at startup. */
+function readTimeHorizon(config: Config): TimeHorizon {
+  const key = 'releaseCoordination.timeHorizonYears';
+  const years = config.getOptionalNumber(key) ?? DEFAULT_TIME_HORIZON_YEARS;
+  if (!Number.isInteger(years) || years < 1 || years > MAX_TIME_HORIZON_YEARS) {
+    throw new Error(
+      `${key}: must be a whole number of years from 1 to ${MAX_TIME_HORIZON_YEARS}, not ${years}`,
+    );
+  }
+  return { years };
+}
 
 /** The release types exempt from freezes by default, checked at startup. */
 function readExemptTypes(config: Config): ReleaseType[] {

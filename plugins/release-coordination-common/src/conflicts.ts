@@ -2,9 +2,16 @@ import { Duration } from 'luxon';
 import { z } from 'zod';
 import {
   freezeOccurrencesQuerySchema,
+  freezeRequestSchemas,
   MAX_OCCURRENCE_RANGE_DAYS,
 } from './freezes';
-import { releaseTypeSchema, timestampSchema } from './schemas';
+import {
+  DEFAULT_TIME_HORIZON,
+  horizonTimestampSchema,
+  queryIntegerSchema,
+  releaseTypeSchema,
+  TimeHorizon,
+} from './schemas';
 
 /**
  * The kinds of conflict between releases, freezes and the catalog.
@@ -119,22 +126,43 @@ export const slotDurationSchema = z
   });
 
 /**
+ * The schemas of conflict queries that hold times, with every time within
+ * `horizon`; the backend builds them with its configured horizon, the
+ * exported schemas use the default one.
+ *
+ * @public
+ */
+export function conflictRequestSchemas(horizon: TimeHorizon) {
+  const occurrencesQuery = freezeRequestSchemas(horizon).occurrencesQuery;
+  return {
+    /** Query of `GET /conflicts`, the shape of `GET /freeze-occurrences`'. */
+    conflictsQuery: occurrencesQuery,
+    /**
+     * Query of `GET /slots`: the entities, the duration, from when (default
+     * now), how many slots and the release type (which decides freeze exemptions).
+     */
+    slotsQuery: z.strictObject({
+      entityRef: occurrencesQuery.shape.entityRef
+        .refine(refs => Boolean(refs?.length), {
+          message: 'name at least one entity',
+        })
+        .transform(refs => refs ?? []),
+      duration: slotDurationSchema,
+      after: horizonTimestampSchema(horizon).optional(),
+      count: queryIntegerSchema(1, MAX_SLOT_COUNT).default(5),
+      type: releaseTypeSchema.optional(),
+    }),
+  };
+}
+
+/**
  * Query of `GET /slots`: the entities, the duration, from when (default now),
  * how many slots and the release type (which decides freeze exemptions).
  *
  * @public
  */
-export const slotsQuerySchema = z.strictObject({
-  entityRef: freezeOccurrencesQuerySchema.shape.entityRef
-    .refine(refs => Boolean(refs?.length), {
-      message: 'name at least one entity',
-    })
-    .transform(refs => refs ?? []),
-  duration: slotDurationSchema,
-  after: timestampSchema.optional(),
-  count: z.coerce.number().int().min(1).max(MAX_SLOT_COUNT).default(5),
-  type: releaseTypeSchema.optional(),
-});
+export const slotsQuerySchema =
+  conflictRequestSchemas(DEFAULT_TIME_HORIZON).slotsQuery;
 
 /** @public */
 export type SlotsQuery = z.output<typeof slotsQuerySchema>;

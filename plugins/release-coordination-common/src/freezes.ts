@@ -8,8 +8,11 @@ import {
   MAX_ENTITY_REFS,
   MAX_PAGE_SIZE,
   MAX_TITLE_LENGTH,
+  horizonTimestampSchema,
+  queryIntegerSchema,
   releaseTypeSchema,
-  timestampSchema,
+  TimeHorizon,
+  DEFAULT_TIME_HORIZON,
 } from './schemas';
 import { ReleaseType } from './types';
 
@@ -315,21 +318,20 @@ export const timeZoneSchema = z
     message: 'not a known IANA time zone (e.g. Europe/Berlin)',
   });
 
-/**
- * The zod schema of a freeze's recurrence.
- *
- * @public
- */
-export const freezeRecurrenceSchema = z.strictObject({
-  rrule: rruleValueSchema,
-  timezone: timeZoneSchema,
-  exdates: z
-    .array(timestampSchema)
-    .max(MAX_EXDATES)
-    .default([])
-    .transform(dates => [...new Set(dates)].sort()),
-  until: timestampSchema.optional(),
-});
+/** A freeze's recurrence, its exception dates and `until` within the horizon. */
+const freezeRecurrenceWithin = (horizon: TimeHorizon) => {
+  const timestamp = horizonTimestampSchema(horizon);
+  return z.strictObject({
+    rrule: rruleValueSchema,
+    timezone: timeZoneSchema,
+    exdates: z
+      .array(timestamp)
+      .max(MAX_EXDATES)
+      .default([])
+      .transform(dates => [...new Set(dates)].sort()),
+    until: timestamp.optional(),
+  });
+};
 
 type FreezeTimes = {
   start: string;
@@ -390,69 +392,12 @@ const exemptTypesSchema = z
   .transform(types => [...new Set(types)]);
 
 /**
- * Body of `POST /freezes`. `exemptTypes` defaults on the server (configurable).
- *
- * @public
- */
-export const createFreezeRequestSchema = z
-  .strictObject({
-    title: freezeTitleSchema,
-    description: freezeDescriptionSchema.default(''),
-    scope: freezeScopeSchema,
-    start: timestampSchema,
-    end: timestampSchema,
-    recurrence: freezeRecurrenceSchema.optional(),
-    exemptTypes: exemptTypesSchema.optional(),
-  })
-  .superRefine(addTimesIssues);
-
-/** @public */
-export type CreateFreezeRequest = z.input<typeof createFreezeRequestSchema>;
-/** @public */
-export type CreateFreezeInput = z.output<typeof createFreezeRequestSchema>;
-
-/**
- * Body of `PATCH /freezes/:id`: the revision the client last saw and the fields
- * to change; `recurrence: null` makes a freeze one-off.
- *
- * @public
- */
-export const updateFreezeRequestSchema = z
-  .strictObject({
-    revision: z.int().min(1),
-    title: freezeTitleSchema.optional(),
-    description: freezeDescriptionSchema.optional(),
-    scope: freezeScopeSchema.optional(),
-    start: timestampSchema.optional(),
-    end: timestampSchema.optional(),
-    recurrence: freezeRecurrenceSchema.nullable().optional(),
-    exemptTypes: exemptTypesSchema.optional(),
-  })
-  .refine(body => Object.keys(body).length > 1, {
-    message: 'name at least one field to change besides revision',
-  });
-
-/** @public */
-export type UpdateFreezeRequest = z.input<typeof updateFreezeRequestSchema>;
-/** @public */
-export type UpdateFreezeInput = z.output<typeof updateFreezeRequestSchema>;
-
-/**
- * Body of `POST /freezes/:id/end`.
- *
- * @public
- */
-export const endFreezeRequestSchema = z.strictObject({
-  reason: z.string().trim().min(1).max(2000).optional(),
-});
-
-/**
  * Query of `GET /freezes`.
  *
  * @public
  */
 export const listFreezesQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+  limit: queryIntegerSchema(1, MAX_PAGE_SIZE).default(50),
   cursor: z.string().min(1).max(500).optional(),
 });
 
@@ -469,33 +414,132 @@ const repeatableRefs = z.preprocess(
 );
 
 /**
+ * The schemas of freeze requests that hold times, with every time within
+ * `horizon`; the backend builds them with its configured horizon, the
+ * exported schemas below use the default one.
+ *
+ * @public
+ */
+export function freezeRequestSchemas(horizon: TimeHorizon) {
+  const timestamp = horizonTimestampSchema(horizon);
+  const recurrence = freezeRecurrenceWithin(horizon);
+  return {
+    recurrence,
+    /** Body of `POST /freezes`. `exemptTypes` defaults on the server (configurable). */
+    createFreeze: z
+      .strictObject({
+        title: freezeTitleSchema,
+        description: freezeDescriptionSchema.default(''),
+        scope: freezeScopeSchema,
+        start: timestamp,
+        end: timestamp,
+        recurrence: recurrence.optional(),
+        exemptTypes: exemptTypesSchema.optional(),
+      })
+      .superRefine(addTimesIssues),
+    /**
+     * Body of `PATCH /freezes/:id`: the revision the client last saw and the
+     * fields to change; `recurrence: null` makes a freeze one-off.
+     */
+    updateFreeze: z
+      .strictObject({
+        revision: z.int().min(1),
+        title: freezeTitleSchema.optional(),
+        description: freezeDescriptionSchema.optional(),
+        scope: freezeScopeSchema.optional(),
+        start: timestamp.optional(),
+        end: timestamp.optional(),
+        recurrence: recurrence.nullable().optional(),
+        exemptTypes: exemptTypesSchema.optional(),
+      })
+      .refine(body => Object.keys(body).length > 1, {
+        message: 'name at least one field to change besides revision',
+      }),
+    /**
+     * Query of `GET /freeze-occurrences`: a range of at most 366 days and
+     * optionally the entities the occurrences must apply to.
+     */
+    occurrencesQuery: z
+      .strictObject({
+        from: timestamp,
+        to: timestamp,
+        entityRef: repeatableRefs,
+      })
+      .superRefine((query, ctx) => {
+        const range = Date.parse(query.to) - Date.parse(query.from);
+        if (range < 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['to'],
+            message: 'must not be before from',
+          });
+        } else if (range > MAX_OCCURRENCE_RANGE_DAYS * DAY_MS) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['to'],
+            message: `the range may be at most ${MAX_OCCURRENCE_RANGE_DAYS} days`,
+          });
+        }
+      }),
+    /** Query of `GET /gate`: the entity to deploy and when (default: now). */
+    gateQuery: z.strictObject({
+      entityRef: entityRefSchema,
+      at: timestamp.optional(),
+    }),
+  };
+}
+
+const defaultFreezeSchemas = freezeRequestSchemas(DEFAULT_TIME_HORIZON);
+
+/**
+ * The zod schema of a freeze's recurrence.
+ *
+ * @public
+ */
+export const freezeRecurrenceSchema = defaultFreezeSchemas.recurrence;
+
+/**
+ * Body of `POST /freezes`. `exemptTypes` defaults on the server (configurable).
+ *
+ * @public
+ */
+export const createFreezeRequestSchema = defaultFreezeSchemas.createFreeze;
+
+/** @public */
+export type CreateFreezeRequest = z.input<typeof createFreezeRequestSchema>;
+/** @public */
+export type CreateFreezeInput = z.output<typeof createFreezeRequestSchema>;
+
+/**
+ * Body of `PATCH /freezes/:id`: the revision the client last saw and the fields
+ * to change; `recurrence: null` makes a freeze one-off.
+ *
+ * @public
+ */
+export const updateFreezeRequestSchema = defaultFreezeSchemas.updateFreeze;
+
+/** @public */
+export type UpdateFreezeRequest = z.input<typeof updateFreezeRequestSchema>;
+/** @public */
+export type UpdateFreezeInput = z.output<typeof updateFreezeRequestSchema>;
+
+/**
+ * Body of `POST /freezes/:id/end`.
+ *
+ * @public
+ */
+export const endFreezeRequestSchema = z.strictObject({
+  reason: z.string().trim().min(1).max(2000).optional(),
+});
+
+/**
  * Query of `GET /freeze-occurrences`: a range of at most 366 days and
  * optionally the entities the occurrences must apply to.
  *
  * @public
  */
-export const freezeOccurrencesQuerySchema = z
-  .strictObject({
-    from: timestampSchema,
-    to: timestampSchema,
-    entityRef: repeatableRefs,
-  })
-  .superRefine((query, ctx) => {
-    const range = Date.parse(query.to) - Date.parse(query.from);
-    if (range < 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: 'must not be before from',
-      });
-    } else if (range > MAX_OCCURRENCE_RANGE_DAYS * DAY_MS) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `the range may be at most ${MAX_OCCURRENCE_RANGE_DAYS} days`,
-      });
-    }
-  });
+export const freezeOccurrencesQuerySchema =
+  defaultFreezeSchemas.occurrencesQuery;
 
 /** @public */
 export type FreezeOccurrencesQuery = z.output<
@@ -507,10 +551,7 @@ export type FreezeOccurrencesQuery = z.output<
  *
  * @public
  */
-export const gateQuerySchema = z.strictObject({
-  entityRef: entityRefSchema,
-  at: timestampSchema.optional(),
-});
+export const gateQuerySchema = defaultFreezeSchemas.gateQuery;
 
 /** @public */
 export type GateQuery = z.output<typeof gateQuerySchema>;

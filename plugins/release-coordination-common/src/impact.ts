@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { RiskAssessment, RiskLevel } from './risk';
 import {
+  DEFAULT_TIME_HORIZON,
   entityRefSchema,
+  horizonTimestampSchema,
   MAX_CHANGES,
   MAX_ENTITY_REFS,
+  queryIntegerSchema,
   releaseChangeSchema,
-  timestampSchema,
+  TimeHorizon,
 } from './schemas';
 import type { Release } from './types';
 
@@ -187,7 +190,7 @@ export function impactGraphEdges(graph: {
   return links;
 }
 
-const maxDepthSchema = z.coerce.number().int().min(1).max(MAX_IMPACT_DEPTH);
+const maxDepthSchema = queryIntegerSchema(1, MAX_IMPACT_DEPTH);
 
 /**
  * Body of `POST /impact`: the impact of a plan not saved yet.
@@ -219,35 +222,49 @@ export const impactQuerySchema = z.strictObject({
 });
 
 /**
+ * Query of `GET /impact/upcoming` with `from` and `to` within `horizon`: at
+ * most one of `system`, `domain`, `entityRef`; none means every upcoming release.
+ *
+ * @public
+ */
+export function upcomingImpactQuerySchemaWithin(horizon: TimeHorizon) {
+  const timestamp = horizonTimestampSchema(horizon);
+  return z
+    .strictObject({
+      system: entityRefSchema.optional(),
+      domain: entityRefSchema.optional(),
+      entityRef: entityRefSchema.optional(),
+      from: timestamp.optional(),
+      to: timestamp.optional(),
+    })
+    .superRefine((query, ctx) => {
+      const given = [query.system, query.domain, query.entityRef].filter(
+        Boolean,
+      );
+      if (given.length > 1) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'give at most one of system, domain and entityRef',
+        });
+      }
+      if (query.from && query.to && query.from > query.to) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: 'must not be before from',
+        });
+      }
+    });
+}
+
+/**
  * Query of `GET /impact/upcoming`: at most one of `system`, `domain`,
  * `entityRef`; none means every upcoming release.
  *
  * @public
  */
-export const upcomingImpactQuerySchema = z
-  .strictObject({
-    system: entityRefSchema.optional(),
-    domain: entityRefSchema.optional(),
-    entityRef: entityRefSchema.optional(),
-    from: timestampSchema.optional(),
-    to: timestampSchema.optional(),
-  })
-  .superRefine((query, ctx) => {
-    const given = [query.system, query.domain, query.entityRef].filter(Boolean);
-    if (given.length > 1) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'give at most one of system, domain and entityRef',
-      });
-    }
-    if (query.from && query.to && query.from > query.to) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: 'must not be before from',
-      });
-    }
-  });
+export const upcomingImpactQuerySchema =
+  upcomingImpactQuerySchemaWithin(DEFAULT_TIME_HORIZON);
 
 /** @public */
 export type UpcomingImpactQuery = z.output<typeof upcomingImpactQuerySchema>;

@@ -1,4 +1,5 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CHANGE_KINDS, RELEASE_STATES, RELEASE_TYPES } from './types';
 
@@ -56,29 +57,51 @@ export const timestampSchema = z.iso
   })
   .transform(value => new Date(value).toISOString());
 
+/** Years before and after now request times may lie in, unless configured otherwise. @public */
+export const DEFAULT_TIME_HORIZON_YEARS = 5;
+
 /**
- * A release window: start before end, at most 90 days long.
+ * How far from now the times of a request may lie: `years` before and after
+ * the moment it is parsed (`now`, the real clock by default).
  *
  * @public
  */
-export const releaseWindowSchema = z
-  .strictObject({ start: timestampSchema, end: timestampSchema })
-  .superRefine((window, ctx) => {
-    const duration = Date.parse(window.end) - Date.parse(window.start);
-    if (duration <= 0) {
+export interface TimeHorizon {
+  years: number;
+  now?: () => Date;
+}
+
+/** @public */
+export const DEFAULT_TIME_HORIZON: TimeHorizon = {
+  years: DEFAULT_TIME_HORIZON_YEARS,
+};
+
+/**
+ * A `timestampSchema` that must lie within the horizon around the moment it
+ * is parsed, so that no request names a time the server would spend seconds
+ * on (a year 9999 deploy gate, freeze or slot search); the issue says the
+ * allowed range.
+ *
+ * @public
+ */
+export function horizonTimestampSchema(horizon: TimeHorizon) {
+  return timestampSchema.superRefine((value, ctx) => {
+    const now = DateTime.fromJSDate(horizon.now?.() ?? new Date(), {
+      zone: 'utc',
+    });
+    const earliest = now.minus({ years: horizon.years }).toJSDate();
+    const latest = now.plus({ years: horizon.years }).toJSDate();
+    const instant = Date.parse(value);
+    if (instant < earliest.getTime() || instant > latest.getTime()) {
       ctx.addIssue({
         code: 'custom',
-        path: ['end'],
-        message: 'must be after window.start',
-      });
-    } else if (duration > MAX_WINDOW_DAYS * DAY_MS) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['end'],
-        message: `window may be at most ${MAX_WINDOW_DAYS} days long`,
+        message: `must be within ${
+          horizon.years
+        } years of now, from ${earliest.toISOString()} to ${latest.toISOString()}`,
       });
     }
   });
+}
 
 /**
  * A group ref: releases are owned by teams, never by single users.
@@ -137,60 +160,28 @@ const entityRefsSchema = z
   .max(MAX_ENTITY_REFS)
   .transform(refs => [...new Set(refs)]);
 
-/**
- * Body of `POST /releases`.
- *
- * @public
- */
-export const createReleaseRequestSchema = z.strictObject({
-  title: titleSchema,
-  version: versionSchema,
-  type: releaseTypeSchema,
-  window: releaseWindowSchema,
-  entityRefs: entityRefsSchema,
-  ownerRef: groupRefSchema.optional(),
-  standardChangeId: standardChangeIdSchema.optional(),
-  description: descriptionSchema.default(''),
-  rollbackPlan: rollbackPlanSchema.optional(),
-  changes: z.array(releaseChangeSchema).max(MAX_CHANGES).default([]),
-  after: releaseAfterSchema.optional(),
-});
-
-/** @public */
-export type CreateReleaseRequest = z.input<typeof createReleaseRequestSchema>;
-/** @public */
-export type CreateReleaseInput = z.output<typeof createReleaseRequestSchema>;
-
-/**
- * Body of `PATCH /releases/:id`: the revision the client last saw and the fields to change.
- *
- * @public
- */
-export const updateReleaseRequestSchema = z
-  .strictObject({
-    revision: z.int().min(1),
-    title: titleSchema.optional(),
-    version: versionSchema.optional(),
-    type: releaseTypeSchema.optional(),
-    window: releaseWindowSchema.optional(),
-    entityRefs: entityRefsSchema.optional(),
-    /** To another group of the caller's own; other groups take a release by hand-over. */
-    ownerRef: groupRefSchema.optional(),
-    standardChangeId: standardChangeIdSchema.optional(),
-    description: descriptionSchema.optional(),
-    /** `''` removes the rollback plan. */
-    rollbackPlan: rollbackPlanSchema.optional(),
-    changes: z.array(releaseChangeSchema).max(MAX_CHANGES).optional(),
-    after: releaseAfterSchema.optional(),
-  })
-  .refine(body => Object.keys(body).length > 1, {
-    message: 'name at least one field to change besides revision',
-  });
-
-/** @public */
-export type UpdateReleaseRequest = z.input<typeof updateReleaseRequestSchema>;
-/** @public */
-export type UpdateReleaseInput = z.output<typeof updateReleaseRequestSchema>;
+/** A release window with both ends within the horizon: start before end, at most 90 days long. */
+const releaseWindowWithin = (horizon: TimeHorizon) => {
+  const timestamp = horizonTimestampSchema(horizon);
+  return z
+    .strictObject({ start: timestamp, end: timestamp })
+    .superRefine((window, ctx) => {
+      const duration = Date.parse(window.end) - Date.parse(window.start);
+      if (duration <= 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['end'],
+          message: 'must be after window.start',
+        });
+      } else if (duration > MAX_WINDOW_DAYS * DAY_MS) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['end'],
+          message: `window may be at most ${MAX_WINDOW_DAYS} days long`,
+        });
+      }
+    });
+};
 
 /**
  * Body of `POST /releases/:id/transition`.
@@ -231,34 +222,133 @@ const repeatable = <T extends z.ZodType>(item: T) =>
   );
 
 /**
+ * A whole number in a query string, in plain decimal digits (no `1e2`, `0x10`,
+ * `+5` or repeated parameter), from `min` to `max`.
+ *
+ * @public
+ */
+export const queryIntegerSchema = (min: number, max: number) =>
+  z
+    .string({ error: 'must be one whole number in decimal digits' })
+    .regex(/^\d{1,9}$/, { error: 'must be a whole number in decimal digits' })
+    .transform(Number)
+    .pipe(z.int().min(min).max(max));
+
+/**
+ * The schemas of release requests that hold times, with every time within
+ * `horizon`; the backend builds them with its configured horizon, the
+ * exported schemas below use the default one.
+ *
+ * @public
+ */
+export function releaseRequestSchemas(horizon: TimeHorizon) {
+  const timestamp = horizonTimestampSchema(horizon);
+  const window = releaseWindowWithin(horizon);
+  return {
+    releaseWindow: window,
+    /** Body of `POST /releases`. */
+    createRelease: z.strictObject({
+      title: titleSchema,
+      version: versionSchema,
+      type: releaseTypeSchema,
+      window,
+      entityRefs: entityRefsSchema,
+      ownerRef: groupRefSchema.optional(),
+      standardChangeId: standardChangeIdSchema.optional(),
+      description: descriptionSchema.default(''),
+      rollbackPlan: rollbackPlanSchema.optional(),
+      changes: z.array(releaseChangeSchema).max(MAX_CHANGES).default([]),
+      after: releaseAfterSchema.optional(),
+    }),
+    /** Body of `PATCH /releases/:id`: the revision the client last saw and the fields to change. */
+    updateRelease: z
+      .strictObject({
+        revision: z.int().min(1),
+        title: titleSchema.optional(),
+        version: versionSchema.optional(),
+        type: releaseTypeSchema.optional(),
+        window: window.optional(),
+        entityRefs: entityRefsSchema.optional(),
+        /** To another group of the caller's own; other groups take a release by hand-over. */
+        ownerRef: groupRefSchema.optional(),
+        standardChangeId: standardChangeIdSchema.optional(),
+        description: descriptionSchema.optional(),
+        /** `''` removes the rollback plan. */
+        rollbackPlan: rollbackPlanSchema.optional(),
+        changes: z.array(releaseChangeSchema).max(MAX_CHANGES).optional(),
+        after: releaseAfterSchema.optional(),
+      })
+      .refine(body => Object.keys(body).length > 1, {
+        message: 'name at least one field to change besides revision',
+      }),
+    /** Query of `GET /releases`. Repeatable parameters accept one value or several. */
+    listReleasesQuery: z
+      .strictObject({
+        entityRef: repeatable(entityRefSchema),
+        system: entityRefSchema.optional(),
+        domain: entityRefSchema.optional(),
+        owner: entityRefSchema.optional(),
+        from: timestamp.optional(),
+        to: timestamp.optional(),
+        state: repeatable(releaseStateSchema),
+        type: repeatable(releaseTypeSchema),
+        /** `asc` lists by window start from the earliest; `desc` from the latest. */
+        order: z.enum(['asc', 'desc']).default('asc'),
+        limit: queryIntegerSchema(1, MAX_PAGE_SIZE).default(50),
+        cursor: z.string().min(1).max(500).optional(),
+      })
+      .superRefine((query, ctx) => {
+        if (query.from && query.to && query.from > query.to) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['to'],
+            message: 'must not be before from',
+          });
+        }
+      }),
+  };
+}
+
+const defaultReleaseSchemas = releaseRequestSchemas(DEFAULT_TIME_HORIZON);
+
+/**
+ * A release window: start before end, at most 90 days long, both within the
+ * default horizon.
+ *
+ * @public
+ */
+export const releaseWindowSchema = defaultReleaseSchemas.releaseWindow;
+
+/**
+ * Body of `POST /releases`.
+ *
+ * @public
+ */
+export const createReleaseRequestSchema = defaultReleaseSchemas.createRelease;
+
+/** @public */
+export type CreateReleaseRequest = z.input<typeof createReleaseRequestSchema>;
+/** @public */
+export type CreateReleaseInput = z.output<typeof createReleaseRequestSchema>;
+
+/**
+ * Body of `PATCH /releases/:id`: the revision the client last saw and the fields to change.
+ *
+ * @public
+ */
+export const updateReleaseRequestSchema = defaultReleaseSchemas.updateRelease;
+
+/** @public */
+export type UpdateReleaseRequest = z.input<typeof updateReleaseRequestSchema>;
+/** @public */
+export type UpdateReleaseInput = z.output<typeof updateReleaseRequestSchema>;
+
+/**
  * Query of `GET /releases`. Repeatable parameters accept one value or several.
  *
  * @public
  */
-export const listReleasesQuerySchema = z
-  .strictObject({
-    entityRef: repeatable(entityRefSchema),
-    system: entityRefSchema.optional(),
-    domain: entityRefSchema.optional(),
-    owner: entityRefSchema.optional(),
-    from: timestampSchema.optional(),
-    to: timestampSchema.optional(),
-    state: repeatable(releaseStateSchema),
-    type: repeatable(releaseTypeSchema),
-    /** `asc` lists by window start from the earliest; `desc` from the latest. */
-    order: z.enum(['asc', 'desc']).default('asc'),
-    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
-    cursor: z.string().min(1).max(500).optional(),
-  })
-  .superRefine((query, ctx) => {
-    if (query.from && query.to && query.from > query.to) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: 'must not be before from',
-      });
-    }
-  });
+export const listReleasesQuerySchema = defaultReleaseSchemas.listReleasesQuery;
 
 /** @public */
 export type ListReleasesQuery = z.output<typeof listReleasesQuerySchema>;

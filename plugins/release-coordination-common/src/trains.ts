@@ -7,10 +7,13 @@ import {
   timeZoneSchema,
 } from './freezes';
 import {
+  DEFAULT_TIME_HORIZON,
   entityRefSchema,
+  horizonTimestampSchema,
   MAX_DESCRIPTION_LENGTH,
   MAX_TITLE_LENGTH,
-  timestampSchema,
+  queryIntegerSchema,
+  TimeHorizon,
 } from './schemas';
 
 /** Longest slot a train may have, in days. @public */
@@ -159,53 +162,6 @@ export const trainScopeSchema = z
 const nameSchema = z.string().trim().min(1).max(MAX_TITLE_LENGTH);
 const descriptionSchema = z.string().max(MAX_DESCRIPTION_LENGTH);
 
-/**
- * Body of `POST /trains`.
- *
- * @public
- */
-export const createTrainRequestSchema = z.strictObject({
-  name: nameSchema,
-  description: descriptionSchema.default(''),
-  rrule: rruleValueSchema,
-  timezone: timeZoneSchema,
-  start: timestampSchema,
-  slotDuration: isoDurationSchema(MAX_TRAIN_SLOT_DAYS),
-  cutoff: isoDurationSchema(MAX_TRAIN_CUTOFF_DAYS),
-  scope: trainScopeSchema,
-});
-
-/** @public */
-export type CreateTrainRequest = z.input<typeof createTrainRequestSchema>;
-/** @public */
-export type CreateTrainInput = z.output<typeof createTrainRequestSchema>;
-
-/**
- * Body of `PATCH /trains/:id`: the revision the client last saw and the fields to change.
- *
- * @public
- */
-export const updateTrainRequestSchema = z
-  .strictObject({
-    revision: z.int().min(1),
-    name: nameSchema.optional(),
-    description: descriptionSchema.optional(),
-    rrule: rruleValueSchema.optional(),
-    timezone: timeZoneSchema.optional(),
-    start: timestampSchema.optional(),
-    slotDuration: isoDurationSchema(MAX_TRAIN_SLOT_DAYS).optional(),
-    cutoff: isoDurationSchema(MAX_TRAIN_CUTOFF_DAYS).optional(),
-    scope: trainScopeSchema.optional(),
-  })
-  .refine(body => Object.keys(body).length > 1, {
-    message: 'name at least one field to change besides revision',
-  });
-
-/** @public */
-export type UpdateTrainRequest = z.input<typeof updateTrainRequestSchema>;
-/** @public */
-export type UpdateTrainInput = z.output<typeof updateTrainRequestSchema>;
-
 const rangeIssue = (
   range: { from?: string; to?: string },
   ctx: z.RefinementCtx,
@@ -228,18 +184,98 @@ const rangeIssue = (
 };
 
 /**
+ * The schemas of train requests that hold times, with every time within
+ * `horizon`; the backend builds them with its configured horizon, the
+ * exported schemas below use the default one.
+ *
+ * @public
+ */
+export function trainRequestSchemas(horizon: TimeHorizon) {
+  const timestamp = horizonTimestampSchema(horizon);
+  return {
+    /** Body of `POST /trains`. */
+    createTrain: z.strictObject({
+      name: nameSchema,
+      description: descriptionSchema.default(''),
+      rrule: rruleValueSchema,
+      timezone: timeZoneSchema,
+      start: timestamp,
+      slotDuration: isoDurationSchema(MAX_TRAIN_SLOT_DAYS),
+      cutoff: isoDurationSchema(MAX_TRAIN_CUTOFF_DAYS),
+      scope: trainScopeSchema,
+    }),
+    /** Body of `PATCH /trains/:id`: the revision the client last saw and the fields to change. */
+    updateTrain: z
+      .strictObject({
+        revision: z.int().min(1),
+        name: nameSchema.optional(),
+        description: descriptionSchema.optional(),
+        rrule: rruleValueSchema.optional(),
+        timezone: timeZoneSchema.optional(),
+        start: timestamp.optional(),
+        slotDuration: isoDurationSchema(MAX_TRAIN_SLOT_DAYS).optional(),
+        cutoff: isoDurationSchema(MAX_TRAIN_CUTOFF_DAYS).optional(),
+        scope: trainScopeSchema.optional(),
+      })
+      .refine(body => Object.keys(body).length > 1, {
+        message: 'name at least one field to change besides revision',
+      }),
+    /**
+     * Query of `GET /trains/:id/slots`: slots starting in [from, to) (from
+     * defaults to now, to to a year later), at most `count` of them.
+     */
+    slotsQuery: z
+      .strictObject({
+        from: timestamp.optional(),
+        to: timestamp.optional(),
+        count: queryIntegerSchema(1, MAX_TRAIN_SLOT_COUNT).default(10),
+      })
+      .superRefine(rangeIssue),
+    /** Query of `GET /trains/:id/stats`: slots starting in [from, to). */
+    statsQuery: z
+      .strictObject({ from: timestamp, to: timestamp })
+      .superRefine(rangeIssue),
+    /** Body of `POST /releases/:id/train-slot`. */
+    bookSlot: z.strictObject({
+      trainId: z.string().trim().min(1).max(100),
+      slotStart: timestamp,
+    }),
+  };
+}
+
+const defaultTrainSchemas = trainRequestSchemas(DEFAULT_TIME_HORIZON);
+
+/**
+ * Body of `POST /trains`.
+ *
+ * @public
+ */
+export const createTrainRequestSchema = defaultTrainSchemas.createTrain;
+
+/** @public */
+export type CreateTrainRequest = z.input<typeof createTrainRequestSchema>;
+/** @public */
+export type CreateTrainInput = z.output<typeof createTrainRequestSchema>;
+
+/**
+ * Body of `PATCH /trains/:id`: the revision the client last saw and the fields to change.
+ *
+ * @public
+ */
+export const updateTrainRequestSchema = defaultTrainSchemas.updateTrain;
+
+/** @public */
+export type UpdateTrainRequest = z.input<typeof updateTrainRequestSchema>;
+/** @public */
+export type UpdateTrainInput = z.output<typeof updateTrainRequestSchema>;
+
+/**
  * Query of `GET /trains/:id/slots`: slots starting in [from, to) (from
  * defaults to now, to to a year later), at most `count` of them.
  *
  * @public
  */
-export const trainSlotsQuerySchema = z
-  .strictObject({
-    from: timestampSchema.optional(),
-    to: timestampSchema.optional(),
-    count: z.coerce.number().int().min(1).max(MAX_TRAIN_SLOT_COUNT).default(10),
-  })
-  .superRefine(rangeIssue);
+export const trainSlotsQuerySchema = defaultTrainSchemas.slotsQuery;
 
 /** @public */
 export type TrainSlotsQuery = z.output<typeof trainSlotsQuerySchema>;
@@ -249,9 +285,7 @@ export type TrainSlotsQuery = z.output<typeof trainSlotsQuerySchema>;
  *
  * @public
  */
-export const trainStatsQuerySchema = z
-  .strictObject({ from: timestampSchema, to: timestampSchema })
-  .superRefine(rangeIssue);
+export const trainStatsQuerySchema = defaultTrainSchemas.statsQuery;
 
 /** @public */
 export type TrainStatsQuery = z.output<typeof trainStatsQuerySchema>;
@@ -261,10 +295,7 @@ export type TrainStatsQuery = z.output<typeof trainStatsQuerySchema>;
  *
  * @public
  */
-export const bookTrainSlotRequestSchema = z.strictObject({
-  trainId: z.string().trim().min(1).max(100),
-  slotStart: timestampSchema,
-});
+export const bookTrainSlotRequestSchema = defaultTrainSchemas.bookSlot;
 
 /** @public */
 export type BookTrainSlotRequest = z.input<typeof bookTrainSlotRequestSchema>;

@@ -1,6 +1,7 @@
 import { Freeze } from '@internal/plugin-release-coordination-common';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { RRule } from 'rrule';
+import { hoursReachable, ruleStartingNear } from './ruleStartingNear';
 
 /** One occurrence of a freeze: a half-open interval [start, end) in UTC. */
 export interface Occurrence {
@@ -11,7 +12,8 @@ export interface Occurrence {
 /** Most occurrences one expansion returns, a guard against runaway rules. */
 export const MAX_OCCURRENCES = 10_000;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
 
 type Recurring = Pick<Freeze, 'start' | 'end' | 'recurrence'>;
 
@@ -34,20 +36,25 @@ function toFloating(instant: Date, zone: string): Date {
   );
 }
 
-/** The real instant of a floating wall-clock time in a zone. */
+/**
+ * The real instant of a floating wall-clock time in a zone: luxon's own
+ * offset correction (as in `DateTime.fromObject`), started from the zone's
+ * offset at the floating time itself, so the answer does not depend on
+ * today's offset. A time in a DST gap moves forward, a time that happens
+ * twice (autumn) is the later of the two. Reading the zone's offset directly is several times
+ * cheaper than building a DateTime, and every occurrence needs two.
+ */
 function fromFloating(floating: Date, zone: string): Date {
-  return DateTime.fromObject(
-    {
-      year: floating.getUTCFullYear(),
-      month: floating.getUTCMonth() + 1,
-      day: floating.getUTCDate(),
-      hour: floating.getUTCHours(),
-      minute: floating.getUTCMinutes(),
-      second: floating.getUTCSeconds(),
-      millisecond: floating.getUTCMilliseconds(),
-    },
-    { zone },
-  ).toJSDate();
+  const tz = IANAZone.create(zone);
+  const local = floating.getTime();
+  const offset = tz.offset(local);
+  let guess = local - offset * MINUTE_MS;
+  const second = tz.offset(guess);
+  if (second === offset) return new Date(guess);
+  guess -= (second - offset) * MINUTE_MS;
+  const third = tz.offset(guess);
+  if (second === third) return new Date(guess);
+  return new Date(local - Math.min(second, third) * MINUTE_MS);
 }
 
 function ruleOf(freeze: Recurring) {
@@ -72,6 +79,7 @@ function ruleOf(freeze: Recurring) {
  */
 export function startMatchesRule(freeze: Recurring): boolean {
   const { rule, floatingStart } = ruleOf(freeze);
+  if (!hoursReachable(rule)) return false;
   const first = rule.after(floatingStart, true);
   return first?.getTime() === floatingStart.getTime();
 }
@@ -86,6 +94,8 @@ export function expandOccurrences(
   freeze: Pick<Freeze, 'start' | 'end' | 'recurrence' | 'endedAt'>,
   from: Date,
   to: Date,
+  /** Stop after this many occurrences that start at or after `from`. */
+  limit = Infinity,
 ): Occurrence[] {
   const endedAt = freeze.endedAt ? new Date(freeze.endedAt) : undefined;
   const cut = (occurrence: Occurrence): Occurrence | undefined => {
@@ -119,7 +129,10 @@ export function expandOccurrences(
   const floatingTo = new Date(toFloating(to, timezone).getTime() + DAY_MS);
 
   const occurrences: Occurrence[] = [];
-  const starts = rule.between(
+  let counted = 0; // occurrences starting at or after `from`
+  if (!hoursReachable(rule)) return occurrences;
+  // started near the window, the expansion costs the window, not the years before it
+  const starts = ruleStartingNear(rule, floatingFrom).between(
     floatingFrom,
     floatingTo,
     true,
@@ -133,7 +146,11 @@ export function expandOccurrences(
       timezone,
     );
     const occurrence = cut({ start, end });
-    if (occurrence && overlaps(occurrence)) occurrences.push(occurrence);
+    if (occurrence && overlaps(occurrence)) {
+      occurrences.push(occurrence);
+      if (start >= from) counted += 1;
+      if (counted >= limit) break;
+    }
   }
   return occurrences;
 }
@@ -160,7 +177,9 @@ export function lastEndOf(
     last = Date.parse(freeze.recurrence.until) + slack;
   }
   if (rule.options.count) {
-    const all = rule.all((_date, index) => index < MAX_OCCURRENCES);
+    const all = hoursReachable(rule)
+      ? rule.all((_date, index) => index < MAX_OCCURRENCES)
+      : [];
     if (all.length < MAX_OCCURRENCES && all.length > 0) {
       // floating times differ from real ones by at most a day
       const byCount = all[all.length - 1].getTime() + slack;

@@ -61,6 +61,54 @@ describe('openapi.yaml', () => {
     expect(served).toEqual(documented);
   });
 
+  it('documents 413 and 415 on every operation that takes a body, and 400 on every path with a parameter', () => {
+    const ref = (name: string) => ({ $ref: `#/components/responses/${name}` });
+    const operations = Object.entries(
+      spec.paths as Record<string, Record<string, any>>,
+    ).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([method]) => method !== 'parameters')
+        .map(([method, operation]) => ({
+          operation: `${method.toUpperCase()} ${path}`,
+          method,
+          path,
+          responses: operation.responses,
+        })),
+    );
+    const withBody = operations.filter(o =>
+      ['post', 'patch', 'put', 'delete'].includes(o.method),
+    );
+    expect(
+      withBody.map(o => [o.operation, o.responses['413'], o.responses['415']]),
+    ).toEqual(
+      withBody.map(o => [
+        o.operation,
+        ref('PayloadTooLarge'),
+        ref('UnsupportedMediaType'),
+      ]),
+    );
+    const malformedPathUndocumented = operations
+      .filter(o => o.path.includes('{'))
+      .filter(
+        o =>
+          !['BadRequest', 'MalformedPath'].some(
+            name => o.responses['400']?.$ref === ref(name).$ref,
+          ),
+      )
+      .map(o => o.operation);
+    expect(malformedPathUndocumented).toEqual([]);
+    for (const name of [
+      'BadRequest',
+      'MalformedPath',
+      'PayloadTooLarge',
+      'UnsupportedMediaType',
+    ]) {
+      expect(
+        spec.components.responses[name].content['application/json'].schema,
+      ).toEqual({ $ref: '#/components/schemas/Error' });
+    }
+  });
+
   it('lists the same states, types and change kinds as the common package', () => {
     const { schemas } = spec.components;
     expect(schemas.ReleaseState.enum).toEqual(RELEASE_STATES);

@@ -347,6 +347,20 @@ describe('calendar routes', () => {
       ]);
     });
 
+    it('refuses filters sent as text/plain with 415 instead of creating an unfiltered feed', async () => {
+      const { app } = await createApp();
+      const res = await request(app)
+        .post('/calendar-feeds')
+        .set('Authorization', mockCredentials.user.header(BOB))
+        .set('Content-Type', 'text/plain')
+        .send(JSON.stringify({ filters: { system: 'payments' } }));
+      expect(res.status).toBe(415);
+      const listed = await request(app)
+        .get('/calendar-feeds')
+        .set('Authorization', mockCredentials.user.header(BOB));
+      expect(listed.body.items).toEqual([]);
+    });
+
     it('demands a user for managing feeds', async () => {
       const { app } = await createApp();
       for (const [method, path] of [

@@ -516,6 +516,15 @@ describe('conflict routes', () => {
       ['duration=PT5M', /^duration: must be between 15 minutes and 90 days/],
       ['', /^duration:/],
       ['duration=PT1H&count=50', /^count:/],
+      [
+        'duration=PT1H&count=1e1',
+        /^count: must be a whole number in decimal digits$/,
+      ],
+      ['duration=PT1H&count[]=5', /^count: must be one whole number/],
+      [
+        'duration=PT1H&after=9999-12-31T10:00:00Z',
+        /^after: must be within 5 years of now, from \S+ to \S+$/,
+      ],
     ])('rejects %p with 400', async (query, message) => {
       const { app } = await createApp();
       const res = await request(app)

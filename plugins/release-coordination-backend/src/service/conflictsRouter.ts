@@ -1,9 +1,10 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
-  conflictsQuerySchema,
+  conflictRequestSchemas,
+  DEFAULT_TIME_HORIZON,
   freezeOverrideRequestSchema,
   Release,
-  slotsQuerySchema,
+  TimeHorizon,
 } from '@internal/plugin-release-coordination-common';
 import { Request, Router } from 'express';
 import { ConflictService } from '../conflicts/ConflictService';
@@ -20,6 +21,8 @@ export interface ConflictRouterOptions {
   releases: ReleaseService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  /** How far from now request times may lie; 5 years by default. */
+  timeHorizon?: TimeHorizon;
 }
 
 /**
@@ -33,19 +36,22 @@ export function addConflictRoutes(
   options: ConflictRouterOptions,
 ) {
   const { conflicts, releases, httpAuth, auditor } = options;
+  const schemas = conflictRequestSchemas(
+    options.timeHorizon ?? DEFAULT_TIME_HORIZON,
+  );
 
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
 
   router.get('/conflicts', async (req, res) => {
     const credentials = await userCredentials(req);
-    const query = parseInput(conflictsQuerySchema, req.query);
+    const query = parseInput(schemas.conflictsQuery, req.query);
     res.json({ items: await conflicts.listConflicts(query, credentials) });
   });
 
   router.get('/slots', async (req, res) => {
     const credentials = await userCredentials(req);
-    const query = parseInput(slotsQuerySchema, req.query);
+    const query = parseInput(schemas.slotsQuery, req.query);
     res.json({ items: await conflicts.slots(query, credentials) });
   });
 

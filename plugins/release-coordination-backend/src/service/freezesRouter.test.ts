@@ -702,6 +702,26 @@ describe('freeze routes', () => {
     const gate = (app: express.Express, query: string, auth = asPipeline) =>
       request(app).get(`/gate?${query}`).set('Authorization', auth);
 
+    it('refuses times beyond the five-year horizon with a 400 naming the field and the range', async () => {
+      const { app } = await createApp();
+      const far = await gate(
+        app,
+        'entityRef=component:payments-service&at=9999-12-31T10:00:00Z',
+      );
+      expect(far.status).toBe(400);
+      expect(far.body.error.message).toMatch(
+        /^at: must be within 5 years of now, from \d{4}-\S+Z to \d{4}-\S+Z$/,
+      );
+      const occurrences = await request(app)
+        .get('/freeze-occurrences')
+        .query({ from: '9999-12-01T00:00:00Z', to: '9999-12-31T00:00:00Z' })
+        .set('Authorization', asCarol);
+      expect(occurrences.status).toBe(400);
+      expect(occurrences.body.error.message).toMatch(
+        /^from: must be within 5 years of now, .*; to: must be within 5 years of now, /,
+      );
+    });
+
     it('prevents a deploy that no approved or in-progress release covers', async () => {
       const { app, addRelease } = await createApp();
       await addRelease('normal', 'planned', {

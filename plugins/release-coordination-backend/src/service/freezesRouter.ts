@@ -1,13 +1,12 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
 import {
-  createFreezeRequestSchema,
+  DEFAULT_TIME_HORIZON,
   endFreezeRequestSchema,
   Freeze,
-  freezeOccurrencesQuerySchema,
-  gateQuerySchema,
+  freezeRequestSchemas,
   listFreezesQuerySchema,
-  updateFreezeRequestSchema,
+  TimeHorizon,
 } from '@internal/plugin-release-coordination-common';
 import { Request, Router } from 'express';
 import { ConflictService } from '../conflicts/ConflictService';
@@ -25,6 +24,8 @@ export interface FreezeRouterOptions {
   auditor: AuditorService;
   /** When given, the gate is also prevented by blocking conflicts of the covering releases. */
   conflicts?: Pick<ConflictService, 'blockingReasons'>;
+  /** How far from now request times may lie; 5 years by default. */
+  timeHorizon?: TimeHorizon;
 }
 
 /**
@@ -36,6 +37,9 @@ export interface FreezeRouterOptions {
  */
 export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
   const { freezes, httpAuth, auditor, conflicts } = options;
+  const schemas = freezeRequestSchemas(
+    options.timeHorizon ?? DEFAULT_TIME_HORIZON,
+  );
 
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
@@ -73,7 +77,7 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
   router.post('/freezes', async (req, res) => {
     const freeze = await audited(req, 'freeze-create', {}, async () => {
       const credentials = await userCredentials(req);
-      const input = parseInput(createFreezeRequestSchema, req.body);
+      const input = parseInput(schemas.createFreeze, req.body);
       return freezes.createFreeze(input, credentials);
     });
     res.status(201).json(freeze);
@@ -92,7 +96,7 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
       { freezeId: id },
       async () => {
         const credentials = await userCredentials(req);
-        const input = parseInput(updateFreezeRequestSchema, req.body);
+        const input = parseInput(schemas.updateFreeze, req.body);
         return freezes.updateFreeze(id, input, credentials);
       },
     );
@@ -125,7 +129,7 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
 
   router.get('/freeze-occurrences', async (req, res) => {
     const credentials = await userCredentials(req);
-    const query = parseInput(freezeOccurrencesQuerySchema, req.query);
+    const query = parseInput(schemas.occurrencesQuery, req.query);
     res.json({ items: await freezes.listOccurrences(query, credentials) });
   });
 
@@ -133,7 +137,7 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const query = parseInput(gateQuerySchema, req.query);
+    const query = parseInput(schemas.gateQuery, req.query);
     res.json(
       await freezes.gate(
         query,

@@ -4,7 +4,7 @@ import {
   BackstageUserPrincipal,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { CustomErrorBase, InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
   describeValidationError,
@@ -20,6 +20,38 @@ import { z } from 'zod';
 export function readableRelease(res: Response): Release {
   return res.locals.release;
 }
+
+/** A request body in a media type the API does not read: 415. */
+export class UnsupportedMediaTypeError extends CustomErrorBase {
+  name = 'UnsupportedMediaTypeError' as const;
+  /** Read by the backend's error handler. */
+  readonly statusCode = 415;
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Refuses a POST, PUT, PATCH or DELETE body that is not `application/json`
+ * (415): the JSON parser would leave it unread and the handler would act as
+ * if none had been sent (a calendar feed without its filters). Requests
+ * without a body (as a body-less POST or DELETE is sent) pass.
+ */
+export const jsonBodiesOnly: RequestHandler = (req, _res, next) => {
+  const hasBody =
+    req.headers['transfer-encoding'] !== undefined ||
+    Number(req.headers['content-length'] ?? 0) > 0;
+  if (BODY_METHODS.has(req.method) && hasBody && !req.is('application/json')) {
+    next(
+      new UnsupportedMediaTypeError(
+        `Request body must be application/json, not ${
+          req.headers['content-type'] ?? 'of no declared type'
+        }`,
+      ),
+    );
+    return;
+  }
+  next();
+};
 
 /** Parses request input with a common zod schema; a failure is a 400 naming the fields. */
 export function parseInput<T extends z.ZodType>(

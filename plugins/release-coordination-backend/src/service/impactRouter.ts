@@ -1,10 +1,12 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
+  DEFAULT_TIME_HORIZON,
   impactQuerySchema,
   impactRequestSchema,
   RiskAssessment,
   riskOverrideRequestSchema,
-  upcomingImpactQuerySchema,
+  TimeHorizon,
+  upcomingImpactQuerySchemaWithin,
 } from '@internal/plugin-release-coordination-common';
 import { Request, Router } from 'express';
 import { ImpactService } from '../impact/ImpactService';
@@ -24,6 +26,8 @@ export interface ImpactRouterOptions {
   impact: ImpactService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  /** How far from now request times may lie; 5 years by default. */
+  timeHorizon?: TimeHorizon;
 }
 
 /**
@@ -35,6 +39,9 @@ export interface ImpactRouterOptions {
  */
 export function addImpactRoutes(router: Router, options: ImpactRouterOptions) {
   const { impact, httpAuth, auditor } = options;
+  const upcomingQuerySchema = upcomingImpactQuerySchemaWithin(
+    options.timeHorizon ?? DEFAULT_TIME_HORIZON,
+  );
 
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
@@ -47,7 +54,7 @@ export function addImpactRoutes(router: Router, options: ImpactRouterOptions) {
 
   router.get('/impact/upcoming', async (req, res) => {
     const credentials = await userCredentials(req);
-    const query = parseInput(upcomingImpactQuerySchema, req.query);
+    const query = parseInput(upcomingQuerySchema, req.query);
     res.json({ items: await impact.upcoming(query, credentials) });
   });
 

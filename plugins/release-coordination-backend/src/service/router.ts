@@ -6,12 +6,12 @@ import {
 import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
-  createReleaseRequestSchema,
   handoverRequestSchema,
-  listReleasesQuerySchema,
+  DEFAULT_TIME_HORIZON,
   Release,
+  releaseRequestSchemas,
+  TimeHorizon,
   transitionReleaseRequestSchema,
-  updateReleaseRequestSchema,
 } from '@internal/plugin-release-coordination-common';
 import express, { ErrorRequestHandler, Request } from 'express';
 import Router from 'express-promise-router';
@@ -22,6 +22,7 @@ import {
   parseInput,
   readableRelease,
   refuseNulCharacters,
+  jsonBodiesOnly,
 } from './http';
 import { addFreezeRoutes } from './freezesRouter';
 import { ConflictService } from '../conflicts/ConflictService';
@@ -60,6 +61,8 @@ export interface RouterOptions {
   approvals?: ApprovalService;
   /** Readiness (go / no-go); its routes are served only when given with `approvals`. */
   readiness?: ReadinessService;
+  /** How far from now request times may lie; 5 years by default. */
+  timeHorizon?: TimeHorizon;
 }
 
 /** Turns body-parser failures (malformed JSON) into input errors. */
@@ -80,7 +83,10 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { releases, httpAuth, auditor } = options;
+  const timeHorizon = options.timeHorizon ?? DEFAULT_TIME_HORIZON;
+  const schemas = releaseRequestSchemas(timeHorizon);
   const router = Router();
+  router.use(jsonBodiesOnly);
   router.use(express.json({ limit: '1mb' }));
   router.use(jsonErrors);
   router.use(refuseNulCharacters);
@@ -132,7 +138,7 @@ export async function createRouter(
 
   router.get('/releases', async (req, res) => {
     const credentials = await userCredentials(req);
-    const query = parseInput(listReleasesQuerySchema, req.query);
+    const query = parseInput(schemas.listReleasesQuery, req.query);
     const page = await releases.listReleases(query, credentials);
     res.json({ ...page, items: await carry(req, page.items) });
   });
@@ -140,7 +146,7 @@ export async function createRouter(
   router.post('/releases', async (req, res) => {
     const release = await audited(req, 'release-create', {}, async () => {
       const credentials = await userCredentials(req);
-      const input = parseInput(createReleaseRequestSchema, req.body);
+      const input = parseInput(schemas.createRelease, req.body);
       return releases.createRelease(input, credentials);
     });
     res.status(201).json((await carry(req, [release]))[0]);
@@ -159,7 +165,7 @@ export async function createRouter(
       { releaseId: id },
       async () => {
         const credentials = await userCredentials(req);
-        const input = parseInput(updateReleaseRequestSchema, req.body);
+        const input = parseInput(schemas.updateRelease, req.body);
         return releases.updateRelease(id, input, credentials);
       },
     );
@@ -234,6 +240,7 @@ export async function createRouter(
       httpAuth,
       auditor,
       conflicts: options.conflicts,
+      timeHorizon,
     });
   }
 
@@ -243,15 +250,26 @@ export async function createRouter(
       releases,
       httpAuth,
       auditor,
+      timeHorizon,
     });
   }
 
   if (options.trains) {
-    addTrainRoutes(router, { trains: options.trains, httpAuth, auditor });
+    addTrainRoutes(router, {
+      trains: options.trains,
+      httpAuth,
+      auditor,
+      timeHorizon,
+    });
   }
 
   if (options.impact) {
-    addImpactRoutes(router, { impact: options.impact, httpAuth, auditor });
+    addImpactRoutes(router, {
+      impact: options.impact,
+      httpAuth,
+      auditor,
+      timeHorizon,
+    });
   }
 
   if (options.approvals) {

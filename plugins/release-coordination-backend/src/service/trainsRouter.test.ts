@@ -379,6 +379,21 @@ describe('train routes', () => {
       expect(missing.status).toBe(404);
     });
 
+    it('checks that the caller may change the release before looking for the slot (403, not 400)', async () => {
+      const { app, releaseStore } = await createApp();
+      const train = await createTrain(app);
+      const seed = releaseSeeder(releaseStore, { createdBy: CAROL, now: NOW });
+      const theirs = await seed({
+        state: 'planned',
+        window: DAY_WINDOW,
+        ownerRef: 'group:default/team-search',
+      });
+      const res = await request(app)
+        .post(`/releases/${theirs.id}/train-slot`)
+        .send({ trainId: train.id, slotStart: '2026-12-08T09:00:00Z' });
+      expect(res.status).toBe(403);
+    });
+
     it('refuses finished releases with 409', async () => {
       const { app, addRelease } = await createApp();
       const train = await createTrain(app);

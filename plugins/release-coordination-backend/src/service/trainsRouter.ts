@@ -1,11 +1,9 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
 import {
-  bookTrainSlotRequestSchema,
-  createTrainRequestSchema,
-  trainSlotsQuerySchema,
-  trainStatsQuerySchema,
-  updateTrainRequestSchema,
+  DEFAULT_TIME_HORIZON,
+  TimeHorizon,
+  trainRequestSchemas,
 } from '@internal/plugin-release-coordination-common';
 import { Request, Router } from 'express';
 import { TrainService } from '../trains/TrainService';
@@ -20,6 +18,8 @@ export interface TrainRouterOptions {
   trains: TrainService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  /** How far from now request times may lie; 5 years by default. */
+  timeHorizon?: TimeHorizon;
 }
 
 /**
@@ -30,6 +30,9 @@ export interface TrainRouterOptions {
  */
 export function addTrainRoutes(router: Router, options: TrainRouterOptions) {
   const { trains, httpAuth, auditor } = options;
+  const schemas = trainRequestSchemas(
+    options.timeHorizon ?? DEFAULT_TIME_HORIZON,
+  );
 
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
@@ -55,7 +58,7 @@ export function addTrainRoutes(router: Router, options: TrainRouterOptions) {
       {},
       async () => {
         const credentials = await userCredentials(req);
-        const input = parseInput(createTrainRequestSchema, req.body);
+        const input = parseInput(schemas.createTrain, req.body);
         return trains.createTrain(input, credentials);
       },
       t => ({ trainId: t.id, revision: t.revision }),
@@ -76,7 +79,7 @@ export function addTrainRoutes(router: Router, options: TrainRouterOptions) {
       { trainId: id },
       async () => {
         const credentials = await userCredentials(req);
-        const input = parseInput(updateTrainRequestSchema, req.body);
+        const input = parseInput(schemas.updateTrain, req.body);
         return trains.updateTrain(id, input, credentials);
       },
       t => ({ trainId: t.id, revision: t.revision }),
@@ -95,7 +98,7 @@ export function addTrainRoutes(router: Router, options: TrainRouterOptions) {
 
   router.get('/trains/:id/slots', async (req, res) => {
     const credentials = await userCredentials(req);
-    const query = parseInput(trainSlotsQuerySchema, req.query);
+    const query = parseInput(schemas.slotsQuery, req.query);
     res.json({
       items: await trains.listSlots(req.params.id, query, credentials),
     });
@@ -103,7 +106,7 @@ export function addTrainRoutes(router: Router, options: TrainRouterOptions) {
 
   router.get('/trains/:id/stats', async (req, res) => {
     const credentials = await userCredentials(req);
-    const query = parseInput(trainStatsQuerySchema, req.query);
+    const query = parseInput(schemas.statsQuery, req.query);
     res.json(await trains.stats(req.params.id, query, credentials));
   });
 
@@ -115,7 +118,7 @@ export function addTrainRoutes(router: Router, options: TrainRouterOptions) {
       { releaseId: id },
       async () => {
         const credentials = await userCredentials(req);
-        const input = parseInput(bookTrainSlotRequestSchema, req.body);
+        const input = parseInput(schemas.bookSlot, req.body);
         return trains.book(id, input, credentials);
       },
       ({ booking, release }) => ({

@@ -226,8 +226,8 @@ export class TrainService {
    * Books a release onto a slot of a train and moves its window to the slot.
    * The slot must exist (400), every entity of the release must be in the
    * train's scope (400), and the slot's cut-off must not have passed (409).
-   * The caller must be allowed to edit the release (403), which must be
-   * unfinished (409).
+   * The caller must be allowed to edit the release (403, checked first), which
+   * must be unfinished (409).
    */
   async book(
     releaseId: string,
@@ -235,6 +235,7 @@ export class TrainService {
     credentials: UserCredentials,
   ): Promise<{ booking: TrainBooking; release: Release }> {
     const release = await this.releases.getRelease(releaseId);
+    // the caller's right to move the release comes before any slot expansion
     await this.releases.authorizeChange(release, credentials);
     const train = await this.store.getTrain(input.trainId);
     if (!train) {

@@ -48,7 +48,7 @@ export function slotsBetween(
   to: Date,
   limit = Infinity,
 ): SlotTimes[] {
-  return expandOccurrences(asRecurring(train), from, to)
+  return expandOccurrences(asRecurring(train), from, to, limit)
     .filter(({ start }) => start >= from && start < to)
     .slice(0, limit)
     .map(({ start }) => slotAt(train, start));

@@ -87,7 +87,7 @@ describe('freezeForm', () => {
         rrule: 'FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-14',
         timezone: 'Europe/Berlin',
         exdates: ['2030-06-16T22:00:00.000Z'],
-        until: '2032-01-01T00:00:00.000Z',
+        until: '2031-01-01T00:00:00.000Z',
       },
       exemptTypes: ['security', 'emergency'],
     });
