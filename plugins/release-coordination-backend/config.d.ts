@@ -122,6 +122,17 @@ export interface Config {
        */
       riskReviewLevel?: 'low' | 'medium' | 'high' | 'critical';
     };
+    /** Links users supply (change links, readiness evidence). */
+    links?: {
+      /**
+       * The URL schemes a link may have, lower case, e.g. `[https, mailto]`.
+       * Links with other schemes are refused with a 400 and shown as text.
+       * Schemes that run code or embed content (`javascript`, `data`, …) are
+       * refused at startup. Defaults to `[http, https]`.
+       * @visibility frontend
+       */
+      allowedSchemes?: string[];
+    };
     /** Freezes (blackout periods). */
     freezes?: {
       /**

@@ -6,6 +6,9 @@ import { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   DEFAULT_FREEZE_EXEMPT_TYPES,
+  DEFAULT_LINK_SCHEMES,
+  LINK_SCHEMES_CONFIG_KEY,
+  linkSchemesProblem,
   RELEASE_TYPES,
   ReleaseType,
   releaseCoordinationPermissions,
@@ -108,6 +111,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           skipMigrations: true,
         });
         const exemptTypes = readExemptTypes(config);
+        const linkSchemes = readLinkSchemes(config);
         if (config.getOptionalBoolean('releaseCoordination.demoData.seed')) {
           await seedDemoReleases({ store, logger });
           await seedDemoFreezes({
@@ -251,6 +255,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
             userInfo,
             httpAuth,
             auditor,
+            linkSchemes,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
@@ -284,4 +289,17 @@ function readExemptTypes(config: Config): ReleaseType[] {
     );
   }
   return types as ReleaseType[];
+}
+
+/** The URL schemes user-supplied links may have, checked at startup. */
+function readLinkSchemes(config: Config): readonly string[] {
+  const schemes = config.getOptionalStringArray(LINK_SCHEMES_CONFIG_KEY);
+  if (!schemes) {
+    return DEFAULT_LINK_SCHEMES;
+  }
+  const problem = linkSchemesProblem(schemes);
+  if (problem) {
+    throw new Error(`${LINK_SCHEMES_CONFIG_KEY}: ${problem}`);
+  }
+  return schemes;
 }

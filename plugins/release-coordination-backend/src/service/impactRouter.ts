@@ -1,7 +1,7 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   impactQuerySchema,
-  impactRequestSchema,
+  LinkedRequestSchemas,
   RiskAssessment,
   riskOverrideRequestSchema,
   upcomingImpactQuerySchema,
@@ -24,6 +24,8 @@ export interface ImpactRouterOptions {
   impact: ImpactService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  /** The request schemas with the configured link schemes. */
+  schemas: Pick<LinkedRequestSchemas, 'impact'>;
 }
 
 /**
@@ -34,14 +36,14 @@ export interface ImpactRouterOptions {
  * @public
  */
 export function addImpactRoutes(router: Router, options: ImpactRouterOptions) {
-  const { impact, httpAuth, auditor } = options;
+  const { impact, httpAuth, auditor, schemas } = options;
 
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
 
   router.post('/impact', async (req, res) => {
     const credentials = await userCredentials(req);
-    const input = parseInput(impactRequestSchema, req.body ?? {});
+    const input = parseInput(schemas.impact, req.body ?? {});
     res.json(await impact.planImpact(input, credentials));
   });
 

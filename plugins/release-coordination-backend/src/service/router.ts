@@ -6,11 +6,11 @@ import {
 import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
-  createReleaseRequestSchema,
+  DEFAULT_LINK_SCHEMES,
+  linkedRequestSchemas,
   listReleasesQuerySchema,
   Release,
   transitionReleaseRequestSchema,
-  updateReleaseRequestSchema,
 } from '@internal/plugin-release-coordination-common';
 import express, { ErrorRequestHandler, Request } from 'express';
 import Router from 'express-promise-router';
@@ -54,6 +54,8 @@ export interface RouterOptions {
   approvals?: ApprovalService;
   /** Readiness (go / no-go); its routes are served only when given with `approvals`. */
   readiness?: ReadinessService;
+  /** The URL schemes user-supplied links may have (`releaseCoordination.links.allowedSchemes`); http and https by default. */
+  linkSchemes?: readonly string[];
 }
 
 /** Turns body-parser failures (malformed JSON) into input errors. */
@@ -74,6 +76,9 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { releases, httpAuth, auditor } = options;
+  const schemas = linkedRequestSchemas(
+    options.linkSchemes ?? DEFAULT_LINK_SCHEMES,
+  );
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
   router.use(jsonErrors);
@@ -133,7 +138,7 @@ export async function createRouter(
   router.post('/releases', async (req, res) => {
     const release = await audited(req, 'release-create', {}, async () => {
       const credentials = await userCredentials(req);
-      const input = parseInput(createReleaseRequestSchema, req.body);
+      const input = parseInput(schemas.createRelease, req.body);
       return releases.createRelease(input, credentials);
     });
     res.status(201).json((await carry(req, [release]))[0]);
@@ -152,7 +157,7 @@ export async function createRouter(
       { releaseId: id },
       async () => {
         const credentials = await userCredentials(req);
-        const input = parseInput(updateReleaseRequestSchema, req.body);
+        const input = parseInput(schemas.updateRelease, req.body);
         return releases.updateRelease(id, input, credentials);
       },
     );
@@ -202,7 +207,12 @@ export async function createRouter(
   }
 
   if (options.impact) {
-    addImpactRoutes(router, { impact: options.impact, httpAuth, auditor });
+    addImpactRoutes(router, {
+      impact: options.impact,
+      httpAuth,
+      auditor,
+      schemas,
+    });
   }
 
   if (options.approvals) {
@@ -211,6 +221,7 @@ export async function createRouter(
       readiness: options.readiness,
       httpAuth,
       auditor,
+      schemas,
     });
   }
 
