@@ -2,7 +2,6 @@ import {
   EmptyState,
   InfoCard,
   Link,
-  MarkdownContent,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -36,6 +35,7 @@ import { EditReleaseDialog } from '../EditReleaseDialog';
 import { errorMessage, formatTimestamp, formatWindow } from '../shared/format';
 import { ReleaseStateChip, ReleaseTypeChip } from '../shared/ReleaseChips';
 import { useRootLink } from '../shared/useReleaseLink';
+import { UserLink, UserMarkdown } from '../shared/UserContent';
 import { ReleaseConflicts } from '../ReleaseConflicts';
 import { ReleaseImpact } from '../Impact';
 import { ReadinessVerdictChip, ReleaseReadiness } from '../Readiness';
@@ -178,7 +178,11 @@ export function ReleasePage(props: ReleasePageProps) {
           flexWrap="wrap"
           style={{ gap: 8 }}
         >
-          <Typography variant="h4" component="h1">
+          <Typography
+            variant="h4"
+            component="h1"
+            style={{ overflowWrap: 'anywhere' }}
+          >
             {release.title} {release.version}
           </Typography>
           <ReleaseStateChip state={release.state} />
@@ -277,7 +281,7 @@ export function ReleasePage(props: ReleasePageProps) {
         <Box marginTop={3}>
           <InfoCard title="Description">
             {release.description ? (
-              <MarkdownContent content={release.description} />
+              <UserMarkdown content={release.description} />
             ) : (
               <Typography variant="body2" color="textSecondary">
                 No description.
@@ -288,7 +292,7 @@ export function ReleasePage(props: ReleasePageProps) {
         <Box marginTop={3}>
           <InfoCard title="Rollback plan">
             {release.rollbackPlan ? (
-              <MarkdownContent content={release.rollbackPlan} />
+              <UserMarkdown content={release.rollbackPlan} />
             ) : (
               <Typography variant="body2" color="textSecondary">
                 No rollback plan yet.
@@ -312,7 +316,7 @@ export function ReleasePage(props: ReleasePageProps) {
                     <ListItemText
                       primary={
                         change.link ? (
-                          <Link to={change.link}>{change.title}</Link>
+                          <UserLink href={change.link}>{change.title}</UserLink>
                         ) : (
                           change.title
                         )
