@@ -165,7 +165,8 @@ export function ReleasePage(props: ReleasePageProps) {
   };
 
   return (
-    <Grid container spacing={3}>
+    // long unbroken words in titles and messages wrap instead of overflowing
+    <Grid container spacing={3} style={{ overflowWrap: 'anywhere' }}>
       <Grid item xs={12}>
         {rootLink && (
           <Typography variant="body2">
@@ -178,11 +179,7 @@ export function ReleasePage(props: ReleasePageProps) {
           flexWrap="wrap"
           style={{ gap: 8 }}
         >
-          <Typography
-            variant="h4"
-            component="h1"
-            style={{ overflowWrap: 'anywhere' }}
-          >
+          <Typography variant="h4" component="h1">
             {release.title} {release.version}
           </Typography>
           <ReleaseStateChip state={release.state} />
