@@ -131,6 +131,17 @@ export interface Config {
      * defaults to 5.
      */
     timeHorizonYears?: number;
+    /** Links users supply (change links, readiness evidence). */
+    links?: {
+      /**
+       * The URL schemes a link may have, lower case, e.g. `[https, mailto]`.
+       * Links with other schemes are refused with a 400 and shown as text.
+       * Schemes that run code or embed content (`javascript`, `data`, …) are
+       * refused at startup. Defaults to `[http, https]`.
+       * @visibility frontend
+       */
+      allowedSchemes?: string[];
+    };
     /** Freezes (blackout periods). */
     freezes?: {
       /**

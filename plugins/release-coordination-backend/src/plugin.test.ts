@@ -184,3 +184,37 @@ describe('releaseCoordinationPlugin', () => {
     }
   });
 });
+
+describe('releaseCoordination.links.allowedSchemes', () => {
+  it('refuses to start with schemes that run code', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await expect(
+      startTestBackend({
+        features: [
+          releaseCoordinationPlugin,
+          createServiceFactory({
+            service: notificationService,
+            deps: {},
+            factory: () => notifications,
+          }),
+          createServiceFactory({
+            service: signalsServiceRef,
+            deps: {},
+            factory: () => signals,
+          }),
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: {
+              releaseCoordination: {
+                links: { allowedSchemes: ['https', 'javascript'] },
+              },
+            },
+          }),
+          catalogServiceMock.factory({ entities: [] }),
+        ],
+      }),
+    ).rejects.toThrow(
+      'releaseCoordination.links.allowedSchemes: schemes that run code or embed content are not allowed: javascript',
+    );
+  });
+});

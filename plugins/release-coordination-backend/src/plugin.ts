@@ -7,6 +7,9 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   DEFAULT_FREEZE_EXEMPT_TYPES,
   DEFAULT_TIME_HORIZON_YEARS,
+  DEFAULT_LINK_SCHEMES,
+  LINK_SCHEMES_CONFIG_KEY,
+  linkSchemesProblem,
   RELEASE_TYPES,
   ReleaseType,
   releaseCoordinationPermissions,
@@ -112,6 +115,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         });
         const exemptTypes = readExemptTypes(config);
         const timeHorizon = readTimeHorizon(config);
+        const linkSchemes = readLinkSchemes(config);
         if (config.getOptionalBoolean('releaseCoordination.demoData.seed')) {
           await seedDemoReleases({
             store,
@@ -268,6 +272,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
             httpAuth,
             auditor,
             timeHorizon,
+            linkSchemes,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
@@ -316,4 +321,17 @@ function readExemptTypes(config: Config): ReleaseType[] {
     );
   }
   return types as ReleaseType[];
+}
+
+/** The URL schemes user-supplied links may have, checked at startup. */
+function readLinkSchemes(config: Config): readonly string[] {
+  const schemes = config.getOptionalStringArray(LINK_SCHEMES_CONFIG_KEY);
+  if (!schemes) {
+    return DEFAULT_LINK_SCHEMES;
+  }
+  const problem = linkSchemesProblem(schemes);
+  if (problem) {
+    throw new Error(`${LINK_SCHEMES_CONFIG_KEY}: ${problem}`);
+  }
+  return schemes;
 }

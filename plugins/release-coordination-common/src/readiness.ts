@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linkSchema } from './links';
 import type { ReleaseType } from './types';
 
 /**
@@ -89,7 +90,7 @@ export interface ReleaseReadiness {
  */
 export const checkReadinessItemRequestSchema = z.strictObject({
   checked: z.boolean(),
-  evidence: z.url().max(2000).optional(),
+  evidence: linkSchema().optional(),
 });
 
 /** @public */

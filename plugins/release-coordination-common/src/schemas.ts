@@ -1,6 +1,7 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { linkSchema } from './links';
 import { CHANGE_KINDS, RELEASE_STATES, RELEASE_TYPES } from './types';
 
 /** Longest title a release may have. @public */
@@ -140,7 +141,7 @@ export const releaseStateSchema = z.enum(RELEASE_STATES);
 export const releaseChangeSchema = z.strictObject({
   kind: z.enum(CHANGE_KINDS),
   title: z.string().trim().min(1).max(MAX_TITLE_LENGTH),
-  link: z.url().max(2000).optional(),
+  link: linkSchema().optional(),
   entityRef: entityRefSchema.optional(),
 });
 

@@ -802,6 +802,15 @@ describe('readiness routes', () => {
           .send({ checked: true })
       ).status,
     ).toBe(403);
+    const scripted = await request(app)
+      .post(item('rollback-plan'))
+      .set('Authorization', as(ALICE))
+      // eslint-disable-next-line no-script-url -- hostile input under test
+      .send({ checked: true, evidence: 'javascript:alert(1)' });
+    expect(scripted.status).toBe(400);
+    expect(scripted.body.error.message).toBe(
+      'evidence: must be an http(s) URL',
+    );
     const checked = await request(app)
       .post(item('rollback-plan'))
       .set('Authorization', as(ALICE))

@@ -1,7 +1,7 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   approvalDecisionRequestSchema,
-  checkReadinessItemRequestSchema,
+  LinkedRequestSchemas,
   readinessBatchQuerySchema,
 } from '@internal/plugin-release-coordination-common';
 import { Request, Router } from 'express';
@@ -22,9 +22,11 @@ export function addApprovalRoutes(
     readiness?: ReadinessService;
     httpAuth: HttpAuthService;
     auditor: AuditorService;
+    /** The request schemas with the configured link schemes. */
+    schemas: Pick<LinkedRequestSchemas, 'checkReadinessItem'>;
   },
 ) {
-  const { approvals, readiness, httpAuth, auditor } = options;
+  const { approvals, readiness, httpAuth, auditor, schemas } = options;
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
 
@@ -94,7 +96,7 @@ export function addApprovalRoutes(
       meta: { releaseId: id, itemId },
       mutation: async () => {
         const credentials = await userCredentials(req);
-        const input = parseInput(checkReadinessItemRequestSchema, req.body);
+        const input = parseInput(schemas.checkReadinessItem, req.body);
         return readiness.checkItem(id, itemId, input, credentials);
       },
       describe: r => ({ verdict: r.verdict }),

@@ -2,7 +2,7 @@ import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   DEFAULT_TIME_HORIZON,
   impactQuerySchema,
-  impactRequestSchema,
+  LinkedRequestSchemas,
   RiskAssessment,
   riskOverrideRequestSchema,
   TimeHorizon,
@@ -28,6 +28,8 @@ export interface ImpactRouterOptions {
   auditor: AuditorService;
   /** How far from now request times may lie; 5 years by default. */
   timeHorizon?: TimeHorizon;
+  /** The request schemas with the configured link schemes. */
+  schemas: Pick<LinkedRequestSchemas, 'impact'>;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface ImpactRouterOptions {
  * @public
  */
 export function addImpactRoutes(router: Router, options: ImpactRouterOptions) {
-  const { impact, httpAuth, auditor } = options;
+  const { impact, httpAuth, auditor, schemas } = options;
   const upcomingQuerySchema = upcomingImpactQuerySchemaWithin(
     options.timeHorizon ?? DEFAULT_TIME_HORIZON,
   );
@@ -48,7 +50,7 @@ export function addImpactRoutes(router: Router, options: ImpactRouterOptions) {
 
   router.post('/impact', async (req, res) => {
     const credentials = await userCredentials(req);
-    const input = parseInput(impactRequestSchema, req.body ?? {});
+    const input = parseInput(schemas.impact, req.body ?? {});
     res.json(await impact.planImpact(input, credentials));
   });
 

@@ -74,7 +74,10 @@ const asMallory = mockCredentials.user.header(MALLORY);
 const asLead = mockCredentials.user.header(LEAD);
 
 async function createApp(
-  options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
+  options: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    linkSchemes?: string[];
+  } = {},
 ) {
   const { releaseStore: store } = await db.init();
   const { auditor, auditEvent } = mockAuditor();
@@ -90,6 +93,7 @@ async function createApp(
     releases,
     httpAuth: mockServices.httpAuth(),
     auditor,
+    linkSchemes: options.linkSchemes,
   });
   const app = testApp(router);
   return { app, store, auditor, auditEvent };
@@ -624,6 +628,62 @@ describe('createRouter', () => {
         .send({ to: 'cancelled' });
       expect(res.status).toBe(403);
     });
+  });
+});
+
+describe('user-supplied links', () => {
+  /* eslint-disable no-script-url -- hostile links are the input under test */
+  const changes = (link: string) => [{ kind: 'fix', title: 'Fix', link }];
+
+  it.each([
+    'javascript:alert(document.cookie)',
+    'JavaScript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    '\u0001javascript:alert(1)',
+  ])(
+    'refuses the change link %j with 400 naming it, on create and update',
+    async link => {
+      const { app } = await createApp();
+      const created = await request(app)
+        .post('/releases')
+        .set('Authorization', asAlice)
+        .send({ ...valid, changes: changes(link) });
+      expect(created.status).toBe(400);
+      expect(created.body.error.message).toBe(
+        'changes.0.link: must be an http(s) URL',
+      );
+      const release = await createRelease(app);
+      const updated = await request(app)
+        .patch(`/releases/${release.id}`)
+        .set('Authorization', asAlice)
+        .send({ revision: release.revision, changes: changes(link) });
+      expect(updated.status).toBe(400);
+      expect(updated.body.error.message).toBe(
+        'changes.0.link: must be an http(s) URL',
+      );
+      const list = await request(app)
+        .get('/releases')
+        .set('Authorization', asAlice);
+      expect(list.body.items).toEqual([
+        expect.objectContaining({ id: release.id, changes: [] }),
+      ]);
+    },
+  );
+
+  it('accepts the schemes releaseCoordination.links.allowedSchemes names', async () => {
+    const { app } = await createApp({ linkSchemes: ['https', 'mailto'] });
+    const release = await createRelease(app, {
+      changes: changes('mailto:payments@example.com'),
+    });
+    expect(release.changes[0].link).toBe('mailto:payments@example.com');
+    const http = await request(app)
+      .post('/releases')
+      .set('Authorization', asAlice)
+      .send({ ...valid, changes: changes('http://example.com/pr/1') });
+    expect(http.status).toBe(400);
+    expect(http.body.error.message).toBe(
+      'changes.0.link: must be a URL with scheme https or mailto',
+    );
   });
 });
 

@@ -8,6 +8,8 @@ import { JsonObject } from '@backstage/types';
 import {
   handoverRequestSchema,
   DEFAULT_TIME_HORIZON,
+  DEFAULT_LINK_SCHEMES,
+  linkedRequestSchemas,
   Release,
   releaseRequestSchemas,
   TimeHorizon,
@@ -63,6 +65,8 @@ export interface RouterOptions {
   readiness?: ReadinessService;
   /** How far from now request times may lie; 5 years by default. */
   timeHorizon?: TimeHorizon;
+  /** The URL schemes user-supplied links may have (`releaseCoordination.links.allowedSchemes`); http and https by default. */
+  linkSchemes?: readonly string[];
 }
 
 /** Turns body-parser failures (malformed JSON) into input errors. */
@@ -84,7 +88,13 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { releases, httpAuth, auditor } = options;
   const timeHorizon = options.timeHorizon ?? DEFAULT_TIME_HORIZON;
-  const schemas = releaseRequestSchemas(timeHorizon);
+  const schemas = {
+    ...releaseRequestSchemas(timeHorizon),
+    ...linkedRequestSchemas(
+      options.linkSchemes ?? DEFAULT_LINK_SCHEMES,
+      timeHorizon,
+    ),
+  };
   const router = Router();
   router.use(jsonBodiesOnly);
   router.use(express.json({ limit: '1mb' }));
@@ -269,6 +279,7 @@ export async function createRouter(
       httpAuth,
       auditor,
       timeHorizon,
+      schemas,
     });
   }
 
@@ -278,6 +289,7 @@ export async function createRouter(
       readiness: options.readiness,
       httpAuth,
       auditor,
+      schemas,
     });
   }
 

@@ -7,6 +7,7 @@ import {
   validateReleaseForm,
 } from '../ReleaseForm';
 import { useDialogForm } from '../shared/FormDialog';
+import { useLinkSchemes } from '../shared/UserContent';
 
 export { defaultWindow } from '../ReleaseForm';
 
@@ -33,11 +34,12 @@ export function CreateReleaseDialog(props: CreateReleaseDialogProps) {
   const { open, onClose, onCreated, initialEntityRefs, initialOwnerRef } =
     props;
   const api = useApi(releaseCoordinationApiRef);
+  const linkSchemes = useLinkSchemes();
   const dialog = useDialogForm({
     open,
     resetKey: JSON.stringify([initialEntityRefs, initialOwnerRef]),
     init: () => emptyReleaseForm(initialEntityRefs ?? [], initialOwnerRef),
-    validate: validateReleaseForm,
+    validate: form => validateReleaseForm(form, linkSchemes),
   });
   const { submission } = dialog;
 

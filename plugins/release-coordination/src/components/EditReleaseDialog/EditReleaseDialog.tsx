@@ -15,6 +15,7 @@ import {
   validateReleaseForm,
 } from '../ReleaseForm';
 import { useDialogForm } from '../shared/FormDialog';
+import { useLinkSchemes } from '../shared/UserContent';
 
 /** Shown when the release changed since the dialog loaded it (409). */
 export const STALE_RELEASE_MESSAGE =
@@ -89,6 +90,7 @@ export function changedReleaseFields(
 export function EditReleaseDialog(props: EditReleaseDialogProps) {
   const { open, release, onClose, onSaved, onReload } = props;
   const api = useApi(releaseCoordinationApiRef);
+  const linkSchemes = useLinkSchemes();
   // Reloading the release (a new revision) resets the form to its values.
   const resetKey = `${release.id}:${release.revision}`;
   // The form as loaded, to tell which fields the user changed.
@@ -97,7 +99,7 @@ export function EditReleaseDialog(props: EditReleaseDialogProps) {
     open,
     resetKey,
     init: () => initial,
-    validate: validateReleaseForm,
+    validate: form => validateReleaseForm(form, linkSchemes),
   });
   const { submission } = dialog;
   const stale =

@@ -1,4 +1,4 @@
-import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -19,7 +19,7 @@ import Alert from '@material-ui/lab/Alert';
 import {
   ApprovalDecisionValue,
   ApprovalReason,
-  checkReadinessItemRequestSchema,
+  linkSchema,
   ReadinessItem,
   Release,
   ReleaseApprovals,
@@ -31,6 +31,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { errorMessage, formatTimestamp } from '../shared/format';
 import { useOwnsRelease } from '../shared/useOwnsRelease';
+import { UserLink, useLinkSchemes } from '../shared/UserContent';
 import { ApprovalDialog } from './ApprovalDialog';
 import {
   approvalStatusLabel,
@@ -69,11 +70,11 @@ async function unlessNotFound<T>(call: Promise<T>): Promise<T | undefined> {
   }
 }
 
-/** The host and path of an evidence URL, for its link text. */
+/** The host and path of an evidence URL, for its link text; the URL itself when it has no host. */
 function evidenceLabel(url: string): string {
   try {
     const { host, pathname } = new URL(url);
-    return `${host}${pathname === '/' ? '' : pathname}`;
+    return host ? `${host}${pathname === '/' ? '' : pathname}` : url;
   } catch {
     return url;
   }
@@ -90,17 +91,14 @@ function ItemRow(props: {
   const [evidence, setEvidence] = useState('');
   const [evidenceError, setEvidenceError] = useState<string>();
   const offerEvidence = item.kind === 'manual' && !item.passed && canCheck;
+  const evidenceSchema = linkSchema(useLinkSchemes());
   const check = (checked: boolean) => {
     if (!checked) {
       props.onCheck(false);
       return;
     }
     const link = evidence.trim();
-    if (
-      link &&
-      !checkReadinessItemRequestSchema.safeParse({ checked, evidence: link })
-        .success
-    ) {
+    if (link && !evidenceSchema.safeParse(link).success) {
       setEvidenceError('Enter a full URL, e.g. https://wiki.example.com/page');
       return;
     }
@@ -159,9 +157,9 @@ function ItemRow(props: {
                 {item.evidence && (
                   <>
                     {' · '}
-                    <Link to={item.evidence}>
+                    <UserLink href={item.evidence}>
                       Evidence: {evidenceLabel(item.evidence)}
-                    </Link>
+                    </UserLink>
                   </>
                 )}
               </div>

@@ -2,7 +2,8 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import {
   ChangeKind,
   CreateReleaseInput,
-  createReleaseRequestSchema,
+  DEFAULT_LINK_SCHEMES,
+  linkedRequestSchemas,
   Release,
   ReleaseType,
 } from '@internal/plugin-release-coordination-common';
@@ -139,10 +140,14 @@ export function issueMessage(issue: {
 }
 
 /**
- * Validates the form with the shared schema, returning the request body or the
- * first message for each field (`title`, `window.start`, `changes.0.link`, …).
+ * Validates the form with the shared schema (change links with `linkSchemes`),
+ * returning the request body or the first message for each field (`title`,
+ * `window.start`, `changes.0.link`, …).
  */
-export function validateReleaseForm(form: ReleaseFormState): {
+export function validateReleaseForm(
+  form: ReleaseFormState,
+  linkSchemes: readonly string[] = DEFAULT_LINK_SCHEMES,
+): {
   body?: CreateReleaseInput;
   errors: Record<string, string>;
 } {
@@ -168,7 +173,8 @@ export function validateReleaseForm(form: ReleaseFormState): {
       ...(change.entityRef ? { entityRef: change.entityRef } : {}),
     })),
   };
-  const result = createReleaseRequestSchema.safeParse(body);
+  const result =
+    linkedRequestSchemas(linkSchemes).createRelease.safeParse(body);
   if (!result.success) {
     for (const issue of result.error.issues) {
       let key = issue.path.map(String).join('.');

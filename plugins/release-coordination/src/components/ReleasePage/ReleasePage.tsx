@@ -2,7 +2,6 @@ import {
   EmptyState,
   InfoCard,
   Link,
-  MarkdownContent,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -36,6 +35,7 @@ import { EditReleaseDialog } from '../EditReleaseDialog';
 import { errorMessage, formatTimestamp, formatWindow } from '../shared/format';
 import { ReleaseStateChip, ReleaseTypeChip } from '../shared/ReleaseChips';
 import { useRootLink } from '../shared/useReleaseLink';
+import { UserLink, UserMarkdown } from '../shared/UserContent';
 import { ReleaseConflicts } from '../ReleaseConflicts';
 import { ReleaseImpact } from '../Impact';
 import { ReadinessVerdictChip, ReleaseReadiness } from '../Readiness';
@@ -166,7 +166,8 @@ export function ReleasePage(props: ReleasePageProps) {
   };
 
   return (
-    <Grid container spacing={3}>
+    // long unbroken words in titles and messages wrap instead of overflowing
+    <Grid container spacing={3} style={{ overflowWrap: 'anywhere' }}>
       <Grid item xs={12}>
         {rootLink && (
           <Typography variant="body2">
@@ -278,7 +279,7 @@ export function ReleasePage(props: ReleasePageProps) {
         <Box marginTop={3}>
           <InfoCard title="Description">
             {release.description ? (
-              <MarkdownContent content={release.description} />
+              <UserMarkdown content={release.description} />
             ) : (
               <Typography variant="body2" color="textSecondary">
                 No description.
@@ -289,7 +290,7 @@ export function ReleasePage(props: ReleasePageProps) {
         <Box marginTop={3}>
           <InfoCard title="Rollback plan">
             {release.rollbackPlan ? (
-              <MarkdownContent content={release.rollbackPlan} />
+              <UserMarkdown content={release.rollbackPlan} />
             ) : (
               <Typography variant="body2" color="textSecondary">
                 No rollback plan yet.
@@ -313,7 +314,7 @@ export function ReleasePage(props: ReleasePageProps) {
                     <ListItemText
                       primary={
                         change.link ? (
-                          <Link to={change.link}>{change.title}</Link>
+                          <UserLink href={change.link}>{change.title}</UserLink>
                         ) : (
                           change.title
                         )
