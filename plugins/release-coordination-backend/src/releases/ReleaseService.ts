@@ -565,13 +565,16 @@ export class ReleaseService {
     credentials: UserCredentials,
   ): Promise<Release> {
     const current = await this.getOverridable(id, credentials);
-    const actorRef = credentials.principal.userEntityRef;
     const at = this.now().toISOString();
-    const freezeOverride = { reason: input.reason, by: actorRef, at };
-    const event: NewReleaseEvent = {
+    const freezeOverride = {
+      reason: input.reason,
+      by: credentials.principal.userEntityRef,
+      at,
+    };
+    return this.storeChange(current, credentials, {
       action: 'freeze-overridden',
-      actorRef,
-      createdAt: at,
+      at,
+      fields: { freezeOverride },
       changes: [
         {
           field: 'freezeOverride',
@@ -580,18 +583,6 @@ export class ReleaseService {
         },
       ],
       reason: input.reason,
-    };
-    const updated = await this.store.updateRelease({
-      id,
-      revision: current.revision,
-      fields: { freezeOverride },
-      event,
-    });
-    return this.changed({
-      before: current,
-      after: updated,
-      event,
-      credentials,
     });
   }
 
@@ -602,10 +593,9 @@ export class ReleaseService {
   ): Promise<Release> {
     const current = await this.getOverridable(id, credentials);
     if (!current.freezeOverride) return current;
-    const event: NewReleaseEvent = {
+    return this.storeChange(current, credentials, {
       action: 'freeze-override-cleared',
-      actorRef: credentials.principal.userEntityRef,
-      createdAt: this.now().toISOString(),
+      fields: { freezeOverride: null },
       changes: [
         {
           field: 'freezeOverride',
@@ -613,18 +603,6 @@ export class ReleaseService {
           after: null,
         },
       ],
-    };
-    const updated = await this.store.updateRelease({
-      id,
-      revision: current.revision,
-      fields: { freezeOverride: null },
-      event,
-    });
-    return this.changed({
-      before: current,
-      after: updated,
-      event,
-      credentials,
     });
   }
 
@@ -658,7 +636,7 @@ export class ReleaseService {
       );
     }
     await this.checkRefs({ entityRefs: [] }, toGroupRef, credentials);
-    return this.handover(current, credentials, {
+    return this.storeChange(current, credentials, {
       action: 'handover-offered',
       fields: { pendingOwnerRef: toGroupRef },
       reason: input.reason,
@@ -670,12 +648,7 @@ export class ReleaseService {
     id: string,
     credentials: UserCredentials,
   ): Promise<Release> {
-    const current = await this.getActive(id);
-    const caller = await this.authority.caller(credentials);
-    const offered = current.pendingOwnerRef;
-    if (!offered) {
-      throw new ConflictError(`Release ${id} is not offered to any group`);
-    }
+    const { current, caller, offered } = await this.getOffered(id, credentials);
     if (!caller.refs.includes(offered)) {
       throw new NotAllowedError(
         `Only members of ${offered} may accept release ${id}`,
@@ -685,7 +658,7 @@ export class ReleaseService {
       { permission: releaseUpdatePermission, resourceRef: id },
       credentials,
     );
-    return this.handover(current, credentials, {
+    return this.storeChange(current, credentials, {
       action: 'handover-accepted',
       fields: {
         ownerRef: offered,
@@ -700,35 +673,48 @@ export class ReleaseService {
     id: string,
     credentials: UserCredentials,
   ): Promise<Release> {
-    const current = await this.getActive(id);
-    const caller = await this.authority.caller(credentials);
-    const offered = current.pendingOwnerRef;
-    if (!offered) {
-      throw new ConflictError(`Release ${id} is not offered to any group`);
-    }
+    const { current, caller, offered } = await this.getOffered(id, credentials);
     if (!caller.refs.includes(offered)) {
       await this.authorizeChange(current, credentials, caller);
     }
-    return this.handover(current, credentials, {
+    return this.storeChange(current, credentials, {
       action: 'handover-cancelled',
       fields: { pendingOwnerRef: null },
     });
   }
 
-  private async handover(
+  /** An unfinished release offered to a group, with the caller and that group. */
+  private async getOffered(id: string, credentials: UserCredentials) {
+    const current = await this.getActive(id);
+    const offered = current.pendingOwnerRef;
+    if (!offered) {
+      throw new ConflictError(`Release ${id} is not offered to any group`);
+    }
+    const caller = await this.authority.caller(credentials);
+    return { current, caller, offered };
+  }
+
+  /**
+   * Stores a change of fields at the release's current revision with its
+   * history event (changes as `diff` finds them unless given), and tells the
+   * change listeners.
+   */
+  private async storeChange(
     current: Release,
     credentials: UserCredentials,
     step: {
       action: NewReleaseEvent['action'];
       fields: Partial<ReleaseFields>;
+      changes?: ReleaseFieldChange[];
       reason?: string;
+      at?: string;
     },
   ): Promise<Release> {
     const event: NewReleaseEvent = {
       action: step.action,
       actorRef: credentials.principal.userEntityRef,
-      createdAt: this.now().toISOString(),
-      changes: diff(current, step.fields),
+      createdAt: step.at ?? this.now().toISOString(),
+      changes: step.changes ?? diff(current, step.fields),
       ...(step.reason && { reason: step.reason }),
     };
     const updated = await this.store.updateRelease({
