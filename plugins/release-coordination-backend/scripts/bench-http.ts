@@ -52,11 +52,11 @@ import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { releaseCoordinationPlugin } from '../src/plugin';
 import { DatabaseFreezeStore } from '../src/database/DatabaseFreezeStore';
-import { DatabaseReleaseStore } from '../src/database/DatabaseReleaseStore';
 import { DatabaseTrainStore } from '../src/database/DatabaseTrainStore';
 import { windowBucket } from '../src/database/windowBuckets';
 import { benchConflictGrowth, ConflictGrowthRow } from './bench-conflicts';
 import { mulberry32 } from './benchSupport';
+import { createStores } from '../src/database/createStores';
 
 // ---------------------------------------------------------------- options
 
@@ -752,16 +752,8 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
       load[label] = (Date.now() - started) / 1000;
       console.log(`loaded ${label} in ${load[label].toFixed(1)} s`);
     };
-    const freezeStore = await DatabaseFreezeStore.create({
-      database,
-      skipMigrations: true,
-    });
-    const trainStore = await DatabaseTrainStore.create({
-      database,
-      skipMigrations: true,
-    });
-    // the plugin ran the migrations at startup; the release store checks
-    await DatabaseReleaseStore.create({ database });
+    // the plugin ran the migrations at startup
+    const { freezeStore, trainStore } = await createStores(database);
     await timed(`${OPTIONS.releases} releases`, () =>
       loadReleases(db, catalog, OPTIONS.releases),
     );

@@ -10,7 +10,7 @@
  *      (spec.owner/system/domain/dependsOn/consumesApis/providesApis), applies
  *      it through an EntityProvider as one `full` mutation, and waits until the
  *      catalog has processed and stitched every entity and relation;
- *   2. graph build: CatalogGraphService.refresh() over the catalog service the
+ *   2. graph build: CatalogModel.refresh() over the catalog service the
  *      plugin uses (DefaultCatalogService -> CatalogClient -> HTTP), plus the
  *      retained heap of the graph;
  *   3. warm p50/p95 of GET /releases/:id/impact (release of 3 components) and
@@ -64,7 +64,7 @@ import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CatalogGraphService } from '../src/catalogGraph/CatalogGraphService';
+import { CatalogModel } from '../src/catalogGraph/CatalogModel';
 import { CatalogGraph } from '../src/catalogGraph/CatalogGraph';
 import { traverseImpact } from '../src/catalogGraph/traverse';
 import { releaseCoordinationPlugin } from '../src/plugin';
@@ -522,7 +522,7 @@ async function main() {
     // backend's own allocations in the same process)
     let builtGraphs: CatalogGraph[] = [];
     for (let i = 0; i < BUILDS; i++) {
-      const service = new CatalogGraphService({ catalog, auth });
+      const service = new CatalogModel({ catalog, auth });
       const t = Date.now();
       builtGraphs.push(await service.refresh());
       buildTimes.push(Date.now() - t);
@@ -796,7 +796,7 @@ ${loadAtStart.map(l => f(l, 2)).join(', ')}; at its end: ${os
       : `processing and
   stitching took ${f(ingestS, 0)} s.`
   }
-- Graph build: \`CatalogGraphService.refresh()\` over the catalog service the plugin uses (\`catalogServiceRef\` →
+- Graph build: \`CatalogModel.refresh()\` over the catalog service the plugin uses (\`catalogServiceRef\` →
   \`CatalogClient\` → HTTP), paginated \`queryEntities\` with a \`fields\` projection. Memory: V8 heap plus array buffers
   with ${
     BUILDS - 1

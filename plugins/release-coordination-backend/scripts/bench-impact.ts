@@ -35,7 +35,7 @@ import {
   CATALOG_GRAPH_FIELDS,
   CatalogGraph,
 } from '../src/catalogGraph/CatalogGraph';
-import { CatalogGraphService } from '../src/catalogGraph/CatalogGraphService';
+import { CatalogModel } from '../src/catalogGraph/CatalogModel';
 import { traverseImpact } from '../src/catalogGraph/traverse';
 import { releaseCoordinationPlugin } from '../src/plugin';
 import {
@@ -254,7 +254,7 @@ async function main() {
   // build time and retained memory of the graph, on its own
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
-  const graphs = new CatalogGraphService({
+  const graphs = new CatalogModel({
     catalog,
     auth: mockServices.auth(),
   });

@@ -10,7 +10,6 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ApprovalDecision,
@@ -22,7 +21,7 @@ import {
   RiskLevel,
   releaseApprovePermission,
 } from '@internal/plugin-release-coordination-common';
-import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
+import { ApprovalStore } from '../database/DatabaseApprovalStore';
 import {
   ReleaseChangeListener,
   ReleaseService,
@@ -36,7 +35,6 @@ import {
   Requirement,
   summarizeApprovals,
 } from './approvalRules';
-import { fetchEntities, ownerOf } from './catalogFacts';
 import { ImpactService } from '../impact/ImpactService';
 
 /** Transitions at which a standard release must still be low risk. */
@@ -89,8 +87,7 @@ const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
  */
 export class ApprovalService {
   private readonly releases: ReleaseService;
-  private readonly store: DatabaseApprovalStore;
-  private readonly catalog: CatalogService;
+  private readonly store: ApprovalStore;
   private readonly userInfo: UserInfoService;
   private readonly permissions: PermissionsService;
   private readonly policy: ApprovalPolicy;
@@ -101,8 +98,7 @@ export class ApprovalService {
 
   constructor(options: {
     releases: ReleaseService;
-    store: DatabaseApprovalStore;
-    catalog: CatalogService;
+    store: ApprovalStore;
     userInfo: UserInfoService;
     permissions: PermissionsService;
     policy: ApprovalPolicy;
@@ -116,7 +112,6 @@ export class ApprovalService {
   }) {
     this.releases = options.releases;
     this.store = options.store;
-    this.catalog = options.catalog;
     this.userInfo = options.userInfo;
     this.permissions = options.permissions;
     this.policy = options.policy;
@@ -166,13 +161,9 @@ export class ApprovalService {
         foreignEntityRefs: foreign.map(f => f.entityRef),
       });
     }
-    const entities = await fetchEntities(
-      this.catalog,
+    const owners = await this.releases.authority.entityOwners(
       release.entityRefs,
       credentials,
-    );
-    const owners = new Map(
-      release.entityRefs.map(ref => [ref, ownerOf(entities.get(ref))]),
     );
     return deriveRequiredApprovals({
       release,

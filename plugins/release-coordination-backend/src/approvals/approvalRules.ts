@@ -12,7 +12,7 @@ import {
   ReleaseType,
   RequiredApproval,
 } from '@internal/plugin-release-coordination-common';
-import { normalizeRef } from './catalogFacts';
+import { normalizeRef } from '../catalogGraph/refs';
 
 /**
  * The approval policy from app-config, with defaults.

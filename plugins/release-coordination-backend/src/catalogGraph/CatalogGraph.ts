@@ -1,12 +1,9 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   AUDIENCE_ANNOTATION,
   TIER_ANNOTATION,
 } from '@internal/plugin-release-coordination-common';
+import { specRef } from './refs';
 
 /** The kinds the graph reads; relation targets of other kinds are ignored, not missing. */
 export const GRAPH_KINDS = [
@@ -29,6 +26,7 @@ export const CATALOG_GRAPH_FIELDS = [
   'spec.owner',
   'spec.system',
   'spec.domain',
+  'spec.parent',
   'spec.lifecycle',
   'relations',
 ];
@@ -54,6 +52,8 @@ const RELATIONS: Record<string, { rel: Rel; inverse: boolean }> = {
   ownerOf: { rel: 'ownedBy', inverse: true },
   memberOf: { rel: 'memberOf', inverse: false },
   hasMember: { rel: 'memberOf', inverse: true },
+  childOf: { rel: 'childOf', inverse: false },
+  parentOf: { rel: 'childOf', inverse: true },
 };
 
 /** The relations stored, each as a forward and a backward adjacency. */
@@ -63,7 +63,8 @@ export type Rel =
   | 'providesApi'
   | 'partOf'
   | 'ownedBy'
-  | 'memberOf';
+  | 'memberOf'
+  | 'childOf';
 
 const RELS: Rel[] = [
   'dependsOn',
@@ -72,6 +73,7 @@ const RELS: Rel[] = [
   'partOf',
   'ownedBy',
   'memberOf',
+  'childOf',
 ];
 
 /**
@@ -229,26 +231,14 @@ export class CatalogGraph {
     entities.forEach(entity => {
       const source = this.indexOf(lower(stringifyEntityRef(entity)));
       const namespace = entity.metadata.namespace ?? 'default';
-      const specRef = (value: unknown, defaultKind: string) => {
-        if (typeof value !== 'string' || !value) return undefined;
-        try {
-          return lower(
-            stringifyEntityRef(
-              parseEntityRef(value, {
-                defaultKind,
-                defaultNamespace: namespace,
-              }),
-            ),
-          );
-        } catch {
-          return undefined;
-        }
-      };
-      this.owners[source] = specRef(entity.spec?.owner, 'group');
-      const system = specRef(entity.spec?.system, 'system');
+      this.owners[source] = specRef(entity.spec?.owner, 'group', namespace);
+      const system = specRef(entity.spec?.system, 'system', namespace);
       if (system !== undefined) this.systemOf[source] = this.indexOf(system);
-      const domain = specRef(entity.spec?.domain, 'domain');
+      const domain = specRef(entity.spec?.domain, 'domain', namespace);
       if (domain !== undefined) specDomains.push([source, domain]);
+      const parent = specRef(entity.spec?.parent, 'group', namespace);
+      const parentIndex = parent === undefined ? -1 : this.indexOf(parent);
+      if (parentIndex >= 0) addEdge('childOf', source, parentIndex);
 
       for (const relation of entity.relations ?? []) {
         const known = RELATIONS[relation.type];

@@ -1,7 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
 import { Release } from '@internal/plugin-release-coordination-common';
 import { detectConflicts, FreezeOccurrenceInput } from './ConflictDetector';
-import { buildDependencyGraphData, DependencyGraph } from './DependencyGraph';
+import { CatalogGraph } from '../catalogGraph/CatalogGraph';
+import { DependencyGraph } from '../catalogGraph/DependencyGraph';
 
 let counter = 0;
 function release(
@@ -46,8 +47,24 @@ function component(
   };
 }
 
-const graphOf = (entities: Entity[]) =>
-  new DependencyGraph(buildDependencyGraphData(entities));
+/** The dependency view of a catalog of these entities and every entity their relations name. */
+const graphOf = (entities: Entity[]) => {
+  const named = new Set(entities.map(e => `component:default/${e.metadata.name}`));
+  const targets = entities
+    .flatMap(e => e.relations ?? [])
+    .map(r => r.targetRef)
+    .filter(ref => !named.has(ref));
+  const stubs = [...new Set(targets)].map(ref => {
+    const [kind, rest] = ref.split(':');
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: kind === 'api' ? 'API' : kind[0].toUpperCase() + kind.slice(1),
+      metadata: { name: rest.split('/')[1], namespace: 'default' },
+      spec: {},
+    };
+  });
+  return DependencyGraph.of(CatalogGraph.build([...entities, ...stubs]));
+};
 
 const freeze = (
   parts: Partial<FreezeOccurrenceInput> = {},

@@ -7,7 +7,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { createHash } from 'node:crypto';
 import { ApplicableFreeze } from '../freezes/FreezeService';
-import { DependencyGraph } from './DependencyGraph';
+import { DependencyGraph } from '../catalogGraph/DependencyGraph';
 
 /** Default of `releaseCoordination.conflicts.maxConcurrentPerOwner`. */
 export const DEFAULT_MAX_CONCURRENT_PER_OWNER = 3;

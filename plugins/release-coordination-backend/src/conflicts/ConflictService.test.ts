@@ -1,11 +1,11 @@
-import { CacheService } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Release } from '@internal/plugin-release-coordination-common';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { FreezeService } from '../freezes/FreezeService';
 import { ConflictService } from './ConflictService';
-import { DependencyGraph } from './DependencyGraph';
+import { CatalogModel } from '../catalogGraph/CatalogModel';
+import { DependencyGraph } from '../catalogGraph/DependencyGraph';
 
 function release(id: string, entityRef: string): Release {
   return {
@@ -59,28 +59,18 @@ describe('ConflictService dependency graph', () => {
     freezesApplyingTo: async () => [],
   } as unknown as FreezeService;
 
-  function cacheSpy() {
-    const values = new Map<string, unknown>();
-    const cache = {
-      get: jest.fn(async (key: string) => values.get(key)),
-      set: jest.fn(async (key: string, value: unknown) => {
-        values.set(key, value);
-      }),
-      clear: () => values.clear(),
-    };
-    return cache;
+  function modelOf(catalog: ReturnType<typeof catalogServiceMock>) {
+    return new CatalogModel({ catalog, auth: mockServices.auth() });
   }
 
-  it('with a cache service, reuses one graph for the next requests', async () => {
-    const cache = cacheSpy();
+  it('asks the catalog model, which reads the catalog once for many requests', async () => {
     const catalog = catalogServiceMock({ entities });
     const queryEntities = jest.spyOn(catalog, 'queryEntities');
     const service = new ConflictService({
       store,
       freezes,
-      catalog,
+      catalog: modelOf(catalog),
       auth: mockServices.auth(),
-      cache: cache as unknown as CacheService,
     });
     const credentials = mockCredentials.user();
     const [first, second] = await Promise.all([
@@ -91,14 +81,10 @@ describe('ConflictService dependency graph', () => {
     for (const conflicts of [first, second, third]) {
       expect(conflicts.map(c => c.kind)).toEqual(['dependency']);
     }
-    expect(cache.get).toHaveBeenCalledTimes(1);
-    // the graph and its version
-    expect(cache.set).toHaveBeenCalledTimes(2);
     expect(queryEntities).toHaveBeenCalledTimes(1);
   });
 
-  it('after a while, answers with the graph it has while it reads the next one', async () => {
-    const cache = cacheSpy();
+  it('answers from the refreshed graph once the model has refreshed, keeping one dependency view per graph', async () => {
     let dependsOn = 'component:default/b';
     const catalog = catalogServiceMock({ entities });
     jest.spyOn(catalog, 'queryEntities').mockImplementation(async () => ({
@@ -112,57 +98,25 @@ describe('ConflictService dependency graph', () => {
       pageInfo: {},
       totalItems: 2,
     }));
+    const model = modelOf(catalog);
     const service = new ConflictService({
       store,
       freezes,
-      catalog,
+      catalog: model,
       auth: mockServices.auth(),
-      cache: cache as unknown as CacheService,
     });
     const credentials = mockCredentials.user();
     const kinds = async () =>
       (await service.conflictsOf(releases, credentials)).map(c => c.kind);
-    const now = Date.now();
-    const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
-    try {
-      expect(await kinds()).toEqual(['dependency']);
-      const graphOf = jest.spyOn(DependencyGraph.prototype, 'dependenciesOf');
-      // while the cache holds the same graph, the instance is kept
-      clock.mockReturnValue(now + 11_000);
-      expect(await kinds()).toEqual(['dependency']);
-      await new Promise(resolve => setImmediate(resolve));
-      // only the version was asked for
-      expect(cache.get).toHaveBeenCalledTimes(2);
-      const instances = new Set(graphOf.mock.contexts);
-      // the catalog changes, and the cached graph expires
-      dependsOn = 'component:default/c';
-      cache.clear();
-      clock.mockReturnValue(now + 22_000);
-      expect(await kinds()).toEqual(['dependency']);
-      // once read, the next requests get the new graph
-      await new Promise(resolve => setImmediate(resolve));
-      expect(await kinds()).toEqual([]);
-      expect(instances.size).toBe(1);
-      expect(new Set(graphOf.mock.contexts).size).toBe(2);
-      graphOf.mockRestore();
-    } finally {
-      clock.mockRestore();
-    }
-  });
-
-  it('without a cache service, reads the catalog for every request', async () => {
-    const catalog = catalogServiceMock({ entities });
-    const queryEntities = jest.spyOn(catalog, 'queryEntities');
-    const service = new ConflictService({
-      store,
-      freezes,
-      catalog,
-      auth: mockServices.auth(),
-    });
-    const credentials = mockCredentials.user();
-    await service.conflictsOf(releases, credentials);
-    await service.conflictsOf(releases, credentials);
-    expect(queryEntities).toHaveBeenCalledTimes(2);
+    const graphOf = jest.spyOn(DependencyGraph.prototype, 'dependenciesOf');
+    expect(await kinds()).toEqual(['dependency']);
+    expect(await kinds()).toEqual(['dependency']);
+    expect(new Set(graphOf.mock.contexts).size).toBe(1);
+    dependsOn = 'component:default/c';
+    await model.refresh();
+    expect(await kinds()).toEqual([]);
+    expect(new Set(graphOf.mock.contexts).size).toBe(2);
+    graphOf.mockRestore();
   });
 });
 
@@ -214,7 +168,7 @@ describe('ConflictService.conflictsOf', () => {
     const service = new ConflictService({
       store,
       freezes,
-      catalog,
+      catalog: new CatalogModel({ catalog, auth: mockServices.auth() }),
       auth: mockServices.auth(),
     });
     const conflicts = await service.conflictsOf(
@@ -243,7 +197,10 @@ describe('ConflictService.conflictsOf', () => {
     const service = new ConflictService({
       store,
       freezes,
-      catalog: catalogServiceMock({ entities }),
+      catalog: new CatalogModel({
+        catalog: catalogServiceMock({ entities }),
+        auth: mockServices.auth(),
+      }),
       auth: mockServices.auth(),
       visibility,
     });

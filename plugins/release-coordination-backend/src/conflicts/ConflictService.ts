@@ -2,13 +2,8 @@ import {
   AuthService,
   BackstageCredentials,
   BackstageUserPrincipal,
-  CacheService,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { JsonObject } from '@backstage/types';
-import { randomUUID } from 'node:crypto';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ACTIVE_RELEASE_STATES,
   Conflict,
@@ -25,29 +20,13 @@ import {
   DEFAULT_MAX_CONCURRENT_PER_OWNER,
   detectConflicts,
 } from './ConflictDetector';
-import {
-  buildDependencyGraphData,
-  DependencyGraph,
-  DependencyGraphData,
-  GRAPH_ENTITY_FIELDS,
-} from './DependencyGraph';
+import { CatalogModel } from '../catalogGraph/CatalogModel';
+import { DependencyGraph } from '../catalogGraph/DependencyGraph';
 import { findSlots, freeOf } from './slots';
 
 /** A release as the API returns it: with its own conflicts. */
 export type ReleaseWithConflicts = Release & { conflicts: Conflict[] };
 
-const GRAPH_CACHE_KEY = 'conflicts:dependency-graph:v2';
-/** A small entry naming the version of the cached graph, to check cheaply. */
-const GRAPH_VERSION_KEY = 'conflicts:dependency-graph-version:v2';
-const GRAPH_TTL_MS = 60_000;
-/**
- * How long this instance reuses the graph it read or built, without asking
- * the cache again: deserialising and indexing a 10,000-entity graph took
- * most of a request's time. Its reachability memo is kept along with it.
- */
-const GRAPH_MEMO_MS = 10_000;
-const GRAPH_KINDS = ['Component', 'Resource', 'API'];
-const GRAPH_PAGE_SIZE = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far ahead the scheduling assistant looks. */
 export const SLOT_HORIZON_DAYS = 90;
@@ -57,9 +36,6 @@ const MAX_RANGES = 8;
 const ACTIVE = new Set<string>(ACTIVE_RELEASE_STATES);
 
 type Range = { from: string; to: string };
-
-/** A dependency graph and the version of it the cache holds. */
-type VersionedGraph = { version: string; graph: DependencyGraph };
 
 /**
  * The windows of releases merged into disjoint ranges, in order; when there
@@ -96,9 +72,8 @@ function rangesOf(releases: Release[]): Range[] {
 export class ConflictService {
   private readonly store: ReleaseStore;
   private readonly freezes: FreezeService;
-  private readonly catalog: CatalogService;
+  private readonly catalog: CatalogModel;
   private readonly auth: AuthService;
-  private readonly cache?: CacheService;
   private readonly trains?: Pick<TrainService, 'trainsFor' | 'slotsFor'>;
   private readonly visibility?: Pick<
     ReleaseService,
@@ -106,19 +81,13 @@ export class ConflictService {
   >;
   private readonly maxConcurrentPerOwner: number;
   private readonly now: () => Date;
-  private graphMemo?: {
-    graph: Promise<VersionedGraph>;
-    expires: number;
-    refreshing?: boolean;
-  };
 
   constructor(options: {
     store: ReleaseStore;
     freezes: FreezeService;
-    catalog: CatalogService;
+    /** The dependency structure comes from its graph. */
+    catalog: CatalogModel;
     auth: AuthService;
-    /** Caches the catalog's dependency graph for a minute; without it, it is read per call. */
-    cache?: CacheService;
     /** When given, entities with a release train are offered its free slots. */
     trains?: Pick<TrainService, 'trainsFor' | 'slotsFor'>;
     /**
@@ -134,7 +103,6 @@ export class ConflictService {
     this.freezes = options.freezes;
     this.catalog = options.catalog;
     this.auth = options.auth;
-    this.cache = options.cache;
     this.trains = options.trains;
     this.visibility = options.visibility;
     this.maxConcurrentPerOwner =
@@ -304,11 +272,8 @@ export class ConflictService {
     query: SlotsQuery,
     credentials: BackstageCredentials,
   ): Promise<Slot[]> {
-    const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: query.entityRef, fields: ['kind', 'metadata.name'] },
-      { credentials },
-    );
-    const unknown = query.entityRef.filter((_, i) => !items[i]);
+    const found = await this.catalog.readable(query.entityRef, credentials);
+    const unknown = query.entityRef.filter(ref => !found.has(ref));
     if (unknown.length > 0) {
       throw new InputError(
         `entityRef: not in the catalog: ${unknown.join(', ')}`,
@@ -387,86 +352,9 @@ export class ConflictService {
     );
   }
 
-  /**
-   * The catalog's dependency graph; with a cache service, one instance is
-   * shared by the requests of the next few seconds (concurrent ones too).
-   * After that, requests keep getting it while the cache is asked again in
-   * the background; the instance, with its memo of reachable entities, is
-   * kept for as long as the cache holds the same version of the graph.
-   */
+  /** The dependency view of the catalog model's current graph. */
   private async graph(): Promise<DependencyGraph> {
-    if (!this.cache) return (await this.readGraph()).graph;
-    const memo = this.graphMemo;
-    if (memo && memo.expires <= Date.now() && !memo.refreshing) {
-      memo.refreshing = true;
-      const next = memo.graph.then(current => this.readGraph(current));
-      next.then(
-        () => {
-          if (this.graphMemo === memo) {
-            this.graphMemo = {
-              graph: next,
-              expires: Date.now() + GRAPH_MEMO_MS,
-            };
-          }
-        },
-        () => {
-          memo.refreshing = false;
-        },
-      );
-    }
-    if (memo) return (await memo.graph).graph;
-    const graph = this.readGraph();
-    const created = { graph, expires: Date.now() + GRAPH_MEMO_MS };
-    this.graphMemo = created;
-    graph.catch(() => {
-      if (this.graphMemo === created) this.graphMemo = undefined;
-    });
-    return (await graph).graph;
-  }
-
-  /**
-   * The catalog's dependency graph from the cache, or read in bulk with the
-   * plugin's own credentials; `current` is kept if the cache still has it.
-   */
-  private async readGraph(current?: VersionedGraph): Promise<VersionedGraph> {
-    if (current) {
-      const version = await this.cache?.get(GRAPH_VERSION_KEY);
-      if (version === current.version) return current;
-    }
-    const cached = (await this.cache?.get(GRAPH_CACHE_KEY)) as
-      | { version: string; data: DependencyGraphData }
-      | undefined;
-    if (cached) {
-      return cached.version === current?.version
-        ? current
-        : { version: cached.version, graph: new DependencyGraph(cached.data) };
-    }
-    const credentials = await this.auth.getOwnServiceCredentials();
-    const entities: Entity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.catalog.queryEntities(
-        cursor
-          ? { cursor, limit: GRAPH_PAGE_SIZE, fields: GRAPH_ENTITY_FIELDS }
-          : {
-              filter: { kind: GRAPH_KINDS },
-              limit: GRAPH_PAGE_SIZE,
-              fields: GRAPH_ENTITY_FIELDS,
-            },
-        { credentials },
-      );
-      entities.push(...page.items);
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
-    const data = buildDependencyGraphData(entities);
-    const version = randomUUID();
-    await this.cache?.set(
-      GRAPH_CACHE_KEY,
-      { version, data } as unknown as JsonObject,
-      { ttl: GRAPH_TTL_MS },
-    );
-    await this.cache?.set(GRAPH_VERSION_KEY, version, { ttl: GRAPH_TTL_MS });
-    return { version, graph: new DependencyGraph(data) };
+    return DependencyGraph.of(await this.catalog.graph());
   }
 }
 

@@ -4,9 +4,8 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
-import { DatabaseApprovalStore } from './DatabaseApprovalStore';
-import { DatabaseReleaseStore } from './DatabaseReleaseStore';
 import createKnex, { Knex } from 'knex';
+import { createStores } from './createStores';
 
 jest.setTimeout(60_000);
 
@@ -24,7 +23,7 @@ const TEAM_B = 'group:default/team-b';
 async function setup(id: TestDatabaseId) {
   const knex = await databases.init(id);
   const database = mockServices.database({ knex });
-  const releases = await DatabaseReleaseStore.create({ database });
+  const releases = await createStores(database).then(stores => stores.releaseStore);
   // a second store on its own connection pool to the same database: another
   // replica (an in-memory SQLite database cannot be shared, so it reuses the pool)
   const second =
@@ -32,8 +31,8 @@ async function setup(id: TestDatabaseId) {
   if (second !== knex) opened.push(second);
   const replica = mockServices.database({ knex: second });
   const [store, other] = await Promise.all([
-    DatabaseApprovalStore.create({ database, skipMigrations: true }),
-    DatabaseApprovalStore.create({ database: replica, skipMigrations: true }),
+    createStores(database).then(stores => stores.approvalStore),
+    createStores(replica).then(stores => stores.approvalStore),
   ]);
   await releases.createRelease(
     {

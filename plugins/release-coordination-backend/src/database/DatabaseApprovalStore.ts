@@ -1,11 +1,9 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
   ApprovalDecision,
   ApprovalDecisionValue,
 } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
-import { connect } from './connect';
 import { NewReleaseEvent } from './ReleaseStore';
 import { insertReleaseEvent } from './releaseEvents';
 import { isUniqueViolation, Timestamp, toIso } from './rows';
@@ -48,14 +46,8 @@ export interface ReadinessCheck {
  * @public
  */
 export class DatabaseApprovalStore {
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseApprovalStore> {
-    return new DatabaseApprovalStore(await connect(options));
-  }
-
-  private constructor(private readonly db: Knex) {}
+  /** Over a migrated database (see `createStores`). */
+  constructor(private readonly db: Knex) {}
 
   /** The current approval round of a release; 1 until a plan change starts another. */
   async getRound(releaseId: string): Promise<number> {
@@ -211,3 +203,10 @@ export class DatabaseApprovalStore {
       .merge();
   }
 }
+
+/**
+ * What services may use of the approval store.
+ *
+ * @public
+ */
+export type ApprovalStore = Pick<DatabaseApprovalStore, keyof DatabaseApprovalStore>;

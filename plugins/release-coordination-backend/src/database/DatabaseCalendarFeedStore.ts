@@ -1,7 +1,5 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { CalendarFilters } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
-import { connect } from './connect';
 import { Timestamp } from './rows';
 
 type FeedRow = {
@@ -40,14 +38,8 @@ const fromRow = (row: FeedRow): StoredCalendarFeed => ({
  * @public
  */
 export class DatabaseCalendarFeedStore {
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseCalendarFeedStore> {
-    return new DatabaseCalendarFeedStore(await connect(options));
-  }
-
-  private constructor(private readonly db: Knex) {}
+  /** Over a migrated database (see `createStores`). */
+  constructor(private readonly db: Knex) {}
 
   async createFeed(feed: StoredCalendarFeed): Promise<StoredCalendarFeed> {
     await this.db('calendar_feeds').insert({
@@ -85,3 +77,10 @@ export class DatabaseCalendarFeedStore {
     );
   }
 }
+
+/**
+ * What services may use of the calendarfeed store.
+ *
+ * @public
+ */
+export type CalendarFeedStore = Pick<DatabaseCalendarFeedStore, keyof DatabaseCalendarFeedStore>;

@@ -1,6 +1,6 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { Freeze } from '@internal/plugin-release-coordination-common';
-import { DatabaseFreezeStore } from './DatabaseFreezeStore';
+import { createStores } from './createStores';
 
 jest.setTimeout(60_000);
 
@@ -40,9 +40,9 @@ const weekly = {
 describe.each(databases.eachSupportedId())('DatabaseFreezeStore on %p', id => {
   async function createStore() {
     const knex = await databases.init(id);
-    return DatabaseFreezeStore.create({
-      database: mockServices.database({ knex }),
-    });
+    return createStores(mockServices.database({ knex })).then(
+      stores => stores.freezeStore,
+    );
   }
 
   it('creates, reads, deletes and reports emptiness', async () => {

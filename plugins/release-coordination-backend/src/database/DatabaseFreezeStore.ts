@@ -1,9 +1,7 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { Freeze, Page } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { lastEndOf } from '../freezes/occurrences';
-import { connect } from './connect';
 import { definedFields, Timestamp, toIso } from './rows';
 import { FreezeStore } from './FreezeStore';
 
@@ -122,14 +120,8 @@ function fromRow(row: FreezeRow): Freeze {
  */
 export class DatabaseFreezeStore implements FreezeStore {
   /** Connects to the plugin database and runs migrations unless configured to skip them. */
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseFreezeStore> {
-    return new DatabaseFreezeStore(await connect(options));
-  }
-
-  private constructor(private readonly db: Knex) {}
+  /** Over a migrated database (see `createStores`). */
+  constructor(private readonly db: Knex) {}
 
   async createFreeze(freeze: Freeze): Promise<Freeze> {
     await this.db('freezes').insert(toRow(freeze));

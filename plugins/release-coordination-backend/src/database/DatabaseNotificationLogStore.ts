@@ -1,6 +1,4 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { connect } from './connect';
 import { isUniqueViolation } from './rows';
 
 /**
@@ -13,14 +11,8 @@ import { isUniqueViolation } from './rows';
  * @public
  */
 export class DatabaseNotificationLogStore {
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseNotificationLogStore> {
-    return new DatabaseNotificationLogStore(await connect(options));
-  }
-
-  private constructor(private readonly db: Knex) {}
+  /** Over a migrated database (see `createStores`). */
+  constructor(private readonly db: Knex) {}
 
   /** Claims the reminder of a group for a release round; false if already sent. */
   async claimReminder(
@@ -81,3 +73,10 @@ export class DatabaseNotificationLogStore {
     }
   }
 }
+
+/**
+ * What services may use of the notificationlog store.
+ *
+ * @public
+ */
+export type NotificationLogStore = Pick<DatabaseNotificationLogStore, keyof DatabaseNotificationLogStore>;

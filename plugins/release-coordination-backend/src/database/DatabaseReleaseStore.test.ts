@@ -1,6 +1,6 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { Release } from '@internal/plugin-release-coordination-common';
-import { DatabaseReleaseStore } from './DatabaseReleaseStore';
+import { createStores } from './createStores';
 
 jest.setTimeout(60_000);
 
@@ -49,9 +49,9 @@ const updateEvent = {
 describe.each(databases.eachSupportedId())('DatabaseReleaseStore on %p', id => {
   async function createStore() {
     const knex = await databases.init(id);
-    const store = await DatabaseReleaseStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const { releaseStore: store } = await createStores(
+      mockServices.database({ knex }),
+    );
     return { knex, store };
   }
 

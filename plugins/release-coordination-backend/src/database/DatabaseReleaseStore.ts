@@ -1,4 +1,3 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   ACTIVE_RELEASE_STATES,
@@ -15,7 +14,6 @@ import {
   ReleaseListOptions,
   ReleaseStore,
 } from './ReleaseStore';
-import { connect } from './connect';
 import { Timestamp, toIso } from './rows';
 import { insertReleaseEvent } from './releaseEvents';
 import {
@@ -168,14 +166,8 @@ function whereActive(query: Knex.QueryBuilder, draftOwnerRefs?: string[]) {
  */
 export class DatabaseReleaseStore implements ReleaseStore {
   /** Connects to the plugin database and runs migrations unless configured to skip them. */
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseReleaseStore> {
-    return new DatabaseReleaseStore(await connect(options));
-  }
-
-  private constructor(private readonly db: Knex) {}
+  /** Over a migrated database (see `createStores`). */
+  constructor(private readonly db: Knex) {}
 
   async createRelease(
     release: Release,

@@ -1,6 +1,5 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
-import { DatabaseReleaseStore } from './DatabaseReleaseStore';
-import { DatabaseRiskOverrideStore } from './DatabaseRiskOverrideStore';
+import { createStores } from './createStores';
 
 jest.setTimeout(60_000);
 
@@ -14,11 +13,8 @@ describe.each(databases.eachSupportedId())(
     it('sets, replaces and clears an override, appending history in one go', async () => {
       const knex = await databases.init(id);
       const database = mockServices.database({ knex });
-      const releases = await DatabaseReleaseStore.create({ database });
-      const store = await DatabaseRiskOverrideStore.create({
-        database,
-        skipMigrations: true,
-      });
+      const releases = await createStores(database).then(stores => stores.releaseStore);
+      const store = await createStores(database).then(stores => stores.riskOverrideStore);
       await releases.createRelease(
         {
           id: 'r1',

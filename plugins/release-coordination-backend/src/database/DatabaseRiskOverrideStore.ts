@@ -1,10 +1,8 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   RiskLevel,
   RiskOverride,
 } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
-import { connect } from './connect';
 import { insertReleaseEvent } from './releaseEvents';
 import { NewReleaseEvent } from './ReleaseStore';
 
@@ -30,14 +28,8 @@ const toOverride = (row: OverrideRow): RiskOverride => ({
  * @public
  */
 export class DatabaseRiskOverrideStore {
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseRiskOverrideStore> {
-    return new DatabaseRiskOverrideStore(await connect(options));
-  }
-
-  private constructor(private readonly db: Knex) {}
+  /** Over a migrated database (see `createStores`). */
+  constructor(private readonly db: Knex) {}
 
   async getOverrides(releaseIds: string[]): Promise<Map<string, RiskOverride>> {
     const result = new Map<string, RiskOverride>();
@@ -74,3 +66,10 @@ export class DatabaseRiskOverrideStore {
     });
   }
 }
+
+/**
+ * What services may use of the riskoverride store.
+ *
+ * @public
+ */
+export type RiskOverrideStore = Pick<DatabaseRiskOverrideStore, keyof DatabaseRiskOverrideStore>;

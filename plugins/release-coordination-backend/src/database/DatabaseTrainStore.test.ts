@@ -1,7 +1,6 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { createStores } from './createStores';
 import { Train } from '@internal/plugin-release-coordination-common';
-import { DatabaseCalendarFeedStore } from './DatabaseCalendarFeedStore';
-import { DatabaseTrainStore } from './DatabaseTrainStore';
 
 jest.setTimeout(60_000);
 
@@ -29,19 +28,14 @@ function train(overrides: Partial<Train> = {}): Train {
 }
 
 describe.each(databases.eachSupportedId())('DatabaseTrainStore on %p', id => {
-  async function createStores() {
+  async function trainAndFeedStores() {
     const knex = await databases.init(id);
-    const database = mockServices.database({ knex });
-    const trains = await DatabaseTrainStore.create({ database });
-    const feeds = await DatabaseCalendarFeedStore.create({
-      database,
-      skipMigrations: true,
-    });
-    return { knex, trains, feeds };
+    const stores = await createStores(mockServices.database({ knex }));
+    return { knex, trains: stores.trainStore, feeds: stores.calendarFeedStore };
   }
 
   it('creates, lists by name, updates at a revision and deletes trains', async () => {
-    const { trains: store } = await createStores();
+    const { trains: store } = await trainAndFeedStores();
     expect(await store.isEmpty()).toBe(true);
     const b = await store.createTrain(train({ name: 'B train' }));
     const a = await store.createTrain(train({ name: 'A train' }));
@@ -92,7 +86,7 @@ describe.each(databases.eachSupportedId())('DatabaseTrainStore on %p', id => {
   });
 
   it('books one slot per release, lists bookings by slot and deletes them with the train', async () => {
-    const { trains: store } = await createStores();
+    const { trains: store } = await trainAndFeedStores();
     const t = await store.createTrain(train());
     const other = await store.createTrain(train());
     const booking = (releaseId: string, slotStart: string, trainId = t.id) => ({
@@ -136,7 +130,7 @@ describe.each(databases.eachSupportedId())('DatabaseTrainStore on %p', id => {
   });
 
   it('stores calendar feeds per user and deletes only the owner’s', async () => {
-    const { feeds, knex } = await createStores();
+    const { feeds, knex } = await trainAndFeedStores();
     const feed = {
       id: '00000000-0000-4000-a000-000000000001',
       tokenHash: 'ab'.repeat(32),

@@ -1,11 +1,9 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   Train,
   TrainBooking,
 } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
-import { connect } from './connect';
 import { definedFields, Timestamp, toIso } from './rows';
 
 type TrainRow = {
@@ -101,14 +99,8 @@ const fromBookingRow = (row: BookingRow): TrainBooking => ({
  * @public
  */
 export class DatabaseTrainStore {
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseTrainStore> {
-    return new DatabaseTrainStore(await connect(options));
-  }
-
-  private constructor(private readonly db: Knex) {}
+  /** Over a migrated database (see `createStores`). */
+  constructor(private readonly db: Knex) {}
 
   async createTrain(train: Train): Promise<Train> {
     await this.db('trains').insert(toRow(train));
@@ -235,3 +227,10 @@ export class DatabaseTrainStore {
     return rows.map(fromBookingRow);
   }
 }
+
+/**
+ * What services may use of the train store.
+ *
+ * @public
+ */
+export type TrainStore = Pick<DatabaseTrainStore, keyof DatabaseTrainStore>;

@@ -10,16 +10,15 @@ const migrationsDir = resolvePackagePath(
 );
 
 /**
- * Connects to the plugin database and runs the migrations unless told (or
- * configured) to skip them.
+ * Connects to the plugin database and runs the migrations unless the backend
+ * is configured to skip them.
  */
 export async function connect(options: {
   database: DatabaseService;
-  skipMigrations?: boolean;
 }): Promise<Knex> {
   const { database } = options;
   const client = await database.getClient();
-  if (!options.skipMigrations && !database.migrations?.skip) {
+  if (!database.migrations?.skip) {
     await client.migrate.latest({ directory: migrationsDir });
   }
   return client;

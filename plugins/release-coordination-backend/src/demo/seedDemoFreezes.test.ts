@@ -1,9 +1,9 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { createFreezeRequestSchema } from '@internal/plugin-release-coordination-common';
-import { DatabaseFreezeStore } from '../database/DatabaseFreezeStore';
 import { expandOccurrences, startMatchesRule } from '../freezes/occurrences';
 import { demoFreezes } from './demoFreezes';
 import { seedDemoFreezes } from './seedDemoFreezes';
+import { createStores } from '../database/createStores';
 
 jest.setTimeout(60_000);
 
@@ -63,9 +63,9 @@ describe('demoFreezes', () => {
 describe.each(databases.eachSupportedId())('seedDemoFreezes on %p', id => {
   async function createStore() {
     const knex = await databases.init(id);
-    return DatabaseFreezeStore.create({
-      database: mockServices.database({ knex }),
-    });
+    return createStores(mockServices.database({ knex })).then(
+      stores => stores.freezeStore,
+    );
   }
 
   it('seeds an empty database once, with configured exempt types', async () => {

@@ -5,10 +5,9 @@ import {
   createReleaseRequestSchema,
   isTransitionAllowed,
 } from '@internal/plugin-release-coordination-common';
-import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
-import { DatabaseReleaseStore } from '../database/DatabaseReleaseStore';
 import { demoReleases } from './demoReleases';
 import { seedDemoReleases } from './seedDemoReleases';
+import { createStores } from '../database/createStores';
 
 jest.setTimeout(60_000);
 
@@ -84,19 +83,14 @@ describe('demoReleases', () => {
 });
 
 describe.each(databases.eachSupportedId())('seedDemoReleases on %p', id => {
-  async function createStores() {
+  async function releaseAndApprovalStores() {
     const knex = await databases.init(id);
-    const database = mockServices.database({ knex });
-    const store = await DatabaseReleaseStore.create({ database });
-    const approvals = await DatabaseApprovalStore.create({
-      database,
-      skipMigrations: true,
-    });
-    return { store, approvals };
+    const stores = await createStores(mockServices.database({ knex }));
+    return { store: stores.releaseStore, approvals: stores.approvalStore };
   }
 
   it('seeds an empty database with releases, their history and approvals', async () => {
-    const { store, approvals } = await createStores();
+    const { store, approvals } = await releaseAndApprovalStores();
     const logger = mockServices.logger.mock();
     const count = await seedDemoReleases({ store, approvals, logger, now });
     expect(count).toBeGreaterThanOrEqual(15);
@@ -117,7 +111,7 @@ describe.each(databases.eachSupportedId())('seedDemoReleases on %p', id => {
   });
 
   it('never touches a database that already holds plans', async () => {
-    const { store, approvals } = await createStores();
+    const { store, approvals } = await releaseAndApprovalStores();
     const logger = mockServices.logger.mock();
     const [existing] = demoReleases(now);
     await store.createRelease(

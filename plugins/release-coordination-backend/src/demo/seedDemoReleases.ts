@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
+import { ApprovalStore } from '../database/DatabaseApprovalStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { demoReleases } from './demoReleases';
 
@@ -12,7 +12,7 @@ import { demoReleases } from './demoReleases';
 export async function seedDemoReleases(options: {
   store: ReleaseStore;
   /** Where the approvals of the releases that went past `planned` go. */
-  approvals: Pick<DatabaseApprovalStore, 'addDecision'>;
+  approvals: Pick<ApprovalStore, 'addDecision'>;
   logger: LoggerService;
   now?: Date;
 }): Promise<number> {

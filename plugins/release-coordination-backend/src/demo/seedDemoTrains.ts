@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { DatabaseTrainStore } from '../database/DatabaseTrainStore';
+import { TrainStore } from '../database/DatabaseTrainStore';
 import { demoTrains } from './demoTrains';
 import { seedOnce } from './seedOnce';
 
@@ -10,7 +10,7 @@ import { seedOnce } from './seedOnce';
  * @public
  */
 export async function seedDemoTrains(options: {
-  store: DatabaseTrainStore;
+  store: TrainStore;
   logger: LoggerService;
   now?: Date;
 }): Promise<number> {

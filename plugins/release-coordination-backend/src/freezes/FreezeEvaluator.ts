@@ -1,11 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { FreezeScope } from '@internal/plugin-release-coordination-common';
+import { CatalogGraph } from '../catalogGraph/CatalogGraph';
+import { CatalogModel } from '../catalogGraph/CatalogModel';
 
 /**
  * Where an entity sits in the catalog, as far as freeze scopes care: the
@@ -22,52 +18,17 @@ export interface EntityPlacement {
   groups: Set<string>;
 }
 
-const ENTITY_FIELDS = [
-  'kind',
-  'metadata',
-  'spec.system',
-  'spec.owner',
-  'spec.domain',
-  'relations',
-];
-
 const lower = (value: string) => value.toLocaleLowerCase('en-US');
-
-function normalise(
-  value: unknown,
-  defaultKind: string,
-  defaultNamespace: string,
-): string | undefined {
-  if (typeof value !== 'string' || !value) return undefined;
-  try {
-    return lower(
-      stringifyEntityRef(
-        parseEntityRef(value, { defaultKind, defaultNamespace }),
-      ),
-    );
-  } catch {
-    return undefined;
-  }
-}
-
-const kindOf = (ref: string) => ref.slice(0, ref.indexOf(':'));
-
-/** Targets of an entity's relations of a type that are of a kind. */
-function related(entity: Entity, type: string, kind: string): string[] {
-  return (entity.relations ?? [])
-    .filter(r => r.type === type)
-    .map(r => lower(r.targetRef))
-    .filter(ref => kindOf(ref) === kind);
-}
 
 /**
  * Resolves entities to their systems, domains and owning groups through the
- * catalog, at most two bulk requests however many entities are asked about.
+ * catalog model: whether the caller may read each is asked in one batch, the
+ * rest comes from the model's graph.
  *
  * @public
  */
 export class FreezeEvaluator {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(private readonly catalog: CatalogModel) {}
 
   /** Where each of the given entities sits, keyed by its (normalised) ref. */
   async place(
@@ -77,80 +38,57 @@ export class FreezeEvaluator {
     const refs = [...new Set(entityRefs.map(lower))];
     const placements = new Map<string, EntityPlacement>();
     if (refs.length === 0) return placements;
-
-    const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: refs, fields: ENTITY_FIELDS },
-      { credentials },
-    );
-    const systemsToLookUp = new Set<string>();
-    refs.forEach((ref, index) => {
-      const entity = items[index];
+    const [readable, graph] = await Promise.all([
+      this.catalog.readable(refs, credentials),
+      this.catalog.graphCovering(refs),
+    ]);
+    for (const ref of refs) {
       const placement: EntityPlacement = {
         entityRef: ref,
-        found: Boolean(entity),
+        found: readable.has(ref),
         systems: new Set(),
         domains: new Set(),
         groups: new Set(),
       };
       placements.set(ref, placement);
-      if (!entity) return;
-      const kind = lower(entity.kind);
-      const namespace = entity.metadata.namespace ?? 'default';
-      if (kind === 'system') placement.systems.add(ref);
-      if (kind === 'domain') placement.domains.add(ref);
-      if (kind === 'group') placement.groups.add(ref);
-
-      for (const system of [
-        ...related(entity, 'partOf', 'system'),
-        normalise(entity.spec?.system, 'system', namespace),
-      ]) {
-        if (system) placement.systems.add(system);
-      }
-      for (const domain of [
-        ...related(entity, 'partOf', 'domain'),
-        normalise(entity.spec?.domain, 'domain', namespace),
-      ]) {
-        if (domain) placement.domains.add(domain);
-      }
-      for (const owner of [
-        ...related(entity, 'ownedBy', 'group'),
-        normalise(entity.spec?.owner, 'group', namespace),
-      ]) {
-        if (owner && kindOf(owner) === 'group') placement.groups.add(owner);
-      }
-      for (const system of placement.systems) {
-        if (system !== ref) systemsToLookUp.add(system);
-      }
-    });
-
-    if (systemsToLookUp.size > 0) {
-      const systemRefs = [...systemsToLookUp];
-      const { items: systems } = await this.catalog.getEntitiesByRefs(
-        { entityRefs: systemRefs, fields: ENTITY_FIELDS },
-        { credentials },
-      );
-      const domainsOf = new Map<string, string[]>();
-      systemRefs.forEach((ref, index) => {
-        const system = systems[index];
-        if (!system) return;
-        const namespace = system.metadata.namespace ?? 'default';
-        domainsOf.set(
-          ref,
-          [
-            ...related(system, 'partOf', 'domain'),
-            normalise(system.spec?.domain, 'domain', namespace),
-          ].filter((d): d is string => Boolean(d)),
-        );
-      });
-      for (const placement of placements.values()) {
-        for (const system of placement.systems) {
-          for (const domain of domainsOf.get(system) ?? []) {
-            placement.domains.add(domain);
-          }
-        }
-      }
+      const node = graph.indexOf(ref);
+      if (placement.found && node >= 0) placeNode(graph, node, placement);
     }
     return placements;
+  }
+}
+
+/** The systems, domains and owning groups of a node of the graph (a system, domain or group counts itself). */
+function placeNode(
+  graph: CatalogGraph,
+  node: number,
+  placement: EntityPlacement,
+) {
+  const refOf = (target: number) => graph.refs[target];
+  const kind = graph.kinds[node];
+  if (kind === 'System') placement.systems.add(refOf(node));
+  if (kind === 'Domain') placement.domains.add(refOf(node));
+  if (kind === 'Group') placement.groups.add(refOf(node));
+  const systems = new Set<number>();
+  if (graph.systemOf[node] >= 0) systems.add(graph.systemOf[node]);
+  if (graph.domainOf[node] >= 0) placement.domains.add(refOf(graph.domainOf[node]));
+  for (const whole of graph.out('partOf', node)) {
+    if (graph.kinds[whole] === 'System') systems.add(whole);
+    if (graph.kinds[whole] === 'Domain') placement.domains.add(refOf(whole));
+  }
+  for (const system of systems) {
+    placement.systems.add(refOf(system));
+    if (graph.domainOf[system] >= 0) {
+      placement.domains.add(refOf(graph.domainOf[system]));
+    }
+    for (const whole of graph.out('partOf', system)) {
+      if (graph.kinds[whole] === 'Domain') placement.domains.add(refOf(whole));
+    }
+  }
+  const owner = graph.owners[node];
+  if (owner?.startsWith('group:')) placement.groups.add(owner);
+  for (const group of graph.out('ownedBy', node)) {
+    if (graph.kinds[group] === 'Group') placement.groups.add(refOf(group));
   }
 }
 

@@ -9,7 +9,6 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   CreateFreezeInput,
@@ -30,6 +29,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { FreezeFields, FreezeStore } from '../database/FreezeStore';
 import { ReleaseStore } from '../database/ReleaseStore';
+import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { coveredBy, EntityPlacement, FreezeEvaluator } from './FreezeEvaluator';
 import { lastEndOf, startMatchesRule } from './occurrences';
 import { OccurrenceMemo } from './OccurrenceMemo';
@@ -67,7 +67,7 @@ const fmt = (date: Date | string) =>
 export class FreezeService {
   private readonly store: FreezeStore;
   private readonly releases: ReleaseStore;
-  private readonly catalog: CatalogService;
+  private readonly catalog: CatalogModel;
   private readonly permissions: PermissionsService;
   private readonly evaluator: FreezeEvaluator;
   private readonly occurrences = new OccurrenceMemo();
@@ -77,7 +77,7 @@ export class FreezeService {
   constructor(options: {
     store: FreezeStore;
     releases: ReleaseStore;
-    catalog: CatalogService;
+    catalog: CatalogModel;
     permissions: PermissionsService;
     /** Defaults to `DEFAULT_FREEZE_EXEMPT_TYPES`. */
     defaultExemptTypes?: readonly ReleaseType[];
@@ -396,25 +396,22 @@ export class FreezeService {
       scope[field].map(ref => ({ field, ref })),
     );
     if (refs.length === 0) return;
-    const { items } = await this.catalog.getEntitiesByRefs(
-      {
-        entityRefs: refs.map(r => r.ref),
-        fields: ['kind', 'metadata.namespace', 'metadata.name'],
-      },
-      { credentials },
+    const kinds = await this.catalog.readable(
+      refs.map(r => r.ref),
+      credentials,
     );
     const problems = fields.flatMap(field => {
       const unknown = refs
-        .filter((r, i) => r.field === field && !items[i])
+        .filter(r => r.field === field && !kinds.has(r.ref))
         .map(r => r.ref);
       return unknown.length
         ? [`scope.${field}: unknown, not in the catalog: ${unknown.join(', ')}`]
         : [];
     });
-    refs.forEach((r, i) => {
-      const entity = items[i];
+    refs.forEach(r => {
+      const entityKind = kinds.get(r.ref);
       const kind = r.field !== 'entities' && SCOPE_KINDS[r.field];
-      if (entity && kind && entity.kind.toLocaleLowerCase('en-US') !== kind) {
+      if (entityKind && kind && entityKind !== kind) {
         problems.push(`scope.${r.field}: ${r.ref} is not a ${kind}`);
       }
     });

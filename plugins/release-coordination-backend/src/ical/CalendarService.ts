@@ -5,7 +5,6 @@ import {
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   CalendarFeed,
   CalendarFilters,
@@ -18,9 +17,9 @@ import {
   randomUUID,
   timingSafeEqual,
 } from 'node:crypto';
-import { partsOf } from '../catalog/partsOf';
+import { CatalogModel } from '../catalogGraph/CatalogModel';
 import {
-  DatabaseCalendarFeedStore,
+  CalendarFeedStore,
   StoredCalendarFeed,
 } from '../database/DatabaseCalendarFeedStore';
 import { FreezeStore } from '../database/FreezeStore';
@@ -56,8 +55,8 @@ const lower = (value: string) => value.toLocaleLowerCase('en-US');
 export class CalendarService {
   private readonly releases: ReleaseStore;
   private readonly freezes: FreezeStore;
-  private readonly feeds: DatabaseCalendarFeedStore;
-  private readonly catalog: CatalogService;
+  private readonly feeds: CalendarFeedStore;
+  private readonly catalog: CatalogModel;
   private readonly auth: AuthService;
   private readonly discovery: DiscoveryService;
   private readonly appBaseUrl: string;
@@ -67,8 +66,8 @@ export class CalendarService {
   constructor(options: {
     releases: ReleaseStore;
     freezes: FreezeStore;
-    feeds: DatabaseCalendarFeedStore;
-    catalog: CatalogService;
+    feeds: CalendarFeedStore;
+    catalog: CatalogModel;
     auth: AuthService;
     discovery: DiscoveryService;
     /** `app.baseUrl`, for links to release pages. */
@@ -148,16 +147,11 @@ export class CalendarService {
     if (!feed || !matches) {
       throw new NotFoundError('Calendar feed not found');
     }
-    const credentials = await this.auth.getOwnServiceCredentials();
-    const user = await this.catalog.getEntityByRef(feed.userRef, {
-      credentials,
-    });
-    if (!user) {
+    const groups = await this.catalog.groupsOfUser(feed.userRef);
+    if (!groups) {
       throw new NotFoundError('Calendar feed not found');
     }
-    const groups = (user.relations ?? [])
-      .filter(relation => relation.type === 'memberOf')
-      .map(relation => lower(relation.targetRef));
+    const credentials = await this.auth.getOwnServiceCredentials();
     return this.render(feed.filters, credentials, {
       ownershipRefs: [feed.userRef, ...groups],
     });
@@ -201,7 +195,7 @@ export class CalendarService {
     const entityRefGroups: string[][] = [];
     if (filters.entityRef) entityRefGroups.push([filters.entityRef]);
     if (filters.system) {
-      const parts = await partsOf(this.catalog, [filters.system], credentials);
+      const parts = await this.catalog.partsOf([filters.system], credentials);
       entityRefGroups.push([filters.system, ...parts]);
     }
     const items: Release[] = [];

@@ -1,13 +1,9 @@
 import {
   BackstageCredentials,
   BackstageUserPrincipal,
-  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ACTIVE_RELEASE_STATES,
   DEFAULT_IMPACT_DEPTH,
@@ -27,7 +23,7 @@ import {
   UpcomingImpactQuery,
 } from '@internal/plugin-release-coordination-common';
 import { CatalogGraph, Rel } from '../catalogGraph/CatalogGraph';
-import { CatalogGraphService } from '../catalogGraph/CatalogGraphService';
+import { CatalogModel } from '../catalogGraph/CatalogModel';
 import {
   affectingOf,
   pathTo,
@@ -36,7 +32,7 @@ import {
   withParts,
 } from '../catalogGraph/traverse';
 import { ConflictService } from '../conflicts/ConflictService';
-import { DatabaseRiskOverrideStore } from '../database/DatabaseRiskOverrideStore';
+import { RiskOverrideStore } from '../database/DatabaseRiskOverrideStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { FreezeService } from '../freezes/FreezeService';
 import { NewReleaseEvent } from '../database/ReleaseStore';
@@ -86,12 +82,10 @@ const byRef = <T>(map: Map<string, T[]>, key: string, value: T) => {
  * @public
  */
 export class ImpactService {
-  private readonly graphs: CatalogGraphService;
-  private readonly catalog: CatalogService;
-  private readonly permissions?: PermissionsService;
+  private readonly catalog: CatalogModel;
   private readonly releases: ReleaseService;
   private readonly store: ReleaseStore;
-  private readonly overrides: DatabaseRiskOverrideStore;
+  private readonly overrides: RiskOverrideStore;
   private readonly conflicts?: ConflictService;
   private readonly freezes?: FreezeService;
   private readonly riskConfig: RiskConfig;
@@ -99,27 +93,17 @@ export class ImpactService {
   private readonly now: () => Date;
 
   constructor(options: {
-    graphs: CatalogGraphService;
-    catalog: CatalogService;
-    /**
-     * Asked once per request for the user's `catalog.entity.read` decision;
-     * without it, every read check asks the catalog. On an outright allow,
-     * entities the graph knows are not re-checked: one deleted since the
-     * graph's last refresh is shown until the graph refreshes on its schedule.
-     */
-    permissions?: PermissionsService;
+    catalog: CatalogModel;
     releases: ReleaseService;
     store: ReleaseStore;
-    overrides: DatabaseRiskOverrideStore;
+    overrides: RiskOverrideStore;
     conflicts?: ConflictService;
     freezes?: FreezeService;
     riskConfig?: RiskConfig;
     defaultMaxDepth?: number;
     now?: () => Date;
   }) {
-    this.graphs = options.graphs;
     this.catalog = options.catalog;
-    this.permissions = options.permissions;
     this.releases = options.releases;
     this.store = options.store;
     this.overrides = options.overrides;
@@ -158,7 +142,6 @@ export class ImpactService {
     );
     const visible = await this.visibleRefs(
       [...candidateRefs(analysis), ...changeRefs.map(c => c.ref)],
-      analysis.graph,
       credentials,
     );
     const unknown = changeRefs.filter(c => !visible.has(c.ref));
@@ -189,7 +172,7 @@ export class ImpactService {
     );
     // the read check and the risk inputs do not depend on each other
     const [visible, risk] = await Promise.all([
-      this.visibleRefs(candidateRefs(analysis), analysis.graph, credentials),
+      this.visibleRefs(candidateRefs(analysis), credentials),
       this.releaseRisk(release, analysis, credentials),
     ]);
     return report(analysis, risk, visible, { strict: false });
@@ -257,12 +240,12 @@ export class ImpactService {
     const to =
       query.to ??
       new Date(Date.parse(from) + UPCOMING_DAYS * DAY_MS).toISOString();
-    const graph = await this.graphs.graph();
+    const graph = await this.catalog.graph();
     const target = query.system ?? query.domain ?? query.entityRef;
     let direct: Set<string> | undefined;
     let dependencies = new Set<string>();
     if (target) {
-      const visible = await this.visibleRefs([target], graph, credentials);
+      const visible = await this.visibleRefs([target], credentials);
       if (!visible.has(target)) {
         throw new InputError(
           `Unknown entity refs, not in the catalog: ${target}`,
@@ -312,7 +295,6 @@ export class ImpactService {
     });
     const visible = await this.visibleRefs(
       [...new Set(candidates.flatMap(c => c.touched))],
-      graph,
       credentials,
     );
     const shown = candidates
@@ -370,7 +352,7 @@ export class ImpactService {
     changes: ReleaseChange[],
     maxDepth: number | undefined,
   ): Promise<Analysis> {
-    const graph = await this.graphs.graph();
+    const graph = await this.catalog.graph();
     const depth = maxDepth ?? this.defaultMaxDepth;
     const changed = refs.map(ref => graph.indexOf(ref)).filter(i => i >= 0);
     const breakingApis = breakingApisOf(graph, changed, changes);
@@ -516,54 +498,12 @@ export class ImpactService {
     };
   }
 
-  /**
-   * Refs of the given ones the user may read. As the catalog itself does, the
-   * user's `catalog.entity.read` decision is asked once: a deny makes none
-   * readable; an unconditional allow makes every ref the graph knows readable
-   * without asking the catalog, so an entity deleted since the graph's last
-   * refresh (it refreshes on its schedule) is shown until then. Refs the graph
-   * does not know, every ref under a conditional decision, and every ref for
-   * a service principal or without a permissions service are checked in one
-   * catalog batch with the caller's credentials; only whether an item comes
-   * back matters, so one small field is asked for.
-   */
+  /** Refs of the given ones the user may read (see {@link CatalogModel.readable}). */
   private async visibleRefs(
     refs: string[],
-    graph: CatalogGraph,
     credentials: BackstageCredentials,
   ): Promise<Set<string>> {
-    if (refs.length === 0) return new Set();
-    const decision = await this.readDecision(credentials);
-    if (decision === AuthorizeResult.DENY) return new Set();
-    const allowed = decision === AuthorizeResult.ALLOW;
-    const visible = new Set<string>();
-    const unchecked: string[] = [];
-    for (const ref of refs) {
-      if (allowed && graph.indexOf(ref) >= 0) visible.add(ref);
-      else unchecked.push(ref);
-    }
-    if (unchecked.length === 0) return visible;
-    const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: unchecked, fields: ['kind'] },
-      { credentials },
-    );
-    unchecked.forEach((ref, i) => {
-      if (items[i]) visible.add(ref);
-    });
-    return visible;
-  }
-
-  /** The user's `catalog.entity.read` decision; undefined when the catalog must be asked per ref. */
-  private async readDecision(
-    credentials: BackstageCredentials,
-  ): Promise<AuthorizeResult | undefined> {
-    const { type } = credentials.principal as { type?: string };
-    if (!this.permissions || type !== 'user') return undefined;
-    const [{ result }] = await this.permissions.authorizeConditional(
-      [{ permission: catalogEntityReadPermission }],
-      { credentials },
-    );
-    return result;
+    return new Set((await this.catalog.readable(refs, credentials)).keys());
   }
 }
 

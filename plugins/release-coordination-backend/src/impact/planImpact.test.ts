@@ -7,9 +7,9 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { CatalogGraphService } from '../catalogGraph/CatalogGraphService';
+import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { permissionedCatalog, testEntity } from '../catalogGraph/testCatalog';
-import { DatabaseRiskOverrideStore } from '../database/DatabaseRiskOverrideStore';
+import { RiskOverrideStore } from '../database/DatabaseRiskOverrideStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { ReleaseService } from '../releases/ReleaseService';
 import { ImpactService } from './ImpactService';
@@ -25,18 +25,15 @@ function service(
   hidden: string[] = [],
   decision: AuthorizeResult = AuthorizeResult.CONDITIONAL,
 ) {
-  const catalog = permissionedCatalog(entities, hidden);
-  const graphs = new CatalogGraphService({
-    catalog,
-    auth: mockServices.auth(),
-  });
   return new ImpactService({
-    graphs,
-    catalog,
-    permissions: catalogReadPermissions(decision),
+    catalog: new CatalogModel({
+      catalog: permissionedCatalog(entities, hidden),
+      auth: mockServices.auth(),
+      permissions: catalogReadPermissions(decision),
+    }),
     releases: {} as ReleaseService,
     store: {} as ReleaseStore,
-    overrides: {} as DatabaseRiskOverrideStore,
+    overrides: {} as RiskOverrideStore,
   });
 }
 
@@ -348,7 +345,7 @@ describe('ImpactService.planImpact', () => {
   it('reads the catalog in bulk pages, once', async () => {
     const catalog = catalogServiceMock({ entities: chain });
     const query = jest.spyOn(catalog, 'queryEntities');
-    const graphs = new CatalogGraphService({
+    const graphs = new CatalogModel({
       catalog,
       auth: mockServices.auth(),
     });
@@ -379,15 +376,14 @@ describe('ImpactService.planImpact', () => {
       });
       const permissions = catalogReadPermissions(decision);
       const impactService = new ImpactService({
-        graphs: new CatalogGraphService({
+        catalog: new CatalogModel({
           catalog,
           auth: mockServices.auth(),
+          permissions,
         }),
-        catalog,
-        permissions,
         releases: {} as ReleaseService,
         store: {} as ReleaseStore,
-        overrides: {} as DatabaseRiskOverrideStore,
+        overrides: {} as RiskOverrideStore,
       });
       const plan = (entityRefs: string[]) =>
         impactService.planImpact({ entityRefs, changes: [] }, user);

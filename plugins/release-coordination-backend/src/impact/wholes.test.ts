@@ -1,9 +1,9 @@
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { CatalogGraphService } from '../catalogGraph/CatalogGraphService';
+import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { testEntity } from '../catalogGraph/testCatalog';
-import { DatabaseRiskOverrideStore } from '../database/DatabaseRiskOverrideStore';
+import { RiskOverrideStore } from '../database/DatabaseRiskOverrideStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { ReleaseService } from '../releases/ReleaseService';
 import { ImpactService } from './ImpactService';
@@ -43,14 +43,15 @@ const entities = [
 ];
 
 function service() {
-  const catalog = catalogServiceMock({ entities });
   return new ImpactService({
-    graphs: new CatalogGraphService({ catalog, auth: mockServices.auth() }),
-    catalog,
-    permissions: catalogReadPermissions(AuthorizeResult.ALLOW),
+    catalog: new CatalogModel({
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      permissions: catalogReadPermissions(AuthorizeResult.ALLOW),
+    }),
     releases: {} as ReleaseService,
     store: {} as ReleaseStore,
-    overrides: {} as DatabaseRiskOverrideStore,
+    overrides: {} as RiskOverrideStore,
   });
 }
 

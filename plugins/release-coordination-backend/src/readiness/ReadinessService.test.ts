@@ -5,6 +5,7 @@ import {
   Release,
   RiskAssessment,
 } from '@internal/plugin-release-coordination-common';
+import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { ApprovalService } from '../approvals/ApprovalService';
 import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
 import { ReleaseStore } from '../database/ReleaseStore';
@@ -156,7 +157,10 @@ describe('ReadinessService.getReadiness', () => {
       store: { listChecks: async () => [] } as unknown as DatabaseApprovalStore,
       approvals: approvals as unknown as ApprovalService,
       impact: { releaseImpact },
-      catalog: catalogServiceMock(),
+      catalog: new CatalogModel({
+        catalog: catalogServiceMock(),
+        auth: mockServices.auth(),
+      }),
       auditor: mockServices.auditor.mock(),
       policy: readReadinessPolicy(mockServices.rootConfig()),
     });

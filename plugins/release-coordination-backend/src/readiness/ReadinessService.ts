@@ -5,7 +5,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ACTIVE_RELEASE_STATES,
   DEFAULT_READINESS_ANNOTATIONS,
@@ -24,9 +23,9 @@ import {
   maxRiskLevel,
 } from '@internal/plugin-release-coordination-common';
 import { ApprovalService } from '../approvals/ApprovalService';
-import { fetchEntities } from '../approvals/catalogFacts';
+import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { ConflictService } from '../conflicts/ConflictService';
-import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
+import { ApprovalStore } from '../database/DatabaseApprovalStore';
 import { ImpactService } from '../impact/ImpactService';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { ReleaseNotifier } from '../notifications/ReleaseNotifier';
@@ -155,11 +154,11 @@ const BATCH_CONCURRENCY = 5;
 export class ReadinessService {
   private readonly releases: ReleaseService;
   private readonly releaseStore: ReleaseStore;
-  private readonly store: DatabaseApprovalStore;
+  private readonly store: ApprovalStore;
   private readonly approvals: ApprovalService;
   private readonly conflicts?: ConflictService;
   private readonly impact?: Pick<ImpactService, 'releaseImpact'>;
-  private readonly catalog: CatalogService;
+  private readonly catalog: CatalogModel;
   private readonly auditor: AuditorService;
   private readonly policy: ReadinessPolicy;
   private readonly notifier?: ReleaseNotifier;
@@ -167,12 +166,12 @@ export class ReadinessService {
   constructor(options: {
     releases: ReleaseService;
     releaseStore: ReleaseStore;
-    store: DatabaseApprovalStore;
+    store: ApprovalStore;
     approvals: ApprovalService;
     conflicts?: ConflictService;
     /** Impact and risk; with it, the checklist has "Risk assessed". */
     impact?: Pick<ImpactService, 'releaseImpact'>;
-    catalog: CatalogService;
+    catalog: CatalogModel;
     auditor: AuditorService;
     policy: ReadinessPolicy;
     notifier?: ReleaseNotifier;
@@ -218,7 +217,7 @@ export class ReadinessService {
         release.after?.length
           ? this.releaseStore.getReleases(release.after)
           : [],
-        fetchEntities(this.catalog, release.entityRefs, credentials),
+        this.catalog.describe(release.entityRefs, credentials),
         this.store.listChecks(release.id),
         this.impact && release.changes.length > 0 ? impactReport() : undefined,
       ]);
@@ -268,7 +267,7 @@ export class ReadinessService {
 
     const missing: string[] = [];
     for (const entityRef of release.entityRefs) {
-      const annotations = entities.get(entityRef)?.metadata.annotations ?? {};
+      const annotations = entities.get(entityRef)?.annotations ?? {};
       const absent = this.policy.requiredAnnotations.filter(
         key => !annotations[key],
       );

@@ -2,13 +2,8 @@ import {
   BackstageCredentials,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Release } from '@internal/plugin-release-coordination-common';
-import {
-  fetchEntities,
-  normalizeRef,
-  ownerOf,
-} from '../approvals/catalogFacts';
+import { CatalogModel } from '../catalogGraph/CatalogModel';
 
 /** How far up a group hierarchy authority reaches. */
 const MAX_GROUP_DEPTH = 20;
@@ -44,19 +39,20 @@ export interface ForeignEntity {
 
 /**
  * Who may act for which entities: a group holds an entity when it owns it
- * or is an ancestor (`spec.parent`, transitively) of its owner. Reads the
- * catalog with the caller's credentials on every question, so authority is
- * never staler than the catalog.
+ * or is an ancestor (`spec.parent`, transitively) of its owner. Asks the
+ * catalog model's live reads with the caller's credentials on every
+ * question ({@link CatalogModel.describe}), so authority is never staler than
+ * the catalog.
  *
  * @public
  */
 export class ReleaseAuthority {
-  private readonly catalog: CatalogService;
+  private readonly catalog: CatalogModel;
   private readonly userInfo: UserInfoService;
   readonly releaseManagerGroup: string;
 
   constructor(options: {
-    catalog: CatalogService;
+    catalog: CatalogModel;
     userInfo: UserInfoService;
     releaseManagerGroup: string;
   }) {
@@ -104,8 +100,8 @@ export class ReleaseAuthority {
     entityRefs: string[],
     credentials: BackstageCredentials,
   ): Promise<Map<string, string | undefined>> {
-    const entities = await fetchEntities(this.catalog, entityRefs, credentials);
-    return new Map(entityRefs.map(ref => [ref, ownerOf(entities.get(ref))]));
+    const entities = await this.catalog.describe(entityRefs, credentials);
+    return new Map(entityRefs.map(ref => [ref, entities.get(ref)?.ownerRef]));
   }
 
   /**
@@ -144,11 +140,8 @@ export class ReleaseAuthority {
     const owners = await this.entityOwners(entityRefs, credentials);
     const ownerRefs = [...new Set([...owners.values()].filter(isDefined))];
     if (ownerRefs.length === 0) return [];
-    const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: ownerRefs, fields: ['kind'] },
-      { credentials },
-    );
-    const missing = new Set(ownerRefs.filter((_, i) => !items[i]));
+    const found = await this.catalog.readable(ownerRefs, credentials);
+    const missing = new Set(ownerRefs.filter(ref => !found.has(ref)));
     return entityRefs.flatMap(entityRef => {
       const ownerRef = owners.get(entityRef);
       return ownerRef && missing.has(ownerRef) ? [{ entityRef, ownerRef }] : [];
@@ -166,20 +159,10 @@ export class ReleaseAuthority {
     const parentOf = new Map<string, string | undefined>();
     let frontier = groupRefs.filter(ref => ref.startsWith('group:'));
     for (let depth = 0; depth < MAX_GROUP_DEPTH && frontier.length; depth++) {
-      const { items } = await this.catalog.getEntitiesByRefs(
-        {
-          entityRefs: frontier,
-          fields: ['kind', 'metadata.namespace', 'spec.parent'],
-        },
-        { credentials },
-      );
+      const groups = await this.catalog.describe(frontier, credentials);
       const next: string[] = [];
-      frontier.forEach((ref, i) => {
-        const parent = items[i]?.spec?.parent;
-        const parentRef =
-          typeof parent === 'string' && parent
-            ? safeRef(parent, items[i]!.metadata.namespace)
-            : undefined;
+      frontier.forEach(ref => {
+        const parentRef = groups.get(ref)?.parentRef;
         parentOf.set(ref, parentRef);
         if (parentRef && !parentOf.has(parentRef)) next.push(parentRef);
       });
@@ -195,14 +178,6 @@ export class ReleaseAuthority {
         return [ref, line];
       }),
     );
-  }
-}
-
-function safeRef(ref: string, namespace: string | undefined) {
-  try {
-    return normalizeRef(ref, 'group', namespace);
-  } catch {
-    return undefined;
   }
 }
 

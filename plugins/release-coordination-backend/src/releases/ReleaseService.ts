@@ -4,14 +4,12 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
   InputError,
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizePermissionRequest,
   AuthorizeResult,
@@ -41,6 +39,7 @@ import {
   ReleaseFields,
   ReleaseStore,
 } from '../database/ReleaseStore';
+import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { assertRevision } from '../revisions';
 import { Caller, ReleaseAuthority } from './ReleaseAuthority';
 import { standardChangeProblems } from './standardChanges';
@@ -102,11 +101,6 @@ export type ReleaseChangeListener = (change: {
   credentials: UserCredentials;
 }) => Promise<void>;
 
-const ENTITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
-
-const toRef = (entity: Entity) =>
-  stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-
 /**
  * The rules of release plans: lifecycle, ownership, catalog checks,
  * authorization and history.
@@ -115,7 +109,7 @@ const toRef = (entity: Entity) =>
  */
 export class ReleaseService {
   private readonly store: ReleaseStore;
-  private readonly catalog: CatalogService;
+  private readonly catalog: CatalogModel;
   private readonly permissions: PermissionsService;
   /** Who may act for which entities. */
   readonly authority: ReleaseAuthority;
@@ -127,7 +121,7 @@ export class ReleaseService {
 
   constructor(options: {
     store: ReleaseStore;
-    catalog: CatalogService;
+    catalog: CatalogModel;
     permissions: PermissionsService;
     userInfo: UserInfoService;
     /** The release managers, who may act on every release (default `DEFAULT_RELEASE_MANAGER_GROUP`). */
@@ -189,12 +183,12 @@ export class ReleaseService {
       entityRefGroups.push(query.entityRef);
     }
     if (query.system) {
-      const parts = await this.partsOf([query.system], credentials);
+      const parts = await this.catalog.partsOf([query.system], credentials);
       entityRefGroups.push([query.system, ...parts]);
     }
     if (query.domain) {
-      const systems = await this.partsOf([query.domain], credentials);
-      const parts = await this.partsOf(systems, credentials);
+      const systems = await this.catalog.partsOf([query.domain], credentials);
+      const parts = await this.catalog.partsOf(systems, credentials);
       entityRefGroups.push([query.domain, ...systems, ...parts]);
     }
     const page = await this.store.listReleases({
@@ -890,11 +884,11 @@ export class ReleaseService {
       ...(ownerRef ? [{ field: 'ownerRef', ref: ownerRef }] : []),
     ];
     if (named.length === 0) return;
-    const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: named.map(n => n.ref), fields: ENTITY_FIELDS },
-      { credentials },
+    const found = await this.catalog.readable(
+      named.map(n => n.ref),
+      credentials,
     );
-    const unknown = named.filter((_, i) => !items[i]);
+    const unknown = named.filter(n => !found.has(n.ref));
     if (unknown.length > 0) {
       throw new InputError(
         unknown
@@ -954,21 +948,6 @@ export class ReleaseService {
         ', ',
       )}) owns ${entityRefs.join(', ')}`,
     );
-  }
-
-  /** Refs of the entities that are part of any of the given ones. */
-  private async partsOf(
-    refs: string[],
-    credentials: UserCredentials,
-  ): Promise<string[]> {
-    if (refs.length === 0) {
-      return [];
-    }
-    const { items } = await this.catalog.getEntities(
-      { filter: { 'relations.partOf': refs }, fields: ENTITY_FIELDS },
-      { credentials },
-    );
-    return items.map(toRef);
   }
 }
 

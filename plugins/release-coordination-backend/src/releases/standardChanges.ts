@@ -6,7 +6,7 @@ import {
   StandardChange,
   standardChangeIdSchema,
 } from '@internal/plugin-release-coordination-common';
-import { normalizeRef } from '../approvals/catalogFacts';
+import { normalizeRef } from '../catalogGraph/refs';
 
 const KEY = 'releaseCoordination.standardChanges';
 

@@ -17,7 +17,6 @@ import request from 'supertest';
 import { ApprovalService } from '../approvals/ApprovalService';
 import { readApprovalPolicy } from '../approvals/approvalRules';
 import { ConflictService } from '../conflicts/ConflictService';
-import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
 import { ReleaseNotifier } from '../notifications/ReleaseNotifier';
 import {
   ReadinessService,
@@ -33,6 +32,8 @@ import {
   userInfoWithGroups,
 } from './__testUtils__/routerTestKit';
 import { createRouter } from './router';
+import { CatalogModel } from '../catalogGraph/CatalogModel';
+import { createStores } from '../database/createStores';
 
 jest.setTimeout(60_000);
 
@@ -129,10 +130,7 @@ async function createApp(
   } = {},
 ) {
   const { database, releaseStore: store } = await db.init();
-  const approvalStore = await DatabaseApprovalStore.create({
-    database,
-    skipMigrations: true,
-  });
+  const approvalStore = await createStores(database).then(stores => stores.approvalStore);
   const { auditor } = mockAuditor();
   const permission: { approve: AuthorizeResult.ALLOW | AuthorizeResult.DENY } =
     { approve: AuthorizeResult.ALLOW };
@@ -149,7 +147,10 @@ async function createApp(
       ),
     ) as any,
   });
-  const catalog = catalogServiceMock({ entities });
+  const catalog = new CatalogModel({
+    catalog: catalogServiceMock({ entities }),
+    auth: mockServices.auth(),
+  });
   const config = mockServices.rootConfig({
     data: {
       releaseCoordination: {
@@ -178,7 +179,6 @@ async function createApp(
   const approvals = new ApprovalService({
     releases,
     store: approvalStore,
-    catalog,
     userInfo,
     permissions,
     policy: readApprovalPolicy(config),

@@ -7,12 +7,9 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { sync as ical, VEvent } from 'node-ical';
 import request from 'supertest';
-import { DatabaseCalendarFeedStore } from '../database/DatabaseCalendarFeedStore';
-import { DatabaseFreezeStore } from '../database/DatabaseFreezeStore';
-import { CalendarService } from '../ical/CalendarService';
-import { ReleaseService } from '../releases/ReleaseService';
 import {
   NOW,
+  createPlanningServices,
   entity,
   releaseSeeder,
   routerTestDatabase,
@@ -43,35 +40,19 @@ const entities: Entity[] = [
 
 async function createApp() {
   const { knex, database, releaseStore } = await db.init();
-  const freezeStore = await DatabaseFreezeStore.create({
-    database,
-    skipMigrations: true,
-  });
-  const feeds = await DatabaseCalendarFeedStore.create({
-    database,
-    skipMigrations: true,
-  });
   const catalog = catalogServiceMock({ entities });
   const userInfo = mockServices.userInfo({
     ownershipEntityRefs: [ALICE, 'group:default/team-pay'],
   });
-  const calendar = new CalendarService({
-    releases: releaseStore,
-    freezes: freezeStore,
-    feeds,
+  const { releases, calendar, stores } = await createPlanningServices({
+    database,
     catalog,
-    auth: mockServices.auth(),
-    discovery: mockServices.discovery(),
-    appBaseUrl: 'https://portal.example.com/',
-    now: () => NOW,
+    userInfo,
+    app: { baseUrl: 'https://portal.example.com/' },
   });
+  const { freezeStore } = stores;
   const router = await createRouter({
-    releases: new ReleaseService({
-      store: releaseStore,
-      catalog,
-      permissions: mockServices.permissions(),
-      userInfo,
-    }),
+    releases,
     calendar,
     userInfo,
     httpAuth: mockServices.httpAuth({

@@ -11,7 +11,6 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
-import { ConflictService } from '../conflicts/ConflictService';
 import {
   entity,
   mockAuditor,
@@ -67,16 +66,16 @@ const window = (start: string, end: string) => ({
   end: `2026-12-${end}:00Z`,
 });
 
-async function createApp(options: { trains?: TrainSource } = {}) {
+async function createApp() {
   const { database, releaseStore: store } = await db.init();
   const { auditor, auditEvent } = mockAuditor();
   const catalog = catalogServiceMock({ entities });
-  const { releases, freezes, conflicts } = await createPlanningServices({
+  const { releases, freezes, conflicts, trains } = await createPlanningServices({
     database,
-    releaseStore: store,
     catalog,
     userInfo,
-    trains: options.trains,
+    // approving is not what these tests are about
+    config: { approvals: { rules: { normal: 'none' } } },
     // Mallory is no platform admin: she may not manage freezes
     permissions: mockServices.permissions.mock({
       authorize: async (
@@ -91,6 +90,8 @@ async function createApp(options: { trains?: TrainSource } = {}) {
               ? AuthorizeResult.DENY
               : AuthorizeResult.ALLOW,
         })),
+      authorizeConditional: async (requests: unknown[]) =>
+        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
     } as any),
   });
   const router = await createRouter({
@@ -101,11 +102,10 @@ async function createApp(options: { trains?: TrainSource } = {}) {
     auditor,
   });
   const app = testApp(router);
-  return { app, auditor, auditEvent, store };
+  return { app, auditor, auditEvent, store, trains };
 }
 
 type App = express.Express;
-type TrainSource = ConstructorParameters<typeof ConflictService>[0]['trains'];
 
 async function post(app: App, body: object): Promise<Release> {
   const res = await request(app)
@@ -542,16 +542,21 @@ describe('conflict routes', () => {
         bookable,
         releaseIds: [],
       });
-      const trainsFor = jest.fn(async (refs: string[]) =>
-        refs.includes(PAYMENTS) ? [{ id: 'weekly' } as any] : [],
-      );
-      const slotsFor = jest.fn(async () => [
-        slot('02T10:00', '02T12:00'), // inside the freeze
-        slot('04T10:00', '04T12:00', false), // past its cut-off
-        slot('09T10:00', '09T12:00'),
-        slot('16T10:00', '16T12:00'),
-      ]);
-      const { app } = await createApp({ trains: { trainsFor, slotsFor } });
+      const { app, trains } = await createApp();
+      // the entity rides a train with these slots
+      jest
+        .spyOn(trains, 'trainsFor')
+        .mockImplementation(async refs =>
+          refs.includes(PAYMENTS) ? [{ id: 'weekly' } as any] : [],
+        );
+      jest
+        .spyOn(trains, 'slotsFor')
+        .mockImplementation(async () => [
+          slot('02T10:00', '02T12:00'), // inside the freeze
+          slot('04T10:00', '04T12:00', false), // past its cut-off
+          slot('09T10:00', '09T12:00'),
+          slot('16T10:00', '16T12:00'),
+        ]);
       await freeze(app);
       const res = await request(app)
         .get(

@@ -3,13 +3,11 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Release } from '@internal/plugin-release-coordination-common';
 import express from 'express';
 import request from 'supertest';
-import { CatalogGraphService } from '../catalogGraph/CatalogGraphService';
 import { permissionedCatalog, testEntity } from '../catalogGraph/testCatalog';
-import { DatabaseRiskOverrideStore } from '../database/DatabaseRiskOverrideStore';
-import { ImpactService } from '../impact/ImpactService';
 import { catalogReadPermissions } from '../impact/__testUtils__/catalogReadPermissions';
 import {
   NOW,
+  releaseSeeder,
   mockAuditor,
   routerTestDatabase,
   testApp,
@@ -83,7 +81,7 @@ const userInfo = userInfoWithGroups({
 async function createApp(
   decision: AuthorizeResult = AuthorizeResult.CONDITIONAL,
 ) {
-  const { database, releaseStore: store } = await db.init();
+  const { database } = await db.init();
   const { auditor, auditEvent } = mockAuditor();
   const catalog = permissionedCatalog(entities, [SECRET]);
   const readCheck = jest.fn(catalog.getEntitiesByRefs);
@@ -93,28 +91,13 @@ async function createApp(
         ? readCheck
         : Reflect.get(target, property),
   });
-  const auth = mockServices.auth();
-  const { releases, freezes, conflicts } = await createPlanningServices({
-    database,
-    releaseStore: store,
-    catalog,
-    userInfo,
-    auth,
-  });
-  const impact = new ImpactService({
-    graphs: new CatalogGraphService({ catalog, auth }),
-    catalog: impactCatalog,
-    permissions: catalogReadPermissions(decision),
-    releases,
-    store,
-    overrides: await DatabaseRiskOverrideStore.create({
+  const { releases, freezes, conflicts, impact, stores } =
+    await createPlanningServices({
       database,
-      skipMigrations: true,
-    }),
-    conflicts,
-    freezes,
-    now: () => NOW,
-  });
+      catalog: impactCatalog,
+      userInfo,
+      permissions: catalogReadPermissions(decision),
+    });
   const router = await createRouter({
     releases,
     freezes,
@@ -124,7 +107,7 @@ async function createApp(
     auditor,
   });
   const app = testApp(router);
-  return { app, auditor, auditEvent, readCheck, releases };
+  return { app, auditor, auditEvent, readCheck, releases, stores };
 }
 
 type App = express.Express;
@@ -270,8 +253,16 @@ describe('impact routes', () => {
 
   describe("GET /releases/:id/impact by the user's catalog.entity.read decision", () => {
     const impactOf = async (decision: AuthorizeResult) => {
-      const { app, readCheck } = await createApp(decision);
-      const release = await post(app);
+      const { app, readCheck, stores } = await createApp(decision);
+      // stored directly: under a deny, Alice could not name the entity
+      const release = await releaseSeeder(stores.releaseStore, {
+        createdBy: ALICE,
+        now: NOW,
+      })({
+        state: 'draft',
+        entityRefs: [LEDGER],
+        changes: [{ kind: 'breaking', title: 'Drop v1' }],
+      });
       readCheck.mockClear();
       const res = await request(app)
         .get(`/releases/${release.id}/impact`)

@@ -37,7 +37,6 @@ async function createApp() {
   });
   const { releases, freezes, conflicts } = await createPlanningServices({
     database,
-    releaseStore,
     catalog,
     userInfo,
   });

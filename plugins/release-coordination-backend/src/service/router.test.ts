@@ -8,16 +8,17 @@ import {
 import { Release } from '@internal/plugin-release-coordination-common';
 import express from 'express';
 import request from 'supertest';
-import { ReleaseService } from '../releases/ReleaseService';
 import {
   entity,
   mockAuditor,
+  permissionsWith,
   routerTestDatabase,
   testApp,
   userInfoWithGroups,
   requestWithoutCredentials,
 } from './__testUtils__/routerTestKit';
 import { createRouter } from './router';
+import { createTestServices } from '../__testUtils__/testServices';
 
 jest.setTimeout(30_000);
 
@@ -79,21 +80,22 @@ async function createApp(
     linkSchemes?: string[];
   } = {},
 ) {
-  const { releaseStore: store } = await db.init();
+  const { database, releaseStore: store } = await db.init();
   const { auditor, auditEvent } = mockAuditor();
-  const releases = new ReleaseService({
-    store,
+  const { releases, linkSchemes } = await createTestServices({
+    database,
     catalog: catalogServiceMock({ entities }),
-    permissions: mockServices.permissions({
-      result: options.permission ?? AuthorizeResult.ALLOW,
-    }),
+    permissions: permissionsWith(options.permission),
     userInfo,
+    config: options.linkSchemes && {
+      links: { allowedSchemes: options.linkSchemes },
+    },
   });
   const router = await createRouter({
     releases,
     httpAuth: mockServices.httpAuth(),
     auditor,
-    linkSchemes: options.linkSchemes,
+    linkSchemes,
   });
   const app = testApp(router);
   return { app, store, auditor, auditEvent };
@@ -689,7 +691,7 @@ describe('user-supplied links', () => {
 
 describe('drafts', () => {
   it('are visible only to their owners, and only if release.read allows', async () => {
-    const { releaseStore: store } = await db.init();
+    const { database } = await db.init();
     const { auditor } = mockAuditor();
     let read: AuthorizeResult = AuthorizeResult.ALLOW;
     const authorize = jest.fn(async (requests: { permission: Permission }[]) =>
@@ -700,10 +702,13 @@ describe('drafts', () => {
             : AuthorizeResult.ALLOW,
       })),
     );
-    const releases = new ReleaseService({
-      store,
+    const { releases } = await createTestServices({
+      database,
       catalog: catalogServiceMock({ entities }),
-      permissions: mockServices.permissions.mock({ authorize } as any),
+      permissions: mockServices.permissions.mock({
+        authorize,
+        authorizeConditional: authorize,
+      } as any),
       userInfo,
     });
     const app = testApp(

@@ -9,12 +9,10 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import express from 'express';
 import request from 'supertest';
-import { DatabaseTrainStore } from '../database/DatabaseTrainStore';
-import { ReleaseService } from '../releases/ReleaseService';
-import { TrainService } from '../trains/TrainService';
 import {
   entity,
   mockAuditor,
+  createPlanningServices,
   permissionsWith,
   releaseSeeder,
   routerTestDatabase,
@@ -65,30 +63,18 @@ async function createApp(
   options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
 ) {
   const { knex, database, releaseStore } = await db.init();
-  const trainStore = await DatabaseTrainStore.create({
-    database,
-    skipMigrations: true,
-  });
   const { auditor, auditEvent } = mockAuditor();
   const catalog = catalogServiceMock({ entities });
-  const permissions = permissionsWith(options.permission);
-  const userInfo = mockServices.userInfo({
-    ownershipEntityRefs: [CAROL, 'group:default/team-pay'],
-  });
-  const releases = new ReleaseService({
-    store: releaseStore,
-    catalog,
-    permissions,
-    userInfo,
-  });
-  const trains = new TrainService({
-    store: trainStore,
-    releases,
-    releaseStore,
-    catalog,
-    permissions,
+  const { releases, trains, stores } = await createPlanningServices({
+    database,
     now: () => NOW,
+    catalog,
+    permissions: permissionsWith(options.permission),
+    userInfo: mockServices.userInfo({
+      ownershipEntityRefs: [CAROL, 'group:default/team-pay'],
+    }),
   });
+  const trainStore = stores.trainStore;
   const router = await createRouter({
     releases,
     trains,

@@ -9,7 +9,6 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   CreateTrainInput,
@@ -26,8 +25,8 @@ import {
   UpdateTrainInput,
 } from '@internal/plugin-release-coordination-common';
 import { randomUUID } from 'node:crypto';
-import { partsOf } from '../catalog/partsOf';
-import { DatabaseTrainStore } from '../database/DatabaseTrainStore';
+import { CatalogModel } from '../catalogGraph/CatalogModel';
+import { TrainStore } from '../database/DatabaseTrainStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { EntityPlacement, FreezeEvaluator } from '../freezes/FreezeEvaluator';
 import { ReleaseService } from '../releases/ReleaseService';
@@ -65,19 +64,19 @@ function trainCovers(scope: TrainScope, placement: EntityPlacement) {
  * @public
  */
 export class TrainService {
-  private readonly store: DatabaseTrainStore;
+  private readonly store: TrainStore;
   private readonly releases: ReleaseService;
   private readonly releaseStore: ReleaseStore;
-  private readonly catalog: CatalogService;
+  private readonly catalog: CatalogModel;
   private readonly permissions: PermissionsService;
   private readonly evaluator: FreezeEvaluator;
   private readonly now: () => Date;
 
   constructor(options: {
-    store: DatabaseTrainStore;
+    store: TrainStore;
     releases: ReleaseService;
     releaseStore: ReleaseStore;
-    catalog: CatalogService;
+    catalog: CatalogModel;
     permissions: PermissionsService;
     /** The clock, for tests. */
     now?: () => Date;
@@ -347,7 +346,7 @@ export class TrainService {
     const scopeRefs = [
       ...train.scope.entities,
       ...train.scope.systems,
-      ...(await partsOf(this.catalog, train.scope.systems, credentials)),
+      ...(await this.catalog.partsOf(train.scope.systems, credentials)),
     ];
     const released = await this.listAll(scopeRefs, query);
     const booked = new Set(
@@ -430,15 +429,11 @@ export class TrainService {
   /** Systems and entities of a scope must be in the catalog, as the caller sees it. */
   private async checkScope(scope: TrainScope, credentials: UserCredentials) {
     const refs = [...scope.systems, ...scope.entities];
-    const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: refs, fields: ['kind', 'metadata.name'] },
-      { credentials },
-    );
-    const missing = (from: number, list: string[]) =>
-      list.filter((_, i) => !items[from + i]);
+    const kinds = await this.catalog.readable(refs, credentials);
+    const missing = (list: string[]) => list.filter(ref => !kinds.has(ref));
     const problems = [
-      ['scope.systems', missing(0, scope.systems)],
-      ['scope.entities', missing(scope.systems.length, scope.entities)],
+      ['scope.systems', missing(scope.systems)],
+      ['scope.entities', missing(scope.entities)],
     ]
       .filter(([, unknown]) => unknown.length > 0)
       .map(
@@ -447,8 +442,8 @@ export class TrainService {
             ', ',
           )}`,
       );
-    scope.systems.forEach((ref, i) => {
-      const kind = items[i]?.kind.toLocaleLowerCase('en-US');
+    scope.systems.forEach(ref => {
+      const kind = kinds.get(ref);
       if (kind && kind !== 'system') {
         problems.push(`scope.systems: ${ref} is not a system`);
       }

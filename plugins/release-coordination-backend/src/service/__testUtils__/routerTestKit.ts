@@ -5,12 +5,7 @@
  * test code (dev dependencies allowed), and nothing reachable from
  * `src/index.ts` imports it, so `backstage-cli package build` does not ship it.
  */
-import {
-  AuthService,
-  DatabaseService,
-  PermissionsService,
-  UserInfoService,
-} from '@backstage/backend-plugin-api';
+import { UserInfoService } from '@backstage/backend-plugin-api';
 import {
   TestDatabases,
   mockCredentials,
@@ -18,17 +13,14 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Release } from '@internal/plugin-release-coordination-common';
 import express from 'express';
 import request from 'supertest';
 import { testEntity } from '../../catalogGraph/testCatalog';
-import { ConflictService } from '../../conflicts/ConflictService';
-import { DatabaseFreezeStore } from '../../database/DatabaseFreezeStore';
-import { DatabaseReleaseStore } from '../../database/DatabaseReleaseStore';
-import { FreezeService } from '../../freezes/FreezeService';
-import { ReleaseService } from '../../releases/ReleaseService';
+import { ReleaseStore } from '../../database/ReleaseStore';
+import { createStores } from '../../database/createStores';
+import { createTestServices } from '../../__testUtils__/testServices';
 
 /** The fixed clock most router tests run at. */
 export const NOW = new Date('2026-11-26T12:00:00.000Z');
@@ -57,55 +49,21 @@ export function routerTestDatabase() {
     async init() {
       const knex = await databases.init('SQLITE_3');
       const database = mockServices.database({ knex });
-      const releaseStore = await DatabaseReleaseStore.create({ database });
+      const releaseStore = await createStores(database).then(stores => stores.releaseStore);
       return { knex, database, releaseStore };
     },
   };
 }
 
 /**
- * The release, freeze and conflict services over a test database, wired as
- * the plugin wires them: permissions allow everything, the clock is `NOW`.
+ * Every service over a test database, wired as the plugin wires them
+ * (`createServices`): permissions allow everything unless given, the clock
+ * is `NOW` unless given.
  */
-export async function createPlanningServices(options: {
-  database: DatabaseService;
-  releaseStore: DatabaseReleaseStore;
-  catalog: CatalogService;
-  userInfo: UserInfoService;
-  auth?: AuthService;
-  trains?: ConstructorParameters<typeof ConflictService>[0]['trains'];
-  /** Allow everything unless given. */
-  permissions?: PermissionsService;
-}) {
-  const { releaseStore: store, catalog } = options;
-  const permissions = options.permissions ?? mockServices.permissions();
-  const freezeStore = await DatabaseFreezeStore.create({
-    database: options.database,
-    skipMigrations: true,
-  });
-  const releases = new ReleaseService({
-    store,
-    catalog,
-    permissions,
-    userInfo: options.userInfo,
-  });
-  const freezes = new FreezeService({
-    store: freezeStore,
-    releases: store,
-    catalog,
-    permissions,
-    now: () => NOW,
-  });
-  const conflicts = new ConflictService({
-    store,
-    freezes,
-    catalog,
-    auth: options.auth ?? mockServices.auth(),
-    trains: options.trains,
-    visibility: releases,
-    now: () => NOW,
-  });
-  return { releases, freezes, conflicts };
+export async function createPlanningServices(
+  options: Parameters<typeof createTestServices>[0],
+) {
+  return createTestServices({ now: () => NOW, ...options });
 }
 
 /** A user info service in which each user owns itself and its groups. */
@@ -137,15 +95,25 @@ export function mockAuditor() {
   return { auditor, auditEvent };
 }
 
-/** Permissions that allow everything, or deny every request. */
+/**
+ * Permissions that allow everything, or deny every release-coordination
+ * permission (the catalog's stay allowed, as a policy about this plugin
+ * would leave them).
+ */
 export function permissionsWith(
   result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
-  return result === AuthorizeResult.DENY
-    ? mockServices.permissions.mock({
-        authorize: async () => [{ result: AuthorizeResult.DENY }],
-      })
-    : mockServices.permissions();
+  if (result === AuthorizeResult.ALLOW) return mockServices.permissions();
+  const decide = (name: string) =>
+    name.startsWith('release-coordination.')
+      ? AuthorizeResult.DENY
+      : AuthorizeResult.ALLOW;
+  return mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(r => ({ result: decide(r.permission.name) })),
+    authorizeConditional: async requests =>
+      requests.map(r => ({ result: decide(r.permission.name) })) as any,
+  });
 }
 
 /** The router mounted as the plugin mounts it, with the backend's error handler. */
@@ -171,7 +139,7 @@ export function requestWithoutCredentials(
  * titles and the rest default, `parts` override.
  */
 export function releaseSeeder(
-  store: DatabaseReleaseStore,
+  store: ReleaseStore,
   defaults: {
     createdBy: string;
     now: Date;

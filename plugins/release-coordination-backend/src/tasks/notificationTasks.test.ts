@@ -6,19 +6,19 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Release } from '@internal/plugin-release-coordination-common';
 import createKnex, { Knex } from 'knex';
+import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { ApprovalService } from '../approvals/ApprovalService';
 import { readApprovalPolicy } from '../approvals/approvalRules';
-import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
 import { ReleaseService } from '../releases/ReleaseService';
-import { DatabaseNotificationLogStore } from '../database/DatabaseNotificationLogStore';
-import { DatabaseReleaseStore } from '../database/DatabaseReleaseStore';
-import { ReleaseNotifier } from './ReleaseNotifier';
+import { NotificationLogStore } from '../database/DatabaseNotificationLogStore';
+import { ReleaseNotifier } from '../notifications/ReleaseNotifier';
 import {
   readReminderHours,
   sendApprovalReminders,
   sendFollowUpNotices,
 } from './ReminderTask';
 import { sendWeeklyDigests } from './WeeklyDigestTask';
+import { createStores } from '../database/createStores';
 
 jest.setTimeout(60_000);
 
@@ -40,17 +40,16 @@ const at = (hours: number) =>
 async function setup(id: TestDatabaseId) {
   const knex = await databases.init(id);
   const database = mockServices.database({ knex });
-  const store = await DatabaseReleaseStore.create({ database });
+  const store = await createStores(database).then(stores => stores.releaseStore);
   // a second replica on its own pool (in-memory SQLite cannot be shared)
   const second =
     id === 'SQLITE_3' ? knex : createKnex(knex.client.config as Knex.Config);
   if (second !== knex) opened.push(second);
   const [log, otherLog] = await Promise.all([
-    DatabaseNotificationLogStore.create({ database, skipMigrations: true }),
-    DatabaseNotificationLogStore.create({
-      database: mockServices.database({ knex: second }),
-      skipMigrations: true,
-    }),
+    createStores(database).then(stores => stores.notificationLog),
+    createStores(mockServices.database({ knex: second })).then(
+      stores => stores.notificationLog,
+    ),
   ]);
   let n = 0;
   const seed = (parts: Partial<Release>) => {
@@ -109,7 +108,7 @@ describe.each(databases.eachSupportedId())('notification tasks on %p', id => {
       round: 2,
       pending: release.id === soon.id ? [TEAM_A, TEAM_B] : [TEAM_C],
     }));
-    const run = (replica: DatabaseNotificationLogStore) =>
+    const run = (replica: NotificationLogStore) =>
       sendApprovalReminders({
         releases: store,
         approvals: { pendingApprovers },
@@ -160,10 +159,9 @@ describe.each(databases.eachSupportedId())('notification tasks on %p', id => {
       await setup(id);
     const MANAGERS = 'group:default/release-managers';
     const database = mockServices.database({ knex });
-    const decisions = await DatabaseApprovalStore.create({
-      database,
-      skipMigrations: true,
-    });
+    const decisions = await createStores(database).then(
+      stores => stores.approvalStore,
+    );
     const catalog = catalogServiceMock({
       entities: [
         {
@@ -178,9 +176,13 @@ describe.each(databases.eachSupportedId())('notification tasks on %p', id => {
     const userInfo = mockServices.userInfo();
     let clock = NOW;
     const approvals = new ApprovalService({
-      releases: new ReleaseService({ store, catalog, permissions, userInfo }),
+      releases: new ReleaseService({
+        store,
+        catalog: new CatalogModel({ catalog, auth: mockServices.auth() }),
+        permissions,
+        userInfo,
+      }),
       store: decisions,
-      catalog,
       userInfo,
       permissions,
       policy: readApprovalPolicy(
@@ -209,7 +211,7 @@ describe.each(databases.eachSupportedId())('notification tasks on %p', id => {
         at: NOW.toISOString(),
       });
     }
-    const run = (replica: DatabaseNotificationLogStore, hours: number) => {
+    const run = (replica: NotificationLogStore, hours: number) => {
       clock = new Date(NOW.getTime() + hours * 3600_000);
       return sendFollowUpNotices({
         releases: store,
@@ -328,7 +330,7 @@ describe.each(databases.eachSupportedId())('notification tasks on %p', id => {
     });
     await seed({ ownerRef: TEAM_C, window: { start: at(200), end: at(201) } }); // next week
     await seed({ ownerRef: TEAM_C, state: 'released' });
-    const run = (replica: DatabaseNotificationLogStore, now = NOW) =>
+    const run = (replica: NotificationLogStore, now = NOW) =>
       sendWeeklyDigests({
         releases: store,
         log: replica,

@@ -10,10 +10,10 @@ import {
   ReleaseApprovals,
 } from '@internal/plugin-release-coordination-common';
 import { ApprovalService } from '../approvals/ApprovalService';
-import { DatabaseApprovalStore } from '../database/DatabaseApprovalStore';
-import { DatabaseNotificationLogStore } from '../database/DatabaseNotificationLogStore';
+import { ApprovalStore } from '../database/DatabaseApprovalStore';
+import { NotificationLogStore } from '../database/DatabaseNotificationLogStore';
 import { ReleaseStore } from '../database/ReleaseStore';
-import { ReleaseNotifier } from './ReleaseNotifier';
+import { ReleaseNotifier } from '../notifications/ReleaseNotifier';
 
 /** Hours before a window starts in which undecided approvers are reminded, by default. */
 export const DEFAULT_REMINDER_HOURS = 24;
@@ -51,7 +51,7 @@ export interface ReminderTaskOptions {
       credentials: BackstageCredentials,
     ): Promise<Pick<ReleaseApprovals, 'round' | 'pending'>>;
   };
-  log: Pick<DatabaseNotificationLogStore, 'claimReminder'>;
+  log: Pick<NotificationLogStore, 'claimReminder'>;
   notifier: Pick<ReleaseNotifier, 'approvalReminder'>;
   /** Credentials to read the catalog with (the plugin's own). */
   credentials: () => Promise<BackstageCredentials>;
@@ -116,8 +116,8 @@ export interface FollowUpTaskOptions {
   releases: Pick<ReleaseStore, 'getReleases'>;
   approvals: Pick<ApprovalService, 'pendingApprovers'>;
   /** The approval decisions, to find the release managers' recent approvals. */
-  decisions: Pick<DatabaseApprovalStore, 'listApprovalsBy'>;
-  log: Pick<DatabaseNotificationLogStore, 'claimFollowUp'>;
+  decisions: Pick<ApprovalStore, 'listApprovalsBy'>;
+  log: Pick<NotificationLogStore, 'claimFollowUp'>;
   notifier: Pick<ReleaseNotifier, 'followUpReminder' | 'followUpOverdue'>;
   /** Approves alone; its approval starts the follow-up time of the others. */
   releaseManagerGroup: string;

@@ -1,8 +1,8 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { Release } from '@internal/plugin-release-coordination-common';
-import { DatabaseNotificationLogStore } from '../database/DatabaseNotificationLogStore';
+import { NotificationLogStore } from '../database/DatabaseNotificationLogStore';
 import { ReleaseStore } from '../database/ReleaseStore';
-import { ReleaseNotifier } from './ReleaseNotifier';
+import { ReleaseNotifier } from '../notifications/ReleaseNotifier';
 
 /** The scheduler task id of the weekly digest. */
 export const DIGEST_TASK_ID = 'release-coordination-weekly-digest';
@@ -15,7 +15,7 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** What the digest task needs. */
 export interface WeeklyDigestTaskOptions {
   releases: Pick<ReleaseStore, 'listActiveReleases'>;
-  log: Pick<DatabaseNotificationLogStore, 'claimDigest'>;
+  log: Pick<NotificationLogStore, 'claimDigest'>;
   notifier: Pick<ReleaseNotifier, 'weeklyDigest'>;
   logger?: LoggerService;
   now?: () => Date;

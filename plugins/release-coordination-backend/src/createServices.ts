@@ -1,0 +1,202 @@
+import {
+  AuditorService,
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import { TimeHorizon } from '@internal/plugin-release-coordination-common';
+import { ApprovalService } from './approvals/ApprovalService';
+import { ApprovalPolicy, readApprovalPolicy } from './approvals/approvalRules';
+import { CatalogModel } from './catalogGraph/CatalogModel';
+import { ConflictService } from './conflicts/ConflictService';
+import { Stores } from './database/createStores';
+import { FreezeService } from './freezes/FreezeService';
+import { CalendarService } from './ical/CalendarService';
+import { readRiskConfig } from './impact/assessRisk';
+import { ImpactService } from './impact/ImpactService';
+import { ReleaseNotifier } from './notifications/ReleaseNotifier';
+import {
+  ReadinessService,
+  readReadinessPolicy,
+} from './readiness/ReadinessService';
+import { ReleaseService } from './releases/ReleaseService';
+import { readStandardChanges } from './releases/standardChanges';
+import { readExemptTypes, readLinkSchemes, readTimeHorizon } from './settings';
+import { TrainService } from './trains/TrainService';
+
+/**
+ * What the services are built from: the stores, Backstage's core services
+ * and the configuration (every `releaseCoordination` key has a default).
+ *
+ * @public
+ */
+export interface ServiceDependencies {
+  stores: Stores;
+  config: Config;
+  catalog: CatalogService;
+  auth: AuthService;
+  permissions: PermissionsService;
+  userInfo: UserInfoService;
+  auditor: AuditorService;
+  logger: LoggerService;
+  discovery: DiscoveryService;
+  notifications?: NotificationService;
+  signals?: SignalsService;
+  /** The clock, for tests. */
+  now?: () => Date;
+}
+
+/**
+ * Every service of the plugin, wired to each other, with the settings read
+ * from the configuration that the router and the tasks need too.
+ *
+ * @public
+ */
+export interface Services {
+  catalog: CatalogModel;
+  releases: ReleaseService;
+  freezes: FreezeService;
+  trains: TrainService;
+  conflicts: ConflictService;
+  calendar: CalendarService;
+  impact: ImpactService;
+  approvals: ApprovalService;
+  readiness: ReadinessService;
+  notifier: ReleaseNotifier;
+  approvalPolicy: ApprovalPolicy;
+  timeHorizon: TimeHorizon;
+  linkSchemes: readonly string[];
+}
+
+/**
+ * Builds every service from the stores and core services, as the plugin
+ * runs them; the plugin and every test kit use it, so tests run the wiring
+ * users get. Side effects hang on the release lifecycle as listeners
+ * (approval rounds, readiness, notifications), registered here once.
+ *
+ * @public
+ */
+export function createServices(deps: ServiceDependencies): Services {
+  const { stores, config, auth, permissions, userInfo, logger, now } = deps;
+  const catalog = new CatalogModel({
+    catalog: deps.catalog,
+    auth,
+    permissions,
+    logger,
+  });
+  const approvalPolicy = readApprovalPolicy(config);
+  const releases = new ReleaseService({
+    store: stores.releaseStore,
+    catalog,
+    permissions,
+    userInfo,
+    releaseManagerGroup: approvalPolicy.releaseManagerGroup,
+    standardChanges: readStandardChanges(config),
+    startLeadMinutes: config.getOptionalNumber(
+      'releaseCoordination.lifecycle.startLeadMinutes',
+    ),
+    now,
+  });
+  const freezes = new FreezeService({
+    store: stores.freezeStore,
+    releases: stores.releaseStore,
+    catalog,
+    permissions,
+    defaultExemptTypes: readExemptTypes(config),
+    now,
+  });
+  const trains = new TrainService({
+    store: stores.trainStore,
+    releases,
+    releaseStore: stores.releaseStore,
+    catalog,
+    permissions,
+    now,
+  });
+  const conflicts = new ConflictService({
+    store: stores.releaseStore,
+    freezes,
+    catalog,
+    auth,
+    trains,
+    visibility: releases,
+    maxConcurrentPerOwner: config.getOptionalNumber(
+      'releaseCoordination.conflicts.maxConcurrentPerOwner',
+    ),
+    now,
+  });
+  const calendar = new CalendarService({
+    releases: stores.releaseStore,
+    freezes: stores.freezeStore,
+    feeds: stores.calendarFeedStore,
+    catalog,
+    auth,
+    discovery: deps.discovery,
+    appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+    now,
+  });
+  const impact = new ImpactService({
+    catalog,
+    releases,
+    store: stores.releaseStore,
+    overrides: stores.riskOverrideStore,
+    conflicts,
+    freezes,
+    riskConfig: readRiskConfig(config),
+    defaultMaxDepth: config.getOptionalNumber(
+      'releaseCoordination.impact.maxDepth',
+    ),
+    now,
+  });
+  const notifier = new ReleaseNotifier({
+    notifications: deps.notifications,
+    signals: deps.signals,
+    logger,
+  });
+  const approvals = new ApprovalService({
+    releases,
+    store: stores.approvalStore,
+    userInfo,
+    permissions,
+    policy: approvalPolicy,
+    notifier,
+    logger,
+    impact,
+    now,
+  });
+  approvals.register();
+  const readiness = new ReadinessService({
+    releases,
+    releaseStore: stores.releaseStore,
+    store: stores.approvalStore,
+    approvals,
+    conflicts,
+    impact,
+    catalog,
+    auditor: deps.auditor,
+    policy: readReadinessPolicy(config),
+    notifier,
+  });
+  readiness.register();
+  return {
+    catalog,
+    releases,
+    freezes,
+    trains,
+    conflicts,
+    calendar,
+    impact,
+    approvals,
+    readiness,
+    notifier,
+    approvalPolicy,
+    timeHorizon: readTimeHorizon(config),
+    linkSchemes: readLinkSchemes(config),
+  };
+}

@@ -1,0 +1,54 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { connect } from './connect';
+import { ApprovalStore, DatabaseApprovalStore } from './DatabaseApprovalStore';
+import {
+  CalendarFeedStore,
+  DatabaseCalendarFeedStore,
+} from './DatabaseCalendarFeedStore';
+import { DatabaseFreezeStore } from './DatabaseFreezeStore';
+import {
+  DatabaseNotificationLogStore,
+  NotificationLogStore,
+} from './DatabaseNotificationLogStore';
+import { DatabaseReleaseStore } from './DatabaseReleaseStore';
+import {
+  DatabaseRiskOverrideStore,
+  RiskOverrideStore,
+} from './DatabaseRiskOverrideStore';
+import { DatabaseTrainStore, TrainStore } from './DatabaseTrainStore';
+import { FreezeStore } from './FreezeStore';
+import { ReleaseStore } from './ReleaseStore';
+
+/**
+ * Every store of the plugin, over one database.
+ *
+ * @public
+ */
+export interface Stores {
+  releaseStore: ReleaseStore;
+  freezeStore: FreezeStore;
+  trainStore: TrainStore;
+  approvalStore: ApprovalStore;
+  riskOverrideStore: RiskOverrideStore;
+  calendarFeedStore: CalendarFeedStore;
+  notificationLog: NotificationLogStore;
+}
+
+/**
+ * Connects to the plugin's database, runs the migrations once (unless the
+ * backend is configured to skip them) and returns every store over it.
+ *
+ * @public
+ */
+export async function createStores(database: DatabaseService): Promise<Stores> {
+  const db = await connect({ database });
+  return {
+    releaseStore: new DatabaseReleaseStore(db),
+    freezeStore: new DatabaseFreezeStore(db),
+    trainStore: new DatabaseTrainStore(db),
+    approvalStore: new DatabaseApprovalStore(db),
+    riskOverrideStore: new DatabaseRiskOverrideStore(db),
+    calendarFeedStore: new DatabaseCalendarFeedStore(db),
+    notificationLog: new DatabaseNotificationLogStore(db),
+  };
+}

@@ -1,0 +1,27 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { Stores } from '../database/createStores';
+import { readExemptTypes } from '../settings';
+import { seedDemoFreezes } from './seedDemoFreezes';
+import { seedDemoReleases } from './seedDemoReleases';
+import { seedDemoTrains } from './seedDemoTrains';
+
+/** Seeds the demo releases (with their approvals), freezes and trains, each once. */
+export async function seedDemoData(options: {
+  stores: Stores;
+  config: Config;
+  logger: LoggerService;
+}): Promise<void> {
+  const { stores, config, logger } = options;
+  await seedDemoReleases({
+    store: stores.releaseStore,
+    approvals: stores.approvalStore,
+    logger,
+  });
+  await seedDemoFreezes({
+    store: stores.freezeStore,
+    logger,
+    exemptTypes: readExemptTypes(config),
+  });
+  await seedDemoTrains({ store: stores.trainStore, logger });
+}

@@ -1,0 +1,48 @@
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { Services } from '../createServices';
+import { Stores } from '../database/createStores';
+import { readReminderHours, scheduleApprovalReminders } from './ReminderTask';
+import { scheduleWeeklyDigest } from './WeeklyDigestTask';
+
+/**
+ * Registers the plugin's scheduled work: the catalog graph refresh (local:
+ * every replica keeps its own copy) and the approval reminders and weekly
+ * digest (global: one replica runs each tick, the notification log sends
+ * each message once).
+ *
+ * @public
+ */
+export async function scheduleTasks(options: {
+  scheduler: SchedulerService;
+  services: Services;
+  stores: Stores;
+  config: Config;
+  auth: AuthService;
+  logger: LoggerService;
+}): Promise<void> {
+  const { scheduler, services, stores, config, auth, logger } = options;
+  await services.catalog.schedule(scheduler);
+  await scheduleApprovalReminders(scheduler, {
+    releases: stores.releaseStore,
+    approvals: services.approvals,
+    decisions: stores.approvalStore,
+    log: stores.notificationLog,
+    notifier: services.notifier,
+    auth,
+    reminderHours: readReminderHours(config),
+    releaseManagerGroup: services.approvalPolicy.releaseManagerGroup,
+    followUpDays: services.approvalPolicy.followUpDays,
+    logger,
+  });
+  await scheduleWeeklyDigest(scheduler, {
+    releases: stores.releaseStore,
+    log: stores.notificationLog,
+    notifier: services.notifier,
+    logger,
+  });
+}
