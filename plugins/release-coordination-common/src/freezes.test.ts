@@ -66,6 +66,15 @@ describe('createFreezeRequestSchema', () => {
       /^recurrence\.rrule: UNTIL/,
     ],
     [
+      {
+        recurrence: {
+          ...valid.recurrence,
+          rrule: 'FREQ=WEEKLY;BYDAY=FR;BYEASTER=0',
+        },
+      },
+      /^recurrence\.rrule: not a valid RFC 5545 RRULE: unknown rule part "BYEASTER"/,
+    ],
+    [
       { recurrence: { ...valid.recurrence, timezone: 'Europe/Atlantis' } },
       /^recurrence\.timezone:/,
     ],

@@ -9,6 +9,8 @@ import { sync as ical, VEvent } from 'node-ical';
 import request from 'supertest';
 import { DatabaseCalendarFeedStore } from '../database/DatabaseCalendarFeedStore';
 import { DatabaseFreezeStore } from '../database/DatabaseFreezeStore';
+import { expandOccurrences } from '../freezes/occurrences';
+import { readFeed } from '../ical/__testUtils__/feedOccurrences';
 import { CalendarService } from '../ical/CalendarService';
 import { ReleaseService } from '../releases/ReleaseService';
 import {
@@ -196,6 +198,54 @@ describe('calendar routes', () => {
     expect(
       Object.values(freeze.exdate ?? {}).map(d => new Date(d).toISOString()),
     ).toContain('2026-12-25T15:00:00.000Z');
+  });
+
+  it('serves valid RFC 5545 for a COUNT freeze ended early, read back by ical.js', async () => {
+    const { app, freezeStore } = await createApp();
+    const weekends = {
+      id: 'f2',
+      title: 'Five weekends',
+      description: '',
+      scope: { all: true, domains: [], systems: [], groups: [], entities: [] },
+      start: '2026-11-27T15:00:00.000Z', // Friday 16:00 Berlin
+      end: '2026-11-30T07:00:00.000Z', // Monday 08:00
+      recurrence: {
+        rrule: 'FREQ=WEEKLY;BYDAY=FR;COUNT=5',
+        timezone: 'Europe/Berlin',
+        exdates: [],
+      },
+      exemptTypes: [],
+      createdBy: ALICE,
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      revision: 1,
+    };
+    await freezeStore.createFreeze(weekends);
+    // ended during the second weekend
+    const stored = await freezeStore.updateFreeze({
+      id: 'f2',
+      revision: 1,
+      fields: { endedAt: '2026-12-05T12:00:00.000Z', endReason: 'done early' },
+      updatedAt: '2026-12-05T12:00:00.000Z',
+    });
+
+    const res = await request(app).get('/calendar.ics');
+    expect(res.status).toBe(200);
+    expect(res.text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    const feed = readFeed(res.text);
+    expect(feed.rules).toHaveLength(1);
+    expect(feed.rules[0]).not.toMatch(/COUNT=/);
+    expect(feed.rules[0]).toMatch(/UNTIL=20261205T115959Z/);
+    const from = new Date('2026-11-01T00:00:00Z');
+    const to = new Date('2027-02-01T00:00:00Z');
+    const expected = expandOccurrences(stored, from, to).map(o => ({
+      start: o.start.toISOString(),
+      end: o.end.toISOString(),
+    }));
+    expect(expected).toHaveLength(2);
+    expect(
+      feed.occurrences('freeze-f2@release-coordination', from, to),
+    ).toEqual(expected);
   });
 
   it('filters by entity, system and owner, and rejects unknown filters', async () => {
