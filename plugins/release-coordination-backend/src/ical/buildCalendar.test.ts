@@ -125,6 +125,20 @@ describe('buildCalendar', () => {
     expect(feedOccurrences(f, ...YEAR)).toHaveLength(2);
   });
 
+  it('drops an occurrence that starts after the end within the same second', () => {
+    // every occurrence starts at .500; the second one just after the end
+    const f = freeze({
+      start: '2026-11-27T15:00:00.500Z',
+      end: '2026-11-27T16:00:00.500Z',
+      recurrence: { rrule: 'FREQ=DAILY', timezone: 'UTC', exdates: [] },
+      endedAt: '2026-11-28T15:00:00.300Z',
+    });
+    expect(pluginOccurrences(f, ...YEAR)).toHaveLength(1);
+    expect(feedOccurrences(f, ...YEAR)).toEqual([
+      { start: '2026-11-27T15:00:00.000Z', end: '2026-11-27T16:00:00.000Z' },
+    ]);
+  });
+
   it('keeps the wall-clock length across a change of daylight saving time', () => {
     // the last weekend of October: summer time ends on Sunday
     const f = freeze({

@@ -71,8 +71,10 @@ function feedRule(freeze: Freeze): string {
   if (lastStart === undefined) return rrule;
   const options = RRule.parseString(rrule);
   if (options.count && !ruleOutlasts(freeze, lastStart)) return rrule;
-  // DATE-TIME values have whole seconds, as have the starts of occurrences
-  const until = new Date(Math.floor(lastStart / 1000) * 1000);
+  // DATE-TIME values have whole seconds: DTSTART drops the milliseconds of
+  // `start`, which every occurrence keeps, so UNTIL drops them as well
+  const milliseconds = Date.parse(freeze.start) % 1000;
+  const until = new Date(Math.floor((lastStart - milliseconds) / 1000) * 1000);
   return RRule.optionsToString({ ...options, count: null, until }).replace(
     /^RRULE:/,
     '',
