@@ -1,6 +1,5 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { IANAZone } from 'luxon';
-import { Frequency, Options as RRuleOptions, RRule } from 'rrule';
 import { z } from 'zod';
 import {
   entityRefSchema,
@@ -14,6 +13,7 @@ import {
   TimeHorizon,
   DEFAULT_TIME_HORIZON,
 } from './schemas';
+import { rruleProblem } from './rrule';
 import { ReleaseType } from './types';
 
 /** Shortest a freeze (or each occurrence of a recurring freeze) may last, in minutes. @public */
@@ -119,96 +119,6 @@ export interface GateResult {
   status: 'allowed' | 'prevented';
   /** Human sentences naming the freezes and releases that decided it. */
   reasons: string[];
-}
-
-const RRULE_NUMBER_RANGES: Partial<
-  Record<keyof RRuleOptions, [min: number, max: number, zeroAllowed: boolean]>
-> = {
-  bysetpos: [-366, 366, false],
-  bymonth: [1, 12, false],
-  bymonthday: [-31, 31, false],
-  byyearday: [-366, 366, false],
-  byweekno: [-53, 53, false],
-  byhour: [0, 23, true],
-  byminute: [0, 59, true],
-  bysecond: [0, 60, true],
-};
-
-/**
- * Why an RRULE value cannot be used for a freeze, or undefined if it can. The
- * rule is parsed with the `rrule` library and its values checked against the
- * ranges of RFC 5545 (the library itself is lenient).
- *
- * @public
- */
-export function rruleProblem(rule: string): string | undefined {
-  const value = rule.replace(/^RRULE:/i, '');
-  if (/(^|;)\s*(DTSTART|TZID)\b/i.test(value) || /[:\n]/.test(value)) {
-    return 'give only the RRULE value (e.g. FREQ=WEEKLY;BYDAY=FR); start and time zone are separate fields';
-  }
-  let options: Partial<RRuleOptions>;
-  try {
-    options = RRule.parseString(value);
-  } catch (error) {
-    return `not a valid RFC 5545 RRULE: ${(error as Error).message}`;
-  }
-  if (options.freq === undefined || options.freq === null) {
-    return 'not a valid RFC 5545 RRULE: FREQ must be one of YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY';
-  }
-  if (
-    options.freq === Frequency.MINUTELY ||
-    options.freq === Frequency.SECONDLY
-  ) {
-    return 'FREQ may be at most HOURLY for a freeze';
-  }
-  if (options.until) {
-    return 'UNTIL is not supported in the rule; use recurrence.until';
-  }
-  for (const key of ['count', 'interval'] as const) {
-    const n = options[key];
-    if (n !== undefined && n !== null && !(Number.isInteger(n) && n >= 1)) {
-      return `${key.toUpperCase()} must be a positive integer`;
-    }
-  }
-  for (const [key, [min, max, zero]] of Object.entries(RRULE_NUMBER_RANGES)) {
-    const raw = options[key as keyof RRuleOptions];
-    if (raw === undefined || raw === null) continue;
-    const values = Array.isArray(raw) ? raw : [raw];
-    const bad = values.find(
-      n =>
-        typeof n !== 'number' ||
-        !Number.isInteger(n) ||
-        n < min ||
-        n > max ||
-        (!zero && n === 0),
-    );
-    if (bad !== undefined) {
-      return `${key.toUpperCase()} has the invalid value ${String(bad)}`;
-    }
-  }
-  const weekdays = options.byweekday;
-  if (
-    weekdays !== undefined &&
-    weekdays !== null &&
-    (Array.isArray(weekdays) ? weekdays : [weekdays]).some(
-      day => day === undefined || day === null,
-    )
-  ) {
-    return 'BYDAY must list weekdays as MO, TU, WE, TH, FR, SA, SU (optionally with a number, e.g. -1FR)';
-  }
-  if (
-    /(^|;)\s*WKST=/i.test(value) &&
-    (options.wkst ?? undefined) === undefined
-  ) {
-    return 'WKST must be one of MO, TU, WE, TH, FR, SA, SU';
-  }
-  try {
-    // eslint-disable-next-line no-new
-    new RRule({ ...options, dtstart: new Date(0) });
-  } catch (error) {
-    return `not a valid RFC 5545 RRULE: ${(error as Error).message}`;
-  }
-  return undefined;
 }
 
 /**

@@ -2,11 +2,15 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  Freeze,
+  RELEASE_STATES,
   Release,
   ReleaseState,
 } from '@internal/plugin-release-coordination-common';
 import { sync as ical, VEvent } from 'node-ical';
 import request from 'supertest';
+import { expandOccurrences } from '../freezes/occurrences';
+import { readFeed } from '../ical/__testUtils__/feedOccurrences';
 import {
   NOW,
   createPlanningServices,
@@ -72,6 +76,22 @@ async function createApp() {
   return { app, knex, freezeStore, addRelease };
 }
 
+/** A freeze every weekend, Friday 16:00 to Monday 08:00 Berlin time, from 27 November 2026. */
+const weekendFreeze = (patch: Partial<Freeze>): Freeze => ({
+  id: 'f1',
+  title: 'Weekend freeze',
+  description: '',
+  scope: { all: true, domains: [], systems: [], groups: [], entities: [] },
+  start: '2026-11-27T15:00:00.000Z',
+  end: '2026-11-30T07:00:00.000Z',
+  exemptTypes: [],
+  createdBy: ALICE,
+  createdAt: NOW.toISOString(),
+  updatedAt: NOW.toISOString(),
+  revision: 1,
+  ...patch,
+});
+
 const events = (text: string) =>
   Object.values(ical.parseICS(text)).filter(
     (c): c is VEvent => c?.type === 'VEVENT',
@@ -80,48 +100,27 @@ const events = (text: string) =>
 describe('calendar routes', () => {
   it('serves releases and freezes as RFC 5545, parsed back by node-ical', async () => {
     const { app, addRelease, freezeStore } = await createApp();
-    const states: ReleaseState[] = [
-      'draft',
-      'planned',
-      'approved',
-      'in_progress',
-      'released',
-      'verified',
-      'cancelled',
-      'rolled_back',
-    ];
     const releases = [];
-    for (const state of states) releases.push(await addRelease(state));
+    for (const state of RELEASE_STATES) {
+      releases.push(await addRelease(state));
+    }
     await addRelease('approved', {
       window: {
         start: '2024-01-01T10:00:00.000Z',
         end: '2024-01-01T12:00:00.000Z',
       },
     }); // long past: not in the range
-    await freezeStore.createFreeze({
-      id: 'f1',
-      title: 'Weekend freeze',
-      description: '',
-      scope: {
-        all: true,
-        domains: [],
-        systems: [],
-        groups: [],
-        entities: [],
-      },
-      start: '2026-11-27T15:00:00.000Z', // Friday 16:00 Berlin
-      end: '2026-11-30T07:00:00.000Z', // Monday 08:00
-      recurrence: {
-        rrule: 'FREQ=WEEKLY;BYDAY=FR',
-        timezone: 'Europe/Berlin',
-        exdates: ['2026-12-25T15:00:00.000Z'],
-      },
-      exemptTypes: ['emergency'],
-      createdBy: ALICE,
-      createdAt: NOW.toISOString(),
-      updatedAt: NOW.toISOString(),
-      revision: 1,
-    });
+    await freezeStore.createFreeze(
+      weekendFreeze({
+        id: 'f1',
+        recurrence: {
+          rrule: 'FREQ=WEEKLY;BYDAY=FR',
+          timezone: 'Europe/Berlin',
+          exdates: ['2026-12-25T15:00:00.000Z'],
+        },
+        exemptTypes: ['emergency'],
+      }),
+    );
 
     const first = await request(app).get('/calendar.ics');
     expect(first.status).toBe(200);
@@ -177,6 +176,45 @@ describe('calendar routes', () => {
     expect(
       Object.values(freeze.exdate ?? {}).map(d => new Date(d).toISOString()),
     ).toContain('2026-12-25T15:00:00.000Z');
+  });
+
+  it('serves valid RFC 5545 for a COUNT freeze ended early, read back by ical.js', async () => {
+    const { app, freezeStore } = await createApp();
+    await freezeStore.createFreeze(
+      weekendFreeze({
+        id: 'f2',
+        recurrence: {
+          rrule: 'FREQ=WEEKLY;BYDAY=FR;COUNT=5',
+          timezone: 'Europe/Berlin',
+          exdates: [],
+        },
+      }),
+    );
+    // ended during the second weekend
+    const stored = await freezeStore.updateFreeze({
+      id: 'f2',
+      revision: 1,
+      fields: { endedAt: '2026-12-05T12:00:00.000Z', endReason: 'done early' },
+      updatedAt: '2026-12-05T12:00:00.000Z',
+    });
+
+    const res = await request(app).get('/calendar.ics');
+    expect(res.status).toBe(200);
+    expect(res.text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    const feed = readFeed(res.text);
+    expect(feed.rules).toHaveLength(1);
+    expect(feed.rules[0]).not.toMatch(/COUNT=/);
+    expect(feed.rules[0]).toMatch(/UNTIL=20261205T115959Z/);
+    const from = new Date('2026-11-01T00:00:00Z');
+    const to = new Date('2027-02-01T00:00:00Z');
+    const expected = expandOccurrences(stored, from, to).map(o => ({
+      start: o.start.toISOString(),
+      end: o.end.toISOString(),
+    }));
+    expect(expected).toHaveLength(2);
+    expect(
+      feed.occurrences('freeze-f2@release-coordination', from, to),
+    ).toEqual(expected);
   });
 
   it('filters by entity, system and owner, and rejects unknown filters', async () => {

@@ -1,41 +1,24 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { RELEASE_TYPES } from '@internal/plugin-release-coordination-common';
 import fc from 'fast-check';
+import { REFS } from './__testUtils__/hostileCatalog';
+import { hostileBody, pathSegment } from './__testUtils__/hostileRequests';
+import { describeHostileSuite } from './__testUtils__/hostileSuite';
 import {
-  HostileBackend,
-  HostileInputRun,
-  RUNS_PER_ENDPOINT,
-  REFS,
-  deleteBody,
-  hostileBody,
-  hostileDate,
-  hostileInputDatabases,
-  hostileRrule,
-  hostileTimeZone,
-  mutated,
-  nearTimestamp,
-  pathSegment,
-  recordResults,
-  startHostileBackend,
   validChange,
   validComponents,
   validRecurrence,
   validScope,
   validText,
-} from './__testUtils__/hostileInput';
-
-jest.setTimeout(20 * 60_000);
-
-const databases = TestDatabases.create({ ids: hostileInputDatabases() });
+} from './__testUtils__/hostileValidValues';
+import {
+  hostileDate,
+  hostileRrule,
+  hostileTimeZone,
+  mutated,
+  nearTimestamp,
+} from './__testUtils__/hostileValues';
 
 const HOUR = 60 * 60 * 1000;
-const RELEASE_TYPES = [
-  'standard',
-  'normal',
-  'emergency',
-  'hotfix',
-  'security',
-  'out-of-band',
-];
 
 /** A valid freeze's times: start near now, 30 minutes to 5 days long. */
 const freezeTimes = fc
@@ -62,7 +45,7 @@ const validFreeze = fc
           fc.constant({ groups: REFS.groups }),
         ),
         recurrence: validRecurrence,
-        exemptTypes: fc.subarray(RELEASE_TYPES),
+        exemptTypes: fc.subarray([...RELEASE_TYPES]),
       },
       { requiredKeys: ['title', 'scope'] },
     ),
@@ -83,6 +66,18 @@ const freezeWithHostileRecurrence = fc
     recurrence: { rrule, timezone, exdates },
   }));
 
+/** The fields of a train body. */
+const TRAIN_FIELDS = [
+  'name',
+  'description',
+  'rrule',
+  'timezone',
+  'start',
+  'slotDuration',
+  'cutoff',
+  'scope',
+] as const;
+
 /** A valid train body. */
 const validTrain = fc.record(
   {
@@ -99,17 +94,7 @@ const validTrain = fc.record(
     cutoff: fc.constantFrom('P1D', 'PT12H'),
     scope: validScope,
   },
-  {
-    requiredKeys: [
-      'name',
-      'rrule',
-      'timezone',
-      'start',
-      'slotDuration',
-      'cutoff',
-      'scope',
-    ],
-  },
+  { requiredKeys: TRAIN_FIELDS.filter(field => field !== 'description') },
 );
 
 const trainWithHostileTimes = fc
@@ -128,52 +113,56 @@ const trainWithHostileTimes = fc
     slotDuration: duration,
   }));
 
-describe.each(databases.eachSupportedId())(
-  'hostile input to the planning routes on %p',
-  databaseId => {
-    let backend: HostileBackend;
-    let run: HostileInputRun;
+/** POSTs to `path` of bodies around `valid`, and (one in five) around `hostile`, which is broken in more than one field. */
+const creations = (
+  path: string,
+  valid: fc.Arbitrary<unknown>,
+  hostile: fc.Arbitrary<unknown>,
+) => ({
+  path: fc.constant(path),
+  body: fc.oneof(
+    { weight: 4, arbitrary: hostileBody(valid) },
+    { weight: 1, arbitrary: hostileBody(hostile) },
+  ),
+});
 
-    beforeAll(async () => {
-      backend = await startHostileBackend(databases, databaseId);
-      run = new HostileInputRun(backend);
-    });
+/** A valid PATCH body: a revision and some (at least one) of the fields of a valid body. */
+function patchOf<T extends object>(
+  valid: fc.Arbitrary<T>,
+  fields: (keyof T & string)[],
+): fc.Arbitrary<Record<string, unknown>> {
+  return fc
+    .tuple(
+      fc.integer({ min: 1, max: 5 }),
+      valid,
+      fc.subarray(fields, { minLength: 1 }),
+    )
+    .map(([revision, body, picked]) => ({
+      revision,
+      ...Object.fromEntries(picked.map(field => [field, body[field]])),
+    }));
+}
 
-    afterAll(async () => {
-      recordResults(
-        `planning-${databaseId}`,
-        `Freeze, train, feed and impact routes on ${databaseId}`,
-        run,
-      );
-      await backend?.stop();
-    });
+describeHostileSuite(
+  {
+    title: 'hostile input to the planning routes',
+    resultsKey: 'planning',
+    resultsTitle: 'Freeze, train, feed and impact routes',
+  },
+  ({ backend, endpoint }) => {
+    const freeze = () => pathSegment(backend().ids.freezes);
+    const train = () => pathSegment(backend().ids.trains);
 
-    it('POST /freezes', async () => {
-      await expect(
-        run.check(
-          'POST /freezes',
-          'post',
-          fc.record({
-            path: fc.constant('/freezes'),
-            body: fc.oneof(
-              { weight: 4, arbitrary: hostileBody(validFreeze) },
-              {
-                weight: 1,
-                arbitrary: hostileBody(freezeWithHostileRecurrence),
-              },
-            ),
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
+    endpoint('POST /freezes', () =>
+      creations('/freezes', validFreeze, freezeWithHostileRecurrence),
+    );
 
-    it('PATCH /freezes/{id}', async () => {
-      const valid = fc
-        .tuple(
-          fc.integer({ min: 1, max: 5 }),
-          validFreeze,
-          fc.subarray(
-            [
+    endpoint('PATCH /freezes/{id}', () => ({
+      path: freeze().map(id => `/freezes/${id}`),
+      body: hostileBody(
+        fc
+          .tuple(
+            patchOf(validFreeze, [
               'title',
               'description',
               'scope',
@@ -181,120 +170,46 @@ describe.each(databases.eachSupportedId())(
               'end',
               'recurrence',
               'exemptTypes',
-            ],
-            { minLength: 1 },
+            ]),
+            fc.boolean(),
+          )
+          .map(([patch, dropRecurrence]) =>
+            dropRecurrence && 'recurrence' in patch
+              ? { ...patch, recurrence: null }
+              : patch,
           ),
-          fc.boolean(),
-        )
-        .map(([revision, freeze, fields, dropRecurrence]) => ({
-          revision,
-          ...Object.fromEntries(
-            fields.map(f => [f, (freeze as Record<string, unknown>)[f]]),
-          ),
-          ...(dropRecurrence &&
-            fields.includes('recurrence') && { recurrence: null }),
-        }));
-      await expect(
-        run.check(
-          'PATCH /freezes/{id}',
-          'patch',
-          fc.record({
-            path: pathSegment(backend.ids.freezes).map(id => `/freezes/${id}`),
-            body: hostileBody(valid),
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
+      ),
+    }));
 
-    it('POST /freezes/{id}/end', async () => {
-      await expect(
-        run.check(
-          'POST /freezes/{id}/end',
-          'post',
-          fc.record({
-            path: pathSegment(backend.ids.freezes).map(
-              id => `/freezes/${id}/end`,
-            ),
-            body: hostileBody(
-              fc.record({ reason: validText }, { requiredKeys: [] }),
-            ),
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
+    endpoint('POST /freezes/{id}/end', () => ({
+      path: freeze().map(id => `/freezes/${id}/end`),
+      body: hostileBody(fc.record({ reason: validText }, { requiredKeys: [] })),
+    }));
 
-    it('POST /trains', async () => {
-      await expect(
-        run.check(
-          'POST /trains',
-          'post',
-          fc.record({
-            path: fc.constant('/trains'),
-            body: fc.oneof(
-              { weight: 4, arbitrary: hostileBody(validTrain) },
-              { weight: 1, arbitrary: hostileBody(trainWithHostileTimes) },
-            ),
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
+    endpoint('POST /trains', () =>
+      creations('/trains', validTrain, trainWithHostileTimes),
+    );
 
-    it('PATCH /trains/{id}', async () => {
-      const valid = fc
-        .tuple(
-          fc.integer({ min: 1, max: 5 }),
-          validTrain,
-          fc.subarray(
-            [
-              'name',
-              'description',
-              'rrule',
-              'timezone',
-              'start',
-              'slotDuration',
-              'cutoff',
-              'scope',
-            ],
-            { minLength: 1 },
-          ),
-        )
-        .map(([revision, train, fields]) => ({
-          revision,
-          ...Object.fromEntries(
-            fields.map(f => [f, (train as Record<string, unknown>)[f]]),
-          ),
-        }));
-      await expect(
-        run.check(
-          'PATCH /trains/{id}',
-          'patch',
-          fc.record({
-            path: pathSegment(backend.ids.trains).map(id => `/trains/${id}`),
-            body: hostileBody(valid),
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
+    endpoint('PATCH /trains/{id}', () => ({
+      path: train().map(id => `/trains/${id}`),
+      body: hostileBody(patchOf(validTrain, [...TRAIN_FIELDS])),
+    }));
 
-    it('POST /impact', async () => {
-      const valid = fc.record(
-        {
-          entityRefs: validComponents,
-          changes: fc.array(validChange, { maxLength: 3 }),
-          maxDepth: fc.integer({ min: 1, max: 5 }),
-        },
-        { requiredKeys: ['entityRefs'] },
-      );
-      await expect(
-        run.check(
-          'POST /impact',
-          'post',
-          fc.record({ path: fc.constant('/impact'), body: hostileBody(valid) }),
+    endpoint('POST /impact', () => ({
+      path: fc.constant('/impact'),
+      body: hostileBody(
+        fc.record(
+          {
+            entityRefs: validComponents,
+            changes: fc.array(validChange, { maxLength: 3 }),
+            maxDepth: fc.integer({ min: 1, max: 5 }),
+          },
+          { requiredKeys: ['entityRefs'] },
         ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
+      ),
+    }));
 
-    it('POST /calendar-feeds', async () => {
+    endpoint('POST /calendar-feeds', () => {
       const filters = fc.record(
         {
           entityRef: fc.constantFrom(...REFS.components),
@@ -303,64 +218,27 @@ describe.each(databases.eachSupportedId())(
         },
         { requiredKeys: [] },
       );
-      await expect(
-        run.check(
-          'POST /calendar-feeds',
-          'post',
-          fc.record({
-            path: fc.constant('/calendar-feeds'),
-            body: fc.oneof(
-              hostileBody(fc.record({ filters }, { requiredKeys: [] })),
-              mutated(filters).map(f => ({
-                contentType: 'application/json',
-                text: JSON.stringify({ filters: f }),
-              })),
-            ),
-          }),
+      return {
+        path: fc.constant('/calendar-feeds'),
+        body: fc.oneof(
+          hostileBody(fc.record({ filters }, { requiredKeys: [] })),
+          mutated(filters).map(f => ({
+            contentType: 'application/json',
+            text: JSON.stringify({ filters: f }),
+          })),
         ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
+      };
     });
 
     // the deletions last: a deleted freeze or train is gone for the checks above
-    it('DELETE /calendar-feeds/{id}', async () => {
-      await expect(
-        run.check(
-          'DELETE /calendar-feeds/{id}',
-          'delete',
-          fc.record({
-            path: pathSegment(backend.ids.feeds).map(
-              id => `/calendar-feeds/${id}`,
-            ),
-            body: deleteBody,
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
-
-    it('DELETE /freezes/{id}', async () => {
-      await expect(
-        run.check(
-          'DELETE /freezes/{id}',
-          'delete',
-          fc.record({
-            path: pathSegment(backend.ids.freezes).map(id => `/freezes/${id}`),
-            body: deleteBody,
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
-
-    it('DELETE /trains/{id}', async () => {
-      await expect(
-        run.check(
-          'DELETE /trains/{id}',
-          'delete',
-          fc.record({
-            path: pathSegment(backend.ids.trains).map(id => `/trains/${id}`),
-            body: deleteBody,
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
+    for (const [route, ids] of [
+      ['calendar-feeds', 'feeds'],
+      ['freezes', 'freezes'],
+      ['trains', 'trains'],
+    ] as const) {
+      endpoint(`DELETE /${route}/{id}`, () => ({
+        path: pathSegment(backend().ids[ids]).map(id => `/${route}/${id}`),
+      }));
+    }
   },
 );

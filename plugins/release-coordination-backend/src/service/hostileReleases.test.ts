@@ -1,28 +1,17 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { RELEASE_STATES } from '@internal/plugin-release-coordination-common';
 import fc from 'fast-check';
 import request from 'supertest';
+import { API } from './__testUtils__/hostileBackend';
+import { REFS } from './__testUtils__/hostileCatalog';
+import { hostileBody, pathSegment } from './__testUtils__/hostileRequests';
+import { describeHostileSuite } from './__testUtils__/hostileSuite';
 import {
-  API,
-  HostileBackend,
-  HostileInputRun,
-  RUNS_PER_ENDPOINT,
-  REFS,
-  deleteBody,
-  hostileBody,
-  hostileInputDatabases,
-  nearTimestamp,
-  pathSegment,
-  recordResults,
-  startHostileBackend,
   validChange,
   validComponents,
   validText,
   validWindow,
-} from './__testUtils__/hostileInput';
-
-jest.setTimeout(20 * 60_000);
-
-const databases = TestDatabases.create({ ids: hostileInputDatabases() });
+} from './__testUtils__/hostileValidValues';
+import { nearTimestamp } from './__testUtils__/hostileValues';
 
 /** Readiness items of the default templates, plus one that does not exist. */
 const ITEMS = [
@@ -33,284 +22,171 @@ const ITEMS = [
   'no-such-item',
 ];
 
-describe.each(databases.eachSupportedId())(
-  'hostile input to the release routes on %p',
-  databaseId => {
-    let backend: HostileBackend;
-    let run: HostileInputRun;
+/** A valid release body; `after` names some of `releaseIds`. */
+const validRelease = (releaseIds: string[]) =>
+  fc.record(
+    {
+      title: validText,
+      version: fc.constantFrom('1.0.0', '2.3.4-rc.1', 'v5'),
+      type: fc.constantFrom(
+        'standard',
+        'normal',
+        'emergency',
+        'hotfix',
+        'security',
+      ),
+      window: validWindow,
+      entityRefs: validComponents,
+      ownerRef: fc.constantFrom(...REFS.groups),
+      description: fc.constantFrom('', 'Faster **checkout**.', '<b>bold</b>'),
+      rollbackPlan: fc.constantFrom('', 'Roll back with helm.'),
+      changes: fc.array(validChange, { maxLength: 3 }),
+      after: fc.subarray(releaseIds, { maxLength: 2 }),
+    },
+    {
+      requiredKeys: ['title', 'version', 'type', 'window', 'entityRefs'],
+    },
+  );
 
-    beforeAll(async () => {
-      backend = await startHostileBackend(databases, databaseId);
-      run = new HostileInputRun(backend);
+/** A valid PATCH body of a release; `after` names some of `releaseIds`. */
+const validReleasePatch = (releaseIds: string[]) =>
+  fc.record(
+    {
+      revision: fc.integer({ min: 1, max: 8 }),
+      title: validText,
+      version: fc.constantFrom('1.0.1', '9.9.9'),
+      type: fc.constantFrom('normal', 'hotfix'),
+      window: validWindow,
+      entityRefs: validComponents,
+      description: fc.constantFrom('', 'Updated.'),
+      rollbackPlan: fc.constantFrom('', 'Revert.'),
+      changes: fc.array(validChange, { maxLength: 2 }),
+      after: fc.subarray(releaseIds, { maxLength: 2 }),
+    },
+    { requiredKeys: ['revision', 'title'] },
+  );
+
+/** Valid bodies of the POST routes under /releases/{id}, by sub-path. */
+const VALID_BODIES: Record<string, fc.Arbitrary<unknown>> = {
+  transition: fc.record(
+    {
+      to: fc.constantFrom(...RELEASE_STATES),
+      reason: validText,
+      override: validText.map(reason => ({ reason })),
+    },
+    { requiredKeys: ['to'] },
+  ),
+  approvals: fc.record(
+    { decision: fc.constantFrom('approve', 'reject'), comment: validText },
+    { requiredKeys: ['decision'] },
+  ),
+  'freeze-override': fc.record({ reason: validText }),
+  'risk-override': fc.record({
+    level: fc.constantFrom('low', 'medium', 'high', 'critical'),
+    reason: validText,
+  }),
+  handover: fc.record(
+    { toGroupRef: fc.constantFrom(...REFS.groups), reason: validText },
+    { requiredKeys: ['toGroupRef'] },
+  ),
+  'handover/accept': fc.constant({}),
+};
+
+/** A valid body of a readiness item. */
+const validReadinessItem = fc.record(
+  {
+    checked: fc.boolean(),
+    evidence: fc.constantFrom(
+      'https://ci.example.com/runs/1',
+      'http://wiki.example.com/x',
+    ),
+  },
+  { requiredKeys: ['checked'] },
+);
+
+describeHostileSuite(
+  {
+    title: 'hostile input to the release routes',
+    resultsKey: 'releases',
+    resultsTitle: 'Release routes',
+  },
+  ({ backend, endpoint }) => {
+    const release = () => pathSegment(backend().ids.releases);
+    /** Requests to a route under /releases/{id} with bodies around `valid`. */
+    const underRelease = (
+      sub: string,
+      valid: fc.Arbitrary<unknown> = VALID_BODIES[sub],
+    ) => ({
+      path: release().map(id => `/releases/${id}/${sub}`),
+      body: hostileBody(valid),
     });
 
-    afterAll(async () => {
-      recordResults(
-        `releases-${databaseId}`,
-        `Release routes on ${databaseId}`,
-        run,
-      );
-      await backend?.stop();
-    });
+    endpoint('POST /releases', () => ({
+      path: fc.constant('/releases'),
+      body: hostileBody(validRelease(backend().ids.releases)),
+    }));
 
-    const release = () => pathSegment(backend.ids.releases);
+    endpoint('PATCH /releases/{id}', () => ({
+      path: release().map(id => `/releases/${id}`),
+      body: hostileBody(validReleasePatch(backend().ids.releases)),
+    }));
 
-    it('POST /releases', async () => {
-      const valid = fc.record(
-        {
-          title: validText,
-          version: fc.constantFrom('1.0.0', '2.3.4-rc.1', 'v5'),
-          type: fc.constantFrom(
-            'standard',
-            'normal',
-            'emergency',
-            'hotfix',
-            'security',
-          ),
-          window: validWindow,
-          entityRefs: validComponents,
-          ownerRef: fc.constantFrom(...REFS.groups),
-          description: fc.constantFrom(
-            '',
-            'Faster **checkout**.',
-            '<b>bold</b>',
-          ),
-          rollbackPlan: fc.constantFrom('', 'Roll back with helm.'),
-          changes: fc.array(validChange, { maxLength: 3 }),
-          after: fc.subarray(backend.ids.releases, { maxLength: 2 }),
-        },
-        { requiredKeys: ['title', 'version', 'type', 'window', 'entityRefs'] },
-      );
-      await expect(
-        run.check(
-          'POST /releases',
-          'post',
-          fc.record({
-            path: fc.constant('/releases'),
-            body: hostileBody(valid),
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
+    endpoint('POST /releases/{id}/transition', () =>
+      underRelease('transition'),
+    );
+    endpoint('POST /releases/{id}/approvals', () => underRelease('approvals'));
+    endpoint('POST /releases/{id}/readiness/items/{itemId}', () => ({
+      path: fc
+        .tuple(release(), pathSegment(ITEMS))
+        .map(([id, item]) => `/releases/${id}/readiness/items/${item}`),
+      body: hostileBody(validReadinessItem),
+    }));
+    endpoint('POST /releases/{id}/freeze-override', () =>
+      underRelease('freeze-override'),
+    );
+    endpoint('POST /releases/{id}/risk-override', () =>
+      underRelease('risk-override'),
+    );
 
-    it('PATCH /releases/{id}', async () => {
-      const valid = fc.record(
-        {
-          revision: fc.integer({ min: 1, max: 8 }),
-          title: validText,
-          version: fc.constantFrom('1.0.1', '9.9.9'),
-          type: fc.constantFrom('normal', 'hotfix'),
-          window: validWindow,
-          entityRefs: validComponents,
-          description: fc.constantFrom('', 'Updated.'),
-          rollbackPlan: fc.constantFrom('', 'Revert.'),
-          changes: fc.array(validChange, { maxLength: 2 }),
-          after: fc.subarray(backend.ids.releases, { maxLength: 2 }),
-        },
-        { requiredKeys: ['revision', 'title'] },
-      );
-      await expect(
-        run.check(
-          'PATCH /releases/{id}',
-          'patch',
-          fc.record({
-            path: release().map(id => `/releases/${id}`),
-            body: hostileBody(valid),
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
-
-    it('POST /releases/{id}/transition', async () => {
-      const valid = fc.record(
-        {
-          to: fc.constantFrom(
-            'draft',
-            'planned',
-            'approved',
-            'in_progress',
-            'released',
-            'verified',
-            'rolled_back',
-            'cancelled',
-          ),
-          reason: validText,
-          override: validText.map(reason => ({ reason })),
-        },
-        { requiredKeys: ['to'] },
-      );
-      await expect(
-        run.check(
-          'POST /releases/{id}/transition',
-          'post',
-          fc.record({
-            path: release().map(id => `/releases/${id}/transition`),
-            body: hostileBody(valid),
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
-
-    it('POST /releases/{id}/approvals', async () => {
-      const valid = fc.record(
-        { decision: fc.constantFrom('approve', 'reject'), comment: validText },
-        { requiredKeys: ['decision'] },
-      );
-      await expect(
-        run.check(
-          'POST /releases/{id}/approvals',
-          'post',
-          fc.record({
-            path: release().map(id => `/releases/${id}/approvals`),
-            body: hostileBody(valid),
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
-
-    it('POST /releases/{id}/readiness/items/{itemId}', async () => {
-      const valid = fc.record(
-        {
-          checked: fc.boolean(),
-          evidence: fc.constantFrom(
-            'https://ci.example.com/runs/1',
-            'http://wiki.example.com/x',
-          ),
-        },
-        { requiredKeys: ['checked'] },
-      );
-      await expect(
-        run.check(
-          'POST /releases/{id}/readiness/items/{itemId}',
-          'post',
-          fc.record({
-            path: fc
-              .tuple(release(), pathSegment(ITEMS))
-              .map(([id, item]) => `/releases/${id}/readiness/items/${item}`),
-            body: hostileBody(valid),
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
-
-    it('POST /releases/{id}/freeze-override', async () => {
-      await expect(
-        run.check(
-          'POST /releases/{id}/freeze-override',
-          'post',
-          fc.record({
-            path: release().map(id => `/releases/${id}/freeze-override`),
-            body: hostileBody(fc.record({ reason: validText })),
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
-
-    it('POST /releases/{id}/risk-override', async () => {
-      const valid = fc.record({
-        level: fc.constantFrom('low', 'medium', 'high', 'critical'),
-        reason: validText,
-      });
-      await expect(
-        run.check(
-          'POST /releases/{id}/risk-override',
-          'post',
-          fc.record({
-            path: release().map(id => `/releases/${id}/risk-override`),
-            body: hostileBody(valid),
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
-
-    it('POST /releases/{id}/train-slot', async () => {
+    endpoint('POST /releases/{id}/train-slot', async () => {
       const slotStarts: string[] = [];
-      for (const trainId of backend.ids.trains) {
-        const slots = await request(backend.server).get(
+      for (const trainId of backend().ids.trains) {
+        const slots = await request(backend().server).get(
           `${API}/trains/${trainId}/slots?count=5`,
         );
         slotStarts.push(
           ...slots.body.items.map((s: { start: string }) => s.start),
         );
       }
-      const valid = fc.record({
-        trainId: fc.constantFrom(...backend.ids.trains),
-        slotStart: fc.oneof(fc.constantFrom(...slotStarts), nearTimestamp()),
-      });
-      await expect(
-        run.check(
-          'POST /releases/{id}/train-slot',
-          'post',
-          fc.record({
-            path: release().map(id => `/releases/${id}/train-slot`),
-            body: hostileBody(valid),
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
-
-    it('POST /releases/{id}/handover', async () => {
-      const valid = fc.record(
-        {
-          toGroupRef: fc.constantFrom(...REFS.groups),
-          reason: validText,
-        },
-        { requiredKeys: ['toGroupRef'] },
+      return underRelease(
+        'train-slot',
+        fc.record({
+          trainId: fc.constantFrom(...backend().ids.trains),
+          slotStart: fc.oneof(fc.constantFrom(...slotStarts), nearTimestamp()),
+        }),
       );
-      await expect(
-        run.check(
-          'POST /releases/{id}/handover',
-          'post',
-          fc.record({
-            path: release().map(id => `/releases/${id}/handover`),
-            body: hostileBody(valid),
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
     });
 
-    it('POST /releases/{id}/handover/accept', async () => {
-      await expect(
-        run.check(
-          'POST /releases/{id}/handover/accept',
-          'post',
-          fc.record({
-            path: release().map(id => `/releases/${id}/handover/accept`),
-            body: hostileBody(fc.constant({})),
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
-
-    it('DELETE /releases/{id}/approvals/{groupRef}', async () => {
-      await expect(
-        run.check(
-          'DELETE /releases/{id}/approvals/{groupRef}',
-          'delete',
-          fc.record({
-            path: fc
-              .tuple(release(), pathSegment(REFS.groups))
-              .map(([id, group]) => `/releases/${id}/approvals/${group}`),
-            body: deleteBody,
-          }),
-        ),
-      ).resolves.toBe(RUNS_PER_ENDPOINT);
-    });
-
-    it.each(['freeze-override', 'risk-override', 'train-slot', 'handover'])(
-      'DELETE /releases/{id}/%s',
-      async sub => {
-        await expect(
-          run.check(
-            `DELETE /releases/{id}/${sub}`,
-            'delete',
-            fc.record({
-              path: release().map(id => `/releases/${id}/${sub}`),
-              body: deleteBody,
-            }),
-          ),
-        ).resolves.toBe(RUNS_PER_ENDPOINT);
-      },
+    endpoint('POST /releases/{id}/handover', () => underRelease('handover'));
+    endpoint('POST /releases/{id}/handover/accept', () =>
+      underRelease('handover/accept'),
     );
+
+    endpoint('DELETE /releases/{id}/approvals/{groupRef}', () => ({
+      path: fc
+        .tuple(release(), pathSegment(REFS.groups))
+        .map(([id, group]) => `/releases/${id}/approvals/${group}`),
+    }));
+
+    for (const sub of [
+      'freeze-override',
+      'risk-override',
+      'train-slot',
+      'handover',
+    ]) {
+      endpoint(`DELETE /releases/{id}/${sub}`, () => ({
+        path: release().map(id => `/releases/${id}/${sub}`),
+      }));
+    }
   },
 );
