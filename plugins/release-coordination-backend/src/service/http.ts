@@ -164,3 +164,24 @@ export const refuseNulCharacters: RequestHandler = (req, _res, next) => {
   }
   next();
 };
+
+/**
+ * Refuses (400) a path with a malformed percent-escape, naming the segment as
+ * Express does for a route parameter; the OpenAPI validator would otherwise
+ * answer first, with a message that names nothing.
+ */
+export const refuseMalformedPath: RequestHandler = (req, _res, next) => {
+  const malformed = req.path.split('/').find(segment => {
+    try {
+      decodeURIComponent(segment);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  next(
+    malformed === undefined
+      ? undefined
+      : new InputError(`Failed to decode param '${malformed}'`),
+  );
+};

@@ -15,14 +15,16 @@ import {
   TimeHorizon,
   transitionReleaseRequestSchema,
 } from '@internal/plugin-release-coordination-common';
-import express, { ErrorRequestHandler, Request } from 'express';
+import express, { Request, RequestHandler } from 'express';
 import Router from 'express-promise-router';
+import { createOpenApiRouter } from '../schema/openapi';
 import { FreezeService } from '../freezes/FreezeService';
 import { ReleaseService } from '../releases/ReleaseService';
 import {
   auditMutation,
   parseInput,
   readableRelease,
+  refuseMalformedPath,
   refuseNulCharacters,
   jsonBodiesOnly,
 } from './http';
@@ -69,14 +71,17 @@ export interface RouterOptions {
   linkSchemes?: readonly string[];
 }
 
-/** Turns body-parser failures (malformed JSON) into input errors. */
-const jsonErrors: ErrorRequestHandler = (error, _req, _res, next) => {
-  next(
-    error?.type === 'entity.parse.failed'
-      ? new InputError(`Request body is not valid JSON: ${error.message}`)
-      : error,
+const parseJson = express.json({ limit: '1mb' });
+
+/** Parses JSON bodies (up to 1 MB); malformed JSON is an input error. */
+const jsonBodies: RequestHandler = (req, res, next) =>
+  parseJson(req, res, error =>
+    next(
+      error?.type === 'entity.parse.failed'
+        ? new InputError(`Request body is not valid JSON: ${error.message}`)
+        : error,
+    ),
   );
-};
 
 /**
  * Creates the HTTP API of the release-coordination plugin.
@@ -95,11 +100,24 @@ export async function createRouter(
       timeHorizon,
     ),
   };
-  const router = Router();
-  router.use(jsonBodiesOnly);
-  router.use(express.json({ limit: '1mb' }));
-  router.use(jsonErrors);
-  router.use(refuseNulCharacters);
+  // the validated router answers every error raised before its routes with
+  // a 400, so the checks that answer 413 and 415 run ahead of it, and so does
+  // the one that names a malformed path segment
+  const service = Router();
+  service.use(refuseMalformedPath, jsonBodiesOnly, jsonBodies);
+  // the router of the OpenAPI document (src/schema/openapi.yaml), which it
+  // serves at /openapi.json; zod in the handlers checks requests
+  const router: express.Router = await createOpenApiRouter({
+    middleware: [refuseNulCharacters],
+    validatorOptions: {
+      // Backstage's httpAuth decides who may call (401), not the validator
+      validateSecurity: false,
+      // the document's own checks would answer before zod, with other
+      // messages and ahead of the 401 and the audit event
+      validateRequests: false,
+    },
+  });
+  service.use(router);
 
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
@@ -302,5 +320,5 @@ export async function createRouter(
     });
   }
 
-  return router;
+  return service;
 }
