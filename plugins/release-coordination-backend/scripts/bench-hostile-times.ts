@@ -77,10 +77,6 @@ const entities = [
 
 async function main() {
   const load1Before = loadavg()[0];
-  const now = DateTime.utc().startOf('minute');
-  const pastEdge = now.minus({ years: 5 }).plus({ days: 1 });
-  const futureEdge = now.plus({ years: 5 }).minus({ minutes: 1 });
-  const iso = (t: DateTime) => t.toISO({ suppressMilliseconds: true })!;
 
   const db = knexFactory({
     client: 'better-sqlite3',
@@ -101,6 +97,11 @@ async function main() {
       }),
     ],
   });
+  // the horizon moves with the clock: the edges are taken once the backend runs
+  const now = DateTime.utc().startOf('minute');
+  const pastEdge = now.minus({ years: 5 }).plus({ days: 1 });
+  const futureEdge = now.plus({ years: 5 }).minus({ minutes: 1 });
+  const iso = (t: DateTime) => t.toISO({ suppressMilliseconds: true })!;
   const rows: string[] = [];
   let healthSection = '';
   try {
@@ -170,7 +171,7 @@ async function main() {
         name: '`GET /gate`, `at` = past edge',
         path: `/gate?${query({
           entityRef: ENTITY,
-          at: iso(pastEdge.minus({ days: 1 }).plus({ minutes: 1 })),
+          at: iso(pastEdge.minus({ days: 1 }).plus({ minutes: 10 })),
         })}`,
         auth: service,
       },

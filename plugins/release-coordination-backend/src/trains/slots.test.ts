@@ -1,4 +1,5 @@
 import { Train } from '@internal/plugin-release-coordination-common';
+import { RRule } from 'rrule';
 import {
   isSlotStart,
   slotAt,
@@ -116,6 +117,63 @@ describe('train slots', () => {
         new Date('2026-12-11T00:00:00Z'),
       ).map(s => s.start.toISOString()),
     ).toEqual(['2026-12-10T14:00:00.000Z']);
+  });
+
+  describe('stop at the limit', () => {
+    /** How many occurrences rrule generates while `run` runs. */
+    function generatedDuring(run: () => void): number {
+      const iter = jest.spyOn(RRule.prototype as any, '_iter');
+      try {
+        run();
+        return iter.mock.calls.reduce(
+          (sum, [result]) => sum + (result as { total: number }).total,
+          0,
+        );
+      } finally {
+        iter.mockRestore();
+      }
+    }
+
+    const hourly: Times = {
+      rrule: 'FREQ=HOURLY',
+      timezone: 'Europe/Berlin',
+      start: '2026-01-01T10:00:00.000Z',
+      slotDuration: 'PT30M',
+      cutoff: 'PT1H',
+    };
+    const from = new Date('2026-12-05T00:00:00Z');
+    const yearLater = new Date('2027-12-06T00:00:00Z');
+
+    it('expands an hourly train over a year only up to the limit', () => {
+      let slots: ReturnType<typeof slotsBetween> = [];
+      const generated = generatedDuring(() => {
+        slots = slotsBetween(hourly, from, yearLater, 3);
+      });
+      expect(slots.map(s => s.start.toISOString())).toEqual([
+        '2026-12-05T00:00:00.000Z',
+        '2026-12-05T01:00:00.000Z',
+        '2026-12-05T02:00:00.000Z',
+      ]);
+      // the day of slack before the window and three slots, not the 8,760 hours of the year
+      expect(generated).toBeLessThan(40);
+    });
+
+    it('counts only the slots it keeps, and stops at the limit of those', () => {
+      const visited: string[] = [];
+      let slots: ReturnType<typeof slotsBetween> = [];
+      const generated = generatedDuring(() => {
+        slots = slotsBetween(hourly, from, yearLater, 2, slot => {
+          visited.push(slot.start.toISOString());
+          return slot.start.getUTCHours() % 6 === 0;
+        });
+      });
+      expect(slots.map(s => s.start.toISOString())).toEqual([
+        '2026-12-05T00:00:00.000Z',
+        '2026-12-05T06:00:00.000Z',
+      ]);
+      expect(visited).toHaveLength(7);
+      expect(generated).toBeLessThan(40);
+    });
   });
 
   it('tells slot starts from other instants', () => {

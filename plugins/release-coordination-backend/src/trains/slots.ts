@@ -1,6 +1,7 @@
 import { Train } from '@internal/plugin-release-coordination-common';
 import { DateTime, Duration } from 'luxon';
-import { expandOccurrences, startMatchesRule } from '../freezes/occurrences';
+import { forEachOccurrence, startMatchesRule } from '../freezes/occurrences';
+import { tabledZone } from '../freezes/zoneOffsets';
 
 /** The times of one slot of a train, in UTC. */
 export interface SlotTimes {
@@ -20,11 +21,21 @@ type TrainTimes = Pick<
  * `P2D` is two calendar days, also across a DST change).
  */
 export function slotAt(train: TrainTimes, start: Date): SlotTimes {
-  const local = DateTime.fromJSDate(start, { zone: train.timezone });
-  return {
-    start,
-    end: local.plus(Duration.fromISO(train.slotDuration)).toJSDate(),
-    cutoffAt: local.minus(Duration.fromISO(train.cutoff)).toJSDate(),
+  return slotMaker(train)(start);
+}
+
+/** `slotAt` for many slots of one train: the zone and durations read once. */
+function slotMaker(train: TrainTimes): (start: Date) => SlotTimes {
+  const zone = tabledZone(train.timezone);
+  const duration = Duration.fromISO(train.slotDuration);
+  const cutoff = Duration.fromISO(train.cutoff);
+  return start => {
+    const local = DateTime.fromJSDate(start, { zone });
+    return {
+      start,
+      end: local.plus(duration).toJSDate(),
+      cutoffAt: local.minus(cutoff).toJSDate(),
+    };
   };
 }
 
@@ -38,20 +49,28 @@ function asRecurring(train: TrainTimes) {
 }
 
 /**
- * The slots of a train starting in [from, to), in order, at most `limit`. The
- * rule is expanded in the train's zone as freezes are, so a weekly 10:00
- * Europe/Berlin slot stays at 10:00 local time across DST changes.
+ * The slots of a train starting in [from, to), in order, at most `limit` of
+ * those `keep` accepts. The rule is expanded in the train's zone as freezes
+ * are, so a weekly 10:00 Europe/Berlin slot stays at 10:00 local time across
+ * DST changes; the expansion stops at the `limit`-th kept slot.
  */
 export function slotsBetween(
   train: TrainTimes,
   from: Date,
   to: Date,
   limit = Infinity,
+  keep: (slot: SlotTimes) => boolean = () => true,
 ): SlotTimes[] {
-  return expandOccurrences(asRecurring(train), from, to, limit)
-    .filter(({ start }) => start >= from && start < to)
-    .slice(0, limit)
-    .map(({ start }) => slotAt(train, start));
+  const slots: SlotTimes[] = [];
+  if (limit < 1) return slots;
+  const slotStartingAt = slotMaker(train);
+  forEachOccurrence(asRecurring(train), from, to, ({ start }) => {
+    if (start < from || start >= to) return true;
+    const slot = slotStartingAt(start);
+    if (keep(slot)) slots.push(slot);
+    return slots.length < limit;
+  });
+  return slots;
 }
 
 /** Whether `start` is a slot of the train. */
