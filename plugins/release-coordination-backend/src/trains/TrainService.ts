@@ -26,6 +26,7 @@ import {
   UpdateTrainInput,
 } from '@internal/plugin-release-coordination-common';
 import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { partsOf } from '../catalog/partsOf';
 import { DatabaseTrainStore } from '../database/DatabaseTrainStore';
 import { ReleaseStore } from '../database/ReleaseStore';
@@ -162,6 +163,8 @@ export class TrainService {
     count = Infinity,
     keep?: (slot: { start: Date; end: Date; bookable: boolean }) => boolean,
   ): Promise<TrainSlot[]> {
+    // other requests (and /health) get their turn before the expansion
+    await setImmediate();
     const now = this.now();
     const slots = slotsBetween(
       train,
