@@ -1,4 +1,6 @@
 import { Train } from '@internal/plugin-release-coordination-common';
+import fc from 'fast-check';
+import { DateTime, Duration } from 'luxon';
 import { RRule } from 'rrule';
 import {
   isSlotStart,
@@ -174,6 +176,32 @@ describe('train slots', () => {
       expect(visited).toHaveLength(7);
       expect(generated).toBeLessThan(40);
     });
+  });
+
+  it("times every slot as luxon does in the train's own zone", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Intl.supportedValuesOf('timeZone')),
+        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) }),
+        fc.constantFrom('PT30M', 'PT2H', 'PT90M', 'P1D', 'P1DT2H', 'P1W'),
+        fc.constantFrom('PT1H', 'PT72H', 'P2D', 'P1M'),
+        (timezone, at, slotDuration, cutoff) => {
+          const start = new Date(at);
+          const local = DateTime.fromJSDate(start, { zone: timezone });
+          const slot = slotAt(
+            { ...commerce, timezone, slotDuration, cutoff },
+            start,
+          );
+          expect(slot.end.getTime()).toBe(
+            local.plus(Duration.fromISO(slotDuration)).toMillis(),
+          );
+          expect(slot.cutoffAt.getTime()).toBe(
+            local.minus(Duration.fromISO(cutoff)).toMillis(),
+          );
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('tells slot starts from other instants', () => {

@@ -1,5 +1,5 @@
 import { Train } from '@internal/plugin-release-coordination-common';
-import { DateTime, Duration } from 'luxon';
+import { DateTime, Duration, Zone } from 'luxon';
 import { forEachOccurrence, startMatchesRule } from '../freezes/occurrences';
 import { tabledZone } from '../freezes/zoneOffsets';
 
@@ -24,19 +24,36 @@ export function slotAt(train: TrainTimes, start: Date): SlotTimes {
   return slotMaker(train)(start);
 }
 
+/**
+ * A duration as a function moving an instant (epoch ms) in a zone: hours,
+ * minutes and seconds are elapsed time (as luxon adds them), so only days,
+ * weeks, months and years need the calendar.
+ */
+function shifter(
+  iso: string,
+  zone: Zone,
+  sign: 1 | -1,
+): (start: number) => number {
+  const duration = Duration.fromISO(iso);
+  const { years, quarters, months, weeks, days } = duration;
+  if (!years && !quarters && !months && !weeks && !days) {
+    const ms = sign * duration.toMillis();
+    return start => start + ms;
+  }
+  const signed = sign === 1 ? duration : duration.negate();
+  return start => DateTime.fromMillis(start, { zone }).plus(signed).toMillis();
+}
+
 /** `slotAt` for many slots of one train: the zone and durations read once. */
 function slotMaker(train: TrainTimes): (start: Date) => SlotTimes {
   const zone = tabledZone(train.timezone);
-  const duration = Duration.fromISO(train.slotDuration);
-  const cutoff = Duration.fromISO(train.cutoff);
-  return start => {
-    const local = DateTime.fromJSDate(start, { zone });
-    return {
-      start,
-      end: local.plus(duration).toJSDate(),
-      cutoffAt: local.minus(cutoff).toJSDate(),
-    };
-  };
+  const end = shifter(train.slotDuration, zone, 1);
+  const cutoff = shifter(train.cutoff, zone, -1);
+  return start => ({
+    start,
+    end: new Date(end(start.getTime())),
+    cutoffAt: new Date(cutoff(start.getTime())),
+  });
 }
 
 /** The train's rule as the recurrence of its first slot, for the freeze expansion. */
