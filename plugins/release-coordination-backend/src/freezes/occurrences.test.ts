@@ -475,14 +475,17 @@ describe('expandOccurrences against the straightforward computation', () => {
           const first = rule.after(dtstart, true);
           fc.pre(first !== null);
           const start = instantOf(first!.getTime(), zone);
-          const wallLength = minutes * MINUTE_MS;
+          // a freeze starts at an instant, whose wall time always exists
+          fc.pre(wallClock(start, zone) === first!.getTime());
+          const end = instantOf(first!.getTime() + minutes * MINUTE_MS, zone);
           const freeze: Times = {
             start: new Date(start).toISOString(),
-            end: new Date(
-              instantOf(first!.getTime() + wallLength, zone),
-            ).toISOString(),
+            end: new Date(end).toISOString(),
             recurrence: { rrule, timezone: zone, exdates: [] },
           };
+          // every occurrence keeps the wall-clock length of the first, read
+          // from its real ends (longer when its end fell into a DST gap)
+          const wallLength = wallClock(end, zone) - wallClock(start, zone);
           const from = new Date(start + offsetDays * DAY_MS);
           const to = new Date(from.getTime() + hours * HOUR_MS);
 
