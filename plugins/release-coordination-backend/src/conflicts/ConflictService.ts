@@ -299,20 +299,37 @@ export class ConflictService {
       ...releases.map(r => r.window),
     ].map(w => ({ start: Date.parse(w.start), end: Date.parse(w.end) }));
     if (trains.length > 0) {
+      const free = freeOf(busy);
+      const keep = (slot: { start: number; end: number; bookable: boolean }) =>
+        slot.bookable && free(slot.start, slot.end);
+      // each train stops at its first `count` free bookable slots, which hold the first `count` of all
       const trainSlots = await Promise.all(
-        trains.map(train => this.trains!.slotsFor(train, after, horizon)),
+        trains.map(train =>
+          this.trains!.slotsFor(train, after, horizon, query.count, slot =>
+            keep({
+              start: slot.start.getTime(),
+              end: slot.end.getTime(),
+              bookable: slot.bookable,
+            }),
+          ),
+        ),
       );
-      return freeOf(
-        trainSlots
-          .flat()
-          .filter(slot => slot.bookable)
-          .map(slot => ({
-            start: Date.parse(slot.start),
-            end: Date.parse(slot.end),
-            trainId: slot.trainId,
-          })),
-        busy,
-      ).slice(0, query.count);
+      return trainSlots
+        .flat()
+        .map(slot => ({
+          start: Date.parse(slot.start),
+          end: Date.parse(slot.end),
+          bookable: slot.bookable,
+          trainId: slot.trainId,
+        }))
+        .filter(keep)
+        .sort((a, b) => a.start - b.start)
+        .slice(0, query.count)
+        .map(({ start, end, trainId }) => ({
+          start: new Date(start).toISOString(),
+          end: new Date(end).toISOString(),
+          trainId,
+        }));
     }
     return findSlots({
       after: after.getTime(),

@@ -7,21 +7,31 @@ export function ceilToStep(ms: number): number {
 }
 
 /**
- * The candidate windows (epoch ms) that overlap none of the busy intervals,
- * earliest first, as slots.
+ * A test of whether a window [start, end) overlaps none of the busy
+ * intervals (half-open, in epoch ms), in logarithmic time per window: the
+ * intervals sorted by start, with the latest end among each prefix of them.
  */
 export function freeOf(
-  candidates: { start: number; end: number; trainId?: string }[],
   busy: { start: number; end: number }[],
-): { start: string; end: string; trainId?: string }[] {
-  return candidates
-    .filter(c => !busy.some(b => b.start < c.end && c.start < b.end))
-    .sort((a, b) => a.start - b.start)
-    .map(c => ({
-      start: new Date(c.start).toISOString(),
-      end: new Date(c.end).toISOString(),
-      ...(c.trainId && { trainId: c.trainId }),
-    }));
+): (start: number, end: number) => boolean {
+  const sorted = busy
+    .filter(b => b.end > b.start)
+    .sort((a, b) => a.start - b.start);
+  const latestEnd: number[] = [];
+  for (const b of sorted) {
+    latestEnd.push(Math.max(b.end, latestEnd[latestEnd.length - 1] ?? b.end));
+  }
+  return (start, end) => {
+    // how many intervals start before the window ends
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle].start < end) low = middle + 1;
+      else high = middle;
+    }
+    return low === 0 || latestEnd[low - 1] <= start;
+  };
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   UpdateFreezeInput,
 } from '@internal/plugin-release-coordination-common';
 import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { FreezeFields, FreezeStore } from '../database/FreezeStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
@@ -212,17 +213,18 @@ export class FreezeService {
     credentials: BackstageCredentials,
   ): Promise<FreezeOccurrence[]> {
     const window = { start: query.from, end: query.to };
-    if (query.entityRef?.length) {
-      return (
-        await this.freezesApplyingTo(query.entityRef, window, credentials)
-      ).map(({ entityRefs: _, ...occurrence }) => occurrence);
-    }
     const freezes = await this.store.listFreezesInRange({
       from: query.from,
       to: query.to,
     });
+    const applying = query.entityRef?.length
+      ? this.covering(
+          freezes,
+          await this.placeAll(freezes, query.entityRef, credentials),
+        ).map(({ freeze }) => freeze)
+      : freezes;
     return sortOccurrences(
-      freezes.flatMap(freeze => this.occurrencesOf(freeze, window)),
+      (await this.occurrencesOfEach(applying, window)).flat(),
     );
   }
 
@@ -240,11 +242,75 @@ export class FreezeService {
       from: window.start,
       to: window.end,
     });
-    if (freezes.length === 0 || entityRefs.length === 0) return [];
-    const placements = await this.evaluator.place(entityRefs, credentials);
     return sortOccurrences(
-      this.applicable(freezes, [...placements.values()], window),
+      await this.applicable(
+        this.covering(
+          freezes,
+          await this.placeAll(freezes, entityRefs, credentials),
+        ),
+        window,
+      ),
     );
+  }
+
+  /** The entities placed in the catalog, unless there is no freeze to place them in. */
+  private async placeAll(
+    freezes: Freeze[],
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<EntityPlacement[]> {
+    if (freezes.length === 0 || entityRefs.length === 0) return [];
+    return [
+      ...(await this.evaluator.place(entityRefs, credentials)).values(),
+    ];
+  }
+
+  /** The freezes covering any of the placed entities, each with those it covers. */
+  private covering(
+    freezes: Freeze[],
+    placements: EntityPlacement[],
+  ): { freeze: Freeze; covered: string[] }[] {
+    const covers = coveredBy(placements);
+    return freezes
+      .map(freeze => ({
+        freeze,
+        covered: covers(freeze.scope).map(p => p.entityRef),
+      }))
+      .filter(({ covered }) => covered.length > 0);
+  }
+
+  /** The occurrences in a window of freezes covering entities, each naming them. */
+  private async applicable(
+    covering: { freeze: Freeze; covered: string[] }[],
+    window: { start: string; end: string },
+  ): Promise<ApplicableFreeze[]> {
+    const occurrences = await this.occurrencesOfEach(
+      covering.map(({ freeze }) => freeze),
+      window,
+    );
+    return covering.flatMap(({ covered }, i) =>
+      occurrences[i].map(occurrence => ({
+        ...occurrence,
+        entityRefs: covered,
+      })),
+    );
+  }
+
+  /**
+   * The occurrences of each freeze in a window, yielding to the event loop
+   * before each freeze: a year of a few freezes is thousands of occurrences,
+   * and other requests (and `/health`) get their turn in between.
+   */
+  private async occurrencesOfEach(
+    freezes: Freeze[],
+    window: { start: string; end: string },
+  ): Promise<FreezeOccurrence[][]> {
+    const occurrences: FreezeOccurrence[][] = [];
+    for (const freeze of freezes) {
+      await setImmediate();
+      occurrences.push(this.occurrencesOf(freeze, window));
+    }
+    return occurrences;
   }
 
   /**
@@ -282,7 +348,10 @@ export class FreezeService {
       throw new InputError(`entityRef: ${entityRef} is not in the catalog`);
     }
     const covering: Release[] = releasePage.items;
-    const applying = this.applicable(freezes, [placement], window);
+    const applying = await this.applicable(
+      this.covering(freezes, [placement]),
+      window,
+    );
 
     const blocking: string[] = [];
     const notes: string[] = [];
@@ -334,22 +403,6 @@ export class FreezeService {
     return blocking.length > 0
       ? { allowed: false, status: 'prevented', reasons: blocking }
       : { allowed: true, status: 'allowed', reasons: notes };
-  }
-
-  private applicable(
-    freezes: Freeze[],
-    placements: EntityPlacement[],
-    window: { start: string; end: string },
-  ): ApplicableFreeze[] {
-    const covering = coveredBy(placements);
-    return freezes.flatMap(freeze => {
-      const covered = covering(freeze.scope).map(p => p.entityRef);
-      if (covered.length === 0) return [];
-      return this.occurrencesOf(freeze, window).map(occurrence => ({
-        ...occurrence,
-        entityRefs: covered,
-      }));
-    });
   }
 
   private occurrencesOf(

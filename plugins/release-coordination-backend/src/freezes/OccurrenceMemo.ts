@@ -1,13 +1,16 @@
-import { Freeze } from '@internal/plugin-release-coordination-common';
+import {
+  Freeze,
+  MAX_OCCURRENCE_RANGE_DAYS,
+} from '@internal/plugin-release-coordination-common';
 import { expandOccurrences, MAX_OCCURRENCES, Occurrence } from './occurrences';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The expansions kept are of 30-day chunks of time, aligned to the epoch. */
 const CHUNK_MS = 30 * DAY_MS;
-/** Longer ranges (the scheduling assistant's 90 days fit) are expanded directly. */
-const MAX_CHUNKS = 4;
-/** Entries kept before the memo starts over. */
-const MAX_ENTRIES = 20_000;
+/** The chunks of the longest range a request may ask for; longer ones are expanded directly. */
+const MAX_CHUNKS = Math.ceil((MAX_OCCURRENCE_RANGE_DAYS * DAY_MS) / CHUNK_MS) + 1;
+/** Occurrences kept before the memo starts over (some megabytes). */
+const MAX_HELD = 200_000;
 
 type Expandable = Pick<
   Freeze,
@@ -24,6 +27,7 @@ type Expandable = Pick<
  */
 export class OccurrenceMemo {
   private readonly chunks = new Map<string, Occurrence[]>();
+  private held = 0;
 
   /** The occurrences overlapping [from, to), as `expandOccurrences` gives them. */
   expand(freeze: Expandable, from: Date, to: Date): Occurrence[] {
@@ -59,8 +63,12 @@ export class OccurrenceMemo {
         new Date(chunk * CHUNK_MS),
         new Date((chunk + 1) * CHUNK_MS),
       );
-      if (this.chunks.size >= MAX_ENTRIES) this.chunks.clear();
+      if (this.held + occurrences.length > MAX_HELD) {
+        this.chunks.clear();
+        this.held = 0;
+      }
       this.chunks.set(key, occurrences);
+      this.held += occurrences.length;
     }
     return occurrences;
   }

@@ -1,7 +1,7 @@
 import { Freeze } from '@internal/plugin-release-coordination-common';
-import { DateTime, IANAZone } from 'luxon';
 import { RRule } from 'rrule';
 import { hoursReachable, ruleStartingNear } from './ruleStartingNear';
+import { zoneOffset } from './zoneOffsets';
 
 /** One occurrence of a freeze: a half-open interval [start, end) in UTC. */
 export interface Occurrence {
@@ -22,37 +22,28 @@ type Recurring = Pick<Freeze, 'start' | 'end' | 'recurrence'>;
  * time): rrule expands in UTC, which has no DST, so rules stay on local time.
  */
 function toFloating(instant: Date, zone: string): Date {
-  const local = DateTime.fromJSDate(instant, { zone });
-  return new Date(
-    Date.UTC(
-      local.year,
-      local.month - 1,
-      local.day,
-      local.hour,
-      local.minute,
-      local.second,
-      local.millisecond,
-    ),
-  );
+  const ms = instant.getTime();
+  return new Date(ms + zoneOffset(zone, ms) * MINUTE_MS);
 }
 
 /**
  * The real instant of a floating wall-clock time in a zone: luxon's own
  * offset correction (as in `DateTime.fromObject`), started from the zone's
  * offset at the floating time itself, so the answer does not depend on
- * today's offset. A time in a DST gap moves forward, a time that happens
- * twice (autumn) is the later of the two. Reading the zone's offset directly is several times
- * cheaper than building a DateTime, and every occurrence needs two.
+ * today's offset. A time in a DST gap moves forward; a time that happens
+ * twice (autumn) takes the offset in force at that wall time read as UTC:
+ * the later of the two east of Greenwich (Europe), the earlier west of it
+ * (the Americas). Offsets come from the per-day table of `zoneOffset`, and
+ * every occurrence needs two.
  */
 function fromFloating(floating: Date, zone: string): Date {
-  const tz = IANAZone.create(zone);
   const local = floating.getTime();
-  const offset = tz.offset(local);
+  const offset = zoneOffset(zone, local);
   let guess = local - offset * MINUTE_MS;
-  const second = tz.offset(guess);
+  const second = zoneOffset(zone, guess);
   if (second === offset) return new Date(guess);
   guess -= (second - offset) * MINUTE_MS;
-  const third = tz.offset(guess);
+  const third = zoneOffset(zone, guess);
   if (second === third) return new Date(guess);
   return new Date(local - Math.min(second, third) * MINUTE_MS);
 }
@@ -73,30 +64,57 @@ function ruleOf(freeze: Recurring) {
   return { rule, timezone, floatingStart, wallDuration };
 }
 
+/** 400 Gregorian years: after them dates fall on the same weekdays and leap days again. */
+const CALENDAR_CYCLE_MS = 146_097 * DAY_MS;
+/** rrule gives up after its MAXYEAR, 9999: no year beyond it is searched. */
+const AFTER_LAST_YEAR = 10_000;
+
 /**
  * Whether `start` is itself an occurrence of the freeze's rule, as RFC 5545
  * expects of DTSTART (the rrule library would silently skip it otherwise).
+ *
+ * rrule searches period after period (to the year 9999) for an occurrence,
+ * so a rule that never occurs (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`) would
+ * cost seconds. Only the first period (the year, month, week, day or hour
+ * holding `start`) can hold it, so the rule is evaluated whole 400-year
+ * cycles later, past 9999, where rrule stops after that period: the same
+ * calendar, a bounded search. (BYEASTER, outside RFC 5545, does not repeat
+ * in 400 years and is searched where it is.)
  */
 export function startMatchesRule(freeze: Recurring): boolean {
   const { rule, floatingStart } = ruleOf(freeze);
   if (!hoursReachable(rule)) return false;
-  const first = rule.after(floatingStart, true);
-  return first?.getTime() === floatingStart.getTime();
+  const cycles =
+    rule.options.byeaster === null
+      ? Math.max(
+          0,
+          Math.ceil(
+            (AFTER_LAST_YEAR - floatingStart.getUTCFullYear()) / 400,
+          ),
+        )
+      : 0;
+  const start = new Date(floatingStart.getTime() + cycles * CALENDAR_CYCLE_MS);
+  const first = new RRule({ ...rule.origOptions, dtstart: start }).after(
+    start,
+    true,
+  );
+  return first?.getTime() === start.getTime();
 }
 
 /**
- * The occurrences of a freeze that overlap [from, to), in order: one for a
- * one-off freeze; for a recurring one, the rule expanded in its time zone minus
- * exception dates and occurrences after `until`. Nothing reaches beyond
- * `endedAt`: later occurrences are dropped and a running one is cut short.
+ * Calls `visit` with the occurrences of a freeze that overlap [from, to), in
+ * order, until it returns false: one for a one-off freeze; for a recurring
+ * one, the rule expanded in its time zone minus exception dates and
+ * occurrences after `until`. Nothing reaches beyond `endedAt`: later
+ * occurrences are dropped and a running one is cut short. Occurrences are
+ * made one at a time while rrule iterates, so stopping early saves the rest.
  */
-export function expandOccurrences(
+export function forEachOccurrence(
   freeze: Pick<Freeze, 'start' | 'end' | 'recurrence' | 'endedAt'>,
   from: Date,
   to: Date,
-  /** Stop after this many occurrences that start at or after `from`. */
-  limit = Infinity,
-): Occurrence[] {
+  visit: (occurrence: Occurrence) => boolean,
+): void {
   const endedAt = freeze.endedAt ? new Date(freeze.endedAt) : undefined;
   const cut = (occurrence: Occurrence): Occurrence | undefined => {
     if (!endedAt) return occurrence;
@@ -112,10 +130,12 @@ export function expandOccurrences(
       start: new Date(freeze.start),
       end: new Date(freeze.end),
     });
-    return single && overlaps(single) ? [single] : [];
+    if (single && overlaps(single)) visit(single);
+    return;
   }
 
   const { rule, timezone, wallDuration } = ruleOf(freeze);
+  if (!hoursReachable(rule)) return;
   const until = freeze.recurrence.until
     ? new Date(freeze.recurrence.until).getTime()
     : Infinity;
@@ -127,31 +147,43 @@ export function expandOccurrences(
     toFloating(from, timezone).getTime() - wallDuration - DAY_MS,
   );
   const floatingTo = new Date(toFloating(to, timezone).getTime() + DAY_MS);
-
-  const occurrences: Occurrence[] = [];
-  let counted = 0; // occurrences starting at or after `from`
-  if (!hoursReachable(rule)) return occurrences;
   // started near the window, the expansion costs the window, not the years before it
-  const starts = ruleStartingNear(rule, floatingFrom).between(
+  ruleStartingNear(rule, floatingFrom).between(
     floatingFrom,
     floatingTo,
     true,
-    (_date, index) => index < MAX_OCCURRENCES,
+    (floating, index) => {
+      if (index >= MAX_OCCURRENCES) return false;
+      const start = fromFloating(floating, timezone);
+      if (start.getTime() > until || exdates.has(start.getTime())) return true;
+      const end = fromFloating(
+        new Date(floating.getTime() + wallDuration),
+        timezone,
+      );
+      const occurrence = cut({ start, end });
+      return !occurrence || !overlaps(occurrence) || visit(occurrence);
+    },
   );
-  for (const floating of starts) {
-    const start = fromFloating(floating, timezone);
-    if (start.getTime() > until || exdates.has(start.getTime())) continue;
-    const end = fromFloating(
-      new Date(floating.getTime() + wallDuration),
-      timezone,
-    );
-    const occurrence = cut({ start, end });
-    if (occurrence && overlaps(occurrence)) {
-      occurrences.push(occurrence);
-      if (start >= from) counted += 1;
-      if (counted >= limit) break;
-    }
-  }
+}
+
+/**
+ * The occurrences of a freeze that overlap [from, to), in order (see
+ * `forEachOccurrence`), stopping after `limit` of them that start at or
+ * after `from`.
+ */
+export function expandOccurrences(
+  freeze: Pick<Freeze, 'start' | 'end' | 'recurrence' | 'endedAt'>,
+  from: Date,
+  to: Date,
+  limit = Infinity,
+): Occurrence[] {
+  const occurrences: Occurrence[] = [];
+  let counted = 0; // occurrences starting at or after `from`
+  forEachOccurrence(freeze, from, to, occurrence => {
+    occurrences.push(occurrence);
+    if (occurrence.start >= from) counted += 1;
+    return counted < limit;
+  });
   return occurrences;
 }
 

@@ -259,6 +259,17 @@ describe('freeze routes', () => {
         /^start: .* is not an occurrence of recurrence\.rrule/,
       ],
       [
+        'an RRULE that never occurs (30 February)',
+        {
+          ...weekend,
+          recurrence: {
+            ...weekend.recurrence,
+            rrule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30',
+          },
+        },
+        /^start: .* is not an occurrence of recurrence\.rrule/,
+      ],
+      [
         'scope entities unknown to the catalog',
         oneOff({
           scope: {

@@ -196,6 +196,11 @@ describe('train routes', () => {
     ['an unknown field', { colour: 'red' }, /unknown field\(s\): colour/],
     ['a start off the rule', { start: '2026-11-18T09:00:00Z' }, /^start: /],
     [
+      'an RRULE that never occurs (30 February)',
+      { rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30' },
+      /^start: .* is not an occurrence of rrule/,
+    ],
+    [
       'an unknown system',
       { scope: { systems: ['nope'] } },
       /scope\.systems: unknown.*system:default\/nope/,

@@ -25,6 +25,7 @@ import {
   UpdateTrainInput,
 } from '@internal/plugin-release-coordination-common';
 import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { TrainStore } from '../database/DatabaseTrainStore';
 import { ReleaseStore } from '../database/ReleaseStore';
@@ -150,23 +151,33 @@ export class TrainService {
   }
 
   /**
-   * The slots of a train starting in [from, to), at most `count`, each with
-   * the releases booked onto it and whether it still takes bookings.
+   * The slots of a train starting in [from, to), each with the releases
+   * booked onto it and whether it still takes bookings: the first `count` of
+   * them that `keep` accepts (all by default). The expansion stops there.
    */
   async slotsFor(
     train: Train,
     from: Date,
     to: Date,
     count = Infinity,
+    keep?: (slot: { start: Date; end: Date; bookable: boolean }) => boolean,
   ): Promise<TrainSlot[]> {
-    const slots = slotsBetween(train, from, to, count);
+    // other requests (and /health) get their turn before the expansion
+    await setImmediate();
+    const now = this.now();
+    const slots = slotsBetween(
+      train,
+      from,
+      to,
+      count,
+      keep && (slot => keep({ ...slot, bookable: now < slot.cutoffAt })),
+    );
     if (slots.length === 0) return [];
     const bookings = await this.store.listBookings({
       trainId: train.id,
       from: slots[0].start.toISOString(),
       to: new Date(slots[slots.length - 1].start.getTime() + 1).toISOString(),
     });
-    const now = this.now();
     return slots.map(slot => ({
       trainId: train.id,
       start: slot.start.toISOString(),

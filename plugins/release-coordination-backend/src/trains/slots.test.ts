@@ -1,4 +1,7 @@
 import { Train } from '@internal/plugin-release-coordination-common';
+import fc from 'fast-check';
+import { DateTime, Duration } from 'luxon';
+import { RRule } from 'rrule';
 import {
   isSlotStart,
   slotAt,
@@ -116,6 +119,89 @@ describe('train slots', () => {
         new Date('2026-12-11T00:00:00Z'),
       ).map(s => s.start.toISOString()),
     ).toEqual(['2026-12-10T14:00:00.000Z']);
+  });
+
+  describe('stop at the limit', () => {
+    /** How many occurrences rrule generates while `run` runs. */
+    function generatedDuring(run: () => void): number {
+      const iter = jest.spyOn(RRule.prototype as any, '_iter');
+      try {
+        run();
+        return iter.mock.calls.reduce(
+          (sum, [result]) => sum + (result as { total: number }).total,
+          0,
+        );
+      } finally {
+        iter.mockRestore();
+      }
+    }
+
+    const hourly: Times = {
+      rrule: 'FREQ=HOURLY',
+      timezone: 'Europe/Berlin',
+      start: '2026-01-01T10:00:00.000Z',
+      slotDuration: 'PT30M',
+      cutoff: 'PT1H',
+    };
+    const from = new Date('2026-12-05T00:00:00Z');
+    const yearLater = new Date('2027-12-06T00:00:00Z');
+
+    it('expands an hourly train over a year only up to the limit', () => {
+      let slots: ReturnType<typeof slotsBetween> = [];
+      const generated = generatedDuring(() => {
+        slots = slotsBetween(hourly, from, yearLater, 3);
+      });
+      expect(slots.map(s => s.start.toISOString())).toEqual([
+        '2026-12-05T00:00:00.000Z',
+        '2026-12-05T01:00:00.000Z',
+        '2026-12-05T02:00:00.000Z',
+      ]);
+      // the day of slack before the window and three slots, not the 8,760 hours of the year
+      expect(generated).toBeLessThan(40);
+    });
+
+    it('counts only the slots it keeps, and stops at the limit of those', () => {
+      const visited: string[] = [];
+      let slots: ReturnType<typeof slotsBetween> = [];
+      const generated = generatedDuring(() => {
+        slots = slotsBetween(hourly, from, yearLater, 2, slot => {
+          visited.push(slot.start.toISOString());
+          return slot.start.getUTCHours() % 6 === 0;
+        });
+      });
+      expect(slots.map(s => s.start.toISOString())).toEqual([
+        '2026-12-05T00:00:00.000Z',
+        '2026-12-05T06:00:00.000Z',
+      ]);
+      expect(visited).toHaveLength(7);
+      expect(generated).toBeLessThan(40);
+    });
+  });
+
+  it("times every slot as luxon does in the train's own zone", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Intl.supportedValuesOf('timeZone')),
+        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) }),
+        fc.constantFrom('PT30M', 'PT2H', 'PT90M', 'P1D', 'P1DT2H', 'P1W'),
+        fc.constantFrom('PT1H', 'PT72H', 'P2D', 'P1M'),
+        (timezone, at, slotDuration, cutoff) => {
+          const start = new Date(at);
+          const local = DateTime.fromJSDate(start, { zone: timezone });
+          const slot = slotAt(
+            { ...commerce, timezone, slotDuration, cutoff },
+            start,
+          );
+          expect(slot.end.getTime()).toBe(
+            local.plus(Duration.fromISO(slotDuration)).toMillis(),
+          );
+          expect(slot.cutoffAt.getTime()).toBe(
+            local.minus(Duration.fromISO(cutoff)).toMillis(),
+          );
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('tells slot starts from other instants', () => {
