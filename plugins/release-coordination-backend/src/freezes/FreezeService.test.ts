@@ -3,6 +3,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Freeze } from '@internal/plugin-release-coordination-common';
 import { FreezeStore } from '../database/FreezeStore';
 import { ReleaseStore } from '../database/ReleaseStore';
+import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { FreezeService } from './FreezeService';
 
 const daily = (i: number): Freeze => ({
@@ -28,7 +29,10 @@ describe('FreezeService occurrences', () => {
         listFreezesInRange: async () => freezes,
       } as Partial<FreezeStore> as FreezeStore,
       releases: {} as ReleaseStore,
-      catalog: catalogServiceMock({ entities: [] }),
+      catalog: new CatalogModel({
+        catalog: catalogServiceMock({ entities: [] }),
+        auth: mockServices.auth(),
+      }),
       permissions: mockServices.permissions(),
     });
     // a turn of the event loop counted on every turn until the expansion is done
