@@ -29,17 +29,17 @@ function generate(n: number) {
   const entityCount = Math.max(10, Math.floor(n / 10));
   const ref = (i: number) => `component:default/c${i}`;
   const entities = Array.from({ length: entityCount }, (_, i) => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name: `c${i}`, namespace: 'default' },
-      spec: { system: `s${Math.floor(i / 10)}` },
-      relations: [
-        ...[1, 2]
-          .filter(k => (i % 10) + k < 10 && i + k < entityCount)
-          .map(k => ({ type: 'dependsOn', targetRef: ref(i + k) })),
-        ...(i > 0 ? [{ type: 'dependsOn', targetRef: ref(0) }] : []),
-      ],
-    }));
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: `c${i}`, namespace: 'default' },
+    spec: { system: `s${Math.floor(i / 10)}` },
+    relations: [
+      ...[1, 2]
+        .filter(k => (i % 10) + k < 10 && i + k < entityCount)
+        .map(k => ({ type: 'dependsOn', targetRef: ref(i + k) })),
+      ...(i > 0 ? [{ type: 'dependsOn', targetRef: ref(0) }] : []),
+    ],
+  }));
   const releases: Release[] = Array.from({ length: n }, (_, i) => {
     const start = FROM + Math.floor((rnd() * SPAN_MS) / HOUR) * HOUR;
     const end = start + (1 + Math.floor(rnd() * 8)) * HOUR;

@@ -20,6 +20,7 @@ import { FreezeService } from './freezes/FreezeService';
 import { CalendarService } from './ical/CalendarService';
 import { readRiskConfig } from './impact/assessRisk';
 import { ImpactService } from './impact/ImpactService';
+import { listenForNotifications } from './notifications/listenForNotifications';
 import { ReleaseNotifier } from './notifications/ReleaseNotifier';
 import {
   ReadinessService,
@@ -165,7 +166,6 @@ export function createServices(deps: ServiceDependencies): Services {
     userInfo,
     permissions,
     policy: approvalPolicy,
-    notifier,
     logger,
     impact,
     now,
@@ -181,9 +181,9 @@ export function createServices(deps: ServiceDependencies): Services {
     catalog,
     auditor: deps.auditor,
     policy: readReadinessPolicy(config),
-    notifier,
   });
   readiness.register();
+  listenForNotifications({ releases, approvals, readiness, notifier, logger });
   return {
     catalog,
     releases,

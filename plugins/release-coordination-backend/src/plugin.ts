@@ -79,7 +79,14 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           permissionsRegistry,
           store: stores.releaseStore,
         });
-        await scheduleTasks({ scheduler, services, stores, config, auth, logger });
+        await scheduleTasks({
+          scheduler,
+          services,
+          stores,
+          config,
+          auth,
+          logger,
+        });
         httpRouter.use(
           await createRouter({
             ...services,

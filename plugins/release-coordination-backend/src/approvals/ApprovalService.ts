@@ -27,7 +27,6 @@ import {
   ReleaseService,
   ReleaseTransitionGuard,
 } from '../releases/ReleaseService';
-import { ReleaseNotifier } from '../notifications/ReleaseNotifier';
 import {
   ApprovalPolicy,
   deriveRequiredApprovals,
@@ -80,6 +79,31 @@ const PLAN_FIELDS = [
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /**
+ * What happened to the approvals of a release: groups decided, a decision
+ * was withdrawn, or a new round asks the approvers (the plan changed).
+ *
+ * @public
+ */
+export type ApprovalEvent =
+  | {
+      kind: 'decided';
+      release: Release;
+      decisions: ApprovalDecision[];
+      round: number;
+    }
+  | { kind: 'withdrawn'; release: Release }
+  | {
+      kind: 'requested';
+      release: Release;
+      actorRef: string;
+      approvers: string[];
+      round: number;
+    };
+
+/** Told of every {@link ApprovalEvent}; its failures do not undo the change. @public */
+export type ApprovalListener = (event: ApprovalEvent) => Promise<void>;
+
+/**
  * Approvals of releases: which groups must approve (derived from the catalog
  * and the policy), their decisions per round, and the gate on `approved`.
  *
@@ -91,7 +115,7 @@ export class ApprovalService {
   private readonly userInfo: UserInfoService;
   private readonly permissions: PermissionsService;
   private readonly policy: ApprovalPolicy;
-  private readonly notifier?: ReleaseNotifier;
+  private readonly listeners: ApprovalListener[] = [];
   private readonly logger?: LoggerService;
   private readonly impact?: Pick<ImpactService, 'releaseImpact'>;
   private readonly now: () => Date;
@@ -102,8 +126,7 @@ export class ApprovalService {
     userInfo: UserInfoService;
     permissions: PermissionsService;
     policy: ApprovalPolicy;
-    notifier?: ReleaseNotifier;
-    /** Where failures after a change (new round, notifications) are reported. */
+    /** Where failures after a change (a new round) are reported. */
     logger?: LoggerService;
     /** Impact and risk; with it, breaking or risky releases need the owners of affected dependents too. */
     impact?: Pick<ImpactService, 'releaseImpact'>;
@@ -115,10 +138,18 @@ export class ApprovalService {
     this.userInfo = options.userInfo;
     this.permissions = options.permissions;
     this.policy = options.policy;
-    this.notifier = options.notifier;
     this.logger = options.logger;
     this.impact = options.impact;
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** Adds a listener told of every decision, withdrawal and new approval round. */
+  addListener(listener: ApprovalListener) {
+    this.listeners.push(listener);
+  }
+
+  private async emit(event: ApprovalEvent) {
+    await Promise.allSettled(this.listeners.map(listener => listener(event)));
   }
 
   /** Hooks the approval gate and the approval rounds into the release lifecycle. */
@@ -338,12 +369,12 @@ export class ApprovalService {
       }
     }
     if (made.length === 0) throw conflict;
-    await this.notifier?.decided({
+    await this.emit({
+      kind: 'decided',
       release,
       decisions: made,
       round: approvals.round,
     });
-    await this.notifier?.changed(release, 'approvals');
     return this.getApprovals(release, credentials);
   }
 
@@ -394,7 +425,7 @@ export class ApprovalService {
             credentials,
           )
         : release;
-    await this.notifier?.changed(current, 'approvals');
+    await this.emit({ kind: 'withdrawn', release: current });
     return this.getApprovals(current, credentials);
   }
 
@@ -444,8 +475,8 @@ export class ApprovalService {
 
   /**
    * A change to the window, entities or changes of a planned or approved
-   * release starts a new approval round, and its history says so; entering
-   * `planned` asks the approvers; every change is signalled.
+   * release starts a new approval round, and its history says so; the
+   * listeners hear that the approvers are asked again.
    */
   private readonly onChange: ReleaseChangeListener = async ({
     before,
@@ -478,7 +509,8 @@ export class ApprovalService {
         const approvals = await this.getApprovals(after, credentials, {
           forCaller: false,
         });
-        await this.notifier?.approvalRequested({
+        await this.emit({
+          kind: 'requested',
           release: after,
           actorRef,
           approvers: approvals.pending,
@@ -486,20 +518,6 @@ export class ApprovalService {
         });
       }
     }
-    if (event.action === 'transitioned') {
-      const approvals =
-        after.state === 'planned'
-          ? await this.getApprovals(after, credentials, { forCaller: false })
-          : undefined;
-      await this.notifier?.transitioned({
-        release: after,
-        actorRef,
-        approvers: approvals?.pending ?? [],
-        round: approvals?.round ?? 0,
-      });
-    }
-    await this.notifier?.overridden({ release: after, event });
-    await this.notifier?.changed(after, event.action);
   };
 
   /** The given groups the caller is a member of. */

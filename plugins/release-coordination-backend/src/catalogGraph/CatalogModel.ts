@@ -9,7 +9,11 @@ import {
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { CATALOG_GRAPH_FIELDS, CatalogGraph, GRAPH_KINDS } from './CatalogGraph';
+import {
+  CATALOG_GRAPH_FIELDS,
+  CatalogGraph,
+  GRAPH_KINDS,
+} from './CatalogGraph';
 import { readInBulk } from './readInBulk';
 import { specRef } from './refs';
 
@@ -126,7 +130,10 @@ export class CatalogModel {
         graph.indexOf(lower(ref)) < 0 &&
         GRAPH_KIND_PREFIXES.some(prefix => lower(ref).startsWith(prefix)),
     );
-    if (!missing || Date.now() - this.lastForcedRefresh < FORCED_REFRESH_INTERVAL_MS) {
+    if (
+      !missing ||
+      Date.now() - this.lastForcedRefresh < FORCED_REFRESH_INTERVAL_MS
+    ) {
       return graph;
     }
     this.lastForcedRefresh = Date.now();
@@ -167,7 +174,8 @@ export class CatalogModel {
     if (unique.length === 0) return result;
     const decision = await this.readDecision(credentials);
     if (decision === AuthorizeResult.DENY) return result;
-    const graph = decision === AuthorizeResult.ALLOW ? await this.graph() : undefined;
+    const graph =
+      decision === AuthorizeResult.ALLOW ? await this.graph() : undefined;
     const unchecked: string[] = [];
     for (const ref of unique) {
       const node = graph ? graph.indexOf(lower(ref)) : -1;

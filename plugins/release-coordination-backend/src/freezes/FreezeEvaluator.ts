@@ -71,7 +71,8 @@ function placeNode(
   if (kind === 'Group') placement.groups.add(refOf(node));
   const systems = new Set<number>();
   if (graph.systemOf[node] >= 0) systems.add(graph.systemOf[node]);
-  if (graph.domainOf[node] >= 0) placement.domains.add(refOf(graph.domainOf[node]));
+  if (graph.domainOf[node] >= 0)
+    placement.domains.add(refOf(graph.domainOf[node]));
   for (const whole of graph.out('partOf', node)) {
     if (graph.kinds[whole] === 'System') systems.add(whole);
     if (graph.kinds[whole] === 'Domain') placement.domains.add(refOf(whole));

@@ -260,9 +260,7 @@ export class FreezeService {
     credentials: BackstageCredentials,
   ): Promise<EntityPlacement[]> {
     if (freezes.length === 0 || entityRefs.length === 0) return [];
-    return [
-      ...(await this.evaluator.place(entityRefs, credentials)).values(),
-    ];
+    return [...(await this.evaluator.place(entityRefs, credentials)).values()];
   }
 
   /** The freezes covering any of the placed entities, each with those it covers. */

@@ -8,7 +8,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The expansions kept are of 30-day chunks of time, aligned to the epoch. */
 const CHUNK_MS = 30 * DAY_MS;
 /** The chunks of the longest range a request may ask for; longer ones are expanded directly. */
-const MAX_CHUNKS = Math.ceil((MAX_OCCURRENCE_RANGE_DAYS * DAY_MS) / CHUNK_MS) + 1;
+const MAX_CHUNKS =
+  Math.ceil((MAX_OCCURRENCE_RANGE_DAYS * DAY_MS) / CHUNK_MS) + 1;
 /** Occurrences kept before the memo starts over (some megabytes). */
 const MAX_HELD = 200_000;
 

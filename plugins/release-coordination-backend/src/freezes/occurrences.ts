@@ -88,9 +88,7 @@ export function startMatchesRule(freeze: Recurring): boolean {
     rule.options.byeaster === null
       ? Math.max(
           0,
-          Math.ceil(
-            (AFTER_LAST_YEAR - floatingStart.getUTCFullYear()) / 400,
-          ),
+          Math.ceil((AFTER_LAST_YEAR - floatingStart.getUTCFullYear()) / 400),
         )
       : 0;
   const start = new Date(floatingStart.getTime() + cycles * CALENDAR_CYCLE_MS);

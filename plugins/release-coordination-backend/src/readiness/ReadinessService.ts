@@ -28,7 +28,6 @@ import { ConflictService } from '../conflicts/ConflictService';
 import { ApprovalStore } from '../database/DatabaseApprovalStore';
 import { ImpactService } from '../impact/ImpactService';
 import { ReleaseStore } from '../database/ReleaseStore';
-import { ReleaseNotifier } from '../notifications/ReleaseNotifier';
 import {
   ReleaseService,
   ReleaseTransitionGuard,
@@ -161,7 +160,7 @@ export class ReadinessService {
   private readonly catalog: CatalogModel;
   private readonly auditor: AuditorService;
   private readonly policy: ReadinessPolicy;
-  private readonly notifier?: ReleaseNotifier;
+  private readonly checkListeners: ((release: Release) => Promise<void>)[] = [];
 
   constructor(options: {
     releases: ReleaseService;
@@ -174,7 +173,6 @@ export class ReadinessService {
     catalog: CatalogModel;
     auditor: AuditorService;
     policy: ReadinessPolicy;
-    notifier?: ReleaseNotifier;
   }) {
     this.releases = options.releases;
     this.releaseStore = options.releaseStore;
@@ -185,7 +183,6 @@ export class ReadinessService {
     this.catalog = options.catalog;
     this.auditor = options.auditor;
     this.policy = options.policy;
-    this.notifier = options.notifier;
   }
 
   /** Hooks the readiness gate on `in_progress` into the release lifecycle. */
@@ -402,8 +399,15 @@ export class ReadinessService {
           }
         : null,
     );
-    await this.notifier?.changed(release, 'readiness');
+    await Promise.allSettled(
+      this.checkListeners.map(listen => listen(release)),
+    );
     return this.getReadiness(release, credentials);
+  }
+
+  /** Adds a listener told of the release whose manual check was ticked or cleared. */
+  addCheckListener(listener: (release: Release) => Promise<void>) {
+    this.checkListeners.push(listener);
   }
 
   /**

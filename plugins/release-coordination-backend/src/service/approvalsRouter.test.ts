@@ -17,6 +17,7 @@ import request from 'supertest';
 import { ApprovalService } from '../approvals/ApprovalService';
 import { readApprovalPolicy } from '../approvals/approvalRules';
 import { ConflictService } from '../conflicts/ConflictService';
+import { listenForNotifications } from '../notifications/listenForNotifications';
 import { ReleaseNotifier } from '../notifications/ReleaseNotifier';
 import {
   ReadinessService,
@@ -130,7 +131,9 @@ async function createApp(
   } = {},
 ) {
   const { database, releaseStore: store } = await db.init();
-  const approvalStore = await createStores(database).then(stores => stores.approvalStore);
+  const approvalStore = await createStores(database).then(
+    stores => stores.approvalStore,
+  );
   const { auditor } = mockAuditor();
   const permission: { approve: AuthorizeResult.ALLOW | AuthorizeResult.DENY } =
     { approve: AuthorizeResult.ALLOW };
@@ -182,7 +185,6 @@ async function createApp(
     userInfo,
     permissions,
     policy: readApprovalPolicy(config),
-    notifier,
     now: options.now,
     impact: options.impact && {
       releaseImpact: jest.fn(
@@ -223,9 +225,15 @@ async function createApp(
     catalog,
     auditor,
     policy: readReadinessPolicy(config),
-    notifier,
   });
   readiness.register();
+  listenForNotifications({
+    releases,
+    approvals,
+    readiness,
+    notifier,
+    logger: mockServices.logger.mock(),
+  });
   const router = await createRouter({
     releases,
     httpAuth: mockServices.httpAuth(),

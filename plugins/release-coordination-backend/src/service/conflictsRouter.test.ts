@@ -70,30 +70,32 @@ async function createApp() {
   const { database, releaseStore: store } = await db.init();
   const { auditor, auditEvent } = mockAuditor();
   const catalog = catalogServiceMock({ entities });
-  const { releases, freezes, conflicts, trains } = await createPlanningServices({
-    database,
-    catalog,
-    userInfo,
-    // approving is not what these tests are about
-    config: { approvals: { rules: { normal: 'none' } } },
-    // Mallory is no platform admin: she may not manage freezes
-    permissions: mockServices.permissions.mock({
-      authorize: async (
-        requests: { permission: { name: string } }[],
-        { credentials }: { credentials: BackstageCredentials },
-      ) =>
-        requests.map(r => ({
-          result:
-            r.permission.name === freezeManagePermission.name &&
-            (credentials.principal as { userEntityRef?: string })
-              .userEntityRef === MALLORY
-              ? AuthorizeResult.DENY
-              : AuthorizeResult.ALLOW,
-        })),
-      authorizeConditional: async (requests: unknown[]) =>
-        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    } as any),
-  });
+  const { releases, freezes, conflicts, trains } = await createPlanningServices(
+    {
+      database,
+      catalog,
+      userInfo,
+      // approving is not what these tests are about
+      config: { approvals: { rules: { normal: 'none' } } },
+      // Mallory is no platform admin: she may not manage freezes
+      permissions: mockServices.permissions.mock({
+        authorize: async (
+          requests: { permission: { name: string } }[],
+          { credentials }: { credentials: BackstageCredentials },
+        ) =>
+          requests.map(r => ({
+            result:
+              r.permission.name === freezeManagePermission.name &&
+              (credentials.principal as { userEntityRef?: string })
+                .userEntityRef === MALLORY
+                ? AuthorizeResult.DENY
+                : AuthorizeResult.ALLOW,
+          })),
+        authorizeConditional: async (requests: unknown[]) =>
+          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+      } as any),
+    },
+  );
   const router = await createRouter({
     releases,
     freezes,
@@ -549,14 +551,12 @@ describe('conflict routes', () => {
         .mockImplementation(async refs =>
           refs.includes(PAYMENTS) ? [{ id: 'weekly' } as any] : [],
         );
-      jest
-        .spyOn(trains, 'slotsFor')
-        .mockImplementation(async () => [
-          slot('02T10:00', '02T12:00'), // inside the freeze
-          slot('04T10:00', '04T12:00', false), // past its cut-off
-          slot('09T10:00', '09T12:00'),
-          slot('16T10:00', '16T12:00'),
-        ]);
+      jest.spyOn(trains, 'slotsFor').mockImplementation(async () => [
+        slot('02T10:00', '02T12:00'), // inside the freeze
+        slot('04T10:00', '04T12:00', false), // past its cut-off
+        slot('09T10:00', '09T12:00'),
+        slot('16T10:00', '16T12:00'),
+      ]);
       await freeze(app);
       const res = await request(app)
         .get(

@@ -40,7 +40,9 @@ const at = (hours: number) =>
 async function setup(id: TestDatabaseId) {
   const knex = await databases.init(id);
   const database = mockServices.database({ knex });
-  const store = await createStores(database).then(stores => stores.releaseStore);
+  const store = await createStores(database).then(
+    stores => stores.releaseStore,
+  );
   // a second replica on its own pool (in-memory SQLite cannot be shared)
   const second =
     id === 'SQLITE_3' ? knex : createKnex(knex.client.config as Knex.Config);

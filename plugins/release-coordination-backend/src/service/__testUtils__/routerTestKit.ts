@@ -49,7 +49,9 @@ export function routerTestDatabase() {
     async init() {
       const knex = await databases.init('SQLITE_3');
       const database = mockServices.database({ knex });
-      const releaseStore = await createStores(database).then(stores => stores.releaseStore);
+      const releaseStore = await createStores(database).then(
+        stores => stores.releaseStore,
+      );
       return { knex, database, releaseStore };
     },
   };
