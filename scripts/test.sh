@@ -33,6 +33,9 @@ yarn tsc
 echo "==> Lint"
 yarn backstage-cli repo lint
 
+echo "==> OpenAPI document valid and generated router up to date"
+yarn openapi:check
+
 echo "==> Unit and integration tests (jest; stores on SQLite and PostgreSQL)"
 unit_status=0
 CI=true yarn backstage-cli repo test --ci --silent --json --outputFile="$REPORTS/jest.json" || unit_status=$?
