@@ -34,8 +34,8 @@ function catalog(): Entity[] {
   return entities;
 }
 
-describe('impact and upcoming impact (#10 defect 3)', () => {
-  it('agree on the demo catalog: X is in the impact of R exactly when R is in the upcoming impact of X', async () => {
+describe('impact, upcoming impact and conflicts (#10: one catalog model)', () => {
+  it('agree on the demo catalog: X is in the impact of R exactly when R is in the upcoming impact of X, and dependency conflicts match the impact', async () => {
     const entities = catalog();
     const backend = await portal.start({
       entities,
@@ -59,15 +59,69 @@ describe('impact and upcoming impact (#10 defect 3)', () => {
       .send({ to: 'planned' })
       .expect(200);
 
+    // two overlapping releases where one entity depends on the other
+    const day5 = Date.now() + 5 * 86_400_000;
+    const planRelease = async (
+      as: typeof alice,
+      title: string,
+      entityRef: string,
+      start: number,
+    ) => {
+      const res = await as.post('/releases').send({
+        title,
+        version: '1.0.0',
+        type: 'normal',
+        window: {
+          start: new Date(start).toISOString(),
+          end: new Date(start + 7_200_000).toISOString(),
+        },
+        entityRefs: [entityRef],
+      });
+      expect(res.status).toBe(201);
+      await as
+        .post(`/releases/${res.body.id}/transition`)
+        .send({ to: 'planned' })
+        .expect(200);
+    };
+    await planRelease(
+      alice,
+      'Checkout 9',
+      'component:default/checkout-service',
+      day5,
+    );
+    await planRelease(
+      backend.as('user:default/dave'),
+      'Storefront BFF 9',
+      'component:default/storefront-bff',
+      day5 + 3_600_000,
+    );
+
     const upcoming = (
       await alice.get(
         '/releases?limit=200&state=planned&state=approved&state=in_progress',
       )
-    ).body.items as { id: string; entityRefs: string[] }[];
+    ).body.items as {
+      id: string;
+      entityRefs: string[];
+      window: { start: string; end: string };
+    }[];
     expect(upcoming.length).toBeGreaterThan(3);
     const impactOf = new Map<string, Set<string>>();
+    /** Entities reached in one hop by depending on or consuming a changed entity. */
+    const directDependentsOf = new Map<string, Set<string>>();
     for (const release of upcoming) {
       const report = (await alice.get(`/releases/${release.id}/impact`)).body;
+      directDependentsOf.set(
+        release.id,
+        new Set(
+          report.dependents
+            .filter(
+              (d: { depth: number; via: string }) =>
+                d.depth === 1 && ['dependsOn', 'consumesApi'].includes(d.via),
+            )
+            .map((d: { entityRef: string }) => d.entityRef),
+        ),
+      );
       impactOf.set(
         release.id,
         new Set([
@@ -106,6 +160,59 @@ describe('impact and upcoming impact (#10 defect 3)', () => {
       }
     }
     expect(disagreements).toEqual([]);
+
+    // conflicts read the same model: a dependency conflict between two
+    // releases (not of one system) has one in the other's impact, and two
+    // overlapping releases where one's entity directly depends on the
+    // other's have a dependency conflict
+    const conflicts = (
+      await alice.get(
+        `/conflicts?from=${encodeURIComponent(
+          new Date().toISOString(),
+        )}&to=${encodeURIComponent(
+          new Date(Date.now() + 80 * 86_400_000).toISOString(),
+        )}`,
+      )
+    ).body.items as { kind: string; releaseIds: string[]; message: string }[];
+    const byId = new Map(upcoming.map(r => [r.id, r]));
+    const touches = (impactId: string, otherId: string) =>
+      byId
+        .get(otherId)!
+        .entityRefs.some(ref => impactOf.get(impactId)!.has(ref));
+    const dependencyPairs = new Set<string>();
+    const conflictDisagreements: string[] = [];
+    for (const conflict of conflicts.filter(c => c.kind === 'dependency')) {
+      const [x, y] = conflict.releaseIds;
+      if (!byId.has(x) || !byId.has(y)) continue;
+      dependencyPairs.add([x, y].sort().join(' '));
+      if (/system/.test(conflict.message)) continue;
+      if (!touches(x, y) && !touches(y, x)) {
+        conflictDisagreements.push(
+          `${conflict.message}: neither impact has the other`,
+        );
+      }
+    }
+    const overlap = (a: string, b: string) =>
+      Date.parse(byId.get(a)!.window.start) <
+        Date.parse(byId.get(b)!.window.end) &&
+      Date.parse(byId.get(b)!.window.start) <
+        Date.parse(byId.get(a)!.window.end);
+    for (const x of byId.keys()) {
+      for (const y of byId.keys()) {
+        if (x === y || !overlap(x, y)) continue;
+        const direct = byId
+          .get(y)!
+          .entityRefs.some(ref => directDependentsOf.get(x)!.has(ref));
+        if (direct && !dependencyPairs.has([x, y].sort().join(' '))) {
+          conflictDisagreements.push(
+            `${y} depends on ${x} in the impact, overlaps it, but has no dependency conflict`,
+          );
+        }
+      }
+    }
+    expect(conflictDisagreements).toEqual([]);
+    // the demo data holds dependency conflicts to compare
+    expect(dependencyPairs.size).toBeGreaterThan(0);
     // the case found by outsiders: the parent and its consumers see the subcomponent's release
     expect(
       impactOf.get(created.body.id)!.has('component:default/checkout-service'),
