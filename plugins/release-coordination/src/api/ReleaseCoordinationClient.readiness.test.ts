@@ -5,7 +5,7 @@ import { setupServer } from 'msw/node';
 import {
   makeApprovals,
   makeReadiness,
-} from '../__fixtures__/FakeReleaseCoordinationApi';
+} from '../__fixtures__/builders';
 import { ReleaseCoordinationClient } from './ReleaseCoordinationClient';
 
 const baseUrl = 'http://localhost:7007/api/release-coordination';
