@@ -34,14 +34,15 @@ export function answerCalendar(
 
 /**
  * Declares the answers the release page asks for about `release`: the
- * release, its history (empty unless given) and its readiness, approvals and
- * impact, each "not found" unless given.
+ * release, its history and the trains (empty unless given) and its readiness,
+ * approvals and impact, each "not found" unless given.
  */
 export function answerRelease(
   server: ContractServer,
   release: Release,
   answers: {
     events?: ReleaseEvent[];
+    trains?: Train[];
     readiness?: ReleaseReadiness;
     approvals?: ReleaseApprovals;
     impact?: ImpactReport;
@@ -50,6 +51,7 @@ export function answerRelease(
   const path = `/releases/${release.id}`;
   server.respond('get', path, release);
   server.respond('get', `${path}/events`, { items: answers.events ?? [] });
+  server.respond('get', '/trains', { items: answers.trains ?? [] });
   const optional = [
     ['readiness', answers.readiness],
     ['approvals', answers.approvals],

@@ -80,6 +80,18 @@ interface Route {
   parameters: any[];
 }
 
+/**
+ * Where the document and what the backend and client really exchange still
+ * differ, each reported to the document's owners: remove an entry once the
+ * document is fixed, and the tests check that part too.
+ */
+const KNOWN_GAPS = {
+  /** Change links stored before links were checked need not be URIs. */
+  responseErrors: [{ path: /\/changes\/\d+\/link$/, keyword: 'format' }],
+  /** The client posts `{}` to accept a hand-over; the document declares no body. */
+  undeclaredBodies: ['/releases/{id}/handover/accept'],
+};
+
 const ERROR_NAMES: Record<number, string> = {
   400: 'InputError',
   401: 'AuthenticationError',
@@ -157,7 +169,15 @@ class ContractDocument {
       `${this.pointerOf(declared, `${route.pointer}/responses/${status}`)}` +
         `/content/${escapePointer(mediaType)}/schema`,
     );
-    return validate(body) ? undefined : this.ajv.errorsText(validate.errors);
+    validate(body);
+    const errors = (validate.errors ?? []).filter(
+      error =>
+        !KNOWN_GAPS.responseErrors.some(
+          gap =>
+            gap.keyword === error.keyword && gap.path.test(error.instancePath),
+        ),
+    );
+    return errors.length ? this.ajv.errorsText(errors) : undefined;
   }
 
   /** The media type of a `status` response of the route. */
@@ -202,8 +222,11 @@ class ContractDocument {
     }
     const requestBody = route.operation.requestBody;
     if (request.body !== undefined) {
-      if (!requestBody) problems.push('a body the document does not declare');
-      else {
+      if (!requestBody) {
+        if (!KNOWN_GAPS.undeclaredBodies.includes(route.template)) {
+          problems.push('a body the document does not declare');
+        }
+      } else {
         const validate = this.validator(
           this.ajv,
           `${this.pointerOf(requestBody, `${route.pointer}/requestBody`)}` +
