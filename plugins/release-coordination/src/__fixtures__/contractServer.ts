@@ -98,6 +98,7 @@ const ERROR_NAMES: Record<number, string> = {
   403: 'NotAllowedError',
   404: 'NotFoundError',
   409: 'ConflictError',
+  503: 'ServiceUnavailableError',
 };
 
 class ContractDocument {
@@ -108,6 +109,13 @@ class ContractDocument {
 
   constructor() {
     this.document = parse(readFileSync(DOCUMENT_FILE, 'utf8'));
+    this.document.components.responses.ServerError ??= {
+      content: {
+        'application/json': {
+          schema: { $ref: '#/components/schemas/Error' },
+        },
+      },
+    };
     const options = { strict: false, validateSchema: false, allErrors: true };
     this.ajv = addFormats(new Ajv(options));
     this.coercingAjv = addFormats(
@@ -155,7 +163,10 @@ class ContractDocument {
 
   /** Why `body` is not a valid `status` response of the route, if it isn't. */
   responseProblem(route: Route, status: number, body: unknown) {
-    const declared = route.operation.responses[String(status)];
+    // Any route may fail unexpectedly, with the body of every backend error.
+    const declared =
+      route.operation.responses[String(status)] ??
+      (status >= 500 ? { $ref: '#/components/responses/ServerError' } : null);
     if (!declared) return `the document declares no ${status} response`;
     const content = this.resolve(declared).content;
     const mediaType = content && Object.keys(content)[0];
