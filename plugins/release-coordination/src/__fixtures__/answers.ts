@@ -62,3 +62,31 @@ export function answerRelease(
     else server.fail('get', `${path}/${part}`, 404, `no ${part}`);
   }
 }
+
+/**
+ * Declares the readiness of releases by id: each one's readiness and
+ * approvals ("not found" unless given), and the verdicts of the batch, copied
+ * from the readiness.
+ */
+export function answerReadiness(
+  server: ContractServer,
+  byRelease: Record<
+    string,
+    { readiness: ReleaseReadiness; approvals?: ReleaseApprovals }
+  >,
+) {
+  const entries = Object.entries(byRelease);
+  server.respond('get', '/readiness', {
+    items: entries.map(([releaseId, { readiness }]) => ({
+      releaseId,
+      verdict: readiness.verdict,
+      blocking: readiness.blocking,
+    })),
+  });
+  for (const [id, { readiness, approvals }] of entries) {
+    server.respond('get', `/releases/${id}/readiness`, readiness);
+    if (approvals)
+      server.respond('get', `/releases/${id}/approvals`, approvals);
+    else server.fail('get', `/releases/${id}/approvals`, 404, 'no approvals');
+  }
+}
