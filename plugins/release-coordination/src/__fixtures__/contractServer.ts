@@ -108,7 +108,9 @@ class ContractDocument {
   private readonly validators = new Map<string, ValidateFunction>();
 
   constructor() {
-    this.document = parse(readFileSync(DOCUMENT_FILE, 'utf8'));
+    this.document = withNullableTypes(
+      parse(readFileSync(DOCUMENT_FILE, 'utf8')),
+    );
     this.document.components.responses.ServerError ??= {
       content: {
         'application/json': {
@@ -310,6 +312,23 @@ class ContractDocument {
   private resolve(node: any): any {
     return node?.$ref ? this.resolve(this.refTarget(node)) : node;
   }
+}
+
+/**
+ * The document with OpenAPI 3.0's `nullable` on schemas without a `type`
+ * (e.g. a `$ref`) spelled as JSON Schema, which Ajv understands.
+ */
+function withNullableTypes(node: any): any {
+  if (Array.isArray(node)) return node.map(withNullableTypes);
+  if (!node || typeof node !== 'object') return node;
+  const { nullable, ...rest } = node;
+  const converted = Object.fromEntries(
+    Object.entries(rest).map(([key, value]) => [key, withNullableTypes(value)]),
+  );
+  if (nullable === true && !converted.type) {
+    return { anyOf: [converted, { type: 'null' }] };
+  }
+  return nullable === undefined ? converted : { ...converted, nullable };
 }
 
 function escapePointer(segment: string) {
