@@ -169,3 +169,33 @@ export function makeReadiness(
     ...overrides,
   };
 }
+
+/** {@link makeReadiness} with every item passed: ready, for tests. */
+export function makeReadyReadiness(
+  items = makeReadiness().items,
+): ReleaseReadiness {
+  return makeReadiness({
+    verdict: 'ready',
+    blocking: [],
+    items: items.map(item => ({ ...item, passed: true })),
+  });
+}
+
+/** {@link makeApprovals} once alice approved for the owner group, for tests. */
+export function makeApprovedApprovals(): ReleaseApprovals {
+  return makeApprovals({
+    required: [{ ...makeApprovals().required[0], status: 'approved' }],
+    decisions: [
+      {
+        groupRef: 'group:default/payments',
+        decision: 'approve',
+        comment: '',
+        by: 'user:default/alice',
+        at: '2030-02-02T09:00:00.000Z',
+      },
+    ],
+    pending: [],
+    complete: true,
+    mayDecide: [],
+  });
+}

@@ -9,7 +9,9 @@ import userEvent from '@testing-library/user-event';
 import { answerReadiness } from '../../__fixtures__/answers';
 import {
   makeApprovals,
+  makeApprovedApprovals,
   makeReadiness,
+  makeReadyReadiness as ready,
   makeRelease,
 } from '../../__fixtures__/builders';
 import { setupContractServer } from '../../__fixtures__/contractServer';
@@ -32,14 +34,6 @@ function soon(hours: number) {
 }
 
 const server = setupContractServer();
-
-/** Readiness with every item passed. */
-const ready = (items = makeReadiness().items) =>
-  makeReadiness({
-    verdict: 'ready',
-    blocking: [],
-    items: items.map(item => ({ ...item, passed: true })),
-  });
 
 async function render() {
   return renderInTestApp(
@@ -139,21 +133,7 @@ describe('EntityReadinessContent', () => {
     );
     const dialog = await screen.findByRole('dialog');
     // Once approved, the approvals are complete and the release is ready.
-    const approved = makeApprovals({
-      required: [{ ...makeApprovals().required[0], status: 'approved' }],
-      decisions: [
-        {
-          groupRef: 'group:default/payments',
-          decision: 'approve',
-          comment: '',
-          by: 'user:default/alice',
-          at: '2030-02-02T09:00:00.000Z',
-        },
-      ],
-      pending: [],
-      complete: true,
-      mayDecide: [],
-    });
+    const approved = makeApprovedApprovals();
     server.respond('post', '/releases/r1/approvals', approved);
     answerReadiness(server, {
       r1: { readiness: ready(), approvals: approved },
