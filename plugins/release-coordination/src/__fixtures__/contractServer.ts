@@ -73,6 +73,7 @@ export interface ContractServer {
 }
 
 interface Route {
+  method: Method;
   template: string;
   /** JSON pointer of the operation in the document. */
   pointer: string;
@@ -90,6 +91,15 @@ const KNOWN_GAPS = {
   responseErrors: [{ path: /\/changes\/\d+\/link$/, keyword: 'format' }],
   /** The client posts `{}` to accept a hand-over; the document declares no body. */
   undeclaredBodies: ['/releases/{id}/handover/accept'],
+  /** Statuses the backend answers that the document does not declare. */
+  undeclaredStatuses: [
+    // ApprovalService.withdraw: a started release keeps its decisions.
+    {
+      method: 'delete',
+      template: '/releases/{id}/approvals/{groupRef}',
+      status: 409,
+    },
+  ],
 };
 
 const ERROR_NAMES: Record<number, string> = {
@@ -148,6 +158,7 @@ class ContractDocument {
     if (!best) return undefined;
     const pathItem = this.document.paths[best.template];
     return {
+      method,
       template: best.template,
       pointer: `/paths/${escapePointer(best.template)}/${method}`,
       operation: pathItem[method],
@@ -165,10 +176,13 @@ class ContractDocument {
 
   /** Why `body` is not a valid `status` response of the route, if it isn't. */
   responseProblem(route: Route, status: number, body: unknown) {
-    // Any route may fail unexpectedly, with the body of every backend error.
+    // Any route may fail unexpectedly (5xx) or answer a known undeclared
+    // status, with the body of every backend error.
     const declared =
       route.operation.responses[String(status)] ??
-      (status >= 500 ? { $ref: '#/components/responses/ServerError' } : null);
+      (status >= 500 || isKnownUndeclared(route, status)
+        ? { $ref: '#/components/responses/ServerError' }
+        : null);
     if (!declared) return `the document declares no ${status} response`;
     const content = this.resolve(declared).content;
     const mediaType = content && Object.keys(content)[0];
@@ -329,6 +343,15 @@ function withNullableTypes(node: any): any {
     return { anyOf: [converted, { type: 'null' }] };
   }
   return nullable === undefined ? converted : { ...converted, nullable };
+}
+
+function isKnownUndeclared(route: Route, status: number) {
+  return KNOWN_GAPS.undeclaredStatuses.some(
+    gap =>
+      gap.method === route.method &&
+      gap.template === route.template &&
+      gap.status === status,
+  );
 }
 
 function escapePointer(segment: string) {
