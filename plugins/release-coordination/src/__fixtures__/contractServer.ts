@@ -57,8 +57,11 @@ export interface ContractServer {
   ): void;
   /** Answers `method path` with the backend's error body for `status`. */
   fail(method: Method, path: string, status: number, message?: string): void;
-  /** Answers `method path` only once the returned function is called. */
-  hold<T>(method: Method, path: string, body: T): () => void;
+  /**
+   * Answers `method path` as a backend of an older version without the route
+   * does: 404 from its router. For tests of how the frontend copes with them.
+   */
+  absent(method: Method, path: string): void;
   /** The requests answered for `method path` (`{name}` matches any value). */
   requests(method: Method, path: string): RecordedRequest[];
   /** The bodies of {@link ContractServer.requests}. */
@@ -426,6 +429,21 @@ export function setupContractServer(): ContractServer {
     );
   }
 
+  /** Records a request to a route. */
+  async function receive(request: Request, route: Route) {
+    const url = new URL(request.url);
+    const text = await request.text();
+    const received: RecordedRequest = {
+      method: route.method,
+      path: url.pathname.slice(new URL(BASE_URL).pathname.length),
+      params: paramsOf(route.template, url.pathname),
+      query: Object.fromEntries(url.searchParams),
+      body: text ? JSON.parse(text) : undefined,
+    };
+    recorded.push(received);
+    return received;
+  }
+
   function routeOf(method: Method, path: string) {
     const route = document.route(method, path);
     if (!route) {
@@ -453,21 +471,12 @@ export function setupContractServer(): ContractServer {
       const problem = check(route, status, body, what);
       if (problem) throw new Error(problem);
     }
-    const mswPath = `${BASE_URL}${path.replace(/\{(\w+)\}/g, ':$1')}`;
     server.use(
       http[method](
-        mswPath,
+        mswPathOf(path),
         async ({ request }) => {
           const url = new URL(request.url);
-          const text = await request.text();
-          const received: RecordedRequest = {
-            method,
-            path: url.pathname.slice(new URL(BASE_URL).pathname.length),
-            params: paramsOf(route.template, url.pathname),
-            query: {},
-            body: text ? JSON.parse(text) : undefined,
-          };
-          recorded.push(received);
+          const received = await receive(request, route);
           const problems = document.requestProblems(route, url, received);
           violations.push(...problems.map(p => `${what} request: ${p}`));
           const answer =
@@ -506,22 +515,28 @@ export function setupContractServer(): ContractServer {
         { status },
       );
     },
-    hold(method, path, body) {
-      let release = () => {};
-      const released = new Promise<void>(resolve => {
-        release = resolve;
-      });
-      respond(method, path, async () => {
-        await released;
-        return body;
-      });
-      return release;
+    absent(method, path) {
+      const route = routeOf(method, path);
+      server.use(
+        http[method](mswPathOf(path), async ({ request }) => {
+          await receive(request, route);
+          return HttpResponse.json(
+            { error: { name: 'NotFoundError', message: 'Not found' } },
+            { status: 404 },
+          );
+        }),
+      );
     },
     requests,
     bodies: (method, path) => requests(method, path).map(r => r.body),
     queries: (method, path) => requests(method, path).map(r => r.query),
     takeViolations: () => violations.splice(0),
   };
+}
+
+/** The msw pattern of a document path: `{name}` parameters as `:name`. */
+function mswPathOf(path: string) {
+  return `${BASE_URL}${path.replace(/\{(\w+)\}/g, ':$1')}`;
 }
 
 function paramsOf(template: string, pathname: string) {
