@@ -16,8 +16,8 @@ import alphaPlugin, {
 } from './alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { makeRelease } from './__fixtures__/builders';
-import { answerCalendar, answerRelease } from './__fixtures__/answers';
-import { setupContractServer } from './__fixtures__/contractServer';
+import { answerCalendar, answerRelease } from './__testUtils__/answers';
+import { setupContractServer } from './__testUtils__/contractServer';
 import * as legacy from './index';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';

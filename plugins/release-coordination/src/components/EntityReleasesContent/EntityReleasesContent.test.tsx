@@ -6,9 +6,9 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { answerCalendar } from '../../__fixtures__/answers';
+import { answerCalendar } from '../../__testUtils__/answers';
 import { makeRelease } from '../../__fixtures__/builders';
-import { setupContractServer } from '../../__fixtures__/contractServer';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { EntityReleasesContent } from './EntityReleasesContent';

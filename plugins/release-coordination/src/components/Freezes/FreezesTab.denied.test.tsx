@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { setupContractServer } from '../../__fixtures__/contractServer';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import {
   answerFreezes,
   renderFreezesTab,

@@ -4,7 +4,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { Release } from '@internal/plugin-release-coordination-common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
-import { setupContractServer } from '../../__fixtures__/contractServer';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { ReleaseHandover } from './ReleaseHandover';
 
 const release: Release = {

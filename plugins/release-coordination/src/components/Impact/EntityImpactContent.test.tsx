@@ -6,7 +6,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import { makeRelease } from '../../__fixtures__/builders';
-import { setupContractServer } from '../../__fixtures__/contractServer';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { makeImpactReport, makeRisk } from '../../__fixtures__/impactFixtures';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';

@@ -2,7 +2,7 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupContractServer } from '../../__fixtures__/contractServer';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { makeImpactReport, makeRisk } from '../../__fixtures__/impactFixtures';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { RiskMatrix } from './RiskMatrix';

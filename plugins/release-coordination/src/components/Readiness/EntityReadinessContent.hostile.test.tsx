@@ -11,7 +11,7 @@ import {
   makeReadiness,
   makeRelease,
 } from '../../__fixtures__/builders';
-import { setupContractServer } from '../../__fixtures__/contractServer';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import {
   HOSTILE_CHANGES,
   HOSTILE_EVIDENCE,

@@ -6,7 +6,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { answerReadiness } from '../../__fixtures__/answers';
+import { answerReadiness } from '../../__testUtils__/answers';
 import {
   makeApprovals,
   makeApprovedApprovals,
@@ -14,7 +14,7 @@ import {
   makeReadyReadiness as ready,
   makeRelease,
 } from '../../__fixtures__/builders';
-import { setupContractServer } from '../../__fixtures__/contractServer';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { EntityReadinessContent } from './EntityReadinessContent';

@@ -3,13 +3,13 @@ import { Page, Release } from '@internal/plugin-release-coordination-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReactElement } from 'react';
-import { answerCalendar } from '../../__fixtures__/answers';
+import { answerCalendar } from '../../__testUtils__/answers';
 import {
   makeFreezeOccurrence,
   makeReadiness,
   makeRelease,
 } from '../../__fixtures__/builders';
-import { setupContractServer } from '../../__fixtures__/contractServer';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { MAX_CALENDAR_RELEASES } from './useCalendarData';
 import { ReleaseCalendar } from './ReleaseCalendar';
 import {

@@ -1,9 +1,9 @@
 import { TrainSlot } from '@internal/plugin-release-coordination-common';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, waitFor, within } from '@testing-library/react';
-import { answerCalendar } from '../../__fixtures__/answers';
+import { answerCalendar } from '../../__testUtils__/answers';
 import { makeFreezeOccurrence, makeTrain } from '../../__fixtures__/builders';
-import { setupContractServer } from '../../__fixtures__/contractServer';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { trainCoversFilter } from './useCalendarTrainSlots';
 import { ReleaseCalendar } from './ReleaseCalendar';
 import {

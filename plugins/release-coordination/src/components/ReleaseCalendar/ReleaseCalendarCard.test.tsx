@@ -1,8 +1,8 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
-import { answerCalendar } from '../../__fixtures__/answers';
+import { answerCalendar } from '../../__testUtils__/answers';
 import { makeFreezeOccurrence, makeRelease } from '../../__fixtures__/builders';
-import { setupContractServer } from '../../__fixtures__/contractServer';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { ReleaseCalendarCardContent } from './ReleaseCalendarCard';

@@ -1,14 +1,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
-import { answerReadiness } from '../../__fixtures__/answers';
+import { answerReadiness } from '../../__testUtils__/answers';
 import {
   makeApprovals,
   makeApprovedApprovals,
   makeReadiness,
   makeReadyReadiness,
 } from '../../__fixtures__/builders';
-import { setupContractServer } from '../../__fixtures__/contractServer';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releasePageKit } from './__testUtils__/releasePageKit';
 
 const server = setupContractServer();

@@ -1,13 +1,13 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
-import { answerRelease } from '../../__fixtures__/answers';
+import { answerRelease } from '../../__testUtils__/answers';
 import {
   makeApprovals,
   makeReadiness,
   makeRelease,
 } from '../../__fixtures__/builders';
-import { setupContractServer } from '../../__fixtures__/contractServer';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import {
   DEEPLY_NESTED_MARKDOWN,
   HOSTILE_CHANGES,

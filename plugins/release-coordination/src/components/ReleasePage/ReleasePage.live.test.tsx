@@ -7,9 +7,9 @@ import {
   ReleaseChangedSignal,
 } from '@internal/plugin-release-coordination-common';
 import { act, screen } from '@testing-library/react';
-import { answerRelease } from '../../__fixtures__/answers';
+import { answerRelease } from '../../__testUtils__/answers';
 import { makeRelease } from '../../__fixtures__/builders';
-import { setupContractServer } from '../../__fixtures__/contractServer';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { ReleasePage } from './ReleasePage';

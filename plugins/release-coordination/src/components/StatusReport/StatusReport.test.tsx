@@ -4,7 +4,7 @@ import {
 } from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
 import { Release } from '@internal/plugin-release-coordination-common';
-import { setupContractServer } from '../../__fixtures__/contractServer';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { formatTimestamp, formatWindow } from '../shared/format';
 import { StatusReport } from './StatusReport';

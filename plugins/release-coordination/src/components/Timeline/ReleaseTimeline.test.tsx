@@ -2,13 +2,13 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
-import { answerCalendar } from '../../__fixtures__/answers';
+import { answerCalendar } from '../../__testUtils__/answers';
 import {
   makeFreezeOccurrence,
   makeRelease,
   makeTrain,
 } from '../../__fixtures__/builders';
-import { setupContractServer } from '../../__fixtures__/contractServer';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { ReleaseTimeline } from './ReleaseTimeline';

@@ -7,7 +7,7 @@ import {
   makeFreeze,
   makeFreezeOccurrence,
 } from '../../../__fixtures__/builders';
-import { ContractServer } from '../../../__fixtures__/contractServer';
+import { ContractServer } from '../../../__testUtils__/contractServer';
 
 const NOW = '2030-03-13T12:00:00.000Z';
 const none = { domains: [], systems: [], groups: [], entities: [] };

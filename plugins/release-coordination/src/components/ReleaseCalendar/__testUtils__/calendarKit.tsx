@@ -4,7 +4,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
 import { ReactElement } from 'react';
 import { makeRelease } from '../../../__fixtures__/builders';
-import { ContractServer } from '../../../__fixtures__/contractServer';
+import { ContractServer } from '../../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../../routes';
 

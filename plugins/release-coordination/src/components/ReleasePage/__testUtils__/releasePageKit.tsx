@@ -5,9 +5,9 @@ import {
   ReleaseEvent,
   ReleaseReadiness,
 } from '@internal/plugin-release-coordination-common';
-import { answerRelease } from '../../../__fixtures__/answers';
+import { answerRelease } from '../../../__testUtils__/answers';
 import { makeRelease } from '../../../__fixtures__/builders';
-import { ContractServer } from '../../../__fixtures__/contractServer';
+import { ContractServer } from '../../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../../routes';
 import { ReleasePage } from '../ReleasePage';

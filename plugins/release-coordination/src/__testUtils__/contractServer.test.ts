@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { makeReadiness, makeRelease } from './builders';
+import { makeReadiness, makeRelease } from '../__fixtures__/builders';
 import { setupContractServer } from './contractServer';
 
 describe('setupContractServer', () => {

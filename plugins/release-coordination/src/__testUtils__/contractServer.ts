@@ -1,9 +1,12 @@
 import { mockApis } from '@backstage/frontend-test-utils';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+// The contract server runs in Jest on Node and reads the backend's document.
+// eslint-disable-next-line no-restricted-imports
 import { readFileSync } from 'fs';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+// eslint-disable-next-line no-restricted-imports
 import { resolve as resolvePath } from 'path';
 import { parse } from 'yaml';
 import { ReleaseCoordinationApi } from '../api/ReleaseCoordinationApi';
