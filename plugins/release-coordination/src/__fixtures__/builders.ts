@@ -199,3 +199,12 @@ export function makeApprovedApprovals(): ReleaseApprovals {
     mayDecide: [],
   });
 }
+
+/** {@link makeReadiness} with only the approvals missing, for tests. */
+export function makeReadinessAwaitingApprovals(): ReleaseReadiness {
+  const readiness = makeReadiness({
+    blocking: ['Approvals complete: not passed'],
+  });
+  readiness.items[2].passed = true;
+  return readiness;
+}

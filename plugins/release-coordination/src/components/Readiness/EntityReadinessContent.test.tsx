@@ -11,6 +11,7 @@ import {
   makeApprovals,
   makeApprovedApprovals,
   makeReadiness,
+  makeReadinessAwaitingApprovals,
   makeReadyReadiness as ready,
   makeRelease,
 } from '../../__fixtures__/builders';
@@ -117,11 +118,11 @@ describe('EntityReadinessContent', () => {
     server.respond('get', '/releases', {
       items: [makeRelease({ id: 'r1', title: 'Ledger 4', window: soon(1) })],
     });
-    const waiting = makeReadiness();
-    waiting.items[2].passed = true;
-    waiting.blocking = ['Approvals complete: not passed'];
     answerReadiness(server, {
-      r1: { readiness: waiting, approvals: makeApprovals() },
+      r1: {
+        readiness: makeReadinessAwaitingApprovals(),
+        approvals: makeApprovals(),
+      },
     });
     await render();
 

@@ -6,6 +6,7 @@ import {
   makeApprovals,
   makeApprovedApprovals,
   makeReadiness,
+  makeReadinessAwaitingApprovals,
   makeReadyReadiness,
   makeRelease,
 } from '../../__fixtures__/builders';
@@ -271,11 +272,7 @@ describe('ReleaseReadiness', () => {
   });
 
   it('approves with a comment and shows the new verdict', async () => {
-    const waiting = makeReadiness({
-      blocking: ['Approvals complete: not passed'],
-    });
-    waiting.items[2].passed = true;
-    setup(waiting);
+    setup(makeReadinessAwaitingApprovals());
     const onChanged = jest.fn();
     await render({ onChanged });
 

@@ -6,6 +6,7 @@ import {
   makeApprovals,
   makeApprovedApprovals,
   makeReadiness,
+  makeReadinessAwaitingApprovals,
   makeReadyReadiness,
 } from '../../__fixtures__/builders';
 import { setupContractServer } from '../../__testUtils__/contractServer';
@@ -162,11 +163,11 @@ describe('ReleasePage editing', () => {
 
   it('shows the readiness card and the verdict next to the state', async () => {
     setup({ state: 'planned' });
-    const waiting = makeReadiness();
-    waiting.items[2].passed = true;
-    waiting.blocking = ['Approvals complete: not passed'];
     answerReadiness(server, {
-      r1: { readiness: waiting, approvals: makeApprovals() },
+      r1: {
+        readiness: makeReadinessAwaitingApprovals(),
+        approvals: makeApprovals(),
+      },
     });
     await render();
 
