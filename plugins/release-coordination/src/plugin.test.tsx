@@ -15,16 +15,17 @@ import alphaPlugin, {
   releaseCoordinationReleaseImpactEntityContent,
 } from './alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
-import {
-  FakeReleaseCoordinationApi,
-  makeRelease,
-} from './__fixtures__/FakeReleaseCoordinationApi';
+import { makeRelease } from './__fixtures__/builders';
+import { answerCalendar, answerRelease } from './__testUtils__/answers';
+import { setupContractServer } from './__testUtils__/contractServer';
 import * as legacy from './index';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 
 describe('release-coordination plugin', () => {
+  const server = setupContractServer();
+
   it('exports a new frontend system plugin with its routes', () => {
     expect(alphaPlugin.pluginId).toBe('release-coordination');
     expect(alphaPlugin.routes.root).toBe(legacy.rootRouteRef);
@@ -47,18 +48,23 @@ describe('release-coordination plugin', () => {
     expect(widget.name).toBe('ReleaseCalendar');
     expect(widget.title).toBe('Release calendar');
 
-    const api = new FakeReleaseCoordinationApi([
-      makeRelease({
-        id: 'r9',
-        title: 'Ledger 4',
-        window: {
-          start: new Date(Date.now() + 24 * 3600_000).toISOString(),
-          end: new Date(Date.now() + 26 * 3600_000).toISOString(),
-        },
-      }),
-    ]);
+    answerCalendar(server, {
+      releases: [
+        makeRelease({
+          id: 'r9',
+          title: 'Ledger 4',
+          window: {
+            start: new Date(Date.now() + 24 * 3600_000).toISOString(),
+            end: new Date(Date.now() + 26 * 3600_000).toISOString(),
+          },
+        }),
+      ],
+    });
     renderInTestApp(widget.component, {
-      apis: [[legacy.releaseCoordinationApiRef, api], mockApis.identity()],
+      apis: [
+        [legacy.releaseCoordinationApiRef, server.api],
+        mockApis.identity(),
+      ],
       mountedRoutes: { '/release-coordination': legacy.rootRouteRef },
     });
     expect(await screen.findByText('Release calendar')).toBeInTheDocument();
@@ -141,22 +147,22 @@ describe('release-coordination plugin', () => {
   });
 
   it('routes to the organisation list and to release pages', async () => {
-    const api = new FakeReleaseCoordinationApi([
-      makeRelease({
-        id: 'r7',
-        title: 'Search 5',
-        window: {
-          start: new Date(Date.now() + 3600_000).toISOString(),
-          end: new Date(Date.now() + 7200_000).toISOString(),
-        },
-      }),
-    ]);
+    const release = makeRelease({
+      id: 'r7',
+      title: 'Search 5',
+      window: {
+        start: new Date(Date.now() + 3600_000).toISOString(),
+        end: new Date(Date.now() + 7200_000).toISOString(),
+      },
+    });
+    answerRelease(server, release);
+    answerCalendar(server, { releases: [release] });
     renderTestApp({
       features: [alphaPlugin],
       initialRouteEntries: ['/release-coordination/releases/r7'],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       apis: [
-        [legacy.releaseCoordinationApiRef, api],
+        [legacy.releaseCoordinationApiRef, server.api],
         mockApis.identity({ ownershipEntityRefs: ['group:default/payments'] }),
       ],
     });

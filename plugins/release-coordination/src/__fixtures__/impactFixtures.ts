@@ -5,7 +5,7 @@ import {
   RiskAssessment,
   UpcomingImpactItem,
 } from '@internal/plugin-release-coordination-common';
-import { makeRelease } from './FakeReleaseCoordinationApi';
+import { makeRelease } from './builders';
 
 /** A risk assessment with sensible defaults (medium, 3 × 3), for tests. */
 export function makeRisk(

@@ -2,10 +2,7 @@ import { ResponseError } from '@backstage/errors';
 import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import {
-  makeApprovals,
-  makeReadiness,
-} from '../__fixtures__/FakeReleaseCoordinationApi';
+import { makeApprovals, makeReadiness } from '../__fixtures__/builders';
 import { ReleaseCoordinationClient } from './ReleaseCoordinationClient';
 
 const baseUrl = 'http://localhost:7007/api/release-coordination';

@@ -1,11 +1,27 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FakeReleaseCoordinationApi } from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { CalendarFeedButtons, feedFiltersOf } from './CalendarFeedButtons';
 
-function render(api: FakeReleaseCoordinationApi) {
+const server = setupContractServer();
+
+const otherFeed = {
+  id: 'feed1',
+  filters: { owner: 'group:default/other' },
+  createdAt: '2030-02-02T09:00:00.000Z',
+};
+const newFeed = {
+  id: 'feed2',
+  filters: {
+    system: 'system:default/payments',
+    owner: 'group:default/payments',
+  },
+  createdAt: '2030-02-02T10:00:00.000Z',
+};
+
+function render() {
   return renderInTestApp(
     <CalendarFeedButtons
       filter={{
@@ -16,7 +32,7 @@ function render(api: FakeReleaseCoordinationApi) {
     />,
     {
       apis: [
-        [releaseCoordinationApiRef, api],
+        [releaseCoordinationApiRef, server.api],
         mockApis.identity({ ownershipEntityRefs: ['group:default/payments'] }),
       ],
     },
@@ -38,9 +54,8 @@ describe('CalendarFeedButtons', () => {
   });
 
   it('creates a feed, shows its URL once with a copy button, and revokes feeds', async () => {
-    const api = new FakeReleaseCoordinationApi();
-    await api.createCalendarFeed({ owner: 'group:default/other' });
-    await render(api);
+    server.respond('get', '/calendar-feeds', { items: [otherFeed] });
+    await render();
 
     await userEvent.click(screen.getByRole('button', { name: 'Subscribe' }));
     const dialog = await screen.findByRole('dialog', {
@@ -50,13 +65,28 @@ describe('CalendarFeedButtons', () => {
       await within(dialog).findByText('owner group:default/other'),
     ).toBeInTheDocument();
 
+    server.respond('get', '/calendar-feeds', { items: [otherFeed, newFeed] });
+    server.respond(
+      'post',
+      '/calendar-feeds',
+      {
+        ...newFeed,
+        token: 'secret-feed2',
+        url: 'http://localhost:7007/api/release-coordination/calendar-feeds/feed2/calendar.ics?token=secret-feed2',
+      },
+      { status: 201 },
+    );
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Create feed URL' }),
     );
-    expect(api.createFeedCalls[1]).toEqual({
-      system: 'system:default/payments',
-      owner: 'group:default/payments',
-    });
+    expect(server.bodies('post', '/calendar-feeds')).toEqual([
+      {
+        filters: {
+          system: 'system:default/payments',
+          owner: 'group:default/payments',
+        },
+      },
+    ]);
     expect(
       await within(dialog).findByRole('textbox', { name: 'Feed URL' }),
     ).toHaveValue(
@@ -73,29 +103,39 @@ describe('CalendarFeedButtons', () => {
     await waitFor(() =>
       expect(within(feeds).getAllByRole('listitem')).toHaveLength(2),
     );
+    server.respond('delete', '/calendar-feeds/feed1', undefined);
+    server.respond('get', '/calendar-feeds', { items: [newFeed] });
     await userEvent.click(
       within(feeds).getAllByRole('button', { name: /Revoke/ })[0],
     );
-    await waitFor(() => expect(api.deleteFeedCalls).toEqual(['feed1']));
+    await waitFor(() =>
+      expect(server.requests('delete', '/calendar-feeds/{id}')).toEqual([
+        expect.objectContaining({ params: { id: 'feed1' } }),
+      ]),
+    );
     await waitFor(() =>
       expect(within(feeds).getAllByRole('listitem')).toHaveLength(1),
     );
   });
 
   it('downloads the .ics with the token through fetch and saves it', async () => {
-    const api = new FakeReleaseCoordinationApi();
+    server.respond(
+      'get',
+      '/calendar.ics',
+      'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+    );
     const createObjectURL = jest.fn(() => 'blob:ics');
     const revokeObjectURL = jest.fn();
     Object.assign(URL, { createObjectURL, revokeObjectURL });
     const click = jest
       .spyOn(HTMLAnchorElement.prototype, 'click')
       .mockImplementation(() => {});
-    await render(api);
+    await render();
     await userEvent.click(
       screen.getByRole('button', { name: 'Download .ics' }),
     );
     await waitFor(() => expect(click).toHaveBeenCalled());
-    expect(api.icsCalls).toEqual([
+    expect(server.queries('get', '/calendar.ics')).toEqual([
       { system: 'system:default/payments', owner: 'group:default/payments' },
     ]);
     expect(createObjectURL).toHaveBeenCalledWith(expect.any(Blob));

@@ -3,14 +3,15 @@ import { Release } from '@internal/plugin-release-coordination-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
-import {
-  FakeReleaseCoordinationApi,
-  makeTrain,
-} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { makeRelease, makeTrain } from '../../__fixtures__/builders';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { CreateReleaseDialog, defaultWindow } from './CreateReleaseDialog';
 
-async function render(api: FakeReleaseCoordinationApi) {
+const server = setupContractServer();
+
+/** Renders the dialog; no standard changes or trains unless declared before. */
+async function render() {
   const onCreated = jest.fn<void, [Release]>();
   const onClose = jest.fn();
   await renderInTestApp(
@@ -20,7 +21,7 @@ async function render(api: FakeReleaseCoordinationApi) {
       onCreated={onCreated}
       initialEntityRefs={['component:default/payments-api']}
     />,
-    { apis: [[releaseCoordinationApiRef, api]] },
+    { apis: [[releaseCoordinationApiRef, server.api]] },
   );
   return { onCreated, onClose };
 }
@@ -29,6 +30,11 @@ const setValue = (label: string, value: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 describe('CreateReleaseDialog', () => {
+  beforeEach(() => {
+    server.respond('get', '/standard-changes', { items: [] });
+    server.respond('get', '/trains', { items: [] });
+  });
+
   it('defaults the window to two hours from the next full hour tomorrow', () => {
     const now = DateTime.fromISO('2030-01-05T13:20:00');
     expect(defaultWindow(now)).toEqual({
@@ -38,8 +44,7 @@ describe('CreateReleaseDialog', () => {
   });
 
   it('names each invalid field under the field', async () => {
-    const api = new FakeReleaseCoordinationApi();
-    await render(api);
+    await render();
     setValue('Start', '2030-01-02T10:00');
     setValue('End', '2030-01-02T09:00');
     // Remove the preselected entity with the keyboard.
@@ -60,12 +65,11 @@ describe('CreateReleaseDialog', () => {
       'must be after window.start',
     );
     expect(screen.getByText('Add at least one entity')).toBeInTheDocument();
-    expect(api.createCalls).toHaveLength(0);
+    expect(server.requests('post', '/releases')).toHaveLength(0);
   });
 
   it('validates change links', async () => {
-    const api = new FakeReleaseCoordinationApi();
-    await render(api);
+    await render();
     setValue('Title', 'Payments 2.1');
     setValue('Version', '2.1.0');
     await userEvent.click(screen.getByRole('button', { name: 'Add change' }));
@@ -76,12 +80,12 @@ describe('CreateReleaseDialog', () => {
       'aria-invalid',
       'true',
     );
-    expect(api.createCalls).toHaveLength(0);
+    expect(server.requests('post', '/releases')).toHaveLength(0);
   });
 
   it('submits the form on Enter with the right body', async () => {
-    const api = new FakeReleaseCoordinationApi();
-    const { onCreated } = await render(api);
+    server.respond('post', '/releases', makeRelease(), { status: 201 });
+    const { onCreated } = await render();
     setValue('Title', 'Payments 2.1');
     setValue('Version', '2.1.0');
     await userEvent.selectOptions(screen.getByLabelText('Type'), 'hotfix');
@@ -96,7 +100,7 @@ describe('CreateReleaseDialog', () => {
     await userEvent.type(screen.getByLabelText('Title'), '{Enter}');
 
     await waitFor(() => expect(onCreated).toHaveBeenCalled());
-    expect(api.createCalls).toEqual([
+    expect(server.bodies('post', '/releases')).toEqual([
       {
         title: 'Payments 2.1',
         version: '2.1.0',
@@ -121,16 +125,23 @@ describe('CreateReleaseDialog', () => {
   });
 
   it('makes a standard release choose a declared standard change', async () => {
-    const api = new FakeReleaseCoordinationApi();
-    api.standardChanges = [
-      {
-        id: 'payments-config',
-        title: 'Payments configuration change',
-        entityRefs: ['component:default/payments-api'],
-        changeKinds: ['config'],
-      },
-    ];
-    const { onCreated } = await render(api);
+    server.respond('get', '/standard-changes', {
+      items: [
+        {
+          id: 'payments-config',
+          title: 'Payments configuration change',
+          entityRefs: ['component:default/payments-api'],
+          changeKinds: ['config'],
+        },
+      ],
+    });
+    server.respond(
+      'post',
+      '/releases',
+      makeRelease({ type: 'standard', standardChangeId: 'payments-config' }),
+      { status: 201 },
+    );
+    const { onCreated } = await render();
     setValue('Title', 'Pool size');
     setValue('Version', '2.1.1');
     await userEvent.selectOptions(screen.getByLabelText('Type'), 'standard');
@@ -147,20 +158,20 @@ describe('CreateReleaseDialog', () => {
     await userEvent.selectOptions(field, 'payments-config');
     await userEvent.click(screen.getByRole('button', { name: 'Create' }));
     await waitFor(() => expect(onCreated).toHaveBeenCalled());
-    expect(api.createCalls[0]).toMatchObject({
+    expect(server.bodies('post', '/releases')[0]).toMatchObject({
       type: 'standard',
       standardChangeId: 'payments-config',
     });
   });
 
   it('shows the message of a rejected request', async () => {
-    const api = new FakeReleaseCoordinationApi();
-    api.failures.createRelease = await FakeReleaseCoordinationApi.errorResponse(
+    server.fail(
+      'post',
+      '/releases',
       400,
-      'InputError',
       'entityRefs: component:default/nope does not exist',
     );
-    const { onCreated } = await render(api);
+    const { onCreated } = await render();
     setValue('Title', 'Payments 2.1');
     setValue('Version', '2.1.0');
     await userEvent.click(screen.getByRole('button', { name: 'Create' }));
@@ -173,8 +184,7 @@ describe('CreateReleaseDialog', () => {
   });
 
   it('adds entities and closes on Escape', async () => {
-    const api = new FakeReleaseCoordinationApi();
-    const { onClose } = await render(api);
+    const { onClose } = await render();
     await userEvent.type(
       screen.getByLabelText('Add entity'),
       'api:default/payments{Enter}',
@@ -189,17 +199,21 @@ describe('CreateReleaseDialog', () => {
       DateTime.fromISO(iso).toFormat("yyyy-MM-dd'T'HH:mm");
 
     it('lists conflict-free windows of the window length and fills Start and End with the chosen one', async () => {
-      const api = new FakeReleaseCoordinationApi();
-      api.trains = [makeTrain()];
-      api.slots = [
-        { start: '2030-01-08T09:00:00.000Z', end: '2030-01-08T10:30:00.000Z' },
-        {
-          start: '2030-01-15T09:00:00.000Z',
-          end: '2030-01-15T10:30:00.000Z',
-          trainId: 't1',
-        },
-      ];
-      await render(api);
+      server.respond('get', '/trains', { items: [makeTrain()] });
+      server.respond('get', '/slots', {
+        items: [
+          {
+            start: '2030-01-08T09:00:00.000Z',
+            end: '2030-01-08T10:30:00.000Z',
+          },
+          {
+            start: '2030-01-15T09:00:00.000Z',
+            end: '2030-01-15T10:30:00.000Z',
+            trainId: 't1',
+          },
+        ],
+      });
+      await render();
       setValue('Type', 'hotfix');
       setValue('Start', '2030-01-02T10:00');
       setValue('End', '2030-01-02T11:30');
@@ -219,8 +233,9 @@ describe('CreateReleaseDialog', () => {
       expect(items[0]).not.toHaveTextContent('Train slot');
       expect(items[1]).toHaveTextContent('Train slot: Commerce train');
 
-      expect(api.slotCalls).toHaveLength(1);
-      const call = api.slotCalls[0];
+      const calls = server.queries('get', '/slots');
+      expect(calls).toHaveLength(1);
+      const call = calls[0] as Record<string, string>;
       expect(call).toMatchObject({
         entityRef: ['component:default/payments-api'],
         duration: 'PT1H30M',
@@ -243,14 +258,13 @@ describe('CreateReleaseDialog', () => {
     });
 
     it('shows the message of a rejected request', async () => {
-      const api = new FakeReleaseCoordinationApi();
-      api.failures.suggestSlots =
-        await FakeReleaseCoordinationApi.errorResponse(
-          400,
-          'InputError',
-          'entityRef: component:default/payments-api does not exist',
-        );
-      await render(api);
+      server.fail(
+        'get',
+        '/slots',
+        400,
+        'entityRef: component:default/payments-api does not exist',
+      );
+      await render();
       await userEvent.click(
         screen.getByRole('button', { name: 'Suggest slots' }),
       );
@@ -260,8 +274,7 @@ describe('CreateReleaseDialog', () => {
     });
 
     it('needs an entity and a window', async () => {
-      const api = new FakeReleaseCoordinationApi();
-      await render(api);
+      await render();
       setValue('Start', '2030-01-02T10:00');
       setValue('End', '2030-01-02T09:00');
       const button = screen.getByRole('button', { name: 'Suggest slots' });
@@ -277,7 +290,7 @@ describe('CreateReleaseDialog', () => {
       expect(button).toHaveAccessibleDescription(
         'Add an entity to get suggestions.',
       );
-      expect(api.slotCalls).toHaveLength(0);
+      expect(server.requests('get', '/slots')).toHaveLength(0);
     });
   });
 });

@@ -2,14 +2,14 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
-import {
-  FakeReleaseCoordinationApi,
-  makeRelease,
-} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { makeRelease } from '../../__fixtures__/builders';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { EditReleaseDialog } from './EditReleaseDialog';
 
 describe('EditReleaseDialog', () => {
+  const server = setupContractServer();
+
   it('moves a release to a suggested slot of its length', async () => {
     const release = makeRelease({
       id: 'r1',
@@ -20,10 +20,16 @@ describe('EditReleaseDialog', () => {
         end: '2030-03-05T13:00:00.000Z',
       },
     });
-    const api = new FakeReleaseCoordinationApi([release]);
-    api.slots = [
-      { start: '2030-03-12T09:00:00.000Z', end: '2030-03-12T13:00:00.000Z' },
-    ];
+    const slot = {
+      start: '2030-03-12T09:00:00.000Z',
+      end: '2030-03-12T13:00:00.000Z',
+    };
+    server.respond('get', '/slots', { items: [slot] });
+    server.respond('patch', '/releases/r1', {
+      ...release,
+      window: slot,
+      revision: 2,
+    });
     const onSaved = jest.fn();
     await renderInTestApp(
       <EditReleaseDialog
@@ -33,21 +39,21 @@ describe('EditReleaseDialog', () => {
         onSaved={onSaved}
         onReload={jest.fn()}
       />,
-      { apis: [[releaseCoordinationApiRef, api]] },
+      { apis: [[releaseCoordinationApiRef, server.api]] },
     );
     await userEvent.click(
       screen.getByRole('button', { name: 'Suggest slots' }),
     );
-    const [slot] = await within(
+    const [suggested] = await within(
       await screen.findByRole('list', { name: 'Suggested slots' }),
     ).findAllByTestId('form-suggested-slot');
-    expect(api.slotCalls[0]).toMatchObject({
+    expect(server.queries('get', '/slots')[0]).toMatchObject({
       entityRef: ['component:default/payments-api', 'api:default/payments'],
       duration: 'PT4H',
       type: 'security',
       count: 5,
     });
-    await userEvent.click(slot);
+    await userEvent.click(suggested);
     expect(screen.getByLabelText('Start')).toHaveValue(
       DateTime.fromISO('2030-03-12T09:00:00.000Z').toFormat(
         "yyyy-MM-dd'T'HH:mm",
@@ -55,8 +61,7 @@ describe('EditReleaseDialog', () => {
     );
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(api.updateCalls[0]).toMatchObject({
-      id: 'r1',
+    expect(server.bodies('patch', '/releases/r1')[0]).toMatchObject({
       window: {
         start: '2030-03-12T09:00:00.000Z',
         end: '2030-03-12T13:00:00.000Z',
@@ -70,7 +75,11 @@ describe('EditReleaseDialog', () => {
       revision: 1,
       rollbackPlan: 'Redeploy 1.0',
     });
-    const api = new FakeReleaseCoordinationApi([release]);
+    server.respond('patch', '/releases/r1', {
+      ...release,
+      rollbackPlan: '',
+      revision: 2,
+    });
     const onSaved = jest.fn();
     await renderInTestApp(
       <EditReleaseDialog
@@ -80,15 +89,15 @@ describe('EditReleaseDialog', () => {
         onSaved={onSaved}
         onReload={jest.fn()}
       />,
-      { apis: [[releaseCoordinationApiRef, api]] },
+      { apis: [[releaseCoordinationApiRef, server.api]] },
     );
     const field = screen.getByLabelText('Rollback plan');
     expect(field).toHaveValue('Redeploy 1.0');
     await userEvent.clear(field);
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(api.updateCalls).toEqual([
-      { id: 'r1', revision: 1, rollbackPlan: '' },
+    expect(server.bodies('patch', '/releases/r1')).toEqual([
+      { revision: 1, rollbackPlan: '' },
     ]);
   });
 });

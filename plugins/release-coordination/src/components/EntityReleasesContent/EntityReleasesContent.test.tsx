@@ -6,13 +6,13 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  FakeReleaseCoordinationApi,
-  makeRelease,
-} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { answerCalendar } from '../../__testUtils__/answers';
+import { makeRelease } from '../../__fixtures__/builders';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { EntityReleasesContent } from './EntityReleasesContent';
+import { Page, Release } from '@internal/plugin-release-coordination-common';
 
 function entity(kind: string, name = 'payments-api'): Entity {
   return {
@@ -23,17 +23,16 @@ function entity(kind: string, name = 'payments-api'): Entity {
   };
 }
 
-async function render(
-  api: FakeReleaseCoordinationApi,
-  e = entity('Component'),
-) {
+const server = setupContractServer();
+
+async function render(e = entity('Component')) {
   return renderInTestApp(
     <EntityProvider entity={e}>
       <EntityReleasesContent />
     </EntityProvider>,
     {
       apis: [
-        [releaseCoordinationApiRef, api],
+        [releaseCoordinationApiRef, server.api],
         mockApis.identity({ ownershipEntityRefs: ['group:default/payments'] }),
       ],
       mountedRoutes: {
@@ -46,20 +45,21 @@ async function render(
 
 describe('EntityReleasesContent', () => {
   it('lists upcoming and recent releases with links to their pages', async () => {
-    const api = new FakeReleaseCoordinationApi();
     const now = Date.now();
-    api.releases = [
-      makeRelease({
-        id: 'up',
-        title: 'Next one',
-        window: {
-          start: new Date(now + 3600_000).toISOString(),
-          end: new Date(now + 7200_000).toISOString(),
-        },
-      }),
-    ];
-    // The fake answers both lists alike; the recent list shows only ended ones.
-    await render(api);
+    // Both lists get the same answer; the recent list shows only ended ones.
+    server.respond('get', '/releases', {
+      items: [
+        makeRelease({
+          id: 'up',
+          title: 'Next one',
+          window: {
+            start: new Date(now + 3600_000).toISOString(),
+            end: new Date(now + 7200_000).toISOString(),
+          },
+        }),
+      ],
+    });
+    await render();
 
     const link = await screen.findByRole('link', { name: 'Next one' });
     expect(link).toHaveAttribute('href', '/release-coordination/releases/up');
@@ -77,13 +77,14 @@ describe('EntityReleasesContent', () => {
   });
 
   it('queries upcoming ascending from now and recent descending up to now', async () => {
-    const api = new FakeReleaseCoordinationApi();
+    server.respond('get', '/releases', { items: [] });
     const before = Date.now();
-    await render(api);
+    await render();
     await screen.findByText('No releases yet');
 
-    expect(api.listCalls).toHaveLength(2);
-    const [upcoming, recent] = api.listCalls;
+    const calls = server.queries('get', '/releases');
+    expect(calls).toHaveLength(2);
+    const [upcoming, recent] = calls as Array<Record<string, string>>;
     expect(upcoming).toMatchObject({
       entityRef: ['component:default/payments-api'],
       order: 'asc',
@@ -106,33 +107,35 @@ describe('EntityReleasesContent', () => {
     ['Domain', { domain: 'domain:default/payments-api' }],
     ['Group', { owner: 'group:default/payments-api' }],
   ])('queries the releases of a %s', async (kind, expected) => {
-    const api = new FakeReleaseCoordinationApi();
-    await render(api, entity(kind));
+    server.respond('get', '/releases', { items: [] });
+    await render(entity(kind));
     await screen.findByText('No releases yet');
-    for (const call of api.listCalls) {
+    for (const call of server.queries('get', '/releases')) {
       const { from, to, order, limit, ...filter } = call;
       expect(filter).toEqual(expected);
     }
   });
 
   it('shows the releases of the entity on a calendar', async () => {
-    const api = new FakeReleaseCoordinationApi([
-      makeRelease({
-        id: 'cal',
-        title: 'Calendar release',
-        window: {
-          start: new Date(2030, 2, 12, 9).toISOString(),
-          end: new Date(2030, 2, 12, 10).toISOString(),
-        },
-      }),
-    ]);
+    answerCalendar(server, {
+      releases: [
+        makeRelease({
+          id: 'cal',
+          title: 'Calendar release',
+          window: {
+            start: new Date(2030, 2, 12, 9).toISOString(),
+            end: new Date(2030, 2, 12, 10).toISOString(),
+          },
+        }),
+      ],
+    });
     await renderInTestApp(
       <EntityProvider entity={entity('System', 'payments')}>
         <EntityReleasesContent now={new Date(2030, 2, 13, 12)} />
       </EntityProvider>,
       {
         apis: [
-          [releaseCoordinationApiRef, api],
+          [releaseCoordinationApiRef, server.api],
           mockApis.identity({
             ownershipEntityRefs: ['group:default/payments'],
           }),
@@ -150,18 +153,18 @@ describe('EntityReleasesContent', () => {
       await screen.findByRole('link', { name: 'Calendar release' }),
     ).toHaveAttribute('href', '/release-coordination/releases/cal');
     expect(screen.getByTestId('calendar-month')).toBeInTheDocument();
-    expect(api.listCalls.at(-1)).toMatchObject({
+    expect(server.queries('get', '/releases').at(-1)).toMatchObject({
       system: 'system:default/payments',
       from: new Date(2030, 1, 25).toISOString(),
     });
-    expect(api.freezeCalls.at(-1)!.entityRef).toEqual([
-      'system:default/payments',
-    ]);
+    expect(
+      server.queries('get', '/freeze-occurrences').at(-1)!.entityRef,
+    ).toEqual(['system:default/payments']);
   });
 
   it('shows an empty state that offers to create a release', async () => {
-    const api = new FakeReleaseCoordinationApi();
-    await render(api);
+    server.respond('get', '/releases', { items: [] });
+    await render();
     expect(await screen.findByText('No releases yet')).toBeInTheDocument();
     await userEvent.click(
       screen.getByRole('button', { name: 'Create release' }),
@@ -173,21 +176,15 @@ describe('EntityReleasesContent', () => {
   });
 
   it('shows errors of the backend', async () => {
-    const api = new FakeReleaseCoordinationApi();
-    api.failures.listReleases = await FakeReleaseCoordinationApi.errorResponse(
-      500,
-      'Error',
-      'database on fire',
-    );
-    await render(api);
+    server.fail('get', '/releases', 500, 'database on fire');
+    await render();
     expect(await screen.findByText(/database on fire/)).toBeInTheDocument();
   });
 
   it('loads further pages on "Load more"', async () => {
-    const api = new FakeReleaseCoordinationApi();
     const future = (h: number) =>
       new Date(Date.now() + h * 3600_000).toISOString();
-    api.pages = {
+    const pages: Record<string, Page<Release>> = {
       '': {
         items: [
           makeRelease({
@@ -208,24 +205,42 @@ describe('EntityReleasesContent', () => {
         ],
       },
     };
-    await render(api);
+    server.respond(
+      'get',
+      '/releases',
+      ({ query }) => pages[String(query.cursor ?? '')],
+    );
+    await render();
     expect(await screen.findByText('First')).toBeInTheDocument();
     // Both lists offer more; load more of the upcoming one.
     await userEvent.click(
       screen.getAllByRole('button', { name: 'Load more' })[0],
     );
     expect(await screen.findAllByText('Second')).not.toHaveLength(0);
-    expect(api.listCalls.some(call => call.cursor === 'c2')).toBe(true);
+    expect(
+      server.queries('get', '/releases').some(call => call.cursor === 'c2'),
+    ).toBe(true);
   });
 
   it('creates a release and lists it', async () => {
-    const api = new FakeReleaseCoordinationApi();
-    await render(api);
+    server.respond('get', '/releases', { items: [] });
+    await render();
     await userEvent.click(
       await screen.findByRole('button', { name: 'Create release' }),
     );
     await userEvent.type(screen.getByLabelText('Title'), 'Checkout 3');
     await userEvent.type(screen.getByLabelText('Version'), '3.0.0');
+    const created = makeRelease({
+      id: 'r1',
+      title: 'Checkout 3',
+      version: '3.0.0',
+      window: {
+        start: new Date(Date.now() + 3600_000).toISOString(),
+        end: new Date(Date.now() + 7200_000).toISOString(),
+      },
+    });
+    server.respond('post', '/releases', created, { status: 201 });
+    server.respond('get', '/releases', { items: [created] });
     await userEvent.click(screen.getByRole('button', { name: 'Create' }));
 
     await waitFor(() =>

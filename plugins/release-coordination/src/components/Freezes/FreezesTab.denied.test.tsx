@@ -1,10 +1,17 @@
 import { screen } from '@testing-library/react';
-import { renderFreezesTab, setupFreezes } from './__testUtils__/freezeFixtures';
+import { setupContractServer } from '../../__testUtils__/contractServer';
+import {
+  answerFreezes,
+  renderFreezesTab,
+} from './__testUtils__/freezeFixtures';
+
+const server = setupContractServer();
 
 // In a file of its own: usePermission caches the decision per test file.
 describe('FreezesTab without freezeManagePermission', () => {
   it('hides the buttons and says who manages freezes', async () => {
-    await renderFreezesTab(setupFreezes(), false);
+    answerFreezes(server);
+    await renderFreezesTab(server, false);
     expect(
       screen.getByText('Only platform admins manage freezes.'),
     ).toBeInTheDocument();

@@ -1,11 +1,16 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FakeReleaseCoordinationApi } from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { makeFreeze } from '../../__fixtures__/builders';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { browserTimeZone } from './freezeForm';
 import {
-  renderFreezesTab as render,
-  setupFreezes as setup,
+  answerFreezes,
+  fourFreezes,
+  renderFreezesTab,
 } from './__testUtils__/freezeFixtures';
+
+const server = setupContractServer();
+const render = () => renderFreezesTab(server);
 
 const row = (title: string) => screen.getByText(title).closest('tr')!;
 
@@ -15,8 +20,10 @@ const setValue = (label: string, value: string) =>
   });
 
 describe('FreezesTab', () => {
+  beforeEach(() => answerFreezes(server));
+
   it('lists scopes, times in words and states', async () => {
-    await render(setup());
+    await render();
 
     const weekend = within(row('Weekend freeze'));
     expect(weekend.getByText('Everything')).toBeInTheDocument();
@@ -51,8 +58,7 @@ describe('FreezesTab', () => {
   });
 
   it('creates a recurring freeze in a time zone', async () => {
-    const api = setup();
-    await render(api);
+    await render();
     expect(
       screen.queryByText('Only platform admins manage freezes.'),
     ).toBeNull();
@@ -91,12 +97,18 @@ describe('FreezesTab', () => {
     await userEvent.click(
       within(dialog).getByRole('checkbox', { name: 'security' }),
     );
+    server.respond(
+      'post',
+      '/freezes',
+      makeFreeze({ id: 'f5', title: 'Weekend freeze' }),
+      { status: 201 },
+    );
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Create' }),
     );
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(api.createFreezeCalls).toEqual([
+    expect(server.bodies('post', '/freezes')).toEqual([
       {
         title: 'Weekend freeze',
         description: '',
@@ -123,8 +135,7 @@ describe('FreezesTab', () => {
   });
 
   it('names invalid fields under them', async () => {
-    const api = setup();
-    await render(api);
+    await render();
     await userEvent.click(screen.getByRole('button', { name: 'New freeze' }));
     const dialog = await screen.findByRole('dialog');
     await userEvent.click(
@@ -180,12 +191,11 @@ describe('FreezesTab', () => {
     expect(field('Exceptions')).toHaveAccessibleDescription(
       '"someday" is not a date (YYYY-MM-DD)',
     );
-    expect(api.createFreezeCalls).toHaveLength(0);
+    expect(server.requests('post', '/freezes')).toHaveLength(0);
   });
 
   it('edits a freeze sending its revision and the changed fields', async () => {
-    const api = setup();
-    await render(api);
+    await render();
     await userEvent.click(
       within(row('Weekend freeze')).getByRole('button', { name: 'Edit' }),
     );
@@ -202,6 +212,10 @@ describe('FreezesTab', () => {
     );
 
     setValue('Title', 'Weekends');
+    const [weekend, ...others] = fourFreezes();
+    const renamed = { ...weekend, title: 'Weekends', revision: 4 };
+    answerFreezes(server, [renamed, ...others]);
+    server.respond('patch', '/freezes/f1', renamed);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
@@ -212,23 +226,25 @@ describe('FreezesTab', () => {
       within(await screen.findByRole('dialog')).getByLabelText('Repeats'),
       'none',
     );
+    const { recurrence: _recurrence, ...oneOff } = renamed;
+    server.respond('patch', '/freezes/f1', { ...oneOff, revision: 5 });
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
-    expect(api.updateFreezeCalls).toEqual([
-      { id: 'f1', revision: 3, title: 'Weekends' },
-      { id: 'f1', revision: 4, recurrence: null },
+    expect(server.bodies('patch', '/freezes/f1')).toEqual([
+      { revision: 3, title: 'Weekends' },
+      { revision: 4, recurrence: null },
     ]);
   });
 
   it('shows a rejected edit in the dialog', async () => {
-    const api = setup();
-    api.failures.updateFreeze = await FakeReleaseCoordinationApi.errorResponse(
+    server.fail(
+      'patch',
+      '/freezes/f1',
       409,
-      'ConflictError',
       'freeze f1 is at revision 4, not 3',
     );
-    await render(api);
+    await render();
     await userEvent.click(
       within(row('Weekend freeze')).getByRole('button', { name: 'Edit' }),
     );
@@ -241,8 +257,7 @@ describe('FreezesTab', () => {
   });
 
   it('ends a freeze now with a reason', async () => {
-    const api = setup();
-    await render(api);
+    await render();
     await userEvent.click(
       within(row('Payments migration')).getByRole('button', {
         name: 'End now',
@@ -255,13 +270,22 @@ describe('FreezesTab', () => {
       within(dialog).getByLabelText('Reason (optional)'),
       'Migration done',
     );
+    const freezes = fourFreezes();
+    freezes[1] = {
+      ...freezes[1],
+      endedAt: '2030-03-13T12:00:00.000Z',
+      endReason: 'Migration done',
+      revision: 2,
+    };
+    server.respond('post', '/freezes/f2/end', freezes[1]);
+    answerFreezes(server, freezes);
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'End now' }),
     );
 
     expect(await screen.findByText('Freeze ended.')).toBeInTheDocument();
-    expect(api.endFreezeCalls).toEqual([
-      { id: 'f2', reason: 'Migration done' },
+    expect(server.bodies('post', '/freezes/f2/end')).toEqual([
+      { reason: 'Migration done' },
     ]);
     await waitFor(() =>
       expect(
@@ -271,31 +295,32 @@ describe('FreezesTab', () => {
   });
 
   it('deletes a freeze after confirming', async () => {
-    const api = setup();
-    await render(api);
+    await render();
     await userEvent.click(
       within(row('Quarter close')).getByRole('button', { name: 'Delete' }),
     );
     const dialog = await screen.findByRole('dialog', {
       name: 'Delete "Quarter close"?',
     });
+    server.respond('delete', '/freezes/f3', undefined);
+    answerFreezes(
+      server,
+      fourFreezes().filter(freeze => freeze.id !== 'f3'),
+    );
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Delete' }),
     );
 
     expect(await screen.findByText('Freeze deleted.')).toBeInTheDocument();
-    expect(api.deleteFreezeCalls).toEqual(['f3']);
+    expect(server.requests('delete', '/freezes/{id}')).toEqual([
+      expect.objectContaining({ params: { id: 'f3' } }),
+    ]);
     expect(screen.queryByText('Quarter close')).toBeNull();
   });
 
   it('shows a refused deletion in the dialog', async () => {
-    const api = setup();
-    api.failures.deleteFreeze = await FakeReleaseCoordinationApi.errorResponse(
-      403,
-      'NotAllowedError',
-      'not allowed to manage freezes',
-    );
-    await render(api);
+    server.fail('delete', '/freezes/f3', 403, 'not allowed to manage freezes');
+    await render();
     await userEvent.click(
       within(row('Quarter close')).getByRole('button', { name: 'Delete' }),
     );

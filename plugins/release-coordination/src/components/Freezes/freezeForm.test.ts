@@ -3,7 +3,7 @@ import {
   Freeze,
 } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
-import { makeFreeze } from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { makeFreeze } from '../../__fixtures__/builders';
 import {
   changedFreezeFields,
   describeRule,

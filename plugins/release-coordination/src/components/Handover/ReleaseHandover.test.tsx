@@ -4,7 +4,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { Release } from '@internal/plugin-release-coordination-common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
-import { FakeReleaseCoordinationApi } from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { ReleaseHandover } from './ReleaseHandover';
 
 const release: Release = {
@@ -34,16 +34,14 @@ function identity(groups: string[]) {
   } as any;
 }
 
-async function render(
-  r: Release,
-  groups: string[],
-  api = new FakeReleaseCoordinationApi([r]),
-) {
+const server = setupContractServer();
+
+async function render(r: Release, groups: string[]) {
   const onChanged = jest.fn();
   const rendered = await renderInTestApp(
     <TestApiProvider
       apis={[
-        [releaseCoordinationApiRef, api],
+        [releaseCoordinationApiRef, server.api],
         [identityApiRef, identity(groups)],
       ]}
     >
@@ -51,12 +49,17 @@ async function render(
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
-  return { ...rendered, api, onChanged };
+  return { ...rendered, onChanged };
 }
 
 describe('ReleaseHandover', () => {
   it('lets owners offer the release to a group, validating the ref', async () => {
-    const { api, onChanged } = await render(release, [
+    server.respond('post', '/releases/r1/handover', {
+      ...release,
+      pendingOwnerRef: 'group:default/payments-team',
+      revision: 2,
+    });
+    const { onChanged } = await render(release, [
       'group:default/checkout-team',
     ]);
     fireEvent.change(screen.getByLabelText('Group'), {
@@ -73,9 +76,9 @@ describe('ReleaseHandover', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Offer' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
-    expect((await api.getRelease('r1')).pendingOwnerRef).toBe(
-      'group:default/payments-team',
-    );
+    expect(server.bodies('post', '/releases/r1/handover')).toEqual([
+      { toGroupRef: 'group:default/payments-team' },
+    ]);
   });
 
   it('lets the offered group accept or decline, and shows nothing to others', async () => {
@@ -83,7 +86,13 @@ describe('ReleaseHandover', () => {
       ...release,
       pendingOwnerRef: 'group:default/payments-team',
     };
-    const { onChanged, api } = await render(offered, [
+    server.respond('post', '/releases/r1/handover/accept', {
+      ...release,
+      ownerRef: 'group:default/payments-team',
+      handedOverAt: '2026-12-02T10:00:00Z',
+      revision: 2,
+    });
+    const { onChanged } = await render(offered, [
       'group:default/payments-team',
     ]);
     expect(
@@ -91,9 +100,9 @@ describe('ReleaseHandover', () => {
     ).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Accept' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
-    expect((await api.getRelease('r1')).ownerRef).toBe(
-      'group:default/payments-team',
-    );
+    expect(
+      server.requests('post', '/releases/r1/handover/accept'),
+    ).toHaveLength(1);
 
     const { container } = await render(release, ['group:default/search-team']);
     expect(container).toBeEmptyDOMElement();

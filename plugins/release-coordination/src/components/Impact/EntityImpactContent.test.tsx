@@ -5,10 +5,8 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
-import {
-  FakeReleaseCoordinationApi,
-  makeRelease,
-} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { makeRelease } from '../../__fixtures__/builders';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { makeImpactReport, makeRisk } from '../../__fixtures__/impactFixtures';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
@@ -21,14 +19,16 @@ const entity: Entity = {
   spec: {},
 };
 
-async function render(api: FakeReleaseCoordinationApi) {
+const server = setupContractServer();
+
+async function render() {
   await renderInTestApp(
     <EntityProvider entity={entity}>
       <EntityImpactContent now="2030-01-01T00:00:00.000Z" />
     </EntityProvider>,
     {
       apis: [
-        [releaseCoordinationApiRef, api],
+        [releaseCoordinationApiRef, server.api],
         mockApis.identity({ ownershipEntityRefs: ['group:default/payments'] }),
       ],
       mountedRoutes: {
@@ -41,13 +41,17 @@ async function render(api: FakeReleaseCoordinationApi) {
 
 describe('EntityImpactContent', () => {
   it("shows the impact of the entity's next release", async () => {
-    const api = new FakeReleaseCoordinationApi([
-      makeRelease({ id: 'next', title: 'Payments 3' }),
-    ]);
-    api.releaseImpact.next = makeImpactReport({
-      risk: makeRisk({ level: 'high', computedLevel: 'high' }),
+    server.respond('get', '/releases', {
+      items: [makeRelease({ id: 'next', title: 'Payments 3' })],
     });
-    await render(api);
+    server.respond(
+      'get',
+      '/releases/next/impact',
+      makeImpactReport({
+        risk: makeRisk({ level: 'high', computedLevel: 'high' }),
+      }),
+    );
+    await render();
 
     expect(await screen.findByTestId('impact-source')).toHaveTextContent(
       'Impact of the next release, Payments 3',
@@ -56,7 +60,7 @@ describe('EntityImpactContent', () => {
       'href',
       '/release-coordination/releases/next',
     );
-    expect(api.listCalls).toEqual([
+    expect(server.queries('get', '/releases')).toEqual([
       {
         entityRef: ['component:default/payments-api'],
         from: '2030-01-01T00:00:00.000Z',
@@ -64,8 +68,10 @@ describe('EntityImpactContent', () => {
         limit: 1,
       },
     ]);
-    expect(api.releaseImpactCalls).toEqual([{ id: 'next' }]);
-    expect(api.impactCalls).toEqual([]);
+    expect(server.requests('get', '/releases/{id}/impact')).toEqual([
+      expect.objectContaining({ params: { id: 'next' } }),
+    ]);
+    expect(server.requests('post', '/impact')).toEqual([]);
     expect(screen.getByTestId('risk-chip')).toHaveTextContent('high');
     expect(screen.getByText('Dependents (2)')).toBeInTheDocument();
     expect(screen.getByTestId('impact-graph')).toBeInTheDocument();
@@ -75,17 +81,17 @@ describe('EntityImpactContent', () => {
   });
 
   it('shows the impact of a hypothetical change when no release is coming', async () => {
-    const api = new FakeReleaseCoordinationApi();
-    api.hypotheticalImpact = makeImpactReport();
-    await render(api);
+    server.respond('get', '/releases', { items: [] });
+    server.respond('post', '/impact', makeImpactReport());
+    await render();
 
     expect(await screen.findByTestId('impact-source')).toHaveTextContent(
       'hypothetical change',
     );
-    expect(api.impactCalls).toEqual([
+    expect(server.bodies('post', '/impact')).toEqual([
       { entityRefs: ['component:default/payments-api'] },
     ]);
-    expect(api.releaseImpactCalls).toEqual([]);
+    expect(server.requests('get', '/releases/{id}/impact')).toEqual([]);
     expect(screen.getByTestId('impact-graph')).toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'Override risk' }),
@@ -93,9 +99,8 @@ describe('EntityImpactContent', () => {
   });
 
   it('shows a failure', async () => {
-    const api = new FakeReleaseCoordinationApi();
-    api.failures.listReleases = new Error('backend down');
-    await render(api);
+    server.fail('get', '/releases', 503, 'backend down');
+    await render();
     expect((await screen.findAllByText(/backend down/)).length).toBeGreaterThan(
       0,
     );

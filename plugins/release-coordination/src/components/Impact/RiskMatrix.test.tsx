@@ -2,7 +2,7 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FakeReleaseCoordinationApi } from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { makeImpactReport, makeRisk } from '../../__fixtures__/impactFixtures';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { RiskMatrix } from './RiskMatrix';
@@ -10,19 +10,19 @@ import { ReleaseImpact } from './ReleaseImpact';
 
 const release = { id: 'r1', ownerRef: 'group:default/payments' };
 
+const server = setupContractServer();
+
 async function render(
   element: JSX.Element,
-  api = new FakeReleaseCoordinationApi(),
   ownershipEntityRefs = ['group:default/payments'],
 ) {
   await renderInTestApp(element, {
     apis: [
-      [releaseCoordinationApiRef, api],
+      [releaseCoordinationApiRef, server.api],
       mockApis.identity({ ownershipEntityRefs }),
     ],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
-  return api;
 }
 
 describe('RiskMatrix', () => {
@@ -101,11 +101,9 @@ describe('RiskMatrix', () => {
   });
 
   it('lets only owners override', async () => {
-    await render(
-      <RiskMatrix release={release} risk={makeRisk()} />,
-      undefined,
-      ['group:default/other'],
-    );
+    await render(<RiskMatrix release={release} risk={makeRisk()} />, [
+      'group:default/other',
+    ]);
     await waitFor(() =>
       expect(
         screen.getByRole('button', { name: 'Override risk' }),
@@ -114,13 +112,13 @@ describe('RiskMatrix', () => {
   });
 
   it('overrides with a required reason and shows a 403', async () => {
-    const api = new FakeReleaseCoordinationApi();
-    api.failures.overrideRisk = await FakeReleaseCoordinationApi.errorResponse(
+    server.fail(
+      'post',
+      '/releases/r1/risk-override',
       403,
-      'NotAllowedError',
       'You are not a member of group:default/payments',
     );
-    await render(<RiskMatrix release={release} risk={makeRisk()} />, api);
+    await render(<RiskMatrix release={release} risk={makeRisk()} />);
     const button = await screen.findByRole('button', { name: 'Override risk' });
     await waitFor(() => expect(button).toBeEnabled());
     await userEvent.click(button);
@@ -129,7 +127,9 @@ describe('RiskMatrix', () => {
       within(dialog).getByRole('button', { name: 'Override risk' }),
     );
     expect(within(dialog).getByText('Give a reason')).toBeInTheDocument();
-    expect(api.riskOverrideCalls).toHaveLength(0);
+    expect(server.requests('post', '/releases/r1/risk-override')).toHaveLength(
+      0,
+    );
 
     await userEvent.click(
       within(dialog).getByRole('button', { name: /Level/ }),
@@ -147,16 +147,16 @@ describe('RiskMatrix', () => {
         'You are not a member of group:default/payments',
       ),
     ).toBeInTheDocument();
-    expect(api.riskOverrideCalls).toEqual([
-      { id: 'r1', level: 'low', reason: 'Dark launch' },
+    expect(server.bodies('post', '/releases/r1/risk-override')).toEqual([
+      { level: 'low', reason: 'Dark launch' },
     ]);
   });
 });
 
 describe('ReleaseImpact', () => {
   it('shows the risk and impact of a release and applies an override', async () => {
-    const api = new FakeReleaseCoordinationApi();
-    api.releaseImpact.r1 = makeImpactReport();
+    const report = makeImpactReport();
+    server.respond('get', '/releases/r1/impact', report);
     const onChanged = jest.fn();
     await render(
       <ReleaseImpact
@@ -164,7 +164,6 @@ describe('ReleaseImpact', () => {
         ownerRef="group:default/payments"
         onChanged={onChanged}
       />,
-      api,
     );
     expect(
       screen.getByRole('heading', { name: 'Impact and risk' }),
@@ -187,24 +186,44 @@ describe('ReleaseImpact', () => {
       within(dialog).getByRole('textbox', { name: /Reason/ }),
       'Reviewed',
     );
+    // The backend stores the override and reports it from then on.
+    const overridden = {
+      ...report.risk,
+      override: {
+        level: 'medium' as const,
+        reason: 'Reviewed',
+        by: 'user:default/alice',
+        at: '2030-02-02T09:00:00.000Z',
+      },
+    };
+    server.respond('post', '/releases/r1/risk-override', overridden);
+    server.respond('get', '/releases/r1/impact', {
+      ...report,
+      risk: overridden,
+    });
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Override risk' }),
     );
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
     expect(await screen.findByText(/Reviewed/)).toBeInTheDocument();
+    server.respond('delete', '/releases/r1/risk-override', report.risk);
+    server.respond('get', '/releases/r1/impact', report);
     await userEvent.click(
       screen.getByRole('button', { name: 'Remove override' }),
     );
     await waitFor(() =>
       expect(screen.queryByText(/Reviewed/)).not.toBeInTheDocument(),
     );
-    expect(api.riskOverrideCalls).toEqual([
-      { id: 'r1', level: 'medium', reason: 'Reviewed' },
-      { id: 'r1' },
+    expect(server.bodies('post', '/releases/r1/risk-override')).toEqual([
+      { level: 'medium', reason: 'Reviewed' },
     ]);
+    expect(
+      server.requests('delete', '/releases/r1/risk-override'),
+    ).toHaveLength(1);
   });
 
   it('says when a release has no assessment', async () => {
+    server.fail('get', '/releases/r1/impact', 404);
     await render(<ReleaseImpact releaseId="r1" ownerRef="group:default/x" />);
     expect(
       await screen.findByText(

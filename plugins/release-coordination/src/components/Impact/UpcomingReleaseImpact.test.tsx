@@ -6,10 +6,8 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  FakeReleaseCoordinationApi,
-  makeRelease,
-} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { setupContractServer } from '../../__testUtils__/contractServer';
+import { makeRelease } from '../../__fixtures__/builders';
 import { makeUpcomingImpact } from '../../__fixtures__/impactFixtures';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
@@ -73,9 +71,11 @@ function items() {
   ];
 }
 
-async function render(element: JSX.Element, api: FakeReleaseCoordinationApi) {
+const server = setupContractServer();
+
+async function render(element: JSX.Element) {
   await renderInTestApp(element, {
-    apis: [[releaseCoordinationApiRef, api]],
+    apis: [[releaseCoordinationApiRef, server.api]],
     mountedRoutes: {
       '/release-coordination': rootRouteRef,
       '/catalog/:namespace/:kind/:name': entityRouteRef,
@@ -85,13 +85,11 @@ async function render(element: JSX.Element, api: FakeReleaseCoordinationApi) {
 
 describe('UpcomingReleaseImpact', () => {
   it("groups a system's upcoming releases by window day with risk, touch and owners", async () => {
-    const api = new FakeReleaseCoordinationApi();
-    api.upcomingImpact = items();
+    server.respond('get', '/impact/upcoming', { items: items() });
     await render(
       <EntityProvider entity={system()}>
         <EntityReleaseImpactContent now="2030-02-01T00:00:00.000Z" />
       </EntityProvider>,
-      api,
     );
     const groups = await screen.findAllByTestId('release-impact-group');
     expect(groups).toHaveLength(2);
@@ -120,33 +118,33 @@ describe('UpcomingReleaseImpact', () => {
     expect(
       within(row).getByRole('link', { name: 'payments' }),
     ).toBeInTheDocument();
-    expect(api.upcomingImpactCalls).toEqual([
+    expect(server.queries('get', '/impact/upcoming')).toEqual([
       { system: 'system:default/shop', from: '2030-02-01T00:00:00.000Z' },
     ]);
   });
 
   it('asks about a domain on domains', async () => {
-    const api = new FakeReleaseCoordinationApi();
+    server.respond('get', '/impact/upcoming', { items: [] });
     await render(
       <EntityProvider entity={system('Domain')}>
         <EntityReleaseImpactContent now="2030-02-01T00:00:00.000Z" />
       </EntityProvider>,
-      api,
     );
     expect(await screen.findByText('No upcoming releases')).toBeInTheDocument();
-    expect(api.upcomingImpactCalls).toEqual([
+    expect(server.queries('get', '/impact/upcoming')).toEqual([
       { domain: 'domain:default/shop', from: '2030-02-01T00:00:00.000Z' },
     ]);
   });
 
   it('filters by risk level and owner', async () => {
-    const api = new FakeReleaseCoordinationApi();
-    api.upcomingImpact = items();
-    await render(<UpcomingReleaseImpact />, api);
+    server.respond('get', '/impact/upcoming', { items: items() });
+    await render(<UpcomingReleaseImpact />);
     expect(
       await screen.findByRole('link', { name: 'Search 9' }),
     ).toBeInTheDocument();
-    expect(api.upcomingImpactCalls[0]).not.toHaveProperty('system');
+    expect(server.queries('get', '/impact/upcoming')[0]).not.toHaveProperty(
+      'system',
+    );
 
     await userEvent.click(screen.getByRole('button', { name: /All levels/ }));
     await userEvent.click(

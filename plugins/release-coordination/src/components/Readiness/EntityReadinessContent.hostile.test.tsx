@@ -7,11 +7,11 @@ import {
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
-  FakeReleaseCoordinationApi,
   makeApprovals,
   makeReadiness,
   makeRelease,
-} from '../../__fixtures__/FakeReleaseCoordinationApi';
+} from '../../__fixtures__/builders';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import {
   HOSTILE_CHANGES,
   HOSTILE_EVIDENCE,
@@ -30,19 +30,23 @@ const group: Entity = {
 };
 
 describe('EntityReadinessContent with hostile stored text', () => {
+  const server = setupContractServer();
+
   it('shows the hostile title and the script evidence as text', async () => {
     const start = Date.now() + 3600_000;
-    const api = new FakeReleaseCoordinationApi([
-      makeRelease({
-        title: HOSTILE_TITLE,
-        description: HOSTILE_MARKDOWN,
-        changes: HOSTILE_CHANGES,
-        window: {
-          start: new Date(start).toISOString(),
-          end: new Date(start + 7200_000).toISOString(),
-        },
-      }),
-    ]);
+    server.respond('get', '/releases', {
+      items: [
+        makeRelease({
+          title: HOSTILE_TITLE,
+          description: HOSTILE_MARKDOWN,
+          changes: HOSTILE_CHANGES,
+          window: {
+            start: new Date(start).toISOString(),
+            end: new Date(start + 7200_000).toISOString(),
+          },
+        }),
+      ],
+    });
     const readiness = makeReadiness();
     readiness.items[2] = {
       ...readiness.items[2],
@@ -51,8 +55,20 @@ describe('EntityReadinessContent with hostile stored text', () => {
       checkedAt: '2030-02-01T10:00:00.000Z',
       evidence: HOSTILE_EVIDENCE,
     };
-    api.readiness.r1 = makeReadiness({ items: readiness.items });
-    api.approvals.r1 = makeApprovals();
+    server.respond('get', '/releases/r1/readiness', {
+      ...readiness,
+      blocking: ['Approvals complete: not passed'],
+    });
+    server.respond('get', '/readiness', {
+      items: [
+        {
+          releaseId: 'r1',
+          verdict: 'not-ready',
+          blocking: ['Approvals complete: not passed'],
+        },
+      ],
+    });
+    server.respond('get', '/releases/r1/approvals', makeApprovals());
 
     await renderInTestApp(
       <EntityProvider entity={group}>
@@ -60,7 +76,7 @@ describe('EntityReadinessContent with hostile stored text', () => {
       </EntityProvider>,
       {
         apis: [
-          [releaseCoordinationApiRef, api],
+          [releaseCoordinationApiRef, server.api],
           mockApis.identity({
             userEntityRef: 'user:default/alice',
             ownershipEntityRefs: ['group:default/payments'],

@@ -6,12 +6,16 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { answerReadiness } from '../../__testUtils__/answers';
 import {
-  FakeReleaseCoordinationApi,
   makeApprovals,
+  makeApprovedApprovals,
   makeReadiness,
+  makeReadinessAwaitingApprovals,
+  makeReadyReadiness as ready,
   makeRelease,
-} from '../../__fixtures__/FakeReleaseCoordinationApi';
+} from '../../__fixtures__/builders';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { EntityReadinessContent } from './EntityReadinessContent';
@@ -30,14 +34,16 @@ function soon(hours: number) {
   };
 }
 
-async function render(api: FakeReleaseCoordinationApi) {
+const server = setupContractServer();
+
+async function render() {
   return renderInTestApp(
     <EntityProvider entity={group}>
       <EntityReadinessContent />
     </EntityProvider>,
     {
       apis: [
-        [releaseCoordinationApiRef, api],
+        [releaseCoordinationApiRef, server.api],
         mockApis.identity({
           userEntityRef: 'user:default/alice',
           ownershipEntityRefs: ['group:default/payments'],
@@ -53,40 +59,38 @@ async function render(api: FakeReleaseCoordinationApi) {
 
 describe('EntityReadinessContent', () => {
   it('lists the upcoming releases with verdicts and approvals', async () => {
-    const api = new FakeReleaseCoordinationApi([
-      makeRelease({ id: 'r1', title: 'Ledger 4', window: soon(1) }),
-      makeRelease({
-        id: 'r2',
-        title: 'Refunds 2',
-        state: 'approved',
-        window: soon(5),
-      }),
-      makeRelease({
-        id: 'r3',
-        title: 'Other team',
-        ownerRef: 'group:default/search',
-        window: soon(2),
-      }),
-    ]);
-    api.readiness.r1 = makeReadiness();
-    api.approvals.r1 = makeApprovals();
-    api.readiness.r2 = makeReadiness({
+    // The backend answers the group's releases (the owner filter is its).
+    server.respond('get', '/releases', {
       items: [
-        {
-          id: 'approvals',
-          label: 'Approvals complete',
-          kind: 'automatic',
-          passed: true,
-          facts: [],
-        },
+        makeRelease({ id: 'r1', title: 'Ledger 4', window: soon(1) }),
+        makeRelease({
+          id: 'r2',
+          title: 'Refunds 2',
+          state: 'approved',
+          window: soon(5),
+        }),
       ],
     });
-    api.approvals.r2 = makeApprovals({
-      complete: true,
-      pending: [],
-      mayDecide: [],
+    answerReadiness(server, {
+      r1: { readiness: makeReadiness(), approvals: makeApprovals() },
+      r2: {
+        readiness: ready([
+          {
+            id: 'approvals',
+            label: 'Approvals complete',
+            kind: 'automatic',
+            passed: true,
+            facts: [],
+          },
+        ]),
+        approvals: makeApprovals({
+          complete: true,
+          pending: [],
+          mayDecide: [],
+        }),
+      },
     });
-    await render(api);
+    await render();
 
     const first = await screen.findByTestId('readiness-row-r1');
     expect(
@@ -103,8 +107,7 @@ describe('EntityReadinessContent', () => {
       /^ready$/,
     );
     expect(within(second).getByText('Approvals: approved')).toBeInTheDocument();
-    expect(screen.queryByText('Other team')).toBeNull();
-    expect(api.listCalls[0]).toMatchObject({
+    expect(server.queries('get', '/releases')[0]).toMatchObject({
       owner: 'group:default/payments',
       order: 'asc',
       limit: 20,
@@ -112,14 +115,16 @@ describe('EntityReadinessContent', () => {
   });
 
   it('approves a release from the tab and shows the new verdict', async () => {
-    const api = new FakeReleaseCoordinationApi([
-      makeRelease({ id: 'r1', title: 'Ledger 4', window: soon(1) }),
-    ]);
-    api.readiness.r1 = makeReadiness();
-    api.readiness.r1.items[2].passed = true;
-    api.readiness.r1 = makeReadiness({ items: api.readiness.r1.items });
-    api.approvals.r1 = makeApprovals();
-    await render(api);
+    server.respond('get', '/releases', {
+      items: [makeRelease({ id: 'r1', title: 'Ledger 4', window: soon(1) })],
+    });
+    answerReadiness(server, {
+      r1: {
+        readiness: makeReadinessAwaitingApprovals(),
+        approvals: makeApprovals(),
+      },
+    });
+    await render();
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Readiness of Ledger 4' }),
@@ -128,6 +133,12 @@ describe('EntityReadinessContent', () => {
       await screen.findByRole('button', { name: 'Approve' }),
     );
     const dialog = await screen.findByRole('dialog');
+    // Once approved, the approvals are complete and the release is ready.
+    const approved = makeApprovedApprovals();
+    server.respond('post', '/releases/r1/approvals', approved);
+    answerReadiness(server, {
+      r1: { readiness: ready(), approvals: approved },
+    });
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Confirm' }),
     );
@@ -138,13 +149,14 @@ describe('EntityReadinessContent', () => {
       ),
     );
     expect(screen.getAllByTestId('readiness-verdict')).toHaveLength(1);
-    expect(api.decideCalls).toEqual([
-      { id: 'r1', decision: 'approve', comment: '' },
+    expect(server.bodies('post', '/releases/r1/approvals')).toEqual([
+      { decision: 'approve', comment: '' },
     ]);
   });
 
   it('says when nothing is upcoming', async () => {
-    await render(new FakeReleaseCoordinationApi());
+    server.respond('get', '/releases', { items: [] });
+    await render();
     expect(await screen.findByText('No upcoming releases')).toBeInTheDocument();
   });
 });

@@ -3,27 +3,52 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
-  FakeReleaseCoordinationApi,
   makeApprovals,
+  makeApprovedApprovals,
   makeReadiness,
+  makeReadinessAwaitingApprovals,
+  makeReadyReadiness,
   makeRelease,
-} from '../../__fixtures__/FakeReleaseCoordinationApi';
+} from '../../__fixtures__/builders';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { ReleaseReadiness } from './ReleaseReadiness';
 
-function setup() {
-  const api = new FakeReleaseCoordinationApi([
-    makeRelease({ state: 'planned' }),
-  ]);
-  api.readiness.r1 = makeReadiness();
-  api.approvals.r1 = makeApprovals();
-  return api;
+const server = setupContractServer();
+const ITEM = '/releases/r1/readiness/items/rollback-plan';
+
+/** Declares the readiness and approvals of the release r1. */
+function setup(readiness = makeReadiness(), approvals = makeApprovals()) {
+  server.respond('get', '/releases/r1/readiness', readiness);
+  server.respond('get', '/releases/r1/approvals', approvals);
+}
+
+/** Declares the readiness once alice checked the rollback plan item. */
+function answerChecked(evidence?: string) {
+  const readiness = makeReadiness({
+    blocking: ['Approvals complete: not passed'],
+  });
+  readiness.items[2] = {
+    ...readiness.items[2],
+    passed: true,
+    checkedBy: 'user:default/alice',
+    checkedAt: '2030-02-02T09:00:00.000Z',
+    ...(evidence ? { evidence } : {}),
+  };
+  server.respond('post', ITEM, readiness);
+  server.respond('get', '/releases/r1/readiness', readiness);
 }
 
 /** Approvals where `by` decided for the payments group. */
 function decided(decision: 'approve' | 'reject', comment: string, by: string) {
+  const [required] = makeApprovals().required;
+  const status = decision === 'approve' ? 'approved' : 'rejected';
   return makeApprovals({
+    required: [{ ...required, status }],
+    pending: [],
+    complete: decision === 'approve',
+    rejected: decision === 'reject',
     mayDecide: [],
     decisions: [
       {
@@ -38,17 +63,16 @@ function decided(decision: 'approve' | 'reject', comment: string, by: string) {
 }
 
 async function render(
-  api: FakeReleaseCoordinationApi,
   options: { ownershipEntityRefs?: string[]; onChanged?: () => void } = {},
 ) {
   return renderInTestApp(
     <ReleaseReadiness
-      release={api.releases[0]}
+      release={makeRelease({ state: 'planned' })}
       onChanged={options.onChanged}
     />,
     {
       apis: [
-        [releaseCoordinationApiRef, api],
+        [releaseCoordinationApiRef, server.api],
         mockApis.identity({
           userEntityRef: 'user:default/alice',
           ownershipEntityRefs: options.ownershipEntityRefs ?? [
@@ -67,8 +91,8 @@ async function render(
 
 describe('ReleaseReadiness', () => {
   it('shows the verdict, blocking reasons and items with their facts', async () => {
-    const api = setup();
-    api.readiness.r1.items.push({
+    const readiness = makeReadiness();
+    readiness.items.push({
       id: 'release-notes',
       label: 'Release notes written',
       kind: 'manual',
@@ -78,7 +102,8 @@ describe('ReleaseReadiness', () => {
       checkedAt: '2030-02-01T10:00:00.000Z',
       evidence: 'https://example.com/notes',
     });
-    await render(api);
+    setup(readiness);
+    await render();
 
     expect(await screen.findByTestId('readiness-verdict')).toHaveTextContent(
       'not ready',
@@ -107,14 +132,15 @@ describe('ReleaseReadiness', () => {
   });
 
   it('checks a manual item and refreshes', async () => {
-    const api = setup();
+    setup();
     const onChanged = jest.fn();
-    await render(api, { onChanged });
+    await render({ onChanged });
 
     const checkbox = await screen.findByRole('checkbox', {
       name: 'Rollback plan reviewed',
     });
     expect(checkbox).not.toBeChecked();
+    answerChecked();
     await userEvent.click(checkbox);
 
     await waitFor(() =>
@@ -122,16 +148,14 @@ describe('ReleaseReadiness', () => {
         screen.getByRole('checkbox', { name: 'Rollback plan reviewed' }),
       ).toBeChecked(),
     );
-    expect(api.checkItemCalls).toEqual([
-      { id: 'r1', itemId: 'rollback-plan', checked: true },
-    ]);
+    expect(server.bodies('post', ITEM)).toEqual([{ checked: true }]);
     expect(await screen.findByText(/Checked by/)).toBeInTheDocument();
     expect(onChanged).toHaveBeenCalled();
   });
 
   it('checks an item with an evidence link from the keyboard and shows it with who and when', async () => {
-    const api = setup();
-    await render(api);
+    setup();
+    await render();
     const field = await screen.findByRole('textbox', {
       name: 'Evidence link for Rollback plan reviewed',
     });
@@ -139,8 +163,9 @@ describe('ReleaseReadiness', () => {
     expect(
       screen.getByText('Enter a full URL, e.g. https://wiki.example.com/page'),
     ).toBeInTheDocument();
-    expect(api.checkItemCalls).toEqual([]);
+    expect(server.requests('post', ITEM)).toEqual([]);
 
+    answerChecked('https://wiki.example.com/rollback');
     await userEvent.clear(field);
     await userEvent.type(field, 'https://wiki.example.com/rollback{Enter}');
     await waitFor(() =>
@@ -148,13 +173,8 @@ describe('ReleaseReadiness', () => {
         screen.getByRole('checkbox', { name: 'Rollback plan reviewed' }),
       ).toBeChecked(),
     );
-    expect(api.checkItemCalls).toEqual([
-      {
-        id: 'r1',
-        itemId: 'rollback-plan',
-        checked: true,
-        evidence: 'https://wiki.example.com/rollback',
-      },
+    expect(server.bodies('post', ITEM)).toEqual([
+      { checked: true, evidence: 'https://wiki.example.com/rollback' },
     ]);
     const checklist = screen.getByRole('list', { name: 'Checklist' });
     expect(
@@ -174,65 +194,63 @@ describe('ReleaseReadiness', () => {
   });
 
   it('sends the evidence typed before clicking the checkbox', async () => {
-    const api = setup();
-    await render(api);
+    setup();
+    await render();
     await userEvent.type(
       await screen.findByRole('textbox', {
         name: 'Evidence link for Rollback plan reviewed',
       }),
       'https://ci.example.com/run/7',
     );
+    answerChecked('https://ci.example.com/run/7');
     await userEvent.click(
       screen.getByRole('checkbox', { name: 'Rollback plan reviewed' }),
     );
     await waitFor(() =>
-      expect(api.checkItemCalls).toEqual([
-        {
-          id: 'r1',
-          itemId: 'rollback-plan',
-          checked: true,
-          evidence: 'https://ci.example.com/run/7',
-        },
+      expect(server.bodies('post', ITEM)).toEqual([
+        { checked: true, evidence: 'https://ci.example.com/run/7' },
       ]),
     );
   });
 
   it('shows the deadline of the approvals collected afterwards and who is overdue', async () => {
-    const api = setup();
-    api.approvals.r1 = makeApprovals({
-      rule: 'release-manager',
-      required: [
-        {
-          groupRef: 'group:default/release-managers',
-          reason: 'release-manager',
-          entityRefs: [],
-          phase: 'before',
-          status: 'approved',
-        },
-        {
-          groupRef: 'group:default/payments',
-          reason: 'owner',
-          entityRefs: ['component:default/payments-api'],
-          phase: 'after',
-          status: 'overdue',
-        },
-      ],
-      decisions: [
-        {
-          groupRef: 'group:default/release-managers',
-          decision: 'approve',
-          comment: 'Outage',
-          by: 'user:default/rita',
-          at: '2030-02-01T10:00:00.000Z',
-        },
-      ],
-      pending: [],
-      pendingAfter: ['group:default/payments'],
-      overdue: ['group:default/payments'],
-      followUpDeadline: '2030-02-06T10:00:00.000Z',
-      complete: true,
-    });
-    await render(api);
+    setup(
+      makeReadiness(),
+      makeApprovals({
+        rule: 'release-manager',
+        required: [
+          {
+            groupRef: 'group:default/release-managers',
+            reason: 'release-manager',
+            entityRefs: [],
+            phase: 'before',
+            status: 'approved',
+          },
+          {
+            groupRef: 'group:default/payments',
+            reason: 'owner',
+            entityRefs: ['component:default/payments-api'],
+            phase: 'after',
+            status: 'overdue',
+          },
+        ],
+        decisions: [
+          {
+            groupRef: 'group:default/release-managers',
+            decision: 'approve',
+            comment: 'Outage',
+            by: 'user:default/rita',
+            at: '2030-02-01T10:00:00.000Z',
+          },
+        ],
+        pending: [],
+        pendingAfter: ['group:default/payments'],
+        overdue: ['group:default/payments'],
+        followUpDeadline: '2030-02-06T10:00:00.000Z',
+        complete: true,
+      }),
+    );
+    await render();
     expect(await screen.findByText('overdue (afterwards)')).toBeInTheDocument();
     expect(screen.getByTestId('approvals-follow-up')).toHaveTextContent(
       /To approve afterwards by .*2030.*: group:default\/payments/,
@@ -246,19 +264,17 @@ describe('ReleaseReadiness', () => {
   });
 
   it('does not let non-members check items', async () => {
-    await render(setup(), { ownershipEntityRefs: ['user:default/alice'] });
+    setup();
+    await render({ ownershipEntityRefs: ['user:default/alice'] });
     expect(
       await screen.findByRole('checkbox', { name: 'Rollback plan reviewed' }),
     ).toBeDisabled();
   });
 
   it('approves with a comment and shows the new verdict', async () => {
-    const api = setup();
-    api.readiness.r1 = makeReadiness();
-    api.readiness.r1.items[2].passed = true;
-    api.readiness.r1 = makeReadiness({ items: api.readiness.r1.items });
+    setup(makeReadinessAwaitingApprovals());
     const onChanged = jest.fn();
-    await render(api, { onChanged });
+    await render({ onChanged });
 
     expect(await screen.findByTestId('readiness-verdict')).toHaveTextContent(
       'not ready',
@@ -269,6 +285,10 @@ describe('ReleaseReadiness', () => {
       within(dialog).getByRole('textbox', { name: 'Comment' }),
       'Looks good',
     );
+    const approved = makeApprovedApprovals();
+    approved.decisions[0].comment = 'Looks good';
+    server.respond('post', '/releases/r1/approvals', approved);
+    setup(makeReadyReadiness(), approved);
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Confirm' }),
     );
@@ -278,8 +298,8 @@ describe('ReleaseReadiness', () => {
         /^ready$/,
       ),
     );
-    expect(api.decideCalls).toEqual([
-      { id: 'r1', decision: 'approve', comment: 'Looks good' },
+    expect(server.bodies('post', '/releases/r1/approvals')).toEqual([
+      { decision: 'approve', comment: 'Looks good' },
     ]);
     await waitFor(() =>
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
@@ -292,8 +312,8 @@ describe('ReleaseReadiness', () => {
   });
 
   it('requires a comment to reject', async () => {
-    const api = setup();
-    await render(api);
+    setup();
+    await render();
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Reject' }),
@@ -305,19 +325,21 @@ describe('ReleaseReadiness', () => {
     expect(
       within(dialog).getByText('Say why you reject the release'),
     ).toBeInTheDocument();
-    expect(api.decideCalls).toEqual([]);
+    expect(server.requests('post', '/releases/r1/approvals')).toEqual([]);
 
     await userEvent.type(
       within(dialog).getByRole('textbox', { name: /Comment/ }),
       'Window too close to the sale',
     );
+    const rejected = decided('reject', 'Window too close to the sale', 'alice');
+    server.respond('post', '/releases/r1/approvals', rejected);
+    setup(makeReadiness(), rejected);
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Confirm' }),
     );
     await waitFor(() =>
-      expect(api.decideCalls).toEqual([
+      expect(server.bodies('post', '/releases/r1/approvals')).toEqual([
         {
-          id: 'r1',
           decision: 'reject',
           comment: 'Window too close to the sale',
         },
@@ -330,39 +352,50 @@ describe('ReleaseReadiness', () => {
   });
 
   it('lets the member who decided withdraw', async () => {
-    const api = setup();
-    api.approvals.r1 = decided('reject', 'Not yet', 'alice');
-    await render(api);
+    setup(makeReadiness(), decided('reject', 'Not yet', 'alice'));
+    await render();
 
     expect(await screen.findByText(/Not yet/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    server.respond(
+      'delete',
+      '/releases/r1/approvals/{groupRef}',
+      makeApprovals(),
+    );
+    setup();
     await userEvent.click(screen.getByRole('button', { name: 'Withdraw' }));
 
     expect(
       await screen.findByRole('button', { name: 'Approve' }),
     ).toBeInTheDocument();
-    expect(api.withdrawCalls).toEqual([
-      { id: 'r1', groupRef: 'group:default/payments' },
+    expect(
+      server.requests('delete', '/releases/r1/approvals/{groupRef}'),
+    ).toEqual([
+      expect.objectContaining({
+        params: { id: 'r1', groupRef: 'group:default/payments' },
+      }),
     ]);
     expect(screen.queryByText(/Not yet/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Withdraw' })).toBeNull();
   });
 
   it('says why each group must approve', async () => {
-    const api = setup();
-    api.approvals.r1 = makeApprovals({
-      required: [
-        ...makeApprovals().required,
-        {
-          groupRef: 'group:default/storefront',
-          reason: 'affected-dependent',
-          entityRefs: ['component:default/storefront-bff'],
-          phase: 'before',
-          status: 'pending',
-        },
-      ],
-    });
-    await render(api);
+    setup(
+      makeReadiness(),
+      makeApprovals({
+        required: [
+          ...makeApprovals().required,
+          {
+            groupRef: 'group:default/storefront',
+            reason: 'affected-dependent',
+            entityRefs: ['component:default/storefront-bff'],
+            phase: 'before',
+            status: 'pending',
+          },
+        ],
+      }),
+    );
+    await render();
 
     expect(await screen.findByText('owner')).toBeInTheDocument();
     expect(
@@ -371,9 +404,8 @@ describe('ReleaseReadiness', () => {
   });
 
   it('shows no buttons for groups the user may not decide for', async () => {
-    const api = setup();
-    api.approvals.r1 = decided('approve', '', 'bob');
-    await render(api);
+    setup(makeReadiness(), decided('approve', '', 'bob'));
+    await render();
 
     expect(await screen.findByText(/Approved by/)).toBeInTheDocument();
     for (const name of ['Approve', 'Reject', 'Withdraw']) {
@@ -382,14 +414,14 @@ describe('ReleaseReadiness', () => {
   });
 
   it('shows a refusal of the backend', async () => {
-    const api = setup();
-    api.failures.decideReleaseApproval =
-      await FakeReleaseCoordinationApi.errorResponse(
-        403,
-        'NotAllowedError',
-        'The creator of a release cannot approve it',
-      );
-    await render(api);
+    setup();
+    server.fail(
+      'post',
+      '/releases/r1/approvals',
+      403,
+      'The creator of a release cannot approve it',
+    );
+    await render();
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Approve' }),
@@ -404,15 +436,14 @@ describe('ReleaseReadiness', () => {
   });
 
   it('shows a refused withdrawal in an alert', async () => {
-    const api = setup();
-    api.approvals.r1 = decided('approve', '', 'alice');
-    api.failures.withdrawReleaseApproval =
-      await FakeReleaseCoordinationApi.errorResponse(
-        409,
-        'ConflictError',
-        'The release has started',
-      );
-    await render(api);
+    setup(makeReadiness(), decided('approve', '', 'alice'));
+    server.fail(
+      'delete',
+      '/releases/r1/approvals/{groupRef}',
+      409,
+      'The release has started',
+    );
+    await render();
     await userEvent.click(
       await screen.findByRole('button', { name: 'Withdraw' }),
     );
@@ -422,8 +453,9 @@ describe('ReleaseReadiness', () => {
   });
 
   it('renders nothing on backends without readiness', async () => {
-    const api = new FakeReleaseCoordinationApi([makeRelease()]);
-    await render(api);
+    server.fail('get', '/releases/r1/readiness', 404);
+    server.fail('get', '/releases/r1/approvals', 404);
+    await render();
     await waitFor(() => expect(screen.queryByText('Readiness')).toBeNull());
     expect(screen.queryByTestId('readiness-verdict')).toBeNull();
   });

@@ -2,11 +2,10 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  FakeReleaseCoordinationApi,
-  makeConflict,
-  makeRelease,
-} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { answerRelease } from '../../__testUtils__/answers';
+import { makeConflict, makeRelease } from '../../__fixtures__/builders';
+import { setupContractServer } from '../../__testUtils__/contractServer';
+import { Release } from '@internal/plugin-release-coordination-common';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { ReleasePage } from '../ReleasePage';
@@ -16,55 +15,67 @@ import { windowDuration } from '../shared/conflictDisplay';
 const OWNER = ['user:default/alice', 'group:default/payments'];
 const OTHER = ['user:default/mallory', 'group:default/other'];
 
+const server = setupContractServer();
+
+/**
+ * A three-hour release with a blocking freeze conflict and a warning about
+ * r2; the backend suggests two slots and moves the release when asked.
+ */
 function setup() {
-  const api = new FakeReleaseCoordinationApi([
-    makeRelease({
-      // three hours
-      window: {
-        start: '2030-03-01T09:00:00.000Z',
-        end: '2030-03-01T12:00:00.000Z',
-      },
-      entityRefs: [
-        'component:default/payments-api',
-        'component:default/ledger',
-      ],
-      conflicts: [
-        makeConflict({
-          entityRefs: [
-            'component:default/ledger',
-            'component:default/payments-api',
-          ],
-        }),
-        makeConflict({
-          id: 'dependency:r1:r2',
-          kind: 'dependency',
-          severity: 'warning',
-          releaseIds: ['r1', 'r2'],
-          message: 'Overlaps Ledger 5 of a dependency',
-          suggestion: 'Release one after the other',
-        }),
-      ],
-    }),
+  const release = makeRelease({
+    // three hours
+    window: {
+      start: '2030-03-01T09:00:00.000Z',
+      end: '2030-03-01T12:00:00.000Z',
+    },
+    entityRefs: ['component:default/payments-api', 'component:default/ledger'],
+    conflicts: [
+      makeConflict({
+        entityRefs: [
+          'component:default/ledger',
+          'component:default/payments-api',
+        ],
+      }),
+      makeConflict({
+        id: 'dependency:r1:r2',
+        kind: 'dependency',
+        severity: 'warning',
+        releaseIds: ['r1', 'r2'],
+        message: 'Overlaps Ledger 5 of a dependency',
+        suggestion: 'Release one after the other',
+      }),
+    ],
+  });
+  server.respond(
+    'get',
+    '/releases/r2',
     makeRelease({ id: 'r2', title: 'Ledger', version: '5.0.0' }),
-  ]);
-  api.slots = [
-    { start: '2030-03-04T09:00:00.000Z', end: '2030-03-04T12:00:00.000Z' },
-    { start: '2030-03-05T09:00:00.000Z', end: '2030-03-05T12:00:00.000Z' },
-  ];
-  return api;
+  );
+  server.respond('get', '/trains', { items: [] });
+  server.respond('get', '/slots', {
+    items: [
+      { start: '2030-03-04T09:00:00.000Z', end: '2030-03-04T12:00:00.000Z' },
+      { start: '2030-03-05T09:00:00.000Z', end: '2030-03-05T12:00:00.000Z' },
+    ],
+  });
+  server.respond('patch', '/releases/r1', ({ body }) => ({
+    ...release,
+    window: body.window,
+    revision: 2,
+  }));
+  return release;
 }
 
 async function render(
-  api: FakeReleaseCoordinationApi,
+  release: Release,
   ownershipEntityRefs = OWNER,
   onChanged = jest.fn(),
 ) {
-  const release = await api.getRelease('r1');
   await renderInTestApp(
     <ReleaseConflicts release={release} onChanged={onChanged} />,
     {
       apis: [
-        [releaseCoordinationApiRef, api],
+        [releaseCoordinationApiRef, server.api],
         mockApis.identity({
           userEntityRef: ownershipEntityRefs[0],
           ownershipEntityRefs,
@@ -98,8 +109,7 @@ describe('windowDuration', () => {
 
 describe('ReleaseConflicts', () => {
   it('lists every conflict with severity, kind, entities, other releases and suggestion', async () => {
-    const api = setup();
-    await render(api);
+    await render(setup());
 
     expect(screen.getByText('Conflicts')).toBeInTheDocument();
     const items = screen.getAllByTestId('release-conflict');
@@ -125,13 +135,12 @@ describe('ReleaseConflicts', () => {
   });
 
   it('suggests slots of the window length and moves the release there', async () => {
-    const api = setup();
-    const onChanged = await render(api);
+    const onChanged = await render(setup());
 
     expect(screen.getByText('Suggested slots')).toBeInTheDocument();
     const buttons = await screen.findAllByRole('button', { name: /Move here/ });
     expect(buttons).toHaveLength(2);
-    expect(api.slotCalls).toEqual([
+    expect(server.queries('get', '/slots')).toEqual([
       {
         entityRef: [
           'component:default/payments-api',
@@ -146,9 +155,8 @@ describe('ReleaseConflicts', () => {
 
     await userEvent.click(buttons[1]);
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
-    expect(api.updateCalls).toEqual([
+    expect(server.bodies('patch', '/releases/r1')).toEqual([
       {
-        id: 'r1',
         revision: 1,
         window: {
           start: '2030-03-05T09:00:00.000Z',
@@ -159,43 +167,36 @@ describe('ReleaseConflicts', () => {
   });
 
   it('books train slots instead of patching the window', async () => {
-    const api = setup();
-    api.slots = [
-      {
-        start: '2030-03-05T09:00:00.000Z',
-        end: '2030-03-05T11:00:00.000Z',
+    const release = setup();
+    const slot = {
+      start: '2030-03-05T09:00:00.000Z',
+      end: '2030-03-05T11:00:00.000Z',
+    };
+    server.respond('get', '/slots', { items: [{ ...slot, trainId: 't1' }] });
+    server.respond('post', '/releases/r1/train-slot', {
+      booking: {
+        releaseId: 'r1',
         trainId: 't1',
+        slotStart: slot.start,
+        bookedBy: 'user:default/alice',
+        bookedAt: '2030-02-02T09:00:00.000Z',
       },
-    ];
-    api.trainSlots.t1 = [
-      {
-        trainId: 't1',
-        start: '2030-03-05T09:00:00.000Z',
-        end: '2030-03-05T11:00:00.000Z',
-        cutoffAt: '2030-03-03T09:00:00.000Z',
-        bookable: true,
-        releaseIds: [],
-      },
-    ];
-    const onChanged = await render(api);
+      release: { ...release, window: slot, revision: 2 },
+    });
+    const onChanged = await render(release);
     expect(await screen.findByText('Release train slot')).toBeInTheDocument();
     const button = screen.getByRole('button', { name: /Move here/ });
     await waitFor(() => expect(button).toBeEnabled());
     await userEvent.click(button);
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
-    expect(api.bookCalls).toEqual([
-      {
-        releaseId: 'r1',
-        trainId: 't1',
-        slotStart: '2030-03-05T09:00:00.000Z',
-      },
+    expect(server.bodies('post', '/releases/r1/train-slot')).toEqual([
+      { trainId: 't1', slotStart: '2030-03-05T09:00:00.000Z' },
     ]);
-    expect(api.updateCalls).toEqual([]);
+    expect(server.requests('patch', '/releases/r1')).toEqual([]);
   });
 
   it('disables moving and overriding for others and says why', async () => {
-    const api = setup();
-    await render(api, OTHER);
+    await render(setup(), OTHER);
     const [move] = await screen.findAllByRole('button', { name: /Move here/ });
     await waitFor(() => expect(move).toBeDisabled());
     expect(move.parentElement).toHaveAttribute(
@@ -208,8 +209,17 @@ describe('ReleaseConflicts', () => {
   });
 
   it('overrides a freeze with a required reason', async () => {
-    const api = setup();
-    const onChanged = await render(api);
+    const release = setup();
+    server.respond('post', '/releases/r1/freeze-override', {
+      ...release,
+      freezeOverride: {
+        reason: 'Card scheme deadline',
+        by: 'user:default/alice',
+        at: '2030-02-02T09:00:00.000Z',
+      },
+      revision: 2,
+    });
+    const onChanged = await render(release);
     const button = screen.getByRole('button', { name: 'Override freeze' });
     await waitFor(() => expect(button).toBeEnabled());
     await userEvent.click(button);
@@ -221,7 +231,7 @@ describe('ReleaseConflicts', () => {
       within(dialog).getByRole('button', { name: 'Override freeze' }),
     );
     expect(within(dialog).getByText('Give a reason')).toBeInTheDocument();
-    expect(api.overrideCalls).toEqual([]);
+    expect(server.requests('post', '/releases/r1/freeze-override')).toEqual([]);
 
     await userEvent.type(
       within(dialog).getByRole('textbox', { name: /Reason/ }),
@@ -231,21 +241,27 @@ describe('ReleaseConflicts', () => {
       within(dialog).getByRole('button', { name: 'Override freeze' }),
     );
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
-    expect(api.overrideCalls).toEqual([
-      { id: 'r1', reason: 'Card scheme deadline' },
+    expect(server.bodies('post', '/releases/r1/freeze-override')).toEqual([
+      { reason: 'Card scheme deadline' },
     ]);
   });
 
   it('shows an override with who, when and why, and removes it', async () => {
-    const api = setup();
-    const release = await api.getRelease('r1');
-    release.conflicts = [];
-    release.freezeOverride = {
-      reason: 'Card scheme deadline',
-      by: 'user:default/bob',
-      at: '2030-02-02T09:00:00.000Z',
+    const release: Release = {
+      ...setup(),
+      conflicts: [],
+      freezeOverride: {
+        reason: 'Card scheme deadline',
+        by: 'user:default/bob',
+        at: '2030-02-02T09:00:00.000Z',
+      },
     };
-    const onChanged = await render(api);
+    const { freezeOverride: _removed, ...cleared } = release;
+    server.respond('delete', '/releases/r1/freeze-override', {
+      ...cleared,
+      revision: 2,
+    });
+    const onChanged = await render(release);
     const override = screen.getByTestId('freeze-override');
     expect(override).toHaveTextContent('bob');
     expect(override).toHaveTextContent('Card scheme deadline');
@@ -257,21 +273,21 @@ describe('ReleaseConflicts', () => {
     await waitFor(() => expect(remove).toBeEnabled());
     await userEvent.click(remove);
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
-    expect(api.overrideCalls).toEqual([{ id: 'r1' }]);
-    expect(release.freezeOverride).toBeUndefined();
+    expect(
+      server.requests('delete', '/releases/r1/freeze-override'),
+    ).toHaveLength(1);
   });
 
   it('renders nothing without conflicts or override', async () => {
-    const api = new FakeReleaseCoordinationApi([makeRelease()]);
-    await render(api);
+    await render(makeRelease());
     expect(screen.queryByText('Conflicts')).not.toBeInTheDocument();
   });
 
   it('is shown on the release page and refreshes it after a move', async () => {
-    const api = setup();
+    answerRelease(server, setup());
     await renderInTestApp(<ReleasePage releaseId="r1" />, {
       apis: [
-        [releaseCoordinationApiRef, api],
+        [releaseCoordinationApiRef, server.api],
         mockApis.identity({
           userEntityRef: 'user:default/alice',
           ownershipEntityRefs: OWNER,
@@ -285,9 +301,10 @@ describe('ReleaseConflicts', () => {
     expect(await screen.findByText('Conflicts')).toBeInTheDocument();
     const [move] = await screen.findAllByRole('button', { name: /Move here/ });
     await waitFor(() => expect(move).toBeEnabled());
-    // the fake keeps the conflicts; the page reloads at the new revision
+    // the backend keeps the conflicts; the page reloads at the new revision
+    server.respond('get', '/releases/r1', { ...setup(), revision: 2 });
     await userEvent.click(move);
     await waitFor(() => expect(screen.getByText('2')).toBeInTheDocument());
-    expect(api.updateCalls).toHaveLength(1);
+    expect(server.requests('patch', '/releases/r1')).toHaveLength(1);
   });
 });

@@ -4,11 +4,9 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  FakeReleaseCoordinationApi,
-  makeFreeze,
-  makeRelease,
-} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { answerCalendar } from '../../__testUtils__/answers';
+import { makeFreeze, makeRelease } from '../../__fixtures__/builders';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { ReleasesHome } from './ReleasesHome';
@@ -47,11 +45,22 @@ const releases = [
   }),
 ];
 
-function render(api: FakeReleaseCoordinationApi, url = '/') {
+const server = setupContractServer();
+
+/** The calendar shows `shown`; the freezes tab lists a year-end freeze. */
+function answer(shown = releases) {
+  answerCalendar(server, { releases: shown });
+  server.respond('get', '/freezes', {
+    items: [makeFreeze({ title: 'Year-end freeze' })],
+  });
+}
+
+function render(url = '/', shown = releases) {
+  answer(shown);
   return renderInTestApp(<ReleasesHome now={NOW} />, {
     initialRouteEntries: [url],
     apis: [
-      [releaseCoordinationApiRef, api],
+      [releaseCoordinationApiRef, server.api],
       [
         catalogApiRef,
         catalogApiMock({
@@ -84,8 +93,7 @@ const search = (apis: { get: Function }) =>
 
 describe('ReleasesHome', () => {
   it('shows the calendar by default and the list on its tab', async () => {
-    const api = new FakeReleaseCoordinationApi(releases);
-    const { apis } = await render(api);
+    const { apis } = await render();
     expect(
       await screen.findByRole('link', { name: 'Mine hotfix' }),
     ).toBeInTheDocument();
@@ -101,9 +109,7 @@ describe('ReleasesHome', () => {
   });
 
   it('shows the freezes on their tab', async () => {
-    const api = new FakeReleaseCoordinationApi(releases);
-    api.freezes = [makeFreeze({ title: 'Year-end freeze' })];
-    const { apis } = await render(api);
+    const { apis } = await render();
     await screen.findByRole('link', { name: 'Mine hotfix' });
 
     await userEvent.click(screen.getByRole('tab', { name: 'Freezes' }));
@@ -119,9 +125,7 @@ describe('ReleasesHome', () => {
   });
 
   it('opens the freezes tab from the query string', async () => {
-    const api = new FakeReleaseCoordinationApi(releases);
-    api.freezes = [makeFreeze({ title: 'Year-end freeze' })];
-    await render(api, '/?tab=freezes');
+    await render('/?tab=freezes');
     expect(await screen.findByText('Year-end freeze')).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Freezes' })).toHaveAttribute(
       'aria-selected',
@@ -130,24 +134,23 @@ describe('ReleasesHome', () => {
   });
 
   it('reads the filters from the query string', async () => {
-    const api = new FakeReleaseCoordinationApi(releases);
     await render(
-      api,
       '/?type=hotfix&state=planned&system=payments&owner=group:default/payments&view=week&date=2030-03-05',
+      [releases[0]],
     );
     expect(
       await screen.findByRole('link', { name: 'Mine hotfix' }),
     ).toBeInTheDocument();
     expect(screen.queryByText('Their normal')).toBeNull();
     expect(screen.getByTestId('calendar-week')).toBeInTheDocument();
-    expect(api.listCalls[0]).toMatchObject({
+    expect(server.queries('get', '/releases')[0]).toMatchObject({
       type: ['hotfix'],
       state: ['planned'],
       system: 'system:default/payments',
       owner: 'group:default/payments',
       from: at(3, 4),
     });
-    expect(api.freezeCalls[0].entityRef).toEqual([
+    expect(server.queries('get', '/freeze-occurrences')[0].entityRef).toEqual([
       'system:default/payments',
       'group:default/payments',
     ]);
@@ -157,10 +160,10 @@ describe('ReleasesHome', () => {
   });
 
   it('narrows by type and state and keeps them in the query string', async () => {
-    const api = new FakeReleaseCoordinationApi(releases);
-    const { apis } = await render(api);
+    const { apis } = await render();
     await screen.findByRole('link', { name: 'Their normal' });
 
+    answer([releases[0]]);
     await userEvent.click(screen.getByRole('button', { name: /^Type/ }));
     await userEvent.click(
       within(screen.getByRole('listbox')).getByRole('option', {
@@ -175,8 +178,9 @@ describe('ReleasesHome', () => {
       screen.getByRole('link', { name: 'Mine hotfix' }),
     ).toBeInTheDocument();
     expect(search(apis).getAll('type')).toEqual(['hotfix']);
-    expect(api.listCalls.at(-1)!.type).toEqual(['hotfix']);
+    expect(server.queries('get', '/releases').at(-1)!.type).toEqual(['hotfix']);
 
+    answer([]);
     await userEvent.click(screen.getByRole('button', { name: /^State/ }));
     await userEvent.click(
       within(screen.getByRole('listbox')).getByRole('option', {
@@ -189,6 +193,7 @@ describe('ReleasesHome', () => {
     );
     expect(search(apis).getAll('state')).toEqual(['approved']);
 
+    answer();
     await userEvent.click(
       screen.getByRole('button', { name: 'Clear filters' }),
     );
@@ -199,8 +204,7 @@ describe('ReleasesHome', () => {
   });
 
   it('shows only my releases: owned by my groups or created by me', async () => {
-    const api = new FakeReleaseCoordinationApi(releases);
-    const { apis } = await render(api);
+    const { apis } = await render();
     await screen.findByRole('link', { name: 'Their normal' });
 
     await userEvent.click(screen.getByRole('checkbox', { name: 'Only mine' }));
@@ -217,8 +221,7 @@ describe('ReleasesHome', () => {
   });
 
   it('keeps the view and date in the query string', async () => {
-    const api = new FakeReleaseCoordinationApi(releases);
-    const { apis } = await render(api);
+    const { apis } = await render();
     await screen.findByRole('link', { name: 'Their normal' });
     await userEvent.click(screen.getByRole('button', { name: 'Week view' }));
     await userEvent.click(screen.getByRole('button', { name: 'Next week' }));

@@ -1,12 +1,13 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
+import { answerRelease } from '../../__testUtils__/answers';
 import {
-  FakeReleaseCoordinationApi,
   makeApprovals,
   makeReadiness,
   makeRelease,
-} from '../../__fixtures__/FakeReleaseCoordinationApi';
+} from '../../__fixtures__/builders';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import {
   DEEPLY_NESTED_MARKDOWN,
   HOSTILE_CHANGES,
@@ -21,15 +22,9 @@ import { ReleasePage } from './ReleasePage';
 // the Markdown renderer loads lazily; give it time on a busy machine
 const LOADED = { timeout: 10_000 };
 
-function hostileApi() {
-  const api = new FakeReleaseCoordinationApi([
-    makeRelease({
-      title: HOSTILE_TITLE,
-      description: HOSTILE_MARKDOWN,
-      rollbackPlan: DEEPLY_NESTED_MARKDOWN,
-      changes: HOSTILE_CHANGES,
-    }),
-  ]);
+const server = setupContractServer();
+
+function answerHostileRelease() {
   const readiness = makeReadiness();
   readiness.items[2] = {
     ...readiness.items[2],
@@ -38,16 +33,30 @@ function hostileApi() {
     checkedAt: '2030-02-01T10:00:00.000Z',
     evidence: HOSTILE_EVIDENCE,
   };
-  api.readiness.r1 = makeReadiness({ items: readiness.items });
-  api.approvals.r1 = makeApprovals();
-  return api;
+  answerRelease(
+    server,
+    makeRelease({
+      title: HOSTILE_TITLE,
+      description: HOSTILE_MARKDOWN,
+      rollbackPlan: DEEPLY_NESTED_MARKDOWN,
+      changes: HOSTILE_CHANGES,
+    }),
+    {
+      readiness: {
+        ...readiness,
+        blocking: ['Approvals complete: not passed'],
+      },
+      approvals: makeApprovals(),
+    },
+  );
 }
 
 describe('ReleasePage with hostile stored text', () => {
   it('renders the title, Markdown, change links and evidence as text', async () => {
+    answerHostileRelease();
     await renderInTestApp(<ReleasePage releaseId="r1" />, {
       apis: [
-        [releaseCoordinationApiRef, hostileApi()],
+        [releaseCoordinationApiRef, server.api],
         mockApis.identity({
           userEntityRef: 'user:default/alice',
           ownershipEntityRefs: ['group:default/payments'],

@@ -7,10 +7,9 @@ import {
   ReleaseChangedSignal,
 } from '@internal/plugin-release-coordination-common';
 import { act, screen } from '@testing-library/react';
-import {
-  FakeReleaseCoordinationApi,
-  makeRelease,
-} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { answerRelease } from '../../__testUtils__/answers';
+import { makeRelease } from '../../__fixtures__/builders';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { ReleasePage } from './ReleasePage';
@@ -33,14 +32,14 @@ class TestSignalApi implements SignalApi {
 }
 
 describe('ReleasePage live updates', () => {
+  const server = setupContractServer();
+
   it('reloads the release when a signal says it changed elsewhere', async () => {
-    const api = new FakeReleaseCoordinationApi([
-      makeRelease({ state: 'draft' }),
-    ]);
+    answerRelease(server, makeRelease({ state: 'draft' }));
     const signals = new TestSignalApi();
     await renderInTestApp(<ReleasePage releaseId="r1" />, {
       apis: [
-        [releaseCoordinationApiRef, api],
+        [releaseCoordinationApiRef, server.api],
         [signalApiRef, signals],
         mockApis.identity({
           userEntityRef: 'user:default/alice',
@@ -57,7 +56,11 @@ describe('ReleasePage live updates', () => {
     );
 
     // Another user moves it on: the backend stores it and signals the change.
-    api.releases[0] = { ...api.releases[0], state: 'planned', revision: 2 };
+    server.respond(
+      'get',
+      '/releases/r1',
+      makeRelease({ state: 'planned', revision: 2 }),
+    );
     const other: ReleaseChangedSignal = { id: 'r2', revision: 5, what: 'x' };
     const mine: ReleaseChangedSignal = {
       id: 'r1',

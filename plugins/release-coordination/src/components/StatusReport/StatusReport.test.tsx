@@ -3,25 +3,30 @@ import {
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
-import { FakeReleaseCoordinationApi } from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { Release } from '@internal/plugin-release-coordination-common';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { formatTimestamp, formatWindow } from '../shared/format';
 import { StatusReport } from './StatusReport';
 import { statusReportFixture } from './statusReportFixtures';
 
-async function render(api: FakeReleaseCoordinationApi) {
-  const [release] = api.releases;
+const server = setupContractServer();
+
+async function render(release: Release, events = statusReportFixture().events) {
   return renderInTestApp(
-    <TestApiProvider apis={[[releaseCoordinationApiRef, api]]}>
-      <StatusReport release={release} events={api.events.r1 ?? []} />
+    <TestApiProvider apis={[[releaseCoordinationApiRef, server.api]]}>
+      <StatusReport release={release} events={events} />
     </TestApiProvider>,
   );
 }
 
 describe('StatusReport', () => {
   it('shows milestones with times, readiness, approvals, risk, conflicts and window', async () => {
-    const { api, release } = statusReportFixture();
-    await render(api);
+    const { release, readiness, approvals, impact } = statusReportFixture();
+    server.respond('get', '/releases/r1/readiness', readiness);
+    server.respond('get', '/releases/r1/approvals', approvals);
+    server.respond('get', '/releases/r1/impact', impact);
+    await render(release);
 
     expect(await screen.findByTestId('status-report-risk')).toHaveTextContent(
       'high',
@@ -59,12 +64,11 @@ describe('StatusReport', () => {
   });
 
   it('gets by on backends without readiness, approvals or impact', async () => {
-    const { api } = statusReportFixture();
-    api.readiness = {};
-    api.approvals = {};
-    api.releaseImpact = {};
-    api.releases[0].conflicts = [];
-    await render(api);
+    const { release } = statusReportFixture();
+    server.fail('get', '/releases/r1/readiness', 404);
+    server.fail('get', '/releases/r1/approvals', 404);
+    server.fail('get', '/releases/r1/impact', 404);
+    await render({ ...release, conflicts: [] });
 
     expect(await screen.findByTestId('status-report-risk')).toHaveTextContent(
       'not assessed',

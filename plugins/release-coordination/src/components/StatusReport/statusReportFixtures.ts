@@ -1,11 +1,10 @@
 import { ReleaseEvent } from '@internal/plugin-release-coordination-common';
 import {
-  FakeReleaseCoordinationApi,
   makeApprovals,
   makeConflict,
   makeReadiness,
   makeRelease,
-} from '../../__fixtures__/FakeReleaseCoordinationApi';
+} from '../../__fixtures__/builders';
 import { makeImpactReport, makeRisk } from '../../__fixtures__/impactFixtures';
 
 function transitioned(
@@ -38,8 +37,7 @@ export function statusReportFixture() {
       }),
     ],
   });
-  const api = new FakeReleaseCoordinationApi([release]);
-  api.events.r1 = [
+  const events: ReleaseEvent[] = [
     {
       id: 'e1',
       releaseId: 'r1',
@@ -51,8 +49,8 @@ export function statusReportFixture() {
     transitioned('e2', 'draft', 'planned', '2030-02-03T10:00:00.000Z'),
     transitioned('e3', 'planned', 'approved', '2030-02-05T14:30:00.000Z'),
   ];
-  api.readiness.r1 = makeReadiness();
-  api.approvals.r1 = makeApprovals({
+  const readiness = makeReadiness();
+  const approvals = makeApprovals({
     required: [
       ...makeApprovals().required,
       {
@@ -73,8 +71,8 @@ export function statusReportFixture() {
       },
     ],
   });
-  api.releaseImpact.r1 = makeImpactReport({
+  const impact = makeImpactReport({
     risk: makeRisk({ level: 'high', computedLevel: 'high' }),
   });
-  return { api, release, events: api.events.r1 };
+  return { release, events, readiness, approvals, impact };
 }

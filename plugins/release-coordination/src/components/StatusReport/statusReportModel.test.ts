@@ -1,17 +1,18 @@
-import { makeRelease } from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { makeRelease } from '../../__fixtures__/builders';
 import { formatTimestamp, formatWindow } from '../shared/format';
 import { milestones, statusReportText } from './statusReportModel';
 import { statusReportFixture } from './statusReportFixtures';
 
 describe('statusReportText', () => {
   it('summarises milestones, readiness, approvals, risk, conflicts and window', () => {
-    const { api, release, events } = statusReportFixture();
+    const { release, events, readiness, approvals, impact } =
+      statusReportFixture();
     const text = statusReportText({
       release,
       events,
-      readiness: api.readiness.r1,
-      approvals: api.approvals.r1,
-      risk: api.releaseImpact.r1.risk,
+      readiness,
+      approvals,
+      risk: impact.risk,
     });
     expect(text).toBe(
       [

@@ -2,12 +2,13 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
+import { answerCalendar } from '../../__testUtils__/answers';
 import {
-  FakeReleaseCoordinationApi,
   makeFreezeOccurrence,
   makeRelease,
   makeTrain,
-} from '../../__fixtures__/FakeReleaseCoordinationApi';
+} from '../../__fixtures__/builders';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { ReleaseTimeline } from './ReleaseTimeline';
@@ -17,8 +18,11 @@ import { placeOnAxis } from './timelineModel';
 const NOW = new Date(2030, 2, 1, 10);
 const day = (d: number, hour = 0) => new Date(2030, 2, d, hour).toISOString();
 
+const server = setupContractServer();
+
+/** Three releases, one after another, a freeze and a train slot. */
 function setup() {
-  const api = new FakeReleaseCoordinationApi([
+  const releases = [
     makeRelease({
       id: 'base',
       title: 'Ledger',
@@ -45,25 +49,27 @@ function setup() {
       window: { start: day(10), end: day(12) },
       after: ['base'],
     }),
-  ]);
-  api.freezeOccurrences = [
-    makeFreezeOccurrence({ start: day(15), end: day(22) }),
   ];
-  api.trains = [makeTrain()];
-  api.trainSlots.t1 = [
-    {
-      trainId: 't1',
-      start: day(5, 10),
-      end: day(5, 12),
-      cutoffAt: day(3, 10),
-      bookable: true,
-      releaseIds: [],
-    },
-  ];
-  return api;
+  answerCalendar(server, {
+    releases,
+    freezeOccurrences: [makeFreezeOccurrence({ start: day(15), end: day(22) })],
+    trains: [makeTrain()],
+  });
+  server.respond('get', '/trains/t1/slots', {
+    items: [
+      {
+        trainId: 't1',
+        start: day(5, 10),
+        end: day(5, 12),
+        cutoffAt: day(3, 10),
+        bookable: true,
+        releaseIds: [],
+      },
+    ],
+  });
 }
 
-function render(api: FakeReleaseCoordinationApi) {
+function render() {
   return renderInTestApp(
     <Routes>
       <Route path="/" element={<ReleaseTimeline now={NOW} />} />
@@ -74,7 +80,7 @@ function render(api: FakeReleaseCoordinationApi) {
     </Routes>,
     {
       apis: [
-        [releaseCoordinationApiRef, api],
+        [releaseCoordinationApiRef, server.api],
         mockApis.identity({ ownershipEntityRefs: ['group:default/payments'] }),
       ],
       mountedRoutes: { '/release-coordination': rootRouteRef },
@@ -113,8 +119,8 @@ describe('placeOnAxis', () => {
 
 describe('ReleaseTimeline', () => {
   it('places bars proportionally on six weeks, grouped by owner, with state and colour', async () => {
-    const api = setup();
-    await render(api);
+    setup();
+    await render();
     const bars = await screen.findAllByTestId('timeline-bar');
     expect(bars).toHaveLength(3);
     const bar = (id: string) =>
@@ -129,7 +135,7 @@ describe('ReleaseTimeline', () => {
       bar('base').style.background,
     );
 
-    expect(api.listCalls[0]).toMatchObject({
+    expect(server.queries('get', '/releases')[0]).toMatchObject({
       from: day(1),
       to: new Date(2030, 3, 12).toISOString(),
     });
@@ -149,7 +155,8 @@ describe('ReleaseTimeline', () => {
   });
 
   it('connects releases that must follow others, red when too early', async () => {
-    await render(setup());
+    setup();
+    await render();
     await screen.findAllByTestId('timeline-bar');
     const connectors = screen.getAllByTestId('timeline-connector');
     expect(
@@ -168,7 +175,8 @@ describe('ReleaseTimeline', () => {
   });
 
   it('opens the release on click and with the keyboard', async () => {
-    await render(setup());
+    setup();
+    await render();
     const bars = await screen.findAllByRole('link', { name: /Ledger 5.0/ });
     bars[0].focus();
     expect(bars[0]).toHaveFocus();
@@ -177,21 +185,24 @@ describe('ReleaseTimeline', () => {
   });
 
   it('opens the release when a bar is clicked', async () => {
-    await render(setup());
+    setup();
+    await render();
     const [bar] = await screen.findAllByRole('link', { name: /Payments 2.1/ });
     await userEvent.click(bar);
     expect(await screen.findByText('Release page opened')).toBeInTheDocument();
   });
 
   it('moves to the next period', async () => {
-    const api = setup();
-    await render(api);
+    setup();
+    await render();
     await screen.findAllByTestId('timeline-bar');
+    // The backend has no release in the next six weeks.
+    server.respond('get', '/releases', { items: [] });
     await userEvent.click(screen.getByRole('button', { name: 'Next period' }));
     expect(
       await screen.findByText('No releases in this period.'),
     ).toBeInTheDocument();
-    expect(api.listCalls.at(-1)).toMatchObject({
+    expect(server.queries('get', '/releases').at(-1)).toMatchObject({
       from: new Date(2030, 3, 12).toISOString(),
     });
   });

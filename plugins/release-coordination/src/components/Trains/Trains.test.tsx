@@ -2,11 +2,8 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  FakeReleaseCoordinationApi,
-  makeRelease,
-  makeTrain,
-} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { makeRelease, makeTrain } from '../../__fixtures__/builders';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { BookOnTrain } from './BookOnTrain';
@@ -15,17 +12,41 @@ import { TrainsTab } from './TrainsTab';
 
 const NOW = new Date('2030-03-01T08:00:00.000Z');
 
+const server = setupContractServer();
+const release = makeRelease({
+  id: 'r1',
+  entityRefs: ['component:default/payments-api'],
+});
+
+/** A train covering payments-api with a bookable and a closed slot. */
 function setup() {
-  const api = new FakeReleaseCoordinationApi([
-    makeRelease({ id: 'r1', entityRefs: ['component:default/payments-api'] }),
+  server.respond(
+    'get',
+    '/releases/r9',
     makeRelease({ id: 'r9', title: 'Checkout', version: '3.0' }),
-  ]);
-  api.trains = [
-    makeTrain({
-      scope: { systems: [], entities: ['component:default/payments-api'] },
-    }),
-  ];
-  api.trainSlots.t1 = [
+  );
+  server.respond('get', '/trains', {
+    items: [
+      makeTrain({
+        scope: { systems: [], entities: ['component:default/payments-api'] },
+      }),
+    ],
+  });
+  server.respond('get', '/trains/t1/slots', {
+    items: slots(),
+  });
+  server.respond('get', '/trains/t1/stats', ({ query }) => ({
+    trainId: 't1',
+    from: query.from,
+    to: query.to,
+    rode: 4,
+    slipped: 1,
+    outOfBand: 2,
+  }));
+}
+
+function slots() {
+  return [
     {
       trainId: 't1',
       start: '2030-03-05T09:00:00.000Z',
@@ -43,18 +64,12 @@ function setup() {
       releaseIds: [],
     },
   ];
-  api.trainStats.t1 = { rode: 4, slipped: 1, outOfBand: 2 };
-  return api;
 }
 
-function render(
-  api: FakeReleaseCoordinationApi,
-  element: JSX.Element,
-  owner = true,
-) {
+function render(element: JSX.Element, owner = true) {
   return renderInTestApp(element, {
     apis: [
-      [releaseCoordinationApiRef, api],
+      [releaseCoordinationApiRef, server.api],
       mockApis.identity({
         ownershipEntityRefs: owner
           ? ['group:default/payments']
@@ -95,8 +110,8 @@ describe('trainText', () => {
 
 describe('TrainsTab', () => {
   it('lists trains and expands one to its slots and stats', async () => {
-    const api = setup();
-    await render(api, <TrainsTab now={NOW} />);
+    setup();
+    await render(<TrainsTab now={NOW} />);
     expect(await screen.findByText('Commerce train')).toBeInTheDocument();
     expect(
       screen.getByText(
@@ -117,27 +132,40 @@ describe('TrainsTab', () => {
     expect(
       await within(rows[0]).findByRole('link', { name: 'Checkout 3.0' }),
     ).toHaveAttribute('href', '/release-coordination/releases/r9');
-    expect(api.trainSlotCalls[0]).toMatchObject({
-      id: 't1',
+    expect(server.queries('get', '/trains/t1/slots')[0]).toMatchObject({
       from: NOW.toISOString(),
     });
   });
 
   it('says when there are no trains', async () => {
-    await render(new FakeReleaseCoordinationApi(), <TrainsTab now={NOW} />);
+    server.respond('get', '/trains', { items: [] });
+    await render(<TrainsTab now={NOW} />);
     expect(await screen.findByText('No release trains.')).toBeInTheDocument();
   });
 });
 
 describe('BookOnTrain', () => {
   it('books a release onto a bookable slot of its train', async () => {
-    const api = setup();
-    api.trainSlots.t1[1].bookable = false;
+    setup();
+    server.respond('post', '/releases/r1/train-slot', {
+      booking: {
+        releaseId: 'r1',
+        trainId: 't1',
+        slotStart: '2030-03-05T09:00:00.000Z',
+        bookedBy: 'user:default/alice',
+        bookedAt: '2030-03-01T08:00:00.000Z',
+      },
+      release: {
+        ...release,
+        window: {
+          start: '2030-03-05T09:00:00.000Z',
+          end: '2030-03-05T11:00:00.000Z',
+        },
+        revision: 2,
+      },
+    });
     const onBooked = jest.fn();
-    await render(
-      api,
-      <BookOnTrain release={api.releases[0]} onBooked={onBooked} />,
-    );
+    await render(<BookOnTrain release={release} onBooked={onBooked} />);
     const button = await screen.findByRole('button', {
       name: 'Book on a train',
     });
@@ -151,38 +179,31 @@ describe('BookOnTrain', () => {
     await userEvent.click(options[0]);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Book' }));
     await waitFor(() => expect(onBooked).toHaveBeenCalled());
-    expect(api.bookCalls).toEqual([
-      {
-        releaseId: 'r1',
-        trainId: 't1',
-        slotStart: '2030-03-05T09:00:00.000Z',
-      },
+    expect(server.bodies('post', '/releases/r1/train-slot')).toEqual([
+      { trainId: 't1', slotStart: '2030-03-05T09:00:00.000Z' },
     ]);
-    expect(api.releases[0].window.start).toBe('2030-03-05T09:00:00.000Z');
   });
 
   it('is absent when no train covers the entities', async () => {
-    const api = setup();
-    api.trains = [
-      makeTrain({ scope: { systems: [], entities: ['component:default/x'] } }),
-    ];
-    await render(
-      api,
-      <BookOnTrain release={api.releases[0]} onBooked={jest.fn()} />,
+    server.respond('get', '/trains', {
+      items: [
+        makeTrain({
+          scope: { systems: [], entities: ['component:default/x'] },
+        }),
+      ],
+    });
+    await render(<BookOnTrain release={release} onBooked={jest.fn()} />);
+    await waitFor(() =>
+      expect(server.requests('get', '/trains')).toHaveLength(1),
     );
-    await waitFor(() => expect(api.releases).toHaveLength(2));
     expect(
       screen.queryByRole('button', { name: 'Book on a train' }),
     ).not.toBeInTheDocument();
   });
 
   it('is disabled for non-members of the owning group', async () => {
-    const api = setup();
-    await render(
-      api,
-      <BookOnTrain release={api.releases[0]} onBooked={jest.fn()} />,
-      false,
-    );
+    setup();
+    await render(<BookOnTrain release={release} onBooked={jest.fn()} />, false);
     const button = await screen.findByRole('button', {
       name: 'Book on a train',
     });

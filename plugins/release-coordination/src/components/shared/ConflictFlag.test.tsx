@@ -3,11 +3,9 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReactElement } from 'react';
-import {
-  FakeReleaseCoordinationApi,
-  makeConflict,
-  makeRelease,
-} from '../../__fixtures__/FakeReleaseCoordinationApi';
+import { makeConflict, makeRelease } from '../../__fixtures__/builders';
+import { answerCalendar } from '../../__testUtils__/answers';
+import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { ReleaseCalendar } from '../ReleaseCalendar';
@@ -49,11 +47,13 @@ const clean = makeRelease({
   window: blocked.window,
 });
 
+const server = setupContractServer();
+
 function render(element: ReactElement) {
-  const api = new FakeReleaseCoordinationApi([blocked, warned, clean]);
+  answerCalendar(server, { releases: [blocked, warned, clean] });
   return renderInTestApp(element, {
     apis: [
-      [releaseCoordinationApiRef, api],
+      [releaseCoordinationApiRef, server.api],
       mockApis.identity({ ownershipEntityRefs: ['group:default/payments'] }),
     ],
     mountedRoutes: {

@@ -2,19 +2,19 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import { releaseCoordinationApiRef } from '../../../api/ReleaseCoordinationApi';
 import { FreezesTab } from '../FreezesTab';
+import { Freeze } from '@internal/plugin-release-coordination-common';
 import {
-  FakeReleaseCoordinationApi,
   makeFreeze,
   makeFreezeOccurrence,
-} from '../../../__fixtures__/FakeReleaseCoordinationApi';
+} from '../../../__fixtures__/builders';
+import { ContractServer } from '../../../__testUtils__/contractServer';
 
 const NOW = '2030-03-13T12:00:00.000Z';
 const none = { domains: [], systems: [], groups: [], entities: [] };
 
-/** A fake API with four freezes: recurring, active, quarterly and ended. */
-export function setupFreezes() {
-  const api = new FakeReleaseCoordinationApi();
-  api.freezes = [
+/** Four freezes: recurring, active, quarterly and ended. */
+export function fourFreezes(): Freeze[] {
+  return [
     makeFreeze({
       id: 'f1',
       title: 'Weekend freeze',
@@ -61,24 +61,34 @@ export function setupFreezes() {
       endReason: 'Incident resolved',
     }),
   ];
-  api.freezeOccurrences = [
-    makeFreezeOccurrence({
-      freezeId: 'f1',
-      start: '2030-03-15T15:00:00.000Z',
-      end: '2030-03-18T07:00:00.000Z',
-    }),
-    makeFreezeOccurrence({
-      freezeId: 'f2',
-      start: '2030-03-12T00:00:00.000Z',
-      end: '2030-03-14T00:00:00.000Z',
-    }),
-    makeFreezeOccurrence({
-      freezeId: 'f3',
-      start: '2030-03-17T23:00:00.000Z',
-      end: '2030-03-31T22:00:00.000Z',
-    }),
-  ];
-  return api;
+}
+
+/**
+ * Declares the freezes the backend lists (by default {@link fourFreezes}) and
+ * the next occurrences of the first three; returns the freezes.
+ */
+export function answerFreezes(server: ContractServer, freezes = fourFreezes()) {
+  server.respond('get', '/freezes', { items: freezes });
+  server.respond('get', '/freeze-occurrences', {
+    items: [
+      makeFreezeOccurrence({
+        freezeId: 'f1',
+        start: '2030-03-15T15:00:00.000Z',
+        end: '2030-03-18T07:00:00.000Z',
+      }),
+      makeFreezeOccurrence({
+        freezeId: 'f2',
+        start: '2030-03-12T00:00:00.000Z',
+        end: '2030-03-14T00:00:00.000Z',
+      }),
+      makeFreezeOccurrence({
+        freezeId: 'f3',
+        start: '2030-03-17T23:00:00.000Z',
+        end: '2030-03-31T22:00:00.000Z',
+      }),
+    ],
+  });
+  return freezes;
 }
 
 /**
@@ -86,13 +96,10 @@ export function setupFreezes() {
  * `freezeManagePermission`, and waits for the list and the decision.
  * `usePermission` caches decisions per test file: use one decision a file.
  */
-export async function renderFreezesTab(
-  api: FakeReleaseCoordinationApi,
-  allowed = true,
-) {
+export async function renderFreezesTab(server: ContractServer, allowed = true) {
   await renderInTestApp(<FreezesTab now={NOW} />, {
     apis: [
-      [releaseCoordinationApiRef, api],
+      [releaseCoordinationApiRef, server.api],
       mockApis.permission({ authorize: (allowed ? 'ALLOW' : 'DENY') as any }),
     ],
   });

@@ -1,0 +1,92 @@
+import {
+  FreezeOccurrence,
+  ImpactReport,
+  Release,
+  ReleaseApprovals,
+  ReleaseEvent,
+  ReleaseReadiness,
+  ReleaseReadinessVerdict,
+  Train,
+} from '@internal/plugin-release-coordination-common';
+import { ContractServer } from './contractServer';
+
+/**
+ * Declares the answers the release calendar asks for: a page of these
+ * releases (whatever the filters), the freeze occurrences, the trains and the
+ * readiness verdicts, each empty unless given.
+ */
+export function answerCalendar(
+  server: ContractServer,
+  answers: {
+    releases?: Release[];
+    freezeOccurrences?: FreezeOccurrence[];
+    trains?: Train[];
+    verdicts?: ReleaseReadinessVerdict[];
+  } = {},
+) {
+  server.respond('get', '/releases', { items: answers.releases ?? [] });
+  server.respond('get', '/freeze-occurrences', {
+    items: answers.freezeOccurrences ?? [],
+  });
+  server.respond('get', '/trains', { items: answers.trains ?? [] });
+  server.respond('get', '/readiness', { items: answers.verdicts ?? [] });
+}
+
+/**
+ * Declares the answers the release page asks for about `release`: the
+ * release, its history and the trains (empty unless given) and its readiness,
+ * approvals and impact, each "not found" unless given.
+ */
+export function answerRelease(
+  server: ContractServer,
+  release: Release,
+  answers: {
+    events?: ReleaseEvent[];
+    trains?: Train[];
+    readiness?: ReleaseReadiness;
+    approvals?: ReleaseApprovals;
+    impact?: ImpactReport;
+  } = {},
+) {
+  const path = `/releases/${release.id}`;
+  server.respond('get', path, release);
+  server.respond('get', `${path}/events`, { items: answers.events ?? [] });
+  server.respond('get', '/trains', { items: answers.trains ?? [] });
+  const optional = [
+    ['readiness', answers.readiness],
+    ['approvals', answers.approvals],
+    ['impact', answers.impact],
+  ] as const;
+  for (const [part, body] of optional) {
+    if (body) server.respond('get', `${path}/${part}`, body);
+    else server.fail('get', `${path}/${part}`, 404, `no ${part}`);
+  }
+}
+
+/**
+ * Declares the readiness of releases by id: each one's readiness and
+ * approvals ("not found" unless given), and the verdicts of the batch, copied
+ * from the readiness.
+ */
+export function answerReadiness(
+  server: ContractServer,
+  byRelease: Record<
+    string,
+    { readiness: ReleaseReadiness; approvals?: ReleaseApprovals }
+  >,
+) {
+  const entries = Object.entries(byRelease);
+  server.respond('get', '/readiness', {
+    items: entries.map(([releaseId, { readiness }]) => ({
+      releaseId,
+      verdict: readiness.verdict,
+      blocking: readiness.blocking,
+    })),
+  });
+  for (const [id, { readiness, approvals }] of entries) {
+    server.respond('get', `/releases/${id}/readiness`, readiness);
+    if (approvals)
+      server.respond('get', `/releases/${id}/approvals`, approvals);
+    else server.fail('get', `/releases/${id}/approvals`, 404, 'no approvals');
+  }
+}
