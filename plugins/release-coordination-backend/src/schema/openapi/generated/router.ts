@@ -484,6 +484,18 @@ export const spec = {
         operationId: 'AcceptReleaseHandover',
         description:
           "A member of the offered group takes the release over; its creator's rights (seeing it as a draft, withdrawing it) end.",
+        requestBody: {
+          required: false,
+          description: 'Empty; nothing is read from it.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+              },
+            },
+          },
+        },
         responses: {
           '200': {
             description: 'The release with its new owner.',
@@ -714,6 +726,9 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
           },
           '413': {
             $ref: '#/components/responses/PayloadTooLarge',
