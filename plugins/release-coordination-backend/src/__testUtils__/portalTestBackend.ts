@@ -22,7 +22,6 @@ import {
   notificationService,
 } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   freezeManagePermission,
   trainManagePermission,
@@ -31,6 +30,7 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { releaseCoordinationPlugin } from '../plugin';
 import { userInfoWithGroups } from '../service/__testUtils__/routerTestKit';
+import { silentSignals } from './silentMessaging';
 
 /** The five kinds of user every authorization test asks about. */
 export const USERS = {
@@ -182,11 +182,7 @@ export async function startPortalTestBackend(options: {
           },
         }),
       }),
-      createServiceFactory({
-        service: signalsServiceRef,
-        deps: {},
-        factory: () => ({ publish: async () => {} }),
-      }),
+      silentSignals,
       createServiceFactory({
         service: coreServices.userInfo,
         deps: {},

@@ -1,4 +1,3 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import {
@@ -7,13 +6,12 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { releaseCoordinationPlugin } from '../plugin';
+import { silentMessaging } from '../__testUtils__/silentMessaging';
 
 /*
  * The fast version of the 401 walk of packages/app/e2e-tests/unauthenticated.test.ts:
@@ -83,16 +81,7 @@ describe('the plugin with real token verification', () => {
         releaseCoordinationPlugin,
         authServiceFactory,
         httpAuthServiceFactory,
-        createServiceFactory({
-          service: notificationService,
-          deps: {},
-          factory: () => ({ send: async () => {} }),
-        }),
-        createServiceFactory({
-          service: signalsServiceRef,
-          deps: {},
-          factory: () => ({ publish: async () => {} }),
-        }),
+        ...silentMessaging,
         mockServices.database.factory({ knex }),
         catalogServiceMock.factory({ entities: [] }),
       ],

@@ -13,12 +13,11 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { releaseCoordinationPlugin } from '../../plugin';
 import { CATALOG, USER } from './hostileCatalog';
+import { silentMessaging } from '../../__testUtils__/silentMessaging';
 
 /** The plugin's base path in the test backend. */
 export const API = '/api/release-coordination';
@@ -61,16 +60,7 @@ export async function startHostileBackend(
   const testBackend = await startTestBackend({
     features: [
       releaseCoordinationPlugin,
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
-      createServiceFactory({
-        service: signalsServiceRef,
-        deps: {},
-        factory: () => ({ publish: async () => {} }),
-      }),
+      ...silentMessaging,
       createServiceFactory({
         service: coreServices.userInfo,
         deps: {},
