@@ -23,7 +23,9 @@ const TEAM_B = 'group:default/team-b';
 async function setup(id: TestDatabaseId) {
   const knex = await databases.init(id);
   const database = mockServices.database({ knex });
-  const releases = await createStores(database).then(stores => stores.releaseStore);
+  const releases = await createStores(database).then(
+    stores => stores.releaseStore,
+  );
   // a second store on its own connection pool to the same database: another
   // replica (an in-memory SQLite database cannot be shared, so it reuses the pool)
   const second =

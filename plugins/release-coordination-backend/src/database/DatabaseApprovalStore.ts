@@ -209,4 +209,7 @@ export class DatabaseApprovalStore {
  *
  * @public
  */
-export type ApprovalStore = Pick<DatabaseApprovalStore, keyof DatabaseApprovalStore>;
+export type ApprovalStore = Pick<
+  DatabaseApprovalStore,
+  keyof DatabaseApprovalStore
+>;

@@ -83,4 +83,7 @@ export class DatabaseCalendarFeedStore {
  *
  * @public
  */
-export type CalendarFeedStore = Pick<DatabaseCalendarFeedStore, keyof DatabaseCalendarFeedStore>;
+export type CalendarFeedStore = Pick<
+  DatabaseCalendarFeedStore,
+  keyof DatabaseCalendarFeedStore
+>;

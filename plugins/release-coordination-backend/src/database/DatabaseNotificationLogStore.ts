@@ -79,4 +79,7 @@ export class DatabaseNotificationLogStore {
  *
  * @public
  */
-export type NotificationLogStore = Pick<DatabaseNotificationLogStore, keyof DatabaseNotificationLogStore>;
+export type NotificationLogStore = Pick<
+  DatabaseNotificationLogStore,
+  keyof DatabaseNotificationLogStore
+>;

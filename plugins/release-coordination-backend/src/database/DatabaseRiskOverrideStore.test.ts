@@ -13,8 +13,12 @@ describe.each(databases.eachSupportedId())(
     it('sets, replaces and clears an override, appending history in one go', async () => {
       const knex = await databases.init(id);
       const database = mockServices.database({ knex });
-      const releases = await createStores(database).then(stores => stores.releaseStore);
-      const store = await createStores(database).then(stores => stores.riskOverrideStore);
+      const releases = await createStores(database).then(
+        stores => stores.releaseStore,
+      );
+      const store = await createStores(database).then(
+        stores => stores.riskOverrideStore,
+      );
       await releases.createRelease(
         {
           id: 'r1',

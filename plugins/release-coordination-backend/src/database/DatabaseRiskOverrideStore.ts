@@ -72,4 +72,7 @@ export class DatabaseRiskOverrideStore {
  *
  * @public
  */
-export type RiskOverrideStore = Pick<DatabaseRiskOverrideStore, keyof DatabaseRiskOverrideStore>;
+export type RiskOverrideStore = Pick<
+  DatabaseRiskOverrideStore,
+  keyof DatabaseRiskOverrideStore
+>;
