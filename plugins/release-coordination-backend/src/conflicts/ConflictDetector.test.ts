@@ -49,7 +49,9 @@ function component(
 
 /** The dependency view of a catalog of these entities and every entity their relations name. */
 const graphOf = (entities: Entity[]) => {
-  const named = new Set(entities.map(e => `component:default/${e.metadata.name}`));
+  const named = new Set(
+    entities.map(e => `component:default/${e.metadata.name}`),
+  );
   const targets = entities
     .flatMap(e => e.relations ?? [])
     .map(r => r.targetRef)
