@@ -20,6 +20,60 @@ import {
 
 jest.setTimeout(60_000);
 
+/** Recipients, title and scope of each notification of the first test, in order. */
+const notificationsOfOneRound = (releaseId: string) => [
+  [
+    {
+      type: 'entity',
+      entityRef: [TEAM_A, TEAM_B],
+      excludeEntityRef: [DAVE],
+    },
+    'Your approval is requested: Checkout 4.0 4.0.0',
+    `release-coordination:${releaseId}:approval-requested:1`,
+  ],
+  [
+    {
+      type: 'entity',
+      entityRef: [
+        'component:default/checkout',
+        'component:default/search',
+        TEAM_A,
+      ],
+      excludeEntityRef: [DAVE, TEAM_A, TEAM_B],
+    },
+    'Checkout 4.0 4.0.0 is planned',
+    `release-coordination:${releaseId}:state:planned`,
+  ],
+  [
+    { type: 'entity', entityRef: [TEAM_A], excludeEntityRef: [ALICE] },
+    `Checkout 4.0 4.0.0 was approved by ${TEAM_A}`,
+    `release-coordination:${releaseId}:decision:1:${TEAM_A}`,
+  ],
+  [
+    { type: 'entity', entityRef: [TEAM_A], excludeEntityRef: [BOB] },
+    `Checkout 4.0 4.0.0 was rejected by ${TEAM_B}`,
+    `release-coordination:${releaseId}:decision:1:${TEAM_B}`,
+  ],
+  [
+    { type: 'entity', entityRef: [TEAM_A], excludeEntityRef: [BOB] },
+    `Checkout 4.0 4.0.0 was approved by ${TEAM_B}`,
+    `release-coordination:${releaseId}:decision:1:${TEAM_B}`,
+  ],
+  [
+    {
+      type: 'entity',
+      entityRef: [
+        'component:default/checkout',
+        'component:default/search',
+        TEAM_A,
+      ],
+      excludeEntityRef: [DAVE],
+    },
+    'Checkout 4.0 4.0.0 is approved',
+    `release-coordination:${releaseId}:state:approved`,
+  ],
+];
+
 describe('approvals routes', () => {
   it('derives the owner groups, lets members decide once per group and gates approved', async () => {
     const { app, notifications } = await createApp();
@@ -110,58 +164,7 @@ describe('approvals routes', () => {
     const sent = notifications.send.mock.calls.map(
       ([n]: any) => [n.recipients, n.payload.title, n.payload.scope] as const,
     );
-    expect(sent).toEqual([
-      [
-        {
-          type: 'entity',
-          entityRef: [TEAM_A, TEAM_B],
-          excludeEntityRef: [DAVE],
-        },
-        'Your approval is requested: Checkout 4.0 4.0.0',
-        `release-coordination:${release.id}:approval-requested:1`,
-      ],
-      [
-        {
-          type: 'entity',
-          entityRef: [
-            'component:default/checkout',
-            'component:default/search',
-            TEAM_A,
-          ],
-          excludeEntityRef: [DAVE, TEAM_A, TEAM_B],
-        },
-        'Checkout 4.0 4.0.0 is planned',
-        `release-coordination:${release.id}:state:planned`,
-      ],
-      [
-        { type: 'entity', entityRef: [TEAM_A], excludeEntityRef: [ALICE] },
-        `Checkout 4.0 4.0.0 was approved by ${TEAM_A}`,
-        `release-coordination:${release.id}:decision:1:${TEAM_A}`,
-      ],
-      [
-        { type: 'entity', entityRef: [TEAM_A], excludeEntityRef: [BOB] },
-        `Checkout 4.0 4.0.0 was rejected by ${TEAM_B}`,
-        `release-coordination:${release.id}:decision:1:${TEAM_B}`,
-      ],
-      [
-        { type: 'entity', entityRef: [TEAM_A], excludeEntityRef: [BOB] },
-        `Checkout 4.0 4.0.0 was approved by ${TEAM_B}`,
-        `release-coordination:${release.id}:decision:1:${TEAM_B}`,
-      ],
-      [
-        {
-          type: 'entity',
-          entityRef: [
-            'component:default/checkout',
-            'component:default/search',
-            TEAM_A,
-          ],
-          excludeEntityRef: [DAVE],
-        },
-        'Checkout 4.0 4.0.0 is approved',
-        `release-coordination:${release.id}:state:approved`,
-      ],
-    ]);
+    expect(sent).toEqual(notificationsOfOneRound(release.id));
     for (const [n] of notifications.send.mock.calls as any[]) {
       expect(n.payload).toMatchObject({
         link: `/release-coordination/releases/${release.id}`,

@@ -14,20 +14,21 @@ import { requestWithoutCredentials } from './__testUtils__/routerTestKit';
 
 jest.setTimeout(60_000);
 
+/** A blocking conflict of another release over checkout. */
+const BLOCKING_CONFLICT: Conflict = {
+  id: 'c1',
+  kind: 'same-entity',
+  severity: 'blocking',
+  releaseIds: ['x'],
+  entityRefs: ['component:default/checkout'],
+  message: 'Overlaps "Other"',
+  suggestion: 'Move it',
+};
+
 describe('readiness routes', () => {
   it('computes items and the verdict, records manual checks and gates in_progress', async () => {
     const { app } = await createApp({
-      conflicts: [
-        {
-          id: 'c1',
-          kind: 'same-entity',
-          severity: 'blocking',
-          releaseIds: ['x'],
-          entityRefs: ['component:default/checkout'],
-          message: 'Overlaps "Other"',
-          suggestion: 'Move it',
-        } as Conflict,
-      ],
+      conflicts: [BLOCKING_CONFLICT],
     });
     const first = await createRelease(app, { title: 'First' });
     const release = await createRelease(app, {
