@@ -36,6 +36,10 @@ yarn backstage-cli repo lint
 echo "==> OpenAPI document valid and generated router up to date"
 yarn openapi:check
 
+echo "==> Code size (no file over 500 lines, no function over 120 lines)"
+size_status=0
+yarn check:code-size || size_status=$?
+
 echo "==> Unit and integration tests (jest; stores on SQLite and PostgreSQL)"
 unit_status=0
 CI=true yarn backstage-cli repo test --ci --silent --json --outputFile="$REPORTS/jest.json" || unit_status=$?
@@ -46,4 +50,4 @@ rm -rf "$ROOT/data/e2e-sqlite" && mkdir -p "$ROOT/data/e2e-sqlite"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/playwright.json" yarn playwright test || e2e_status=$?
 
 node "$ROOT/scripts/summarize-tests.js" "$REPORTS/jest.json" "$REPORTS/playwright.json"
-[ "$unit_status" = 0 ] && [ "$e2e_status" = 0 ]
+[ "$size_status" = 0 ] && [ "$unit_status" = 0 ] && [ "$e2e_status" = 0 ]
