@@ -86,6 +86,39 @@ async function startWrappedPortal(): Promise<Server> {
 /** Lets the proxy finish checking the responses it has seen. */
 const settle = () => new Promise(resolve => setTimeout(resolve, 250));
 
+const day = 24 * 3600_000;
+/** 10:00 UTC (or `hours`) on the day `days` after today. */
+const at = (days: number, hours = 10) =>
+  new Date(
+    Math.ceil(Date.now() / day) * day + days * day + hours * 3600_000,
+  ).toISOString();
+
+/** Requests as Alice against the wrapped portal, each expecting a status. */
+function client(server: Server) {
+  const send = (
+    method: 'post' | 'patch' | 'delete' | 'get',
+    path: string,
+    body?: object,
+  ) => {
+    const req = request(server)[method](path).set('Authorization', asAlice);
+    return body ? req.send(body) : req;
+  };
+  const statuses: string[] = [];
+  const expectStatus = async (call: request.Test, status: number) => {
+    const operation = `${call.method} ${new URL(call.url).pathname}`;
+    const res = await call;
+    statuses.push(`${operation} ${res.status}`);
+    // the body tells why when the status is not the expected one
+    expect(
+      res.status === status
+        ? `${operation} ${res.status}`
+        : `${operation} ${res.status} ${res.text}`,
+    ).toBe(`${operation} ${status}`);
+    return res.body;
+  };
+  return { send, expectStatus, statuses };
+}
+
 describe('the API as documented', () => {
   it('answers a tour of every reading route over the demo data as openapi.yaml says', async () => {
     const server = await startWrappedPortal();
@@ -122,36 +155,8 @@ describe('the API as documented', () => {
     expect(Object.values(statuses).every(status => status < 500)).toBe(true);
   });
 
-  it('answers the writing routes, their refusals included, as openapi.yaml says', async () => {
-    const server = await startWrappedPortal();
-    const send = (
-      method: 'post' | 'patch' | 'delete' | 'get',
-      path: string,
-      body?: object,
-    ) => {
-      const req = request(server)[method](path).set('Authorization', asAlice);
-      return body ? req.send(body) : req;
-    };
-    const day = 24 * 3600_000;
-    const at = (days: number, hours = 10) =>
-      new Date(
-        Math.ceil(Date.now() / day) * day + days * day + hours * 3600_000,
-      ).toISOString();
-    const statuses: string[] = [];
-    const expectStatus = async (
-      call: Promise<request.Response> | request.Test,
-      status: number,
-    ) => {
-      const res = await call;
-      statuses.push(`${res.req.method} ${res.req.path} ${res.status}`);
-      const answer = `${res.req.method} ${res.req.path} ${res.status}`;
-      // the body tells why when the status is not the expected one
-      expect(res.status === status ? answer : `${answer} ${res.text}`).toBe(
-        `${res.req.method} ${res.req.path} ${status}`,
-      );
-      return res.body;
-    };
-
+  it('answers the release routes, their refusals included, as openapi.yaml says', async () => {
+    const { send, expectStatus, statuses } = client(await startWrappedPortal());
     const created = await expectStatus(
       send('post', '/releases', {
         title: 'Checkout 9.0',
@@ -223,6 +228,13 @@ describe('the API as documented', () => {
       }),
       200,
     );
+    await settle();
+    expect(violations).toEqual([]);
+    expect(statuses.length).toBeGreaterThan(10);
+  });
+
+  it('answers the freeze, train, slot and calendar feed routes as openapi.yaml says', async () => {
+    const { send, expectStatus, statuses } = client(await startWrappedPortal());
     const freeze = await expectStatus(
       send('post', '/freezes', {
         title: 'Inventory count',
@@ -282,6 +294,6 @@ describe('the API as documented', () => {
     await expectStatus(send('delete', `/calendar-feeds/${feed.id}`), 204);
     await settle();
     expect(violations).toEqual([]);
-    expect(statuses.length).toBeGreaterThan(20);
+    expect(statuses.length).toBeGreaterThan(8);
   });
 });

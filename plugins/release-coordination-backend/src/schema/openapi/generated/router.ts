@@ -4018,6 +4018,7 @@ export const spec = {
                         'consumesApi',
                         'providesApi',
                         'partOf',
+                        'ownedBy',
                       ],
                     },
                   },

@@ -1,0 +1,116 @@
+/*
+ * The types of this package against the types generated from the OpenAPI
+ * document (src/generated/openapi.ts, `yarn openapi:generate` in the backend).
+ * Type-only: `yarn tsc` fails when a type here and the document part ways.
+ */
+import type { components } from './generated/openapi';
+import type {
+  ApprovalDecision,
+  ApprovalDecisionRequest,
+  CalendarFeed,
+  CalendarFilters,
+  CheckReadinessItemRequest,
+  Conflict,
+  CreateFreezeRequest,
+  CreateReleaseRequest,
+  CreateTrainRequest,
+  Freeze,
+  FreezeOccurrence,
+  FreezeOverride,
+  FreezeRecurrence,
+  FreezeScope,
+  GateResult,
+  HandoverRequest,
+  ImpactEntity,
+  ImpactReport,
+  ImpactRequest,
+  Release,
+  ReleaseApprovals,
+  ReleaseChange,
+  ReleaseEvent,
+  ReleaseFieldChange,
+  ReleaseReadiness,
+  ReleaseState,
+  ReleaseType,
+  ReleaseWindow,
+  RiskAssessment,
+  RiskLevel,
+  Slot,
+  StandardChange,
+  Train,
+  TrainBooking,
+  TrainScope,
+  TrainSlot,
+  TrainStats,
+  TransitionReleaseRequest,
+  UpcomingImpactItem,
+  UpdateFreezeRequest,
+  UpdateReleaseRequest,
+  UpdateTrainRequest,
+} from './index';
+
+type Documented = components['schemas'];
+/** Compiles only when given `true`. */
+type Expect<T extends true> = T;
+/** Whether each of `A` and `B` is assignable to the other. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Whether `A` is assignable to `B`: every value of `A` is one the document allows. */
+type Fits<A, B> = [A] extends [B] ? true : false;
+
+/** The same type on both sides. */
+export type SameAsDocumented = [
+  Expect<Same<ReleaseType, Documented['ReleaseType']>>,
+  Expect<Same<ReleaseState, Documented['ReleaseState']>>,
+  Expect<Same<ReleaseWindow, Documented['ReleaseWindow']>>,
+  Expect<Same<ReleaseChange, Documented['ReleaseChange']>>,
+  Expect<Same<Release, Documented['Release']>>,
+  Expect<Same<FreezeOverride, Documented['FreezeOverride']>>,
+  Expect<Same<Conflict, Documented['Conflict']>>,
+  Expect<Same<Slot, Documented['Slot']>>,
+  Expect<Same<GateResult, Documented['GateResult']>>,
+  Expect<Same<TrainSlot, Documented['TrainSlot']>>,
+  Expect<Same<TrainBooking, Documented['TrainBooking']>>,
+  Expect<Same<TrainStats, Documented['TrainStats']>>,
+  Expect<Same<CalendarFilters, Documented['CalendarFilters']>>,
+  Expect<Same<CalendarFeed, Documented['CalendarFeed']>>,
+  Expect<Same<RiskLevel, Documented['RiskLevel']>>,
+  Expect<Same<RiskAssessment, Documented['RiskAssessment']>>,
+  Expect<Same<ImpactEntity, Documented['ImpactEntity']>>,
+  Expect<Same<ImpactReport, Documented['ImpactReport']>>,
+  Expect<Same<UpcomingImpactItem, Documented['UpcomingImpactItem']>>,
+  Expect<Same<ApprovalDecision, Documented['ApprovalDecision']>>,
+  Expect<Same<ReleaseApprovals, Documented['ReleaseApprovals']>>,
+  Expect<Same<ReleaseReadiness, Documented['ReleaseReadiness']>>,
+  Expect<Same<CreateReleaseRequest, Documented['CreateReleaseRequest']>>,
+  Expect<Same<UpdateReleaseRequest, Documented['UpdateReleaseRequest']>>,
+  Expect<Same<CreateFreezeRequest, Documented['CreateFreezeRequest']>>,
+  Expect<Same<UpdateFreezeRequest, Documented['UpdateFreezeRequest']>>,
+  Expect<Same<CreateTrainRequest, Documented['CreateTrainRequest']>>,
+  Expect<Same<UpdateTrainRequest, Documented['UpdateTrainRequest']>>,
+  Expect<Same<ImpactRequest, Documented['ImpactRequest']>>,
+  Expect<Same<ApprovalDecisionRequest, Documented['ApprovalDecisionRequest']>>,
+  Expect<
+    Same<CheckReadinessItemRequest, Documented['CheckReadinessItemRequest']>
+  >,
+  Expect<Same<HandoverRequest, Documented['HandoverRequest']>>,
+  Expect<
+    Same<TransitionReleaseRequest, Documented['TransitionReleaseRequest']>
+  >,
+];
+
+/**
+ * Stricter than the document, which leaves out what the server always sends
+ * (scope lists, exdates, the before/after of a field change) or types it wider
+ * (change kinds as strings): what the package promises fits the document.
+ */
+export type FitsDocumented = [
+  Expect<Fits<ReleaseFieldChange, Documented['ReleaseFieldChange']>>,
+  Expect<Fits<ReleaseEvent, Documented['ReleaseEvent']>>,
+  Expect<Fits<StandardChange, Documented['StandardChange']>>,
+  Expect<Fits<FreezeScope, Documented['FreezeScope']>>,
+  Expect<Fits<FreezeRecurrence, Documented['FreezeRecurrence']>>,
+  Expect<Fits<Freeze, Documented['Freeze']>>,
+  Expect<Fits<FreezeOccurrence, Documented['FreezeOccurrence']>>,
+  Expect<Fits<TrainScope, Documented['TrainScope']>>,
+  Expect<Fits<Train, Documented['Train']>>,
+];
