@@ -5,65 +5,65 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import request from 'supertest';
 import { releaseCoordinationPlugin } from './plugin';
+import { silentMessaging } from './__testUtils__/silentMessaging';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-const notifications = { send: jest.fn(async () => {}) };
-const signals = { publish: async () => {} };
+const api = '/api/release-coordination';
+
+/** The time `years` from now. */
+const yearsAhead = (years: number) =>
+  new Date(Date.now() + years * 365.25 * 24 * 3600_000).toISOString();
+
+/**
+ * The plugin with its demo data seeded, on SQLite, in a catalog with the
+ * checkout service and the mock user (who is in no group).
+ */
+async function startDemoBackend() {
+  const knex = await databases.init('SQLITE_3');
+  const { server } = await startTestBackend({
+    features: [
+      releaseCoordinationPlugin,
+      ...silentMessaging,
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({
+        data: {
+          app: { baseUrl: 'https://portal.example.com' },
+          releaseCoordination: {
+            demoData: { seed: true },
+            freezes: { exemptTypes: ['emergency'] },
+            timeHorizonYears: 20,
+          },
+        },
+      }),
+      catalogServiceMock.factory({
+        entities: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: { name: 'checkout-service', namespace: 'default' },
+            spec: { owner: 'checkout-team' },
+          },
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'User',
+            metadata: { name: 'mock', namespace: 'default' },
+            spec: {},
+          },
+        ],
+      }),
+    ],
+  });
+  return server;
+}
 
 describe('releaseCoordinationPlugin', () => {
   it('serves health, seeds demo data and creates and reads releases', async () => {
-    const knex = await databases.init('SQLITE_3');
-    const { server } = await startTestBackend({
-      features: [
-        releaseCoordinationPlugin,
-        createServiceFactory({
-          service: notificationService,
-          deps: {},
-          factory: () => notifications,
-        }),
-        createServiceFactory({
-          service: signalsServiceRef,
-          deps: {},
-          factory: () => signals,
-        }),
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: {
-            app: { baseUrl: 'https://portal.example.com' },
-            releaseCoordination: {
-              demoData: { seed: true },
-              freezes: { exemptTypes: ['emergency'] },
-              timeHorizonYears: 20,
-            },
-          },
-        }),
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: { name: 'checkout-service', namespace: 'default' },
-              spec: { owner: 'checkout-team' },
-            },
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'User',
-              metadata: { name: 'mock', namespace: 'default' },
-              spec: {},
-            },
-          ],
-        }),
-      ],
-    });
-    const api = '/api/release-coordination';
+    const server = await startDemoBackend();
 
     const health = await request(server)
       .get(`${api}/health`)
@@ -132,8 +132,6 @@ describe('releaseCoordinationPlugin', () => {
     expect(gate.body).toMatchObject({ allowed: false, status: 'prevented' });
 
     // request times may lie as far from now as configured, and no further
-    const yearsAhead = (years: number) =>
-      new Date(Date.now() + years * 365.25 * 24 * 3600_000).toISOString();
     const farGate = (years: number) =>
       request(server)
         .get(`${api}/gate`)
@@ -192,16 +190,7 @@ describe('releaseCoordination.links.allowedSchemes', () => {
       startTestBackend({
         features: [
           releaseCoordinationPlugin,
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => notifications,
-          }),
-          createServiceFactory({
-            service: signalsServiceRef,
-            deps: {},
-            factory: () => signals,
-          }),
+          ...silentMessaging,
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({
             data: {

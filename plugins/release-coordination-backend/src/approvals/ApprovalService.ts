@@ -10,7 +10,6 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ApprovalDecision,
   ApprovalDecisionValue,
@@ -18,8 +17,6 @@ import {
   Release,
   ReleaseApprovals,
   ReleaseState,
-  RiskLevel,
-  releaseApprovePermission,
 } from '@internal/plugin-release-coordination-common';
 import { ApprovalStore } from '../database/DatabaseApprovalStore';
 import {
@@ -29,12 +26,19 @@ import {
 } from '../releases/ReleaseService';
 import {
   ApprovalPolicy,
-  deriveRequiredApprovals,
   effectiveRule,
   Requirement,
   summarizeApprovals,
 } from './approvalRules';
 import { ImpactService } from '../impact/ImpactService';
+import { lower } from '../releases/ReleaseAuthority';
+import {
+  AFTER_ONLY_STATES,
+  ApprovalDeciders,
+  DECIDABLE_STATES,
+  decidingGroups,
+} from './deciders';
+import { RequiredApprovals } from './requiredApprovals';
 
 /** Transitions at which a standard release must still be low risk. */
 const STANDARD_GUARDED: readonly ReleaseState[] = [
@@ -43,18 +47,7 @@ const STANDARD_GUARDED: readonly ReleaseState[] = [
   'in_progress',
 ];
 
-/** Computed risk levels at which the owners of affected dependents must approve. */
-const DEPENDENT_OWNER_RISK_LEVELS: readonly RiskLevel[] = ['high', 'critical'];
-
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
-
-/** States in which groups may decide (emergency owners decide after the fact). */
-const DECIDABLE_STATES: readonly ReleaseState[] = [
-  'planned',
-  'approved',
-  'in_progress',
-  'released',
-];
 
 /** States in which a release went ahead on its approvals. */
 const STARTED_STATES: readonly ReleaseState[] = [
@@ -64,9 +57,6 @@ const STARTED_STATES: readonly ReleaseState[] = [
   'rolled_back',
 ];
 
-/** Finished states in which only the groups approving afterwards may still decide. */
-const AFTER_ONLY_STATES: readonly ReleaseState[] = ['verified', 'rolled_back'];
-
 /** Changes to these fields of a planned or approved release start a new approval round. */
 const PLAN_FIELDS = [
   'window',
@@ -75,8 +65,6 @@ const PLAN_FIELDS = [
   'type',
   'standardChangeId',
 ];
-
-const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /**
  * What happened to the approvals of a release: groups decided, a decision
@@ -112,13 +100,13 @@ export type ApprovalListener = (event: ApprovalEvent) => Promise<void>;
 export class ApprovalService {
   private readonly releases: ReleaseService;
   private readonly store: ApprovalStore;
-  private readonly userInfo: UserInfoService;
-  private readonly permissions: PermissionsService;
   private readonly policy: ApprovalPolicy;
   private readonly listeners: ApprovalListener[] = [];
   private readonly logger?: LoggerService;
   private readonly impact?: Pick<ImpactService, 'releaseImpact'>;
   private readonly now: () => Date;
+  private readonly required: RequiredApprovals;
+  private readonly deciders: ApprovalDeciders;
 
   constructor(options: {
     releases: ReleaseService;
@@ -135,12 +123,16 @@ export class ApprovalService {
   }) {
     this.releases = options.releases;
     this.store = options.store;
-    this.userInfo = options.userInfo;
-    this.permissions = options.permissions;
     this.policy = options.policy;
     this.logger = options.logger;
     this.impact = options.impact;
     this.now = options.now ?? (() => new Date());
+    this.required = new RequiredApprovals({
+      authority: options.releases.authority,
+      policy: options.policy,
+      impact: options.impact,
+    });
+    this.deciders = new ApprovalDeciders(options);
   }
 
   /** Adds a listener told of every decision, withdrawal and new approval round. */
@@ -169,81 +161,14 @@ export class ApprovalService {
 
   /**
    * The groups a release needs approvals from, as the caller sees the
-   * catalog; `impactReport` lends the release's impact when the caller has
-   * it already.
+   * catalog ({@link RequiredApprovals.of}).
    */
-  async requiredApprovals(
+  requiredApprovals(
     release: Release,
     credentials: BackstageCredentials,
     impactReport?: () => Promise<ImpactReport>,
   ): Promise<Requirement[]> {
-    const rule = effectiveRule(release, this.policy.rules);
-    if (rule === 'none') {
-      const foreign = await this.releases.authority.foreignEntities(
-        [release.ownerRef],
-        release.entityRefs,
-        credentials,
-      );
-      return deriveRequiredApprovals({
-        release,
-        rule,
-        owners: new Map(foreign.map(f => [f.entityRef, f.ownerRef])),
-        releaseManagerGroup: this.policy.releaseManagerGroup,
-        foreignEntityRefs: foreign.map(f => f.entityRef),
-      });
-    }
-    const owners = await this.releases.authority.entityOwners(
-      release.entityRefs,
-      credentials,
-    );
-    return deriveRequiredApprovals({
-      release,
-      rule,
-      owners,
-      releaseManagerGroup: this.policy.releaseManagerGroup,
-      dependentOwners: await this.dependentOwners(
-        release,
-        credentials,
-        impactReport,
-      ),
-    });
-  }
-
-  /**
-   * The owners of affected dependents (not of the release's own entities,
-   * nor of the systems and domains that merely contain them),
-   * when the release has a breaking change or a computed risk of high or
-   * more; none when the policy or the impact service is off.
-   */
-  private async dependentOwners(
-    release: Release,
-    credentials: BackstageCredentials,
-    impactReport?: () => Promise<ImpactReport>,
-  ): Promise<{ groupRef: string; entityRefs: string[] }[]> {
-    if (!this.policy.dependentOwners || !this.impact) return [];
-    const report = await (impactReport
-      ? impactReport()
-      : this.impact.releaseImpact(release.id, undefined, credentials));
-    const breaking = release.changes.some(c => c.kind === 'breaking');
-    if (
-      !breaking &&
-      !DEPENDENT_OWNER_RISK_LEVELS.includes(report.risk.computedLevel)
-    ) {
-      return [];
-    }
-    // Only entities that depend on the release (dependsOn or API consumption)
-    // count: the systems and domains containing it are not its dependents.
-    const dependents = new Set(
-      report.dependents
-        .filter(d => d.via !== 'partOf')
-        .map(d => lower(d.entityRef)),
-    );
-    return report.owners
-      .map(({ groupRef, entityRefs }) => ({
-        groupRef: lower(groupRef),
-        entityRefs: entityRefs.filter(ref => dependents.has(lower(ref))),
-      }))
-      .filter(o => o.entityRefs.length > 0);
+    return this.required.of(release, credentials, impactReport);
   }
 
   /**
@@ -306,7 +231,12 @@ export class ApprovalService {
       const open = required
         .map(r => r.groupRef)
         .filter(groupRef => !decided.has(groupRef));
-      mayDecide = await this.decidableBy(release, open, required, credentials);
+      mayDecide = await this.deciders.decidableBy(
+        release,
+        open,
+        required,
+        credentials,
+      );
     }
     return this.summarize(release, round, required, decisions, mayDecide);
   }
@@ -332,7 +262,7 @@ export class ApprovalService {
     const approvals = await this.getApprovals(release, credentials, {
       forCaller: false,
     });
-    const memberOf = await this.memberships(
+    const memberOf = await this.deciders.memberships(
       decidingGroups(release, approvals.required),
       credentials,
     );
@@ -345,7 +275,7 @@ export class ApprovalService {
               .join(', ')} may decide on release ${id}`,
       );
     }
-    await this.checkMayDecide(release, credentials);
+    await this.deciders.checkMayDecide(release, credentials);
     const decided = new Set(approvals.decisions.map(d => d.groupRef));
     const open = memberOf.filter(groupRef => !decided.has(groupRef));
     if (open.length === 0) {
@@ -401,7 +331,7 @@ export class ApprovalService {
         `Only ${decision.by}, who decided, may withdraw the decision of ${groupRef}`,
       );
     }
-    await this.checkMayDecide(release, credentials);
+    await this.deciders.checkMayDecide(release, credentials);
     const approvals = await this.getApprovals(release, credentials, {
       forCaller: false,
     });
@@ -519,75 +449,4 @@ export class ApprovalService {
       }
     }
   };
-
-  /** The given groups the caller is a member of. */
-  private async memberships(
-    groupRefs: string[],
-    credentials: UserCredentials,
-  ): Promise<string[]> {
-    if (groupRefs.length === 0) return [];
-    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
-      credentials,
-    );
-    const mine = new Set(ownershipEntityRefs.map(lower));
-    return groupRefs.filter(groupRef => mine.has(groupRef));
-  }
-
-  /** Self-approval and the approve permission (with the release as resource). */
-  private async checkMayDecide(release: Release, credentials: UserCredentials) {
-    if (
-      this.policy.preventSelfApproval &&
-      lower(credentials.principal.userEntityRef) === lower(release.createdBy)
-    ) {
-      throw new NotAllowedError(
-        `${release.createdBy} created release ${release.id} and cannot approve it (self-approval is prevented)`,
-      );
-    }
-    const [decision] = await this.permissions.authorize(
-      [{ permission: releaseApprovePermission, resourceRef: release.id }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed by permission ${releaseApprovePermission.name}`,
-      );
-    }
-  }
-
-  /** The open groups the caller may decide for now. */
-  private async decidableBy(
-    release: Release,
-    open: string[],
-    required: Requirement[],
-    credentials: UserCredentials,
-  ): Promise<string[]> {
-    const deciding = new Set(decidingGroups(release, required));
-    const memberOf = await this.memberships(
-      open.filter(groupRef => deciding.has(groupRef)),
-      credentials,
-    );
-    if (memberOf.length === 0) return [];
-    try {
-      await this.checkMayDecide(release, credentials);
-    } catch (error) {
-      if (error instanceof NotAllowedError) return [];
-      throw error;
-    }
-    return memberOf;
-  }
-}
-
-/**
- * The required groups that may decide in the release's state: all of them
- * until it is released; after it is verified or rolled back only those
- * approving afterwards; none otherwise.
- */
-function decidingGroups(release: Release, required: Requirement[]): string[] {
-  if (DECIDABLE_STATES.includes(release.state)) {
-    return required.map(r => r.groupRef);
-  }
-  if (AFTER_ONLY_STATES.includes(release.state)) {
-    return required.filter(r => r.phase === 'after').map(r => r.groupRef);
-  }
-  return [];
 }

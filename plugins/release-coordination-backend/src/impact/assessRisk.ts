@@ -189,6 +189,163 @@ const stepPoints = (value: number, steps: [number, number][]) =>
 const plural = (count: number, word: string) =>
   `${count} ${word}${count === 1 ? '' : 's'}`;
 
+/** Adds a factor of a dimension when its points are not 0. */
+type AddFactor = (
+  id: string,
+  label: string,
+  points: number,
+  explanation: string,
+) => void;
+
+/** The factors of one dimension that count (points other than 0), in the order `collect` adds them. */
+function dimensionFactors(
+  dimension: RiskFactor['dimension'],
+  collect: (add: AddFactor) => void,
+): RiskFactor[] {
+  const factors: RiskFactor[] = [];
+  collect((id, label, points, explanation) => {
+    if (points !== 0)
+      factors.push({ id, dimension, label, points, explanation });
+  });
+  return factors;
+}
+
+/** What makes a release more likely to fail: its changes, type, lead time, rollbacks, conflicts and freezes. */
+function probabilityFactors(input: RiskInput, config: RiskConfig) {
+  return dimensionFactors('probability', add => {
+    const { changes } = input;
+    const size = changes.length;
+    add(
+      'change-size',
+      'Change size',
+      stepPoints(size, [
+        [config.changeSize.large, 2],
+        [config.changeSize.medium, 1],
+      ]),
+      `${plural(size, 'change item')} (medium from ${
+        config.changeSize.medium
+      }, large from ${config.changeSize.large})`,
+    );
+    const kinds = [...new Set(changes.map(c => c.kind))].filter(
+      kind => kind !== 'breaking' && (config.changeKindPoints[kind] ?? 0) !== 0,
+    );
+    add(
+      'change-kinds',
+      'Kinds of change',
+      kinds.reduce(
+        (sum, kind) => sum + (config.changeKindPoints[kind] ?? 0),
+        0,
+      ),
+      `Includes ${kinds.join(', ')} changes`,
+    );
+    const breaking = changes.filter(c => c.kind === 'breaking').length;
+    add(
+      'breaking-changes',
+      'Breaking changes',
+      breaking > 0 ? config.breakingPoints : 0,
+      `${plural(breaking, 'breaking change')}`,
+    );
+
+    const { release } = input;
+    if (release) {
+      add(
+        'release-type',
+        'Release type',
+        config.releaseTypePoints[release.type] ?? 0,
+        `An ${release.type} release is prepared in less time`,
+      );
+      const leadHours =
+        (Date.parse(release.windowStart) - Date.parse(release.createdAt)) /
+        3_600_000;
+      add(
+        'lead-time',
+        'Short lead time',
+        leadHours < config.leadTime.hours ? config.leadTime.points : 0,
+        `The window starts ${Math.max(
+          0,
+          Math.round(leadHours),
+        )} h after the release was planned (less than ${
+          config.leadTime.hours
+        } h)`,
+      );
+    }
+    if (input.rollbacks) {
+      const count = input.rollbacks.length;
+      add(
+        'recent-rollbacks',
+        'Recent rollbacks',
+        Math.min(
+          config.rollbacks.maxPoints,
+          count * config.rollbacks.pointsEach,
+        ),
+        `${plural(
+          count,
+          'release',
+        )} of the same entities rolled back in the last ${
+          config.rollbacks.days
+        } days: ${input.rollbacks.join(', ')}`,
+      );
+    }
+    if (input.conflicts) {
+      const { blocking, warning } = input.conflicts;
+      add(
+        'conflicts',
+        'Conflicts',
+        stepPoints(blocking, [[1, config.conflictPoints.blocking]]) ||
+          stepPoints(warning, [[1, config.conflictPoints.warning]]),
+        `${plural(blocking, 'blocking conflict')}, ${plural(
+          warning,
+          'warning',
+        )}`,
+      );
+    }
+    if (input.freezesNearby) {
+      add(
+        'freeze-nearby',
+        'Freeze nearby',
+        input.freezesNearby.length > 0 ? config.freeze.points : 0,
+        `Within ${
+          config.freeze.marginHours
+        } h of the window: ${input.freezesNearby.join(', ')}`,
+      );
+    }
+  });
+}
+
+/** How much a failure would hurt: dependents, the most critical tier, audiences. */
+function impactFactors(input: RiskInput, config: RiskConfig) {
+  return dimensionFactors('impact', add => {
+    const step = [...config.dependents]
+      .sort((a, b) => b.min - a.min)
+      .find(s => input.dependentCount >= s.min);
+    add(
+      'dependents',
+      'Transitive dependents',
+      step?.points ?? 0,
+      `${plural(
+        input.dependentCount,
+        'entity',
+      )} depend on the change, directly or transitively`,
+    );
+    const tier = [...new Set(input.tiers)].sort(
+      (a, b) => (config.tierPoints[b] ?? 0) - (config.tierPoints[a] ?? 0),
+    )[0];
+    add(
+      'tier',
+      'Criticality tier',
+      tier ? config.tierPoints[tier] ?? 0 : 0,
+      `The most critical affected tier is ${tier}`,
+    );
+    const audiences = [...new Set(input.audiences)].sort();
+    add(
+      'audiences',
+      'Audiences',
+      Math.max(0, ...audiences.map(a => config.audiencePoints[a] ?? 0)),
+      `Affects ${audiences.join(', ')}`,
+    );
+  });
+}
+
 /**
  * Probability × impact on the risk matrix: each dimension is 1 plus the
  * points of its factors, clamped to 1..5; then the hard rules, in order,
@@ -198,145 +355,10 @@ export function assessRisk(
   input: RiskInput,
   config: RiskConfig,
 ): RiskAssessment {
-  const factors: RiskFactor[] = [];
-  const add = (
-    dimension: RiskFactor['dimension'],
-    id: string,
-    label: string,
-    points: number,
-    explanation: string,
-  ) => {
-    if (points !== 0)
-      factors.push({ id, dimension, label, points, explanation });
-  };
-
-  const { changes } = input;
-  const size = changes.length;
-  add(
-    'probability',
-    'change-size',
-    'Change size',
-    stepPoints(size, [
-      [config.changeSize.large, 2],
-      [config.changeSize.medium, 1],
-    ]),
-    `${plural(size, 'change item')} (medium from ${
-      config.changeSize.medium
-    }, large from ${config.changeSize.large})`,
-  );
-  const kinds = [...new Set(changes.map(c => c.kind))].filter(
-    kind => kind !== 'breaking' && (config.changeKindPoints[kind] ?? 0) !== 0,
-  );
-  add(
-    'probability',
-    'change-kinds',
-    'Kinds of change',
-    kinds.reduce((sum, kind) => sum + (config.changeKindPoints[kind] ?? 0), 0),
-    `Includes ${kinds.join(', ')} changes`,
-  );
-  const breaking = changes.filter(c => c.kind === 'breaking').length;
-  add(
-    'probability',
-    'breaking-changes',
-    'Breaking changes',
-    breaking > 0 ? config.breakingPoints : 0,
-    `${plural(breaking, 'breaking change')}`,
-  );
-
-  const { release } = input;
-  if (release) {
-    add(
-      'probability',
-      'release-type',
-      'Release type',
-      config.releaseTypePoints[release.type] ?? 0,
-      `An ${release.type} release is prepared in less time`,
-    );
-    const leadHours =
-      (Date.parse(release.windowStart) - Date.parse(release.createdAt)) /
-      3_600_000;
-    add(
-      'probability',
-      'lead-time',
-      'Short lead time',
-      leadHours < config.leadTime.hours ? config.leadTime.points : 0,
-      `The window starts ${Math.max(
-        0,
-        Math.round(leadHours),
-      )} h after the release was planned (less than ${
-        config.leadTime.hours
-      } h)`,
-    );
-  }
-  if (input.rollbacks) {
-    const count = input.rollbacks.length;
-    add(
-      'probability',
-      'recent-rollbacks',
-      'Recent rollbacks',
-      Math.min(config.rollbacks.maxPoints, count * config.rollbacks.pointsEach),
-      `${plural(
-        count,
-        'release',
-      )} of the same entities rolled back in the last ${
-        config.rollbacks.days
-      } days: ${input.rollbacks.join(', ')}`,
-    );
-  }
-  if (input.conflicts) {
-    const { blocking, warning } = input.conflicts;
-    add(
-      'probability',
-      'conflicts',
-      'Conflicts',
-      stepPoints(blocking, [[1, config.conflictPoints.blocking]]) ||
-        stepPoints(warning, [[1, config.conflictPoints.warning]]),
-      `${plural(blocking, 'blocking conflict')}, ${plural(warning, 'warning')}`,
-    );
-  }
-  if (input.freezesNearby) {
-    add(
-      'probability',
-      'freeze-nearby',
-      'Freeze nearby',
-      input.freezesNearby.length > 0 ? config.freeze.points : 0,
-      `Within ${
-        config.freeze.marginHours
-      } h of the window: ${input.freezesNearby.join(', ')}`,
-    );
-  }
-
-  const step = [...config.dependents]
-    .sort((a, b) => b.min - a.min)
-    .find(s => input.dependentCount >= s.min);
-  add(
-    'impact',
-    'dependents',
-    'Transitive dependents',
-    step?.points ?? 0,
-    `${plural(
-      input.dependentCount,
-      'entity',
-    )} depend on the change, directly or transitively`,
-  );
-  const tier = [...new Set(input.tiers)].sort(
-    (a, b) => (config.tierPoints[b] ?? 0) - (config.tierPoints[a] ?? 0),
-  )[0];
-  add(
-    'impact',
-    'tier',
-    'Criticality tier',
-    tier ? config.tierPoints[tier] ?? 0 : 0,
-    `The most critical affected tier is ${tier}`,
-  );
-  const audiences = [...new Set(input.audiences)].sort();
-  add(
-    'impact',
-    'audiences',
-    'Audiences',
-    Math.max(0, ...audiences.map(a => config.audiencePoints[a] ?? 0)),
-    `Affects ${audiences.join(', ')}`,
-  );
+  const factors = [
+    ...probabilityFactors(input, config),
+    ...impactFactors(input, config),
+  ];
 
   const sum = (dimension: RiskFactor['dimension']) =>
     Math.min(

@@ -1,5 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { portalTestBackend } from '../__testUtils__/portalTestBackend';
+import {
+  portalTestBackend,
+  RequestAs,
+} from '../__testUtils__/portalTestBackend';
 import { demoCatalogEntities } from '../demo/__testUtils__/demoCatalog';
 
 jest.setTimeout(180_000);
@@ -34,6 +37,103 @@ function catalog(): Entity[] {
   return entities;
 }
 
+/** A release as listed by `GET /releases`, as far as these tests read it. */
+type UpcomingRelease = {
+  id: string;
+  entityRefs: string[];
+  window: { start: string; end: string };
+};
+
+/** Plans a normal two-hour release of one entity, starting at `start`. */
+async function planRelease(
+  as: RequestAs,
+  title: string,
+  entityRef: string,
+  start: number,
+) {
+  const res = await as.post('/releases').send({
+    title,
+    version: '1.0.0',
+    type: 'normal',
+    window: {
+      start: new Date(start).toISOString(),
+      end: new Date(start + 7_200_000).toISOString(),
+    },
+    entityRefs: [entityRef],
+  });
+  expect(res.status).toBe(201);
+  await as
+    .post(`/releases/${res.body.id}/transition`)
+    .send({ to: 'planned' })
+    .expect(200);
+}
+
+/**
+ * For each release, the entities of its impact (its own and their
+ * dependents), and those reached in one hop by depending on or consuming a
+ * changed entity.
+ */
+async function impactsOf(alice: RequestAs, upcoming: UpcomingRelease[]) {
+  const impactOf = new Map<string, Set<string>>();
+  const directDependentsOf = new Map<string, Set<string>>();
+  for (const release of upcoming) {
+    const report = (await alice.get(`/releases/${release.id}/impact`)).body;
+    directDependentsOf.set(
+      release.id,
+      new Set(
+        report.dependents
+          .filter(
+            (d: { depth: number; via: string }) =>
+              d.depth === 1 && ['dependsOn', 'consumesApi'].includes(d.via),
+          )
+          .map((d: { entityRef: string }) => d.entityRef),
+      ),
+    );
+    impactOf.set(
+      release.id,
+      new Set([
+        ...release.entityRefs,
+        ...report.dependents.map((d: { entityRef: string }) => d.entityRef),
+      ]),
+    );
+  }
+  return { impactOf, directDependentsOf };
+}
+
+/** Where the upcoming impact of an entity and the impact of a release disagree. */
+async function upcomingDisagreements(
+  alice: RequestAs,
+  components: string[],
+  upcoming: UpcomingRelease[],
+  impactOf: Map<string, Set<string>>,
+) {
+  const disagreements: string[] = [];
+  for (const ref of components) {
+    const listed = new Set(
+      (
+        await alice.get(
+          `/impact/upcoming?entityRef=${encodeURIComponent(
+            ref,
+          )}&to=${encodeURIComponent(
+            new Date(Date.now() + 80 * 86_400_000).toISOString(),
+          )}`,
+        )
+      ).body.items.map((i: { release: { id: string } }) => i.release.id),
+    );
+    for (const release of upcoming) {
+      const inImpact = impactOf.get(release.id)!.has(ref);
+      if (inImpact !== listed.has(release.id)) {
+        disagreements.push(
+          `${ref} ${inImpact ? 'in' : 'not in'} the impact of ${
+            release.id
+          } but ${listed.has(release.id) ? '' : 'not '}listed as upcoming`,
+        );
+      }
+    }
+  }
+  return disagreements;
+}
+
 describe('impact, upcoming impact and conflicts (#10: one catalog model)', () => {
   it('agree on the demo catalog: X is in the impact of R exactly when R is in the upcoming impact of X, and dependency conflicts match the impact', async () => {
     const entities = catalog();
@@ -61,28 +161,6 @@ describe('impact, upcoming impact and conflicts (#10: one catalog model)', () =>
 
     // two overlapping releases where one entity depends on the other
     const day5 = Date.now() + 5 * 86_400_000;
-    const planRelease = async (
-      as: typeof alice,
-      title: string,
-      entityRef: string,
-      start: number,
-    ) => {
-      const res = await as.post('/releases').send({
-        title,
-        version: '1.0.0',
-        type: 'normal',
-        window: {
-          start: new Date(start).toISOString(),
-          end: new Date(start + 7_200_000).toISOString(),
-        },
-        entityRefs: [entityRef],
-      });
-      expect(res.status).toBe(201);
-      await as
-        .post(`/releases/${res.body.id}/transition`)
-        .send({ to: 'planned' })
-        .expect(200);
-    };
     await planRelease(
       alice,
       'Checkout 9',
@@ -100,65 +178,20 @@ describe('impact, upcoming impact and conflicts (#10: one catalog model)', () =>
       await alice.get(
         '/releases?limit=200&state=planned&state=approved&state=in_progress',
       )
-    ).body.items as {
-      id: string;
-      entityRefs: string[];
-      window: { start: string; end: string };
-    }[];
+    ).body.items as UpcomingRelease[];
     expect(upcoming.length).toBeGreaterThan(3);
-    const impactOf = new Map<string, Set<string>>();
-    /** Entities reached in one hop by depending on or consuming a changed entity. */
-    const directDependentsOf = new Map<string, Set<string>>();
-    for (const release of upcoming) {
-      const report = (await alice.get(`/releases/${release.id}/impact`)).body;
-      directDependentsOf.set(
-        release.id,
-        new Set(
-          report.dependents
-            .filter(
-              (d: { depth: number; via: string }) =>
-                d.depth === 1 && ['dependsOn', 'consumesApi'].includes(d.via),
-            )
-            .map((d: { entityRef: string }) => d.entityRef),
-        ),
-      );
-      impactOf.set(
-        release.id,
-        new Set([
-          ...release.entityRefs,
-          ...report.dependents.map((d: { entityRef: string }) => d.entityRef),
-        ]),
-      );
-    }
+    const { impactOf, directDependentsOf } = await impactsOf(alice, upcoming);
     const components = entities
       .filter(e => ['Component', 'API', 'Resource'].includes(e.kind))
       .map(
         e => `${e.kind.toLocaleLowerCase('en-US')}:default/${e.metadata.name}`,
       );
-    const disagreements: string[] = [];
-    for (const ref of components) {
-      const listed = new Set(
-        (
-          await alice.get(
-            `/impact/upcoming?entityRef=${encodeURIComponent(
-              ref,
-            )}&to=${encodeURIComponent(
-              new Date(Date.now() + 80 * 86_400_000).toISOString(),
-            )}`,
-          )
-        ).body.items.map((i: { release: { id: string } }) => i.release.id),
-      );
-      for (const release of upcoming) {
-        const inImpact = impactOf.get(release.id)!.has(ref);
-        if (inImpact !== listed.has(release.id)) {
-          disagreements.push(
-            `${ref} ${inImpact ? 'in' : 'not in'} the impact of ${
-              release.id
-            } but ${listed.has(release.id) ? '' : 'not '}listed as upcoming`,
-          );
-        }
-      }
-    }
+    const disagreements = await upcomingDisagreements(
+      alice,
+      components,
+      upcoming,
+      impactOf,
+    );
     expect(disagreements).toEqual([]);
 
     // conflicts read the same model: a dependency conflict between two

@@ -14,6 +14,7 @@ import {
   ReadinessItem,
   ReadinessTemplateItem,
   Release,
+  ReleaseApprovals,
   ReleaseReadiness,
   ReleaseReadinessVerdict,
   ReleaseType,
@@ -25,7 +26,10 @@ import {
 import { ApprovalService } from '../approvals/ApprovalService';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { ConflictService } from '../conflicts/ConflictService';
-import { ApprovalStore } from '../database/DatabaseApprovalStore';
+import {
+  ApprovalStore,
+  ReadinessCheck,
+} from '../database/DatabaseApprovalStore';
 import { ImpactService } from '../impact/ImpactService';
 import { ReleaseStore } from '../database/ReleaseStore';
 import {
@@ -141,6 +145,71 @@ export function riskAssessedItem(
 
 const DONE_STATES = new Set(['released', 'verified']);
 
+/** The automatic item "Approvals complete": every required approval given. */
+function approvalsItem(approvals: ReleaseApprovals): ReadinessItem {
+  return {
+    id: 'approvals',
+    label: 'Approvals complete',
+    kind: 'automatic',
+    passed: approvals.complete,
+    facts: [
+      ...approvals.required.map(r => `${r.groupRef}: ${r.status}`),
+      ...(approvals.required.length === 0
+        ? [`No approvals needed (rule "${approvals.rule}")`]
+        : []),
+      ...(approvals.followUpDeadline && approvals.pendingAfter.length > 0
+        ? [`Approvals afterwards due by ${approvals.followUpDeadline}`]
+        : []),
+    ],
+  };
+}
+
+/** The automatic item "Releases it must follow are released", given the releases it must follow. */
+function predecessorsItem(
+  release: Release,
+  predecessors: Release[],
+): ReadinessItem {
+  const byId = new Map(predecessors.map(r => [r.id, r]));
+  const unreleased = (release.after ?? []).filter(
+    id => !DONE_STATES.has(byId.get(id)?.state ?? ''),
+  );
+  return {
+    id: 'predecessors-released',
+    label: 'Releases it must follow are released',
+    kind: 'automatic',
+    passed: unreleased.length === 0,
+    facts: unreleased.map(id => {
+      const other = byId.get(id);
+      return other
+        ? `"${other.title}" (${id}) is ${other.state}`
+        : `${id} is unknown`;
+    }),
+  };
+}
+
+/** The manual items of the release's template, checked or not yet. */
+function manualItems(
+  templates: ReadinessTemplateItem[],
+  checks: ReadinessCheck[],
+): ReadinessItem[] {
+  const checked = new Map(checks.map(c => [c.itemId, c]));
+  return templates.map(item => {
+    const check = checked.get(item.id);
+    return {
+      id: item.id,
+      label: item.label,
+      kind: 'manual',
+      passed: Boolean(check),
+      facts: check ? [`Checked by ${check.by}`] : ['Not checked yet'],
+      ...(check && {
+        checkedBy: check.by,
+        checkedAt: check.at,
+        ...(check.evidence && { evidence: check.evidence }),
+      }),
+    };
+  });
+}
+
 /** Releases whose readiness one batch computes at the same time. */
 const BATCH_CONCURRENCY = 5;
 
@@ -220,21 +289,7 @@ export class ReadinessService {
       ]);
 
     const items: ReadinessItem[] = [];
-    items.push({
-      id: 'approvals',
-      label: 'Approvals complete',
-      kind: 'automatic',
-      passed: approvals.complete,
-      facts: [
-        ...approvals.required.map(r => `${r.groupRef}: ${r.status}`),
-        ...(approvals.required.length === 0
-          ? [`No approvals needed (rule "${approvals.rule}")`]
-          : []),
-        ...(approvals.followUpDeadline && approvals.pendingAfter.length > 0
-          ? [`Approvals afterwards due by ${approvals.followUpDeadline}`]
-          : []),
-      ],
-    });
+    items.push(approvalsItem(approvals));
 
     const blocking = conflicts.filter(c => c.severity === 'blocking');
     items.push({
@@ -245,22 +300,7 @@ export class ReadinessService {
       facts: blocking.map(c => `${c.kind}: ${c.message}`),
     });
 
-    const byId = new Map(predecessors.map(r => [r.id, r]));
-    const unreleased = (release.after ?? []).filter(
-      id => !DONE_STATES.has(byId.get(id)?.state ?? ''),
-    );
-    items.push({
-      id: 'predecessors-released',
-      label: 'Releases it must follow are released',
-      kind: 'automatic',
-      passed: unreleased.length === 0,
-      facts: unreleased.map(id => {
-        const other = byId.get(id);
-        return other
-          ? `"${other.title}" (${id}) is ${other.state}`
-          : `${id} is unknown`;
-      }),
-    });
+    items.push(predecessorsItem(release, predecessors));
 
     const missing: string[] = [];
     for (const entityRef of release.entityRefs) {
@@ -304,22 +344,7 @@ export class ReadinessService {
       facts: hasRollbackPlan ? [] : ['The release has no rollback plan'],
     });
 
-    const checked = new Map(checks.map(c => [c.itemId, c]));
-    for (const item of this.policy.templates[release.type]) {
-      const check = checked.get(item.id);
-      items.push({
-        id: item.id,
-        label: item.label,
-        kind: 'manual',
-        passed: Boolean(check),
-        facts: check ? [`Checked by ${check.by}`] : ['Not checked yet'],
-        ...(check && {
-          checkedBy: check.by,
-          checkedAt: check.at,
-          ...(check.evidence && { evidence: check.evidence }),
-        }),
-      });
-    }
+    items.push(...manualItems(this.policy.templates[release.type], checks));
 
     const failed = items.filter(item => !item.passed);
     return {

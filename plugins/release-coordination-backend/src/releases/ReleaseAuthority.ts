@@ -8,7 +8,8 @@ import { CatalogModel } from '../catalogGraph/CatalogModel';
 /** How far up a group hierarchy authority reaches. */
 const MAX_GROUP_DEPTH = 20;
 
-const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+/** An entity ref in lower case, as refs compare. */
+export const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /**
  * Who is asking, as release authority sees them.

@@ -4,30 +4,24 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { JsonObject } from '@backstage/types';
 import {
-  handoverRequestSchema,
   DEFAULT_TIME_HORIZON,
   DEFAULT_LINK_SCHEMES,
   linkedRequestSchemas,
-  Release,
   releaseRequestSchemas,
   TimeHorizon,
-  transitionReleaseRequestSchema,
 } from '@internal/plugin-release-coordination-common';
-import express, { Request, RequestHandler } from 'express';
+import express, { RequestHandler } from 'express';
 import Router from 'express-promise-router';
 import { createOpenApiRouter } from '../schema/openapi';
 import { FreezeService } from '../freezes/FreezeService';
 import { ReleaseService } from '../releases/ReleaseService';
 import {
-  auditMutation,
-  parseInput,
-  readableRelease,
   refuseMalformedPath,
   refuseNulCharacters,
   jsonBodiesOnly,
 } from './http';
+import { addReleaseRoutes } from './releasesRouter';
 import { addFreezeRoutes } from './freezesRouter';
 import { ConflictService } from '../conflicts/ConflictService';
 import { addConflictRoutes } from './conflictsRouter';
@@ -84,6 +78,56 @@ const jsonBodies: RequestHandler = (req, res, next) =>
   );
 
 /**
+ * The routers of the API: `service`, the one to serve, runs the checks that
+ * must answer ahead of the validated router (it answers every error raised
+ * before its routes with a 400): 413, 415 and a malformed path segment; then
+ * `router`, the router of the OpenAPI document (src/schema/openapi.yaml),
+ * which serves it at /openapi.json and takes the routes. zod in the handlers
+ * checks requests.
+ */
+async function apiRouters() {
+  const service = Router();
+  service.use(refuseMalformedPath, jsonBodiesOnly, jsonBodies);
+  const router: express.Router = await createOpenApiRouter({
+    middleware: [refuseNulCharacters],
+    validatorOptions: {
+      // Backstage's httpAuth decides who may call (401), not the validator
+      validateSecurity: false,
+      // the document's own checks would answer before zod, with other
+      // messages and ahead of the 401 and the audit event
+      validateRequests: false,
+    },
+  });
+  service.use(router);
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  // every other request starts on a later turn of the event loop, so that
+  // /health (answered at once) never queues behind a burst arriving with it
+  router.use((_req, _res, next) => setImmediate(() => next()));
+  return { service, router };
+}
+
+/**
+ * Drafts are for their owners: a release the caller may not read is not
+ * found, on /releases/:id and every path below it, whatever the method, so a
+ * change to a hidden draft answers exactly like one to a release that does
+ * not exist; GET handlers take the release read here (`readableRelease`).
+ */
+function readReleaseAhead(
+  releases: ReleaseService,
+  httpAuth: HttpAuthService,
+): RequestHandler<{ id: string }> {
+  return async (req, res, next) => {
+    res.locals.release = await releases.getReadableRelease(
+      req.params.id,
+      await httpAuth.credentials(req, { allow: ['user'] }),
+    );
+    return next();
+  };
+}
+
+/**
  * Creates the HTTP API of the release-coordination plugin.
  *
  * @public
@@ -100,169 +144,15 @@ export async function createRouter(
       timeHorizon,
     ),
   };
-  // the validated router answers every error raised before its routes with
-  // a 400, so the checks that answer 413 and 415 run ahead of it, and so does
-  // the one that names a malformed path segment
-  const service = Router();
-  service.use(refuseMalformedPath, jsonBodiesOnly, jsonBodies);
-  // the router of the OpenAPI document (src/schema/openapi.yaml), which it
-  // serves at /openapi.json; zod in the handlers checks requests
-  const router: express.Router = await createOpenApiRouter({
-    middleware: [refuseNulCharacters],
-    validatorOptions: {
-      // Backstage's httpAuth decides who may call (401), not the validator
-      validateSecurity: false,
-      // the document's own checks would answer before zod, with other
-      // messages and ahead of the 401 and the audit event
-      validateRequests: false,
-    },
-  });
-  service.use(router);
+  const { service, router } = await apiRouters();
+  router.use('/releases/:id', readReleaseAhead(releases, httpAuth));
 
-  const userCredentials = (req: Request) =>
-    httpAuth.credentials(req, { allow: ['user'] });
-
-  /** Runs a release mutation as an audited event. */
-  const audited = (
-    req: Request,
-    eventId: string,
-    meta: JsonObject,
-    mutation: () => Promise<Release>,
-  ) =>
-    auditMutation({
-      auditor,
-      req,
-      eventId,
-      meta,
-      mutation,
-      describe: release => ({
-        releaseId: release.id,
-        revision: release.revision,
-        state: release.state,
-      }),
-    });
-
-  /** Adds each release's own conflicts (one detection pass), when conflict detection is on. */
-  const carry = async (req: Request, found: Release[]) =>
-    options.conflicts
-      ? options.conflicts.withConflicts(found, await userCredentials(req))
-      : found;
-
-  router.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  // every other request starts on a later turn of the event loop, so that
-  // /health (answered at once) never queues behind a burst arriving with it
-  router.use((_req, _res, next) => setImmediate(() => next()));
-
-  // drafts are for their owners: a release the caller may not read is not
-  // found, on /releases/:id and every path below it, whatever the method, so
-  // a change to a hidden draft answers exactly like one to a release that
-  // does not exist; GET handlers take the release read here (readableRelease)
-  router.use('/releases/:id', async (req, res, next) => {
-    res.locals.release = await releases.getReadableRelease(
-      req.params.id,
-      await userCredentials(req),
-    );
-    return next();
-  });
-
-  router.get('/releases', async (req, res) => {
-    const credentials = await userCredentials(req);
-    const query = parseInput(schemas.listReleasesQuery, req.query);
-    const page = await releases.listReleases(query, credentials);
-    res.json({ ...page, items: await carry(req, page.items) });
-  });
-
-  router.post('/releases', async (req, res) => {
-    const release = await audited(req, 'release-create', {}, async () => {
-      const credentials = await userCredentials(req);
-      const input = parseInput(schemas.createRelease, req.body);
-      return releases.createRelease(input, credentials);
-    });
-    res.status(201).json((await carry(req, [release]))[0]);
-  });
-
-  router.get('/releases/:id', async (req, res) => {
-    const [release] = await carry(req, [readableRelease(res)]);
-    res.json(release);
-  });
-
-  router.patch('/releases/:id', async (req, res) => {
-    const { id } = req.params;
-    const release = await audited(
-      req,
-      'release-update',
-      { releaseId: id },
-      async () => {
-        const credentials = await userCredentials(req);
-        const input = parseInput(schemas.updateRelease, req.body);
-        return releases.updateRelease(id, input, credentials);
-      },
-    );
-    res.json((await carry(req, [release]))[0]);
-  });
-
-  router.post('/releases/:id/transition', async (req, res) => {
-    const { id } = req.params;
-    const release = await audited(
-      req,
-      'release-transition',
-      { releaseId: id },
-      async () => {
-        const credentials = await userCredentials(req);
-        const input = parseInput(transitionReleaseRequestSchema, req.body);
-        return releases.transitionRelease(id, input, credentials);
-      },
-    );
-    res.json((await carry(req, [release]))[0]);
-  });
-
-  router.post('/releases/:id/handover', async (req, res) => {
-    const { id } = req.params;
-    const release = await audited(
-      req,
-      'release-handover-offer',
-      { releaseId: id },
-      async () => {
-        const credentials = await userCredentials(req);
-        const input = parseInput(handoverRequestSchema, req.body);
-        return releases.offerHandover(id, input, credentials);
-      },
-    );
-    res.json((await carry(req, [release]))[0]);
-  });
-
-  router.post('/releases/:id/handover/accept', async (req, res) => {
-    const { id } = req.params;
-    const release = await audited(
-      req,
-      'release-handover-accept',
-      { releaseId: id },
-      async () => releases.acceptHandover(id, await userCredentials(req)),
-    );
-    res.json((await carry(req, [release]))[0]);
-  });
-
-  router.delete('/releases/:id/handover', async (req, res) => {
-    const { id } = req.params;
-    const release = await audited(
-      req,
-      'release-handover-cancel',
-      { releaseId: id },
-      async () => releases.cancelHandover(id, await userCredentials(req)),
-    );
-    res.json((await carry(req, [release]))[0]);
-  });
-
-  router.get('/standard-changes', async (req, res) => {
-    await userCredentials(req);
-    res.json({ items: releases.listStandardChanges() });
-  });
-
-  router.get('/releases/:id/events', async (req, res) => {
-    await userCredentials(req);
-    res.json({ items: await releases.listEvents(req.params.id) });
+  addReleaseRoutes(router, {
+    releases,
+    httpAuth,
+    auditor,
+    conflicts: options.conflicts,
+    schemas,
   });
 
   if (options.freezes) {

@@ -3,6 +3,7 @@ import { JsonObject } from '@backstage/types';
 import {
   DEFAULT_TIME_HORIZON,
   TimeHorizon,
+  TrainBooking,
   trainRequestSchemas,
 } from '@internal/plugin-release-coordination-common';
 import { Request, Router } from 'express';
@@ -21,6 +22,16 @@ export interface TrainRouterOptions {
   /** How far from now request times may lie; 5 years by default. */
   timeHorizon?: TimeHorizon;
 }
+
+/** The audit meta of a booking of the release `releaseId`. */
+const describeBooking = (
+  releaseId: string,
+  booking: Pick<TrainBooking, 'trainId' | 'slotStart'>,
+): JsonObject => ({
+  releaseId,
+  trainId: booking.trainId,
+  slotStart: booking.slotStart,
+});
 
 /**
  * Adds the release-train routes (trains, their slots and stats, booking a
@@ -122,9 +133,7 @@ export function addTrainRoutes(router: Router, options: TrainRouterOptions) {
         return trains.book(id, input, credentials);
       },
       ({ booking, release }) => ({
-        releaseId: id,
-        trainId: booking.trainId,
-        slotStart: booking.slotStart,
+        ...describeBooking(id, booking),
         revision: release.revision,
       }),
     );
@@ -141,11 +150,7 @@ export function addTrainRoutes(router: Router, options: TrainRouterOptions) {
         const credentials = await userCredentials(req);
         return trains.unbook(id, credentials);
       },
-      booking => ({
-        releaseId: id,
-        trainId: booking.trainId,
-        slotStart: booking.slotStart,
-      }),
+      booking => describeBooking(id, booking),
     );
     res.status(204).end();
   });

@@ -94,6 +94,56 @@ type Sent = {
     scope?: string;
   };
 };
+
+/**
+ * Approvals for follow-up tests: a catalog where team-b owns component a, and
+ * emergency releases approved afterwards within two days.
+ */
+async function followUpApprovals(
+  knex: Knex,
+  store: Awaited<ReturnType<typeof setup>>['store'],
+  now: () => Date,
+) {
+  const database = mockServices.database({ knex });
+  const decisions = await createStores(database).then(
+    stores => stores.approvalStore,
+  );
+  const catalog = catalogServiceMock({
+    entities: [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'a', namespace: 'default' },
+        spec: { owner: 'team-b' },
+      },
+    ],
+  });
+  const permissions = mockServices.permissions();
+  const userInfo = mockServices.userInfo();
+  const approvals = new ApprovalService({
+    releases: new ReleaseService({
+      store,
+      catalog: new CatalogModel({ catalog, auth: mockServices.auth() }),
+      permissions,
+      userInfo,
+    }),
+    store: decisions,
+    userInfo,
+    permissions,
+    policy: readApprovalPolicy(
+      mockServices.rootConfig({
+        data: {
+          releaseCoordination: {
+            approvals: { emergencyFollowUp: { days: 2 } },
+          },
+        },
+      }),
+    ),
+    now,
+  });
+  return { approvals, decisions };
+}
+
 const sentTo = (notifications: { send: jest.Mock }) =>
   notifications.send.mock.calls.map(([n]: [Sent]) => n.recipients.entityRef);
 
@@ -160,44 +210,12 @@ describe.each(databases.eachSupportedId())('notification tasks on %p', id => {
     const { knex, store, log, otherLog, seed, notifications, notifier } =
       await setup(id);
     const MANAGERS = 'group:default/release-managers';
-    const database = mockServices.database({ knex });
-    const decisions = await createStores(database).then(
-      stores => stores.approvalStore,
-    );
-    const catalog = catalogServiceMock({
-      entities: [
-        {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Component',
-          metadata: { name: 'a', namespace: 'default' },
-          spec: { owner: 'team-b' },
-        },
-      ],
-    });
-    const permissions = mockServices.permissions();
-    const userInfo = mockServices.userInfo();
     let clock = NOW;
-    const approvals = new ApprovalService({
-      releases: new ReleaseService({
-        store,
-        catalog: new CatalogModel({ catalog, auth: mockServices.auth() }),
-        permissions,
-        userInfo,
-      }),
-      store: decisions,
-      userInfo,
-      permissions,
-      policy: readApprovalPolicy(
-        mockServices.rootConfig({
-          data: {
-            releaseCoordination: {
-              approvals: { emergencyFollowUp: { days: 2 } },
-            },
-          },
-        }),
-      ),
-      now: () => clock,
-    });
+    const { approvals, decisions } = await followUpApprovals(
+      knex,
+      store,
+      () => clock,
+    );
     const emergency = await seed({
       type: 'emergency',
       state: 'released',

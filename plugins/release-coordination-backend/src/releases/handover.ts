@@ -1,0 +1,112 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import {
+  HandoverRequest,
+  Release,
+  releaseUpdatePermission,
+} from '@internal/plugin-release-coordination-common';
+import { ReleaseAccess } from './ReleaseAccess';
+import { ReleaseAuthority } from './ReleaseAuthority';
+import { ReleasePlanChecks } from './planChecks';
+import { ReleaseRecorder } from './ReleaseRecorder';
+
+type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+/**
+ * Hand-over: the owners offer an unfinished release to another group, which
+ * takes it over when a member accepts; the owners may withdraw the offer and
+ * the group may decline it.
+ */
+export class ReleaseHandover {
+  private readonly access: ReleaseAccess;
+  private readonly authority: ReleaseAuthority;
+  private readonly checks: ReleasePlanChecks;
+  private readonly recorder: ReleaseRecorder;
+  private readonly now: () => Date;
+
+  constructor(options: {
+    access: ReleaseAccess;
+    authority: ReleaseAuthority;
+    checks: ReleasePlanChecks;
+    recorder: ReleaseRecorder;
+    now: () => Date;
+  }) {
+    this.access = options.access;
+    this.authority = options.authority;
+    this.checks = options.checks;
+    this.recorder = options.recorder;
+    this.now = options.now;
+  }
+
+  /**
+   * Offers the release to another group (hand-over); it stays with its
+   * owners until a member of that group accepts.
+   */
+  async offer(
+    id: string,
+    input: HandoverRequest,
+    credentials: UserCredentials,
+  ): Promise<Release> {
+    const { current } = await this.access.getChangeable(id, credentials);
+    const toGroupRef = input.toGroupRef.toLocaleLowerCase('en-US');
+    if (toGroupRef === current.ownerRef) {
+      throw new InputError(
+        `toGroupRef: ${toGroupRef} owns the release already`,
+      );
+    }
+    await this.checks.checkRefs({ entityRefs: [] }, toGroupRef, credentials);
+    return this.recorder.storeChange(current, credentials, {
+      action: 'handover-offered',
+      fields: { pendingOwnerRef: toGroupRef },
+      reason: input.reason,
+    });
+  }
+
+  /** A member of the group the release was offered to takes it over. */
+  async accept(id: string, credentials: UserCredentials): Promise<Release> {
+    const { current, caller, offered } = await this.getOffered(id, credentials);
+    if (!caller.refs.includes(offered)) {
+      throw new NotAllowedError(
+        `Only members of ${offered} may accept release ${id}`,
+      );
+    }
+    await this.access.authorize(
+      { permission: releaseUpdatePermission, resourceRef: id },
+      credentials,
+    );
+    return this.recorder.storeChange(current, credentials, {
+      action: 'handover-accepted',
+      fields: {
+        ownerRef: offered,
+        pendingOwnerRef: null,
+        handedOverAt: this.now().toISOString(),
+      },
+    });
+  }
+
+  /** The owners withdraw their offer, or the group it was offered to declines it. */
+  async cancel(id: string, credentials: UserCredentials): Promise<Release> {
+    const { current, caller, offered } = await this.getOffered(id, credentials);
+    if (!caller.refs.includes(offered)) {
+      await this.access.authorizeChange(current, credentials, caller);
+    }
+    return this.recorder.storeChange(current, credentials, {
+      action: 'handover-cancelled',
+      fields: { pendingOwnerRef: null },
+    });
+  }
+
+  /** An unfinished release offered to a group, with the caller and that group. */
+  private async getOffered(id: string, credentials: UserCredentials) {
+    const current = await this.access.getActive(id);
+    const offered = current.pendingOwnerRef;
+    if (!offered) {
+      throw new ConflictError(`Release ${id} is not offered to any group`);
+    }
+    const caller = await this.authority.caller(credentials);
+    return { current, caller, offered };
+  }
+}

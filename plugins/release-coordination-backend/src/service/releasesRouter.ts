@@ -1,0 +1,196 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import { JsonObject } from '@backstage/types';
+import {
+  handoverRequestSchema,
+  LinkedRequestSchemas,
+  Release,
+  releaseRequestSchemas,
+  transitionReleaseRequestSchema,
+} from '@internal/plugin-release-coordination-common';
+import { Request, Response, Router } from 'express';
+import { ConflictService } from '../conflicts/ConflictService';
+import { ReleaseService } from '../releases/ReleaseService';
+import {
+  auditMutation,
+  parseInput,
+  readableRelease,
+  UserReleaseChange,
+} from './http';
+
+type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+/**
+ * What the release routes need.
+ *
+ * @public
+ */
+export interface ReleaseRouterOptions {
+  releases: ReleaseService;
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+  /** Conflict detection; when given, every release answered carries its own conflicts. */
+  conflicts?: ConflictService;
+  /** The request schemas with the configured time horizon and link schemes. */
+  schemas: Pick<ReturnType<typeof releaseRequestSchemas>, 'listReleasesQuery'> &
+    Pick<LinkedRequestSchemas, 'createRelease' | 'updateRelease'>;
+}
+
+/** The audit meta of a release a mutation returned. */
+const describeRelease = (release: Release): JsonObject => ({
+  releaseId: release.id,
+  revision: release.revision,
+  state: release.state,
+});
+
+/**
+ * What the release handlers share: the caller's credentials, audited
+ * mutations, the conflicts an answered release carries, and the handler of a
+ * change to one release.
+ */
+function releaseHandling(options: ReleaseRouterOptions) {
+  const { httpAuth, auditor, conflicts } = options;
+
+  const userCredentials = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user'] });
+
+  /** Runs a release mutation by the caller as an audited event; a refused caller (401) is audited too. */
+  const audited = (
+    req: Request,
+    eventId: string,
+    meta: JsonObject,
+    mutation: (credentials: UserCredentials) => Promise<Release>,
+  ) =>
+    auditMutation({
+      auditor,
+      req,
+      eventId,
+      meta,
+      mutation: async () => mutation(await userCredentials(req)),
+      describe: describeRelease,
+    });
+
+  /** Adds each release's own conflicts (one detection pass), when conflict detection is on. */
+  const carry = async (req: Request, found: Release[]) =>
+    conflicts
+      ? conflicts.withConflicts(found, await userCredentials(req))
+      : found;
+
+  /**
+   * A handler for a change to the release `:id`, audited (the caller's
+   * credentials are part of the audited event), answered with the changed
+   * release and its conflicts.
+   */
+  const releaseChange =
+    (eventId: string, change: UserReleaseChange<Release>) =>
+    async (req: Request, res: Response) => {
+      const { id } = req.params;
+      const release = await audited(req, eventId, { releaseId: id }, c =>
+        change(id, req, c),
+      );
+      res.json((await carry(req, [release]))[0]);
+    };
+
+  return { userCredentials, audited, carry, releaseChange };
+}
+
+/**
+ * Adds the routes of releases themselves: listing, creating, reading and
+ * editing them, their lifecycle transitions, hand-over, history
+ * (`/releases/:id/events`) and the declared standard changes. All need a
+ * user. `GET /releases/:id` answers the release that the router read, as the
+ * caller may see it, ahead of every route below `/releases/:id`.
+ *
+ * @public
+ */
+export function addReleaseRoutes(
+  router: Router,
+  options: ReleaseRouterOptions,
+) {
+  const { releases, schemas } = options;
+  const { userCredentials, audited, carry, releaseChange } =
+    releaseHandling(options);
+
+  router.get('/releases', async (req, res) => {
+    const credentials = await userCredentials(req);
+    const query = parseInput(schemas.listReleasesQuery, req.query);
+    const page = await releases.listReleases(query, credentials);
+    res.json({ ...page, items: await carry(req, page.items) });
+  });
+
+  router.post('/releases', async (req, res) => {
+    const release = await audited(req, 'release-create', {}, credentials =>
+      releases.createRelease(
+        parseInput(schemas.createRelease, req.body),
+        credentials,
+      ),
+    );
+    res.status(201).json((await carry(req, [release]))[0]);
+  });
+
+  router.get('/releases/:id', async (req, res) => {
+    const [release] = await carry(req, [readableRelease(res)]);
+    res.json(release);
+  });
+
+  router.patch(
+    '/releases/:id',
+    releaseChange('release-update', (id, req, credentials) =>
+      releases.updateRelease(
+        id,
+        parseInput(schemas.updateRelease, req.body),
+        credentials,
+      ),
+    ),
+  );
+
+  router.post(
+    '/releases/:id/transition',
+    releaseChange('release-transition', (id, req, credentials) =>
+      releases.transitionRelease(
+        id,
+        parseInput(transitionReleaseRequestSchema, req.body),
+        credentials,
+      ),
+    ),
+  );
+
+  router.post(
+    '/releases/:id/handover',
+    releaseChange('release-handover-offer', (id, req, credentials) =>
+      releases.offerHandover(
+        id,
+        parseInput(handoverRequestSchema, req.body),
+        credentials,
+      ),
+    ),
+  );
+
+  router.post(
+    '/releases/:id/handover/accept',
+    releaseChange('release-handover-accept', (id, _req, credentials) =>
+      releases.acceptHandover(id, credentials),
+    ),
+  );
+
+  router.delete(
+    '/releases/:id/handover',
+    releaseChange('release-handover-cancel', (id, _req, credentials) =>
+      releases.cancelHandover(id, credentials),
+    ),
+  );
+
+  router.get('/standard-changes', async (req, res) => {
+    await userCredentials(req);
+    res.json({ items: releases.listStandardChanges() });
+  });
+
+  router.get('/releases/:id/events', async (req, res) => {
+    await userCredentials(req);
+    res.json({ items: await releases.listEvents(req.params.id) });
+  });
+}
