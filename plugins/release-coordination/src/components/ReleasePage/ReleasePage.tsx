@@ -9,6 +9,7 @@ import { ResponseError } from '@backstage/errors';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { useState } from 'react';
+import { useOwnsRelease } from '../shared/useOwnsRelease';
 import { useRootLink } from '../shared/useReleaseLink';
 import { ReleaseConflicts } from '../ReleaseConflicts';
 import { ReleaseImpact } from '../Impact';
@@ -19,7 +20,6 @@ import { ReleaseActions } from './ReleaseActions';
 import { ReleaseDetails } from './ReleaseDetails';
 import { ReleaseHeader } from './ReleaseHeader';
 import { ReleaseHistory } from './ReleaseHistory';
-import { useDisabledReason } from './useDisabledReason';
 import { useLiveRelease } from './useLiveRelease';
 
 function ReleaseLoadError(props: { releaseId: string; error: Error }) {
@@ -53,8 +53,8 @@ export function ReleasePage(props: ReleasePageProps) {
   const { releaseId } = props;
   const { value, loading, error, retry } = useLiveRelease(releaseId);
   // Asked while the release loads, so the buttons are ready when it shows.
-  const disabledReason = useDisabledReason(value?.release);
-  const editDisabledReason = useDisabledReason(value?.release, 'edit');
+  const disabledReason = useOwnsRelease(value?.release, 'move it').reason;
+  const editDisabledReason = useOwnsRelease(value?.release, 'edit it').reason;
   const [verdict, setVerdict] = useState<'ready' | 'not-ready'>();
 
   if (loading && !value) {
