@@ -62,11 +62,7 @@ export function nodeText(node: ViewNode): string {
     : node.label;
 }
 
-/**
- * Every edge and node of the graph as SVG. It does not depend on the hovered
- * node, so hovering re-renders the small {@link PathHighlight} only.
- */
-export const GraphDrawing = memo(function GraphDrawing(props: {
+function Drawing(props: {
   view: GraphView;
   layout: GraphLayout;
   className: string;
@@ -124,7 +120,13 @@ export const GraphDrawing = memo(function GraphDrawing(props: {
       </g>
     </g>
   );
-});
+}
+
+/**
+ * Every edge and node of the graph as SVG. It does not depend on the hovered
+ * node, so hovering re-renders the small {@link PathHighlight} only.
+ */
+export const GraphDrawing = memo(Drawing);
 
 /** A path of node ids drawn in bold over the graph. */
 export function PathHighlight(props: {
