@@ -1,6 +1,6 @@
 import { mockApis } from '@backstage/frontend-test-utils';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
+import { SetupServer, setupServer } from 'msw/node';
 import { ReleaseCoordinationApi } from '../api/ReleaseCoordinationApi';
 import { ReleaseCoordinationClient } from '../api/ReleaseCoordinationClient';
 import {
@@ -80,23 +80,19 @@ function pathMatches(pattern: string, path: string) {
   );
 }
 
-/**
- * An msw server for the tests of one file that speaks the backend's contract:
- * every answer a test declares is checked against the response schema of its
- * path, method and status in the backend's OpenAPI document, and every request
- * of the client against the document's parameters and request body. A test
- * fails when a body does not match, when the client calls a route the document
- * lacks or no test declared an answer for. The server holds no rules: a test
- * that needs "after approving, readiness changes" declares both answers.
- *
- * Call it in a test file's (or `describe`'s) body: it registers the hooks.
- */
-export function setupContractServer(): ContractServer {
-  const document = contractDocument();
-  const violations: string[] = [];
-  const recorded: RecordedRequest[] = [];
-  const server = setupServer();
+type ContractDocument = ReturnType<typeof contractDocument>;
 
+/**
+ * Registers the hooks of a test file: the server listens for the whole file,
+ * an unhandled request is a violation, and after each test the answers and
+ * recorded requests are dropped and the test fails for the violations found.
+ */
+function installHooks(
+  server: SetupServer,
+  document: ContractDocument,
+  violations: string[],
+  recorded: RecordedRequest[],
+) {
   beforeAll(() =>
     server.listen({
       onUnhandledRequest: request => {
@@ -120,6 +116,58 @@ export function setupContractServer(): ContractServer {
     }
   });
   afterAll(() => server.close());
+}
+
+/** Records a request to a route. */
+async function record(
+  request: Request,
+  route: Route,
+  recorded: RecordedRequest[],
+) {
+  const url = new URL(request.url);
+  const text = await request.text();
+  const received: RecordedRequest = {
+    method: route.method,
+    path: url.pathname.slice(new URL(BASE_URL).pathname.length),
+    params: paramsOf(route.template, url.pathname),
+    query: Object.fromEntries(url.searchParams),
+    body: text ? JSON.parse(text) : undefined,
+  };
+  recorded.push(received);
+  return received;
+}
+
+/** The route of the document for `method path`; throws when it has none. */
+function documentRoute(
+  document: ContractDocument,
+  method: Method,
+  path: string,
+) {
+  const route = document.route(method, path);
+  if (!route) {
+    throw new Error(`${method.toUpperCase()} ${path} is not in the document`);
+  }
+  return route;
+}
+
+/**
+ * An msw server for the tests of one file that speaks the backend's contract:
+ * every answer a test declares is checked against the response schema of its
+ * path, method and status in the backend's OpenAPI document, and every request
+ * of the client against the document's parameters and request body. A test
+ * fails when a body does not match, when the client calls a route the document
+ * lacks or no test declared an answer for. The server holds no rules: a test
+ * that needs "after approving, readiness changes" declares both answers.
+ *
+ * Call it in a test file's (or `describe`'s) body: it registers the hooks.
+ */
+export function setupContractServer(): ContractServer {
+  const document = contractDocument();
+  const violations: string[] = [];
+  const recorded: RecordedRequest[] = [];
+  const server = setupServer();
+
+  installHooks(server, document, violations, recorded);
 
   function requests(method: Method, path: string) {
     return recorded.filter(
@@ -127,28 +175,10 @@ export function setupContractServer(): ContractServer {
     );
   }
 
-  /** Records a request to a route. */
-  async function receive(request: Request, route: Route) {
-    const url = new URL(request.url);
-    const text = await request.text();
-    const received: RecordedRequest = {
-      method: route.method,
-      path: url.pathname.slice(new URL(BASE_URL).pathname.length),
-      params: paramsOf(route.template, url.pathname),
-      query: Object.fromEntries(url.searchParams),
-      body: text ? JSON.parse(text) : undefined,
-    };
-    recorded.push(received);
-    return received;
-  }
-
-  function routeOf(method: Method, path: string) {
-    const route = document.route(method, path);
-    if (!route) {
-      throw new Error(`${method.toUpperCase()} ${path} is not in the document`);
-    }
-    return route;
-  }
+  const receive = (request: Request, route: Route) =>
+    record(request, route, recorded);
+  const routeOf = (method: Method, path: string) =>
+    documentRoute(document, method, path);
 
   function check(route: Route, status: number, body: unknown, what: string) {
     const problem = document.responseProblem(route, status, body);

@@ -46,6 +46,86 @@ function describeFilters(filters: CalendarFilters): string {
   return parts.length ? parts.join(', ') : 'all releases';
 }
 
+/** A new feed's URL, shown once, with a button copying it. */
+function CreatedFeedUrl(props: {
+  url: string;
+  copied: boolean;
+  onCopy: () => void;
+}) {
+  return (
+    <Box marginBottom={2}>
+      <Alert severity="warning">Copy the URL now: it is shown only once.</Alert>
+      <Box display="flex" alignItems="center" marginTop={1}>
+        <TextField
+          id="calendar-feed-url"
+          label="Feed URL"
+          value={props.url}
+          fullWidth
+          variant="outlined"
+          size="small"
+          InputProps={{ readOnly: true }}
+          onFocus={event => event.target.select()}
+        />
+        <IconButton aria-label="Copy feed URL" onClick={props.onCopy}>
+          <FileCopyIcon />
+        </IconButton>
+      </Box>
+      {props.copied && (
+        <Typography variant="caption" role="status">
+          Copied.
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/** The user's feeds, each with a Revoke button. */
+function FeedList(props: {
+  feeds: { value?: CalendarFeed[]; error?: Error };
+  busy: boolean;
+  onRevoke: (feed: CalendarFeed) => void;
+}) {
+  const { feeds, busy } = props;
+  return (
+    <>
+      <Typography variant="subtitle2" component="h3">
+        Your feeds
+      </Typography>
+      {feeds.error && (
+        <Alert severity="warning">{errorMessage(feeds.error)}</Alert>
+      )}
+      {feeds.value && feeds.value.length === 0 && (
+        <Typography variant="body2" color="textSecondary">
+          No feeds yet.
+        </Typography>
+      )}
+      {feeds.value && feeds.value.length > 0 && (
+        <List dense aria-label="Your calendar feeds">
+          {feeds.value.map(feed => (
+            <ListItem key={feed.id} disableGutters>
+              <ListItemText
+                primary={describeFilters(feed.filters)}
+                secondary={`Created ${formatTimestamp(feed.createdAt)}`}
+              />
+              <Button
+                size="small"
+                color="secondary"
+                disabled={busy}
+                aria-label={`Revoke feed of ${describeFilters(
+                  feed.filters,
+                )} created ${formatTimestamp(feed.createdAt)}`}
+                onClick={() => props.onRevoke(feed)}
+              >
+                Revoke
+              </Button>
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </>
+  );
+}
+
 function FeedDialog(props: {
   open: boolean;
   filters: CalendarFilters;
@@ -104,41 +184,18 @@ function FeedDialog(props: {
           the URL can read the feed; revoke it when you no longer need it.
         </Typography>
         {created?.url ? (
-          <Box marginBottom={2}>
-            <Alert severity="warning">
-              Copy the URL now: it is shown only once.
-            </Alert>
-            <Box display="flex" alignItems="center" marginTop={1}>
-              <TextField
-                id="calendar-feed-url"
-                label="Feed URL"
-                value={created.url}
-                fullWidth
-                variant="outlined"
-                size="small"
-                InputProps={{ readOnly: true }}
-                onFocus={event => event.target.select()}
-              />
-              <IconButton
-                aria-label="Copy feed URL"
-                onClick={async () => {
-                  try {
-                    await window.navigator.clipboard.writeText(created.url!);
-                    setCopied(true);
-                  } catch (e) {
-                    setError(`Could not copy: ${errorMessage(e)}`);
-                  }
-                }}
-              >
-                <FileCopyIcon />
-              </IconButton>
-            </Box>
-            {copied && (
-              <Typography variant="caption" role="status">
-                Copied.
-              </Typography>
-            )}
-          </Box>
+          <CreatedFeedUrl
+            url={created.url}
+            copied={copied}
+            onCopy={async () => {
+              try {
+                await window.navigator.clipboard.writeText(created.url!);
+                setCopied(true);
+              } catch (e) {
+                setError(`Could not copy: ${errorMessage(e)}`);
+              }
+            }}
+          />
         ) : (
           <Button
             variant="contained"
@@ -152,45 +209,16 @@ function FeedDialog(props: {
           </Button>
         )}
         <Box marginTop={2}>
-          <Typography variant="subtitle2" component="h3">
-            Your feeds
-          </Typography>
-          {feeds.error && (
-            <Alert severity="warning">{errorMessage(feeds.error)}</Alert>
-          )}
-          {feeds.value && feeds.value.length === 0 && (
-            <Typography variant="body2" color="textSecondary">
-              No feeds yet.
-            </Typography>
-          )}
-          {feeds.value && feeds.value.length > 0 && (
-            <List dense aria-label="Your calendar feeds">
-              {feeds.value.map(feed => (
-                <ListItem key={feed.id} disableGutters>
-                  <ListItemText
-                    primary={describeFilters(feed.filters)}
-                    secondary={`Created ${formatTimestamp(feed.createdAt)}`}
-                  />
-                  <Button
-                    size="small"
-                    color="secondary"
-                    disabled={busy}
-                    aria-label={`Revoke feed of ${describeFilters(
-                      feed.filters,
-                    )} created ${formatTimestamp(feed.createdAt)}`}
-                    onClick={() =>
-                      run(async () => {
-                        await api.deleteCalendarFeed(feed.id);
-                        if (created?.id === feed.id) setCreated(undefined);
-                      })
-                    }
-                  >
-                    Revoke
-                  </Button>
-                </ListItem>
-              ))}
-            </List>
-          )}
+          <FeedList
+            feeds={feeds}
+            busy={busy}
+            onRevoke={feed =>
+              run(async () => {
+                await api.deleteCalendarFeed(feed.id);
+                if (created?.id === feed.id) setCreated(undefined);
+              })
+            }
+          />
         </Box>
       </DialogContent>
       <DialogActions>

@@ -1,12 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
-import Checkbox from '@material-ui/core/Checkbox';
-import FormControl from '@material-ui/core/FormControl';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
-import FormGroup from '@material-ui/core/FormGroup';
-import FormHelperText from '@material-ui/core/FormHelperText';
-import FormLabel from '@material-ui/core/FormLabel';
 import Grid from '@material-ui/core/Grid';
-import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import {
@@ -14,10 +7,8 @@ import {
   Freeze,
   RELEASE_TYPES,
 } from '@internal/plugin-release-coordination-common';
-import { DateTime } from 'luxon';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import {
-  fieldError,
   FormDialog,
   textFieldBinder,
   useDialogForm,
@@ -28,11 +19,14 @@ import {
   emptyFreezeForm,
   FreezeFormState,
   freezeToForm,
-  RepeatMode,
   SCOPE_LISTS,
   validateFreezeForm,
-  WEEKDAYS,
 } from './freezeForm';
+import {
+  CheckboxGroup,
+  FreezeRepeatFields,
+  FreezeScopeFields,
+} from './FreezeFormFields';
 
 /** Props of {@link FreezeDialog}. @public */
 export interface FreezeDialogProps {
@@ -60,15 +54,10 @@ const SHOWN_FIELDS = [
   'exemptTypes',
 ];
 
-const REPEAT_OPTIONS: [RepeatMode, string][] = [
-  ['none', 'Does not repeat'],
-  ['weekly', 'Weekly on selected weekdays'],
-  ['monthly', 'Monthly on the start date'],
-  ['custom', 'Custom (RRULE)'],
-];
-
-const toggle = <T,>(items: T[], item: T, on: boolean) =>
-  on ? [...items.filter(i => i !== item), item] : items.filter(i => i !== item);
+const EXEMPT_TYPE_OPTIONS = RELEASE_TYPES.map(type => ({
+  value: type,
+  label: type,
+}));
 
 /**
  * A dialog creating or editing a freeze: title, description, scope, window in a
@@ -114,17 +103,6 @@ export function FreezeDialog(props: FreezeDialogProps) {
     if (body) submission.run(() => save(body));
   };
 
-  const setRepeat = (repeat: RepeatMode) =>
-    setForm(previous => {
-      const start = DateTime.fromISO(previous.start);
-      // Weekly starts out on the start's weekday, which the rule must include.
-      const weekdays =
-        repeat === 'weekly' && start.isValid
-          ? [WEEKDAYS[start.weekday - 1][0]]
-          : previous.weekdays;
-      return { ...previous, repeat, weekdays };
-    });
-
   const otherErrors = Object.entries(errors).filter(
     ([key]) => !SHOWN_FIELDS.includes(key),
   );
@@ -156,36 +134,7 @@ export function FreezeDialog(props: FreezeDialogProps) {
             {...text('description')}
           />
         </Grid>
-        <Grid item xs={12}>
-          <FormControlLabel
-            control={
-              <Switch
-                checked={form.all}
-                onChange={e => set('all', e.target.checked)}
-                color="primary"
-              />
-            }
-            label="Everything"
-          />
-          {errors.scope && (
-            <FormHelperText error>{errors.scope}</FormHelperText>
-          )}
-        </Grid>
-        {!form.all &&
-          SCOPE_LISTS.map(([key, label, kind]) => (
-            <Grid item xs={12} sm={6} key={key}>
-              <TextField
-                label={label}
-                placeholder={
-                  kind === 'entity'
-                    ? 'component:default/payments-api'
-                    : `${kind}:default/name or name`
-                }
-                {...text(key, `scope.${key}`)}
-                helperText={errors[`scope.${key}`] ?? 'Separate with commas'}
-              />
-            </Grid>
-          ))}
+        <FreezeScopeFields state={dialog} text={text} />
         <WindowFields
           idPrefix="freeze"
           start={form.start}
@@ -201,103 +150,16 @@ export function FreezeDialog(props: FreezeDialogProps) {
             {...text('timeZone')}
           />
         </Grid>
-        <Grid item xs={12} sm={6}>
-          <TextField
-            id="freeze-repeat"
-            label="Repeats"
-            select
-            SelectProps={{ native: true }}
-            value={form.repeat}
-            onChange={e => setRepeat(e.target.value as RepeatMode)}
-            fullWidth
-            {...(form.repeat !== 'custom' ? fieldError(errors, 'rrule') : {})}
-          >
-            {REPEAT_OPTIONS.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </TextField>
-        </Grid>
-        {form.repeat === 'custom' && (
-          <Grid item xs={12} sm={6}>
-            <TextField
-              label="RRULE"
-              placeholder="FREQ=MONTHLY;BYMONTHDAY=-14"
-              {...text('rrule')}
-            />
-          </Grid>
-        )}
-        {form.repeat === 'weekly' && (
-          <Grid item xs={12}>
-            <FormControl error={Boolean(errors.weekdays)} component="fieldset">
-              <FormLabel component="legend">Repeat on</FormLabel>
-              <FormGroup row>
-                {WEEKDAYS.map(([code, name]) => (
-                  <FormControlLabel
-                    key={code}
-                    label={name.slice(0, 3)}
-                    control={
-                      <Checkbox
-                        checked={form.weekdays.includes(code)}
-                        onChange={e =>
-                          set(
-                            'weekdays',
-                            toggle(form.weekdays, code, e.target.checked),
-                          )
-                        }
-                        inputProps={{ 'aria-label': name }}
-                      />
-                    }
-                  />
-                ))}
-              </FormGroup>
-              {errors.weekdays && (
-                <FormHelperText>{errors.weekdays}</FormHelperText>
-              )}
-            </FormControl>
-          </Grid>
-        )}
-        {form.repeat !== 'none' && (
-          <Grid item xs={12}>
-            <TextField
-              label="Exceptions"
-              placeholder="2026-12-25, 2027-01-01"
-              {...text('exceptions')}
-              helperText={
-                errors.exceptions ??
-                'Dates whose occurrence is skipped (YYYY-MM-DD), separated with commas'
-              }
-            />
-          </Grid>
-        )}
+        <FreezeRepeatFields state={dialog} text={text} />
         <Grid item xs={12}>
-          <FormControl error={Boolean(errors.exemptTypes)} component="fieldset">
-            <FormLabel component="legend">Exempt types</FormLabel>
-            <FormGroup row>
-              {RELEASE_TYPES.map(type => (
-                <FormControlLabel
-                  key={type}
-                  label={type}
-                  control={
-                    <Checkbox
-                      checked={form.exemptTypes.includes(type)}
-                      onChange={e =>
-                        set(
-                          'exemptTypes',
-                          toggle(form.exemptTypes, type, e.target.checked),
-                        )
-                      }
-                    />
-                  }
-                />
-              ))}
-            </FormGroup>
-            <FormHelperText>
-              {errors.exemptTypes ??
-                'Releases of these types are not held back by the freeze.'}
-            </FormHelperText>
-          </FormControl>
+          <CheckboxGroup
+            legend="Exempt types"
+            options={EXEMPT_TYPE_OPTIONS}
+            selected={form.exemptTypes}
+            onChange={exemptTypes => set('exemptTypes', exemptTypes)}
+            error={errors.exemptTypes}
+            helperText="Releases of these types are not held back by the freeze."
+          />
         </Grid>
       </Grid>
     </FormDialog>

@@ -12,6 +12,7 @@ import {
   freezeToForm,
   parseRule,
   validateFreezeForm,
+  withRepeat,
 } from './freezeForm';
 
 describe('freezeForm', () => {
@@ -129,5 +130,28 @@ describe('freezeForm', () => {
         },
       ]),
     ).toBe('upcoming');
+  });
+});
+
+describe('withRepeat', () => {
+  it("starts a weekly repeat on the start's weekday", () => {
+    const form = {
+      ...emptyFreezeForm(),
+      start: '2030-03-08T18:00',
+      weekdays: ['MO', 'TU'],
+    };
+    expect(withRepeat(form, 'weekly')).toEqual({
+      ...form,
+      repeat: 'weekly',
+      weekdays: ['FR'],
+    });
+  });
+
+  it('keeps the weekdays for other modes and without a valid start', () => {
+    const form = { ...emptyFreezeForm(), start: '', weekdays: ['MO'] };
+    expect(withRepeat(form, 'weekly').weekdays).toEqual(['MO']);
+    expect(
+      withRepeat({ ...form, start: '2030-03-08T18:00' }, 'monthly'),
+    ).toEqual({ ...form, start: '2030-03-08T18:00', repeat: 'monthly' });
   });
 });

@@ -68,6 +68,22 @@ export interface FreezeFormState {
   exemptTypes: ReleaseType[];
 }
 
+/**
+ * The form with another repeat mode. Weekly starts out on the start's
+ * weekday, which the rule must include; other modes keep the weekdays.
+ */
+export function withRepeat(
+  form: FreezeFormState,
+  repeat: RepeatMode,
+): FreezeFormState {
+  const start = DateTime.fromISO(form.start);
+  const weekdays =
+    repeat === 'weekly' && start.isValid
+      ? [WEEKDAYS[start.weekday - 1][0]]
+      : form.weekdays;
+  return { ...form, repeat, weekdays };
+}
+
 /** The browser's IANA time zone, UTC when it cannot tell. */
 export function browserTimeZone(): string {
   try {

@@ -26,6 +26,45 @@ export interface ReleaseHandoverProps {
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /**
+ * A pending offer: to whom, and the buttons to accept or decline it (for that
+ * group's members) or to withdraw it (for the owners).
+ */
+function PendingHandover(props: {
+  ownerRef: string;
+  pendingOwnerRef: string;
+  offeredToMe: boolean;
+  busy: boolean;
+  onAccept: () => void;
+  onCancel: () => void;
+}) {
+  const { offeredToMe, busy } = props;
+  return (
+    <>
+      <Typography variant="body2" paragraph>
+        Offered to{' '}
+        <EntityRefLink entityRef={props.pendingOwnerRef} defaultKind="group" />;
+        it stays with{' '}
+        <EntityRefLink entityRef={props.ownerRef} defaultKind="group" /> until a
+        member of that group accepts.
+      </Typography>
+      {offeredToMe && (
+        <Button
+          variant="contained"
+          color="primary"
+          disabled={busy}
+          onClick={props.onAccept}
+        >
+          Accept
+        </Button>
+      )}{' '}
+      <Button variant="outlined" disabled={busy} onClick={props.onCancel}>
+        {offeredToMe ? 'Decline' : 'Withdraw offer'}
+      </Button>
+    </>
+  );
+}
+
+/**
  * Handing a release over to another group: its owners offer it, a member of
  * that group accepts or declines, the owners may withdraw the offer. Shown
  * only to those who can act, while the release is not finished.
@@ -97,35 +136,14 @@ export function ReleaseHandover(props: ReleaseHandoverProps) {
         </Box>
       )}
       {release.pendingOwnerRef ? (
-        <>
-          <Typography variant="body2" paragraph>
-            Offered to{' '}
-            <EntityRefLink
-              entityRef={release.pendingOwnerRef}
-              defaultKind="group"
-            />
-            ; it stays with{' '}
-            <EntityRefLink entityRef={release.ownerRef} defaultKind="group" />{' '}
-            until a member of that group accepts.
-          </Typography>
-          {offeredToMe && (
-            <Button
-              variant="contained"
-              color="primary"
-              disabled={busy}
-              onClick={() => run(() => api.acceptHandover(release.id))}
-            >
-              Accept
-            </Button>
-          )}{' '}
-          <Button
-            variant="outlined"
-            disabled={busy}
-            onClick={() => run(() => api.cancelHandover(release.id))}
-          >
-            {offeredToMe ? 'Decline' : 'Withdraw offer'}
-          </Button>
-        </>
+        <PendingHandover
+          ownerRef={release.ownerRef}
+          pendingOwnerRef={release.pendingOwnerRef}
+          offeredToMe={offeredToMe}
+          busy={busy}
+          onAccept={() => run(() => api.acceptHandover(release.id))}
+          onCancel={() => run(() => api.cancelHandover(release.id))}
+        />
       ) : (
         <form onSubmit={offer} aria-label="Hand over this release">
           <Typography variant="body2" paragraph>

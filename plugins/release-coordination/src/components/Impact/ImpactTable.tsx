@@ -59,18 +59,34 @@ function None(props: { children: ReactNode }) {
   );
 }
 
-const PAGE_SIZE = 25;
-
-/**
- * The impact report as tables: the dependents with depth, path, relation,
- * owner, system and the high-impact flag; the owners to inform with the
- * entities that made them affected; systems and domains with counts;
- * audiences; missing targets; and whether the traversal was cut.
- */
-export function ImpactTable(props: { report: ImpactReport }) {
-  const { report } = props;
+/** A titled list, or a line saying it is empty. */
+function ListSection<T>(props: {
+  title: string;
+  items: T[];
+  /** Shown instead of an empty list. */
+  emptyText?: string;
+  keyOf: (item: T) => string;
+  renderItem: (item: T) => ReactNode;
+}) {
   const classes = useStyles();
-  const columns: TableColumn<ImpactDependent>[] = [
+  return (
+    <Section title={props.title}>
+      {props.items.length === 0 ? (
+        <None>{props.emptyText}</None>
+      ) : (
+        <ul className={classes.list} aria-label={props.title}>
+          {props.items.map(item => (
+            <li key={props.keyOf(item)}>{props.renderItem(item)}</li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+/** The columns of the dependents table (new objects each time: the table annotates them). */
+function dependentColumns(): TableColumn<ImpactDependent>[] {
+  return [
     {
       title: 'Entity',
       field: 'entityRef',
@@ -117,6 +133,18 @@ export function ImpactTable(props: { report: ImpactReport }) {
         ),
     },
   ];
+}
+
+const PAGE_SIZE = 25;
+
+/**
+ * The impact report as tables: the dependents with depth, path, relation,
+ * owner, system and the high-impact flag; the owners to inform with the
+ * entities that made them affected; systems and domains with counts;
+ * audiences; missing targets; and whether the traversal was cut.
+ */
+export function ImpactTable(props: { report: ImpactReport }) {
+  const { report } = props;
   const paged = report.dependents.length > PAGE_SIZE;
   return (
     <div>
@@ -134,7 +162,7 @@ export function ImpactTable(props: { report: ImpactReport }) {
       <Box marginTop={2}>
         <Table<ImpactDependent>
           title={`Dependents (${report.dependents.length})`}
-          columns={columns}
+          columns={dependentColumns()}
           data={report.dependents}
           options={{
             ...PLAIN_TABLE_OPTIONS,
@@ -151,76 +179,64 @@ export function ImpactTable(props: { report: ImpactReport }) {
       </Box>
       <Grid container spacing={3}>
         <Grid item xs={12} md={6}>
-          <Section title="Owners to inform">
-            {report.owners.length === 0 ? (
-              <None>No other owners are affected.</None>
-            ) : (
-              <ul className={classes.list} aria-label="Owners to inform">
-                {report.owners.map(owner => (
-                  <li key={owner.groupRef}>
-                    <EntityRefLink
-                      entityRef={owner.groupRef}
-                      defaultKind="group"
-                    />
-                    {': '}
-                    <Refs refs={owner.entityRefs} />
-                  </li>
-                ))}
-              </ul>
+          <ListSection
+            title="Owners to inform"
+            items={report.owners}
+            emptyText="No other owners are affected."
+            keyOf={owner => owner.groupRef}
+            renderItem={owner => (
+              <>
+                <EntityRefLink entityRef={owner.groupRef} defaultKind="group" />
+                {': '}
+                <Refs refs={owner.entityRefs} />
+              </>
             )}
-          </Section>
-          <Section title="API consumers">
-            {report.apiConsumers.length === 0 ? (
-              <None>No consumers of changed APIs.</None>
-            ) : (
-              <ul className={classes.list} aria-label="API consumers">
-                {report.apiConsumers.map(c => (
-                  <li key={`${c.apiRef}|${c.consumerRef}`}>
-                    <EntityRefLink entityRef={c.consumerRef} /> consumes{' '}
-                    <EntityRefLink entityRef={c.apiRef} />
-                    {c.breaking && ' (breaking change)'}
-                  </li>
-                ))}
-              </ul>
+          />
+          <ListSection
+            title="API consumers"
+            items={report.apiConsumers}
+            emptyText="No consumers of changed APIs."
+            keyOf={c => `${c.apiRef}|${c.consumerRef}`}
+            renderItem={c => (
+              <>
+                <EntityRefLink entityRef={c.consumerRef} /> consumes{' '}
+                <EntityRefLink entityRef={c.apiRef} />
+                {c.breaking && ' (breaking change)'}
+              </>
             )}
-          </Section>
+          />
         </Grid>
         <Grid item xs={12} md={6}>
-          <Section title="Systems and domains">
-            {report.systems.length + report.domains.length === 0 ? (
-              <None>No systems or domains affected.</None>
-            ) : (
-              <ul className={classes.list} aria-label="Systems and domains">
-                {[...report.systems, ...report.domains].map(s => (
-                  <li key={s.ref}>
-                    <EntityRefLink entityRef={s.ref} /> ({s.count}{' '}
-                    {s.count === 1 ? 'entity' : 'entities'})
-                  </li>
-                ))}
-              </ul>
+          <ListSection
+            title="Systems and domains"
+            items={[...report.systems, ...report.domains]}
+            emptyText="No systems or domains affected."
+            keyOf={s => s.ref}
+            renderItem={s => (
+              <>
+                <EntityRefLink entityRef={s.ref} /> ({s.count}{' '}
+                {s.count === 1 ? 'entity' : 'entities'})
+              </>
             )}
-          </Section>
-          <Section title="Audiences">
-            {report.audiences.length === 0 ? (
-              <None>No audiences declared.</None>
-            ) : (
-              <ul className={classes.list} aria-label="Audiences">
-                {report.audiences.map(a => (
-                  <li key={a.audience}>
-                    <strong>{a.audience}</strong>: <Refs refs={a.entityRefs} />
-                  </li>
-                ))}
-              </ul>
+          />
+          <ListSection
+            title="Audiences"
+            items={report.audiences}
+            emptyText="No audiences declared."
+            keyOf={a => a.audience}
+            renderItem={a => (
+              <>
+                <strong>{a.audience}</strong>: <Refs refs={a.entityRefs} />
+              </>
             )}
-          </Section>
+          />
           {report.missing.length > 0 && (
-            <Section title="Missing targets">
-              <ul className={classes.list} aria-label="Missing targets">
-                {report.missing.map(ref => (
-                  <li key={ref}>{ref}</li>
-                ))}
-              </ul>
-            </Section>
+            <ListSection
+              title="Missing targets"
+              items={report.missing}
+              keyOf={ref => ref}
+              renderItem={ref => ref}
+            />
           )}
         </Grid>
       </Grid>

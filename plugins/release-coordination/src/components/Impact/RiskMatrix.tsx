@@ -1,27 +1,15 @@
-import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import Alert from '@material-ui/lab/Alert';
-import { useEffect, useState } from 'react';
-import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { ReactNode } from 'react';
 import {
   Release,
-  RISK_LEVELS,
   RISK_MATRIX,
   RiskAssessment,
   RiskLevel,
 } from '@internal/plugin-release-coordination-common';
-import { FormDialog, useSubmission } from '../shared/FormDialog';
-import { errorMessage, formatTimestamp } from '../shared/format';
-import { useOwnsRelease } from '../shared/useOwnsRelease';
-import { ReasonField } from '../shared/ReasonField';
+import { RiskOverride } from './RiskOverride';
 
 /** Background colours of the risk levels. */
 export const RISK_COLORS: Record<RiskLevel, string> = {
@@ -64,6 +52,81 @@ export function RiskChip(props: { level: RiskLevel; overridden?: boolean }) {
   );
 }
 
+/** The matrix with the cell of the assessment highlighted. */
+function RiskGrid(props: { probability: number; impact: number }) {
+  const { probability, impact } = props;
+  const classes = useStyles();
+  return (
+    <table className={classes.matrix} aria-label="Risk matrix">
+      <thead>
+        <tr>
+          <th scope="col">Probability \ Impact</th>
+          {[1, 2, 3, 4, 5].map(i => (
+            <th key={i} scope="col">
+              {i}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {[5, 4, 3, 2, 1].map(p => (
+          <tr key={p}>
+            <th scope="row">{p}</th>
+            {[1, 2, 3, 4, 5].map(i => {
+              const level = RISK_MATRIX[p - 1][i - 1];
+              const current = p === probability && i === impact;
+              return (
+                <td
+                  key={i}
+                  className={current ? classes.current : undefined}
+                  style={{ background: RISK_COLORS[level] }}
+                  aria-current={current ? 'true' : undefined}
+                  aria-label={`probability ${p}, impact ${i}: ${level}${
+                    current ? ' (this release)' : ''
+                  }`}
+                  data-testid={`risk-cell-${p}-${i}`}
+                >
+                  {current ? `● ${level}` : level}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A titled list of reasons, or a line saying there are none. */
+function ReasonList<T extends { id: string }>(props: {
+  title: string;
+  /** The list's accessible name; the title by default. */
+  label?: string;
+  items: T[];
+  emptyText: string;
+  renderItem: (item: T) => ReactNode;
+}) {
+  const classes = useStyles();
+  return (
+    <Box marginTop={2}>
+      <Typography variant="subtitle2">{props.title}</Typography>
+      {props.items.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          {props.emptyText}
+        </Typography>
+      ) : (
+        <ul className={classes.list} aria-label={props.label ?? props.title}>
+          {props.items.map(item => (
+            <li key={item.id}>
+              <Typography variant="body2">{props.renderItem(item)}</Typography>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Box>
+  );
+}
+
 /** Props of {@link RiskMatrix}. */
 export interface RiskMatrixProps {
   risk: RiskAssessment;
@@ -80,29 +143,6 @@ export interface RiskMatrixProps {
  */
 export function RiskMatrix(props: RiskMatrixProps) {
   const { risk, release, onChanged } = props;
-  const classes = useStyles();
-  const api = useApi(releaseCoordinationApiRef);
-  const ownership = useOwnsRelease(release, 'override its risk');
-  const [dialogOpen, setDialogOpen] = useState(false);
-  const [removing, setRemoving] = useState(false);
-  const [removeError, setRemoveError] = useState<string>();
-  const matched = risk.rules.filter(rule => rule.matched);
-  const disabledReason = ownership.reason;
-
-  const removeOverride = async () => {
-    if (!release) return;
-    setRemoving(true);
-    setRemoveError(undefined);
-    try {
-      await api.clearRiskOverride(release.id);
-      onChanged?.();
-    } catch (e) {
-      setRemoveError(errorMessage(e));
-    } finally {
-      setRemoving(false);
-    }
-  };
-
   return (
     <div>
       <Box
@@ -121,203 +161,34 @@ export function RiskMatrix(props: RiskMatrixProps) {
             ` (computed: ${risk.computedLevel})`}
         </Typography>
       </Box>
-      <table className={classes.matrix} aria-label="Risk matrix">
-        <thead>
-          <tr>
-            <th scope="col">Probability \ Impact</th>
-            {[1, 2, 3, 4, 5].map(i => (
-              <th key={i} scope="col">
-                {i}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {[5, 4, 3, 2, 1].map(p => (
-            <tr key={p}>
-              <th scope="row">{p}</th>
-              {[1, 2, 3, 4, 5].map(i => {
-                const level = RISK_MATRIX[p - 1][i - 1];
-                const current = p === risk.probability && i === risk.impact;
-                return (
-                  <td
-                    key={i}
-                    className={current ? classes.current : undefined}
-                    style={{ background: RISK_COLORS[level] }}
-                    aria-current={current ? 'true' : undefined}
-                    aria-label={`probability ${p}, impact ${i}: ${level}${
-                      current ? ' (this release)' : ''
-                    }`}
-                    data-testid={`risk-cell-${p}-${i}`}
-                  >
-                    {current ? `● ${level}` : level}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RiskGrid probability={risk.probability} impact={risk.impact} />
 
-      <Box marginTop={2}>
-        <Typography variant="subtitle2">Factors</Typography>
-        {risk.factors.length === 0 ? (
-          <Typography variant="body2" color="textSecondary">
-            No contributing factors.
-          </Typography>
-        ) : (
-          <ul className={classes.list} aria-label="Risk factors">
-            {risk.factors.map(factor => (
-              <li key={factor.id}>
-                <Typography variant="body2">
-                  <strong>{factor.label}</strong> ({factor.dimension},{' '}
-                  {factor.points > 0 ? `+${factor.points}` : factor.points}):{' '}
-                  {factor.explanation}
-                </Typography>
-              </li>
-            ))}
-          </ul>
+      <ReasonList
+        title="Factors"
+        label="Risk factors"
+        items={risk.factors}
+        emptyText="No contributing factors."
+        renderItem={factor => (
+          <>
+            <strong>{factor.label}</strong> ({factor.dimension},{' '}
+            {factor.points > 0 ? `+${factor.points}` : factor.points}):{' '}
+            {factor.explanation}
+          </>
         )}
-      </Box>
-      <Box marginTop={2}>
-        <Typography variant="subtitle2">Hard rules matched</Typography>
-        {matched.length === 0 ? (
-          <Typography variant="body2" color="textSecondary">
-            No hard rule raised the level.
-          </Typography>
-        ) : (
-          <ul className={classes.list} aria-label="Hard rules matched">
-            {matched.map(rule => (
-              <li key={rule.id}>
-                <Typography variant="body2">
-                  <strong>{rule.label}</strong> (at least {rule.minimumLevel}):{' '}
-                  {rule.explanation}
-                </Typography>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Box>
-
-      {risk.override && (
-        <Box marginTop={2}>
-          <Alert severity="info">
-            Overridden to <strong>{risk.override.level}</strong> (computed{' '}
-            {risk.computedLevel}) by{' '}
-            <EntityRefLink entityRef={risk.override.by} defaultKind="user" /> on{' '}
-            {formatTimestamp(risk.override.at)}: {risk.override.reason}
-          </Alert>
-        </Box>
-      )}
-      {removeError && (
-        <Box marginTop={2}>
-          <Alert severity="error" role="alert">
-            {removeError}
-          </Alert>
-        </Box>
-      )}
-      {release && (
-        <Box marginTop={2} display="flex" style={{ gap: 8 }}>
-          <Tooltip title={disabledReason ?? ''}>
-            <span>
-              <Button
-                variant="outlined"
-                color="primary"
-                disabled={Boolean(disabledReason)}
-                onClick={() => setDialogOpen(true)}
-              >
-                Override risk
-              </Button>
-            </span>
-          </Tooltip>
-          {risk.override && (
-            <Tooltip title={disabledReason ?? ''}>
-              <span>
-                <Button
-                  variant="outlined"
-                  disabled={Boolean(disabledReason) || removing}
-                  onClick={removeOverride}
-                >
-                  Remove override
-                </Button>
-              </span>
-            </Tooltip>
-          )}
-        </Box>
-      )}
-      {release && (
-        <RiskOverrideDialog
-          open={dialogOpen}
-          initialLevel={risk.level}
-          onClose={() => setDialogOpen(false)}
-          onSubmit={async (level, reason) => {
-            await api.overrideRisk(release.id, { level, reason });
-            setDialogOpen(false);
-            onChanged?.();
-          }}
-        />
-      )}
-    </div>
-  );
-}
-
-/** Asks for the level and the required, written reason of a risk override. */
-function RiskOverrideDialog(props: {
-  open: boolean;
-  initialLevel: RiskLevel;
-  onClose: () => void;
-  onSubmit: (level: RiskLevel, reason: string) => Promise<void>;
-}) {
-  const { open, initialLevel, onClose, onSubmit } = props;
-  const [level, setLevel] = useState<RiskLevel>(initialLevel);
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
-  const submission = useSubmission();
-  const { reset } = submission;
-  useEffect(() => {
-    if (open) {
-      setLevel(initialLevel);
-      setReason('');
-      setTouched(false);
-      reset();
-    }
-  }, [open, initialLevel]); // eslint-disable-line react-hooks/exhaustive-deps
-  const missing = reason.trim() === '';
-  return (
-    <FormDialog
-      open={open}
-      onClose={onClose}
-      title="Override risk"
-      submitLabel="Override risk"
-      submission={submission}
-      maxWidth="sm"
-      onSubmit={() => {
-        setTouched(true);
-        if (!missing) submission.run(() => onSubmit(level, reason.trim()));
-      }}
-    >
-      <TextField
-        id="risk-override-level"
-        select
-        label="Level"
-        fullWidth
-        value={level}
-        onChange={event => setLevel(event.target.value as RiskLevel)}
-        style={{ marginBottom: 16 }}
-      >
-        {RISK_LEVELS.map(l => (
-          <MenuItem key={l} value={l}>
-            {l}
-          </MenuItem>
-        ))}
-      </TextField>
-      <ReasonField
-        id="risk-override-reason"
-        value={reason}
-        onChange={setReason}
-        touched={touched}
-        onBlur={() => setTouched(true)}
       />
-    </FormDialog>
+      <ReasonList
+        title="Hard rules matched"
+        items={risk.rules.filter(rule => rule.matched)}
+        emptyText="No hard rule raised the level."
+        renderItem={rule => (
+          <>
+            <strong>{rule.label}</strong> (at least {rule.minimumLevel}):{' '}
+            {rule.explanation}
+          </>
+        )}
+      />
+
+      <RiskOverride risk={risk} release={release} onChanged={onChanged} />
+    </div>
   );
 }

@@ -91,6 +91,68 @@ function Refs(props: { refs: string[]; defaultKind?: string }) {
   );
 }
 
+/** The upcoming releases whose window starts on one day, as a table. */
+function ImpactDayGroup(props: { label: string; items: UpcomingImpactItem[] }) {
+  const classes = useStyles();
+  const releaseLink = useReleaseLink();
+  return (
+    <section
+      className={classes.group}
+      aria-label={props.label}
+      data-testid="release-impact-group"
+    >
+      <Typography variant="h6" component="h3" gutterBottom>
+        {props.label}
+      </Typography>
+      <Paper variant="outlined">
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>Release</TableCell>
+              <TableCell>Window</TableCell>
+              <TableCell>Risk</TableCell>
+              <TableCell>Touched via</TableCell>
+              <TableCell>Owners</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {props.items.map(item => (
+              <TableRow key={item.release.id}>
+                <TableCell>
+                  {releaseLink ? (
+                    <Link to={releaseLink(item.release.id)}>
+                      {item.release.title}
+                    </Link>
+                  ) : (
+                    item.release.title
+                  )}{' '}
+                  {item.release.version}
+                </TableCell>
+                <TableCell>{formatWindow(item.release.window)}</TableCell>
+                <TableCell>
+                  <RiskChip
+                    level={item.risk.level}
+                    overridden={item.risk.level !== item.risk.computedLevel}
+                  />
+                </TableCell>
+                <TableCell>
+                  <Box marginBottom={0.5}>
+                    {item.touchedVia === 'direct' ? 'direct' : 'dependency'}
+                  </Box>
+                  <Refs refs={item.touchedEntities} />
+                </TableCell>
+                <TableCell>
+                  <Refs refs={item.owners} defaultKind="group" />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+    </section>
+  );
+}
+
 /** Props of {@link UpcomingReleaseImpact}. */
 export interface UpcomingReleaseImpactProps {
   /** The system, domain or entity; every upcoming release when empty. */
@@ -108,7 +170,6 @@ export function UpcomingReleaseImpact(props: UpcomingReleaseImpactProps) {
   const { scope } = props;
   const classes = useStyles();
   const api = useApi(releaseCoordinationApiRef);
-  const releaseLink = useReleaseLink();
   const [level, setLevel] = useState<RiskLevel | ''>('');
   const [owner, setOwner] = useState('');
   const from = new Date(props.now ?? Date.now()).toISOString();
@@ -189,61 +250,11 @@ export function UpcomingReleaseImpact(props: UpcomingReleaseImpactProps) {
         </Typography>
       )}
       {groups.map(group => (
-        <section
+        <ImpactDayGroup
           key={group.key}
-          className={classes.group}
-          aria-label={group.label}
-          data-testid="release-impact-group"
-        >
-          <Typography variant="h6" component="h3" gutterBottom>
-            {group.label}
-          </Typography>
-          <Paper variant="outlined">
-            <Table size="small">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Release</TableCell>
-                  <TableCell>Window</TableCell>
-                  <TableCell>Risk</TableCell>
-                  <TableCell>Touched via</TableCell>
-                  <TableCell>Owners</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {group.items.map(item => (
-                  <TableRow key={item.release.id}>
-                    <TableCell>
-                      {releaseLink ? (
-                        <Link to={releaseLink(item.release.id)}>
-                          {item.release.title}
-                        </Link>
-                      ) : (
-                        item.release.title
-                      )}{' '}
-                      {item.release.version}
-                    </TableCell>
-                    <TableCell>{formatWindow(item.release.window)}</TableCell>
-                    <TableCell>
-                      <RiskChip
-                        level={item.risk.level}
-                        overridden={item.risk.level !== item.risk.computedLevel}
-                      />
-                    </TableCell>
-                    <TableCell>
-                      <Box marginBottom={0.5}>
-                        {item.touchedVia === 'direct' ? 'direct' : 'dependency'}
-                      </Box>
-                      <Refs refs={item.touchedEntities} />
-                    </TableCell>
-                    <TableCell>
-                      <Refs refs={item.owners} defaultKind="group" />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Paper>
-        </section>
+          label={group.label}
+          items={group.items}
+        />
       ))}
     </div>
   );

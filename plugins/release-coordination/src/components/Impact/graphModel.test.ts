@@ -3,11 +3,13 @@ import {
   collapseBySystem,
   filterGraph,
   GraphFilters,
+  graphFilterOptions,
   IMPACT_RELATIONS,
   layoutGraph,
   LAYOUT,
   parentsTowardsChanged,
   pathToChanged,
+  toggleRelation,
 } from './graphModel';
 
 const all: GraphFilters = {
@@ -172,5 +174,47 @@ describe('graphModel', () => {
     );
     const parents = parentsTowardsChanged(view);
     expect(pathToChanged(parents, 'c')).toEqual(['c', 'a']);
+  });
+
+  it('offers the owners and lifecycles present, sorted and once each, up to the deepest depth', () => {
+    const node = (
+      id: string,
+      depth: number,
+      owner?: string,
+      lifecycle?: string,
+    ) => ({
+      id,
+      kind: 'component',
+      name: id,
+      depth,
+      role: 'dependent' as const,
+      ...(owner && { owner }),
+      ...(lifecycle && { lifecycle }),
+    });
+    const options = graphFilterOptions({
+      nodes: [
+        node('a', 0, 'group:default/b-team', 'production'),
+        node('b', 3, 'group:default/a-team'),
+        node('c', 2, 'group:default/b-team', 'experimental'),
+      ],
+      edges: [],
+    });
+    expect(options).toEqual({
+      deepest: 3,
+      owners: ['group:default/a-team', 'group:default/b-team'],
+      lifecycles: ['experimental', 'production'],
+    });
+    expect(graphFilterOptions({ nodes: [node('a', 0)], edges: [] })).toEqual({
+      deepest: 1,
+      owners: [],
+      lifecycles: [],
+    });
+  });
+
+  it('switches a relation off, and back on in the order of the filters', () => {
+    const without = toggleRelation(IMPACT_RELATIONS, 'consumesApi');
+    expect(without).toEqual(['dependsOn', 'providesApi', 'partOf', 'ownedBy']);
+    expect(toggleRelation(without, 'consumesApi')).toEqual(IMPACT_RELATIONS);
+    expect(toggleRelation([], 'partOf')).toEqual(['partOf']);
   });
 });

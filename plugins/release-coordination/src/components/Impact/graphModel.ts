@@ -37,6 +37,36 @@ export interface GraphFilters {
   collapseSystems: boolean;
 }
 
+/** The choices the graph's filters offer: depths up to the deepest, owners and lifecycles, sorted. */
+export interface GraphFilterOptions {
+  deepest: number;
+  owners: string[];
+  lifecycles: string[];
+}
+
+/** The filter choices a graph offers; at least depth 1. */
+export function graphFilterOptions(
+  graph: ImpactReport['graph'],
+): GraphFilterOptions {
+  const distinct = (values: (string | undefined)[]) =>
+    [...new Set(values.flatMap(v => (v ? [v] : [])))].sort();
+  return {
+    deepest: graph.nodes.reduce((max, n) => Math.max(max, n.depth), 1),
+    owners: distinct(graph.nodes.map(n => n.owner)),
+    lifecycles: distinct(graph.nodes.map(n => n.lifecycle)),
+  };
+}
+
+/** The relations with one switched on or off, kept in the order of the filters. */
+export function toggleRelation(
+  relations: ImpactGraphRelation[],
+  relation: ImpactGraphRelation,
+): ImpactGraphRelation[] {
+  return relations.includes(relation)
+    ? relations.filter(r => r !== relation)
+    : IMPACT_RELATIONS.filter(r => r === relation || relations.includes(r));
+}
+
 /** A node as drawn: an entity, or a collapsed system with its count. */
 export interface ViewNode {
   id: string;

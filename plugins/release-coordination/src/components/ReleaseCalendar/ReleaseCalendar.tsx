@@ -1,29 +1,14 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import IconButton from '@material-ui/core/IconButton';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import ChevronLeftIcon from '@material-ui/icons/ChevronLeft';
-import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import Alert from '@material-ui/lab/Alert';
-import ToggleButton from '@material-ui/lab/ToggleButton';
-import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import { DateTime } from 'luxon';
-import { useMemo, useState } from 'react';
+import { ReactNode } from 'react';
 import { errorMessage } from '../shared/format';
 import { useReleaseLink } from '../shared/useReleaseLink';
-import {
-  CALENDAR_VIEWS,
-  DEFAULT_AGENDA_DAYS,
-  isoDate,
-  parseIsoDate,
-  rangeTitle,
-  ReleaseCalendarView,
-  shiftAnchor,
-  visibleRange,
-} from './calendarModel';
+import { PERIOD_NAMES, ReleaseCalendarView } from './calendarModel';
 import { CalendarLegend } from './CalendarItems';
+import { CalendarToolbar } from './CalendarToolbar';
 import { AgendaView, MonthView, WeekView } from './CalendarViews';
 import { ReleaseCalendarFilter } from './types';
 import { MAX_CALENDAR_RELEASES, useCalendarData } from './useCalendarData';
@@ -31,21 +16,18 @@ import {
   CalendarVerdictsContext,
   useReadinessVerdicts,
 } from './CalendarReadiness';
+import { useCalendarNavigation } from './useCalendarNavigation';
 import { useCalendarTrainSlots } from './useCalendarTrainSlots';
 
 const NO_FILTER: ReleaseCalendarFilter = {};
 
-const VIEW_LABELS: Record<ReleaseCalendarView, string> = {
-  month: 'Month',
-  week: 'Week',
-  agenda: 'Agenda',
-};
-
-const PERIOD_NAMES: Record<ReleaseCalendarView, string> = {
-  month: 'month',
-  week: 'week',
-  agenda: 'period',
-};
+function Notice(props: { severity: 'info' | 'warning'; children: ReactNode }) {
+  return (
+    <Box marginBottom={1}>
+      <Alert severity={props.severity}>{props.children}</Alert>
+    </Box>
+  );
+}
 
 /**
  * Props of {@link ReleaseCalendar}.
@@ -84,33 +66,9 @@ export interface ReleaseCalendarProps {
  * @public
  */
 export function ReleaseCalendar(props: ReleaseCalendarProps) {
-  const {
-    filter = NO_FILTER,
-    compact = false,
-    now: nowProp,
-    reloadKey,
-    onViewChange,
-    onDateChange,
-  } = props;
-  const agendaDays = props.agendaDays ?? (compact ? 14 : DEFAULT_AGENDA_DAYS);
-  const today = useMemo(
-    () =>
-      nowProp === undefined
-        ? DateTime.local()
-        : DateTime.fromJSDate(new Date(nowProp)),
-    [nowProp],
-  );
-  const [ownView, setOwnView] = useState<ReleaseCalendarView>(
-    props.defaultView ?? (compact ? 'agenda' : 'month'),
-  );
-  const [ownDate, setOwnDate] = useState<string>();
-  const view = props.view ?? ownView;
-  const anchor = parseIsoDate(props.date ?? ownDate) ?? today.startOf('day');
-  const range = useMemo(
-    () => visibleRange(view, anchor, agendaDays),
-    // The anchor is a new object on each render; its day is what matters.
-    [view, isoDate(anchor), agendaDays], // eslint-disable-line react-hooks/exhaustive-deps
-  );
+  const { filter = NO_FILTER, compact = false, reloadKey } = props;
+  const navigation = useCalendarNavigation(props);
+  const { agendaDays, today, view, anchor, range } = navigation;
   const from = range.from.toUTC().toISO()!;
   const to = range.to.toUTC().toISO()!;
   const data = useCalendarData(filter, from, to, reloadKey);
@@ -118,19 +76,9 @@ export function ReleaseCalendar(props: ReleaseCalendarProps) {
   const readiness = useReadinessVerdicts(data.releases);
   const releaseLink = useReleaseLink();
 
-  const setView = (next: ReleaseCalendarView) => {
-    setOwnView(next);
-    onViewChange?.(next);
-  };
-  const setAnchor = (next: DateTime) => {
-    setOwnDate(isoDate(next));
-    onDateChange?.(isoDate(next));
-  };
-
   const emptyMessage = compact
     ? `No releases in the next ${agendaDays} days.`
     : 'No releases in this period.';
-  const period = PERIOD_NAMES[view];
 
   let body;
   if (!data.loaded) {
@@ -150,26 +98,20 @@ export function ReleaseCalendar(props: ReleaseCalendarProps) {
     body = (
       <>
         {data.capped && (
-          <Box marginBottom={1}>
-            <Alert severity="info">
-              Showing the first {MAX_CALENDAR_RELEASES} releases of this{' '}
-              {period}; narrow the filters to see the rest.
-            </Alert>
-          </Box>
+          <Notice severity="info">
+            Showing the first {MAX_CALENDAR_RELEASES} releases of this{' '}
+            {PERIOD_NAMES[view]}; narrow the filters to see the rest.
+          </Notice>
         )}
         {readiness.error && (
-          <Box marginBottom={1}>
-            <Alert severity="warning">
-              Readiness could not be loaded: {errorMessage(readiness.error)}
-            </Alert>
-          </Box>
+          <Notice severity="warning">
+            Readiness could not be loaded: {errorMessage(readiness.error)}
+          </Notice>
         )}
         {data.freezeError && (
-          <Box marginBottom={1}>
-            <Alert severity="warning">
-              Freezes could not be loaded: {errorMessage(data.freezeError)}
-            </Alert>
-          </Box>
+          <Notice severity="warning">
+            Freezes could not be loaded: {errorMessage(data.freezeError)}
+          </Notice>
         )}
         {view !== 'agenda' && data.releases.length === 0 && (
           <Typography variant="body2" color="textSecondary" gutterBottom>
@@ -181,8 +123,8 @@ export function ReleaseCalendar(props: ReleaseCalendarProps) {
             {...viewProps}
             month={anchor}
             onShowDay={day => {
-              setAnchor(day);
-              setView('week');
+              navigation.setAnchor(day);
+              navigation.setView('week');
             }}
           />
         )}
@@ -197,68 +139,15 @@ export function ReleaseCalendar(props: ReleaseCalendarProps) {
   return (
     <Box data-testid="release-calendar">
       {!compact && (
-        <Box
-          display="flex"
-          flexWrap="wrap"
-          alignItems="center"
-          justifyContent="space-between"
-          marginBottom={1}
-          style={{ gap: 8 }}
-        >
-          <Box display="flex" alignItems="center" style={{ gap: 4 }}>
-            <IconButton
-              size="small"
-              aria-label={`Previous ${period}`}
-              onClick={() =>
-                setAnchor(shiftAnchor(view, anchor, -1, agendaDays))
-              }
-            >
-              <ChevronLeftIcon />
-            </IconButton>
-            <Button
-              size="small"
-              variant="outlined"
-              aria-label="Go to today"
-              onClick={() => setAnchor(today.startOf('day'))}
-            >
-              Today
-            </Button>
-            <IconButton
-              size="small"
-              aria-label={`Next ${period}`}
-              onClick={() =>
-                setAnchor(shiftAnchor(view, anchor, 1, agendaDays))
-              }
-            >
-              <ChevronRightIcon />
-            </IconButton>
-            <Typography
-              variant="h6"
-              component="h2"
-              aria-live="polite"
-              style={{ marginLeft: 8 }}
-            >
-              {rangeTitle(view, anchor, range)}
-            </Typography>
-          </Box>
-          <ToggleButtonGroup
-            size="small"
-            exclusive
-            value={view}
-            aria-label="Calendar view"
-            onChange={(_event, next) => next && setView(next)}
-          >
-            {CALENDAR_VIEWS.map(v => (
-              <ToggleButton
-                key={v}
-                value={v}
-                aria-label={`${VIEW_LABELS[v]} view`}
-              >
-                {VIEW_LABELS[v]}
-              </ToggleButton>
-            ))}
-          </ToggleButtonGroup>
-        </Box>
+        <CalendarToolbar
+          view={view}
+          anchor={anchor}
+          range={range}
+          today={today}
+          agendaDays={agendaDays}
+          onAnchorChange={navigation.setAnchor}
+          onViewChange={navigation.setView}
+        />
       )}
       {data.loaded && data.loading ? (
         <LinearProgress aria-label="Loading releases" />

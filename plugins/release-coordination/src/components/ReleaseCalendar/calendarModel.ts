@@ -19,6 +19,13 @@ export const CALENDAR_VIEWS: readonly ReleaseCalendarView[] = [
   'agenda',
 ];
 
+/** What the period a view shows is called, e.g. in "Next month". */
+export const PERIOD_NAMES: Record<ReleaseCalendarView, string> = {
+  month: 'month',
+  week: 'week',
+  agenda: 'period',
+};
+
 /** Days the agenda shows unless told otherwise. */
 export const DEFAULT_AGENDA_DAYS = 30;
 

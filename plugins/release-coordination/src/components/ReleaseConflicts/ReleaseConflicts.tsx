@@ -170,32 +170,16 @@ function OwnerButton(props: {
 }
 
 /**
- * The conflicts of a release: severity, kind, explanation, every affected
- * entity, the other releases involved and the suggestion. With a blocking
- * conflict it offers the next free windows ("Move here"); with a freeze
- * conflict an override with a written reason. Renders nothing when the
- * release has neither conflicts nor a freeze override.
- *
- * @public
+ * What the conflicts card does to a release: move it to a slot, override its
+ * freezes with a reason (in a dialog) or remove the override; each reports
+ * its error and calls `onChanged` on success.
  */
-export function ReleaseConflicts(props: ReleaseConflictsProps) {
-  const { release, onChanged } = props;
+function useConflictActions(release: Release, onChanged: () => void) {
   const api = useApi(releaseCoordinationApiRef);
-  const conflicts = release.conflicts ?? [];
-  const moveRights = useOwnsRelease(release, 'move it');
-  const overrideRights = useOwnsRelease(release, 'override its freezes');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [overriding, setOverriding] = useState(false);
   const [overrideError, setOverrideError] = useState<string>();
-  const otherIds = [...new Set(conflicts.flatMap(c => c.releaseIds))].filter(
-    id => id !== release.id,
-  );
-  const titles = useReleaseTitles(otherIds);
-
-  if (conflicts.length === 0 && !release.freezeOverride) {
-    return null;
-  }
 
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true);
@@ -237,27 +221,86 @@ export function ReleaseConflicts(props: ReleaseConflictsProps) {
     }
   };
 
+  return {
+    busy,
+    error,
+    clearError: () => setError(undefined),
+    move,
+    removeOverride: () => run(() => api.clearFreezeOverride(release.id)),
+    overriding,
+    overrideError,
+    startOverride: () => {
+      setOverrideError(undefined);
+      setOverriding(true);
+    },
+    cancelOverride: () => setOverriding(false),
+    override,
+  };
+}
+
+/** Who overrode the release's freezes, when and why, with a button removing the override. */
+function FreezeOverrideNote(props: {
+  freezeOverride: NonNullable<Release['freezeOverride']>;
+  action: ReactNode;
+}) {
+  const { freezeOverride } = props;
+  return (
+    <Box marginTop={2}>
+      <Alert
+        severity="info"
+        data-testid="freeze-override"
+        action={props.action}
+      >
+        Freezes overridden by{' '}
+        <EntityRefLink entityRef={freezeOverride.by} defaultKind="user" /> on{' '}
+        {formatTimestamp(freezeOverride.at)}. Reason: {freezeOverride.reason}
+      </Alert>
+    </Box>
+  );
+}
+
+/**
+ * The conflicts of a release: severity, kind, explanation, every affected
+ * entity, the other releases involved and the suggestion. With a blocking
+ * conflict it offers the next free windows ("Move here"); with a freeze
+ * conflict an override with a written reason. Renders nothing when the
+ * release has neither conflicts nor a freeze override.
+ *
+ * @public
+ */
+export function ReleaseConflicts(props: ReleaseConflictsProps) {
+  const { release, onChanged } = props;
+  const conflicts = release.conflicts ?? [];
+  const moveRights = useOwnsRelease(release, 'move it');
+  const overrideRights = useOwnsRelease(release, 'override its freezes');
+  const actions = useConflictActions(release, onChanged);
+  const { busy } = actions;
+  const otherIds = [...new Set(conflicts.flatMap(c => c.releaseIds))].filter(
+    id => id !== release.id,
+  );
+  const titles = useReleaseTitles(otherIds);
+
+  if (conflicts.length === 0 && !release.freezeOverride) {
+    return null;
+  }
+
   const overrideButton = (
     <OwnerButton
       disabledReason={overrideRights.reason}
       disabled={busy}
-      onClick={() => {
-        setOverrideError(undefined);
-        setOverriding(true);
-      }}
+      onClick={actions.startOverride}
     >
       Override freeze
     </OwnerButton>
   );
-  const blocking = hasBlocking(conflicts);
   const { freezeOverride } = release;
 
   return (
     <InfoCard title="Conflicts">
-      {error && (
+      {actions.error && (
         <Box marginBottom={2}>
-          <Alert severity="error" onClose={() => setError(undefined)}>
-            {error}
+          <Alert severity="error" onClose={actions.clearError}>
+            {actions.error}
           </Alert>
         </Box>
       )}
@@ -286,42 +329,34 @@ export function ReleaseConflicts(props: ReleaseConflictsProps) {
         </ul>
       )}
       {freezeOverride && (
-        <Box marginTop={2}>
-          <Alert
-            severity="info"
-            data-testid="freeze-override"
-            action={
-              <OwnerButton
-                disabledReason={overrideRights.reason}
-                disabled={busy}
-                color="secondary"
-                onClick={() => run(() => api.clearFreezeOverride(release.id))}
-              >
-                Remove override
-              </OwnerButton>
-            }
-          >
-            Freezes overridden by{' '}
-            <EntityRefLink entityRef={freezeOverride.by} defaultKind="user" />{' '}
-            on {formatTimestamp(freezeOverride.at)}. Reason:{' '}
-            {freezeOverride.reason}
-          </Alert>
-        </Box>
+        <FreezeOverrideNote
+          freezeOverride={freezeOverride}
+          action={
+            <OwnerButton
+              disabledReason={overrideRights.reason}
+              disabled={busy}
+              color="secondary"
+              onClick={actions.removeOverride}
+            >
+              Remove override
+            </OwnerButton>
+          }
+        />
       )}
-      {blocking && (
+      {hasBlocking(conflicts) && (
         <SuggestedSlots
           release={release}
           disabledReason={moveRights.reason}
           busy={busy}
-          onMove={move}
+          onMove={actions.move}
         />
       )}
       <FreezeOverrideDialog
-        open={overriding}
+        open={actions.overriding}
         submitting={busy}
-        error={overrideError}
-        onClose={() => setOverriding(false)}
-        onSubmit={override}
+        error={actions.overrideError}
+        onClose={actions.cancelOverride}
+        onSubmit={actions.override}
       />
     </InfoCard>
   );

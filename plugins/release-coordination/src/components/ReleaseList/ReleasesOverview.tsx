@@ -10,15 +10,34 @@ import Grid from '@material-ui/core/Grid';
 import AddIcon from '@material-ui/icons/Add';
 import Alert from '@material-ui/lab/Alert';
 import { Release } from '@internal/plugin-release-coordination-common';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ListReleasesRequest } from '../../api/ReleaseCoordinationApi';
 import { CreateReleaseDialog } from '../CreateReleaseDialog';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { ReleaseTable } from './ReleaseTable';
-import { useReleaseList } from './useReleaseList';
+import { useUpcomingAndRecentReleases } from './useUpcomingAndRecentReleases';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const PAGE_SIZE = 20;
+/** Says a release was created, with a link to it. */
+function CreatedAlert(props: { release: Release; onClose: () => void }) {
+  const releaseLink = useReleaseLink();
+  return (
+    <Box marginBottom={2}>
+      <Alert
+        severity="success"
+        onClose={props.onClose}
+        action={
+          releaseLink && (
+            <Link to={releaseLink(props.release.id)} color="inherit">
+              View release
+            </Link>
+          )
+        }
+      >
+        Release created.
+      </Alert>
+    </Box>
+  );
+}
 
 /** Props of {@link ReleasesOverview}. */
 export interface ReleasesOverviewProps {
@@ -41,39 +60,12 @@ export function ReleasesOverview(props: ReleasesOverviewProps) {
   const [reloadKey, setReloadKey] = useState(0);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [created, setCreated] = useState<Release>();
-  const releaseLink = useReleaseLink();
 
-  // Recomputed on reload, so that "now" moves on with the lists.
-  const now = useMemo(() => Date.now(), [reloadKey]); // eslint-disable-line react-hooks/exhaustive-deps
-  const upcomingQuery = useMemo<ListReleasesRequest>(
-    () => ({
-      ...scope,
-      from: new Date(now).toISOString(),
-      order: 'asc',
-      limit: PAGE_SIZE,
-    }),
-    [scope, now],
-  );
-  const recentQuery = useMemo<ListReleasesRequest>(
-    () => ({
-      ...scope,
-      from: new Date(now - (recentDays ?? 0) * DAY_MS).toISOString(),
-      to: new Date(now).toISOString(),
-      order: 'desc',
-      limit: PAGE_SIZE,
-    }),
-    [scope, now, recentDays],
-  );
-
-  const upcoming = useReleaseList(upcomingQuery, reloadKey);
-  const recent = useReleaseList(
-    recentDays ? recentQuery : undefined,
+  const { upcoming, recent, recentItems } = useUpcomingAndRecentReleases(
+    scope,
+    recentDays,
     reloadKey,
   );
-  // Ongoing releases are listed as upcoming, so recent ones are those that ended.
-  const recentItems = recentDays
-    ? recent.items.filter(release => Date.parse(release.window.end) < now)
-    : [];
 
   const createButton = (
     <Button
@@ -99,21 +91,7 @@ export function ReleasesOverview(props: ReleasesOverviewProps) {
     />
   );
   const createdAlert = created && (
-    <Box marginBottom={2}>
-      <Alert
-        severity="success"
-        onClose={() => setCreated(undefined)}
-        action={
-          releaseLink && (
-            <Link to={releaseLink(created.id)} color="inherit">
-              View release
-            </Link>
-          )
-        }
-      >
-        Release created.
-      </Alert>
-    </Box>
+    <CreatedAlert release={created} onClose={() => setCreated(undefined)} />
   );
 
   const firstLoad =

@@ -27,6 +27,7 @@ import {
   stateLabel,
 } from '../shared/format';
 import {
+  approvalsLine,
   conflictsSummary,
   milestones,
   riskSummary,
@@ -87,17 +88,13 @@ function Field(props: { label: string; children: ReactNode }) {
 }
 
 /**
- * A stakeholder summary of a release: progress through its milestones, the
- * readiness verdict, approvals, risk, open conflicts and the window, with
- * **Copy as text** putting a Markdown version on the clipboard.
+ * The readiness, approvals and risk of a release, each undefined when its
+ * backend lacks it or it failed to load; `failures` names those that failed.
+ * Reloaded when the release changes.
  */
-export function StatusReport(props: StatusReportProps) {
-  const { release, events } = props;
-  const classes = useStyles();
+function useStatusReportData(release: Release) {
   const api = useApi(releaseCoordinationApiRef);
-  const [copied, setCopied] = useState<string>();
-
-  const { value, loading } = useAsync(async () => {
+  return useAsync(async () => {
     const failures: string[] = [];
     const [readiness, approvals, impact] = await Promise.all([
       optional(api.getReleaseReadiness(release.id), failures, 'Readiness'),
@@ -106,6 +103,82 @@ export function StatusReport(props: StatusReportProps) {
     ]);
     return { readiness, approvals, risk: impact?.risk, failures };
   }, [api, release.id, release.revision, release.state]);
+}
+
+/** Copies a text to the clipboard and says whether that worked. */
+function CopyAsTextButton(props: { text: () => string }) {
+  const [copied, setCopied] = useState<string>();
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(props.text());
+      setCopied('Copied to the clipboard.');
+    } catch (e) {
+      setCopied(`Could not copy: ${errorMessage(e)}`);
+    }
+  };
+  return (
+    <Box display="flex" alignItems="center" style={{ gap: 8 }} margin={1}>
+      {copied && (
+        <Typography variant="caption" role="status">
+          {copied}
+        </Typography>
+      )}
+      <Button
+        variant="outlined"
+        size="small"
+        startIcon={<FileCopyIcon />}
+        onClick={copy}
+      >
+        Copy as text
+      </Button>
+    </Box>
+  );
+}
+
+/** The lifecycle states a release passes through, with when it reached them. */
+function MilestoneStepper(props: { release: Release; events: ReleaseEvent[] }) {
+  const { release, events } = props;
+  const classes = useStyles();
+  const steps = milestones(release, events);
+  const active = steps.filter(step => step.reached).length - 1;
+  return (
+    <Stepper
+      activeStep={active}
+      alternativeLabel
+      className={classes.stepper}
+      aria-label="Milestones"
+      data-testid="status-report-milestones"
+    >
+      {steps.map(step => (
+        <Step
+          key={step.state}
+          completed={step.reached && step.state !== release.state}
+        >
+          <StepLabel
+            StepIconComponent={MilestoneIcon}
+            optional={
+              <Typography variant="caption" color="textSecondary">
+                {step.reachedAt ? formatTimestamp(step.reachedAt) : '–'}
+              </Typography>
+            }
+          >
+            {stateLabel(step.state)}
+          </StepLabel>
+        </Step>
+      ))}
+    </Stepper>
+  );
+}
+
+/**
+ * A stakeholder summary of a release: progress through its milestones, the
+ * readiness verdict, approvals, risk, open conflicts and the window, with
+ * **Copy as text** putting a Markdown version on the clipboard.
+ */
+export function StatusReport(props: StatusReportProps) {
+  const { release, events } = props;
+  const classes = useStyles();
+  const { value, loading } = useStatusReportData(release);
 
   if (!value && loading) {
     return (
@@ -121,65 +194,14 @@ export function StatusReport(props: StatusReportProps) {
     approvals: value?.approvals,
     risk: value?.risk,
   };
-  const steps = milestones(release, events);
-  const active = steps.filter(step => step.reached).length - 1;
   const { readiness, approvals } = data;
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(statusReportText(data));
-      setCopied('Copied to the clipboard.');
-    } catch (e) {
-      setCopied(`Could not copy: ${errorMessage(e)}`);
-    }
-  };
 
   return (
     <InfoCard
       title="Status report"
-      action={
-        <Box display="flex" alignItems="center" style={{ gap: 8 }} margin={1}>
-          {copied && (
-            <Typography variant="caption" role="status">
-              {copied}
-            </Typography>
-          )}
-          <Button
-            variant="outlined"
-            size="small"
-            startIcon={<FileCopyIcon />}
-            onClick={copy}
-          >
-            Copy as text
-          </Button>
-        </Box>
-      }
+      action={<CopyAsTextButton text={() => statusReportText(data)} />}
     >
-      <Stepper
-        activeStep={active}
-        alternativeLabel
-        className={classes.stepper}
-        aria-label="Milestones"
-        data-testid="status-report-milestones"
-      >
-        {steps.map(step => (
-          <Step
-            key={step.state}
-            completed={step.reached && step.state !== release.state}
-          >
-            <StepLabel
-              StepIconComponent={MilestoneIcon}
-              optional={
-                <Typography variant="caption" color="textSecondary">
-                  {step.reachedAt ? formatTimestamp(step.reachedAt) : '–'}
-                </Typography>
-              }
-            >
-              {stateLabel(step.state)}
-            </StepLabel>
-          </Step>
-        ))}
-      </Stepper>
+      <MilestoneStepper release={release} events={events} />
       <dl className={classes.fields}>
         <Field label="Window">{formatWindow(release.window)}</Field>
         <Field label="Go / no-go">
@@ -206,19 +228,7 @@ export function StatusReport(props: StatusReportProps) {
         <Field label="Approvals">
           {approvals ? (
             <span data-testid="status-report-approvals">
-              {approvals.decisions.length} decided
-              {approvals.decisions.length > 0 &&
-                ` (${approvals.decisions
-                  .map(
-                    d =>
-                      `${d.groupRef} ${
-                        d.decision === 'approve' ? 'approved' : 'rejected'
-                      }`,
-                  )
-                  .join(', ')})`}
-              ; pending:{' '}
-              {[...approvals.pending, ...approvals.pendingAfter].join(', ') ||
-                'none'}
+              {approvalsLine(approvals)}
             </span>
           ) : (
             'Not available'

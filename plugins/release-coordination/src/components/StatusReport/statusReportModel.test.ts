@@ -1,6 +1,10 @@
-import { makeRelease } from '../../__fixtures__/builders';
+import { makeApprovals, makeRelease } from '../../__fixtures__/builders';
 import { formatTimestamp, formatWindow } from '../shared/format';
-import { milestones, statusReportText } from './statusReportModel';
+import {
+  approvalsLine,
+  milestones,
+  statusReportText,
+} from './statusReportModel';
 import { statusReportFixture } from './statusReportFixtures';
 
 describe('statusReportText', () => {
@@ -86,5 +90,37 @@ describe('milestones', () => {
       ['approved', '2030-02-05T14:30:00.000Z'],
       ['cancelled', '2030-02-06T09:00:00.000Z'],
     ]);
+  });
+});
+
+describe('approvalsLine', () => {
+  it('says how many groups decided and how, and who is still pending before or afterwards', () => {
+    const decision = (groupRef: string, approve: boolean) => ({
+      groupRef,
+      decision: approve ? ('approve' as const) : ('reject' as const),
+      comment: '',
+      by: 'user:default/alice',
+      at: '2030-02-02T09:00:00.000Z',
+    });
+    expect(
+      approvalsLine(
+        makeApprovals({
+          decisions: [
+            decision('group:default/a', true),
+            decision('group:default/b', false),
+          ],
+          pending: ['group:default/c'],
+          pendingAfter: ['group:default/d'],
+        }),
+      ),
+    ).toBe(
+      '2 decided (group:default/a approved, group:default/b rejected); pending: group:default/c, group:default/d',
+    );
+  });
+
+  it('says none is pending when every group decided', () => {
+    expect(approvalsLine(makeApprovals({ pending: [] }))).toBe(
+      '0 decided; pending: none',
+    );
   });
 });

@@ -109,6 +109,29 @@ export function conflictsSummary(conflicts: Conflict[] | undefined): string {
   }`;
 }
 
+/**
+ * The approvals in one line: how many groups decided (and how), then who is
+ * still to approve, before or afterwards, e.g.
+ * "1 decided (group:default/a approved); pending: group:default/b".
+ */
+export function approvalsLine(approvals: ReleaseApprovals): string {
+  const { decisions } = approvals;
+  const decided =
+    decisions.length > 0
+      ? ` (${decisions
+          .map(
+            d =>
+              `${d.groupRef} ${
+                d.decision === 'approve' ? 'approved' : 'rejected'
+              }`,
+          )
+          .join(', ')})`
+      : '';
+  const pending =
+    [...approvals.pending, ...approvals.pendingAfter].join(', ') || 'none';
+  return `${decisions.length} decided${decided}; pending: ${pending}`;
+}
+
 /** The risk level in words, saying when it is overridden. */
 export function riskSummary(risk: RiskAssessment | undefined): string {
   if (!risk) return 'not assessed';

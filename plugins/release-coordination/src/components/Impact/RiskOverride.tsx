@@ -1,0 +1,176 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import Tooltip from '@material-ui/core/Tooltip';
+import Alert from '@material-ui/lab/Alert';
+import { useEffect, useState } from 'react';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import {
+  RISK_LEVELS,
+  RiskAssessment,
+  RiskLevel,
+} from '@internal/plugin-release-coordination-common';
+import { FormDialog, useSubmission } from '../shared/FormDialog';
+import { errorMessage, formatTimestamp } from '../shared/format';
+import { useOwnsRelease } from '../shared/useOwnsRelease';
+import { ReasonField } from '../shared/ReasonField';
+import type { RiskMatrixProps } from './RiskMatrix';
+
+/**
+ * The override of a risk level, if any, and for a release the buttons with
+ * which its owners override the level or remove the override.
+ */
+export function RiskOverride(props: {
+  risk: RiskAssessment;
+  release?: RiskMatrixProps['release'];
+  onChanged?: () => void;
+}) {
+  const { risk, release, onChanged } = props;
+  const api = useApi(releaseCoordinationApiRef);
+  const ownership = useOwnsRelease(release, 'override its risk');
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [removeError, setRemoveError] = useState<string>();
+  const disabledReason = ownership.reason;
+
+  const removeOverride = async () => {
+    if (!release) return;
+    setRemoving(true);
+    setRemoveError(undefined);
+    try {
+      await api.clearRiskOverride(release.id);
+      onChanged?.();
+    } catch (e) {
+      setRemoveError(errorMessage(e));
+    } finally {
+      setRemoving(false);
+    }
+  };
+
+  return (
+    <>
+      {risk.override && (
+        <Box marginTop={2}>
+          <Alert severity="info">
+            Overridden to <strong>{risk.override.level}</strong> (computed{' '}
+            {risk.computedLevel}) by{' '}
+            <EntityRefLink entityRef={risk.override.by} defaultKind="user" /> on{' '}
+            {formatTimestamp(risk.override.at)}: {risk.override.reason}
+          </Alert>
+        </Box>
+      )}
+      {removeError && (
+        <Box marginTop={2}>
+          <Alert severity="error" role="alert">
+            {removeError}
+          </Alert>
+        </Box>
+      )}
+      {release && (
+        <Box marginTop={2} display="flex" style={{ gap: 8 }}>
+          <Tooltip title={disabledReason ?? ''}>
+            <span>
+              <Button
+                variant="outlined"
+                color="primary"
+                disabled={Boolean(disabledReason)}
+                onClick={() => setDialogOpen(true)}
+              >
+                Override risk
+              </Button>
+            </span>
+          </Tooltip>
+          {risk.override && (
+            <Tooltip title={disabledReason ?? ''}>
+              <span>
+                <Button
+                  variant="outlined"
+                  disabled={Boolean(disabledReason) || removing}
+                  onClick={removeOverride}
+                >
+                  Remove override
+                </Button>
+              </span>
+            </Tooltip>
+          )}
+        </Box>
+      )}
+      {release && (
+        <RiskOverrideDialog
+          open={dialogOpen}
+          initialLevel={risk.level}
+          onClose={() => setDialogOpen(false)}
+          onSubmit={async (level, reason) => {
+            await api.overrideRisk(release.id, { level, reason });
+            setDialogOpen(false);
+            onChanged?.();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** Asks for the level and the required, written reason of a risk override. */
+function RiskOverrideDialog(props: {
+  open: boolean;
+  initialLevel: RiskLevel;
+  onClose: () => void;
+  onSubmit: (level: RiskLevel, reason: string) => Promise<void>;
+}) {
+  const { open, initialLevel, onClose, onSubmit } = props;
+  const [level, setLevel] = useState<RiskLevel>(initialLevel);
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const submission = useSubmission();
+  const { reset } = submission;
+  useEffect(() => {
+    if (open) {
+      setLevel(initialLevel);
+      setReason('');
+      setTouched(false);
+      reset();
+    }
+  }, [open, initialLevel]); // eslint-disable-line react-hooks/exhaustive-deps
+  const missing = reason.trim() === '';
+  return (
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title="Override risk"
+      submitLabel="Override risk"
+      submission={submission}
+      maxWidth="sm"
+      onSubmit={() => {
+        setTouched(true);
+        if (!missing) submission.run(() => onSubmit(level, reason.trim()));
+      }}
+    >
+      <TextField
+        id="risk-override-level"
+        select
+        label="Level"
+        fullWidth
+        value={level}
+        onChange={event => setLevel(event.target.value as RiskLevel)}
+        style={{ marginBottom: 16 }}
+      >
+        {RISK_LEVELS.map(l => (
+          <MenuItem key={l} value={l}>
+            {l}
+          </MenuItem>
+        ))}
+      </TextField>
+      <ReasonField
+        id="risk-override-reason"
+        value={reason}
+        onChange={setReason}
+        touched={touched}
+        onBlur={() => setTouched(true)}
+      />
+    </FormDialog>
+  );
+}

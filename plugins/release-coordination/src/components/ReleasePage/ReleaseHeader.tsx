@@ -1,0 +1,43 @@
+import { Link } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { Release } from '@internal/plugin-release-coordination-common';
+import { ReleaseStateChip, ReleaseTypeChip } from '../shared/ReleaseChips';
+import { useRootLink } from '../shared/useReleaseLink';
+import { ReadinessVerdictChip } from '../Readiness';
+
+/** A link back to all releases, the release's title and its chips. */
+export function ReleaseHeader(props: {
+  release: Release;
+  verdict?: 'ready' | 'not-ready';
+}) {
+  const { release, verdict } = props;
+  const rootLink = useRootLink();
+  return (
+    <>
+      {rootLink && (
+        <Typography variant="body2">
+          <Link to={rootLink}>All releases</Link>
+        </Typography>
+      )}
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ gap: 8 }}
+      >
+        <Typography variant="h4" component="h1">
+          {release.title} {release.version}
+        </Typography>
+        <ReleaseStateChip state={release.state} />
+        <ReleaseTypeChip type={release.type} />
+        {verdict && (
+          <ReadinessVerdictChip
+            verdict={verdict}
+            testId="release-readiness-verdict"
+          />
+        )}
+      </Box>
+    </>
+  );
+}

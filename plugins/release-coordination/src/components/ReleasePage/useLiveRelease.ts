@@ -1,0 +1,34 @@
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  RELEASE_SIGNAL_CHANNEL,
+  ReleaseChangedSignal,
+} from '@internal/plugin-release-coordination-common';
+import { useSignal } from '@backstage/plugin-signals-react';
+import { useEffect } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+
+/**
+ * Loads a release with its history, and reloads both whenever a signal says
+ * someone else changed that release, so open pages stay live.
+ */
+export function useLiveRelease(releaseId: string) {
+  const api = useApi(releaseCoordinationApiRef);
+  const state = useAsyncRetry(async () => {
+    const [release, events] = await Promise.all([
+      api.getRelease(releaseId),
+      api.listReleaseEvents(releaseId),
+    ]);
+    return { release, events };
+  }, [api, releaseId]);
+  const { retry } = state;
+  const { lastSignal } = useSignal<ReleaseChangedSignal>(
+    RELEASE_SIGNAL_CHANNEL,
+  );
+  useEffect(() => {
+    if (lastSignal?.id === releaseId) {
+      retry();
+    }
+  }, [lastSignal, releaseId, retry]);
+  return state;
+}
