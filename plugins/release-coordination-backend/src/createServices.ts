@@ -189,16 +189,7 @@ export function createServices(deps: ServiceDependencies): Services {
     policy: readReadinessPolicy(config),
   });
   readiness.register();
-  const verification = createVerification({
-    releases,
-    store: stores.verificationStore,
-    catalog,
-    config,
-    checkers: deps.verificationCheckers,
-    notifications: deps.notifications,
-    logger,
-    now,
-  });
+  const verification = createVerification(deps, { releases, catalog });
   listenForNotifications({ releases, approvals, readiness, notifier, logger });
   return {
     catalog,

@@ -1,10 +1,6 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
-import { NotificationService } from '@backstage/plugin-notifications-node';
+import type { ServiceDependencies } from '../createServices';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { ReleaseService } from '../releases/ReleaseService';
-import { VerificationChecker } from './checkers';
-import { VerificationStore } from './DatabaseVerificationStore';
 import { HttpMetricChecker } from './HttpMetricChecker';
 import { readVerificationSettings } from './verificationConfig';
 import { VerificationNotifier } from './VerificationNotifier';
@@ -15,27 +11,23 @@ import { VerificationService } from './VerificationService';
  * the HTTP checker (when metrics are configured) ahead of the checkers of
  * the extension point, hooked into the release lifecycle.
  */
-export function createVerification(options: {
-  releases: ReleaseService;
-  store: VerificationStore;
-  catalog: CatalogModel;
-  config: Config;
-  checkers?: readonly VerificationChecker[];
-  notifications?: NotificationService;
-  logger: LoggerService;
-  now?: () => Date;
-}): VerificationService {
-  const settings = readVerificationSettings(options.config);
+export function createVerification(
+  deps: ServiceDependencies,
+  services: { releases: ReleaseService; catalog: CatalogModel },
+): VerificationService {
+  const settings = readVerificationSettings(deps.config);
   const verification = new VerificationService({
-    ...options,
+    ...services,
+    store: deps.stores.verificationStore,
     settings,
-    notifier: new VerificationNotifier(options),
     checkers: [
       ...(Object.keys(settings.httpMetrics).length > 0
         ? [new HttpMetricChecker(settings.httpMetrics)]
         : []),
-      ...(options.checkers ?? []),
+      ...(deps.verificationCheckers ?? []),
     ],
+    notifier: new VerificationNotifier(deps),
+    now: deps.now,
   });
   verification.register();
   return verification;

@@ -4613,10 +4613,15 @@ export const spec = {
             maxLength: 1000,
           },
           check: {
-            nullable: true,
-            allOf: [
+            description: 'The new measurable check; null removes it.',
+            anyOf: [
               {
                 $ref: '#/components/schemas/MeasurableCheck',
+              },
+              {
+                type: 'object',
+                nullable: true,
+                enum: [null],
               },
             ],
           },
