@@ -124,6 +124,11 @@ export const updateCriterionRequestSchema = z
   });
 
 /** @public */
+export type UpdateCriterionRequest = z.input<
+  typeof updateCriterionRequestSchema
+>;
+
+/** @public */
 export type UpdateCriterionInput = z.output<
   typeof updateCriterionRequestSchema
 >;

@@ -42,6 +42,7 @@ import { ReadinessVerdictChip, ReleaseReadiness } from '../Readiness';
 import { BookOnTrain } from '../Trains';
 import { StatusReport } from '../StatusReport';
 import { ReleaseHandover } from '../Handover';
+import { ReleaseVerificationSection } from '../Verification';
 import { ReleaseHistory } from './ReleaseHistory';
 import { TransitionButtons } from './TransitionButtons';
 import Chip from '@material-ui/core/Chip';
@@ -251,6 +252,7 @@ export function ReleasePage(props: ReleasePageProps) {
           onVerdict={setVerdict}
         />
       </Grid>
+      <ReleaseVerificationSection release={release} onChanged={retry} />
       <Grid item xs={12}>
         <StatusReport release={release} events={events} />
       </Grid>
