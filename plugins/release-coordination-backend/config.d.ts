@@ -122,6 +122,45 @@ export interface Config {
        */
       riskReviewLevel?: 'low' | 'medium' | 'high' | 'critical';
     };
+    /** Success criteria of releases and their verification after go-live. */
+    verification?: {
+      /**
+       * Criteria copied onto every new release of a type; without `ownerRef`
+       * a criterion is owned by the release's owning group.
+       */
+      templates?: {
+        [type: string]: Array<{
+          text: string;
+          ownerRef?: string;
+          check?: {
+            metric: string;
+            comparator: '<' | '<=' | '>' | '>=' | '==';
+            threshold: number;
+            /** ISO 8601 duration from the release's `released` time, e.g. PT4H. */
+            window: string;
+          };
+        }>;
+      };
+      /**
+       * How long after a criterion's observation window ended, with no result
+       * recorded, the release managers are told (its owner is told at the
+       * end of the window). ISO 8601 duration; defaults to PT4H.
+       */
+      escalateAfter?: string;
+      /** The checker that reads metrics as numbers from JSON HTTP endpoints. */
+      httpChecker?: {
+        metrics?: {
+          [metric: string]: {
+            /** http(s) URL; `{releaseId}`, `{entityRef}` (the release's first entity) and `{metric}` are filled in. */
+            urlTemplate: string;
+            /** Dot path of the number in the JSON answer, e.g. data.result.0.value. */
+            valuePath: string;
+            /** ISO 8601 duration to wait for an answer; defaults to PT5S. */
+            timeout?: string;
+          };
+        };
+      };
+    };
     /**
      * How many years before and after now the times in a request may lie
      * (release windows, freeze start, end, until and exception dates, train

@@ -30,6 +30,9 @@ import { ReleaseService } from './releases/ReleaseService';
 import { readStandardChanges } from './releases/standardChanges';
 import { readExemptTypes, readLinkSchemes, readTimeHorizon } from './settings';
 import { TrainService } from './trains/TrainService';
+import { VerificationChecker } from './verification/checkers';
+import { createVerification } from './verification/createVerification';
+import { VerificationService } from './verification/VerificationService';
 
 /**
  * What the services are built from: the stores, Backstage's core services
@@ -49,6 +52,8 @@ export interface ServiceDependencies {
   discovery: DiscoveryService;
   notifications?: NotificationService;
   signals?: SignalsService;
+  /** Automatic checkers of success criteria added through the extension point. */
+  verificationCheckers?: readonly VerificationChecker[];
   /** The clock, for tests. */
   now?: () => Date;
 }
@@ -69,6 +74,7 @@ export interface Services {
   impact: ImpactService;
   approvals: ApprovalService;
   readiness: ReadinessService;
+  verification: VerificationService;
   notifier: ReleaseNotifier;
   approvalPolicy: ApprovalPolicy;
   timeHorizon: TimeHorizon;
@@ -183,6 +189,7 @@ export function createServices(deps: ServiceDependencies): Services {
     policy: readReadinessPolicy(config),
   });
   readiness.register();
+  const verification = createVerification(deps, { releases, catalog });
   listenForNotifications({ releases, approvals, readiness, notifier, logger });
   return {
     catalog,
@@ -194,6 +201,7 @@ export function createServices(deps: ServiceDependencies): Services {
     impact,
     approvals,
     readiness,
+    verification,
     notifier,
     approvalPolicy,
     timeHorizon: readTimeHorizon(config),

@@ -5,3 +5,9 @@
  * @packageDocumentation
  */
 export { releaseCoordinationPlugin as default } from './plugin';
+export {
+  releaseCoordinationVerificationCheckersExtensionPoint,
+  type MeasurableCriterion,
+  type VerificationChecker,
+  type VerificationCheckersExtensionPoint,
+} from './verification/checkers';

@@ -13,6 +13,10 @@ import { registerReleaseResource } from './permissions/releaseResource';
 import { CALENDAR_FEED_PATH } from './service/calendarRouter';
 import { createRouter } from './service/router';
 import { scheduleTasks } from './tasks/scheduleTasks';
+import {
+  releaseCoordinationVerificationCheckersExtensionPoint,
+  VerificationChecker,
+} from './verification/checkers';
 
 /**
  * The release-coordination backend plugin: release plans tied to the software catalog.
@@ -22,6 +26,11 @@ import { scheduleTasks } from './tasks/scheduleTasks';
 export const releaseCoordinationPlugin = createBackendPlugin({
   pluginId: 'release-coordination',
   register(env) {
+    const verificationCheckers: VerificationChecker[] = [];
+    env.registerExtensionPoint(
+      releaseCoordinationVerificationCheckersExtensionPoint,
+      { addChecker: (...checkers) => verificationCheckers.push(...checkers) },
+    );
     env.registerInit({
       deps: {
         logger: coreServices.logger,
@@ -74,6 +83,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           discovery,
           notifications,
           signals,
+          verificationCheckers,
         });
         registerReleaseResource({
           permissionsRegistry,

@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { Role } from './portalTestBackend';
+import { VERIFICATION_MATRIX_ROWS } from './verificationMatrix';
 
 /** The five kinds of user of the matrix, in column order. */
 export const MATRIX_ROLES: readonly Role[] = [
@@ -427,6 +428,7 @@ export const PERMISSION_MATRIX: readonly PermissionMatrixRow[] = [
     case: 'own feed, wrong token',
     expected: everyone(404),
   },
+  ...VERIFICATION_MATRIX_ROWS,
 ];
 
 /**

@@ -17,6 +17,7 @@ import {
   renderPermissionMatrix,
   rowKey,
 } from '../__testUtils__/permissionMatrix';
+import { verificationFixtures } from '../__testUtils__/verificationMatrix';
 
 jest.setTimeout(120_000);
 
@@ -366,6 +367,7 @@ const FIXTURES: Record<string, Fixture> = {
     const { id } = await calendarFeed(backend, role);
     return { params: { id }, query: { token: 'not-the-token' } };
   },
+  ...verificationFixtures({ plannedRelease, expectStatus }),
 };
 
 /** Sends the row's request as the role, on the row's method and path. */

@@ -34,6 +34,8 @@ import { addImpactRoutes } from './impactRouter';
 import { ApprovalService } from '../approvals/ApprovalService';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { addApprovalRoutes } from './approvalsRouter';
+import { VerificationService } from '../verification/VerificationService';
+import { addVerificationRoutes } from './verificationRouter';
 
 /**
  * What the release-coordination router needs.
@@ -63,6 +65,8 @@ export interface RouterOptions {
   timeHorizon?: TimeHorizon;
   /** The URL schemes user-supplied links may have (`releaseCoordination.links.allowedSchemes`); http and https by default. */
   linkSchemes?: readonly string[];
+  /** Success criteria and verification; their routes are served only when given. */
+  verification?: VerificationService;
 }
 
 const parseJson = express.json({ limit: '1mb' });
@@ -203,6 +207,8 @@ export async function createRouter(
       schemas,
     });
   }
+
+  addVerificationRoutes(router, { ...options, httpAuth, auditor });
 
   if (options.calendar && options.userInfo) {
     addCalendarRoutes(router, {

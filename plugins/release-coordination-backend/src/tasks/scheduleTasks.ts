@@ -7,6 +7,7 @@ import { Config } from '@backstage/config';
 import { Services } from '../createServices';
 import { Stores } from '../database/createStores';
 import { readReminderHours, scheduleApprovalReminders } from './ReminderTask';
+import { scheduleVerificationTask } from './VerificationTask';
 import { scheduleWeeklyDigest } from './WeeklyDigestTask';
 
 /**
@@ -45,4 +46,5 @@ export async function scheduleTasks(options: {
     notifier: services.notifier,
     logger,
   });
+  await scheduleVerificationTask(scheduler, { services, stores, logger });
 }

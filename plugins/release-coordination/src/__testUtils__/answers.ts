@@ -6,6 +6,7 @@ import {
   ReleaseEvent,
   ReleaseReadiness,
   ReleaseReadinessVerdict,
+  ReleaseVerification,
   Train,
 } from '@internal/plugin-release-coordination-common';
 import { ContractServer } from './contractServer';
@@ -35,7 +36,7 @@ export function answerCalendar(
 /**
  * Declares the answers the release page asks for about `release`: the
  * release, its history and the trains (empty unless given) and its readiness,
- * approvals and impact, each "not found" unless given.
+ * approvals, impact and success criteria, each "not found" unless given.
  */
 export function answerRelease(
   server: ContractServer,
@@ -46,6 +47,7 @@ export function answerRelease(
     readiness?: ReleaseReadiness;
     approvals?: ReleaseApprovals;
     impact?: ImpactReport;
+    verification?: ReleaseVerification;
   } = {},
 ) {
   const path = `/releases/${release.id}`;
@@ -56,6 +58,7 @@ export function answerRelease(
     ['readiness', answers.readiness],
     ['approvals', answers.approvals],
     ['impact', answers.impact],
+    ['criteria', answers.verification],
   ] as const;
   for (const [part, body] of optional) {
     if (body) server.respond('get', `${path}/${part}`, body);

@@ -31,6 +31,11 @@ import {
   UpdateFreezeRequest,
   UpcomingImpactItem,
   UpdateReleaseRequest,
+  CreateCriterionRequest,
+  RecordCriterionResultRequest,
+  ReleaseVerification,
+  SuccessCriterion,
+  UpdateCriterionRequest,
 } from '@internal/plugin-release-coordination-common';
 
 /**
@@ -301,6 +306,27 @@ export interface ReleaseCoordinationApi {
   getReadinessVerdicts(
     releaseIds: string[],
   ): Promise<ReleaseReadinessVerdict[]>;
+  /** The success criteria of a release and whether it may be verified. */
+  getReleaseVerification(id: string): Promise<ReleaseVerification>;
+  /** Adds a success criterion while the release is not released yet; those who may change it only (else 403). */
+  addSuccessCriterion(
+    id: string,
+    request: CreateCriterionRequest,
+  ): Promise<SuccessCriterion>;
+  /** Changes a success criterion while the release is not released yet. */
+  updateSuccessCriterion(
+    id: string,
+    criterionId: string,
+    request: UpdateCriterionRequest,
+  ): Promise<SuccessCriterion>;
+  /** Removes a success criterion while the release is not released yet. */
+  deleteSuccessCriterion(id: string, criterionId: string): Promise<void>;
+  /** Records a criterion of a released release as met, not met or waived; its owner only (else 403). */
+  recordCriterionResult(
+    id: string,
+    criterionId: string,
+    request: RecordCriterionResultRequest,
+  ): Promise<SuccessCriterion>;
 }
 
 /**

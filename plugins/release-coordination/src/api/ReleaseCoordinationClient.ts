@@ -31,6 +31,11 @@ import {
   UpdateReleaseRequest,
   HandoverRequest,
   StandardChange,
+  CreateCriterionRequest,
+  RecordCriterionResultRequest,
+  ReleaseVerification,
+  SuccessCriterion,
+  UpdateCriterionRequest,
 } from '@internal/plugin-release-coordination-common';
 import {
   EndFreezeRequest,
@@ -391,6 +396,56 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
       ),
     );
     return pages.flatMap(page => page.items);
+  }
+
+  async getReleaseVerification(id: string): Promise<ReleaseVerification> {
+    return this.request<ReleaseVerification>(this.criteriaPath(id));
+  }
+
+  async addSuccessCriterion(
+    id: string,
+    request: CreateCriterionRequest,
+  ): Promise<SuccessCriterion> {
+    return this.request<SuccessCriterion>(this.criteriaPath(id), {
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  async updateSuccessCriterion(
+    id: string,
+    criterionId: string,
+    request: UpdateCriterionRequest,
+  ): Promise<SuccessCriterion> {
+    return this.request<SuccessCriterion>(this.criteriaPath(id, criterionId), {
+      method: 'PATCH',
+      body: request,
+    });
+  }
+
+  async deleteSuccessCriterion(id: string, criterionId: string): Promise<void> {
+    await this.request<void>(this.criteriaPath(id, criterionId), {
+      method: 'DELETE',
+    });
+  }
+
+  async recordCriterionResult(
+    id: string,
+    criterionId: string,
+    request: RecordCriterionResultRequest,
+  ): Promise<SuccessCriterion> {
+    return this.request<SuccessCriterion>(
+      `${this.criteriaPath(id, criterionId)}/result`,
+      { method: 'POST', body: request },
+    );
+  }
+
+  /** `/releases/:id/criteria`, or one criterion below it. */
+  private criteriaPath(id: string, criterionId?: string): string {
+    const base = `/releases/${encodeURIComponent(id)}/criteria`;
+    return criterionId === undefined
+      ? base
+      : `${base}/${encodeURIComponent(criterionId)}`;
   }
 
   private async request<T>(

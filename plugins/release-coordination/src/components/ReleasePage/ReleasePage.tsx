@@ -16,6 +16,7 @@ import { ReleaseImpact } from '../Impact';
 import { ReleaseReadiness } from '../Readiness';
 import { StatusReport } from '../StatusReport';
 import { ReleaseHandover } from '../Handover';
+import { ReleaseVerificationSection } from '../Verification';
 import { ReleaseActions } from './ReleaseActions';
 import { ReleaseDetails } from './ReleaseDetails';
 import { ReleaseHeader } from './ReleaseHeader';
@@ -94,6 +95,7 @@ export function ReleasePage(props: ReleasePageProps) {
           onVerdict={setVerdict}
         />
       </Grid>
+      <ReleaseVerificationSection release={release} onChanged={retry} />
       <Grid item xs={12}>
         <StatusReport release={release} events={events} />
       </Grid>

@@ -888,6 +888,234 @@ export const spec = {
         },
       },
     },
+    '/releases/{id}/criteria': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      get: {
+        operationId: 'GetReleaseVerification',
+        description:
+          'The success criteria of a release, whether they may still be edited or their results recorded, and why the release cannot be verified yet.',
+        responses: {
+          '200': {
+            description: 'The criteria and the verification status.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseVerification',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/MalformedPath',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      post: {
+        operationId: 'AddSuccessCriterion',
+        description:
+          'Adds a success criterion while the release is not released yet; those who may change the release only.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateCriterionRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The new criterion.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SuccessCriterion',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/releases/{id}/criteria/{criterionId}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+        {
+          $ref: '#/components/parameters/criterionId',
+        },
+      ],
+      patch: {
+        operationId: 'UpdateSuccessCriterion',
+        description:
+          'Changes a success criterion while the release is not released yet (`check: null` removes the measurable check); those who may change the release only.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UpdateCriterionRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The changed criterion.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SuccessCriterion',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+      delete: {
+        operationId: 'DeleteSuccessCriterion',
+        description:
+          'Removes a success criterion while the release is not released yet; those who may change the release only.',
+        responses: {
+          '204': {
+            description: 'Removed.',
+          },
+          '400': {
+            $ref: '#/components/responses/MalformedPath',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/releases/{id}/criteria/{criterionId}/result': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+        {
+          $ref: '#/components/parameters/criterionId',
+        },
+      ],
+      post: {
+        operationId: 'RecordCriterionResult',
+        description:
+          "Records a criterion as met, not met or waived (a waiver needs a reason), with evidence and the observed value, once the release is released; the criterion's owner only (the user, or a member of the group). Replaces an earlier result.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RecordCriterionResultRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The criterion with its result.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SuccessCriterion',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
     '/freezes': {
       get: {
         operationId: 'ListFreezes',
@@ -2410,6 +2638,14 @@ export const spec = {
     parameters: {
       id: {
         name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+        },
+      },
+      criterionId: {
+        name: 'criterionId',
         in: 'path',
         required: true,
         schema: {
@@ -4320,6 +4556,228 @@ export const spec = {
                   type: 'string',
                 },
               },
+            },
+          },
+        },
+      },
+      MeasurableCheck: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['metric', 'comparator', 'threshold', 'window'],
+        properties: {
+          metric: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$',
+          },
+          comparator: {
+            type: 'string',
+            enum: ['<', '<=', '>', '>=', '=='],
+          },
+          threshold: {
+            type: 'number',
+          },
+          window: {
+            type: 'string',
+            maxLength: 50,
+            description:
+              "The observation window from the release's `released` time, an ISO 8601 duration (e.g. PT4H) of at most 90 days.",
+          },
+        },
+      },
+      CreateCriterionRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['text', 'ownerRef'],
+        properties: {
+          text: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 1000,
+          },
+          check: {
+            $ref: '#/components/schemas/MeasurableCheck',
+          },
+          ownerRef: {
+            type: 'string',
+            description: 'A user or group ref of the catalog.',
+          },
+        },
+      },
+      UpdateCriterionRequest: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: {
+          text: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 1000,
+          },
+          check: {
+            description: 'The new measurable check; null removes it.',
+            anyOf: [
+              {
+                $ref: '#/components/schemas/MeasurableCheck',
+              },
+              {
+                type: 'object',
+                nullable: true,
+                enum: [null],
+              },
+            ],
+          },
+          ownerRef: {
+            type: 'string',
+          },
+        },
+      },
+      RecordCriterionResultRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['result'],
+        properties: {
+          result: {
+            type: 'string',
+            enum: ['met', 'not_met', 'waived'],
+          },
+          evidence: {
+            type: 'string',
+            format: 'uri',
+            maxLength: 2000,
+            description:
+              'An http(s) URL (the schemes of `releaseCoordination.links.allowedSchemes`).',
+          },
+          observedValue: {
+            type: 'string',
+            maxLength: 200,
+          },
+          waiverReason: {
+            type: 'string',
+            maxLength: 1000,
+            description: 'Required when `result` is `waived`.',
+          },
+        },
+      },
+      SuccessCriterion: {
+        type: 'object',
+        required: [
+          'id',
+          'releaseId',
+          'text',
+          'ownerRef',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          releaseId: {
+            type: 'string',
+          },
+          text: {
+            type: 'string',
+          },
+          check: {
+            $ref: '#/components/schemas/MeasurableCheck',
+          },
+          ownerRef: {
+            type: 'string',
+          },
+          outcome: {
+            type: 'object',
+            required: ['result', 'recordedBy', 'recordedAt'],
+            properties: {
+              result: {
+                type: 'string',
+                enum: ['met', 'not_met', 'waived'],
+              },
+              evidence: {
+                type: 'string',
+              },
+              observedValue: {
+                type: 'string',
+              },
+              waiverReason: {
+                type: 'string',
+              },
+              recordedBy: {
+                type: 'string',
+              },
+              recordedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+          proposal: {
+            type: 'object',
+            description:
+              'What an automatic checker proposed (met or not met with the value it measured), or why it could not tell.',
+            required: ['checker', 'checkedAt'],
+            properties: {
+              result: {
+                type: 'string',
+                enum: ['met', 'not_met'],
+              },
+              observedValue: {
+                type: 'number',
+              },
+              error: {
+                type: 'string',
+              },
+              checker: {
+                type: 'string',
+              },
+              checkedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ReleaseVerification: {
+        type: 'object',
+        required: [
+          'criteria',
+          'editable',
+          'recordable',
+          'verifiable',
+          'blocking',
+        ],
+        properties: {
+          criteria: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SuccessCriterion',
+            },
+          },
+          editable: {
+            type: 'boolean',
+          },
+          recordable: {
+            type: 'boolean',
+          },
+          verifiable: {
+            type: 'boolean',
+          },
+          blocking: {
+            type: 'array',
+            items: {
+              type: 'string',
             },
           },
         },

@@ -1,0 +1,263 @@
+import request from 'supertest';
+import {
+  addCriterion,
+  ALICE,
+  as,
+  BOB,
+  createVerificationApp,
+  DAVE,
+  ERROR_RATE,
+  recordResult,
+  TEAM_A,
+  TEAM_B,
+  verificationOf,
+} from './__testUtils__/verificationRoutesApp';
+import { requestWithoutCredentials } from './__testUtils__/routerTestKit';
+
+jest.setTimeout(60_000);
+
+describe('success criteria routes', () => {
+  it('copies the release type template onto a new release', async () => {
+    const { app } = await createVerificationApp({
+      verification: {
+        templates: {
+          normal: [
+            { text: 'No new alerts for a day' },
+            {
+              text: 'Error rate below 0.5 %',
+              ownerRef: 'user:default/alice',
+              check: ERROR_RATE,
+            },
+          ],
+        },
+      },
+    });
+    const created = await request(app)
+      .post('/releases')
+      .set('Authorization', as(DAVE))
+      .send({
+        title: 'Checkout 4.0',
+        version: '4.0.0',
+        type: 'normal',
+        window: { start: '2026-12-01T10:00:00Z', end: '2026-12-01T12:00:00Z' },
+        entityRefs: ['component:checkout'],
+      });
+    expect(created.status).toBe(201);
+    const { criteria, editable, recordable } = await verificationOf(
+      app,
+      created.body.id,
+    );
+    expect({ editable, recordable }).toEqual({
+      editable: true,
+      recordable: false,
+    });
+    expect(
+      criteria.map((c: any) => [c.text, c.ownerRef, c.check?.metric]),
+    ).toEqual([
+      ['No new alerts for a day', TEAM_A, undefined],
+      ['Error rate below 0.5 %', ALICE, 'error_rate'],
+    ]);
+  });
+
+  it('adds, edits and deletes criteria while planning; bad input is a 400 naming the field and writes nothing', async () => {
+    const { app, seed } = await createVerificationApp();
+    const release = await seed('planned');
+    const added = await addCriterion(app, release.id, ALICE, {
+      text: 'Checkout conversion stays above 3 %',
+      ownerRef: 'group:team-b',
+      check: { ...ERROR_RATE, metric: 'conversion', comparator: '>=' },
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({
+      releaseId: release.id,
+      ownerRef: TEAM_B,
+      createdBy: ALICE,
+      check: { metric: 'conversion', comparator: '>=' },
+    });
+
+    const bad = [
+      [{ text: '', ownerRef: TEAM_A }, /^text: /],
+      [
+        { text: 'x', ownerRef: 'component:checkout' },
+        /^ownerRef: must be a user or group ref/,
+      ],
+      [
+        {
+          text: 'x',
+          ownerRef: TEAM_A,
+          check: { ...ERROR_RATE, window: 'soon' },
+        },
+        /^check\.window: /,
+      ],
+      [
+        {
+          text: 'x',
+          ownerRef: TEAM_A,
+          check: { ...ERROR_RATE, threshold: 'high' },
+        },
+        /^check\.threshold: /,
+      ],
+      [
+        { text: 'x', ownerRef: 'group:nobody' },
+        /^ownerRef: group:default\/nobody is not in the catalog/,
+      ],
+      [{ text: 'x', ownerRef: TEAM_A, extra: 1 }, /unknown field\(s\): extra/],
+    ] as const;
+    for (const [body, message] of bad) {
+      const res = await addCriterion(app, release.id, ALICE, body);
+      expect([res.status, res.body.error.message]).toEqual([
+        400,
+        expect.stringMatching(message),
+      ]);
+    }
+    expect((await verificationOf(app, release.id)).criteria).toHaveLength(1);
+
+    const path = `/releases/${release.id}/criteria/${added.body.id}`;
+    const badEdit = await request(app)
+      .patch(path)
+      .set('Authorization', as(ALICE))
+      .send({ text: 'Changed', check: { ...ERROR_RATE, comparator: '!=' } });
+    expect(badEdit.status).toBe(400);
+    expect(badEdit.body.error.message).toMatch(/^check\.comparator: /);
+    const edited = await request(app)
+      .patch(path)
+      .set('Authorization', as(ALICE))
+      .send({ text: 'Changed', check: null });
+    expect(edited.status).toBe(200);
+    expect(edited.body.text).toBe('Changed');
+    expect(edited.body.check).toBeUndefined();
+    expect(
+      (
+        await request(app)
+          .patch(`/releases/${release.id}/criteria/nope`)
+          .set('Authorization', as(ALICE))
+          .send({ text: 'x' })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await request(app).delete(path).set('Authorization', as(ALICE))).status,
+    ).toBe(204);
+    expect(
+      (await request(app).delete(path).set('Authorization', as(ALICE))).status,
+    ).toBe(404);
+    expect(
+      (
+        await requestWithoutCredentials(
+          app,
+          'post',
+          `/releases/${release.id}/criteria`,
+          {
+            text: 'x',
+            ownerRef: TEAM_A,
+          },
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await addCriterion(app, 'no-such-release', ALICE, {
+          text: 'x',
+          ownerRef: TEAM_A,
+        })
+      ).status,
+    ).toBe(404);
+  });
+
+  it('records results by the owner only after release and gates released → verified, naming what is open', async () => {
+    const { app, seed, services } = await createVerificationApp();
+    const planned = await seed('planned');
+    const released = await seed('released');
+    const store = services.stores.verificationStore;
+    for (const [id, text, ownerRef] of [
+      ['errors', 'Error rate below 0.5 %', TEAM_B],
+      ['tickets', 'No rise in tickets', ALICE],
+    ]) {
+      await store.addCriteria(released.id, [
+        { id, text, ownerRef, createdBy: DAVE, createdAt: released.createdAt },
+      ]);
+    }
+    const criterion = (
+      await addCriterion(app, planned.id, DAVE, { text: 'x', ownerRef: TEAM_A })
+    ).body;
+
+    // criteria are fixed once released; results wait for the release
+    expect(
+      (
+        await addCriterion(app, released.id, DAVE, {
+          text: 'late',
+          ownerRef: TEAM_A,
+        })
+      ).status,
+    ).toBe(409);
+    const early = await recordResult(app, planned.id, criterion.id, DAVE, {
+      result: 'met',
+    });
+    expect([early.status, early.body.error.message]).toEqual([
+      409,
+      'Results are recorded once the release is released; it is planned',
+    ]);
+
+    const verify = () =>
+      request(app)
+        .post(`/releases/${released.id}/transition`)
+        .set('Authorization', as(DAVE))
+        .send({ to: 'verified' });
+    const refused = await verify();
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe(
+      `Release ${released.id} cannot be verified: success criteria not met or waived: ` +
+        `"Error rate below 0.5 %" (open, owner ${TEAM_B}); "No rise in tickets" (open, owner ${ALICE})`,
+    );
+
+    const waiverless = await recordResult(app, released.id, 'errors', BOB, {
+      result: 'waived',
+    });
+    expect([waiverless.status, waiverless.body.error.message]).toEqual([
+      400,
+      'waiverReason: a waiver needs a reason',
+    ]);
+    expect(
+      (await recordResult(app, released.id, 'errors', ALICE, { result: 'met' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await recordResult(app, released.id, 'nope', BOB, { result: 'met' }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await verificationOf(app, released.id)).criteria.map(
+        (c: any) => c.outcome,
+      ),
+    ).toEqual([undefined, undefined]);
+
+    const notMet = await recordResult(app, released.id, 'errors', BOB, {
+      result: 'not_met',
+      observedValue: '0.9 %',
+      evidence: 'https://grafana.example.com/d/errors',
+    });
+    expect(notMet.status).toBe(200);
+    expect(notMet.body.outcome).toEqual({
+      result: 'not_met',
+      observedValue: '0.9 %',
+      evidence: 'https://grafana.example.com/d/errors',
+      recordedBy: BOB,
+      recordedAt: expect.any(String),
+    });
+    expect((await verify()).body.error.message).toContain(
+      `"Error rate below 0.5 %" (not met, owner ${TEAM_B})`,
+    );
+    await recordResult(app, released.id, 'errors', BOB, {
+      result: 'waived',
+      waiverReason: 'Spike from a partner outage',
+    });
+    await recordResult(app, released.id, 'tickets', ALICE, { result: 'met' });
+    expect(await verificationOf(app, released.id)).toMatchObject({
+      editable: false,
+      recordable: true,
+      verifiable: true,
+      blocking: [],
+    });
+    const verified = await verify();
+    expect([verified.status, verified.body.state]).toEqual([200, 'verified']);
+  });
+});

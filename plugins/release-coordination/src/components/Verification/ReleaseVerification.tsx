@@ -1,0 +1,238 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import List from '@material-ui/core/List';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import {
+  Release,
+  ReleaseVerification as ReleaseVerificationValue,
+  SuccessCriterion,
+} from '@internal/plugin-release-coordination-common';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { errorMessage } from '../shared/format';
+import { useOwnsRelease } from '../shared/useOwnsRelease';
+import { CriterionDialog } from './CriterionDialog';
+import { CriterionItem } from './CriterionItem';
+import { RecordResultDialog } from './RecordResultDialog';
+
+/** Props of {@link ReleaseVerification}. @public */
+export interface ReleaseVerificationProps {
+  release: Pick<Release, 'id' | 'ownerRef' | 'state' | 'revision'>;
+  /** Called after the release was verified. */
+  onChanged?: () => void;
+}
+
+/** The signed-in user's ownership refs, lower-case. */
+function useMyRefs(): string[] | undefined {
+  const identityApi = useApi(identityApiRef);
+  const { value } = useAsync(
+    () => identityApi.getBackstageIdentity(),
+    [identityApi],
+  );
+  return value?.ownershipEntityRefs.map(ref => ref.toLocaleLowerCase('en-US'));
+}
+
+/** The Verify button: disabled, with the reasons shown, while criteria are open. */
+function VerifyAction(props: {
+  verification: ReleaseVerificationValue;
+  ownerReason?: string;
+  onVerify: () => Promise<void>;
+}) {
+  const { verification, ownerReason } = props;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const open = verification.blocking;
+  const reason =
+    open.length > 0
+      ? `Verify is possible once every criterion is met or waived; open: ${open.join(
+          '; ',
+        )}`
+      : ownerReason;
+  const verify = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await props.onVerify();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Box marginTop={2}>
+      <Tooltip title={reason ?? ''}>
+        {/* A disabled button gets no pointer events: the span shows the tooltip. */}
+        <span>
+          <Button
+            variant="contained"
+            color="primary"
+            disabled={Boolean(reason) || busy}
+            onClick={verify}
+            aria-describedby={reason ? 'verify-disabled-reason' : undefined}
+          >
+            Verify release
+          </Button>
+        </span>
+      </Tooltip>
+      {reason && (
+        <Typography
+          id="verify-disabled-reason"
+          variant="body2"
+          color="textSecondary"
+          data-testid="verify-disabled-reason"
+        >
+          {reason}
+        </Typography>
+      )}
+      {error && (
+        <Box marginTop={1}>
+          <Alert severity="error">{error}</Alert>
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+/**
+ * The "Success criteria" section of a release page: criteria added and
+ * edited while planning, their results recorded by their owners after the
+ * release, and the Verify button once every one is met or waived.
+ *
+ * @public
+ */
+export function ReleaseVerification(props: ReleaseVerificationProps) {
+  const { release } = props;
+  const api = useApi(releaseCoordinationApiRef);
+  const myRefs = useMyRefs();
+  const owns = useOwnsRelease(release, 'change its success criteria');
+  const [editing, setEditing] = useState<SuccessCriterion | 'new'>();
+  const [recording, setRecording] = useState<SuccessCriterion>();
+  const [actionError, setActionError] = useState<string>();
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getReleaseVerification(release.id),
+    [api, release.id, release.state, release.revision],
+  );
+
+  // a backend without success criteria answers 404: no section then
+  if (error instanceof ResponseError && error.statusCode === 404) return null;
+  let content;
+  if (loading && !value) content = <Progress />;
+  else if (error && !value) content = <ResponseErrorPanel error={error} />;
+  else if (value) {
+    const mayEdit = value.editable && owns.owns;
+    const remove = async (criterion: SuccessCriterion) => {
+      setActionError(undefined);
+      try {
+        await api.deleteSuccessCriterion(release.id, criterion.id);
+      } catch (e) {
+        setActionError(errorMessage(e));
+      }
+      retry();
+    };
+    const ownsCriterion = (criterion: SuccessCriterion) =>
+      myRefs?.includes(criterion.ownerRef.toLocaleLowerCase('en-US'));
+    content = (
+      <>
+        {actionError && <Alert severity="error">{actionError}</Alert>}
+        {value.criteria.length === 0 ? (
+          <Typography variant="body2" color="textSecondary">
+            No success criteria yet.
+            {value.editable &&
+              ' Add what must hold after go-live for this release to count as verified.'}
+          </Typography>
+        ) : (
+          <List dense aria-label="Success criteria">
+            {value.criteria.map(criterion => (
+              <CriterionItem
+                key={criterion.id}
+                criterion={criterion}
+                onEdit={mayEdit ? () => setEditing(criterion) : undefined}
+                onDelete={mayEdit ? () => remove(criterion) : undefined}
+                onRecord={
+                  value.recordable && ownsCriterion(criterion)
+                    ? () => setRecording(criterion)
+                    : undefined
+                }
+                recordDisabledReason={
+                  value.recordable && !ownsCriterion(criterion)
+                    ? `Only ${criterion.ownerRef} can record the result.`
+                    : undefined
+                }
+              />
+            ))}
+          </List>
+        )}
+        {value.editable && (
+          <Tooltip title={owns.reason ?? ''}>
+            <span>
+              <Button
+                color="primary"
+                disabled={!owns.owns}
+                onClick={() => setEditing('new')}
+              >
+                Add criterion
+              </Button>
+            </span>
+          </Tooltip>
+        )}
+        {release.state === 'released' && (
+          <VerifyAction
+            verification={value}
+            ownerReason={owns.reason}
+            onVerify={async () => {
+              await api.transitionRelease(release.id, { to: 'verified' });
+              props.onChanged?.();
+            }}
+          />
+        )}
+      </>
+    );
+  }
+
+  return (
+    <InfoCard title="Success criteria">
+      {content}
+      <CriterionDialog
+        open={Boolean(editing)}
+        release={release}
+        criterion={editing === 'new' ? undefined : editing}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined);
+          retry();
+        }}
+      />
+      <RecordResultDialog
+        releaseId={release.id}
+        criterion={recording}
+        onClose={() => setRecording(undefined)}
+        onSaved={() => {
+          setRecording(undefined);
+          retry();
+        }}
+      />
+    </InfoCard>
+  );
+}
+
+/** {@link ReleaseVerification} as a full-width item of the release page's grid. */
+export function ReleaseVerificationSection(props: ReleaseVerificationProps) {
+  return (
+    <Grid item xs={12}>
+      <ReleaseVerification {...props} />
+    </Grid>
+  );
+}

@@ -1,0 +1,5 @@
+export {
+  ReleaseVerification,
+  ReleaseVerificationSection,
+} from './ReleaseVerification';
+export type { ReleaseVerificationProps } from './ReleaseVerification';
