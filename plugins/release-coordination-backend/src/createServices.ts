@@ -30,6 +30,9 @@ import { ReleaseService } from './releases/ReleaseService';
 import { readStandardChanges } from './releases/standardChanges';
 import { readExemptTypes, readLinkSchemes, readTimeHorizon } from './settings';
 import { TrainService } from './trains/TrainService';
+import { wireReleaseIssues } from './releaseIssues/wireReleaseIssues';
+import { ReleaseIssueService } from './releaseIssues/ReleaseIssueService';
+import { EscalationRule } from './releaseIssues/escalationPolicy';
 
 /**
  * What the services are built from: the stores, Backstage's core services
@@ -73,6 +76,8 @@ export interface Services {
   approvalPolicy: ApprovalPolicy;
   timeHorizon: TimeHorizon;
   linkSchemes: readonly string[];
+  issues: ReleaseIssueService;
+  escalationRules: EscalationRule[];
 }
 
 /**
@@ -185,6 +190,7 @@ export function createServices(deps: ServiceDependencies): Services {
   readiness.register();
   listenForNotifications({ releases, approvals, readiness, notifier, logger });
   return {
+    ...wireReleaseIssues({ ...deps, releases, catalog, readiness, notifier }),
     catalog,
     releases,
     freezes,

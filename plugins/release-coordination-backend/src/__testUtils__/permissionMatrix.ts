@@ -427,6 +427,60 @@ export const PERMISSION_MATRIX: readonly PermissionMatrixRow[] = [
     case: 'own feed, wrong token',
     expected: everyone(404),
   },
+  // release issues: anyone who sees the release records; the issue owner
+  // (here payments-team), the owning group and release managers change
+  {
+    operationId: 'ListReleaseIssues',
+    method: 'GET',
+    path: '/releases/{id}/issues',
+    expected: everyone(200),
+  },
+  {
+    operationId: 'ListReleaseIssues',
+    method: 'GET',
+    path: '/releases/{id}/issues',
+    case: 'draft',
+    expected: draftOwners(200),
+  },
+  {
+    operationId: 'RecordReleaseIssue',
+    method: 'POST',
+    path: '/releases/{id}/issues',
+    expected: everyone(201),
+  },
+  {
+    operationId: 'RecordReleaseIssue',
+    method: 'POST',
+    path: '/releases/{id}/issues',
+    case: 'draft',
+    expected: draftOwners(201),
+  },
+  {
+    operationId: 'ListIssues',
+    method: 'GET',
+    path: '/issues',
+    expected: everyone(200),
+  },
+  {
+    operationId: 'GetIssue',
+    method: 'GET',
+    path: '/issues/{issueId}',
+    expected: everyone(200),
+  },
+  {
+    operationId: 'GetIssue',
+    method: 'GET',
+    path: '/issues/{issueId}',
+    case: 'of a draft',
+    expected: draftOwners(200),
+  },
+  {
+    operationId: 'UpdateIssue',
+    method: 'PATCH',
+    path: '/issues/{issueId}',
+    case: 'owned by payments-team',
+    expected: { ...ownersAndReleaseManagers(200), otherTeam: 200 },
+  },
 ];
 
 /**

@@ -366,7 +366,48 @@ const FIXTURES: Record<string, Fixture> = {
     const { id } = await calendarFeed(backend, role);
     return { params: { id }, query: { token: 'not-the-token' } };
   },
+  ListReleaseIssues: releaseId,
+  'ListReleaseIssues (draft)': async backend => ({
+    params: { id: (await draftRelease(backend)).id },
+  }),
+  RecordReleaseIssue: async backend => ({
+    ...(await releaseId(backend)),
+    body: { title: 'Checkout errors', severity: 'sev2' },
+  }),
+  'RecordReleaseIssue (draft)': async backend => ({
+    params: { id: (await draftRelease(backend)).id },
+    body: { title: 'Checkout errors', severity: 'sev2' },
+  }),
+  ListIssues: async () => ({ query: { status: 'open' } }),
+  GetIssue: async backend => ({
+    params: {
+      issueId: (await issue(backend, await plannedRelease(backend))).id,
+    },
+  }),
+  'GetIssue (of a draft)': async backend => ({
+    params: { issueId: (await issue(backend, await draftRelease(backend))).id },
+  }),
+  'UpdateIssue (owned by payments-team)': async backend => {
+    const { id, revision } = await issue(
+      backend,
+      await plannedRelease(backend),
+    );
+    return { params: { issueId: id }, body: { revision, status: 'resolved' } };
+  },
 };
+
+/** A sev2 issue of the release that olivia recorded, owned by payments-team. */
+async function issue(backend: PortalTestBackend, release: { id: string }) {
+  const res = await backend
+    .as(CO_OWNER)
+    .post(`/releases/${release.id}/issues`)
+    .send({
+      title: 'Checkout errors',
+      severity: 'sev2',
+      ownerRef: PAYMENTS_TEAM,
+    });
+  return expectStatus(res, 201, 'record issue');
+}
 
 /** Sends the row's request as the role, on the row's method and path. */
 async function send(

@@ -40,6 +40,8 @@ import { addImpactRoutes } from './impactRouter';
 import { ApprovalService } from '../approvals/ApprovalService';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { addApprovalRoutes } from './approvalsRouter';
+import { ReleaseIssueService } from '../releaseIssues/ReleaseIssueService';
+import { addReleaseIssueRoutes } from './releaseIssuesRouter';
 
 /**
  * What the release-coordination router needs.
@@ -69,6 +71,8 @@ export interface RouterOptions {
   timeHorizon?: TimeHorizon;
   /** The URL schemes user-supplied links may have (`releaseCoordination.links.allowedSchemes`); http and https by default. */
   linkSchemes?: readonly string[];
+  /** Release issues; their routes are served only when given. */
+  issues?: ReleaseIssueService;
 }
 
 const parseJson = express.json({ limit: '1mb' });
@@ -312,6 +316,10 @@ export async function createRouter(
       auditor,
       schemas,
     });
+  }
+
+  if (options.issues) {
+    addReleaseIssueRoutes(router, { ...options, issues: options.issues });
   }
 
   if (options.calendar && options.userInfo) {

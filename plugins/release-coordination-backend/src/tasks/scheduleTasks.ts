@@ -8,6 +8,7 @@ import { Services } from '../createServices';
 import { Stores } from '../database/createStores';
 import { readReminderHours, scheduleApprovalReminders } from './ReminderTask';
 import { scheduleWeeklyDigest } from './WeeklyDigestTask';
+import { scheduleIssueEscalations } from './EscalationTask';
 
 /**
  * Registers the plugin's scheduled work: the catalog graph refresh (local:
@@ -44,5 +45,16 @@ export async function scheduleTasks(options: {
     log: stores.notificationLog,
     notifier: services.notifier,
     logger,
+  });
+  await scheduleIssueEscalations(scheduler, {
+    rules: services.escalationRules,
+    issues: stores.releaseIssueStore,
+    releases: stores.releaseStore,
+    impact: services.impact,
+    catalog: services.catalog,
+    notifier: services.notifier,
+    auth,
+    logger,
+    releaseManagerGroup: services.approvalPolicy.releaseManagerGroup,
   });
 }
