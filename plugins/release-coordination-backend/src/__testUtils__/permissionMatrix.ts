@@ -6,6 +6,7 @@
  * this table (scripts/permission-matrix.ts writes it there).
  */
 import { resolve } from 'node:path';
+import { ISSUE_PERMISSION_ROWS } from './issuePermissionRows';
 import { Role } from './portalTestBackend';
 
 /** The five kinds of user of the matrix, in column order. */
@@ -427,60 +428,7 @@ export const PERMISSION_MATRIX: readonly PermissionMatrixRow[] = [
     case: 'own feed, wrong token',
     expected: everyone(404),
   },
-  // release issues: anyone who sees the release records; the issue owner
-  // (here payments-team), the owning group and release managers change
-  {
-    operationId: 'ListReleaseIssues',
-    method: 'GET',
-    path: '/releases/{id}/issues',
-    expected: everyone(200),
-  },
-  {
-    operationId: 'ListReleaseIssues',
-    method: 'GET',
-    path: '/releases/{id}/issues',
-    case: 'draft',
-    expected: draftOwners(200),
-  },
-  {
-    operationId: 'RecordReleaseIssue',
-    method: 'POST',
-    path: '/releases/{id}/issues',
-    expected: everyone(201),
-  },
-  {
-    operationId: 'RecordReleaseIssue',
-    method: 'POST',
-    path: '/releases/{id}/issues',
-    case: 'draft',
-    expected: draftOwners(201),
-  },
-  {
-    operationId: 'ListIssues',
-    method: 'GET',
-    path: '/issues',
-    expected: everyone(200),
-  },
-  {
-    operationId: 'GetIssue',
-    method: 'GET',
-    path: '/issues/{issueId}',
-    expected: everyone(200),
-  },
-  {
-    operationId: 'GetIssue',
-    method: 'GET',
-    path: '/issues/{issueId}',
-    case: 'of a draft',
-    expected: draftOwners(200),
-  },
-  {
-    operationId: 'UpdateIssue',
-    method: 'PATCH',
-    path: '/issues/{issueId}',
-    case: 'owned by payments-team',
-    expected: { ...ownersAndReleaseManagers(200), otherTeam: 200 },
-  },
+  ...ISSUE_PERMISSION_ROWS,
 ];
 
 /**

@@ -5,6 +5,7 @@ import { readExemptTypes } from '../settings';
 import { seedDemoFreezes } from './seedDemoFreezes';
 import { seedDemoReleases } from './seedDemoReleases';
 import { seedDemoTrains } from './seedDemoTrains';
+import { seedDemoIssues } from '../releaseIssues/seedDemoIssues';
 
 /** Seeds the demo releases (with their approvals), freezes and trains, each once. */
 export async function seedDemoData(options: {
@@ -24,4 +25,9 @@ export async function seedDemoData(options: {
     exemptTypes: readExemptTypes(config),
   });
   await seedDemoTrains({ store: stores.trainStore, logger });
+  await seedDemoIssues({
+    releases: stores.releaseStore,
+    issues: stores.releaseIssueStore,
+    logger,
+  });
 }

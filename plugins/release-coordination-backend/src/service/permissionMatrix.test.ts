@@ -379,34 +379,27 @@ const FIXTURES: Record<string, Fixture> = {
     body: { title: 'Checkout errors', severity: 'sev2' },
   }),
   ListIssues: async () => ({ query: { status: 'open' } }),
-  GetIssue: async backend => ({
-    params: {
-      issueId: (await issue(backend, await plannedRelease(backend))).id,
-    },
-  }),
+  GetIssue: async backend => ({ params: await issue(backend) }),
   'GetIssue (of a draft)': async backend => ({
-    params: { issueId: (await issue(backend, await draftRelease(backend))).id },
+    params: await issue(backend, 'draft'),
   }),
   'UpdateIssue (owned by payments-team)': async backend => {
-    const { id, revision } = await issue(
-      backend,
-      await plannedRelease(backend),
-    );
-    return { params: { issueId: id }, body: { revision, status: 'resolved' } };
+    const { issueId, revision } = await issue(backend);
+    return { params: { issueId }, body: { revision, status: 'resolved' } };
   },
 };
 
-/** A sev2 issue of the release that olivia recorded, owned by payments-team. */
-async function issue(backend: PortalTestBackend, release: { id: string }) {
-  const res = await backend
-    .as(CO_OWNER)
-    .post(`/releases/${release.id}/issues`)
-    .send({
-      title: 'Checkout errors',
-      severity: 'sev2',
-      ownerRef: PAYMENTS_TEAM,
-    });
-  return expectStatus(res, 201, 'record issue');
+/** A sev2 issue owned by payments-team that olivia recorded on a new planned release (or draft). */
+async function issue(backend: PortalTestBackend, state?: 'draft') {
+  const { id } = await (state ? draftRelease : plannedRelease)(backend);
+  const body = { title: 'Bug', severity: 'sev2', ownerRef: PAYMENTS_TEAM };
+  const req = backend.as(CO_OWNER).post(`/releases/${id}/issues`);
+  const { id: issueId, revision } = expectStatus(
+    await req.send(body),
+    201,
+    'record issue',
+  );
+  return { issueId, revision };
 }
 
 /** Sends the row's request as the role, on the row's method and path. */

@@ -4,6 +4,7 @@ import {
   Release,
   ReleaseApprovals,
   ReleaseEvent,
+  ReleaseIssue,
   ReleaseReadiness,
   ReleaseReadinessVerdict,
   Train,
@@ -46,11 +47,13 @@ export function answerRelease(
     readiness?: ReleaseReadiness;
     approvals?: ReleaseApprovals;
     impact?: ImpactReport;
+    issues?: ReleaseIssue[];
   } = {},
 ) {
   const path = `/releases/${release.id}`;
   server.respond('get', path, release);
   server.respond('get', `${path}/events`, { items: answers.events ?? [] });
+  server.respond('get', `${path}/issues`, { items: answers.issues ?? [] });
   server.respond('get', '/trains', { items: answers.trains ?? [] });
   const optional = [
     ['readiness', answers.readiness],

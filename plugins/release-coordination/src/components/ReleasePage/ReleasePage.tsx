@@ -44,6 +44,7 @@ import { StatusReport } from '../StatusReport';
 import { ReleaseHandover } from '../Handover';
 import { ReleaseHistory } from './ReleaseHistory';
 import { TransitionButtons } from './TransitionButtons';
+import { ReleaseIssuesSection } from '../ReleaseIssues';
 import Chip from '@material-ui/core/Chip';
 
 const useStyles = makeStyles(theme => ({
@@ -254,6 +255,7 @@ export function ReleasePage(props: ReleasePageProps) {
       <Grid item xs={12}>
         <StatusReport release={release} events={events} />
       </Grid>
+      <ReleaseIssuesSection release={release} onChanged={retry} />
       <Grid item xs={12} md={7}>
         <InfoCard title="Details">
           <dl className={classes.fields}>
