@@ -103,6 +103,28 @@ export interface Config {
        */
       reminderHours?: number;
     };
+    /**
+     * Escalation of release issues, run every minute once per cluster: a rule
+     * fires once for an issue of `severity` that stayed in `status` for
+     * `after` (an ISO 8601 duration, e.g. PT15M). Defaults: sev1 open 15
+     * minutes → release managers and owners of affected dependents; sev2
+     * open 4 hours → the owning group's parent group.
+     */
+    escalation?: {
+      rules?: Array<{
+        severity: 'sev1' | 'sev2' | 'sev3' | 'sev4';
+        /** The status the issue is still in. */
+        status: 'open' | 'acknowledged' | 'mitigated';
+        /** ISO 8601 duration, e.g. PT15M or PT4H. */
+        after: string;
+        notify: Array<
+          | 'releaseManagers'
+          | 'affectedDependentOwners'
+          | 'issueOwner'
+          | 'owningGroupParent'
+        >;
+      }>;
+    };
     /** Readiness (go / no-go) of releases. */
     readiness?: {
       /** The manual checklist items of each release type (replaces the default list of that type). */

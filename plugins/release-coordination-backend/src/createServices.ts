@@ -33,6 +33,9 @@ import { TrainService } from './trains/TrainService';
 import { VerificationChecker } from './verification/checkers';
 import { createVerification } from './verification/createVerification';
 import { VerificationService } from './verification/VerificationService';
+import { wireReleaseIssues } from './releaseIssues/wireReleaseIssues';
+import { ReleaseIssueService } from './releaseIssues/ReleaseIssueService';
+import { EscalationRule } from './releaseIssues/escalationPolicy';
 
 /**
  * What the services are built from: the stores, Backstage's core services
@@ -79,6 +82,8 @@ export interface Services {
   approvalPolicy: ApprovalPolicy;
   timeHorizon: TimeHorizon;
   linkSchemes: readonly string[];
+  issues: ReleaseIssueService;
+  escalationRules: EscalationRule[];
 }
 
 /**
@@ -192,6 +197,7 @@ export function createServices(deps: ServiceDependencies): Services {
   const verification = createVerification(deps, { releases, catalog });
   listenForNotifications({ releases, approvals, readiness, notifier, logger });
   return {
+    ...wireReleaseIssues({ ...deps, releases, catalog, readiness, notifier }),
     catalog,
     releases,
     freezes,

@@ -20,3 +20,4 @@ export * from './approvals';
 export * from './readiness';
 export * from './signals';
 export * from './verification';
+export * from './releaseIssues';

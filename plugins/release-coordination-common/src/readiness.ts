@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { linkSchema } from './links';
+import type { OpenIssueCounts } from './releaseIssues';
 import type { ReleaseType } from './types';
 
 /**
@@ -81,6 +82,8 @@ export interface ReleaseReadiness {
   /** Why it is not ready, one reason per failed item. */
   blocking: string[];
   items: ReadinessItem[];
+  /** Unresolved issues of the release by severity (when issues are tracked). */
+  openIssues?: OpenIssueCounts;
 }
 
 /**
@@ -134,4 +137,6 @@ export interface ReleaseReadinessVerdict {
   verdict: ReleaseReadiness['verdict'];
   /** Why it is not ready, one reason per failed item. */
   blocking: string[];
+  /** Unresolved issues of the release by severity (when issues are tracked). */
+  openIssues?: OpenIssueCounts;
 }

@@ -6,6 +6,7 @@
  * this table (scripts/permission-matrix.ts writes it there).
  */
 import { resolve } from 'node:path';
+import { ISSUE_PERMISSION_ROWS } from './issuePermissionRows';
 import { Role } from './portalTestBackend';
 import { VERIFICATION_MATRIX_ROWS } from './verificationMatrix';
 
@@ -429,6 +430,7 @@ export const PERMISSION_MATRIX: readonly PermissionMatrixRow[] = [
     expected: everyone(404),
   },
   ...VERIFICATION_MATRIX_ROWS,
+  ...ISSUE_PERMISSION_ROWS,
 ];
 
 /**

@@ -22,6 +22,10 @@ import {
   DatabaseVerificationStore,
   VerificationStore,
 } from '../verification/DatabaseVerificationStore';
+import {
+  DatabaseReleaseIssueStore,
+  ReleaseIssueStore,
+} from '../releaseIssues/DatabaseReleaseIssueStore';
 
 /**
  * Every store of the plugin, over one database.
@@ -37,6 +41,7 @@ export interface Stores {
   calendarFeedStore: CalendarFeedStore;
   notificationLog: NotificationLogStore;
   verificationStore: VerificationStore;
+  releaseIssueStore: ReleaseIssueStore;
 }
 
 /**
@@ -56,5 +61,6 @@ export async function createStores(database: DatabaseService): Promise<Stores> {
     calendarFeedStore: new DatabaseCalendarFeedStore(db),
     notificationLog: new DatabaseNotificationLogStore(db),
     verificationStore: new DatabaseVerificationStore(db),
+    releaseIssueStore: new DatabaseReleaseIssueStore(db),
   };
 }

@@ -6,6 +6,7 @@ import { seedDemoFreezes } from './seedDemoFreezes';
 import { seedDemoReleases } from './seedDemoReleases';
 import { seedDemoTrains } from './seedDemoTrains';
 import { seedDemoVerification } from './demoVerification';
+import { seedDemoIssues } from '../releaseIssues/seedDemoIssues';
 
 /** Seeds the demo releases (with their approvals), freezes and trains, each once. */
 export async function seedDemoData(options: {
@@ -26,4 +27,9 @@ export async function seedDemoData(options: {
   });
   await seedDemoTrains({ store: stores.trainStore, logger });
   await seedDemoVerification({ stores, logger });
+  await seedDemoIssues({
+    releases: stores.releaseStore,
+    issues: stores.releaseIssueStore,
+    logger,
+  });
 }

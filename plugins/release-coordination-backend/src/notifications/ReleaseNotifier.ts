@@ -8,6 +8,7 @@ import {
   ReleaseChangedSignal,
   ReleaseEvent,
   ReleaseEventAction,
+  ReleaseIssue,
   ReleaseState,
 } from '@internal/plugin-release-coordination-common';
 
@@ -244,6 +245,30 @@ export class ReleaseNotifier {
         description: `The approval collected afterwards was due by ${deadline}.`,
         severity: 'critical',
         scope: `${release.id}:follow-up-overdue:${round}:${groupRef}`,
+      },
+      release,
+    );
+  }
+
+  /**
+   * Escalates an issue of a release that stayed in its status too long
+   * (the caller makes sure each escalation is sent once).
+   */
+  async issueEscalated(options: {
+    release: Release;
+    issue: ReleaseIssue;
+    rule: { key: string; after: string };
+    recipients: string[];
+  }): Promise<void> {
+    const { release, issue, rule, recipients } = options;
+    await this.send(
+      recipients,
+      [],
+      {
+        title: `Escalation: ${issue.severity} issue "${issue.title}" on ${release.title} ${release.version} is still ${issue.status}`,
+        description: `${issue.status} since ${issue.statusSince} (longer than ${rule.after}); owner ${issue.ownerRef}.`,
+        severity: issue.severity === 'sev1' ? 'critical' : 'high',
+        scope: `${release.id}:issue-escalation:${issue.id}:${rule.key}:${issue.statusSince}`,
       },
       release,
     );

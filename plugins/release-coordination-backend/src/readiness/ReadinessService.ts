@@ -36,6 +36,10 @@ import {
   ReleaseService,
   ReleaseTransitionGuard,
 } from '../releases/ReleaseService';
+import {
+  collectContributions,
+  ReadinessContributor,
+} from './readinessContributions';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -230,6 +234,7 @@ export class ReadinessService {
   private readonly auditor: AuditorService;
   private readonly policy: ReadinessPolicy;
   private readonly checkListeners: ((release: Release) => Promise<void>)[] = [];
+  private readonly contributors: ReadinessContributor[] = [];
 
   constructor(options: {
     releases: ReleaseService;
@@ -346,8 +351,11 @@ export class ReadinessService {
 
     items.push(...manualItems(this.policy.templates[release.type], checks));
 
+    const contributed = await this.contributions(release, credentials);
+    items.push(...contributed.items);
     const failed = items.filter(item => !item.passed);
     return {
+      ...contributed.facts,
       verdict: failed.length === 0 ? 'ready' : 'not-ready',
       blocking: failed.map(item =>
         item.facts.length > 0
@@ -382,11 +390,16 @@ export class ReadinessService {
               if (error instanceof NotFoundError) return undefined;
               throw error;
             }
-            const { verdict, blocking } = await this.getReadiness(
+            const { verdict, blocking, openIssues } = await this.getReadiness(
               release,
               credentials,
             );
-            return { releaseId, verdict, blocking };
+            return {
+              releaseId,
+              verdict,
+              blocking,
+              ...(openIssues && { openIssues }),
+            };
           }),
         )),
       );
@@ -428,6 +441,15 @@ export class ReadinessService {
       this.checkListeners.map(listen => listen(release)),
     );
     return this.getReadiness(release, credentials);
+  }
+
+  /** Adds a contributor of items and facts to every release's readiness. */
+  addContributor(contributor: ReadinessContributor) {
+    this.contributors.push(contributor);
+  }
+
+  private contributions(release: Release, credentials: UserCredentials) {
+    return collectContributions(this.contributors, release, credentials);
   }
 
   /** Adds a listener told of the release whose manual check was ticked or cleared. */

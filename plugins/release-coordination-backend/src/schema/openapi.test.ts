@@ -19,6 +19,7 @@ import { createRouter } from '../service/router';
 import { ApprovalService } from '../approvals/ApprovalService';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { VerificationService } from '../verification/VerificationService';
+import { ReleaseIssueService } from '../releaseIssues/ReleaseIssueService';
 
 const spec = parse(readFileSync(resolve(__dirname, 'openapi.yaml'), 'utf8'));
 
@@ -55,6 +56,7 @@ describe('openapi.yaml', () => {
       approvals: {} as ApprovalService,
       readiness: {} as ReadinessService,
       verification: {} as VerificationService,
+      issues: {} as ReleaseIssueService,
       httpAuth: mockServices.httpAuth(),
       auditor: mockServices.auditor.mock(),
     });

@@ -18,6 +18,7 @@ import {
   rowKey,
 } from '../__testUtils__/permissionMatrix';
 import { verificationFixtures } from '../__testUtils__/verificationMatrix';
+import { issueFixtures } from '../__testUtils__/issuePermissionRows';
 
 jest.setTimeout(120_000);
 
@@ -368,6 +369,7 @@ const FIXTURES: Record<string, Fixture> = {
     return { params: { id }, query: { token: 'not-the-token' } };
   },
   ...verificationFixtures({ plannedRelease, expectStatus }),
+  ...issueFixtures({ plannedRelease, draftRelease, expectStatus }),
 };
 
 /** Sends the row's request as the role, on the row's method and path. */

@@ -36,6 +36,8 @@ import { ReadinessService } from '../readiness/ReadinessService';
 import { addApprovalRoutes } from './approvalsRouter';
 import { VerificationService } from '../verification/VerificationService';
 import { addVerificationRoutes } from './verificationRouter';
+import { ReleaseIssueService } from '../releaseIssues/ReleaseIssueService';
+import { addReleaseIssueRoutes } from './releaseIssuesRouter';
 
 /**
  * What the release-coordination router needs.
@@ -67,6 +69,8 @@ export interface RouterOptions {
   linkSchemes?: readonly string[];
   /** Success criteria and verification; their routes are served only when given. */
   verification?: VerificationService;
+  /** Release issues; their routes are served only when given. */
+  issues?: ReleaseIssueService;
 }
 
 const parseJson = express.json({ limit: '1mb' });
@@ -209,6 +213,9 @@ export async function createRouter(
   }
 
   addVerificationRoutes(router, { ...options, httpAuth, auditor });
+  if (options.issues) {
+    addReleaseIssueRoutes(router, { ...options, issues: options.issues });
+  }
 
   if (options.calendar && options.userInfo) {
     addCalendarRoutes(router, {

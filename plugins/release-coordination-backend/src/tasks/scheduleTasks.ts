@@ -9,6 +9,7 @@ import { Stores } from '../database/createStores';
 import { readReminderHours, scheduleApprovalReminders } from './ReminderTask';
 import { scheduleVerificationTask } from './VerificationTask';
 import { scheduleWeeklyDigest } from './WeeklyDigestTask';
+import { scheduleIssueEscalations } from './EscalationTask';
 
 /**
  * Registers the plugin's scheduled work: the catalog graph refresh (local:
@@ -47,4 +48,15 @@ export async function scheduleTasks(options: {
     logger,
   });
   await scheduleVerificationTask(scheduler, { services, stores, logger });
+  await scheduleIssueEscalations(scheduler, {
+    rules: services.escalationRules,
+    issues: stores.releaseIssueStore,
+    releases: stores.releaseStore,
+    impact: services.impact,
+    catalog: services.catalog,
+    notifier: services.notifier,
+    auth,
+    logger,
+    releaseManagerGroup: services.approvalPolicy.releaseManagerGroup,
+  });
 }

@@ -252,6 +252,67 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/releases/{id}/criteria': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /** @description The success criteria of a release, whether they may still be edited or their results recorded, and why the release cannot be verified yet. */
+    get: operations['GetReleaseVerification'];
+    put?: never;
+    /** @description Adds a success criterion while the release is not released yet; those who may change the release only. */
+    post: operations['AddSuccessCriterion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/releases/{id}/criteria/{criterionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+        criterionId: components['parameters']['criterionId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** @description Removes a success criterion while the release is not released yet; those who may change the release only. */
+    delete: operations['DeleteSuccessCriterion'];
+    options?: never;
+    head?: never;
+    /** @description Changes a success criterion while the release is not released yet (`check: null` removes the measurable check); those who may change the release only. */
+    patch: operations['UpdateSuccessCriterion'];
+    trace?: never;
+  };
+  '/releases/{id}/criteria/{criterionId}/result': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+        criterionId: components['parameters']['criterionId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Records a criterion as met, not met or waived (a waiver needs a reason), with evidence and the observed value, once the release is released; the criterion's owner only (the user, or a member of the group). Replaces an earlier result. */
+    post: operations['RecordCriterionResult'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/freezes': {
     parameters: {
       query?: never;
@@ -637,6 +698,63 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/releases/{id}/issues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /** @description The issues of the release, newest first. */
+    get: operations['ListReleaseIssues'];
+    put?: never;
+    /** @description Records an issue found during or after the release; anyone who can see the release may. It is owned by the caller and affects the release's entities unless told otherwise. */
+    post: operations['RecordReleaseIssue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/issues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Issues across the portal, newest first, of the releases the caller can read (others' drafts stay hidden); a page may hold fewer than `limit` items when some were hidden, follow `nextCursor` to the end. */
+    get: operations['ListIssues'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/issues/{issueId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        issueId: string;
+      };
+      cookie?: never;
+    };
+    /** @description An issue with its timeline; not found unless the caller can read its release. */
+    get: operations['GetIssue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** @description Changes an issue at the revision the caller last saw (409 when stale); its owner, members of the release's owning group and the release managers may. Every change lands in its timeline. */
+    patch: operations['UpdateIssue'];
     trace?: never;
   };
 }
@@ -1189,6 +1307,7 @@ export interface components {
       /** @enum {string} */
       verdict: 'ready' | 'not-ready';
       blocking: string[];
+      openIssues?: components['schemas']['OpenIssueCounts'];
     };
     ReleaseReadiness: {
       /** @enum {string} */
@@ -1207,6 +1326,78 @@ export interface components {
         evidence?: string;
       }[];
     };
+    MeasurableCheck: {
+      metric: string;
+      /** @enum {string} */
+      comparator: '<' | '<=' | '>' | '>=' | '==';
+      threshold: number;
+      /** @description The observation window from the release's `released` time, an ISO 8601 duration (e.g. PT4H) of at most 90 days. */
+      window: string;
+    };
+    CreateCriterionRequest: {
+      text: string;
+      check?: components['schemas']['MeasurableCheck'];
+      /** @description A user or group ref of the catalog. */
+      ownerRef: string;
+    };
+    UpdateCriterionRequest: {
+      text?: string;
+      /** @description The new measurable check; null removes it. */
+      check?: components['schemas']['MeasurableCheck'] | (never | null);
+      ownerRef?: string;
+    };
+    RecordCriterionResultRequest: {
+      /** @enum {string} */
+      result: 'met' | 'not_met' | 'waived';
+      /**
+       * Format: uri
+       * @description An http(s) URL (the schemes of `releaseCoordination.links.allowedSchemes`).
+       */
+      evidence?: string;
+      observedValue?: string;
+      /** @description Required when `result` is `waived`. */
+      waiverReason?: string;
+    };
+    SuccessCriterion: {
+      id: string;
+      releaseId: string;
+      text: string;
+      check?: components['schemas']['MeasurableCheck'];
+      ownerRef: string;
+      outcome?: {
+        /** @enum {string} */
+        result: 'met' | 'not_met' | 'waived';
+        evidence?: string;
+        observedValue?: string;
+        waiverReason?: string;
+        recordedBy: string;
+        /** Format: date-time */
+        recordedAt: string;
+      };
+      /** @description What an automatic checker proposed (met or not met with the value it measured), or why it could not tell. */
+      proposal?: {
+        /** @enum {string} */
+        result?: 'met' | 'not_met';
+        observedValue?: number;
+        error?: string;
+        checker: string;
+        /** Format: date-time */
+        checkedAt: string;
+      };
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ReleaseVerification: {
+      criteria: components['schemas']['SuccessCriterion'][];
+      editable: boolean;
+      recordable: boolean;
+      verifiable: boolean;
+      blocking: string[];
+      openIssues?: components['schemas']['OpenIssueCounts'];
+    };
     Error: {
       error: {
         name: string;
@@ -1219,6 +1410,71 @@ export interface components {
       response?: {
         statusCode?: number;
       };
+    };
+    /** @enum {string} */
+    IssueSeverity: 'sev1' | 'sev2' | 'sev3' | 'sev4';
+    /** @enum {string} */
+    IssueStatus: 'open' | 'acknowledged' | 'mitigated' | 'resolved';
+    IssueLink: {
+      /** @enum {string} */
+      kind: 'incident' | 'ticket';
+      /**
+       * Format: uri
+       * @description An http(s) URL (the schemes of `releaseCoordination.links.allowedSchemes`).
+       */
+      url: string;
+    };
+    /** @description Unresolved issues of a release by severity, and the worst. */
+    OpenIssueCounts: {
+      sev1: number;
+      sev2: number;
+      sev3: number;
+      sev4: number;
+      worst?: components['schemas']['IssueSeverity'];
+    };
+    IssueTimelineEntry: {
+      /** @enum {string} */
+      action: 'created' | 'changed';
+      by: string;
+      at: components['schemas']['Timestamp'];
+      changes: components['schemas']['ReleaseFieldChange'][];
+    };
+    ReleaseIssue: {
+      id: string;
+      releaseId: string;
+      title: string;
+      severity: components['schemas']['IssueSeverity'];
+      status: components['schemas']['IssueStatus'];
+      ownerRef: string;
+      entityRefs: string[];
+      links: components['schemas']['IssueLink'][];
+      createdBy: string;
+      createdAt: components['schemas']['Timestamp'];
+      updatedAt: components['schemas']['Timestamp'];
+      statusSince: components['schemas']['Timestamp'];
+      revision: number;
+      timeline?: components['schemas']['IssueTimelineEntry'][];
+    };
+    ReleaseIssuePage: {
+      items: components['schemas']['ReleaseIssue'][];
+      nextCursor?: string;
+    };
+    CreateReleaseIssueRequest: {
+      title: string;
+      severity: components['schemas']['IssueSeverity'];
+      status?: components['schemas']['IssueStatus'];
+      ownerRef?: components['schemas']['EntityRef'];
+      entityRefs?: components['schemas']['EntityRef'][];
+      links?: components['schemas']['IssueLink'][];
+    };
+    UpdateReleaseIssueRequest: {
+      revision: number;
+      title?: string;
+      severity?: components['schemas']['IssueSeverity'];
+      status?: components['schemas']['IssueStatus'];
+      ownerRef?: components['schemas']['EntityRef'];
+      entityRefs?: components['schemas']['EntityRef'][];
+      links?: components['schemas']['IssueLink'][];
     };
   };
   responses: {
@@ -1297,6 +1553,7 @@ export interface components {
   };
   parameters: {
     id: string;
+    criterionId: string;
   };
   requestBodies: never;
   headers: never;
@@ -1800,6 +2057,160 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReleaseReadiness'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  GetReleaseVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The criteria and the verification status. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseVerification'];
+        };
+      };
+      400: components['responses']['MalformedPath'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  AddSuccessCriterion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCriterionRequest'];
+      };
+    };
+    responses: {
+      /** @description The new criterion. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessCriterion'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  DeleteSuccessCriterion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+        criterionId: components['parameters']['criterionId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['MalformedPath'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  UpdateSuccessCriterion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+        criterionId: components['parameters']['criterionId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCriterionRequest'];
+      };
+    };
+    responses: {
+      /** @description The changed criterion. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessCriterion'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  RecordCriterionResult: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+        criterionId: components['parameters']['criterionId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordCriterionResultRequest'];
+      };
+    };
+    responses: {
+      /** @description The criterion with its result. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessCriterion'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -2704,6 +3115,155 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       404: components['responses']['NotFound'];
+    };
+  };
+  ListReleaseIssues: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The issues. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ReleaseIssue'][];
+          };
+        };
+      };
+      400: components['responses']['MalformedPath'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  RecordReleaseIssue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateReleaseIssueRequest'];
+      };
+    };
+    responses: {
+      /** @description The issue, with its timeline. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseIssue'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  ListIssues: {
+    parameters: {
+      query?: {
+        /** @description Repeat for several. */
+        status?: components['schemas']['IssueStatus'][];
+        /** @description Repeat for several. */
+        severity?: components['schemas']['IssueSeverity'][];
+        /** @description Issues affecting this entity. */
+        entityRef?: components['schemas']['EntityRef'];
+        /** @description Issues owned by this user or group. */
+        ownerRef?: components['schemas']['EntityRef'];
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of issues. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseIssuePage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  GetIssue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        issueId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The issue. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseIssue'];
+        };
+      };
+      400: components['responses']['MalformedPath'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  UpdateIssue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        issueId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateReleaseIssueRequest'];
+      };
+    };
+    responses: {
+      /** @description The issue after the change, with its timeline. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseIssue'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
     };
   };
 }

@@ -4,6 +4,7 @@ import {
   Release,
   ReleaseApprovals,
   ReleaseEvent,
+  ReleaseIssue,
   ReleaseReadiness,
   ReleaseReadinessVerdict,
   ReleaseVerification,
@@ -48,11 +49,13 @@ export function answerRelease(
     approvals?: ReleaseApprovals;
     impact?: ImpactReport;
     verification?: ReleaseVerification;
+    issues?: ReleaseIssue[];
   } = {},
 ) {
   const path = `/releases/${release.id}`;
   server.respond('get', path, release);
   server.respond('get', `${path}/events`, { items: answers.events ?? [] });
+  server.respond('get', `${path}/issues`, { items: answers.issues ?? [] });
   server.respond('get', '/trains', { items: answers.trains ?? [] });
   const optional = [
     ['readiness', answers.readiness],

@@ -36,7 +36,29 @@ import {
   ReleaseVerification,
   SuccessCriterion,
   UpdateCriterionRequest,
+  CreateReleaseIssueRequest,
+  IssueSeverity,
+  IssueStatus,
+  ReleaseIssue,
+  UpdateReleaseIssueRequest,
 } from '@internal/plugin-release-coordination-common';
+
+/**
+ * Filters and paging of the portal-wide issue listing.
+ *
+ * @public
+ */
+export interface ListIssuesRequest {
+  status?: IssueStatus[];
+  severity?: IssueSeverity[];
+  /** Issues affecting this entity. */
+  entityRef?: string;
+  /** Issues owned by this user or group. */
+  ownerRef?: string;
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
+}
 
 /**
  * Filters and paging of a release listing. Every field is optional; several
@@ -327,6 +349,22 @@ export interface ReleaseCoordinationApi {
     criterionId: string,
     request: RecordCriterionResultRequest,
   ): Promise<SuccessCriterion>;
+  /** The issues of a release, newest first. */
+  listReleaseIssues(releaseId: string): Promise<ReleaseIssue[]>;
+  /** Records an issue on a release (400 naming the field on bad input). */
+  recordReleaseIssue(
+    releaseId: string,
+    request: CreateReleaseIssueRequest,
+  ): Promise<ReleaseIssue>;
+  /** An issue with its timeline. */
+  getIssue(issueId: string): Promise<ReleaseIssue>;
+  /** Changes an issue at the revision last seen (403 not allowed, 409 stale). */
+  updateIssue(
+    issueId: string,
+    request: UpdateReleaseIssueRequest,
+  ): Promise<ReleaseIssue>;
+  /** Issues across the portal of the releases the user can read, newest first. */
+  listIssues(request?: ListIssuesRequest): Promise<Page<ReleaseIssue>>;
 }
 
 /**

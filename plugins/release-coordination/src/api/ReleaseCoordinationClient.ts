@@ -36,12 +36,16 @@ import {
   ReleaseVerification,
   SuccessCriterion,
   UpdateCriterionRequest,
+  CreateReleaseIssueRequest,
+  ReleaseIssue,
+  UpdateReleaseIssueRequest,
 } from '@internal/plugin-release-coordination-common';
 import {
   EndFreezeRequest,
   ListConflictsRequest,
   ListFreezeOccurrencesRequest,
   ListFreezesRequest,
+  ListIssuesRequest,
   ListReleasesRequest,
   ListTrainSlotsRequest,
   ListUpcomingImpactRequest,
@@ -446,6 +450,43 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return criterionId === undefined
       ? base
       : `${base}/${encodeURIComponent(criterionId)}`;
+  }
+
+  async listReleaseIssues(releaseId: string): Promise<ReleaseIssue[]> {
+    const { items } = await this.request<{ items: ReleaseIssue[] }>(
+      `/releases/${encodeURIComponent(releaseId)}/issues`,
+    );
+    return items;
+  }
+
+  async recordReleaseIssue(
+    releaseId: string,
+    request: CreateReleaseIssueRequest,
+  ): Promise<ReleaseIssue> {
+    return this.request<ReleaseIssue>(
+      `/releases/${encodeURIComponent(releaseId)}/issues`,
+      { method: 'POST', body: request },
+    );
+  }
+
+  async getIssue(issueId: string): Promise<ReleaseIssue> {
+    return this.request<ReleaseIssue>(`/issues/${encodeURIComponent(issueId)}`);
+  }
+
+  async updateIssue(
+    issueId: string,
+    request: UpdateReleaseIssueRequest,
+  ): Promise<ReleaseIssue> {
+    return this.request<ReleaseIssue>(
+      `/issues/${encodeURIComponent(issueId)}`,
+      { method: 'PATCH', body: request },
+    );
+  }
+
+  async listIssues(
+    request: ListIssuesRequest = {},
+  ): Promise<Page<ReleaseIssue>> {
+    return this.request<Page<ReleaseIssue>>(`/issues${queryString(request)}`);
   }
 
   private async request<T>(

@@ -24,6 +24,7 @@ function entity(kind: string, name = 'payments-api'): Entity {
 }
 
 const server = setupContractServer();
+beforeEach(() => server.respond('get', '/issues', { items: [] }));
 
 async function render(e = entity('Component')) {
   return renderInTestApp(

@@ -8,6 +8,7 @@ import { Suspense, useMemo, useState } from 'react';
 import { ListReleasesRequest } from '../../api/ReleaseCoordinationApi';
 import { SharedReleaseCalendar } from '../ReleaseCalendar';
 import { ReleasesOverview } from '../ReleaseList';
+import { EntityOpenIssues } from '../ReleaseIssues';
 
 /**
  * Which releases concern an entity: those changing it, for a system or domain
@@ -72,6 +73,7 @@ export function EntityReleasesContent(props: EntityReleasesContentProps = {}) {
           </ToggleButton>
         </ToggleButtonGroup>
       </Box>
+      <EntityOpenIssues entityRef={entityRefs[0]} ownerRef={ownerRef} />
       <Suspense fallback={<Progress />}>
         {mode === 'list' ? (
           <ReleasesOverview

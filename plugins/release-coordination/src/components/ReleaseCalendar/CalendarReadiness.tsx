@@ -11,6 +11,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { CalendarIssueBadge } from '../ReleaseIssues/CalendarIssueBadge';
 
 /** Readiness verdicts of the releases a calendar shows, by release id. */
 export interface CalendarVerdicts {
@@ -35,7 +36,11 @@ export function useReadinessVerdicts(releases: Release[]): CalendarVerdicts {
   const key = useMemo(
     () =>
       releases
-        .filter(r => ACTIVE_RELEASE_STATES.includes(r.state))
+        // released ones too: their open issues may turn them red
+        .filter(
+          r =>
+            ACTIVE_RELEASE_STATES.includes(r.state) || r.state === 'released',
+        )
         .map(r => `${r.id}@${r.revision}`)
         .sort()
         .join(','),
@@ -83,6 +88,10 @@ export function ReadinessMark(props: { releaseId: string }) {
     props.releaseId,
   );
   if (!verdict) return null;
+  const worst = verdict.openIssues?.worst;
+  const badge = worst && (
+    <CalendarIssueBadge severity={worst} counts={verdict.openIssues!} />
+  );
   const ready = verdict.verdict === 'ready';
   const label = ready
     ? 'Ready'
@@ -119,6 +128,7 @@ export function ReadinessMark(props: { releaseId: string }) {
           }}
         />
       </Tooltip>{' '}
+      {badge}
     </>
   );
 }

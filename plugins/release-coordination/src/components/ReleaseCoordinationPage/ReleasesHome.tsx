@@ -10,6 +10,7 @@ import { SharedReleaseCalendar } from '../ReleaseCalendar';
 import { ReleasesOverview } from '../ReleaseList';
 import { ReleaseTimeline } from '../Timeline';
 import { TrainsTab } from '../Trains';
+import { OpenIssuesTab } from '../ReleaseIssues';
 
 const ALL_RELEASES = {};
 
@@ -20,13 +21,15 @@ const TABS = [
   'trains',
   'freezes',
   'impact',
+  'issues',
 ] as const;
 
 /**
  * The organisation's releases: a calendar with filters (the default), the
  * list of upcoming releases, the timeline, the release trains or the
  * freezes or every upcoming release's impact, chosen with `?tab=list`,
- * `?tab=timeline`, `?tab=trains`, `?tab=freezes` or `?tab=impact` so links
+ * `?tab=timeline`, `?tab=trains`, `?tab=freezes`, `?tab=impact` or
+ * `?tab=issues` (the open issues) so links
  * can be shared.
  */
 export function ReleasesHome(props: { now?: Date | string | number }) {
@@ -56,6 +59,7 @@ export function ReleasesHome(props: { now?: Date | string | number }) {
           <Tab value="trains" label="Trains" />
           <Tab value="freezes" label="Freezes" />
           <Tab value="impact" label="Impact" />
+          <Tab value="issues" label="Open issues" />
         </Tabs>
       </Box>
       {/* The list's table loads lazily; keep the tabs while it does. */}
@@ -68,6 +72,7 @@ export function ReleasesHome(props: { now?: Date | string | number }) {
         {tab === 'trains' && <TrainsTab now={props.now} />}
         {tab === 'freezes' && <FreezesTab now={props.now} />}
         {tab === 'impact' && <UpcomingReleaseImpact now={props.now} />}
+        {tab === 'issues' && <OpenIssuesTab />}
       </Suspense>
     </>
   );

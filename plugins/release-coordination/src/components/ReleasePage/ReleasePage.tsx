@@ -17,6 +17,7 @@ import { ReleaseReadiness } from '../Readiness';
 import { StatusReport } from '../StatusReport';
 import { ReleaseHandover } from '../Handover';
 import { ReleaseVerificationSection } from '../Verification';
+import { ReleaseIssuesSection } from '../ReleaseIssues';
 import { ReleaseActions } from './ReleaseActions';
 import { ReleaseDetails } from './ReleaseDetails';
 import { ReleaseHeader } from './ReleaseHeader';
@@ -99,6 +100,7 @@ export function ReleasePage(props: ReleasePageProps) {
       <Grid item xs={12}>
         <StatusReport release={release} events={events} />
       </Grid>
+      <ReleaseIssuesSection release={release} onChanged={retry} />
       <Grid item xs={12} md={7}>
         <ReleaseDetails release={release} />
       </Grid>

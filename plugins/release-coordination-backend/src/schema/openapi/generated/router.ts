@@ -2626,6 +2626,261 @@ export const spec = {
         },
       },
     },
+    '/releases/{id}/issues': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      get: {
+        operationId: 'ListReleaseIssues',
+        description: 'The issues of the release, newest first.',
+        responses: {
+          '200': {
+            description: 'The issues.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ReleaseIssue',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/MalformedPath',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      post: {
+        operationId: 'RecordReleaseIssue',
+        description:
+          "Records an issue found during or after the release; anyone who can see the release may. It is owned by the caller and affects the release's entities unless told otherwise.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateReleaseIssueRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The issue, with its timeline.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseIssue',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/issues': {
+      get: {
+        operationId: 'ListIssues',
+        description:
+          "Issues across the portal, newest first, of the releases the caller can read (others' drafts stay hidden); a page may hold fewer than `limit` items when some were hidden, follow `nextCursor` to the end.",
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            description: 'Repeat for several.',
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/IssueStatus',
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'severity',
+            in: 'query',
+            description: 'Repeat for several.',
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/IssueSeverity',
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'entityRef',
+            in: 'query',
+            description: 'Issues affecting this entity.',
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'ownerRef',
+            in: 'query',
+            description: 'Issues owned by this user or group.',
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+              default: 50,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of issues.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseIssuePage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/issues/{issueId}': {
+      parameters: [
+        {
+          name: 'issueId',
+          in: 'path',
+          required: true,
+          schema: {
+            type: 'string',
+          },
+        },
+      ],
+      get: {
+        operationId: 'GetIssue',
+        description:
+          'An issue with its timeline; not found unless the caller can read its release.',
+        responses: {
+          '200': {
+            description: 'The issue.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseIssue',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/MalformedPath',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      patch: {
+        operationId: 'UpdateIssue',
+        description:
+          "Changes an issue at the revision the caller last saw (409 when stale); its owner, members of the release's owning group and the release managers may. Every change lands in its timeline.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UpdateReleaseIssueRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The issue after the change, with its timeline.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseIssue',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -4504,6 +4759,9 @@ export const spec = {
               type: 'string',
             },
           },
+          openIssues: {
+            $ref: '#/components/schemas/OpenIssueCounts',
+          },
         },
       },
       ReleaseReadiness: {
@@ -4780,6 +5038,9 @@ export const spec = {
               type: 'string',
             },
           },
+          openIssues: {
+            $ref: '#/components/schemas/OpenIssueCounts',
+          },
         },
       },
       Error: {
@@ -4815,6 +5076,239 @@ export const spec = {
               statusCode: {
                 type: 'integer',
               },
+            },
+          },
+        },
+      },
+      IssueSeverity: {
+        type: 'string',
+        enum: ['sev1', 'sev2', 'sev3', 'sev4'],
+      },
+      IssueStatus: {
+        type: 'string',
+        enum: ['open', 'acknowledged', 'mitigated', 'resolved'],
+      },
+      IssueLink: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'url'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['incident', 'ticket'],
+          },
+          url: {
+            type: 'string',
+            format: 'uri',
+            maxLength: 2000,
+            description:
+              'An http(s) URL (the schemes of `releaseCoordination.links.allowedSchemes`).',
+          },
+        },
+      },
+      OpenIssueCounts: {
+        type: 'object',
+        required: ['sev1', 'sev2', 'sev3', 'sev4'],
+        description:
+          'Unresolved issues of a release by severity, and the worst.',
+        properties: {
+          sev1: {
+            type: 'integer',
+          },
+          sev2: {
+            type: 'integer',
+          },
+          sev3: {
+            type: 'integer',
+          },
+          sev4: {
+            type: 'integer',
+          },
+          worst: {
+            $ref: '#/components/schemas/IssueSeverity',
+          },
+        },
+      },
+      IssueTimelineEntry: {
+        type: 'object',
+        required: ['action', 'by', 'at', 'changes'],
+        properties: {
+          action: {
+            type: 'string',
+            enum: ['created', 'changed'],
+          },
+          by: {
+            type: 'string',
+          },
+          at: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReleaseFieldChange',
+            },
+          },
+        },
+      },
+      ReleaseIssue: {
+        type: 'object',
+        required: [
+          'id',
+          'releaseId',
+          'title',
+          'severity',
+          'status',
+          'ownerRef',
+          'entityRefs',
+          'links',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+          'statusSince',
+          'revision',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          releaseId: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          severity: {
+            $ref: '#/components/schemas/IssueSeverity',
+          },
+          status: {
+            $ref: '#/components/schemas/IssueStatus',
+          },
+          ownerRef: {
+            type: 'string',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          links: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/IssueLink',
+            },
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          statusSince: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          revision: {
+            type: 'integer',
+          },
+          timeline: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/IssueTimelineEntry',
+            },
+          },
+        },
+      },
+      ReleaseIssuePage: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReleaseIssue',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+      },
+      CreateReleaseIssueRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['title', 'severity'],
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          severity: {
+            $ref: '#/components/schemas/IssueSeverity',
+          },
+          status: {
+            $ref: '#/components/schemas/IssueStatus',
+          },
+          ownerRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          entityRefs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          links: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              $ref: '#/components/schemas/IssueLink',
+            },
+          },
+        },
+      },
+      UpdateReleaseIssueRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['revision'],
+        properties: {
+          revision: {
+            type: 'integer',
+            minimum: 1,
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          severity: {
+            $ref: '#/components/schemas/IssueSeverity',
+          },
+          status: {
+            $ref: '#/components/schemas/IssueStatus',
+          },
+          ownerRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          entityRefs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          links: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              $ref: '#/components/schemas/IssueLink',
             },
           },
         },

@@ -1,0 +1,132 @@
+import {
+  EmptyState,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import List from '@material-ui/core/List';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import {
+  ISSUE_SEVERITIES,
+  ISSUE_STATUSES,
+  IssueSeverity,
+  IssueStatus,
+  UNRESOLVED_ISSUE_STATUSES,
+} from '@internal/plugin-release-coordination-common';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { useReleaseLink } from '../shared/useReleaseLink';
+import { IssueRow } from './ReleaseIssues';
+
+const PAGE_SIZE = 20;
+
+interface Filters {
+  severity: IssueSeverity | '';
+  /** `unresolved` is every status but resolved. */
+  status: IssueStatus | 'unresolved';
+  entityRef: string;
+  ownerRef: string;
+}
+
+/**
+ * The portal's open issues, newest first, filtered by severity, status,
+ * entity and owner, a page at a time (the issues of releases the user can read).
+ */
+export function OpenIssuesTab() {
+  const api = useApi(releaseCoordinationApiRef);
+  const releaseLink = useReleaseLink();
+  const [filters, setFilters] = useState<Filters>({
+    severity: '',
+    status: 'unresolved',
+    entityRef: '',
+    ownerRef: '',
+  });
+  // the cursors of the pages before the shown one, and the shown one's
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const cursor = cursors[cursors.length - 1];
+  const page = useAsync(
+    () =>
+      api.listIssues({
+        severity: filters.severity ? [filters.severity] : undefined,
+        status:
+          filters.status === 'unresolved'
+            ? [...UNRESOLVED_ISSUE_STATUSES]
+            : [filters.status],
+        entityRef: filters.entityRef.trim() || undefined,
+        ownerRef: filters.ownerRef.trim() || undefined,
+        limit: PAGE_SIZE,
+        cursor,
+      }),
+    [api, filters, cursor],
+  );
+  const filter = (key: keyof Filters, label: string, values?: string[]) => (
+    <TextField
+      id={`open-issues-${key}`}
+      label={label}
+      select={Boolean(values)}
+      value={filters[key]}
+      onChange={e => {
+        setCursors([undefined]);
+        setFilters({ ...filters, [key]: e.target.value });
+      }}
+      style={{ minWidth: 160 }}
+    >
+      {values?.map(value => (
+        <MenuItem key={value} value={value}>
+          {value || 'any'}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+  let content;
+  if (page.loading) content = <Progress />;
+  else if (page.error) content = <ResponseErrorPanel error={page.error} />;
+  else if (!page.value?.items.length) {
+    content = <EmptyState missing="data" title="No issues match" />;
+  } else {
+    content = (
+      <List dense aria-label="Open issues">
+        {page.value.items.map(issue => (
+          <Box key={issue.id}>
+            <IssueRow issue={issue} />
+            {releaseLink && (
+              <Box paddingLeft={2} paddingBottom={1}>
+                <Link to={releaseLink(issue.releaseId)}>Open its release</Link>
+              </Box>
+            )}
+          </Box>
+        ))}
+      </List>
+    );
+  }
+  return (
+    <Box>
+      <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} marginBottom={2}>
+        {filter('severity', 'Severity', ['', ...ISSUE_SEVERITIES])}
+        {filter('status', 'Status', ['unresolved', ...ISSUE_STATUSES])}
+        {filter('entityRef', 'Entity')}
+        {filter('ownerRef', 'Owner')}
+      </Box>
+      {content}
+      <Box display="flex" justifyContent="flex-end" style={{ gap: 8 }}>
+        <Button
+          disabled={cursors.length === 1}
+          onClick={() => setCursors(cursors.slice(0, -1))}
+        >
+          Previous page
+        </Button>
+        <Button
+          disabled={!page.value?.nextCursor}
+          onClick={() => setCursors([...cursors, page.value?.nextCursor])}
+        >
+          Next page
+        </Button>
+      </Box>
+    </Box>
+  );
+}
