@@ -30,6 +30,8 @@ import { ReleaseService } from './releases/ReleaseService';
 import { readStandardChanges } from './releases/standardChanges';
 import { readExemptTypes, readLinkSchemes, readTimeHorizon } from './settings';
 import { TrainService } from './trains/TrainService';
+import { createRollbackService } from './rollback/createRollbackService';
+import { RollbackService } from './rollback/RollbackService';
 
 /**
  * What the services are built from: the stores, Backstage's core services
@@ -70,6 +72,7 @@ export interface Services {
   approvals: ApprovalService;
   readiness: ReadinessService;
   notifier: ReleaseNotifier;
+  rollbacks: RollbackService;
   approvalPolicy: ApprovalPolicy;
   timeHorizon: TimeHorizon;
   linkSchemes: readonly string[];
@@ -184,7 +187,9 @@ export function createServices(deps: ServiceDependencies): Services {
   });
   readiness.register();
   listenForNotifications({ releases, approvals, readiness, notifier, logger });
+  const rollbacks = createRollbackService({ ...deps, releases, freezes, impact, notifier, approvalPolicy });
   return {
+    rollbacks,
     catalog,
     releases,
     freezes,

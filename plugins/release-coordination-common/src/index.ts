@@ -19,3 +19,4 @@ export * from './risk';
 export * from './approvals';
 export * from './readiness';
 export * from './signals';
+export * from './rollback';

@@ -18,6 +18,10 @@ import {
 import { DatabaseTrainStore, TrainStore } from './DatabaseTrainStore';
 import { FreezeStore } from './FreezeStore';
 import { ReleaseStore } from './ReleaseStore';
+import {
+  DatabaseRollbackStore,
+  RollbackStore,
+} from '../rollback/DatabaseRollbackStore';
 
 /**
  * Every store of the plugin, over one database.
@@ -32,6 +36,7 @@ export interface Stores {
   riskOverrideStore: RiskOverrideStore;
   calendarFeedStore: CalendarFeedStore;
   notificationLog: NotificationLogStore;
+  rollbackStore: RollbackStore;
 }
 
 /**
@@ -50,5 +55,6 @@ export async function createStores(database: DatabaseService): Promise<Stores> {
     riskOverrideStore: new DatabaseRiskOverrideStore(db),
     calendarFeedStore: new DatabaseCalendarFeedStore(db),
     notificationLog: new DatabaseNotificationLogStore(db),
+    rollbackStore: new DatabaseRollbackStore(db),
   };
 }

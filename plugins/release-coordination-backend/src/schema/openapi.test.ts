@@ -18,6 +18,7 @@ import { ImpactService } from '../impact/ImpactService';
 import { createRouter } from '../service/router';
 import { ApprovalService } from '../approvals/ApprovalService';
 import { ReadinessService } from '../readiness/ReadinessService';
+import { RollbackService } from '../rollback/RollbackService';
 
 const spec = parse(readFileSync(resolve(__dirname, 'openapi.yaml'), 'utf8'));
 
@@ -53,6 +54,7 @@ describe('openapi.yaml', () => {
       impact: {} as ImpactService,
       approvals: {} as ApprovalService,
       readiness: {} as ReadinessService,
+      rollbacks: {} as RollbackService,
       httpAuth: mockServices.httpAuth(),
       auditor: mockServices.auditor.mock(),
     });

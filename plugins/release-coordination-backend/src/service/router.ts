@@ -40,6 +40,8 @@ import { addImpactRoutes } from './impactRouter';
 import { ApprovalService } from '../approvals/ApprovalService';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { addApprovalRoutes } from './approvalsRouter';
+import { RollbackService } from '../rollback/RollbackService';
+import { addRollbackRoutes } from './rollbackRouter';
 
 /**
  * What the release-coordination router needs.
@@ -65,6 +67,8 @@ export interface RouterOptions {
   approvals?: ApprovalService;
   /** Readiness (go / no-go); its routes are served only when given with `approvals`. */
   readiness?: ReadinessService;
+  /** Rollback coordination and follow-up hotfixes; their routes are served only when given. */
+  rollbacks?: RollbackService;
   /** How far from now request times may lie; 5 years by default. */
   timeHorizon?: TimeHorizon;
   /** The URL schemes user-supplied links may have (`releaseCoordination.links.allowedSchemes`); http and https by default. */
@@ -312,6 +316,10 @@ export async function createRouter(
       auditor,
       schemas,
     });
+  }
+
+  if (options.rollbacks) {
+    addRollbackRoutes(router, { ...options, rollbacks: options.rollbacks });
   }
 
   if (options.calendar && options.userInfo) {
