@@ -37,10 +37,23 @@ describe('rollback routes', () => {
         decidedBy: OWNER,
       },
       steps: [
-        { index: 0, title: 'Switch the flag `payments.v2` off', ownerRef: 'group:default/team-pay', status: 'pending' },
-        { index: 1, title: 'Redeploy 1.9.0', ownerRef: 'group:default/team-pay', status: 'pending' },
+        {
+          index: 0,
+          title: 'Switch the flag `payments.v2` off',
+          ownerRef: 'group:default/team-pay',
+          status: 'pending',
+        },
+        {
+          index: 1,
+          title: 'Redeploy 1.9.0',
+          ownerRef: 'group:default/team-pay',
+          status: 'pending',
+        },
       ],
-      entityRefs: ['component:default/ledger', 'component:default/payments-service'],
+      entityRefs: [
+        'component:default/ledger',
+        'component:default/payments-service',
+      ],
       failed: false,
       revision: 1,
     });
@@ -56,7 +69,9 @@ describe('rollback routes', () => {
       'group:default/team-other',
       'group:default/team-pay',
     ];
-    expect(sentByScope(send)[`release-coordination:${release.id}:rollback-decided`]).toEqual(everyone);
+    expect(
+      sentByScope(send)[`release-coordination:${release.id}:rollback-decided`],
+    ).toEqual(everyone);
 
     const prevented = await gate(app, 'component:default/ledger');
     expect(prevented.body.status).toBe('prevented');
@@ -64,16 +79,35 @@ describe('rollback routes', () => {
       `A rollback of release "${release.title}" (1.0.0) of component:default/ledger is in progress; deploy again once it is rolled back.`,
     );
 
-    expect((await setStep(app, release.id, 0, OWNER, { revision: 1, status: 'done' })).status).toBe(200);
-    const last = await setStep(app, release.id, 1, OWNER, { revision: 2, status: 'done', note: 'v1.9.0 live' });
+    expect(
+      (
+        await setStep(app, release.id, 0, OWNER, {
+          revision: 1,
+          status: 'done',
+        })
+      ).status,
+    ).toBe(200);
+    const last = await setStep(app, release.id, 1, OWNER, {
+      revision: 2,
+      status: 'done',
+      note: 'v1.9.0 live',
+    });
     expect(last.status).toBe(200);
     expect(last.body.rollback.completedAt).toEqual(expect.any(String));
-    expect(last.body.rollback.steps[1]).toMatchObject({ status: 'done', note: 'v1.9.0 live', updatedBy: OWNER });
+    expect(last.body.rollback.steps[1]).toMatchObject({
+      status: 'done',
+      note: 'v1.9.0 live',
+      updatedBy: OWNER,
+    });
     const done = await request(app)
       .get(`/releases/${release.id}`)
       .set('Authorization', as(OWNER));
     expect(done.body.state).toBe('rolled_back');
-    expect(sentByScope(send)[`release-coordination:${release.id}:rollback-completed`]).toEqual(everyone);
+    expect(
+      sentByScope(send)[
+        `release-coordination:${release.id}:rollback-completed`
+      ],
+    ).toEqual(everyone);
     const events = await request(app)
       .get(`/releases/${release.id}/events`)
       .set('Authorization', as(OWNER));
@@ -82,10 +116,15 @@ describe('rollback routes', () => {
       'rolled_back',
     ]);
 
-    const after = await setStep(app, release.id, 1, OWNER, { revision: 4, status: 'failed' });
+    const after = await setStep(app, release.id, 1, OWNER, {
+      revision: 4,
+      status: 'failed',
+    });
     expect(after.status).toBe(409);
     expect(after.body.error.message).toMatch(/was completed/);
-    expect((await gate(app, 'component:default/ledger')).body.reasons.join()).not.toMatch(/rollback/);
+    expect(
+      (await gate(app, 'component:default/ledger')).body.reasons.join(),
+    ).not.toMatch(/rollback/);
   });
 
   it('rolls a release without plan steps straight on to rolled_back, and scopes a rollback to some entities', async () => {
@@ -95,15 +134,23 @@ describe('rollback routes', () => {
     expect(res.status).toBe(200);
     expect(res.body.rollback.steps).toEqual([]);
     expect(res.body.rollback.completedAt).toEqual(expect.any(String));
-    const got = await request(app).get(`/releases/${plain.id}`).set('Authorization', as(OWNER));
+    const got = await request(app)
+      .get(`/releases/${plain.id}`)
+      .set('Authorization', as(OWNER));
     expect(got.body.state).toBe('rolled_back');
 
     const scoped = await seed();
     const partial = await decide(app, scoped, OWNER, {
       scope: { entityRefs: ['Component:ledger'] },
     });
-    expect(partial.body.rollback.entityRefs).toEqual(['component:default/ledger']);
-    expect((await gate(app, 'component:default/payments-service')).body.reasons.join()).not.toMatch(/rollback/);
+    expect(partial.body.rollback.entityRefs).toEqual([
+      'component:default/ledger',
+    ]);
+    expect(
+      (
+        await gate(app, 'component:default/payments-service')
+      ).body.reasons.join(),
+    ).not.toMatch(/rollback/);
   });
 
   describe('who may decide (permission table)', () => {
@@ -127,7 +174,9 @@ describe('rollback routes', () => {
       const res = await decide(app, release, user, { emergency });
       expect(res.status).toBe(status);
       const stored = await rollbackStore.getRollback(release.id);
-      expect(stored?.decision.emergency).toBe(status === 200 ? emergency : undefined);
+      expect(stored?.decision.emergency).toBe(
+        status === 200 ? emergency : undefined,
+      );
       expect(
         (auditor.createEvent as jest.Mock).mock.calls.some(
           ([e]) => e.eventId === 'release-rollback-emergency',
@@ -139,7 +188,9 @@ describe('rollback routes', () => {
   it('refuses with 409 and its reason what the lifecycle does not allow', async () => {
     const { app, seed } = await createApp();
     const planned = await seed({ state: 'planned' });
-    expect((await decide(app, planned, OWNER)).body.error.message).toMatch(/is planned: only a released release/);
+    expect((await decide(app, planned, OWNER)).body.error.message).toMatch(
+      /is planned: only a released release/,
+    );
 
     const release = await seed();
     const direct = await request(app)
@@ -164,8 +215,13 @@ describe('rollback routes', () => {
       .set('Authorization', as(OWNER))
       .send({ to: 'rolled_back' });
     expect(early.status).toBe(409);
-    expect(early.body.error.message).toMatch(/open: 1\. Switch .* \(pending\); 2\. Redeploy 1\.9\.0 \(pending\)/);
-    const staleStep = await setStep(app, release.id, 0, OWNER, { revision: 9, status: 'done' });
+    expect(early.body.error.message).toMatch(
+      /open: 1\. Switch .* \(pending\); 2\. Redeploy 1\.9\.0 \(pending\)/,
+    );
+    const staleStep = await setStep(app, release.id, 0, OWNER, {
+      revision: 9,
+      status: 'done',
+    });
     expect(staleStep.status).toBe(409);
 
     const unplanned = await seed({ rollbackPlan: undefined });
@@ -182,8 +238,14 @@ describe('rollback routes', () => {
     const cases: [object, RegExp][] = [
       [{ reason: '   ' }, /^reason: must not be blank/],
       [{ reason: undefined }, /^reason: is required/],
-      [{ scope: { entityRefs: ['component:default/checkout'] } }, /^scope\.entityRefs: not entities of release/],
-      [{ steps: [{ title: 'x', ownerRef: 'component:default/ledger' }] }, /^steps\.0\.ownerRef/],
+      [
+        { scope: { entityRefs: ['component:default/checkout'] } },
+        /^scope\.entityRefs: not entities of release/,
+      ],
+      [
+        { steps: [{ title: 'x', ownerRef: 'component:default/ledger' }] },
+        /^steps\.0\.ownerRef/,
+      ],
       [{ emergency: 'yes' }, /^emergency:/],
     ];
     for (const [body, message] of cases) {
@@ -207,7 +269,14 @@ describe('rollback routes', () => {
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(message);
     }
-    expect((await setStep(app, release.id, 7, OWNER, { revision: 1, status: 'done' })).status).toBe(404);
+    expect(
+      (
+        await setStep(app, release.id, 7, OWNER, {
+          revision: 1,
+          status: 'done',
+        })
+      ).status,
+    ).toBe(404);
     expect((await rollbackStore.getRollback(release.id))?.revision).toBe(1);
     const hotfix = await request(app)
       .post(`/releases/${release.id}/hotfix`)
@@ -221,32 +290,88 @@ describe('rollback routes', () => {
     const { app, seed, send } = await createApp();
     const release = await seed();
     await decide(app, release, OWNER, {
-      steps: [{ title: 'Restore the ledger snapshot', ownerRef: STEP_OWNER }, { title: 'Redeploy' }],
+      steps: [
+        { title: 'Restore the ledger snapshot', ownerRef: STEP_OWNER },
+        { title: 'Redeploy' },
+      ],
     });
-    expect((await setStep(app, release.id, 0, OTHER, { revision: 1, status: 'running' })).status).toBe(403);
-    expect((await setStep(app, release.id, 1, STEP_OWNER, { revision: 1, status: 'running' })).status).toBe(403);
-    const failed = await setStep(app, release.id, 0, STEP_OWNER, { revision: 1, status: 'failed', note: 'snapshot corrupt' });
+    expect(
+      (
+        await setStep(app, release.id, 0, OTHER, {
+          revision: 1,
+          status: 'running',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await setStep(app, release.id, 1, STEP_OWNER, {
+          revision: 1,
+          status: 'running',
+        })
+      ).status,
+    ).toBe(403);
+    const failed = await setStep(app, release.id, 0, STEP_OWNER, {
+      revision: 1,
+      status: 'failed',
+      note: 'snapshot corrupt',
+    });
     expect(failed.status).toBe(200);
     expect(failed.body.rollback.failed).toBe(true);
-    expect((await setStep(app, release.id, 0, MANAGER, { revision: 2, status: 'running' })).status).toBe(200);
-    expect((await setStep(app, release.id, 0, STEP_OWNER, { revision: 3, status: 'failed' })).status).toBe(200);
-    const notices = send.mock.calls.filter(([n]: any[]) => n.payload.scope.includes('rollback-step-failed'));
+    expect(
+      (
+        await setStep(app, release.id, 0, MANAGER, {
+          revision: 2,
+          status: 'running',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await setStep(app, release.id, 0, STEP_OWNER, {
+          revision: 3,
+          status: 'failed',
+        })
+      ).status,
+    ).toBe(200);
+    const notices = send.mock.calls.filter(([n]: any[]) =>
+      n.payload.scope.includes('rollback-step-failed'),
+    );
     expect(notices).toHaveLength(1);
-    expect(notices[0][0].recipients.entityRef).toEqual(['group:default/release-managers']);
+    expect(notices[0][0].recipients.entityRef).toEqual([
+      'group:default/release-managers',
+    ]);
     expect(notices[0][0].payload.severity).toBe('critical');
-    const got = await request(app).get(`/releases/${release.id}`).set('Authorization', as(OWNER));
+    const got = await request(app)
+      .get(`/releases/${release.id}`)
+      .set('Authorization', as(OWNER));
     expect(got.body.state).toBe('rolling_back');
   });
 
   it('creates a follow-up hotfix prefilled from the rolled-back release, linked both ways', async () => {
     const { app, seed } = await createApp();
     const release = await seed({ title: 'Payments 2.0' });
-    const early = await request(app).post(`/releases/${release.id}/hotfix`).set('Authorization', as(OWNER)).send({});
+    const early = await request(app)
+      .post(`/releases/${release.id}/hotfix`)
+      .set('Authorization', as(OWNER))
+      .send({});
     expect(early.status).toBe(409);
-    await decide(app, release, OWNER, { scope: { entityRefs: ['component:default/payments-service'] } });
-    expect((await request(app).post(`/releases/${release.id}/hotfix`).set('Authorization', as(OTHER)).send({})).status).toBe(403);
+    await decide(app, release, OWNER, {
+      scope: { entityRefs: ['component:default/payments-service'] },
+    });
+    expect(
+      (
+        await request(app)
+          .post(`/releases/${release.id}/hotfix`)
+          .set('Authorization', as(OTHER))
+          .send({})
+      ).status,
+    ).toBe(403);
 
-    const created = await request(app).post(`/releases/${release.id}/hotfix`).set('Authorization', as(OWNER)).send({});
+    const created = await request(app)
+      .post(`/releases/${release.id}/hotfix`)
+      .set('Authorization', as(OWNER))
+      .send({});
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       title: 'Hotfix for Payments 2.0',
@@ -255,18 +380,39 @@ describe('rollback routes', () => {
       state: 'draft',
       ownerRef: 'group:default/team-pay',
       entityRefs: ['component:default/payments-service'],
-      window: { start: '2026-11-26T13:00:00.000Z', end: '2026-11-26T15:00:00.000Z' },
+      window: {
+        start: '2026-11-26T13:00:00.000Z',
+        end: '2026-11-26T15:00:00.000Z',
+      },
     });
-    expect(created.body.description).toContain(`/release-coordination/releases/${release.id}`);
-    const link = { title: 'Payments 2.0', version: '1.0.0', state: 'rolling_back', id: release.id };
-    const ofHotfix = await request(app).get(`/releases/${created.body.id}/rollback`).set('Authorization', as(OWNER));
+    expect(created.body.description).toContain(
+      `/release-coordination/releases/${release.id}`,
+    );
+    const link = {
+      title: 'Payments 2.0',
+      version: '1.0.0',
+      state: 'rolling_back',
+      id: release.id,
+    };
+    const ofHotfix = await request(app)
+      .get(`/releases/${created.body.id}/rollback`)
+      .set('Authorization', as(OWNER));
     expect(ofHotfix.body).toEqual({ hotfixOf: link, hotfixes: [] });
-    const ofRelease = await request(app).get(`/releases/${release.id}/rollback`).set('Authorization', as(OWNER));
+    const ofRelease = await request(app)
+      .get(`/releases/${release.id}/rollback`)
+      .set('Authorization', as(OWNER));
     expect(ofRelease.body.hotfixes).toEqual([
-      { id: created.body.id, title: 'Hotfix for Payments 2.0', version: '1.0.0-hotfix', state: 'draft' },
+      {
+        id: created.body.id,
+        title: 'Hotfix for Payments 2.0',
+        version: '1.0.0-hotfix',
+        state: 'draft',
+      },
     ]);
     // the hotfix is a draft of team-pay: others do not see the link
-    const other = await request(app).get(`/releases/${release.id}/rollback`).set('Authorization', as(OTHER));
+    const other = await request(app)
+      .get(`/releases/${release.id}/rollback`)
+      .set('Authorization', as(OTHER));
     expect(other.body.hotfixes).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   ReleaseEvent,
   ReleaseReadiness,
   ReleaseReadinessVerdict,
+  ReleaseRollbackStatus,
   Train,
 } from '@internal/plugin-release-coordination-common';
 import { ContractServer } from './contractServer';
@@ -34,7 +35,7 @@ export function answerCalendar(
 
 /**
  * Declares the answers the release page asks for about `release`: the
- * release, its history and the trains (empty unless given) and its readiness,
+ * release, its history, the trains and its rollback (empty unless given) and its readiness,
  * approvals and impact, each "not found" unless given.
  */
 export function answerRelease(
@@ -46,10 +47,16 @@ export function answerRelease(
     readiness?: ReleaseReadiness;
     approvals?: ReleaseApprovals;
     impact?: ImpactReport;
+    rollback?: ReleaseRollbackStatus;
   } = {},
 ) {
   const path = `/releases/${release.id}`;
   server.respond('get', path, release);
+  server.respond(
+    'get',
+    `${path}/rollback`,
+    answers.rollback ?? { hotfixes: [] },
+  );
   server.respond('get', `${path}/events`, { items: answers.events ?? [] });
   server.respond('get', '/trains', { items: answers.trains ?? [] });
   const optional = [

@@ -31,6 +31,10 @@ import {
   UpdateReleaseRequest,
   HandoverRequest,
   StandardChange,
+  HotfixRequest,
+  ReleaseRollbackStatus,
+  RollbackDecisionRequest,
+  RollbackStepUpdate,
 } from '@internal/plugin-release-coordination-common';
 import {
   EndFreezeRequest,
@@ -391,6 +395,41 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
       ),
     );
     return pages.flatMap(page => page.items);
+  }
+
+  async getReleaseRollback(id: string): Promise<ReleaseRollbackStatus> {
+    return this.request(`/releases/${encodeURIComponent(id)}/rollback`);
+  }
+
+  async decideRollback(
+    id: string,
+    request: RollbackDecisionRequest,
+  ): Promise<ReleaseRollbackStatus> {
+    return this.request(
+      `/releases/${encodeURIComponent(id)}/rollback-decision`,
+      { method: 'POST', body: request },
+    );
+  }
+
+  async updateRollbackStep(
+    id: string,
+    index: number,
+    request: RollbackStepUpdate,
+  ): Promise<ReleaseRollbackStatus> {
+    return this.request(
+      `/releases/${encodeURIComponent(id)}/rollback/steps/${index}`,
+      { method: 'PATCH', body: request },
+    );
+  }
+
+  async createHotfix(
+    id: string,
+    request: HotfixRequest = {},
+  ): Promise<Release> {
+    return this.request(`/releases/${encodeURIComponent(id)}/hotfix`, {
+      method: 'POST',
+      body: request,
+    });
   }
 
   private async request<T>(

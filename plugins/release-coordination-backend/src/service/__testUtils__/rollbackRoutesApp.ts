@@ -30,12 +30,9 @@ export const as = (user: string) => mockCredentials.user.header(user);
 const entities = [
   entity('Component', 'payments-service', { owner: 'team-pay' }),
   entity('Component', 'ledger', { owner: 'team-pay' }),
-  entity(
-    'Component',
-    'checkout',
-    { owner: 'team-other' },
-    [['dependsOn', 'component:default/payments-service']],
-  ),
+  entity('Component', 'checkout', { owner: 'team-other' }, [
+    ['dependsOn', 'component:default/payments-service'],
+  ]),
   entity('Component', 'storefront', {
     owner: 'team-web',
   }),
@@ -72,7 +69,7 @@ export const PLAN =
 export async function createApp(options: { config?: object } = {}) {
   const { database, releaseStore: store } = await db.init();
   const { auditor, auditEvent } = mockAuditor();
-  const send = jest.fn(async () => {});
+  const send = jest.fn(async (_notification: any) => {});
   const services = await createTestServices({
     database,
     catalog: catalogServiceMock({ entities }),
@@ -124,7 +121,11 @@ export const decide = (
   request(app)
     .post(`/releases/${release.id}/rollback-decision`)
     .set('Authorization', as(user))
-    .send({ revision: release.revision, reason: 'p99 latency doubled', ...body });
+    .send({
+      revision: release.revision,
+      reason: 'p99 latency doubled',
+      ...body,
+    });
 
 /** Sets a step's status as a user. */
 export const setStep = (

@@ -39,6 +39,7 @@ import { UserLink, UserMarkdown } from '../shared/UserContent';
 import { ReleaseConflicts } from '../ReleaseConflicts';
 import { ReleaseImpact } from '../Impact';
 import { ReadinessVerdictChip, ReleaseReadiness } from '../Readiness';
+import { ReleaseRollback } from '../Rollback';
 import { BookOnTrain } from '../Trains';
 import { StatusReport } from '../StatusReport';
 import { ReleaseHandover } from '../Handover';
@@ -250,6 +251,9 @@ export function ReleasePage(props: ReleasePageProps) {
           onChanged={retry}
           onVerdict={setVerdict}
         />
+      </Grid>
+      <Grid item xs={12}>
+        <ReleaseRollback release={release} onChanged={retry} />
       </Grid>
       <Grid item xs={12}>
         <StatusReport release={release} events={events} />
