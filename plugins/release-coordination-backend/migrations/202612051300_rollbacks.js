@@ -13,7 +13,10 @@
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
-  const releaseRef = (/** @type {import('knex').Knex.CreateTableBuilder} */ table, column = 'release_id') =>
+  const releaseRef = (
+    /** @type {import('knex').Knex.CreateTableBuilder} */ table,
+    column = 'release_id',
+  ) =>
     table
       .string(column, 36)
       .notNullable()
@@ -24,8 +27,14 @@ exports.up = async function up(knex) {
     table.comment('The decision to roll a release back');
     releaseRef(table).primary();
     table.text('reason').notNullable();
-    table.text('triggered_by').notNullable().comment('JSON: criterionIds, issueIds');
-    table.text('scope').notNullable().comment('JSON: "release" or { entityRefs }');
+    table
+      .text('triggered_by')
+      .notNullable()
+      .comment('JSON: criterionIds, issueIds');
+    table
+      .text('scope')
+      .notNullable()
+      .comment('JSON: "release" or { entityRefs }');
     table.boolean('emergency').notNullable().defaultTo(false);
     table.string('decided_by', 300).notNullable();
     table.timestamp('decided_at', { useTz: true }).notNullable();
@@ -45,7 +54,10 @@ exports.up = async function up(knex) {
     table.integer('step_index').notNullable();
     table.text('title').notNullable();
     table.string('owner_ref', 300).notNullable();
-    table.string('status', 16).notNullable().comment('pending, running, done, failed');
+    table
+      .string('status', 16)
+      .notNullable()
+      .comment('pending, running, done, failed');
     table.text('note').nullable();
     table.string('updated_by', 300).nullable();
     table.timestamp('updated_at', { useTz: true }).nullable();

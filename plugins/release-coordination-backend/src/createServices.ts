@@ -187,7 +187,14 @@ export function createServices(deps: ServiceDependencies): Services {
   });
   readiness.register();
   listenForNotifications({ releases, approvals, readiness, notifier, logger });
-  const rollbacks = createRollbackService({ ...deps, releases, freezes, impact, notifier, approvalPolicy });
+  const rollbacks = createRollbackService({
+    ...deps,
+    releases,
+    freezes,
+    impact,
+    notifier,
+    approvalPolicy,
+  });
   return {
     rollbacks,
     catalog,

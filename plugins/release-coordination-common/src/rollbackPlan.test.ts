@@ -23,9 +23,9 @@ describe('rollbackPlanSteps', () => {
   });
 
   it('falls back to bulleted items when there is no ordered list', () => {
-    expect(rollbackPlanSteps('* Revert the config\r\n+ Redeploy\n- Verify')).toEqual(
-      ['Revert the config', 'Redeploy', 'Verify'],
-    );
+    expect(
+      rollbackPlanSteps('* Revert the config\r\n+ Redeploy\n- Verify'),
+    ).toEqual(['Revert the config', 'Redeploy', 'Verify']);
   });
 
   it('ignores fenced code, indented code and plain prose', () => {

@@ -4,6 +4,7 @@ import { Stores } from '../database/createStores';
 import { readExemptTypes } from '../settings';
 import { seedDemoFreezes } from './seedDemoFreezes';
 import { seedDemoReleases } from './seedDemoReleases';
+import { seedDemoRollbacks } from './seedDemoRollbacks';
 import { seedDemoTrains } from './seedDemoTrains';
 
 /** Seeds the demo releases (with their approvals), freezes and trains, each once. */
@@ -24,4 +25,5 @@ export async function seedDemoData(options: {
     exemptTypes: readExemptTypes(config),
   });
   await seedDemoTrains({ store: stores.trainStore, logger });
+  await seedDemoRollbacks({ stores, logger });
 }

@@ -405,7 +405,8 @@ export class FreezeService {
     if (moreReasons) {
       blocking.push(...(await moreReasons(covering)));
     }
-    for (const check of this.gateChecks) blocking.push(...(await check(entityRef)));
+    for (const check of this.gateChecks)
+      blocking.push(...(await check(entityRef)));
     return blocking.length > 0
       ? { allowed: false, status: 'prevented', reasons: blocking }
       : { allowed: true, status: 'allowed', reasons: notes };
