@@ -205,16 +205,35 @@ describe('ReleaseRollback', () => {
     };
     server.respond('post', '/releases/r1/hotfix', hotfix);
     const done = { ...release, state: 'rolled_back' as const };
-    await render(done, {
-      rollback: { ...rollback, completedAt: '2026-12-10T14:00:00.000Z' },
-      hotfixes: [],
-    });
+    const completed = {
+      ...rollback,
+      completedAt: '2026-12-10T14:00:00.000Z',
+    };
+    await render(done, { rollback: completed, hotfixes: [] });
+    // once the hotfix exists, the rollback lists it
+    server.respond('get', '/releases/r1/rollback', () => ({
+      rollback: completed,
+      hotfixes: server.requests('post', '/releases/{id}/hotfix').length
+        ? [
+            {
+              id: 'h1',
+              title: 'Hotfix for Payments 2',
+              version: '2.0.0-hotfix',
+              state: 'draft',
+            },
+          ]
+        : [],
+    }));
     fireEvent.click(
       await screen.findByRole('button', { name: 'Create follow-up hotfix' }),
     );
     await waitFor(() =>
       expect(server.requests('post', '/releases/{id}/hotfix')).toHaveLength(1),
     );
+    const link = await screen.findByRole('link', {
+      name: 'Hotfix for Payments 2 2.0.0-hotfix (draft)',
+    });
+    expect(link).toHaveAttribute('href', '/release-coordination/releases/h1');
   });
 
   it('links a hotfix back to the release it follows up', async () => {

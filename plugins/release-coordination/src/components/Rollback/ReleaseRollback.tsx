@@ -13,7 +13,6 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { errorMessage, formatTimestamp } from '../shared/format';
 import { HotfixLinks } from './HotfixLinks';
@@ -42,9 +41,12 @@ export function ReleaseRollback(props: ReleaseRollbackProps) {
   const identityApi = useApi(identityApiRef);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const status = useAsyncRetry(
+  // bumped after every change: a new fetch even while another is loading
+  const [changes, setChanges] = useState(0);
+  const reload = () => setChanges(count => count + 1);
+  const status = useAsync(
     () => api.getReleaseRollback(release.id),
-    [api, release.id, release.revision],
+    [api, release.id, release.revision, changes],
   );
   const identity = useAsync(
     () => identityApi.getBackstageIdentity(),
@@ -62,7 +64,7 @@ export function ReleaseRollback(props: ReleaseRollbackProps) {
     setError(undefined);
     try {
       await action();
-      status.retry();
+      reload();
       onChanged();
     } catch (e) {
       setError(errorMessage(e));
@@ -100,7 +102,7 @@ export function ReleaseRollback(props: ReleaseRollbackProps) {
             manager || EMERGENCY_ROLLBACK_TYPES.includes(release.type)
           }
           onDecided={() => {
-            status.retry();
+            reload();
             onChanged();
           }}
         />
