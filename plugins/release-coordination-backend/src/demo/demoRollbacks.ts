@@ -99,12 +99,8 @@ function demoRelease(options: {
 const steps = (ownerRef: string, items: [string, RollbackStepStatus][]) =>
   items.map(([title, status], index) => ({ index, title, ownerRef, status }));
 
-/**
- * The demo's rollbacks: a completed rollback with its follow-up hotfix, a
- * release rolling back with a step running, and a released release with a
- * rollback plan to try deciding one on.
- */
-export function demoRollbacks(now: Date): DemoRollback[] {
+/** The releases of the demo rollbacks. */
+function rollbackDemoReleases(now: Date) {
   const ledger = demoRelease({
     n: 1,
     now,
@@ -184,6 +180,16 @@ export function demoRollbacks(now: Date): DemoRollback[] {
     description:
       '## Checkout 3.15\n\nExpress checkout for returning customers.',
   });
+  return { ledger, hotfix, search, checkout };
+}
+
+/**
+ * The demo's rollbacks: a completed rollback with its follow-up hotfix, a
+ * release rolling back with a step running, and a released release with a
+ * rollback plan to try deciding one on.
+ */
+export function demoRollbacks(now: Date): DemoRollback[] {
+  const { ledger, hotfix, search, checkout } = rollbackDemoReleases(now);
   const decided = (
     release: Release,
     reason: string,
