@@ -302,6 +302,34 @@ export const PERMISSION_MATRIX: readonly PermissionMatrixRow[] = [
     expected: ownersAndReleaseManagers(200),
   },
   {
+    operationId: 'GetReleaseRollback',
+    method: 'GET',
+    path: '/releases/{id}/rollback',
+    expected: everyone(200),
+  },
+  {
+    operationId: 'DecideRollback',
+    method: 'POST',
+    path: '/releases/{id}/rollback-decision',
+    case: 'released',
+    expected: ownersAndReleaseManagers(200),
+  },
+  {
+    operationId: 'UpdateRollbackStep',
+    method: 'PATCH',
+    path: '/releases/{id}/rollback/steps/{index}',
+    case: 'rolling back',
+    expected: ownersAndReleaseManagers(200),
+  },
+  {
+    operationId: 'CreateFollowUpHotfix',
+    method: 'POST',
+    path: '/releases/{id}/hotfix',
+    case: 'rolling back',
+    // creating the hotfix is creating a release of the owning group
+    expected: { ...everyone(403), owner: 201 },
+  },
+  {
     operationId: 'ListConflicts',
     method: 'GET',
     path: '/conflicts',

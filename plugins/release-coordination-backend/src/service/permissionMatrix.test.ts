@@ -90,6 +90,27 @@ async function plannedRelease(
   return expectStatus(res, 200, 'plan release');
 }
 
+/** A planned release set to `released` in the database (the way there takes approvals and time). */
+async function releasedRelease(backend: PortalTestBackend) {
+  const release = await plannedRelease(backend);
+  await backend
+    .knex('releases')
+    .where({ id: release.id })
+    .update({ state: 'released' });
+  return release;
+}
+
+/** A released release whose rollback olivia decided, with one step; its id. */
+async function rollingBack(backend: PortalTestBackend) {
+  const { id, revision } = await releasedRelease(backend);
+  const res = await backend
+    .as(CO_OWNER)
+    .post(`/releases/${id}/rollback-decision`)
+    .send({ revision, reason: 'p99 doubled', steps: [{ title: 'Redeploy' }] });
+  expectStatus(res, 200, 'decide rollback');
+  return id;
+}
+
 /** A planned release that alice approved for checkout-team. */
 async function approvedByAlice(backend: PortalTestBackend) {
   const release = await plannedRelease(backend);
@@ -304,6 +325,19 @@ const FIXTURES: Record<string, Fixture> = {
     expectStatus(res, 200, 'override risk');
     return { params: { id } };
   },
+  GetReleaseRollback: releaseId,
+  'DecideRollback (released)': async backend => {
+    const { id, revision } = await releasedRelease(backend);
+    return { params: { id }, body: { revision, reason: 'p99 doubled' } };
+  },
+  'UpdateRollbackStep (rolling back)': async backend => ({
+    params: { id: await rollingBack(backend), index: '0' },
+    body: { revision: 1, status: 'running' },
+  }),
+  'CreateFollowUpHotfix (rolling back)': async backend => ({
+    params: { id: await rollingBack(backend) },
+    body: {},
+  }),
   ListConflicts: async () => ({ query: range() }),
   SuggestSlots: async () => ({
     query: { entityRef: CHECKOUT, duration: 'PT1H' },
