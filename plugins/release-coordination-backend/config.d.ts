@@ -219,6 +219,16 @@ export interface Config {
         | 'out-of-band'
       >;
     };
+    /** Rollback coordination. */
+    rollback?: {
+      /**
+       * Who may decide a rollback besides the release managers (who always
+       * may): members of the owning group (`owners`, the default) or nobody
+       * else (`release-managers`), except the owners of an emergency or
+       * hotfix release through the emergency fast path.
+       */
+      deciders?: 'owners' | 'release-managers';
+    };
     /** When releases may move through their lifecycle. */
     lifecycle?: {
       /**

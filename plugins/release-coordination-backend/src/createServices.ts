@@ -31,11 +31,11 @@ import { readStandardChanges } from './releases/standardChanges';
 import { readExemptTypes, readLinkSchemes, readTimeHorizon } from './settings';
 import { TrainService } from './trains/TrainService';
 import { VerificationChecker } from './verification/checkers';
-import { createVerification } from './verification/createVerification';
 import { VerificationService } from './verification/VerificationService';
-import { wireReleaseIssues } from './releaseIssues/wireReleaseIssues';
 import { ReleaseIssueService } from './releaseIssues/ReleaseIssueService';
 import { EscalationRule } from './releaseIssues/escalationPolicy';
+import { createAfterGoLiveServices } from './createAfterGoLiveServices';
+import { RollbackService } from './rollback/RollbackService';
 
 /**
  * What the services are built from: the stores, Backstage's core services
@@ -79,6 +79,7 @@ export interface Services {
   readiness: ReadinessService;
   verification: VerificationService;
   notifier: ReleaseNotifier;
+  rollbacks: RollbackService;
   approvalPolicy: ApprovalPolicy;
   timeHorizon: TimeHorizon;
   linkSchemes: readonly string[];
@@ -96,12 +97,7 @@ export interface Services {
  */
 export function createServices(deps: ServiceDependencies): Services {
   const { stores, config, auth, permissions, userInfo, logger, now } = deps;
-  const catalog = new CatalogModel({
-    catalog: deps.catalog,
-    auth,
-    permissions,
-    logger,
-  });
+  const catalog = new CatalogModel(deps);
   const approvalPolicy = readApprovalPolicy(config);
   const releases = new ReleaseService({
     store: stores.releaseStore,
@@ -166,11 +162,7 @@ export function createServices(deps: ServiceDependencies): Services {
     ),
     now,
   });
-  const notifier = new ReleaseNotifier({
-    notifications: deps.notifications,
-    signals: deps.signals,
-    logger,
-  });
+  const notifier = new ReleaseNotifier(deps);
   const approvals = new ApprovalService({
     releases,
     store: stores.approvalStore,
@@ -194,10 +186,17 @@ export function createServices(deps: ServiceDependencies): Services {
     policy: readReadinessPolicy(config),
   });
   readiness.register();
-  const verification = createVerification(deps, { releases, catalog });
   listenForNotifications({ releases, approvals, readiness, notifier, logger });
   return {
-    ...wireReleaseIssues({ ...deps, releases, catalog, readiness, notifier }),
+    ...createAfterGoLiveServices(deps, {
+      releases,
+      catalog,
+      readiness,
+      notifier,
+      freezes,
+      impact,
+      approvalPolicy,
+    }),
     catalog,
     releases,
     freezes,
@@ -207,7 +206,6 @@ export function createServices(deps: ServiceDependencies): Services {
     impact,
     approvals,
     readiness,
-    verification,
     notifier,
     approvalPolicy,
     timeHorizon: readTimeHorizon(config),

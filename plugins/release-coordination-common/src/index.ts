@@ -21,3 +21,4 @@ export * from './readiness';
 export * from './signals';
 export * from './verification';
 export * from './releaseIssues';
+export * from './rollback';

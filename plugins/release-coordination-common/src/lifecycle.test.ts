@@ -19,6 +19,9 @@ describe('release lifecycle', () => {
   it('allows rollback only after release and cancel only before it', () => {
     for (const state of RELEASE_STATES) {
       expect(isTransitionAllowed(state, 'rolled_back')).toBe(
+        state === 'released' || state === 'rolling_back',
+      );
+      expect(isTransitionAllowed(state, 'rolling_back')).toBe(
         state === 'released',
       );
       expect(isTransitionAllowed(state, 'cancelled')).toBe(
@@ -31,6 +34,7 @@ describe('release lifecycle', () => {
     expect(nextReleaseStates('verified')).toEqual([]);
     expect(nextReleaseStates('cancelled')).toEqual([]);
     expect(nextReleaseStates('rolled_back')).toEqual([]);
+    expect(nextReleaseStates('rolling_back')).toEqual(['rolled_back']);
     expect(isTransitionAllowed('draft', 'released')).toBe(false);
   });
 });

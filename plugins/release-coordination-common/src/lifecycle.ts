@@ -5,7 +5,11 @@ const TRANSITIONS: Record<ReleaseState, readonly ReleaseState[]> = {
   planned: ['approved', 'cancelled'],
   approved: ['in_progress', 'cancelled'],
   in_progress: ['released', 'cancelled'],
-  released: ['verified', 'rolled_back'],
+  // `rolling_back` is entered only by a rollback decision and left for
+  // `rolled_back` once its steps are done; the direct `released → rolled_back`
+  // stays as the one-step rollback of a release whose plan lists no steps
+  released: ['verified', 'rolling_back', 'rolled_back'],
+  rolling_back: ['rolled_back'],
   verified: [],
   rolled_back: [],
   cancelled: [],

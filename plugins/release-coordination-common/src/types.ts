@@ -29,6 +29,7 @@ export const RELEASE_STATES = [
   'in_progress',
   'released',
   'verified',
+  'rolling_back',
   'rolled_back',
   'cancelled',
 ] as const;

@@ -3,20 +3,13 @@
  * (see permissionMatrix.ts).
  */
 import type { PermissionMatrixRow } from './permissionMatrix';
+import { everyone } from './matrixExpectations';
 import { CO_OWNER, type PortalTestBackend } from './portalTestBackend';
 
 const PAYMENTS_TEAM = 'group:default/payments-team';
 
-const all = (status: number) => ({
-  owner: status,
-  otherTeam: status,
-  platformAdmin: status,
-  releaseManager: status,
-  noGroup: status,
-});
-
 /** A draft: its owning group sees it, for everyone else it does not exist. */
-const draftOwners = (status: number) => ({ ...all(404), owner: status });
+const draftOwners = (status: number) => ({ ...everyone(404), owner: status });
 
 /** The rows of the release issue operations. */
 export const ISSUE_PERMISSION_ROWS: PermissionMatrixRow[] = [
@@ -26,7 +19,7 @@ export const ISSUE_PERMISSION_ROWS: PermissionMatrixRow[] = [
     operationId: 'ListReleaseIssues',
     method: 'GET',
     path: '/releases/{id}/issues',
-    expected: all(200),
+    expected: everyone(200),
   },
   {
     operationId: 'ListReleaseIssues',
@@ -39,7 +32,7 @@ export const ISSUE_PERMISSION_ROWS: PermissionMatrixRow[] = [
     operationId: 'RecordReleaseIssue',
     method: 'POST',
     path: '/releases/{id}/issues',
-    expected: all(201),
+    expected: everyone(201),
   },
   {
     operationId: 'RecordReleaseIssue',
@@ -52,13 +45,13 @@ export const ISSUE_PERMISSION_ROWS: PermissionMatrixRow[] = [
     operationId: 'ListIssues',
     method: 'GET',
     path: '/issues',
-    expected: all(200),
+    expected: everyone(200),
   },
   {
     operationId: 'GetIssue',
     method: 'GET',
     path: '/issues/{issueId}',
-    expected: all(200),
+    expected: everyone(200),
   },
   {
     operationId: 'GetIssue',
@@ -73,7 +66,7 @@ export const ISSUE_PERMISSION_ROWS: PermissionMatrixRow[] = [
     path: '/issues/{issueId}',
     case: 'owned by payments-team',
     expected: {
-      ...{ ...all(403), owner: 200, releaseManager: 200 },
+      ...{ ...everyone(403), owner: 200, releaseManager: 200 },
       otherTeam: 200,
     },
   },

@@ -7,6 +7,8 @@
  */
 import { resolve } from 'node:path';
 import { ISSUE_PERMISSION_ROWS } from './issuePermissionRows';
+import { ROLLBACK_PERMISSION_ROWS } from './rollbackPermissionRows';
+import { everyone, ownersAndReleaseManagers } from './matrixExpectations';
 import { Role } from './portalTestBackend';
 import { VERIFICATION_MATRIX_ROWS } from './verificationMatrix';
 
@@ -38,22 +40,6 @@ const COLUMN_TITLES: Record<Role, string> = {
   releaseManager: 'release manager (rita)',
   noGroup: 'in no group (nora)',
 };
-
-/** Every kind of user gets `status`. */
-const everyone = (status: number): Record<Role, number> => ({
-  owner: status,
-  otherTeam: status,
-  platformAdmin: status,
-  releaseManager: status,
-  noGroup: status,
-});
-
-/** Members of the owning group and release managers get `status`, others 403. */
-const ownersAndReleaseManagers = (status: number) => ({
-  ...everyone(403),
-  owner: status,
-  releaseManager: status,
-});
 
 /** Platform admins get `status`, others 403. */
 const platformAdmins = (status: number) => ({
@@ -431,6 +417,7 @@ export const PERMISSION_MATRIX: readonly PermissionMatrixRow[] = [
   },
   ...VERIFICATION_MATRIX_ROWS,
   ...ISSUE_PERMISSION_ROWS,
+  ...ROLLBACK_PERMISSION_ROWS,
 ];
 
 /**

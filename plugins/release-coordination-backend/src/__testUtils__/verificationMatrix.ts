@@ -4,17 +4,9 @@
  */
 import type { PermissionMatrixRow } from './permissionMatrix';
 import type { PortalTestBackend } from './portalTestBackend';
+import { everyone, ownersAndReleaseManagers } from './matrixExpectations';
 
 const CHECKOUT_TEAM = 'group:default/checkout-team';
-
-/** Members of checkout-team (alice) and release managers get `status`, others 403. */
-const changers = (status: number) => ({
-  owner: status,
-  otherTeam: 403,
-  platformAdmin: 403,
-  releaseManager: status,
-  noGroup: 403,
-});
 
 /** The rows of the success-criteria operations. */
 export const VERIFICATION_MATRIX_ROWS: readonly PermissionMatrixRow[] = [
@@ -22,38 +14,32 @@ export const VERIFICATION_MATRIX_ROWS: readonly PermissionMatrixRow[] = [
     operationId: 'GetReleaseVerification',
     method: 'GET',
     path: '/releases/{id}/criteria',
-    expected: {
-      owner: 200,
-      otherTeam: 200,
-      platformAdmin: 200,
-      releaseManager: 200,
-      noGroup: 200,
-    },
+    expected: everyone(200),
   },
   {
     operationId: 'AddSuccessCriterion',
     method: 'POST',
     path: '/releases/{id}/criteria',
-    expected: changers(201),
+    expected: ownersAndReleaseManagers(201),
   },
   {
     operationId: 'UpdateSuccessCriterion',
     method: 'PATCH',
     path: '/releases/{id}/criteria/{criterionId}',
-    expected: changers(200),
+    expected: ownersAndReleaseManagers(200),
   },
   {
     operationId: 'DeleteSuccessCriterion',
     method: 'DELETE',
     path: '/releases/{id}/criteria/{criterionId}',
-    expected: changers(204),
+    expected: ownersAndReleaseManagers(204),
   },
   {
     operationId: 'RecordCriterionResult',
     method: 'POST',
     path: '/releases/{id}/criteria/{criterionId}/result',
     case: 'released, owned by checkout-team',
-    expected: { ...changers(200), releaseManager: 403 },
+    expected: { ...ownersAndReleaseManagers(200), releaseManager: 403 },
   },
 ];
 

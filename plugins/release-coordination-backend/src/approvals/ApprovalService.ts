@@ -54,6 +54,7 @@ const STARTED_STATES: readonly ReleaseState[] = [
   'in_progress',
   'released',
   'verified',
+  'rolling_back',
   'rolled_back',
 ];
 

@@ -26,6 +26,10 @@ import {
   DatabaseReleaseIssueStore,
   ReleaseIssueStore,
 } from '../releaseIssues/DatabaseReleaseIssueStore';
+import {
+  DatabaseRollbackStore,
+  RollbackStore,
+} from '../rollback/DatabaseRollbackStore';
 
 /**
  * Every store of the plugin, over one database.
@@ -42,6 +46,7 @@ export interface Stores {
   notificationLog: NotificationLogStore;
   verificationStore: VerificationStore;
   releaseIssueStore: ReleaseIssueStore;
+  rollbackStore: RollbackStore;
 }
 
 /**
@@ -62,5 +67,6 @@ export async function createStores(database: DatabaseService): Promise<Stores> {
     notificationLog: new DatabaseNotificationLogStore(db),
     verificationStore: new DatabaseVerificationStore(db),
     releaseIssueStore: new DatabaseReleaseIssueStore(db),
+    rollbackStore: new DatabaseRollbackStore(db),
   };
 }

@@ -19,6 +19,7 @@ const APPROVED_STATES = [
   'in_progress',
   'released',
   'verified',
+  'rolling_back',
   'rolled_back',
 ];
 

@@ -4,6 +4,7 @@ import { Stores } from '../database/createStores';
 import { readExemptTypes } from '../settings';
 import { seedDemoFreezes } from './seedDemoFreezes';
 import { seedDemoReleases } from './seedDemoReleases';
+import { seedDemoRollbacks } from './seedDemoRollbacks';
 import { seedDemoTrains } from './seedDemoTrains';
 import { seedDemoVerification } from './demoVerification';
 import { seedDemoIssues } from '../releaseIssues/seedDemoIssues';
@@ -32,4 +33,5 @@ export async function seedDemoData(options: {
     issues: stores.releaseIssueStore,
     logger,
   });
+  await seedDemoRollbacks({ stores, logger });
 }

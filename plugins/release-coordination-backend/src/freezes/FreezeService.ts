@@ -74,6 +74,8 @@ export class FreezeService {
   private readonly occurrences = new OccurrenceMemo();
   private readonly defaultExemptTypes: ReleaseType[];
   private readonly now: () => Date;
+  private readonly gateChecks: ((entityRef: string) => Promise<string[]>)[] =
+    [];
 
   constructor(options: {
     store: FreezeStore;
@@ -94,6 +96,11 @@ export class FreezeService {
       ...(options.defaultExemptTypes ?? DEFAULT_FREEZE_EXEMPT_TYPES),
     ];
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** Adds a check whose reasons prevent every deploy of an entity (e.g. a rollback in progress). */
+  addGateCheck(check: (entityRef: string) => Promise<string[]>) {
+    this.gateChecks.push(check);
   }
 
   async listFreezes(query: ListFreezesQuery): Promise<Page<Freeze>> {
@@ -398,6 +405,8 @@ export class FreezeService {
     if (moreReasons) {
       blocking.push(...(await moreReasons(covering)));
     }
+    for (const check of this.gateChecks)
+      blocking.push(...(await check(entityRef)));
     return blocking.length > 0
       ? { allowed: false, status: 'prevented', reasons: blocking }
       : { allowed: true, status: 'allowed', reasons: notes };

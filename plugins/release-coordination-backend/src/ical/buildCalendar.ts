@@ -23,6 +23,8 @@ const STATUS: Record<ReleaseState, ICalEventStatus> = {
   in_progress: ICalEventStatus.CONFIRMED,
   released: ICalEventStatus.CONFIRMED,
   verified: ICalEventStatus.CONFIRMED,
+  // it went out and is being undone: still on the calendar until rolled back
+  rolling_back: ICalEventStatus.CONFIRMED,
   cancelled: ICalEventStatus.CANCELLED,
   rolled_back: ICalEventStatus.CANCELLED,
 };

@@ -307,7 +307,11 @@ export class ReleaseNotifier {
     }
   }
 
-  private async send(
+  /**
+   * Sends one notification about a release to entities (users, groups)
+   * except some; `scope` names the event, once per recipient set.
+   */
+  async send(
     entityRefs: string[],
     excludeEntityRefs: string[],
     payload: Omit<NotificationPayload, 'link' | 'topic' | 'scope'> & {

@@ -402,6 +402,19 @@ export class ReleaseService {
   }
 
   /**
+   * Moves a release for a caller another service authorized (a rollback
+   * step's owner finishing the rollback); the lifecycle, timing and guards
+   * still apply.
+   */
+  async transitionAuthorized(
+    current: Release,
+    input: ReleaseTransitionInput,
+    credentials: UserCredentials,
+  ): Promise<Release> {
+    return this.transitions.transitionAuthorized(current, input, credentials);
+  }
+
+  /**
    * Sends an approved release back to `planned`, because an approval it
    * relied on was withdrawn (not a user's transition: no guards).
    */

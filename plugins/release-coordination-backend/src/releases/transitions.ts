@@ -68,6 +68,19 @@ export class ReleaseTransitions {
       input.to === 'cancelled' && this.authority.isCreator(caller, current);
     if (!withdrawal)
       await this.access.authorizeChange(current, credentials, caller);
+    return this.transitionAuthorized(current, input, credentials);
+  }
+
+  /**
+   * Moves a release for a caller another service authorized (a rollback
+   * step's owner finishing the rollback); the lifecycle, timing and guards
+   * still apply.
+   */
+  async transitionAuthorized(
+    current: Release,
+    input: ReleaseTransitionInput,
+    credentials: UserCredentials,
+  ): Promise<Release> {
     if (!isTransitionAllowed(current.state, input.to)) {
       throw new ConflictError(
         `Cannot move release from "${current.state}" to "${input.to}"`,

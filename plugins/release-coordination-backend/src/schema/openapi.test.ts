@@ -20,6 +20,7 @@ import { ApprovalService } from '../approvals/ApprovalService';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { VerificationService } from '../verification/VerificationService';
 import { ReleaseIssueService } from '../releaseIssues/ReleaseIssueService';
+import { RollbackService } from '../rollback/RollbackService';
 
 const spec = parse(readFileSync(resolve(__dirname, 'openapi.yaml'), 'utf8'));
 
@@ -57,6 +58,7 @@ describe('openapi.yaml', () => {
       readiness: {} as ReadinessService,
       verification: {} as VerificationService,
       issues: {} as ReleaseIssueService,
+      rollbacks: {} as RollbackService,
       httpAuth: mockServices.httpAuth(),
       auditor: mockServices.auditor.mock(),
     });

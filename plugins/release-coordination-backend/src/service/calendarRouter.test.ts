@@ -151,6 +151,7 @@ describe('calendar routes', () => {
       in_progress: 'CONFIRMED',
       released: 'CONFIRMED',
       verified: 'CONFIRMED',
+      rolling_back: 'CONFIRMED',
       cancelled: 'CANCELLED',
       rolled_back: 'CANCELLED',
     };

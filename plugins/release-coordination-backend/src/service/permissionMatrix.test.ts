@@ -19,6 +19,7 @@ import {
 } from '../__testUtils__/permissionMatrix';
 import { verificationFixtures } from '../__testUtils__/verificationMatrix';
 import { issueFixtures } from '../__testUtils__/issuePermissionRows';
+import { rollbackFixtures } from '../__testUtils__/rollbackPermissionRows';
 
 jest.setTimeout(120_000);
 
@@ -370,6 +371,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   ...verificationFixtures({ plannedRelease, expectStatus }),
   ...issueFixtures({ plannedRelease, draftRelease, expectStatus }),
+  ...rollbackFixtures({ plannedRelease, expectStatus }),
 };
 
 /** Sends the row's request as the role, on the row's method and path. */

@@ -38,6 +38,8 @@ import { VerificationService } from '../verification/VerificationService';
 import { addVerificationRoutes } from './verificationRouter';
 import { ReleaseIssueService } from '../releaseIssues/ReleaseIssueService';
 import { addReleaseIssueRoutes } from './releaseIssuesRouter';
+import { RollbackService } from '../rollback/RollbackService';
+import { addRollbackRoutes } from './rollbackRouter';
 
 /**
  * What the release-coordination router needs.
@@ -63,6 +65,8 @@ export interface RouterOptions {
   approvals?: ApprovalService;
   /** Readiness (go / no-go); its routes are served only when given with `approvals`. */
   readiness?: ReadinessService;
+  /** Rollback coordination and follow-up hotfixes; their routes are served only when given. */
+  rollbacks?: RollbackService;
   /** How far from now request times may lie; 5 years by default. */
   timeHorizon?: TimeHorizon;
   /** The URL schemes user-supplied links may have (`releaseCoordination.links.allowedSchemes`); http and https by default. */
@@ -215,6 +219,9 @@ export async function createRouter(
   addVerificationRoutes(router, { ...options, httpAuth, auditor });
   if (options.issues) {
     addReleaseIssueRoutes(router, { ...options, issues: options.issues });
+  }
+  if (options.rollbacks) {
+    addRollbackRoutes(router, { ...options, rollbacks: options.rollbacks });
   }
 
   if (options.calendar && options.userInfo) {

@@ -480,6 +480,84 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/releases/{id}/rollback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /** @description The rollback of a release, if one was decided (decision, steps in order, progress, whether a step failed), and its follow-up hotfix links both ways (the linked releases the caller may see). */
+    get: operations['GetReleaseRollback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/releases/{id}/rollback-decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Decides to roll a `released` release back (`revision` is the release's): it moves to `rolling_back` with execution steps from the body or from the ordered (else bulleted) list items of its rollback plan, each owned by the owning group unless given; without steps it goes on to `rolled_back`. Release managers may always decide; members of the owning group when `releaseCoordination.rollback.deciders` is `owners` (the default). `emergency: true` (the fast path, audited as `release-rollback-emergency`) is for emergency and hotfix releases or the release managers, and lets the owners decide when only release managers otherwise may. Everyone the impact report lists (owners of the release, of its entities and affected dependents, audience groups) is notified. */
+    post: operations['DecideRollback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/releases/{id}/rollback/steps/{index}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+        /** @description The step's position from 0. */
+        index: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** @description Sets a step's status (`revision` is the rollback's); its owner, members of the owning group and the release managers may. A step's first failure notifies the release managers once; when every step is done the release moves to `rolled_back` and everyone the impact report lists is notified. */
+    patch: operations['UpdateRollbackStep'];
+    trace?: never;
+  };
+  '/releases/{id}/hotfix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Creates a draft `hotfix` release following up a release that is rolling or rolled back, prefilled from it (title, the entities rolled back, owner, a description linking it; a window an hour from now, unless given) and linked to it both ways. The caller needs the rights to create releases for the owning group. */
+    post: operations['CreateFollowUpHotfix'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/conflicts': {
     parameters: {
       query?: never;
@@ -521,7 +599,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Whether an entity may be deployed at a time (default now), for CI pipelines: prevented inside an applicable freeze (unless an approved or in-progress release covering the time is of an exempt type or has a freeze override), when no approved or in-progress release of the entity covers the time, and when a covering release has a blocking conflict (same-entity or ordering, with releases other than drafts; the reason names the conflict). Accepts user and service tokens (e.g. a static external-access token). */
+    /** @description Whether an entity may be deployed at a time (default now), for CI pipelines: prevented inside an applicable freeze (unless an approved or in-progress release covering the time is of an exempt type or has a freeze override), when no approved or in-progress release of the entity covers the time, and when a covering release has a blocking conflict (same-entity or ordering, with releases other than drafts; the reason names the conflict), and while a rollback of the entity is in progress. Accepts user and service tokens (e.g. a static external-access token). */
     get: operations['GetDeployGate'];
     put?: never;
     post?: never;
@@ -784,6 +862,7 @@ export interface components {
       | 'in_progress'
       | 'released'
       | 'verified'
+      | 'rolling_back'
       | 'rolled_back'
       | 'cancelled';
     /** @description Start before end, at most 90 days long. */
@@ -952,6 +1031,66 @@ export interface components {
       override?: {
         reason: string;
       };
+    };
+    /** @enum {string} */
+    RollbackStepStatus: 'pending' | 'running' | 'done' | 'failed';
+    /** @description The whole release, or some of its entities. */
+    RollbackScope:
+      | 'release'
+      | {
+          entityRefs: components['schemas']['EntityRef'][];
+        };
+    /** @description Ids of the success criteria and issues that led to the rollback. */
+    RollbackTriggers: {
+      criterionIds?: string[];
+      issueIds?: string[];
+    };
+    RollbackDecisionRequest: {
+      revision: number;
+      reason: string;
+      triggeredBy?: components['schemas']['RollbackTriggers'];
+      scope?: components['schemas']['RollbackScope'];
+      emergency?: boolean;
+      steps?: {
+        title: string;
+        ownerRef?: components['schemas']['EntityRef'];
+      }[];
+    };
+    RollbackStep: {
+      index: number;
+      title: string;
+      ownerRef: components['schemas']['EntityRef'];
+      status: components['schemas']['RollbackStepStatus'];
+      note?: string;
+      updatedBy?: string;
+      updatedAt?: components['schemas']['Timestamp'];
+    };
+    Rollback: {
+      releaseId: string;
+      decision: {
+        reason: string;
+        triggeredBy: components['schemas']['RollbackTriggers'];
+        scope: components['schemas']['RollbackScope'];
+        emergency: boolean;
+        decidedBy: string;
+        decidedAt: components['schemas']['Timestamp'];
+      };
+      steps: components['schemas']['RollbackStep'][];
+      entityRefs: components['schemas']['EntityRef'][];
+      failed: boolean;
+      completedAt?: components['schemas']['Timestamp'];
+      revision: number;
+    };
+    LinkedRelease: {
+      id: string;
+      title: string;
+      version: string;
+      state: components['schemas']['ReleaseState'];
+    };
+    ReleaseRollbackStatus: {
+      rollback?: components['schemas']['Rollback'];
+      hotfixOf?: components['schemas']['LinkedRelease'];
+      hotfixes: components['schemas']['LinkedRelease'][];
     };
     /** @description Everything (`all`), or any mix of refs; a bare name gets the list's kind and the default namespace. `all: false` needs at least one ref. */
     FreezeScope: {
@@ -2631,6 +2770,140 @@ export interface operations {
         };
       };
       400: components['responses']['MalformedPath'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  GetReleaseRollback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The rollback and hotfix links. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseRollbackStatus'];
+        };
+      };
+      400: components['responses']['MalformedPath'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  DecideRollback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RollbackDecisionRequest'];
+      };
+    };
+    responses: {
+      /** @description The rollback. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseRollbackStatus'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  UpdateRollbackStep: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+        /** @description The step's position from 0. */
+        index: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          revision: number;
+          status: components['schemas']['RollbackStepStatus'];
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The rollback after the change. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseRollbackStatus'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  CreateFollowUpHotfix: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          title?: string;
+          version?: string;
+          window?: components['schemas']['ReleaseWindow'];
+        };
+      };
+    };
+    responses: {
+      /** @description The hotfix release. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Release'];
+        };
+      };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];

@@ -8,6 +8,7 @@ import {
   ReleaseReadiness,
   ReleaseReadinessVerdict,
   ReleaseVerification,
+  ReleaseRollbackStatus,
   Train,
 } from '@internal/plugin-release-coordination-common';
 import { ContractServer } from './contractServer';
@@ -36,8 +37,9 @@ export function answerCalendar(
 
 /**
  * Declares the answers the release page asks for about `release`: the
- * release, its history and the trains (empty unless given) and its readiness,
- * approvals, impact and success criteria, each "not found" unless given.
+ * release, its history, the trains and its rollback (empty unless given) and
+ * its readiness, approvals, impact and success criteria, each "not found"
+ * unless given.
  */
 export function answerRelease(
   server: ContractServer,
@@ -50,10 +52,16 @@ export function answerRelease(
     impact?: ImpactReport;
     verification?: ReleaseVerification;
     issues?: ReleaseIssue[];
+    rollback?: ReleaseRollbackStatus;
   } = {},
 ) {
   const path = `/releases/${release.id}`;
   server.respond('get', path, release);
+  server.respond(
+    'get',
+    `${path}/rollback`,
+    answers.rollback ?? { hotfixes: [] },
+  );
   server.respond('get', `${path}/events`, { items: answers.events ?? [] });
   server.respond('get', `${path}/issues`, { items: answers.issues ?? [] });
   server.respond('get', '/trains', { items: answers.trains ?? [] });

@@ -10,6 +10,10 @@ import {
   Freeze,
   FreezeOccurrence,
   HandoverRequest,
+  HotfixRequest,
+  ReleaseRollbackStatus,
+  RollbackDecisionRequest,
+  RollbackStepUpdate,
   ImpactReport,
   ImpactRequest,
   Page,
@@ -365,6 +369,21 @@ export interface ReleaseCoordinationApi {
   ): Promise<ReleaseIssue>;
   /** Issues across the portal of the releases the user can read, newest first. */
   listIssues(request?: ListIssuesRequest): Promise<Page<ReleaseIssue>>;
+  /** The rollback of a release (if any) and its follow-up hotfix links. */
+  getReleaseRollback(id: string): Promise<ReleaseRollbackStatus>;
+  /** Decides to roll a released release back (403 if the caller may not, 409 if it cannot). */
+  decideRollback(
+    id: string,
+    request: RollbackDecisionRequest,
+  ): Promise<ReleaseRollbackStatus>;
+  /** Sets the status of a rollback step. */
+  updateRollbackStep(
+    id: string,
+    index: number,
+    request: RollbackStepUpdate,
+  ): Promise<ReleaseRollbackStatus>;
+  /** Creates the follow-up hotfix release of a release rolling or rolled back. */
+  createHotfix(id: string, request?: HotfixRequest): Promise<Release>;
 }
 
 /**

@@ -1,5 +1,3 @@
-import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   ApprovalDecisionRequest,
   CalendarFeed,
@@ -31,21 +29,12 @@ import {
   UpdateReleaseRequest,
   HandoverRequest,
   StandardChange,
-  CreateCriterionRequest,
-  RecordCriterionResultRequest,
-  ReleaseVerification,
-  SuccessCriterion,
-  UpdateCriterionRequest,
-  CreateReleaseIssueRequest,
-  ReleaseIssue,
-  UpdateReleaseIssueRequest,
 } from '@internal/plugin-release-coordination-common';
 import {
   EndFreezeRequest,
   ListConflictsRequest,
   ListFreezeOccurrencesRequest,
   ListFreezesRequest,
-  ListIssuesRequest,
   ListReleasesRequest,
   ListTrainSlotsRequest,
   ListUpcomingImpactRequest,
@@ -53,35 +42,18 @@ import {
   SuggestSlotsRequest,
   TrainStatsRequest,
 } from './ReleaseCoordinationApi';
-
-/** A query string of the defined values; arrays become repeated parameters. */
-function queryString(params: object): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item !== undefined && item !== '') {
-        query.append(key, String(item));
-      }
-    }
-  }
-  const qs = query.toString();
-  return qs ? `?${qs}` : '';
-}
+import { AfterGoLiveClient } from './AfterGoLiveClient';
+import { queryString } from './ReleaseCoordinationHttp';
 
 /**
  * {@link ReleaseCoordinationApi} over HTTP, calling the backend as the signed-in user.
  *
  * @public
  */
-export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
-
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
-  }
-
+export class ReleaseCoordinationClient
+  extends AfterGoLiveClient
+  implements ReleaseCoordinationApi
+{
   async listReleases(
     request: ListReleasesRequest = {},
   ): Promise<Page<Release>> {
@@ -286,13 +258,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
   }
 
   async getCalendarIcs(filters: CalendarFilters = {}): Promise<Blob> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('release-coordination');
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}/calendar.ics${queryString(filters)}`,
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
+    const response = await this.fetchOk(`/calendar.ics${queryString(filters)}`);
     return response.blob();
   }
 
@@ -400,112 +366,5 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
       ),
     );
     return pages.flatMap(page => page.items);
-  }
-
-  async getReleaseVerification(id: string): Promise<ReleaseVerification> {
-    return this.request<ReleaseVerification>(this.criteriaPath(id));
-  }
-
-  async addSuccessCriterion(
-    id: string,
-    request: CreateCriterionRequest,
-  ): Promise<SuccessCriterion> {
-    return this.request<SuccessCriterion>(this.criteriaPath(id), {
-      method: 'POST',
-      body: request,
-    });
-  }
-
-  async updateSuccessCriterion(
-    id: string,
-    criterionId: string,
-    request: UpdateCriterionRequest,
-  ): Promise<SuccessCriterion> {
-    return this.request<SuccessCriterion>(this.criteriaPath(id, criterionId), {
-      method: 'PATCH',
-      body: request,
-    });
-  }
-
-  async deleteSuccessCriterion(id: string, criterionId: string): Promise<void> {
-    await this.request<void>(this.criteriaPath(id, criterionId), {
-      method: 'DELETE',
-    });
-  }
-
-  async recordCriterionResult(
-    id: string,
-    criterionId: string,
-    request: RecordCriterionResultRequest,
-  ): Promise<SuccessCriterion> {
-    return this.request<SuccessCriterion>(
-      `${this.criteriaPath(id, criterionId)}/result`,
-      { method: 'POST', body: request },
-    );
-  }
-
-  /** `/releases/:id/criteria`, or one criterion below it. */
-  private criteriaPath(id: string, criterionId?: string): string {
-    const base = `/releases/${encodeURIComponent(id)}/criteria`;
-    return criterionId === undefined
-      ? base
-      : `${base}/${encodeURIComponent(criterionId)}`;
-  }
-
-  async listReleaseIssues(releaseId: string): Promise<ReleaseIssue[]> {
-    const { items } = await this.request<{ items: ReleaseIssue[] }>(
-      `/releases/${encodeURIComponent(releaseId)}/issues`,
-    );
-    return items;
-  }
-
-  async recordReleaseIssue(
-    releaseId: string,
-    request: CreateReleaseIssueRequest,
-  ): Promise<ReleaseIssue> {
-    return this.request<ReleaseIssue>(
-      `/releases/${encodeURIComponent(releaseId)}/issues`,
-      { method: 'POST', body: request },
-    );
-  }
-
-  async getIssue(issueId: string): Promise<ReleaseIssue> {
-    return this.request<ReleaseIssue>(`/issues/${encodeURIComponent(issueId)}`);
-  }
-
-  async updateIssue(
-    issueId: string,
-    request: UpdateReleaseIssueRequest,
-  ): Promise<ReleaseIssue> {
-    return this.request<ReleaseIssue>(
-      `/issues/${encodeURIComponent(issueId)}`,
-      { method: 'PATCH', body: request },
-    );
-  }
-
-  async listIssues(
-    request: ListIssuesRequest = {},
-  ): Promise<Page<ReleaseIssue>> {
-    return this.request<Page<ReleaseIssue>>(`/issues${queryString(request)}`);
-  }
-
-  private async request<T>(
-    path: string,
-    options: { method?: string; body?: unknown } = {},
-  ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('release-coordination');
-    const init: RequestInit = { method: options.method ?? 'GET' };
-    if (options.body !== undefined) {
-      init.headers = { 'Content-Type': 'application/json' };
-      init.body = JSON.stringify(options.body);
-    }
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    if (response.status === 204) {
-      return undefined as T;
-    }
-    return (await response.json()) as T;
   }
 }

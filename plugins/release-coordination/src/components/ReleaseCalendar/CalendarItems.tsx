@@ -2,6 +2,7 @@ import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { alpha, makeStyles } from '@material-ui/core/styles';
+import { StateLabel } from '../Rollback';
 import AcUnitIcon from '@material-ui/icons/AcUnit';
 import TrainIcon from '@material-ui/icons/Train';
 import {
@@ -153,7 +154,9 @@ export function CalendarRelease(props: CalendarReleaseProps) {
         ) : null}
         {dense ? '' : `${release.version} · `}
         {when} ·{' '}
-        <span data-testid="release-state">{stateLabel(release.state)}</span>
+        <span data-testid="release-state">
+          <StateLabel state={release.state} />
+        </span>
         {dense ? '' : ` · ${release.type}`}
       </Typography>
     </div>

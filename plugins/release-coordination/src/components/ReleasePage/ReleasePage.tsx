@@ -18,6 +18,7 @@ import { StatusReport } from '../StatusReport';
 import { ReleaseHandover } from '../Handover';
 import { ReleaseVerificationSection } from '../Verification';
 import { ReleaseIssuesSection } from '../ReleaseIssues';
+import { ReleaseRollback } from '../Rollback';
 import { ReleaseActions } from './ReleaseActions';
 import { ReleaseDetails } from './ReleaseDetails';
 import { ReleaseHeader } from './ReleaseHeader';
@@ -95,6 +96,9 @@ export function ReleasePage(props: ReleasePageProps) {
           onChanged={retry}
           onVerdict={setVerdict}
         />
+      </Grid>
+      <Grid item xs={12}>
+        <ReleaseRollback release={release} onChanged={retry} />
       </Grid>
       <ReleaseVerificationSection release={release} onChanged={retry} />
       <Grid item xs={12}>

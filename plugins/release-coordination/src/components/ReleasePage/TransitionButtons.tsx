@@ -37,7 +37,10 @@ export function TransitionButtons(props: TransitionButtonsProps) {
   const [asking, setAsking] = useState<ReleaseState>();
   const [reason, setReason] = useState('');
   const [overriding, setOverriding] = useState(false);
-  const states = nextReleaseStates(release.state);
+  // a rollback is decided and completed in the release's Rollback section
+  const states = nextReleaseStates(release.state).filter(
+    state => state !== 'rolling_back' && release.state !== 'rolling_back',
+  );
   if (states.length === 0) {
     return null;
   }

@@ -75,7 +75,9 @@ export function milestones(
   const last = Math.max(
     0,
     ...MAIN_PATH.map((state, index) => (times.has(state) ? index : 0)),
-    release.state === 'rolled_back' ? MAIN_PATH.indexOf('released') : 0,
+    ['rolling_back', 'rolled_back'].includes(release.state)
+      ? MAIN_PATH.indexOf('released')
+      : 0,
   );
   return [
     ...MAIN_PATH.slice(0, last + 1).map(state => ({

@@ -20,6 +20,7 @@ import {
   TimeRange,
 } from './timelineModel';
 import { useTimelineStyles } from './timelineStyles';
+import { StateLabel } from '../Rollback';
 
 function shortRef(ref: string): string {
   try {
@@ -173,7 +174,7 @@ function TimelineGroups(props: TimelineChartProps) {
                       onClick={() => onOpen(release)}
                       onKeyDown={event => onKey(event, release)}
                     >
-                      {stateLabel(release.state)}
+                      <StateLabel state={release.state} />
                     </div>
                   )}
                 </div>

@@ -4,6 +4,7 @@ import {
   ReleaseType,
 } from '@internal/plugin-release-coordination-common';
 import { stateLabel } from './format';
+import { ROLLING_BACK_COLOR } from '../Rollback/StateLabel';
 
 const FINISHED_BADLY: ReleaseState[] = ['rolled_back', 'cancelled'];
 
@@ -18,6 +19,11 @@ export function ReleaseStateChip(props: { state: ReleaseState }) {
       size="small"
       label={stateLabel(state)}
       color={color}
+      style={
+        state === 'rolling_back'
+          ? { background: ROLLING_BACK_COLOR, color: '#fff' }
+          : undefined
+      }
       data-testid="release-state"
     />
   );

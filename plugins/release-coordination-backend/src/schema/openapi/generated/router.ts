@@ -1816,6 +1816,244 @@ export const spec = {
         },
       },
     },
+    '/releases/{id}/rollback': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      get: {
+        operationId: 'GetReleaseRollback',
+        description:
+          'The rollback of a release, if one was decided (decision, steps in order, progress, whether a step failed), and its follow-up hotfix links both ways (the linked releases the caller may see).',
+        responses: {
+          '200': {
+            description: 'The rollback and hotfix links.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseRollbackStatus',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/MalformedPath',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/releases/{id}/rollback-decision': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      post: {
+        operationId: 'DecideRollback',
+        description:
+          "Decides to roll a `released` release back (`revision` is the release's): it moves to `rolling_back` with execution steps from the body or from the ordered (else bulleted) list items of its rollback plan, each owned by the owning group unless given; without steps it goes on to `rolled_back`. Release managers may always decide; members of the owning group when `releaseCoordination.rollback.deciders` is `owners` (the default). `emergency: true` (the fast path, audited as `release-rollback-emergency`) is for emergency and hotfix releases or the release managers, and lets the owners decide when only release managers otherwise may. Everyone the impact report lists (owners of the release, of its entities and affected dependents, audience groups) is notified.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RollbackDecisionRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The rollback.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseRollbackStatus',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/releases/{id}/rollback/steps/{index}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+        {
+          name: 'index',
+          in: 'path',
+          required: true,
+          description: "The step's position from 0.",
+          schema: {
+            type: 'string',
+            pattern: '^\\d{1,9}$',
+          },
+        },
+      ],
+      patch: {
+        operationId: 'UpdateRollbackStep',
+        description:
+          "Sets a step's status (`revision` is the rollback's); its owner, members of the owning group and the release managers may. A step's first failure notifies the release managers once; when every step is done the release moves to `rolled_back` and everyone the impact report lists is notified.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['revision', 'status'],
+                properties: {
+                  revision: {
+                    type: 'integer',
+                    minimum: 1,
+                  },
+                  status: {
+                    $ref: '#/components/schemas/RollbackStepStatus',
+                  },
+                  note: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The rollback after the change.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseRollbackStatus',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/releases/{id}/hotfix': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      post: {
+        operationId: 'CreateFollowUpHotfix',
+        description:
+          'Creates a draft `hotfix` release following up a release that is rolling or rolled back, prefilled from it (title, the entities rolled back, owner, a description linking it; a window an hour from now, unless given) and linked to it both ways. The caller needs the rights to create releases for the owning group.',
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  title: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 200,
+                  },
+                  version: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 100,
+                  },
+                  window: {
+                    $ref: '#/components/schemas/ReleaseWindow',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The hotfix release.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Release',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
     '/conflicts': {
       get: {
         operationId: 'ListConflicts',
@@ -1974,7 +2212,7 @@ export const spec = {
       get: {
         operationId: 'GetDeployGate',
         description:
-          'Whether an entity may be deployed at a time (default now), for CI pipelines: prevented inside an applicable freeze (unless an approved or in-progress release covering the time is of an exempt type or has a freeze override), when no approved or in-progress release of the entity covers the time, and when a covering release has a blocking conflict (same-entity or ordering, with releases other than drafts; the reason names the conflict). Accepts user and service tokens (e.g. a static external-access token).',
+          'Whether an entity may be deployed at a time (default now), for CI pipelines: prevented inside an applicable freeze (unless an approved or in-progress release covering the time is of an exempt type or has a freeze override), when no approved or in-progress release of the entity covers the time, and when a covering release has a blocking conflict (same-entity or ordering, with releases other than drafts; the reason names the conflict), and while a rollback of the entity is in progress. Accepts user and service tokens (e.g. a static external-access token).',
         parameters: [
           {
             name: 'entityRef',
@@ -3029,6 +3267,7 @@ export const spec = {
           'in_progress',
           'released',
           'verified',
+          'rolling_back',
           'rolled_back',
           'cancelled',
         ],
@@ -3561,6 +3800,236 @@ export const spec = {
                 minLength: 1,
                 maxLength: 2000,
               },
+            },
+          },
+        },
+      },
+      RollbackStepStatus: {
+        type: 'string',
+        enum: ['pending', 'running', 'done', 'failed'],
+      },
+      RollbackScope: {
+        description: 'The whole release, or some of its entities.',
+        oneOf: [
+          {
+            type: 'string',
+            enum: ['release'],
+          },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['entityRefs'],
+            properties: {
+              entityRefs: {
+                type: 'array',
+                minItems: 1,
+                maxItems: 100,
+                items: {
+                  $ref: '#/components/schemas/EntityRef',
+                },
+              },
+            },
+          },
+        ],
+      },
+      RollbackTriggers: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'Ids of the success criteria and issues that led to the rollback.',
+        properties: {
+          criterionIds: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+          issueIds: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+        },
+      },
+      RollbackDecisionRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['revision', 'reason'],
+        properties: {
+          revision: {
+            type: 'integer',
+            minimum: 1,
+          },
+          reason: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+          triggeredBy: {
+            $ref: '#/components/schemas/RollbackTriggers',
+          },
+          scope: {
+            $ref: '#/components/schemas/RollbackScope',
+          },
+          emergency: {
+            type: 'boolean',
+          },
+          steps: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 50,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['title'],
+              properties: {
+                title: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 500,
+                },
+                ownerRef: {
+                  $ref: '#/components/schemas/EntityRef',
+                },
+              },
+            },
+          },
+        },
+      },
+      RollbackStep: {
+        type: 'object',
+        required: ['index', 'title', 'ownerRef', 'status'],
+        properties: {
+          index: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          ownerRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          status: {
+            $ref: '#/components/schemas/RollbackStepStatus',
+          },
+          note: {
+            type: 'string',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      Rollback: {
+        type: 'object',
+        required: [
+          'releaseId',
+          'decision',
+          'steps',
+          'entityRefs',
+          'failed',
+          'revision',
+        ],
+        properties: {
+          releaseId: {
+            type: 'string',
+          },
+          decision: {
+            type: 'object',
+            required: [
+              'reason',
+              'triggeredBy',
+              'scope',
+              'emergency',
+              'decidedBy',
+              'decidedAt',
+            ],
+            properties: {
+              reason: {
+                type: 'string',
+              },
+              triggeredBy: {
+                $ref: '#/components/schemas/RollbackTriggers',
+              },
+              scope: {
+                $ref: '#/components/schemas/RollbackScope',
+              },
+              emergency: {
+                type: 'boolean',
+              },
+              decidedBy: {
+                type: 'string',
+              },
+              decidedAt: {
+                $ref: '#/components/schemas/Timestamp',
+              },
+            },
+          },
+          steps: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RollbackStep',
+            },
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          failed: {
+            type: 'boolean',
+          },
+          completedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          revision: {
+            type: 'integer',
+          },
+        },
+      },
+      LinkedRelease: {
+        type: 'object',
+        required: ['id', 'title', 'version', 'state'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          version: {
+            type: 'string',
+          },
+          state: {
+            $ref: '#/components/schemas/ReleaseState',
+          },
+        },
+      },
+      ReleaseRollbackStatus: {
+        type: 'object',
+        required: ['hotfixes'],
+        properties: {
+          rollback: {
+            $ref: '#/components/schemas/Rollback',
+          },
+          hotfixOf: {
+            $ref: '#/components/schemas/LinkedRelease',
+          },
+          hotfixes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LinkedRelease',
             },
           },
         },

@@ -1,0 +1,42 @@
+import { CatalogModel } from './catalogGraph/CatalogModel';
+import { ApprovalPolicy } from './approvals/approvalRules';
+import type { ServiceDependencies } from './createServices';
+import { FreezeService } from './freezes/FreezeService';
+import { ImpactService } from './impact/ImpactService';
+import { ReleaseNotifier } from './notifications/ReleaseNotifier';
+import { ReadinessService } from './readiness/ReadinessService';
+import { wireReleaseIssues } from './releaseIssues/wireReleaseIssues';
+import { ReleaseService } from './releases/ReleaseService';
+import { createRollbackService } from './rollback/createRollbackService';
+import { createVerification } from './verification/createVerification';
+
+/**
+ * The services of what happens after go-live, hooked into the release
+ * lifecycle: success criteria and verification, release issues with their
+ * escalation rules, and rollbacks.
+ */
+export function createAfterGoLiveServices(
+  deps: ServiceDependencies,
+  core: {
+    releases: ReleaseService;
+    catalog: CatalogModel;
+    readiness: ReadinessService;
+    notifier: ReleaseNotifier;
+    freezes: FreezeService;
+    impact: ImpactService;
+    approvalPolicy: ApprovalPolicy;
+  },
+) {
+  return {
+    verification: createVerification(deps, core),
+    ...wireReleaseIssues({ ...deps, ...core }),
+    rollbacks: createRollbackService({
+      ...deps,
+      releases: core.releases,
+      freezes: core.freezes,
+      impact: core.impact,
+      notifier: core.notifier,
+      approvalPolicy: core.approvalPolicy,
+    }),
+  };
+}
