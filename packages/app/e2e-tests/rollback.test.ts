@@ -1,9 +1,10 @@
 import { test, expect } from '@playwright/test';
 
-/** "Checkout service 3.15", seeded released with a two-step rollback plan, owned by Alice's checkout team. */
+/** "Checkout worker 1.6", seeded in progress with a two-step rollback plan, owned by Alice's checkout team. */
 const RELEASE_ID = '00000000-0000-4000-b000-000000000004';
+const ISSUE = 'Order events reach the warehouse twice';
 
-test('the owners roll a released release back step by step and create its follow-up hotfix', async ({
+test('the owners release a demo release, record a sev1 issue, roll back step by step and create the follow-up hotfix', async ({
   page,
 }) => {
   await page.goto('/');
@@ -14,44 +15,56 @@ test('the owners roll a released release back step by step and create its follow
       .getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
 
+  // Alice (the demo guest) releases it
   await page.goto(`/release-coordination/releases/${RELEASE_ID}`);
-  await expect(page.getByTestId('release-state').first()).toHaveText(
-    /released/i,
-  );
+  const state = page.getByTestId('release-state').first();
+  await expect(state).toHaveText(/in progress/i);
+  await page.getByRole('button', { name: 'Move to released' }).click();
+  await expect(state).toHaveText(/released/i);
 
-  // Alice (the demo guest) decides the rollback: the reason is checked first
+  // …finds a sev1 problem and records it
+  await page.getByRole('button', { name: 'Record an issue' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Title').fill(ISSUE);
+  await dialog.getByLabel('Severity').click();
+  await page.getByRole('option', { name: 'sev1' }).click();
+  await dialog.getByRole('button', { name: 'Record' }).click();
+  await expect(
+    page.getByRole('list', { name: 'Issues' }).getByText(ISSUE),
+  ).toBeVisible();
+  // readiness turns red and suggests deciding on a rollback
+  await expect(page.getByText('Consider a rollback decision')).toBeVisible();
+
+  // …decides the rollback, naming the issue: the reason is checked first
   await page.getByRole('button', { name: 'Decide rollback' }).click();
   await expect(page.getByText('reason: must not be blank')).toBeVisible();
-  await page.getByLabel(/Reason/).fill('Express checkout charges twice');
-  await page.getByLabel(/issues/).fill('e2e-issue-1');
+  await page.getByLabel(/Reason/).fill('Duplicate warehouse orders');
+  await page.getByLabel(`Issue sev1 (open): ${ISSUE}`).check();
   await page.getByRole('button', { name: 'Decide rollback' }).click();
 
-  await expect(page.getByTestId('release-state').first()).toHaveText(
-    /rolling back/i,
-  );
+  await expect(state).toHaveText(/rolling back/i);
   await expect(page.getByText('0 of 2 step(s) done')).toBeVisible();
   await page.getByLabel('Status of step 1').selectOption('done');
   await expect(page.getByText('1 of 2 step(s) done')).toBeVisible();
   await page.getByLabel('Status of step 2').selectOption('done');
-
-  await expect(page.getByTestId('release-state').first()).toHaveText(
-    /rolled back/i,
-  );
+  await expect(state).toHaveText(/rolled back/i);
   await expect(page.getByText('2 of 2 step(s) done')).toBeVisible();
 
+  // …and creates the follow-up hotfix, linked both ways
   await page.getByRole('button', { name: 'Create follow-up hotfix' }).click();
   const hotfix = page.getByRole('link', {
-    name: 'Hotfix for Checkout service 3.15 3.15.0-hotfix (draft)',
+    name: 'Hotfix for Checkout worker 1.6 1.6.0-hotfix (draft)',
   });
   await expect(hotfix).toBeVisible();
   await hotfix.click();
+  await expect(
+    page.getByRole('heading', { name: /Hotfix for Checkout worker 1\.6/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Checkout worker 1.6 1.6.0 (rolled back)' }),
+  ).toBeVisible();
 
-  await expect(
-    page.getByRole('heading', { name: /Hotfix for Checkout service 3\.15/ }),
-  ).toBeVisible();
-  await expect(
-    page.getByRole('link', {
-      name: 'Checkout service 3.15 3.15.0 (rolled back)',
-    }),
-  ).toBeVisible();
+  // the issue is on the portal-wide Open issues tab too
+  await page.goto('/release-coordination?tab=issues');
+  await expect(page.getByText(ISSUE)).toBeVisible();
 });

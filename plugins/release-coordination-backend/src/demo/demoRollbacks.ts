@@ -34,6 +34,8 @@ function demoRelease(options: {
   startHours: number;
   path: ReleaseState[];
   rollbackPlan?: string;
+  /** Recorded an hour before the window, by the planner. */
+  freezeOverrideReason?: string;
   description: string;
 }): Pick<DemoRollback, 'release' | 'events' | 'decisions'> {
   const start = options.now.getTime() + options.startHours * HOUR;
@@ -63,6 +65,23 @@ function demoRelease(options: {
       ],
     })),
   ];
+  const freezeOverride = options.freezeOverrideReason && {
+    reason: options.freezeOverrideReason,
+    by: options.planner,
+    at: iso(start - HOUR),
+  };
+  if (freezeOverride) {
+    events.push({
+      action: 'freeze-overridden',
+      actorRef: options.planner,
+      createdAt: freezeOverride.at,
+      changes: [
+        { field: 'freezeOverride', before: null, after: freezeOverride },
+      ],
+      reason: freezeOverride.reason,
+    });
+    events.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
   const approved = options.path.includes('approved');
   return {
     release: {
@@ -76,6 +95,7 @@ function demoRelease(options: {
       ownerRef: `group:default/${options.team}`,
       description: options.description,
       ...(options.rollbackPlan && { rollbackPlan: options.rollbackPlan }),
+      ...(freezeOverride && { freezeOverride }),
       changes: [],
       ...(options.path.length > 0 && { plannedType: options.type ?? 'normal' }),
       createdBy: options.planner,
@@ -174,6 +194,9 @@ function rollbackDemoReleases(now: Date) {
       { groupRef: 'group:default/checkout-team', by: 'user:default/alice' },
     ],
     path: ['planned', 'approved', 'in_progress'],
+    // the demo runs any day: its window may fall in the weekend freeze
+    freezeOverrideReason:
+      'Warehouse cut-over is booked for this window; agreed with the platform team',
     rollbackPlan:
       '1. Switch the `worker.batching` flag off\n2. Redeploy checkout-worker 1.5.3',
     description:

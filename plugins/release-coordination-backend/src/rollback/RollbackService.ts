@@ -28,6 +28,10 @@ import { assertRevision } from '../revisions';
 import { RollbackStore } from './DatabaseRollbackStore';
 import { followUpHotfix } from './followUpHotfix';
 import { RollbackNotifier } from './RollbackNotifier';
+import {
+  assertReleaseTriggers,
+  ReleaseTriggerSources,
+} from './rollbackTriggers';
 import { UserCredentials } from './types';
 
 type StepUpdate = z.output<typeof rollbackStepUpdateSchema>;
@@ -48,6 +52,7 @@ export class RollbackService {
   private readonly notifier: RollbackNotifier;
   private readonly auditor: AuditorService;
   private readonly deciders: RollbackDeciders;
+  private readonly triggers?: ReleaseTriggerSources;
   private readonly now: () => Date;
 
   constructor(options: {
@@ -57,6 +62,8 @@ export class RollbackService {
     auditor: AuditorService;
     /** `releaseCoordination.rollback.deciders` (default `owners`). */
     deciders?: RollbackDeciders;
+    /** Where the criteria and issues that may trigger a rollback are read. */
+    triggers?: ReleaseTriggerSources;
     now?: () => Date;
   }) {
     this.releases = options.releases;
@@ -64,6 +71,7 @@ export class RollbackService {
     this.notifier = options.notifier;
     this.auditor = options.auditor;
     this.deciders = options.deciders ?? 'owners';
+    this.triggers = options.triggers;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -131,6 +139,9 @@ export class RollbackService {
     }
     assertRevision(`Release ${id}`, release.revision, input.revision);
     const entityRefs = this.scopeEntities(release, input.scope);
+    if (this.triggers) {
+      await assertReleaseTriggers(id, input.triggeredBy, this.triggers);
+    }
     const steps: RollbackStep[] = (
       input.steps ??
       rollbackPlanSteps(release.rollbackPlan).map(title => ({

@@ -44,6 +44,16 @@ export function createRollbackService(
     }),
     auditor: deps.auditor,
     deciders: deciders as (typeof ROLLBACK_DECIDERS)[number],
+    triggers: {
+      criterionIds: async releaseId =>
+        (await deps.stores.verificationStore.listCriteria(releaseId)).map(
+          c => c.id,
+        ),
+      issueIds: async releaseId =>
+        (await deps.stores.releaseIssueStore.issuesOf([releaseId])).map(
+          i => i.id,
+        ),
+    },
     now: deps.now,
   });
   rollbacks.register();

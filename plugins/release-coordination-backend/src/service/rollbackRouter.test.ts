@@ -24,14 +24,13 @@ describe('rollback routes', () => {
     const { app, seed, send, auditor } = await createApp();
     const release = await seed();
 
-    const decided = await decide(app, release, OWNER, {
-      triggeredBy: { issueIds: ['issue-1'] },
-    });
+    // (the issues and criteria behind a decision: their own test below)
+    const decided = await decide(app, release, OWNER);
     expect(decided.status).toBe(200);
     expect(decided.body.rollback).toMatchObject({
       decision: {
         reason: 'p99 latency doubled',
-        triggeredBy: { criterionIds: [], issueIds: ['issue-1'] },
+        triggeredBy: { criterionIds: [], issueIds: [] },
         scope: 'release',
         emergency: false,
         decidedBy: OWNER,
@@ -247,6 +246,14 @@ describe('rollback routes', () => {
         /^steps\.0\.ownerRef/,
       ],
       [{ emergency: 'yes' }, /^emergency:/],
+      [
+        { triggeredBy: { issueIds: ['not-an-issue'] } },
+        /^triggeredBy\.issueIds: not an issue of release .*: not-an-issue$/,
+      ],
+      [
+        { triggeredBy: { criterionIds: ['c-elsewhere'] } },
+        /^triggeredBy\.criterionIds: not a success criterion of release/,
+      ],
     ];
     for (const [body, message] of cases) {
       const res = await decide(app, release, OWNER, body);
@@ -284,6 +291,36 @@ describe('rollback routes', () => {
       .send({ window: { start: 'soon' } });
     expect(hotfix.status).toBe(400);
     expect(hotfix.body.error.message).toMatch(/^window\.start:/);
+  });
+
+  it('records the issues of the release that triggered the rollback', async () => {
+    const { app, seed, rollbackStore } = await createApp();
+    const release = await seed();
+    const other = await seed({ title: 'Another release' });
+    const recordIssue = async (id: string) => {
+      const res = await request(app)
+        .post(`/releases/${id}/issues`)
+        .set('Authorization', as(OWNER))
+        .send({ title: 'Double charges', severity: 'sev1' });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const own = await recordIssue(release.id);
+    const foreign = await recordIssue(other.id);
+    const refused = await decide(app, release, OWNER, {
+      triggeredBy: { issueIds: [own, foreign] },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain(foreign);
+    expect(refused.body.error.message).not.toContain(own);
+
+    const res = await decide(app, release, OWNER, {
+      triggeredBy: { issueIds: [own] },
+    });
+    expect(res.status).toBe(200);
+    expect(
+      (await rollbackStore.getRollback(release.id))?.decision.triggeredBy,
+    ).toEqual({ criterionIds: [], issueIds: [own] });
   });
 
   it('lets the step owner, owners and managers update steps, and tells the release managers of a failure once', async () => {

@@ -83,15 +83,19 @@ describe('ReleasePage', () => {
     );
   });
 
-  it('labels in-progress and rollback transitions with words', async () => {
+  it('labels the transitions with words, leaving verify and rollback decisions to their sections', async () => {
     setup({ state: 'released' });
     await render();
     expect(
-      await screen.findByRole('button', { name: 'Move to verified' }),
+      await screen.findByRole('button', { name: 'Move to rolled back' }),
     ).toBeInTheDocument();
+    // verifying and deciding a rollback belong to their own sections
     expect(
-      screen.getByRole('button', { name: 'Move to rolled back' }),
-    ).toBeInTheDocument();
+      screen.queryByRole('button', { name: 'Move to verified' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Move to rolling back' }),
+    ).not.toBeInTheDocument();
   });
 
   it('moves the release and refreshes state and history', async () => {

@@ -37,9 +37,13 @@ export function TransitionButtons(props: TransitionButtonsProps) {
   const [asking, setAsking] = useState<ReleaseState>();
   const [reason, setReason] = useState('');
   const [overriding, setOverriding] = useState(false);
-  // a rollback is decided and completed in the release's Rollback section
+  // a rollback is decided and completed in the release's Rollback section,
+  // verification in its Success criteria section
   const states = nextReleaseStates(release.state).filter(
-    state => state !== 'rolling_back' && release.state !== 'rolling_back',
+    state =>
+      state !== 'rolling_back' &&
+      state !== 'verified' &&
+      release.state !== 'rolling_back',
   );
   if (states.length === 0) {
     return null;

@@ -96,6 +96,46 @@ describe('ReleaseRollback', () => {
       rollback,
       hotfixes: [],
     });
+    const stamp = '2026-12-10T12:30:00.000Z';
+    server.respond('get', '/releases/r1/issues', {
+      items: ['i-1', 'i-2'].map((id, n) => ({
+        id,
+        releaseId: 'r1',
+        title: `Double charges ${n + 1}`,
+        severity: 'sev1',
+        status: n ? 'resolved' : 'open',
+        ownerRef: 'group:default/team-pay',
+        entityRefs: release.entityRefs,
+        links: [],
+        createdBy: 'user:default/olga',
+        createdAt: stamp,
+        updatedAt: stamp,
+        statusSince: stamp,
+        revision: 1,
+      })),
+    });
+    server.respond('get', '/releases/r1/criteria', {
+      criteria: [
+        {
+          id: 'c-1',
+          releaseId: 'r1',
+          text: 'Error rate below 0.5 %',
+          ownerRef: 'group:default/team-pay',
+          outcome: {
+            result: 'not_met',
+            recordedBy: 'user:default/olga',
+            recordedAt: stamp,
+          },
+          createdBy: 'user:default/olga',
+          createdAt: stamp,
+          updatedAt: stamp,
+        },
+      ],
+      editable: false,
+      recordable: true,
+      verifiable: false,
+      blocking: ['"Error rate below 0.5 %" (not met)'],
+    });
     const onChanged = await render(release, { hotfixes: [] });
     fireEvent.click(
       await screen.findByRole('button', { name: 'Decide rollback' }),
@@ -112,16 +152,22 @@ describe('ReleaseRollback', () => {
       target: { value: 'p99 doubled' },
     });
     fireEvent.click(screen.getByLabelText('component:default/payments'));
-    fireEvent.change(screen.getByLabelText(/issues/), {
-      target: { value: 'i-1, i-2' },
-    });
+    fireEvent.click(
+      await screen.findByLabelText('Issue sev1 (open): Double charges 1'),
+    );
+    fireEvent.click(
+      screen.getByLabelText('Issue sev1 (resolved): Double charges 2'),
+    );
+    fireEvent.click(
+      screen.getByLabelText('Criterion (not met): Error rate below 0.5 %'),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Decide rollback' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
     expect(server.bodies('post', '/releases/{id}/rollback-decision')).toEqual([
       {
         revision: 4,
         reason: 'p99 doubled',
-        triggeredBy: { criterionIds: [], issueIds: ['i-1', 'i-2'] },
+        triggeredBy: { criterionIds: ['c-1'], issueIds: ['i-1', 'i-2'] },
         scope: { entityRefs: ['component:default/ledger'] },
         emergency: false,
       },
@@ -135,7 +181,20 @@ describe('ReleaseRollback', () => {
       400,
       'reason: too long',
     );
+    server.respond('get', '/releases/r1/issues', { items: [] });
+    server.respond('get', '/releases/r1/criteria', {
+      criteria: [],
+      editable: false,
+      recordable: true,
+      verifiable: true,
+      blocking: [],
+    });
     await render({ ...release, type: 'hotfix' }, { hotfixes: [] });
+    expect(
+      await screen.findByText(
+        'This release has no issues or success criteria to name.',
+      ),
+    ).toBeInTheDocument();
     fireEvent.change(await screen.findByLabelText(/Reason/), {
       target: { value: 'x' },
     });

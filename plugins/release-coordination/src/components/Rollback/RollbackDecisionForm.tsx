@@ -9,6 +9,7 @@ import Alert from '@material-ui/lab/Alert';
 import {
   Release,
   ReleaseRollbackStatus,
+  RollbackTriggers,
 } from '@internal/plugin-release-coordination-common';
 import { ResponseError } from '@backstage/errors';
 import { useApi } from '@backstage/core-plugin-api';
@@ -16,14 +17,9 @@ import { FormEvent, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { errorMessage } from '../shared/format';
 import { fieldErrors } from './fieldErrors';
+import { TriggerPicker } from './TriggerPicker';
 
 const FIELDS = ['reason', 'scope', 'triggeredBy', 'emergency'] as const;
-
-const ids = (text: string) =>
-  text
-    .split(/[\s,]+/)
-    .map(id => id.trim())
-    .filter(Boolean);
 
 /** Checkboxes choosing the entities to roll back, with the scope's error. */
 function ScopeField(props: {
@@ -62,7 +58,7 @@ export interface RollbackDecisionFormProps {
 
 /**
  * The form deciding a rollback: reason (required), scope (the whole release
- * or some entities), the ids of the criteria and issues that triggered it,
+ * or some entities), the release's criteria and issues that triggered it,
  * and the emergency fast path when allowed. Checks the reason before
  * sending; the server's 400 shows next to the field it names.
  */
@@ -71,8 +67,10 @@ export function RollbackDecisionForm(props: RollbackDecisionFormProps) {
   const api = useApi(releaseCoordinationApiRef);
   const [reason, setReason] = useState('');
   const [scope, setScope] = useState<string[]>(release.entityRefs);
-  const [criteria, setCriteria] = useState('');
-  const [issues, setIssues] = useState('');
+  const [triggers, setTriggers] = useState<RollbackTriggers>({
+    criterionIds: [],
+    issueIds: [],
+  });
   const [emergency, setEmergency] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -90,7 +88,7 @@ export function RollbackDecisionForm(props: RollbackDecisionFormProps) {
         await api.decideRollback(release.id, {
           revision: release.revision,
           reason,
-          triggeredBy: { criterionIds: ids(criteria), issueIds: ids(issues) },
+          triggeredBy: triggers,
           scope:
             scope.length === release.entityRefs.length
               ? 'release'
@@ -141,23 +139,11 @@ export function RollbackDecisionForm(props: RollbackDecisionFormProps) {
         onToggle={toggle}
         error={errors.scope}
       />
-      <TextField
-        id="rollback-criteria"
-        label="Triggered by criteria (ids, comma separated)"
-        fullWidth
-        margin="dense"
-        value={criteria}
-        onChange={e => setCriteria(e.target.value)}
-      />
-      <TextField
-        id="rollback-issues"
-        label="Triggered by issues (ids, comma separated)"
-        fullWidth
-        margin="dense"
-        value={issues}
-        onChange={e => setIssues(e.target.value)}
-        error={Boolean(errors.triggeredBy)}
-        helperText={errors.triggeredBy}
+      <TriggerPicker
+        release={release}
+        value={triggers}
+        onChange={setTriggers}
+        error={errors.triggeredBy}
       />
       {emergencyAllowed && (
         <FormControlLabel
