@@ -47,6 +47,29 @@ import type {
   UpdateFreezeRequest,
   UpdateReleaseRequest,
   UpdateTrainRequest,
+  CreateCriterionRequest,
+  CreateReleaseIssueRequest,
+  IssueLink,
+  IssueSeverity,
+  IssueStatus,
+  IssueTimelineEntry,
+  LinkedRelease,
+  MeasurableCheck,
+  OpenIssueCounts,
+  RecordCriterionResultRequest,
+  ReleaseIssue,
+  ReleaseReadinessVerdict,
+  ReleaseRollbackStatus,
+  ReleaseVerification,
+  Rollback,
+  RollbackDecisionRequest,
+  RollbackScope,
+  RollbackStep,
+  RollbackStepStatus,
+  RollbackTriggers,
+  SuccessCriterion,
+  UpdateCriterionRequest,
+  UpdateReleaseIssueRequest,
 } from './index';
 
 type Documented = components['schemas'];
@@ -113,4 +136,48 @@ export type FitsDocumented = [
   Expect<Fits<FreezeOccurrence, Documented['FreezeOccurrence']>>,
   Expect<Fits<TrainScope, Documented['TrainScope']>>,
   Expect<Fits<Train, Documented['Train']>>,
+];
+
+/** What happens after go-live (criteria, issues, rollbacks): the same on both sides. */
+export type AfterGoLiveSameAsDocumented = [
+  Expect<Same<CreateCriterionRequest, Documented['CreateCriterionRequest']>>,
+  Expect<
+    Same<CreateReleaseIssueRequest, Documented['CreateReleaseIssueRequest']>
+  >,
+  Expect<Same<IssueLink, Documented['IssueLink']>>,
+  Expect<Same<IssueSeverity, Documented['IssueSeverity']>>,
+  Expect<Same<IssueStatus, Documented['IssueStatus']>>,
+  Expect<Same<MeasurableCheck, Documented['MeasurableCheck']>>,
+  Expect<Same<OpenIssueCounts, Documented['OpenIssueCounts']>>,
+  Expect<
+    Same<
+      RecordCriterionResultRequest,
+      Documented['RecordCriterionResultRequest']
+    >
+  >,
+  Expect<Same<ReleaseReadinessVerdict, Documented['ReleaseReadinessVerdict']>>,
+  Expect<Same<ReleaseVerification, Documented['ReleaseVerification']>>,
+  Expect<Same<RollbackDecisionRequest, Documented['RollbackDecisionRequest']>>,
+  Expect<Same<RollbackScope, Documented['RollbackScope']>>,
+  Expect<Same<RollbackStep, Documented['RollbackStep']>>,
+  Expect<Same<RollbackStepStatus, Documented['RollbackStepStatus']>>,
+  Expect<Same<SuccessCriterion, Documented['SuccessCriterion']>>,
+  Expect<Same<UpdateCriterionRequest, Documented['UpdateCriterionRequest']>>,
+  Expect<
+    Same<UpdateReleaseIssueRequest, Documented['UpdateReleaseIssueRequest']>
+  >,
+  Expect<Same<LinkedRelease, Documented['LinkedRelease']>>,
+];
+
+/**
+ * After go-live, stricter than the document: the trigger id lists the server
+ * always sends are optional there, and timeline entries carry field changes
+ * (see {@link FitsDocumented}).
+ */
+export type AfterGoLiveFitsDocumented = [
+  Expect<Fits<IssueTimelineEntry, Documented['IssueTimelineEntry']>>,
+  Expect<Fits<ReleaseIssue, Documented['ReleaseIssue']>>,
+  Expect<Fits<ReleaseRollbackStatus, Documented['ReleaseRollbackStatus']>>,
+  Expect<Fits<Rollback, Documented['Rollback']>>,
+  Expect<Fits<RollbackTriggers, Documented['RollbackTriggers']>>,
 ];
