@@ -9,6 +9,7 @@ import { wireReleaseIssues } from './releaseIssues/wireReleaseIssues';
 import { ReleaseService } from './releases/ReleaseService';
 import { createRollbackService } from './rollback/createRollbackService';
 import { createVerification } from './verification/createVerification';
+import { verificationReadiness } from './verification/verificationReadiness';
 
 /**
  * The services of what happens after go-live, hooked into the release
@@ -27,6 +28,9 @@ export function createAfterGoLiveServices(
     approvalPolicy: ApprovalPolicy;
   },
 ) {
+  core.readiness.addContributor(
+    verificationReadiness(deps.stores.verificationStore),
+  );
   return {
     verification: createVerification(deps, core),
     ...wireReleaseIssues({ ...deps, ...core }),

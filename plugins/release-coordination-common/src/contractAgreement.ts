@@ -48,6 +48,7 @@ import type {
   UpdateReleaseRequest,
   UpdateTrainRequest,
   CreateCriterionRequest,
+  CriteriaProgress,
   CreateReleaseIssueRequest,
   IssueLink,
   IssueSeverity,
@@ -76,7 +77,18 @@ type Documented = components['schemas'];
 /** Compiles only when given `true`. */
 type Expect<T extends true> = T;
 /** Whether each of `A` and `B` is assignable to the other. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assignable<A, B> = [A] extends [B]
+  ? [B] extends [A]
+    ? true
+    : false
+  : false;
+/**
+ * Whether `A` and `B` are the same: assignable both ways with the same keys
+ * (assignability alone misses an optional property only one side has).
+ */
+type Same<A, B> = Assignable<A, B> extends true
+  ? Assignable<keyof A, keyof B>
+  : false;
 /** Whether `A` is assignable to `B`: every value of `A` is one the document allows. */
 type Fits<A, B> = [A] extends [B] ? true : false;
 
@@ -140,6 +152,7 @@ export type FitsDocumented = [
 
 /** What happens after go-live (criteria, issues, rollbacks): the same on both sides. */
 export type AfterGoLiveSameAsDocumented = [
+  Expect<Same<CriteriaProgress, Documented['CriteriaProgress']>>,
   Expect<Same<CreateCriterionRequest, Documented['CreateCriterionRequest']>>,
   Expect<
     Same<CreateReleaseIssueRequest, Documented['CreateReleaseIssueRequest']>

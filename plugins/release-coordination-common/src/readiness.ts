@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { linkSchema } from './links';
 import type { OpenIssueCounts } from './releaseIssues';
+import type { CriteriaProgress } from './verification';
 import type { ReleaseType } from './types';
 
 /**
@@ -84,6 +85,8 @@ export interface ReleaseReadiness {
   items: ReadinessItem[];
   /** Unresolved issues of the release by severity (when issues are tracked). */
   openIssues?: OpenIssueCounts;
+  /** A released release's success criteria settled out of all (when it has some). */
+  criteria?: CriteriaProgress;
 }
 
 /**
@@ -139,4 +142,6 @@ export interface ReleaseReadinessVerdict {
   blocking: string[];
   /** Unresolved issues of the release by severity (when issues are tracked). */
   openIssues?: OpenIssueCounts;
+  /** A released release's success criteria settled out of all (when it has some). */
+  criteria?: CriteriaProgress;
 }

@@ -235,6 +235,17 @@ export interface ReleaseVerification {
 }
 
 /**
+ * How many of a released release's success criteria are settled (met or
+ * waived) out of all; the calendar shows it as the verification status.
+ *
+ * @public
+ */
+export interface CriteriaProgress {
+  total: number;
+  settled: number;
+}
+
+/**
  * Whether a criterion counts as done for `verified`.
  *
  * @public

@@ -390,15 +390,14 @@ export class ReadinessService {
               if (error instanceof NotFoundError) return undefined;
               throw error;
             }
-            const { verdict, blocking, openIssues } = await this.getReadiness(
-              release,
-              credentials,
-            );
+            const { verdict, blocking, openIssues, criteria } =
+              await this.getReadiness(release, credentials);
             return {
               releaseId,
               verdict,
               blocking,
               ...(openIssues && { openIssues }),
+              ...(criteria && { criteria }),
             };
           }),
         )),

@@ -16,7 +16,7 @@ import {
  */
 export interface ReadinessContribution {
   items: ReadinessItem[];
-  facts?: Pick<ReleaseReadiness, 'openIssues'>;
+  facts?: Pick<ReleaseReadiness, 'openIssues' | 'criteria'>;
 }
 
 /**

@@ -261,3 +261,48 @@ describe('success criteria routes', () => {
     expect([verified.status, verified.body.state]).toEqual([200, 'verified']);
   });
 });
+
+describe('verification status in readiness', () => {
+  it('gives the criteria settled out of all for a released release, the same in the verdicts and the readiness', async () => {
+    const { app, seed, services } = await createVerificationApp();
+    const released = await seed('released');
+    const planned = await seed('planned');
+    for (const release of [released, planned]) {
+      await services.stores.verificationStore.addCriteria(
+        release.id,
+        ['errors', 'tickets'].map(id => ({
+          id: `${release.id}-${id}`,
+          text: id,
+          ownerRef: TEAM_A,
+          createdBy: DAVE,
+          createdAt: release.createdAt,
+        })),
+      );
+    }
+    const met = await recordResult(
+      app,
+      released.id,
+      `${released.id}-errors`,
+      DAVE,
+      { result: 'met' },
+    );
+    expect(met.status).toBe(200);
+
+    const verdicts = await request(app)
+      .get(`/readiness?releaseId=${released.id}&releaseId=${planned.id}`)
+      .set('Authorization', as(DAVE));
+    expect(verdicts.status).toBe(200);
+    const criteriaOf = Object.fromEntries(
+      verdicts.body.items.map((v: any) => [v.releaseId, v.criteria]),
+    );
+    // criteria of a release not yet released are not a status to show
+    expect(criteriaOf).toEqual({
+      [released.id]: { total: 2, settled: 1 },
+      [planned.id]: undefined,
+    });
+    const readiness = await request(app)
+      .get(`/releases/${released.id}/readiness`)
+      .set('Authorization', as(DAVE));
+    expect(readiness.body.criteria).toEqual(criteriaOf[released.id]);
+  });
+});

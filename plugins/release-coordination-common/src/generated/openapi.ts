@@ -1447,6 +1447,12 @@ export interface components {
       verdict: 'ready' | 'not-ready';
       blocking: string[];
       openIssues?: components['schemas']['OpenIssueCounts'];
+      criteria?: components['schemas']['CriteriaProgress'];
+    };
+    /** @description A released release's success criteria settled (met or waived) out of all. */
+    CriteriaProgress: {
+      total: number;
+      settled: number;
     };
     ReleaseReadiness: {
       /** @enum {string} */
@@ -1464,6 +1470,8 @@ export interface components {
         checkedAt?: string;
         evidence?: string;
       }[];
+      openIssues?: components['schemas']['OpenIssueCounts'];
+      criteria?: components['schemas']['CriteriaProgress'];
     };
     MeasurableCheck: {
       metric: string;
@@ -1535,7 +1543,6 @@ export interface components {
       recordable: boolean;
       verifiable: boolean;
       blocking: string[];
-      openIssues?: components['schemas']['OpenIssueCounts'];
     };
     Error: {
       error: {

@@ -12,6 +12,7 @@ import {
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { CalendarIssueBadge } from '../ReleaseIssues/CalendarIssueBadge';
+import { CalendarCriteriaBadge } from '../Verification/CalendarCriteriaBadge';
 
 /** Readiness verdicts of the releases a calendar shows, by release id. */
 export interface CalendarVerdicts {
@@ -129,6 +130,9 @@ export function ReadinessMark(props: { releaseId: string }) {
         />
       </Tooltip>{' '}
       {badge}
+      {verdict.criteria && (
+        <CalendarCriteriaBadge progress={verdict.criteria} />
+      )}
     </>
   );
 }

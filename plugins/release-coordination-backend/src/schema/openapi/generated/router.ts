@@ -5231,6 +5231,25 @@ export const spec = {
           openIssues: {
             $ref: '#/components/schemas/OpenIssueCounts',
           },
+          criteria: {
+            $ref: '#/components/schemas/CriteriaProgress',
+          },
+        },
+      },
+      CriteriaProgress: {
+        type: 'object',
+        description:
+          "A released release's success criteria settled (met or waived) out of all.",
+        required: ['total', 'settled'],
+        properties: {
+          total: {
+            type: 'integer',
+            minimum: 1,
+          },
+          settled: {
+            type: 'integer',
+            minimum: 0,
+          },
         },
       },
       ReleaseReadiness: {
@@ -5284,6 +5303,12 @@ export const spec = {
                 },
               },
             },
+          },
+          openIssues: {
+            $ref: '#/components/schemas/OpenIssueCounts',
+          },
+          criteria: {
+            $ref: '#/components/schemas/CriteriaProgress',
           },
         },
       },
@@ -5506,9 +5531,6 @@ export const spec = {
             items: {
               type: 'string',
             },
-          },
-          openIssues: {
-            $ref: '#/components/schemas/OpenIssueCounts',
           },
         },
       },
