@@ -30,6 +30,8 @@ export interface ReleaseReadinessProps {
   hideVerdict?: boolean;
   /** Told the verdict whenever it is loaded (undefined without readiness). */
   onVerdict?: (verdict: ReleaseReadinessValue['verdict'] | undefined) => void;
+  /** Changes when something beside the release changed (its issues): reloads. */
+  refreshKey?: number;
 }
 
 const isNotFound = (error: unknown) =>
@@ -62,7 +64,7 @@ function useReadinessAndApprovals(props: ReleaseReadinessProps) {
       unlessNotFound(api.getReleaseApprovals(release.id)),
     ]);
     return { readiness, approvals };
-  }, [api, release.id, release.revision]);
+  }, [api, release.id, release.revision, props.refreshKey]);
 
   const verdict = value?.readiness?.verdict;
   useEffect(() => {

@@ -95,10 +95,15 @@ export function ReleasePage(props: ReleasePageProps) {
           release={release}
           onChanged={retry}
           onVerdict={setVerdict}
+          refreshKey={value.load}
         />
       </Grid>
       <Grid item xs={12}>
-        <ReleaseRollback release={release} onChanged={retry} />
+        <ReleaseRollback
+          release={release}
+          onChanged={retry}
+          refreshKey={value.load}
+        />
       </Grid>
       <ReleaseVerificationSection release={release} onChanged={retry} />
       <Grid item xs={12}>

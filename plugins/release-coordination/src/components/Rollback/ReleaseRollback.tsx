@@ -24,6 +24,8 @@ export interface ReleaseRollbackProps {
   release: Release;
   /** Called after the rollback changed the release (its state, a hotfix). */
   onChanged: () => void;
+  /** Changes when something beside the release changed (its issues): reloads. */
+  refreshKey?: number;
 }
 
 /**
@@ -46,7 +48,7 @@ export function ReleaseRollback(props: ReleaseRollbackProps) {
   const reload = () => setChanges(count => count + 1);
   const status = useAsync(
     () => api.getReleaseRollback(release.id),
-    [api, release.id, release.revision, changes],
+    [api, release.id, release.revision, changes, props.refreshKey],
   );
   const identity = useAsync(
     () => identityApi.getBackstageIdentity(),
@@ -98,6 +100,7 @@ export function ReleaseRollback(props: ReleaseRollbackProps) {
       {!rollback && release.state === 'released' && (
         <RollbackDecisionForm
           release={release}
+          refreshKey={props.refreshKey}
           emergencyAllowed={
             manager || EMERGENCY_ROLLBACK_TYPES.includes(release.type)
           }

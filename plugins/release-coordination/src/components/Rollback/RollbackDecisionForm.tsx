@@ -51,6 +51,8 @@ function ScopeField(props: {
 /** Props of {@link RollbackDecisionForm}. */
 export interface RollbackDecisionFormProps {
   release: Release;
+  /** Changes when the release's issues or criteria may have: reloads them. */
+  refreshKey?: number;
   /** Whether to offer the emergency fast path. */
   emergencyAllowed: boolean;
   onDecided: (status: ReleaseRollbackStatus) => void;
@@ -141,6 +143,7 @@ export function RollbackDecisionForm(props: RollbackDecisionFormProps) {
       />
       <TriggerPicker
         release={release}
+        refreshKey={props.refreshKey}
         value={triggers}
         onChange={setTriggers}
         error={errors.triggeredBy}

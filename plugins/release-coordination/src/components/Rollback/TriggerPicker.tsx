@@ -19,7 +19,7 @@ interface TriggerChoice {
 }
 
 /** The release's issues (unresolved first) and its criteria, as choices. */
-function useTriggerChoices(releaseId: string) {
+function useTriggerChoices(releaseId: string, refreshKey?: number) {
   const api = useApi(releaseCoordinationApiRef);
   return useAsync(async (): Promise<TriggerChoice[]> => {
     // either list may be unavailable (e.g. no criteria route): offer the other
@@ -47,7 +47,7 @@ function useTriggerChoices(releaseId: string) {
         }: ${criterion.text}`,
       })),
     ];
-  }, [api, releaseId]);
+  }, [api, releaseId, refreshKey]);
 }
 
 /**
@@ -56,12 +56,14 @@ function useTriggerChoices(releaseId: string) {
  */
 export function TriggerPicker(props: {
   release: Release;
+  /** Changes when the release's issues or criteria may have: reloads them. */
+  refreshKey?: number;
   value: RollbackTriggers;
   onChange: (value: RollbackTriggers) => void;
   error?: string;
 }) {
   const { release, value, onChange, error } = props;
-  const choices = useTriggerChoices(release.id);
+  const choices = useTriggerChoices(release.id, props.refreshKey);
   const toggle = ({ field, id }: TriggerChoice) =>
     onChange({
       ...value,
