@@ -64,6 +64,14 @@ test('the owners release a demo release, record a sev1 issue, roll back step by 
     page.getByRole('link', { name: 'Checkout worker 1.6 1.6.0 (rolled back)' }),
   ).toBeVisible();
 
+  // the timeline shows the hotfix with the release it follows up
+  await page.goto('/release-coordination?tab=timeline');
+  await expect(
+    page
+      .getByTestId('timeline-hotfix-link')
+      .filter({ hasText: 'follow-up hotfix of Checkout worker 1.6' }),
+  ).toBeVisible();
+
   // the issue is on the portal-wide Open issues tab too
   await page.goto('/release-coordination?tab=issues');
   await expect(page.getByText(ISSUE)).toBeVisible();

@@ -49,6 +49,7 @@ import type {
   UpdateTrainRequest,
   CreateCriterionRequest,
   CriteriaProgress,
+  ReleaseHotfixLinks,
   CreateReleaseIssueRequest,
   IssueLink,
   IssueSeverity,
@@ -153,6 +154,7 @@ export type FitsDocumented = [
 /** What happens after go-live (criteria, issues, rollbacks): the same on both sides. */
 export type AfterGoLiveSameAsDocumented = [
   Expect<Same<CriteriaProgress, Documented['CriteriaProgress']>>,
+  Expect<Same<ReleaseHotfixLinks, Documented['ReleaseHotfixLinks']>>,
   Expect<Same<CreateCriterionRequest, Documented['CreateCriterionRequest']>>,
   Expect<
     Same<CreateReleaseIssueRequest, Documented['CreateReleaseIssueRequest']>

@@ -132,6 +132,17 @@ export interface ReleaseRollbackStatus {
   hotfixes: LinkedRelease[];
 }
 
+/**
+ * The follow-up hotfix links of one release, as `GET /hotfix-links` lists
+ * them.
+ *
+ * @public
+ */
+export interface ReleaseHotfixLinks
+  extends Pick<ReleaseRollbackStatus, 'hotfixOf' | 'hotfixes'> {
+  releaseId: string;
+}
+
 const idSchema = z.string().trim().min(1).max(200);
 const reasonSchema = z
   .string({ error: 'is required' })

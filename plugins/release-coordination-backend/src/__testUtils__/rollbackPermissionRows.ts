@@ -9,6 +9,12 @@ import { everyone, ownersAndReleaseManagers } from './matrixExpectations';
 /** The rows of the rollback operations. */
 export const ROLLBACK_PERMISSION_ROWS: readonly PermissionMatrixRow[] = [
   {
+    operationId: 'ListHotfixLinks',
+    method: 'GET',
+    path: '/hotfix-links',
+    expected: everyone(200),
+  },
+  {
     operationId: 'GetReleaseRollback',
     method: 'GET',
     path: '/releases/{id}/rollback',
@@ -80,6 +86,9 @@ export function rollbackFixtures({
     return id;
   };
   return {
+    ListHotfixLinks: async (backend: PortalTestBackend) => ({
+      query: { releaseId: await rollingBack(backend) },
+    }),
     GetReleaseRollback: async (backend: PortalTestBackend) => ({
       params: { id: (await plannedRelease(backend)).id },
     }),

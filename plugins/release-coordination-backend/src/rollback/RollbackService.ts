@@ -10,6 +10,7 @@ import {
   HOTFIX_SOURCE_STATES,
   HotfixInput,
   Release,
+  ReleaseHotfixLinks,
   ReleaseRollbackStatus,
   Rollback,
   RollbackDecisionInput,
@@ -78,6 +79,35 @@ export class RollbackService {
   /** Guards the rollback transitions of every release. */
   register() {
     this.releases.addTransitionGuard(this.guard);
+  }
+
+  /**
+   * The hotfix links of the releases the caller may read among `ids`, of
+   * those that have any, in the order asked.
+   */
+  async listHotfixLinks(
+    ids: string[],
+    credentials: UserCredentials,
+  ): Promise<ReleaseHotfixLinks[]> {
+    const found = await Promise.all(
+      ids.map(async id => {
+        const release = await this.releases
+          .getReadableRelease(id, credentials)
+          .catch(error => {
+            if (error instanceof NotFoundError) return undefined;
+            throw error;
+          });
+        if (!release) return undefined;
+        const { hotfixOf, hotfixes } = await this.getStatus(
+          release,
+          credentials,
+        );
+        return hotfixOf || hotfixes.length > 0
+          ? { releaseId: id, ...(hotfixOf && { hotfixOf }), hotfixes }
+          : undefined;
+      }),
+    );
+    return found.filter((links): links is ReleaseHotfixLinks => !!links);
   }
 
   /** The rollback of a release (if any) and its hotfix links, as the caller may see them. */

@@ -451,5 +451,28 @@ describe('rollback routes', () => {
       .get(`/releases/${release.id}/rollback`)
       .set('Authorization', as(OTHER));
     expect(other.body.hotfixes).toEqual([]);
+
+    // the timeline's batch gives the same links, leaving out what is unseen
+    const unlinked = await seed({ title: 'Unlinked' });
+    const batch = (user: string) =>
+      request(app)
+        .get('/hotfix-links')
+        .query(
+          [release.id, created.body.id, unlinked.id, 'nope']
+            .map(id => `releaseId=${id}`)
+            .join('&'),
+        )
+        .set('Authorization', as(user));
+    expect((await batch(OWNER)).body.items).toEqual([
+      { releaseId: release.id, hotfixes: ofRelease.body.hotfixes },
+      { releaseId: created.body.id, hotfixOf: link, hotfixes: [] },
+    ]);
+    expect((await batch(OTHER)).body.items).toEqual([]);
+    const tooMany = await request(app)
+      .get('/hotfix-links')
+      .query(Array.from({ length: 51 }, (_, i) => `releaseId=r${i}`).join('&'))
+      .set('Authorization', as(OWNER));
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toMatch(/^releaseId:/);
   });
 });

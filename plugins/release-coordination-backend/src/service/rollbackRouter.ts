@@ -4,6 +4,7 @@ import {
   hotfixRequestSchema,
   MAX_ROLLBACK_STEPS,
   queryIntegerSchema,
+  readinessBatchQuerySchema,
   ReleaseRollbackStatus,
   rollbackDecisionRequestSchema,
   rollbackStepUpdateSchema,
@@ -46,7 +47,7 @@ const describeStatus = (status: ReleaseRollbackStatus, id: string) => ({
 });
 
 /**
- * Adds the rollback routes: `GET /releases/:id/rollback`, `POST
+ * Adds the rollback routes: `GET /hotfix-links`, `GET /releases/:id/rollback`, `POST
  * /releases/:id/rollback-decision`, `PATCH
  * /releases/:id/rollback/steps/:index` and `POST /releases/:id/hotfix`; all
  * need a user, the mutations are audited.
@@ -61,6 +62,14 @@ export function addRollbackRoutes(
   const hotfixSchema = hotfixRequestSchema(
     options.timeHorizon ?? DEFAULT_TIME_HORIZON,
   );
+
+  router.get('/hotfix-links', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { releaseId } = parseInput(readinessBatchQuerySchema, req.query);
+    res.json({
+      items: await rollbacks.listHotfixLinks(releaseId, credentials),
+    });
+  });
 
   router.get('/releases/:id/rollback', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });

@@ -480,6 +480,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/hotfix-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The follow-up hotfix links of up to 50 releases, e.g. for a timeline: for each release with links, the rolled-back release it follows up and its hotfixes. Releases that do not exist or that the caller may not read (others' drafts) are left out, as are linked releases the caller may not read. */
+    get: operations['ListHotfixLinks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/releases/{id}/rollback': {
     parameters: {
       query?: never;
@@ -1086,6 +1103,11 @@ export interface components {
       title: string;
       version: string;
       state: components['schemas']['ReleaseState'];
+    };
+    ReleaseHotfixLinks: {
+      releaseId: string;
+      hotfixOf?: components['schemas']['LinkedRelease'];
+      hotfixes: components['schemas']['LinkedRelease'][];
     };
     ReleaseRollbackStatus: {
       rollback?: components['schemas']['Rollback'];
@@ -2783,6 +2805,33 @@ export interface operations {
       409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  ListHotfixLinks: {
+    parameters: {
+      query: {
+        /** @description A release id; repeat it for several (at most 50). */
+        releaseId: string[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The links of the releases that have any, in the order asked. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ReleaseHotfixLinks'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
     };
   };
   GetReleaseRollback: {

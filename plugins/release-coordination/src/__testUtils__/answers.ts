@@ -6,6 +6,7 @@ import {
   ReleaseEvent,
   ReleaseIssue,
   ReleaseReadiness,
+  ReleaseHotfixLinks,
   ReleaseReadinessVerdict,
   ReleaseVerification,
   ReleaseRollbackStatus,
@@ -15,8 +16,8 @@ import { ContractServer } from './contractServer';
 
 /**
  * Declares the answers the release calendar asks for: a page of these
- * releases (whatever the filters), the freeze occurrences, the trains and the
- * readiness verdicts, each empty unless given.
+ * releases (whatever the filters), the freeze occurrences, the trains, the
+ * readiness verdicts and the hotfix links, each empty unless given.
  */
 export function answerCalendar(
   server: ContractServer,
@@ -25,6 +26,7 @@ export function answerCalendar(
     freezeOccurrences?: FreezeOccurrence[];
     trains?: Train[];
     verdicts?: ReleaseReadinessVerdict[];
+    hotfixLinks?: ReleaseHotfixLinks[];
   } = {},
 ) {
   server.respond('get', '/releases', { items: answers.releases ?? [] });
@@ -33,6 +35,7 @@ export function answerCalendar(
   });
   server.respond('get', '/trains', { items: answers.trains ?? [] });
   server.respond('get', '/readiness', { items: answers.verdicts ?? [] });
+  server.respond('get', '/hotfix-links', { items: answers.hotfixLinks ?? [] });
 }
 
 /**

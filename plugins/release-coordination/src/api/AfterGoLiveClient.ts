@@ -1,6 +1,8 @@
 import {
   CreateCriterionRequest,
   HotfixRequest,
+  MAX_READINESS_BATCH,
+  ReleaseHotfixLinks,
   Release,
   ReleaseRollbackStatus,
   RollbackDecisionRequest,
@@ -145,5 +147,13 @@ export abstract class AfterGoLiveClient extends ReleaseCoordinationHttp {
       method: 'POST',
       body: request,
     });
+  }
+
+  async listHotfixLinks(releaseIds: string[]): Promise<ReleaseHotfixLinks[]> {
+    return this.itemsOfReleases(
+      '/hotfix-links',
+      releaseIds,
+      MAX_READINESS_BATCH,
+    );
   }
 }

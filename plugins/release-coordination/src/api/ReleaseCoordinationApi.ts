@@ -11,6 +11,7 @@ import {
   FreezeOccurrence,
   HandoverRequest,
   HotfixRequest,
+  ReleaseHotfixLinks,
   ReleaseRollbackStatus,
   RollbackDecisionRequest,
   RollbackStepUpdate,
@@ -369,6 +370,8 @@ export interface ReleaseCoordinationApi {
   ): Promise<ReleaseIssue>;
   /** Issues across the portal of the releases the user can read, newest first. */
   listIssues(request?: ListIssuesRequest): Promise<Page<ReleaseIssue>>;
+  /** The follow-up hotfix links of those of the releases that have any (batched by 50). */
+  listHotfixLinks(releaseIds: string[]): Promise<ReleaseHotfixLinks[]>;
   /** The rollback of a release (if any) and its follow-up hotfix links. */
   getReleaseRollback(id: string): Promise<ReleaseRollbackStatus>;
   /** Decides to roll a released release back (403 if the caller may not, 409 if it cannot). */

@@ -354,17 +354,6 @@ export class ReleaseCoordinationClient
   async getReadinessVerdicts(
     releaseIds: string[],
   ): Promise<ReleaseReadinessVerdict[]> {
-    const batches: string[][] = [];
-    for (let i = 0; i < releaseIds.length; i += MAX_READINESS_BATCH) {
-      batches.push(releaseIds.slice(i, i + MAX_READINESS_BATCH));
-    }
-    const pages = await Promise.all(
-      batches.map(releaseId =>
-        this.request<{ items: ReleaseReadinessVerdict[] }>(
-          `/readiness${queryString({ releaseId })}`,
-        ),
-      ),
-    );
-    return pages.flatMap(page => page.items);
+    return this.itemsOfReleases('/readiness', releaseIds, MAX_READINESS_BATCH);
   }
 }

@@ -45,6 +45,27 @@ export abstract class ReleaseCoordinationHttp {
     return (await response.json()) as T;
   }
 
+  /**
+   * The items a batch route (`?releaseId=…` repeated) lists for many
+   * releases, asked `batchSize` at a time, in order.
+   */
+  protected async itemsOfReleases<T>(
+    path: string,
+    releaseIds: string[],
+    batchSize: number,
+  ): Promise<T[]> {
+    const batches: string[][] = [];
+    for (let i = 0; i < releaseIds.length; i += batchSize) {
+      batches.push(releaseIds.slice(i, i + batchSize));
+    }
+    const pages = await Promise.all(
+      batches.map(releaseId =>
+        this.request<{ items: T[] }>(`${path}${queryString({ releaseId })}`),
+      ),
+    );
+    return pages.flatMap(page => page.items);
+  }
+
   /** The answer of a call, when it is ok. */
   protected async fetchOk(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('release-coordination');

@@ -207,3 +207,33 @@ describe('ReleaseTimeline', () => {
     });
   });
 });
+
+describe('ReleaseTimeline hotfix links', () => {
+  it('shows under a hotfix the release it follows up, linking to it, and asks only about releases that may have links', async () => {
+    setup();
+    server.respond('get', '/hotfix-links', {
+      items: [
+        {
+          releaseId: 'follow',
+          hotfixOf: {
+            id: 'gone',
+            title: 'Ledger',
+            version: '4.9',
+            state: 'rolled_back',
+          },
+          hotfixes: [],
+        },
+      ],
+    });
+    await render();
+    const line = await screen.findByTestId('timeline-hotfix-link');
+    expect(line).toHaveTextContent('↳ follow-up hotfix of Ledger 4.9');
+    expect(
+      within(line).getByRole('link', { name: 'Ledger 4.9' }),
+    ).toHaveAttribute('href', '/release-coordination/releases/gone');
+    // only the hotfix "follow" may have links among the three shown
+    expect(server.queries('get', '/hotfix-links')).toEqual([
+      { releaseId: ['follow'] },
+    ]);
+  });
+});

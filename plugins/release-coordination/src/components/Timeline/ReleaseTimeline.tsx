@@ -16,7 +16,7 @@ import { useCalendarData } from '../ReleaseCalendar/useCalendarData';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { TimelineChart } from './TimelineChart';
 import { groupReleases, TimeRange } from './timelineModel';
-import { useSystems, useTrainSlots } from './useTimelineData';
+import { useHotfixLinks, useSystems, useTrainSlots } from './useTimelineData';
 
 const NO_FILTER = {};
 
@@ -122,6 +122,7 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
   const data = useCalendarData(NO_FILTER, from, to);
   const trainSlots = useTrainSlots(from, to);
   const systems = useSystems(data.releases, groupBy === 'system');
+  const hotfixLinks = useHotfixLinks(data.releases);
 
   const groups = useMemo(
     () =>
@@ -170,6 +171,7 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
         trainSlots={trainSlots}
         groups={groups}
         releases={data.releases}
+        hotfixLinks={hotfixLinks}
         onOpen={open}
       />
     );

@@ -1,7 +1,10 @@
 import { parseEntityRef } from '@backstage/catalog-model';
+import { Link } from '@backstage/core-components';
 import {
   FreezeOccurrence,
+  LinkedRelease,
   Release,
+  ReleaseHotfixLinks,
   TrainSlot,
 } from '@internal/plugin-release-coordination-common';
 import Typography from '@material-ui/core/Typography';
@@ -10,6 +13,7 @@ import { KeyboardEvent } from 'react';
 import { releaseTypeColor } from '../ReleaseCalendar/calendarModel';
 import { ConflictFlag } from '../shared/ConflictFlag';
 import { formatWindow, stateLabel } from '../shared/format';
+import { useReleaseLink } from '../shared/useReleaseLink';
 import {
   dependenciesOf,
   placeOnAxis,
@@ -41,6 +45,8 @@ export interface TimelineChartProps {
   trainSlots: Array<{ slot: TrainSlot; name: string }>;
   groups: TimelineGroup[];
   releases: Release[];
+  /** The follow-up hotfix links of the releases that have any, by id. */
+  hotfixLinks?: Map<string, ReleaseHotfixLinks>;
   /** Opens a release (its bar was clicked or activated with the keyboard). */
   onOpen: (release: Release) => void;
 }
@@ -117,6 +123,37 @@ function TimelineBackground(props: TimelineChartProps) {
   );
 }
 
+/** Under a release's label: the release it follows up, or its hotfixes. */
+function HotfixLinkLine(props: { links: ReleaseHotfixLinks }) {
+  const link = useReleaseLink();
+  const { hotfixOf, hotfixes } = props.links;
+  const to = (release: LinkedRelease) => {
+    const text = `${release.title} ${release.version}`;
+    return link ? <Link to={link(release.id)}>{text}</Link> : text;
+  };
+  return (
+    <Typography
+      variant="caption"
+      component="div"
+      data-testid="timeline-hotfix-link"
+    >
+      {hotfixOf ? (
+        <>↳ follow-up hotfix of {to(hotfixOf)}</>
+      ) : (
+        <>
+          ↳ follow-up hotfix:{' '}
+          {hotfixes.map((hotfix, index) => (
+            <span key={hotfix.id}>
+              {index > 0 && ', '}
+              {to(hotfix)}
+            </span>
+          ))}
+        </>
+      )}
+    </Typography>
+  );
+}
+
 /** The rows of each group, with a bar per release. */
 function TimelineGroups(props: TimelineChartProps) {
   const { range, groups, onOpen } = props;
@@ -149,6 +186,11 @@ function TimelineGroups(props: TimelineChartProps) {
                   title={label}
                 >
                   <ConflictFlag conflicts={release.conflicts} /> {label}
+                  {props.hotfixLinks?.has(release.id) && (
+                    <HotfixLinkLine
+                      links={props.hotfixLinks.get(release.id)!}
+                    />
+                  )}
                 </Typography>
                 <div className={classes.track}>
                   {place && (

@@ -3,6 +3,7 @@ import { useApi, useApiHolder } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   Release,
+  ReleaseHotfixLinks,
   TrainSlot,
 } from '@internal/plugin-release-coordination-common';
 import useAsync from 'react-use/esm/useAsync';
@@ -64,4 +65,29 @@ export function useSystems(releases: Release[], enabled: boolean) {
     return systems;
   }, [catalogApi, key, enabled]);
   return value ?? new Map<string, string>();
+}
+
+/**
+ * The follow-up hotfix links of the shown releases that may have any (hotfix
+ * releases and those rolling or rolled back), by release id; none while
+ * loading or when the backend has no rollbacks.
+ */
+export function useHotfixLinks(releases: Release[]) {
+  const api = useApi(releaseCoordinationApiRef);
+  const key = releases
+    .filter(
+      r =>
+        r.type === 'hotfix' ||
+        r.state === 'rolling_back' ||
+        r.state === 'rolled_back',
+    )
+    .map(r => r.id)
+    .sort()
+    .join(',');
+  const { value } = useAsync(async () => {
+    if (!key) return new Map<string, ReleaseHotfixLinks>();
+    const links = await api.listHotfixLinks(key.split(',')).catch(() => []);
+    return new Map(links.map(link => [link.releaseId, link]));
+  }, [api, key]);
+  return value ?? new Map<string, ReleaseHotfixLinks>();
 }

@@ -1816,6 +1816,61 @@ export const spec = {
         },
       },
     },
+    '/hotfix-links': {
+      get: {
+        operationId: 'ListHotfixLinks',
+        description:
+          "The follow-up hotfix links of up to 50 releases, e.g. for a timeline: for each release with links, the rolled-back release it follows up and its hotfixes. Releases that do not exist or that the caller may not read (others' drafts) are left out, as are linked releases the caller may not read.",
+        parameters: [
+          {
+            name: 'releaseId',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            description: 'A release id; repeat it for several (at most 50).',
+            schema: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 50,
+              items: {
+                type: 'string',
+                maxLength: 36,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The links of the releases that have any, in the order asked.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ReleaseHotfixLinks',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
     '/releases/{id}/rollback': {
       parameters: [
         {
@@ -4013,6 +4068,24 @@ export const spec = {
           },
           state: {
             $ref: '#/components/schemas/ReleaseState',
+          },
+        },
+      },
+      ReleaseHotfixLinks: {
+        type: 'object',
+        required: ['releaseId', 'hotfixes'],
+        properties: {
+          releaseId: {
+            type: 'string',
+          },
+          hotfixOf: {
+            $ref: '#/components/schemas/LinkedRelease',
+          },
+          hotfixes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LinkedRelease',
+            },
           },
         },
       },
