@@ -33,7 +33,9 @@ test('the owners release a demo release, record a sev1 issue, roll back step by 
     page.getByRole('list', { name: 'Issues' }).getByText(ISSUE),
   ).toBeVisible();
   // readiness turns red and suggests deciding on a rollback
-  await expect(page.getByText('Consider a rollback decision')).toBeVisible();
+  await expect(
+    page.getByText('Consider a rollback decision', { exact: true }),
+  ).toBeVisible();
 
   // …decides the rollback, naming the issue: the reason is checked first
   await page.getByRole('button', { name: 'Decide rollback' }).click();
