@@ -7,7 +7,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
+import { withDatabase } from './db';
 
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, '../..');
@@ -35,28 +35,23 @@ export function createRunKey(folder: string): RunKey {
     publicKey.export({ type: 'spki', format: 'pem' }),
   );
   fs.writeFileSync(privateKeyFile, privateKeyPem, { mode: 0o600 });
-  return { keyId: 'replicas-run', privateKeyPem, publicKeyFile, privateKeyFile };
+  return {
+    keyId: 'replicas-run',
+    privateKeyPem,
+    publicKeyFile,
+    privateKeyFile,
+  };
 }
 
 /** Creates the run's own database; `drop` removes it (and only it). */
 export async function createRunDatabase(pgUrl: string, name: string) {
-  const admin = new Client({ connectionString: pgUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
+  await withDatabase(pgUrl, query => query(`CREATE DATABASE "${name}"`));
   return {
     url: `${pgUrl.replace(/\/$/, '')}/${name}`,
     async drop() {
-      const client = new Client({ connectionString: pgUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
+      await withDatabase(pgUrl, query =>
+        query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      );
     },
   };
 }
@@ -97,11 +92,14 @@ function replicaConfig(port: number, databaseUrl: string, key: RunKey) {
   );
 }
 
+/** What the backend logs when a plugin failed to start (it then stays up, unready). */
+const STARTUP_FAILED = 'Backend startup failed';
+
 /** One backend process of the cluster. */
 export class Replica {
   private child?: ChildProcess;
   private exited?: Promise<void>;
-  /** Starts of this replica so far (a restart is the second). */
+  /** Starts of this replica so far; each start logs to a file of its own. */
   starts = 0;
 
   constructor(
@@ -123,7 +121,7 @@ export class Replica {
   }
 
   get logFile() {
-    return path.join(this.folder, `${this.name}.log`);
+    return path.join(this.folder, `${this.name}.${this.starts}.log`);
   }
 
   get running() {
@@ -162,16 +160,24 @@ export class Replica {
     this.exited = new Promise(resolve => child.once('exit', () => resolve()));
   }
 
-  /** Waits until the backend says it is ready (all plugins started). */
-  async waitReady(timeoutMs: number) {
+  /**
+   * Waits until the backend says it is ready (all plugins started); false
+   * when its startup failed (it then waits for nothing: the caller restarts it).
+   */
+  async waitReady(timeoutMs: number): Promise<boolean> {
     const until = Date.now() + timeoutMs;
     while (Date.now() < until) {
       if (!this.running) {
         throw new Error(`${this.name} exited; see ${this.logFile}`);
       }
+      if (fs.readFileSync(this.logFile, 'utf8').includes(STARTUP_FAILED)) {
+        return false;
+      }
       try {
-        const res = await fetch(`${this.baseUrl}/.backstage/health/v1/readiness`);
-        if (res.ok) return;
+        const res = await fetch(
+          `${this.baseUrl}/.backstage/health/v1/readiness`,
+        );
+        if (res.ok) return true;
       } catch {
         // not listening yet
       }

@@ -24,7 +24,8 @@ export function answeredRelease(outcome: Outcome) {
   return outcome.op.kind === 'book' ? body.release : body;
 }
 
-export const isOk = (o: { status: number }) => o.status >= 200 && o.status < 300;
+export const isOk = (o: { status: number }) =>
+  o.status >= 200 && o.status < 300;
 
 /** A crash during the phase: which replica, after how many finished requests. */
 export interface Crash {

@@ -27,6 +27,8 @@ export interface RunReport {
   startedAt: Date;
   seconds: number;
   startupSeconds: number[];
+  /** Replicas started again because their first startup failed. */
+  startupRestarts: number;
   restartSeconds: number;
   phases: { name: string; outcomes: Outcome[] }[];
   findings: Findings;
@@ -39,17 +41,26 @@ export interface RunReport {
 
 function percentile(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  return (
+    sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0
+  );
 }
 
 function countRow(name: string, outcomes: Outcome[]) {
-  const perReplica = [0, 1].map(r => outcomes.filter(o => o.op.replica === r).length);
+  const perReplica = [0, 1].map(
+    r => outcomes.filter(o => o.op.replica === r).length,
+  );
   const ok = outcomes.filter(isOk).length;
   const conflict = outcomes.filter(o => o.status === 409).length;
   const none = outcomes.filter(o => o.status === 0).length;
   const other = outcomes.length - ok - conflict - none;
   const ms = outcomes.filter(o => o.status !== 0).map(o => o.ms);
-  return `| ${name} | ${outcomes.length} | ${perReplica.join(' / ')} | ${ok} | ${conflict} | ${other} | ${none} | ${percentile(ms, 0.5)} / ${percentile(ms, 0.95)} |`;
+  return `| ${name} | ${outcomes.length} | ${perReplica.join(
+    ' / ',
+  )} | ${ok} | ${conflict} | ${other} | ${none} | ${percentile(
+    ms,
+    0.5,
+  )} / ${percentile(ms, 0.95)} |`;
 }
 
 function byKind(outcomes: Outcome[]) {
@@ -57,9 +68,12 @@ function byKind(outcomes: Outcome[]) {
   return kinds.map(kind => {
     const of = outcomes.filter(o => o.op.kind === kind);
     const statuses = new Map<number, number>();
-    for (const o of of) statuses.set(o.status, (statuses.get(o.status) ?? 0) + 1);
+    for (const o of of)
+      statuses.set(o.status, (statuses.get(o.status) ?? 0) + 1);
     const list = [...statuses].sort(([a], [b]) => a - b);
-    return `| ${kind} | ${of.length} | ${list.map(([s, n]) => `${s || 'no answer'}: ${n}`).join(', ')} |`;
+    return `| ${kind} | ${of.length} | ${list
+      .map(([s, n]) => `${s || 'no answer'}: ${n}`)
+      .join(', ')} |`;
   });
 }
 
@@ -68,15 +82,34 @@ export function renderReport(report: RunReport): string {
   const all = report.phases.flatMap(p => p.outcomes);
   const f = report.findings;
   const passed = report.checks.every(c => c.ok);
-  const load = os.loadavg().map(l => l.toFixed(2)).join(', ');
+  const load = os
+    .loadavg()
+    .map(l => l.toFixed(2))
+    .join(', ');
   return [
     `# Two replicas on one PostgreSQL, with a crash`,
     '',
-    `Latest run of \`yarn replicas\` (scripts/replicas): **${passed ? 'PASSED' : 'FAILED'}**.`,
+    `Latest run of \`yarn replicas\` (scripts/replicas): **${
+      passed ? 'PASSED' : 'FAILED'
+    }**.`,
     '',
-    `- date: ${report.startedAt.toISOString()} (run ${report.runId}, ${report.seconds} s in all)`,
-    `- machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${load} at the end; Node ${process.version}, PostgreSQL on localhost`,
-    `- replicas: packages/backend started twice from source (ports 7101, 7102), ready after ${report.startupSeconds.join(' s and ')} s; the killed one back after ${report.restartSeconds} s`,
+    `- date: ${report.startedAt.toISOString()} (run ${report.runId}, ${
+      report.seconds
+    } s in all)`,
+    `- machine: ${os.cpus().length} cores (${os
+      .cpus()[0]
+      ?.model.trim()}), ${Math.round(
+      os.totalmem() / 2 ** 30,
+    )} GiB, load average ${load} at the end; Node ${
+      process.version
+    }, PostgreSQL on localhost`,
+    `- replicas: packages/backend started twice from source (ports 7101, 7102), ready after ${report.startupSeconds.join(
+      ' s and ',
+    )} s (${
+      report.startupRestarts
+    } restarted after a failed startup); the killed one back after ${
+      report.restartSeconds
+    } s`,
     '',
     '| phase | requests | to replica 1 / 2 | 2xx | 409 | other | no answer | ms p50 / p95 |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -91,14 +124,23 @@ export function renderReport(report: RunReport): string {
     '',
     '| scheduled task | scope | runs in the whole run | runs after one trigger on both replicas |',
     '| --- | --- | --- | --- |',
-    ...[...report.globalRuns.keys()].sort().map(
-      id => `| ${id} | global | ${report.globalRuns.get(id)} | ${report.triggerRuns.get(id) ?? 0} |`,
+    ...[...report.globalRuns.keys()]
+      .sort()
+      .map(
+        id =>
+          `| ${id} | global | ${report.globalRuns.get(id)} | ${
+            report.triggerRuns.get(id) ?? 0
+          } |`,
+      ),
+    ...report.localTasks.map(
+      id => `| ${id} | local (each replica its own copy) | per replica | – |`,
     ),
-    ...report.localTasks.map(id => `| ${id} | local (each replica its own copy) | per replica | – |`),
     '',
     '| check | result | detail |',
     '| --- | --- | --- |',
-    ...report.checks.map(c => `| ${c.name} | ${c.ok ? 'ok' : 'FAILED'} | ${c.detail} |`),
+    ...report.checks.map(
+      c => `| ${c.name} | ${c.ok ? 'ok' : 'FAILED'} | ${c.detail} |`,
+    ),
     '',
     ...[...f.duplicates, ...f.missing, ...f.phantom, ...f.inconsistent]
       .slice(0, 20)

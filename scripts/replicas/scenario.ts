@@ -64,13 +64,13 @@ export interface Op {
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
-/** The bookable slots of the commerce train in the coming 80 weeks. */
+/** The bookable slots of the commerce train in the coming 50 weeks. */
 async function commerceSlots(baseUrl: string, user: DemoUser) {
   const trains = await must(baseUrl, user, 'GET', '/trains');
   const train = trains.items.find((t: { name: string }) => t.name === TRAIN);
   if (!train) throw new Error(`no train "${TRAIN}" in the demo data`);
   const from = new Date(Date.now() + WEEK_MS).toISOString();
-  const to = new Date(Date.now() + 80 * WEEK_MS).toISOString();
+  const to = new Date(Date.now() + 50 * WEEK_MS).toISOString();
   const slots = await must(
     baseUrl,
     user,
@@ -129,7 +129,8 @@ function approvers(users: Map<string, DemoUser>, groupRef: string) {
   const members = [...users.values()].filter(
     u => u.groups.includes(groupRef) && u.name !== CREATOR,
   );
-  if (members.length === 0) throw new Error(`nobody may approve for ${groupRef}`);
+  if (members.length === 0)
+    throw new Error(`nobody may approve for ${groupRef}`);
   return [members[0], members[1] ?? members[0]];
 }
 

@@ -5,7 +5,7 @@
  * replica ran it. Local tasks (the catalog graph copy each replica keeps)
  * report their state per replica.
  */
-import { Client } from 'pg';
+import { withDatabase } from './db';
 import { Replica, sleep } from './cluster';
 import { call, must } from './http';
 import { DemoUser } from './tokens';
@@ -14,15 +14,14 @@ const TASKS = '"release-coordination".backstage_backend_tasks__tasks';
 
 /** Waits for the plugin's task table, then installs the run probe on it. */
 export async function installRunProbe(databaseUrl: string, timeoutMs: number) {
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
+  return withDatabase(databaseUrl, async query => {
     const until = Date.now() + timeoutMs;
-    while ((await db.query(`SELECT to_regclass($1) AS t`, [TASKS])).rows[0].t === null) {
-      if (Date.now() > until) throw new Error('the scheduler table never appeared');
+    while ((await query(`SELECT to_regclass(?) AS t`, [TASKS]))[0].t === null) {
+      if (Date.now() > until)
+        throw new Error('the scheduler table never appeared');
       await sleep(200);
     }
-    await db.query(`
+    await query(`
       CREATE SCHEMA replicas_probe;
       CREATE TABLE replicas_probe.task_runs (
         task_id text NOT NULL, ticket text NOT NULL,
@@ -38,9 +37,7 @@ export async function installRunProbe(databaseUrl: string, timeoutMs: number) {
       END $$ LANGUAGE plpgsql;
       CREATE TRIGGER replicas_probe_runs AFTER UPDATE ON ${TASKS}
         FOR EACH ROW EXECUTE FUNCTION replicas_probe.record_run();`);
-  } finally {
-    await db.end();
-  }
+  });
 }
 
 /** Runs of each global task that started at or after `since`. */
@@ -48,18 +45,14 @@ export async function globalRuns(
   databaseUrl: string,
   since = new Date(0),
 ): Promise<Map<string, number>> {
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    const { rows } = await db.query(
+  return withDatabase(databaseUrl, async query => {
+    const rows = await query(
       `SELECT task_id, count(*)::int AS runs FROM replicas_probe.task_runs
-       WHERE started_at >= $1 GROUP BY task_id`,
+       WHERE started_at >= ? GROUP BY task_id`,
       [since],
     );
     return new Map(rows.map(r => [r.task_id as string, r.runs as number]));
-  } finally {
-    await db.end();
-  }
+  });
 }
 
 /** A task as the scheduler of one replica lists it. */
@@ -70,8 +63,16 @@ export interface TaskInfo {
 }
 
 /** The plugin's scheduled tasks as a replica lists them. */
-export async function listTasks(replica: Replica, user: DemoUser): Promise<TaskInfo[]> {
-  const body = await must(replica.baseUrl, user, 'GET', '/.backstage/scheduler/v1/tasks');
+export async function listTasks(
+  replica: Replica,
+  user: DemoUser,
+): Promise<TaskInfo[]> {
+  const body = await must(
+    replica.baseUrl,
+    user,
+    'GET',
+    '/.backstage/scheduler/v1/tasks',
+  );
   return body.tasks;
 }
 
@@ -91,7 +92,12 @@ export async function triggerOnBoth(options: {
     taskIds.flatMap(id =>
       replicas.map(r =>
         // 409 when the other replica's trigger already started it
-        call(r.baseUrl, user, 'POST', `/.backstage/scheduler/v1/tasks/${id}/trigger`),
+        call(
+          r.baseUrl,
+          user,
+          'POST',
+          `/.backstage/scheduler/v1/tasks/${id}/trigger`,
+        ),
       ),
     ),
   );
@@ -113,14 +119,12 @@ export async function triggerOnBoth(options: {
 
 /** Rows the reminder and digest tasks claimed (one per key by design), and notifications sent twice. */
 export async function scheduledEffects(databaseUrl: string, releaseId: string) {
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
+  return withDatabase(databaseUrl, async query => {
     const one = async (sql: string, params: unknown[] = []) =>
-      (await db.query(sql, params)).rows[0].n as number;
+      (await query(sql, params))[0].n as number;
     return {
       reminders: await one(
-        `SELECT count(*)::int AS n FROM "release-coordination".release_approval_reminders WHERE release_id = $1`,
+        `SELECT count(*)::int AS n FROM "release-coordination".release_approval_reminders WHERE release_id = ?`,
         [releaseId],
       ),
       digests: await one(
@@ -134,11 +138,9 @@ export async function scheduledEffects(databaseUrl: string, releaseId: string) {
       ),
       reminderNotifications: await one(
         `SELECT count(*)::int AS n FROM notifications.notification
-         WHERE scope LIKE $1`,
+         WHERE scope LIKE ?`,
         [`%${releaseId}:approval-reminder%`],
       ),
     };
-  } finally {
-    await db.end();
-  }
+  });
 }

@@ -3,7 +3,7 @@
  * (both seed the demo data: seeding must be safe when they race), wait for
  * the catalog, and prepare the release the approval reminders find.
  */
-import { Client } from 'pg';
+import { withDatabase } from './db';
 import { demoFreezes } from '../../plugins/release-coordination-backend/src/demo/demoFreezes';
 import { demoReleases } from '../../plugins/release-coordination-backend/src/demo/demoReleases';
 import { demoTrains } from '../../plugins/release-coordination-backend/src/demo/demoTrains';
@@ -15,17 +15,30 @@ import { DemoUser, guestSignIn } from './tokens';
 
 const STARTUP_MS = 6 * 60_000;
 
-/** Starts the replicas together; returns each one's seconds to ready. */
+/**
+ * Starts the replicas together; returns each one's seconds to ready. Two
+ * backends migrating a fresh database at once can fail (Backstage's Knex
+ * migrations do not wait for each other's lock: "Migration table is already
+ * locked"); a replica whose startup failed is killed and started again, one
+ * after the other, as an orchestrator would restart its pod.
+ */
 export async function startTogether(replicas: Replica[], databaseUrl: string) {
   const started = Date.now();
+  const elapsed = () => Math.round((Date.now() - started) / 1000);
   replicas.forEach(r => r.start());
   const probe = installRunProbe(databaseUrl, STARTUP_MS);
   const seconds = await Promise.all(
-    replicas.map(async r => {
-      await r.waitReady(STARTUP_MS);
-      return Math.round((Date.now() - started) / 1000);
-    }),
+    replicas.map(async r => ((await r.waitReady(STARTUP_MS)) ? elapsed() : -1)),
   );
+  for (const [i, r] of replicas.entries()) {
+    if (seconds[i] >= 0) continue;
+    await r.kill();
+    r.start();
+    if (!(await r.waitReady(STARTUP_MS))) {
+      throw new Error(`${r.name} failed to start twice; see ${r.logFile}`);
+    }
+    seconds[i] = elapsed();
+  }
   await probe;
   return seconds;
 }
@@ -47,34 +60,53 @@ export async function waitForCatalog(replica: Replica) {
 
 /** Both replicas seeded at once: the demo data must be there exactly once. */
 export async function checkSeededOnce(databaseUrl: string): Promise<Check> {
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
+  return withDatabase(databaseUrl, async query => {
     const count = async (table: string) =>
-      (await db.query(`SELECT count(*)::int AS n FROM "release-coordination".${table}`))
-        .rows[0].n as number;
+      (
+        await query(
+          `SELECT count(*)::int AS n FROM "release-coordination".${table}`,
+        )
+      )[0].n as number;
     const now = new Date();
-    const expected = [demoReleases(now).length, demoFreezes(now).length, demoTrains(now).length];
-    const found = [await count('releases'), await count('freezes'), await count('trains')];
+    const expected = [
+      demoReleases(now).length,
+      demoFreezes(now).length,
+      demoTrains(now).length,
+    ];
+    const found = [
+      await count('releases'),
+      await count('freezes'),
+      await count('trains'),
+    ];
     return {
       name: 'demo data seeded once by two replicas starting together',
       ok: found.every((n, i) => n === expected[i]),
-      detail: `releases, freezes, trains: ${found.join(', ')} (expected ${expected.join(', ')})`,
+      detail: `releases, freezes, trains: ${found.join(
+        ', ',
+      )} (expected ${expected.join(', ')})`,
     };
-  } finally {
-    await db.end();
-  }
+  });
 }
 
 /**
  * Refreshes each replica's catalog graph (a local task) now that the catalog
  * is complete, and checks each ran it.
  */
-export async function refreshGraphs(replicas: Replica[], user: DemoUser): Promise<Check> {
-  const local = (await listTasks(replicas[0], user)).filter(t => t.scope === 'local');
+export async function refreshGraphs(
+  replicas: Replica[],
+  user: DemoUser,
+): Promise<Check> {
+  const local = (await listTasks(replicas[0], user)).filter(
+    t => t.scope === 'local',
+  );
   for (const r of replicas) {
     for (const t of local) {
-      await call(r.baseUrl, user, 'POST', `/.backstage/scheduler/v1/tasks/${t.taskId}/trigger`);
+      await call(
+        r.baseUrl,
+        user,
+        'POST',
+        `/.backstage/scheduler/v1/tasks/${t.taskId}/trigger`,
+      );
     }
   }
   await sleep(8000);
@@ -88,7 +120,9 @@ export async function refreshGraphs(replicas: Replica[], user: DemoUser): Promis
   return {
     name: 'local tasks run on every replica',
     ok: local.length > 0 && ran.every(Boolean),
-    detail: `${local.map(t => t.taskId).join(', ')}: ran on ${ran.filter(Boolean).length} of ${replicas.length} replicas`,
+    detail: `${local.map(t => t.taskId).join(', ')}: ran on ${
+      ran.filter(Boolean).length
+    } of ${replicas.length} replicas`,
   };
 }
 
@@ -96,7 +130,11 @@ export async function refreshGraphs(replicas: Replica[], user: DemoUser): Promis
  * A planned release of checkout-service starting in six hours, so the
  * approval reminders have groups to remind; returns its id.
  */
-export async function createReminderRelease(replica: Replica, alice: DemoUser, runId: string) {
+export async function createReminderRelease(
+  replica: Replica,
+  alice: DemoUser,
+  runId: string,
+) {
   const start = new Date(Date.now() + 6 * 3600_000);
   const created = await must(replica.baseUrl, alice, 'POST', '/releases', {
     title: `Replicas ${runId} reminder`,
@@ -108,9 +146,15 @@ export async function createReminderRelease(replica: Replica, alice: DemoUser, r
     },
     entityRefs: ['component:default/cart-service'],
   });
-  await must(replica.baseUrl, alice, 'POST', `/releases/${created.id}/transition`, {
-    to: 'planned',
-  });
+  await must(
+    replica.baseUrl,
+    alice,
+    'POST',
+    `/releases/${created.id}/transition`,
+    {
+      to: 'planned',
+    },
+  );
   return created.id as string;
 }
 

@@ -3,12 +3,15 @@
  * with the run's static key (`auth.keyStore.provider: static`), so the script
  * issues tokens exactly as the auth backend's issueUserToken does: same
  * header, claims and user identity proof, with the ownership claims the
- * sign-in resolver takes from the catalog (the user and its groups). Alice's
+ * sign-in resolver takes from the catalog (the user and its groups), and
+ * records the user's identity where the auth backend keeps it for
+ * `/v1/userinfo` (its `user_info` table, as its issueToken does). Alice's
  * token from the guest sign-in is the yardstick: a minted token for her must
  * carry the same identity.
  */
 import { tokenTypes } from '@backstage/plugin-auth-node';
 import { GeneralSign, importPKCS8, SignJWT } from 'jose';
+import { withDatabase } from './db';
 import { RunKey } from './cluster';
 
 /** A demo user the load acts as. */
@@ -59,6 +62,23 @@ async function mint(
     .sign(signingKey);
 }
 
+/** Records the identities as the auth backend does on issuing a token (UserInfoDatabase). */
+async function recordUserInfo(databaseUrl: string, users: DemoUser[]) {
+  return withDatabase(databaseUrl, async query => {
+    for (const user of users) {
+      const info = {
+        claims: { sub: user.ref, ent: [user.ref, ...user.groups] },
+      };
+      await query(
+        `INSERT INTO auth.user_info (user_entity_ref, user_info, updated_at)
+         VALUES (?, ?, now() AT TIME ZONE 'utc')
+         ON CONFLICT (user_entity_ref) DO UPDATE SET user_info = EXCLUDED.user_info, updated_at = EXCLUDED.updated_at`,
+        [user.ref, JSON.stringify(info)],
+      );
+    }
+  });
+}
+
 /** Signs in as the guest (alice) through the real auth backend. */
 export async function guestSignIn(baseUrl: string) {
   const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
@@ -97,6 +117,7 @@ async function memberOf(baseUrl: string, token: string, name: string) {
  */
 export async function demoUsers(
   baseUrl: string,
+  databaseUrl: string,
   key: RunKey,
   names: string[],
 ): Promise<Map<string, DemoUser>> {
@@ -117,5 +138,6 @@ export async function demoUsers(
       `minted identity of alice (${minted}) differs from the guest sign-in (${resolved})`,
     );
   }
+  await recordUserInfo(databaseUrl, [...users.values()]);
   return users;
 }

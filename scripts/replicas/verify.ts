@@ -5,7 +5,7 @@
  * history and train booking consistent. Requests that got no answer (the
  * crash) are in doubt: they may have been stored, at most once.
  */
-import { Client } from 'pg';
+import { withDatabase, Query } from './db';
 import { Replica } from './cluster';
 import { must } from './http';
 import { answeredRelease, isOk, Outcome } from './load';
@@ -53,7 +53,11 @@ function matches(outcome: Outcome, events: ReleaseEvent[]) {
 }
 
 /** Each edit and booking against the history, once each if acknowledged. */
-function checkChanges(outcomes: Outcome[], events: ReleaseEvent[], f: Findings) {
+function checkChanges(
+  outcomes: Outcome[],
+  events: ReleaseEvent[],
+  f: Findings,
+) {
   for (const o of outcomes.filter(x => ['edit', 'book'].includes(x.op.kind))) {
     const found = matches(o, events);
     const what = `${o.op.kind} ${o.op.id} (${o.status})`;
@@ -65,7 +69,11 @@ function checkChanges(outcomes: Outcome[], events: ReleaseEvent[], f: Findings) 
 }
 
 /** Transitions to approved: as many in the history as were acknowledged (plus in-doubt ones). */
-function checkTransitions(outcomes: Outcome[], events: ReleaseEvent[], f: Findings) {
+function checkTransitions(
+  outcomes: Outcome[],
+  events: ReleaseEvent[],
+  f: Findings,
+) {
   const transitions = outcomes.filter(o => o.op.kind === 'transition');
   const acked = transitions.filter(isOk).length;
   const inDoubt = transitions.filter(o => o.status === 0).length;
@@ -73,7 +81,8 @@ function checkTransitions(outcomes: Outcome[], events: ReleaseEvent[], f: Findin
     e => e.action === 'transitioned' && changedTo(e, 'state') === 'approved',
   ).length;
   const id = transitions[0]?.op.releaseId;
-  if (stored < acked) f.missing.push(`${acked - stored} transition(s) of ${id}`);
+  if (stored < acked)
+    f.missing.push(`${acked - stored} transition(s) of ${id}`);
   if (stored > acked + inDoubt) {
     f.duplicates.push(`${stored - acked} transition(s) of ${id} too many`);
   }
@@ -101,20 +110,24 @@ function checkRevisions(
   for (const o of writes.filter(x => x.op.kind === 'edit')) {
     const sent = o.sent.revision as number;
     if (isOk(o) && answeredRelease(o)?.revision !== sent + 1) {
-      f.inconsistent.push(`edit ${o.op.id} at ${sent} answered another revision`);
+      f.inconsistent.push(
+        `edit ${o.op.id} at ${sent} answered another revision`,
+      );
     }
     if (o.status === 409 && !acked.includes(sent + 1) && !inDoubt) {
-      f.inconsistent.push(`edit ${o.op.id} at the current revision ${sent} got 409`);
+      f.inconsistent.push(
+        `edit ${o.op.id} at the current revision ${sent} got 409`,
+      );
     }
   }
 }
 
 /** Approvals: every 201 decision stored once, no decision nobody was told of. */
-async function checkApprovals(db: Client, outcomes: Outcome[], f: Findings) {
+async function checkApprovals(query: Query, outcomes: Outcome[], f: Findings) {
   const ids = [...new Set(outcomes.map(o => o.op.releaseId))];
-  const { rows } = await db.query(
+  const rows = await query(
     `SELECT release_id, round, group_ref, decided_by FROM ${SCHEMA}.release_approval_decisions
-     WHERE release_id = ANY($1) AND comment LIKE 'replicas %'`,
+     WHERE release_id IN (SELECT unnest(?::text[])) AND comment LIKE 'replicas %'`,
     [ids],
   );
   const key = (r: string, round: number, g: string, by: string) =>
@@ -130,7 +143,9 @@ async function checkApprovals(db: Client, outcomes: Outcome[], f: Findings) {
       }
     }
   }
-  const inDoubt = outcomes.filter(o => o.op.kind === 'approve' && o.status === 0);
+  const inDoubt = outcomes.filter(
+    o => o.op.kind === 'approve' && o.status === 0,
+  );
   for (const k of acked) {
     const found = stored.filter(s => s === k).length;
     if (found === 0) f.missing.push(`approval ${k}`);
@@ -144,12 +159,12 @@ async function checkApprovals(db: Client, outcomes: Outcome[], f: Findings) {
 
 /** The train booking of a release is on the slot its window is on. */
 async function checkBooking(
-  db: Client,
+  query: Query,
   release: { id: string; window: { start: string } },
   f: Findings,
 ) {
-  const { rows } = await db.query(
-    `SELECT slot_start FROM ${SCHEMA}.train_bookings WHERE release_id = $1`,
+  const rows = await query(
+    `SELECT slot_start FROM ${SCHEMA}.train_bookings WHERE release_id = ?`,
     [release.id],
   );
   const booked = rows[0]?.slot_start?.toISOString();
@@ -168,23 +183,29 @@ export async function verify(options: {
   releaseIds: string[];
   outcomes: Outcome[];
 }): Promise<Findings> {
-  const f: Findings = { duplicates: [], missing: [], phantom: [], inconsistent: [] };
-  const db = new Client({ connectionString: options.databaseUrl });
-  await db.connect();
-  try {
+  const f: Findings = {
+    duplicates: [],
+    missing: [],
+    phantom: [],
+    inconsistent: [],
+  };
+  await withDatabase(options.databaseUrl, async query => {
     for (const id of options.releaseIds) {
       const base = options.reader.baseUrl;
       const release = await must(base, options.user, 'GET', `/releases/${id}`);
-      const history = await must(base, options.user, 'GET', `/releases/${id}/events`);
+      const history = await must(
+        base,
+        options.user,
+        'GET',
+        `/releases/${id}/events`,
+      );
       const mine = options.outcomes.filter(o => o.op.releaseId === id);
       checkChanges(mine, history.items, f);
       checkTransitions(mine, history.items, f);
       checkRevisions(mine, history.items, release, f);
-      await checkBooking(db, release, f);
+      await checkBooking(query, release, f);
     }
-    await checkApprovals(db, options.outcomes, f);
-  } finally {
-    await db.end();
-  }
+    await checkApprovals(query, options.outcomes, f);
+  });
   return f;
 }
