@@ -58,7 +58,7 @@ export interface Op {
   path: string;
   /** Built when sent: an edit carries the revision the client knows then. */
   body: () => Record<string, unknown>;
-  /** Edits: the description written; bookings: the slot start. */
+  /** Edits: the description written; approvals: the comment; bookings: the slot start. */
   marker?: string;
 }
 
@@ -178,15 +178,21 @@ function releaseOps(
       body: () => ({ revision: known.get(release.id), description: marker }),
     });
   }
-  for (const groupRef of release.groups) {
-    for (const user of approvers(users, groupRef)) {
+  for (const [g, groupRef] of release.groups.entries()) {
+    for (const [k, user] of approvers(users, groupRef).entries()) {
+      // the comment tells the decisions of each request apart in the table
+      const marker = `replicas ${tag} approve ${release.id.slice(
+        0,
+        8,
+      )} ${g}-${k}`;
       drafts.push({
         kind: 'approve',
         releaseId: release.id,
         user,
         method: 'POST',
         path: `${path}/approvals`,
-        body: () => ({ decision: 'approve', comment: `replicas ${tag}` }),
+        marker,
+        body: () => ({ decision: 'approve', comment: marker }),
       });
     }
   }
