@@ -19,8 +19,9 @@ const STARTUP_MS = 6 * 60_000;
  * Starts the replicas together; returns each one's seconds to ready. Two
  * backends migrating a fresh database at once can fail (Backstage's Knex
  * migrations do not wait for each other's lock: "Migration table is already
- * locked"); a replica whose startup failed is killed and started again, one
- * after the other, as an orchestrator would restart its pod.
+ * locked"); a replica whose startup failed is killed, the locks it left
+ * are released, and it is started again, one after the other, as an
+ * orchestrator would restart its pod.
  */
 export async function startTogether(replicas: Replica[], databaseUrl: string) {
   const started = Date.now();
@@ -30,9 +31,11 @@ export async function startTogether(replicas: Replica[], databaseUrl: string) {
   const seconds = await Promise.all(
     replicas.map(async r => ((await r.waitReady(STARTUP_MS)) ? elapsed() : -1)),
   );
+  const failed = replicas.filter((_, i) => seconds[i] < 0);
+  for (const r of failed) await r.kill();
+  if (failed.length > 0) await releaseMigrationLocks(databaseUrl);
   for (const [i, r] of replicas.entries()) {
     if (seconds[i] >= 0) continue;
-    await r.kill();
     r.start();
     if (!(await r.waitReady(STARTUP_MS))) {
       throw new Error(`${r.name} failed to start twice; see ${r.logFile}`);
@@ -41,6 +44,26 @@ export async function startTogether(replicas: Replica[], databaseUrl: string) {
   }
   await probe;
   return seconds;
+}
+
+/**
+ * `knex migrate:unlock` for every plugin schema: a replica killed in the
+ * middle of a migration leaves its lock taken. Only called when no replica is
+ * migrating (the others are ready or killed).
+ */
+async function releaseMigrationLocks(databaseUrl: string) {
+  await withDatabase(databaseUrl, async query => {
+    const tables = await query(
+      `SELECT table_schema, table_name FROM information_schema.tables
+       WHERE table_name LIKE '%knex_migrations_lock'`,
+    );
+    for (const t of tables) {
+      await query(`UPDATE ??.?? SET is_locked = 0`, [
+        t.table_schema,
+        t.table_name,
+      ]);
+    }
+  });
 }
 
 /** Waits until the catalog has ingested the demo users (the guest sign-in resolves alice). */
