@@ -81,30 +81,32 @@ export async function waitForCatalog(replica: Replica) {
   }
 }
 
-/** Both replicas seeded at once: the demo data must be there exactly once. */
+/**
+ * Both replicas seeded at once: the demo data must be there exactly once —
+ * every demo freeze and train once, and no release twice (the demo's
+ * releases come from several capabilities: plans, verification, issues,
+ * rollbacks; each title and version must appear once, the plans' all).
+ */
 export async function checkSeededOnce(databaseUrl: string): Promise<Check> {
   return withDatabase(databaseUrl, async query => {
-    const count = async (table: string) =>
-      (
-        await query(
-          `SELECT count(*)::int AS n FROM "release-coordination".${table}`,
-        )
-      )[0].n as number;
+    const one = async (sql: string) => (await query(sql))[0].n as number;
+    const count = (table: string) =>
+      one(`SELECT count(*)::int AS n FROM "release-coordination".${table}`);
     const now = new Date();
-    const expected = [
-      demoReleases(now).length,
-      demoFreezes(now).length,
-      demoTrains(now).length,
-    ];
-    const found = [
-      await count('releases'),
-      await count('freezes'),
-      await count('trains'),
-    ];
+    const plans = demoReleases(now).length;
+    const releases = await count('releases');
+    const distinct = await one(
+      `SELECT count(DISTINCT (title, version))::int AS n FROM "release-coordination".releases`,
+    );
+    const expected = [demoFreezes(now).length, demoTrains(now).length];
+    const found = [await count('freezes'), await count('trains')];
     return {
       name: 'demo data seeded once by two replicas starting together',
-      ok: found.every((n, i) => n === expected[i]),
-      detail: `releases, freezes, trains: ${found.join(
+      ok:
+        releases === distinct &&
+        releases >= plans &&
+        found.every((n, i) => n === expected[i]),
+      detail: `releases: ${releases} (${distinct} distinct, at least ${plans} planned); freezes, trains: ${found.join(
         ', ',
       )} (expected ${expected.join(', ')})`,
     };
