@@ -1,6 +1,5 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { createStores } from './createStores';
-import { releaseSeeder } from '../service/__testUtils__/routerTestKit';
 import { Train } from '@internal/plugin-release-coordination-common';
 
 jest.setTimeout(60_000);
@@ -32,54 +31,8 @@ describe.each(databases.eachSupportedId())('DatabaseTrainStore on %p', id => {
   async function trainAndFeedStores() {
     const knex = await databases.init(id);
     const stores = await createStores(mockServices.database({ knex }));
-    return {
-      knex,
-      trains: stores.trainStore,
-      feeds: stores.calendarFeedStore,
-      releases: stores.releaseStore,
-    };
+    return { knex, trains: stores.trainStore, feeds: stores.calendarFeedStore };
   }
-
-  it('books at a release revision only while the release is still at it', async () => {
-    const { trains: store, releases } = await trainAndFeedStores();
-    const t = await store.createTrain(train());
-    const seed = releaseSeeder(releases, {
-      createdBy: 'user:default/alice',
-      now: new Date('2026-03-10T08:00:00.000Z'),
-    });
-    const release = await seed({ state: 'planned' });
-    const booking = (slotStart: string) => ({
-      releaseId: release.id,
-      trainId: t.id,
-      slotStart,
-      bookedBy: 'user:default/alice',
-      bookedAt: '2026-03-10T08:00:00.000Z',
-    });
-    const first = booking('2026-03-17T09:00:00.000Z');
-    expect(await store.book(first, release.revision)).toEqual(first);
-    // someone moved the release since: a late booking at the old revision is not written
-    await releases.updateRelease({
-      id: release.id,
-      revision: release.revision,
-      fields: { title: 'Moved on' },
-      event: {
-        action: 'updated',
-        actorRef: 'user:default/bob',
-        createdAt: '2026-03-10T08:01:00.000Z',
-        changes: [{ field: 'title', before: release.title, after: 'Moved on' }],
-      },
-    });
-    expect(
-      await store.book(booking('2026-03-31T08:00:00.000Z'), release.revision),
-    ).toBeUndefined();
-    expect(await store.getBooking(release.id)).toEqual(first);
-    expect(
-      await store.book(
-        booking('2026-03-31T08:00:00.000Z'),
-        release.revision + 1,
-      ),
-    ).toEqual(booking('2026-03-31T08:00:00.000Z'));
-  });
 
   it('creates, lists by name, updates at a revision and deletes trains', async () => {
     const { trains: store } = await trainAndFeedStores();

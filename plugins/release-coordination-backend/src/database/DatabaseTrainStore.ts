@@ -166,37 +166,19 @@ export class DatabaseTrainStore {
     return !(await this.db('trains').first('id'));
   }
 
-  /**
-   * Books a release onto a slot, replacing any booking it had. With
-   * `atReleaseRevision`, only while the release is still at that revision
-   * (the one that moved it into the slot): undefined when it changed since,
-   * so a slower booking cannot overwrite a later one.
-   */
-  async book(
-    booking: TrainBooking,
-    atReleaseRevision?: number,
-  ): Promise<TrainBooking | undefined> {
-    const row = {
-      release_id: booking.releaseId,
-      train_id: booking.trainId,
-      slot_start: new Date(booking.slotStart),
-      booked_by: booking.bookedBy,
-      booked_at: new Date(booking.bookedAt),
-    };
-    const written = await this.db.transaction(async tx => {
-      if (atReleaseRevision !== undefined) {
-        const release = await tx('releases')
-          .where({ id: booking.releaseId })
-          .forUpdate()
-          .first('revision');
-        if (!release || Number(release.revision) !== atReleaseRevision) {
-          return false;
-        }
-      }
-      await tx('train_bookings').insert(row).onConflict('release_id').merge();
-      return true;
-    });
-    return written ? this.getBooking(booking.releaseId) : undefined;
+  /** Books a release onto a slot, replacing any booking it had. */
+  async book(booking: TrainBooking): Promise<TrainBooking> {
+    await this.db('train_bookings')
+      .insert({
+        release_id: booking.releaseId,
+        train_id: booking.trainId,
+        slot_start: new Date(booking.slotStart),
+        booked_by: booking.bookedBy,
+        booked_at: new Date(booking.bookedAt),
+      })
+      .onConflict('release_id')
+      .merge();
+    return (await this.getBooking(booking.releaseId))!;
   }
 
   async getBooking(releaseId: string): Promise<TrainBooking | undefined> {
