@@ -3,7 +3,13 @@ import { Freeze, Page } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { lastEndOf } from '../freezes/occurrences';
 import { decodeCursor, encodeCursor, whereAfterKeyset } from './keysetCursor';
-import { definedFields, Timestamp, toIso } from './rows';
+import {
+  definedFields,
+  revisionedColumns,
+  revisionedFields,
+  Timestamp,
+  toIso,
+} from './rows';
 import { FreezeStore } from './FreezeStore';
 
 type FreezeRow = {
@@ -50,10 +56,7 @@ function toRow(freeze: Freeze): FreezeRow {
     exempt_types: JSON.stringify(freeze.exemptTypes),
     ended_at: freeze.endedAt ? new Date(freeze.endedAt) : null,
     end_reason: freeze.endReason ?? null,
-    created_by: freeze.createdBy,
-    created_at: new Date(freeze.createdAt),
-    updated_at: new Date(freeze.updatedAt),
-    revision: freeze.revision,
+    ...revisionedColumns(freeze),
   };
 }
 
@@ -84,10 +87,7 @@ function fromRow(row: FreezeRow): Freeze {
     exemptTypes: JSON.parse(row.exempt_types),
     ...(row.ended_at !== null && { endedAt: toIso(row.ended_at) }),
     ...(row.end_reason !== null && { endReason: row.end_reason }),
-    createdBy: row.created_by,
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-    revision: row.revision,
+    ...revisionedFields(row),
   };
 }
 
