@@ -13,6 +13,7 @@ import {
 import { DateTime } from 'luxon';
 import { ReactNode } from 'react';
 import { ConflictFlag } from '../shared/ConflictFlag';
+import { FREEZE_TINT } from '../shared/freezeStyles';
 import { formatWindow, stateLabel } from '../shared/format';
 import { releaseTypeColor, startedBefore, timeOfDay } from './calendarModel';
 import { CalendarTrainSlot as TrainSlotItem } from './useCalendarTrainSlots';
@@ -81,14 +82,8 @@ const useStyles = makeStyles(theme => ({
     verticalAlign: 'middle',
   },
   freezeSwatch: {
-    display: 'inline-block',
-    width: 12,
-    height: 12,
-    borderRadius: 2,
-    marginRight: theme.spacing(0.5),
-    verticalAlign: 'middle',
-    background: alpha('#1e88e5', 0.25),
-    border: `1px dashed ${alpha('#1e88e5', 0.8)}`,
+    background: alpha(FREEZE_TINT, 0.25),
+    border: `1px dashed ${alpha(FREEZE_TINT, 0.8)}`,
   },
 }));
 
@@ -265,7 +260,7 @@ export function CalendarLegend() {
         </Typography>
       ))}
       <Typography variant="caption" role="listitem">
-        <span className={classes.freezeSwatch} />
+        <span className={`${classes.swatch} ${classes.freezeSwatch}`} />
         freeze
       </Typography>
       <Typography

@@ -22,8 +22,7 @@ import {
   CalendarTrainSlot,
 } from './CalendarItems';
 import { CalendarTrainSlot as TrainSlotItem } from './useCalendarTrainSlots';
-
-const FREEZE_TINT = '#1e88e5';
+import { freezeShading } from '../shared/freezeStyles';
 
 const useStyles = makeStyles(theme => ({
   grid: {
@@ -55,11 +54,7 @@ const useStyles = makeStyles(theme => ({
     '& $dayNumber': { color: theme.palette.text.disabled },
   },
   frozen: {
-    backgroundColor: alpha(FREEZE_TINT, 0.1),
-    backgroundImage: `repeating-linear-gradient(45deg, transparent, transparent 8px, ${alpha(
-      FREEZE_TINT,
-      0.08,
-    )} 8px, ${alpha(FREEZE_TINT, 0.08)} 16px)`,
+    ...freezeShading,
   },
   dayHeader: {
     display: 'flex',
