@@ -39,6 +39,7 @@ import {
   decidingGroups,
 } from './deciders';
 import { RequiredApprovals } from './requiredApprovals';
+import { PLAN_FIELDS } from '../releases/releaseEdits';
 
 /** Transitions at which a standard release must still be low risk. */
 const STANDARD_GUARDED: readonly ReleaseState[] = [
@@ -56,15 +57,6 @@ const STARTED_STATES: readonly ReleaseState[] = [
   'verified',
   'rolling_back',
   'rolled_back',
-];
-
-/** Changes to these fields of a planned or approved release start a new approval round. */
-const PLAN_FIELDS = [
-  'window',
-  'entityRefs',
-  'changes',
-  'type',
-  'standardChangeId',
 ];
 
 /**
@@ -423,7 +415,7 @@ export class ApprovalService {
     ) {
       const fields = event.changes
         .map(c => c.field)
-        .filter(field => PLAN_FIELDS.includes(field));
+        .filter(field => (PLAN_FIELDS as readonly string[]).includes(field));
       if (fields.length > 0) {
         const previous = await this.store.getRound(after.id);
         const round = await this.store.startNewRound(after.id, {

@@ -5,7 +5,7 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { requirePermission } from '../permissions/requirePermission';
 import {
   Release,
   ReleaseState,
@@ -91,15 +91,11 @@ export class ApprovalDeciders {
         `${release.createdBy} created release ${release.id} and cannot approve it (self-approval is prevented)`,
       );
     }
-    const [decision] = await this.permissions.authorize(
-      [{ permission: releaseApprovePermission, resourceRef: release.id }],
-      { credentials },
+    await requirePermission(
+      this.permissions,
+      { permission: releaseApprovePermission, resourceRef: release.id },
+      credentials,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed by permission ${releaseApprovePermission.name}`,
-      );
-    }
   }
 
   /** The open groups the caller may decide for now. */

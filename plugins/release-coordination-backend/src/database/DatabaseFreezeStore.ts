@@ -1,8 +1,15 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import { Freeze, Page } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { lastEndOf } from '../freezes/occurrences';
-import { definedFields, Timestamp, toIso } from './rows';
+import { decodeCursor, encodeCursor, whereAfterKeyset } from './keysetCursor';
+import {
+  definedFields,
+  revisionedColumns,
+  revisionedFields,
+  Timestamp,
+  toIso,
+} from './rows';
 import { FreezeStore } from './FreezeStore';
 
 type FreezeRow = {
@@ -27,29 +34,6 @@ type FreezeRow = {
   revision: number;
 };
 
-type Cursor = { start: string; id: string };
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
-}
-
-function decodeCursor(value: string): Cursor {
-  let cursor: Partial<Cursor> | undefined;
-  try {
-    cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-  } catch {
-    cursor = undefined;
-  }
-  if (
-    typeof cursor?.id !== 'string' ||
-    typeof cursor.start !== 'string' ||
-    Number.isNaN(Date.parse(cursor.start))
-  ) {
-    throw new InputError('cursor: not a cursor returned by a freeze listing');
-  }
-  return cursor as Cursor;
-}
-
 function toRow(freeze: Freeze): FreezeRow {
   const { all, ...refs } = freeze.scope;
   return {
@@ -72,10 +56,7 @@ function toRow(freeze: Freeze): FreezeRow {
     exempt_types: JSON.stringify(freeze.exemptTypes),
     ended_at: freeze.endedAt ? new Date(freeze.endedAt) : null,
     end_reason: freeze.endReason ?? null,
-    created_by: freeze.createdBy,
-    created_at: new Date(freeze.createdAt),
-    updated_at: new Date(freeze.updatedAt),
-    revision: freeze.revision,
+    ...revisionedColumns(freeze),
   };
 }
 
@@ -106,10 +87,7 @@ function fromRow(row: FreezeRow): Freeze {
     exemptTypes: JSON.parse(row.exempt_types),
     ...(row.ended_at !== null && { endedAt: toIso(row.ended_at) }),
     ...(row.end_reason !== null && { endReason: row.end_reason }),
-    createdBy: row.created_by,
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-    revision: row.revision,
+    ...revisionedFields(row),
   };
 }
 
@@ -140,14 +118,16 @@ export class DatabaseFreezeStore implements FreezeStore {
     const { limit } = options;
     const query = this.db<FreezeRow>('freezes');
     if (options.cursor) {
-      const cursor = decodeCursor(options.cursor);
-      const start = new Date(cursor.start);
-      query.where(keyset =>
-        keyset
-          .where('start_at', '>', start)
-          .orWhere(tie =>
-            tie.where('start_at', start).andWhere('id', '>', cursor.id),
-          ),
+      const cursor = decodeCursor(
+        options.cursor,
+        'start',
+        'cursor: not a cursor returned by a freeze listing',
+      );
+      whereAfterKeyset(
+        query,
+        { time: 'start_at', id: 'id' },
+        { time: cursor.start, id: cursor.id },
+        'asc',
       );
     }
     const rows = await query

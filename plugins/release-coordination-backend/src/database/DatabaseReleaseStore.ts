@@ -16,11 +16,7 @@ import {
 import { toIso } from './rows';
 import { insertReleaseEvent } from './releaseEvents';
 import { chunks } from './releases/chunks';
-import {
-  decodeCursor,
-  encodeCursor,
-  whereAfterCursor,
-} from './releases/listCursor';
+import { decodeCursor, encodeCursor, whereAfterKeyset } from './keysetCursor';
 import {
   insertEntities,
   insertFreezeOverride,
@@ -108,7 +104,18 @@ export class DatabaseReleaseStore implements ReleaseStore {
       if (options.states?.length) query.whereIn('state', options.states);
       if (options.types?.length) query.whereIn('type', options.types);
       if (options.cursor) {
-        whereAfterCursor(query, decodeCursor(options.cursor, order));
+        const cursor = decodeCursor(
+          options.cursor,
+          'windowStart',
+          'cursor: not a cursor returned by a listing in this order',
+          fields => fields.order === order,
+        );
+        whereAfterKeyset(
+          query,
+          { time: 'window_start', id: 'id' },
+          { time: cursor.windowStart, id: cursor.id },
+          order,
+        );
       }
       return query;
     };

@@ -4,7 +4,13 @@ import {
   TrainBooking,
 } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
-import { definedFields, Timestamp, toIso } from './rows';
+import {
+  definedFields,
+  revisionedColumns,
+  revisionedFields,
+  Timestamp,
+  toIso,
+} from './rows';
 
 type TrainRow = {
   id: string;
@@ -58,10 +64,7 @@ function toRow(train: Train): TrainRow {
     slot_duration: train.slotDuration,
     cutoff: train.cutoff,
     scope: JSON.stringify(train.scope),
-    created_by: train.createdBy,
-    created_at: new Date(train.createdAt),
-    updated_at: new Date(train.updatedAt),
-    revision: train.revision,
+    ...revisionedColumns(train),
   };
 }
 
@@ -77,10 +80,7 @@ function fromRow(row: TrainRow): Train {
     slotDuration: row.slot_duration,
     cutoff: row.cutoff,
     scope: { systems: scope.systems ?? [], entities: scope.entities ?? [] },
-    createdBy: row.created_by,
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-    revision: row.revision,
+    ...revisionedFields(row),
   };
 }
 

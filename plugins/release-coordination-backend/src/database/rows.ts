@@ -21,3 +21,39 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
+
+/** Who created a record and when, when it last changed, and its revision. */
+export interface Revisioned {
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  revision: number;
+}
+
+/** The columns of {@link Revisioned}, as stored. */
+export interface RevisionedRow {
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  revision: number;
+}
+
+/** The {@link Revisioned} fields of a record as columns. */
+export function revisionedColumns(record: Revisioned) {
+  return {
+    created_by: record.createdBy,
+    created_at: new Date(record.createdAt),
+    updated_at: new Date(record.updatedAt),
+    revision: record.revision,
+  };
+}
+
+/** The {@link Revisioned} fields of a row. */
+export function revisionedFields(row: RevisionedRow): Revisioned {
+  return {
+    createdBy: row.created_by,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+    revision: row.revision,
+  };
+}

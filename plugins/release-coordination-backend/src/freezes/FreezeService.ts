@@ -3,13 +3,9 @@ import {
   BackstageUserPrincipal,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { checkScopeInCatalog } from '../catalogGraph/checkInCatalog';
+import { requirePermission } from '../permissions/requirePermission';
 import {
   CreateFreezeInput,
   DEFAULT_FREEZE_EXEMPT_TYPES,
@@ -47,11 +43,6 @@ export interface ApplicableFreeze extends FreezeOccurrence {
   /** The entities asked about that the freeze covers. */
   entityRefs: string[];
 }
-
-const SCOPE_KINDS: Record<
-  Exclude<keyof FreezeScope, 'all' | 'entities'>,
-  string
-> = { domains: 'domain', systems: 'system', groups: 'group' };
 
 /** Releases that may run: the gate opens only inside one of their windows. */
 const GATE_STATES = ['approved', 'in_progress'] as const;
@@ -429,15 +420,11 @@ export class FreezeService {
   }
 
   private async authorize(credentials: UserCredentials) {
-    const [decision] = await this.permissions.authorize(
-      [{ permission: freezeManagePermission }],
-      { credentials },
+    await requirePermission(
+      this.permissions,
+      { permission: freezeManagePermission },
+      credentials,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed by permission ${freezeManagePermission.name}`,
-      );
-    }
   }
 
   /** A recurring freeze must start on an occurrence of its own rule. */
@@ -449,35 +436,19 @@ export class FreezeService {
     }
   }
 
-  /** Every ref of a scope must be in the catalog, as the caller sees it. */
+  /** Every ref of a scope must be in the catalog, of its field's kind, as the caller sees it. */
   private async checkScope(scope: FreezeScope, credentials: UserCredentials) {
-    const fields = ['domains', 'systems', 'groups', 'entities'] as const;
-    const refs = fields.flatMap(field =>
-      scope[field].map(ref => ({ field, ref })),
-    );
-    if (refs.length === 0) return;
-    const kinds = await this.catalog.readable(
-      refs.map(r => r.ref),
+    await checkScopeInCatalog(
+      this.catalog,
+      scope,
+      {
+        domains: 'domain',
+        systems: 'system',
+        groups: 'group',
+        entities: undefined,
+      },
       credentials,
     );
-    const problems = fields.flatMap(field => {
-      const unknown = refs
-        .filter(r => r.field === field && !kinds.has(r.ref))
-        .map(r => r.ref);
-      return unknown.length
-        ? [`scope.${field}: unknown, not in the catalog: ${unknown.join(', ')}`]
-        : [];
-    });
-    refs.forEach(r => {
-      const entityKind = kinds.get(r.ref);
-      const kind = r.field !== 'entities' && SCOPE_KINDS[r.field];
-      if (entityKind && kind && entityKind !== kind) {
-        problems.push(`scope.${r.field}: ${r.ref} is not a ${kind}`);
-      }
-    });
-    if (problems.length > 0) {
-      throw new InputError(problems.join('; '));
-    }
   }
 }
 

@@ -1,4 +1,3 @@
-import { InputError } from '@backstage/errors';
 import {
   IssueLink,
   IssueSeverity,
@@ -8,6 +7,11 @@ import {
   ReleaseIssue,
 } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
+import {
+  decodeCursor,
+  encodeCursor,
+  whereAfterKeyset,
+} from '../database/keysetCursor';
 import { whereDraftVisible } from '../database/releases/visibility';
 import { isUniqueViolation, Timestamp, toIso } from '../database/rows';
 
@@ -54,30 +58,6 @@ export interface IssueListFilter {
   draftOwnerRefs: string[];
   limit: number;
   cursor?: string;
-}
-
-/** Where a page of issues ended: the last issue's creation time and id (newest first). */
-type Cursor = { createdAt: string; id: string };
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
-}
-
-function decodeCursor(value: string): Cursor {
-  let cursor: Partial<Cursor> | undefined;
-  try {
-    cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-  } catch {
-    cursor = undefined;
-  }
-  if (
-    typeof cursor?.id !== 'string' ||
-    typeof cursor.createdAt !== 'string' ||
-    Number.isNaN(Date.parse(cursor.createdAt))
-  ) {
-    throw new InputError('cursor: not a cursor returned by GET /issues');
-  }
-  return cursor as Cursor;
 }
 
 const ISSUE_COLUMNS = [
@@ -222,16 +202,17 @@ export class DatabaseReleaseIssueStore {
       );
     }
     if (filter.cursor) {
-      const cursor = decodeCursor(filter.cursor);
-      const at = new Date(cursor.createdAt);
-      query.where(keyset =>
-        keyset
-          .where('release_issues.created_at', '<', at)
-          .orWhere(tie =>
-            tie
-              .where('release_issues.created_at', '=', at)
-              .where('release_issues.id', '<', cursor.id),
-          ),
+      // newest first: a page ends at its last issue's creation time and id
+      const cursor = decodeCursor(
+        filter.cursor,
+        'createdAt',
+        'cursor: not a cursor returned by GET /issues',
+      );
+      whereAfterKeyset(
+        query,
+        { time: 'release_issues.created_at', id: 'release_issues.id' },
+        { time: cursor.createdAt, id: cursor.id },
+        'desc',
       );
     }
     const rows = await query;

@@ -2,7 +2,8 @@ import {
   BackstageCredentials,
   BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { checkNamedRefsInCatalog } from '../catalogGraph/checkInCatalog';
 import {
   countOpenIssues,
   CreateReleaseIssueInput,
@@ -261,19 +262,7 @@ export class ReleaseIssueService {
       })),
       ...(input.ownerRef ? [{ field: 'ownerRef', ref: input.ownerRef }] : []),
     ];
-    if (named.length === 0) return;
-    const found = await this.catalog.readable(
-      named.map(n => n.ref),
-      credentials,
-    );
-    const unknown = named.filter(n => !found.has(n.ref));
-    if (unknown.length > 0) {
-      throw new InputError(
-        unknown
-          .map(n => `${n.field}: ${n.ref} is not in the catalog`)
-          .join('; '),
-      );
-    }
+    await checkNamedRefsInCatalog(this.catalog, named, credentials);
   }
 
   private async told(release: Release) {

@@ -20,6 +20,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { Caller, ReleaseAuthority } from './ReleaseAuthority';
+import { requirePermission } from '../permissions/requirePermission';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -79,14 +80,7 @@ export class ReleaseAccess {
     request: AuthorizePermissionRequest,
     credentials: UserCredentials,
   ) {
-    const [decision] = await this.permissions.authorize([request], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed by permission ${request.permission.name}`,
-      );
-    }
+    await requirePermission(this.permissions, request, credentials);
   }
 
   /**

@@ -3,6 +3,7 @@ import {
   BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
+import { checkNamedRefsInCatalog } from '../catalogGraph/checkInCatalog';
 import {
   Release,
   StandardChange,
@@ -100,19 +101,7 @@ export class ReleasePlanChecks {
       ),
       ...(ownerRef ? [{ field: 'ownerRef', ref: ownerRef }] : []),
     ];
-    if (named.length === 0) return;
-    const found = await this.catalog.readable(
-      named.map(n => n.ref),
-      credentials,
-    );
-    const unknown = named.filter(n => !found.has(n.ref));
-    if (unknown.length > 0) {
-      throw new InputError(
-        unknown
-          .map(n => `${n.field}: ${n.ref} is not in the catalog`)
-          .join('; '),
-      );
-    }
+    await checkNamedRefsInCatalog(this.catalog, named, credentials);
   }
 
   /** Every entity's declared owner is in the catalog, or nobody could act for it. */

@@ -5,8 +5,11 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { ReleaseFields } from '../database/ReleaseStore';
 
-/** Fields whose change after approval sends a release back to `planned`. */
-const PLAN_FIELDS = [
+/**
+ * The plan of a release: a change to these fields after approval sends it back
+ * to `planned`, and starts a new approval round.
+ */
+export const PLAN_FIELDS = [
   'window',
   'entityRefs',
   'changes',

@@ -1,7 +1,6 @@
 import {
   AuthService,
   BackstageCredentials,
-  LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import {
@@ -17,12 +16,13 @@ import {
   EscalationAudience,
   EscalationRule,
 } from '../releaseIssues/escalationPolicy';
+import { CatalogTaskRunOptions } from './taskRunOptions';
 
 /** The scheduler task id of the issue escalations. */
 export const ESCALATION_TASK_ID = 'release-coordination-issue-escalations';
 
 /** What the escalation task needs. */
-export interface EscalationTaskOptions {
+export interface EscalationTaskOptions extends CatalogTaskRunOptions {
   rules: EscalationRule[];
   issues: Pick<ReleaseIssueStore, 'listInStatus' | 'claimEscalation'>;
   releases: Pick<ReleaseStore, 'getReleases'>;
@@ -30,10 +30,6 @@ export interface EscalationTaskOptions {
   catalog: Pick<CatalogModel, 'describe'>;
   notifier: Pick<ReleaseNotifier, 'issueEscalated'>;
   releaseManagerGroup: string;
-  /** Credentials to read the catalog with (the plugin's own). */
-  credentials: () => Promise<BackstageCredentials>;
-  logger?: LoggerService;
-  now?: () => Date;
 }
 
 /** An escalation a run sent. */

@@ -1,7 +1,6 @@
 import {
   AuthService,
   BackstageCredentials,
-  LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
@@ -14,6 +13,7 @@ import { ApprovalStore } from '../database/DatabaseApprovalStore';
 import { NotificationLogStore } from '../database/DatabaseNotificationLogStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { ReleaseNotifier } from '../notifications/ReleaseNotifier';
+import { CatalogTaskRunOptions } from './taskRunOptions';
 
 /** Hours before a window starts in which undecided approvers are reminded, by default. */
 export const DEFAULT_REMINDER_HOURS = 24;
@@ -42,7 +42,7 @@ export function readReminderHours(config: Config): number {
 }
 
 /** What the reminder task needs. */
-export interface ReminderTaskOptions {
+export interface ReminderTaskOptions extends CatalogTaskRunOptions {
   releases: Pick<ReleaseStore, 'listActiveReleases'>;
   approvals: {
     /** As `ApprovalService.pendingApprovers`. */
@@ -53,11 +53,7 @@ export interface ReminderTaskOptions {
   };
   log: Pick<NotificationLogStore, 'claimReminder'>;
   notifier: Pick<ReleaseNotifier, 'approvalReminder'>;
-  /** Credentials to read the catalog with (the plugin's own). */
-  credentials: () => Promise<BackstageCredentials>;
   reminderHours: number;
-  logger?: LoggerService;
-  now?: () => Date;
 }
 
 /**
@@ -112,7 +108,7 @@ export async function sendApprovalReminders(
 }
 
 /** What the follow-up of approvals collected afterwards needs. */
-export interface FollowUpTaskOptions {
+export interface FollowUpTaskOptions extends CatalogTaskRunOptions {
   releases: Pick<ReleaseStore, 'getReleases'>;
   approvals: Pick<ApprovalService, 'pendingApprovers'>;
   /** The approval decisions, to find the release managers' recent approvals. */
@@ -125,10 +121,6 @@ export interface FollowUpTaskOptions {
   followUpDays: number;
   /** Hours before the deadline in which they are reminded. */
   reminderHours: number;
-  /** Credentials to read the catalog with (the plugin's own). */
-  credentials: () => Promise<BackstageCredentials>;
-  logger?: LoggerService;
-  now?: () => Date;
 }
 
 /** A notice the follow-up run sent. */

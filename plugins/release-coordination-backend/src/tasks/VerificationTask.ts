@@ -11,12 +11,13 @@ import { VerificationStore } from '../verification/DatabaseVerificationStore';
 import { VerificationNotifier } from '../verification/VerificationNotifier';
 import type { Services } from '../createServices';
 import type { Stores } from '../database/createStores';
+import { TaskRunOptions } from './taskRunOptions';
 
 /** The scheduler task id of the verification checks and reminders. */
 export const VERIFICATION_TASK_ID = 'release-coordination-verification';
 
 /** What one run of the verification task needs. */
-export interface VerificationTaskOptions {
+export interface VerificationTaskOptions extends TaskRunOptions {
   store: Pick<
     VerificationStore,
     'listOpenOfReleased' | 'setProposal' | 'claimNotice'
@@ -27,8 +28,6 @@ export interface VerificationTaskOptions {
   releaseManagerGroup: string;
   /** Milliseconds after a window ended before the release managers are told. */
   escalateAfterMs: number;
-  logger?: LoggerService;
-  now?: () => Date;
 }
 
 /** A notification one run sent. */

@@ -1,8 +1,9 @@
-import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { SchedulerService } from '@backstage/backend-plugin-api';
 import { Release } from '@internal/plugin-release-coordination-common';
 import { NotificationLogStore } from '../database/DatabaseNotificationLogStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { ReleaseNotifier } from '../notifications/ReleaseNotifier';
+import { TaskRunOptions } from './taskRunOptions';
 
 /** The scheduler task id of the weekly digest. */
 export const DIGEST_TASK_ID = 'release-coordination-weekly-digest';
@@ -13,12 +14,10 @@ export const DIGEST_CRON = '0 7 * * 1';
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** What the digest task needs. */
-export interface WeeklyDigestTaskOptions {
+export interface WeeklyDigestTaskOptions extends TaskRunOptions {
   releases: Pick<ReleaseStore, 'listActiveReleases'>;
   log: Pick<NotificationLogStore, 'claimDigest'>;
   notifier: Pick<ReleaseNotifier, 'weeklyDigest'>;
-  logger?: LoggerService;
-  now?: () => Date;
 }
 
 /**

@@ -3,13 +3,9 @@ import {
   BackstageUserPrincipal,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { checkScopeInCatalog } from '../catalogGraph/checkInCatalog';
+import { requirePermission } from '../permissions/requirePermission';
 import {
   CreateTrainInput,
   Release,
@@ -412,15 +408,11 @@ export class TrainService {
   }
 
   private async authorize(credentials: UserCredentials) {
-    const [decision] = await this.permissions.authorize(
-      [{ permission: trainManagePermission }],
-      { credentials },
+    await requirePermission(
+      this.permissions,
+      { permission: trainManagePermission },
+      credentials,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed by permission ${trainManagePermission.name}`,
-      );
-    }
   }
 
   /** The first slot must be an occurrence of the rule, as DTSTART must. */
@@ -439,29 +431,12 @@ export class TrainService {
 
   /** Systems and entities of a scope must be in the catalog, as the caller sees it. */
   private async checkScope(scope: TrainScope, credentials: UserCredentials) {
-    const refs = [...scope.systems, ...scope.entities];
-    const kinds = await this.catalog.readable(refs, credentials);
-    const missing = (list: string[]) => list.filter(ref => !kinds.has(ref));
-    const problems = [
-      ['scope.systems', missing(scope.systems)],
-      ['scope.entities', missing(scope.entities)],
-    ]
-      .filter(([, unknown]) => unknown.length > 0)
-      .map(
-        ([field, unknown]) =>
-          `${field}: unknown, not in the catalog: ${(unknown as string[]).join(
-            ', ',
-          )}`,
-      );
-    scope.systems.forEach(ref => {
-      const kind = kinds.get(ref);
-      if (kind && kind !== 'system') {
-        problems.push(`scope.systems: ${ref} is not a system`);
-      }
-    });
-    if (problems.length > 0) {
-      throw new InputError(problems.join('; '));
-    }
+    await checkScopeInCatalog(
+      this.catalog,
+      scope,
+      { systems: 'system', entities: undefined },
+      credentials,
+    );
   }
 }
 

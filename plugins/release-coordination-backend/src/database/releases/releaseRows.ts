@@ -3,7 +3,7 @@ import {
   ReleaseEvent,
 } from '@internal/plugin-release-coordination-common';
 import { ReleaseFields } from '../ReleaseStore';
-import { Timestamp, toIso } from '../rows';
+import { revisionedColumns, revisionedFields, Timestamp, toIso } from '../rows';
 import { windowBucket } from '../windowBuckets';
 
 /** A row of `releases`. */
@@ -69,10 +69,7 @@ export function toReleaseRow(release: Release) {
       : null,
     planned_type: release.plannedType ?? null,
     standard_change_id: release.standardChangeId ?? null,
-    created_by: release.createdBy,
-    created_at: new Date(release.createdAt),
-    updated_at: new Date(release.updatedAt),
-    revision: release.revision,
+    ...revisionedColumns(release),
   };
 }
 
@@ -184,10 +181,7 @@ export function assembleReleases(
     ...(row.standard_change_id && {
       standardChangeId: row.standard_change_id,
     }),
-    createdBy: row.created_by,
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-    revision: row.revision,
+    ...revisionedFields(row),
     ...(afterById.has(row.id) && { after: afterById.get(row.id) }),
     ...(overrideById.has(row.id) && {
       freezeOverride: toOverride(overrideById.get(row.id)!),

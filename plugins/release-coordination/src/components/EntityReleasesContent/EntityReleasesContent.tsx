@@ -2,13 +2,17 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import ToggleButton from '@material-ui/lab/ToggleButton';
-import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { Suspense, useMemo, useState } from 'react';
 import { ListReleasesRequest } from '../../api/ReleaseCoordinationApi';
 import { SharedReleaseCalendar } from '../ReleaseCalendar';
 import { ReleasesOverview } from '../ReleaseList';
 import { EntityOpenIssues } from '../ReleaseIssues';
+import { ChoiceToggle } from '../shared/ChoiceToggle';
+
+const MODE_CHOICES = [
+  { value: 'list', label: 'List' },
+  { value: 'calendar', label: 'Calendar' },
+] as const;
 
 /**
  * Which releases concern an entity: those changing it, for a system or domain
@@ -58,20 +62,12 @@ export function EntityReleasesContent(props: EntityReleasesContentProps = {}) {
   return (
     <>
       <Box display="flex" justifyContent="flex-start" marginBottom={2}>
-        <ToggleButtonGroup
-          size="small"
-          exclusive
+        <ChoiceToggle
+          label="Show releases as"
           value={mode}
-          aria-label="Show releases as"
-          onChange={(_event, next) => next && setMode(next)}
-        >
-          <ToggleButton value="list" aria-label="List">
-            List
-          </ToggleButton>
-          <ToggleButton value="calendar" aria-label="Calendar">
-            Calendar
-          </ToggleButton>
-        </ToggleButtonGroup>
+          choices={MODE_CHOICES}
+          onChange={setMode}
+        />
       </Box>
       <EntityOpenIssues entityRef={entityRefs[0]} ownerRef={ownerRef} />
       <Suspense fallback={<Progress />}>

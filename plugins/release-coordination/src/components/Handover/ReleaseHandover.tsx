@@ -14,7 +14,7 @@ import {
 import { FormEvent, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
-import { errorMessage } from '../shared/format';
+import { useReleaseAction } from '../shared/useReleaseAction';
 
 /** Props of {@link ReleaseHandover}. @public */
 export interface ReleaseHandoverProps {
@@ -82,8 +82,7 @@ export function ReleaseHandover(props: ReleaseHandoverProps) {
   const [toGroupRef, setToGroupRef] = useState('');
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useReleaseAction(onChanged);
 
   const mine = new Set((identity.value?.ownershipEntityRefs ?? []).map(lower));
   const isOwner = mine.has(lower(release.ownerRef));
@@ -96,19 +95,6 @@ export function ReleaseHandover(props: ReleaseHandoverProps) {
   ) {
     return null;
   }
-
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-      onChanged();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const offer = (event: FormEvent) => {
     event.preventDefault();

@@ -16,7 +16,7 @@ import {
 import { FormDialog, useSubmission } from '../shared/FormDialog';
 import { errorMessage, formatTimestamp } from '../shared/format';
 import { useOwnsRelease } from '../shared/useOwnsRelease';
-import { ReasonField } from '../shared/ReasonField';
+import { ReasonField, useReasonField } from '../shared/ReasonField';
 import type { RiskMatrixProps } from './RiskMatrix';
 
 /**
@@ -123,19 +123,15 @@ function RiskOverrideDialog(props: {
 }) {
   const { open, initialLevel, onClose, onSubmit } = props;
   const [level, setLevel] = useState<RiskLevel>(initialLevel);
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
+  const { reason, field, touch } = useReasonField(open);
   const submission = useSubmission();
   const { reset } = submission;
   useEffect(() => {
     if (open) {
       setLevel(initialLevel);
-      setReason('');
-      setTouched(false);
       reset();
     }
   }, [open, initialLevel]); // eslint-disable-line react-hooks/exhaustive-deps
-  const missing = reason.trim() === '';
   return (
     <FormDialog
       open={open}
@@ -145,8 +141,8 @@ function RiskOverrideDialog(props: {
       submission={submission}
       maxWidth="sm"
       onSubmit={() => {
-        setTouched(true);
-        if (!missing) submission.run(() => onSubmit(level, reason.trim()));
+        touch();
+        if (reason) submission.run(() => onSubmit(level, reason));
       }}
     >
       <TextField
@@ -164,13 +160,7 @@ function RiskOverrideDialog(props: {
           </MenuItem>
         ))}
       </TextField>
-      <ReasonField
-        id="risk-override-reason"
-        value={reason}
-        onChange={setReason}
-        touched={touched}
-        onBlur={() => setTouched(true)}
-      />
+      <ReasonField id="risk-override-reason" {...field} />
     </FormDialog>
   );
 }

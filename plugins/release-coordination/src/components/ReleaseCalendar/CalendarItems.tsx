@@ -11,7 +11,9 @@ import {
   RELEASE_TYPES,
 } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
+import { ReactNode } from 'react';
 import { ConflictFlag } from '../shared/ConflictFlag';
+import { FREEZE_TINT } from '../shared/freezeStyles';
 import { formatWindow, stateLabel } from '../shared/format';
 import { releaseTypeColor, startedBefore, timeOfDay } from './calendarModel';
 import { CalendarTrainSlot as TrainSlotItem } from './useCalendarTrainSlots';
@@ -80,14 +82,8 @@ const useStyles = makeStyles(theme => ({
     verticalAlign: 'middle',
   },
   freezeSwatch: {
-    display: 'inline-block',
-    width: 12,
-    height: 12,
-    borderRadius: 2,
-    marginRight: theme.spacing(0.5),
-    verticalAlign: 'middle',
-    background: alpha('#1e88e5', 0.25),
-    border: `1px dashed ${alpha('#1e88e5', 0.8)}`,
+    background: alpha(FREEZE_TINT, 0.25),
+    border: `1px dashed ${alpha(FREEZE_TINT, 0.8)}`,
   },
 }));
 
@@ -163,6 +159,33 @@ export function CalendarRelease(props: CalendarReleaseProps) {
   );
 }
 
+/**
+ * A one-line mark on a day or in the agenda: an icon and a text, the details
+ * in its tooltip.
+ */
+function DayMark(
+  props: {
+    className: string;
+    title: string;
+    icon: ReactNode;
+    text: string;
+  } & { [dataAttribute: `data-${string}`]: string },
+) {
+  const { className, title, icon, text, ...data } = props;
+  return (
+    <Typography
+      variant="caption"
+      component="div"
+      className={className}
+      title={title}
+      {...data}
+    >
+      {icon}
+      <span>{text}</span>
+    </Typography>
+  );
+}
+
 /** The label of a freeze on a day or in the agenda. */
 export function CalendarFreeze(props: {
   freeze: FreezeOccurrence;
@@ -174,20 +197,17 @@ export function CalendarFreeze(props: {
     ? `${freeze.title} (${formatWindow(freeze)})`
     : freeze.title;
   return (
-    <Typography
-      variant="caption"
-      component="div"
+    <DayMark
       className={classes.freeze}
       title={`Freeze: ${freeze.title} · ${formatWindow(freeze)}${
         freeze.exemptTypes.length
           ? ` · exempt: ${freeze.exemptTypes.join(', ')}`
           : ''
       }`}
+      icon={<AcUnitIcon style={{ fontSize: 14 }} aria-label="Freeze" />}
+      text={text}
       data-testid="calendar-freeze"
-    >
-      <AcUnitIcon style={{ fontSize: 14 }} aria-label="Freeze" />
-      <span>{text}</span>
-    </Typography>
+    />
   );
 }
 
@@ -203,21 +223,18 @@ export function CalendarTrainSlot(props: {
     ? `${slot.trainName} (${window})`
     : `${slot.trainName} ${timeOfDay(slot.start)}`;
   return (
-    <Typography
-      variant="caption"
-      component="div"
+    <DayMark
       className={classes.trainSlot}
       title={`Train slot: ${
         slot.trainName
       } · ${window} · cut-off ${DateTime.fromISO(slot.cutoffAt).toLocaleString(
         DateTime.DATETIME_MED,
       )}${slot.releaseIds.length ? ` · ${slot.releaseIds.length} booked` : ''}`}
+      icon={<TrainIcon style={{ fontSize: 14 }} aria-label="Train slot" />}
+      text={text}
       data-testid="calendar-train-slot"
       data-train-id={slot.trainId}
-    >
-      <TrainIcon style={{ fontSize: 14 }} aria-label="Train slot" />
-      <span>{text}</span>
-    </Typography>
+    />
   );
 }
 
@@ -243,7 +260,7 @@ export function CalendarLegend() {
         </Typography>
       ))}
       <Typography variant="caption" role="listitem">
-        <span className={classes.freezeSwatch} />
+        <span className={`${classes.swatch} ${classes.freezeSwatch}`} />
         freeze
       </Typography>
       <Typography

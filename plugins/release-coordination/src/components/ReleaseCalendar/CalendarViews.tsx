@@ -7,6 +7,7 @@ import {
   Release,
 } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
+import { ReactNode } from 'react';
 import {
   CalendarRange,
   coversDay,
@@ -21,8 +22,7 @@ import {
   CalendarTrainSlot,
 } from './CalendarItems';
 import { CalendarTrainSlot as TrainSlotItem } from './useCalendarTrainSlots';
-
-const FREEZE_TINT = '#1e88e5';
+import { freezeShading } from '../shared/freezeStyles';
 
 const useStyles = makeStyles(theme => ({
   grid: {
@@ -54,11 +54,7 @@ const useStyles = makeStyles(theme => ({
     '& $dayNumber': { color: theme.palette.text.disabled },
   },
   frozen: {
-    backgroundColor: alpha(FREEZE_TINT, 0.1),
-    backgroundImage: `repeating-linear-gradient(45deg, transparent, transparent 8px, ${alpha(
-      FREEZE_TINT,
-      0.08,
-    )} 8px, ${alpha(FREEZE_TINT, 0.08)} 16px)`,
+    ...freezeShading,
   },
   dayHeader: {
     display: 'flex',
@@ -128,6 +124,61 @@ function dayLabel(day: DateTime, today: DateTime) {
   }`;
 }
 
+/**
+ * One day of the month or week grid: its number (and weekday name), shaded
+ * when frozen, its freezes and train slots, then `children` (its releases).
+ */
+function DayCell(props: {
+  day: DateTime;
+  today: DateTime;
+  /** The freezes on this day. */
+  freezes: FreezeOccurrence[];
+  trainSlots: TrainSlotItem[];
+  /** Classes of the cell besides the day's own. */
+  className: string;
+  /** Whether the header names the weekday too. */
+  weekday?: boolean;
+  children: ReactNode;
+}) {
+  const { day, today, freezes, trainSlots } = props;
+  const classes = useStyles();
+  const isToday = day.hasSame(today, 'day');
+  return (
+    <div
+      role="group"
+      aria-label={dayLabel(day, today)}
+      aria-current={isToday ? 'date' : undefined}
+      data-testid={`calendar-day-${isoDate(day)}`}
+      data-frozen={freezes.length > 0 ? 'true' : undefined}
+      className={`${classes.day} ${props.className} ${
+        freezes.length ? classes.frozen : ''
+      }`}
+    >
+      <div className={classes.dayHeader}>
+        {props.weekday && (
+          <Typography variant="caption" color="textSecondary">
+            {day.toFormat('ccc')}
+          </Typography>
+        )}
+        <Typography
+          variant="caption"
+          className={`${classes.dayNumber} ${isToday ? classes.today : ''}`}
+        >
+          {day.day}
+        </Typography>
+      </div>
+      {freezes.map(freeze => (
+        <CalendarFreeze
+          key={`${freeze.freezeId}-${freeze.start}`}
+          freeze={freeze}
+        />
+      ))}
+      {slotMarks(trainSlots, day)}
+      {props.children}
+    </div>
+  );
+}
+
 /** The days of the weeks of a month, each with its freezes and releases. */
 export function MonthView(
   props: GridViewProps & {
@@ -153,43 +204,21 @@ export function MonthView(
         </Typography>
       ))}
       {days.map(day => {
-        const dayFreezes = freezesOnDay(freezes, day);
         const dayReleases = releasesOnDay(releases, day);
-        const isToday = day.hasSame(today, 'day');
         const hidden = dayReleases.length - MONTH_CELL_RELEASES;
         const shown =
           hidden > 0
             ? dayReleases.slice(0, MONTH_CELL_RELEASES - 1)
             : dayReleases;
         return (
-          <div
+          <DayCell
             key={isoDate(day)}
-            role="group"
-            aria-label={dayLabel(day, today)}
-            aria-current={isToday ? 'date' : undefined}
-            data-testid={`calendar-day-${isoDate(day)}`}
-            data-frozen={dayFreezes.length > 0 ? 'true' : undefined}
-            className={`${classes.day} ${
-              day.hasSame(month, 'month') ? '' : classes.outside
-            } ${dayFreezes.length ? classes.frozen : ''}`}
+            day={day}
+            today={today}
+            freezes={freezesOnDay(freezes, day)}
+            trainSlots={trainSlots}
+            className={day.hasSame(month, 'month') ? '' : classes.outside}
           >
-            <div className={classes.dayHeader}>
-              <Typography
-                variant="caption"
-                className={`${classes.dayNumber} ${
-                  isToday ? classes.today : ''
-                }`}
-              >
-                {day.day}
-              </Typography>
-            </div>
-            {dayFreezes.map(freeze => (
-              <CalendarFreeze
-                key={`${freeze.freezeId}-${freeze.start}`}
-                freeze={freeze}
-              />
-            ))}
-            {slotMarks(trainSlots, day)}
             {shown.map(release => (
               <CalendarRelease
                 key={release.id}
@@ -212,7 +241,7 @@ export function MonthView(
                 +{hidden + 1} more
               </Button>
             )}
-          </div>
+          </DayCell>
         );
       })}
     </div>
@@ -226,52 +255,26 @@ export function WeekView(props: GridViewProps) {
   const classes = useStyles();
   return (
     <div className={classes.grid} data-testid="calendar-week">
-      {daysOf(range).map(day => {
-        const dayFreezes = freezesOnDay(freezes, day);
-        const isToday = day.hasSame(today, 'day');
-        return (
-          <div
-            key={isoDate(day)}
-            role="group"
-            aria-label={dayLabel(day, today)}
-            aria-current={isToday ? 'date' : undefined}
-            data-testid={`calendar-day-${isoDate(day)}`}
-            data-frozen={dayFreezes.length > 0 ? 'true' : undefined}
-            className={`${classes.day} ${classes.weekDay} ${
-              dayFreezes.length ? classes.frozen : ''
-            }`}
-          >
-            <div className={classes.dayHeader}>
-              <Typography variant="caption" color="textSecondary">
-                {day.toFormat('ccc')}
-              </Typography>
-              <Typography
-                variant="caption"
-                className={`${classes.dayNumber} ${
-                  isToday ? classes.today : ''
-                }`}
-              >
-                {day.day}
-              </Typography>
-            </div>
-            {dayFreezes.map(freeze => (
-              <CalendarFreeze
-                key={`${freeze.freezeId}-${freeze.start}`}
-                freeze={freeze}
-              />
-            ))}
-            {slotMarks(trainSlots, day)}
-            {releasesOnDay(releases, day).map(release => (
-              <CalendarRelease
-                key={release.id}
-                release={release}
-                day={day}
-                releaseLink={releaseLink}
-              />
-            ))}
-          </div>
-        );
-      })}
+      {daysOf(range).map(day => (
+        <DayCell
+          key={isoDate(day)}
+          day={day}
+          today={today}
+          freezes={freezesOnDay(freezes, day)}
+          trainSlots={trainSlots}
+          className={classes.weekDay}
+          weekday
+        >
+          {releasesOnDay(releases, day).map(release => (
+            <CalendarRelease
+              key={release.id}
+              release={release}
+              day={day}
+              releaseLink={releaseLink}
+            />
+          ))}
+        </DayCell>
+      ))}
     </div>
   );
 }

@@ -18,12 +18,13 @@ import {
 import { ReactNode, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { conflictKindLabel, hasBlocking } from '../shared/conflictDisplay';
-import { errorMessage, formatTimestamp } from '../shared/format';
+import { formatTimestamp } from '../shared/format';
 import { useOwnsRelease } from '../shared/useOwnsRelease';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { useReleaseTitles } from '../shared/useReleaseTitles';
 import { FreezeOverrideDialog } from './FreezeOverrideDialog';
 import { SuggestedSlots } from './SuggestedSlots';
+import { useReleaseAction } from '../shared/useReleaseAction';
 
 const useStyles = makeStyles(theme => ({
   conflict: {
@@ -176,23 +177,8 @@ function OwnerButton(props: {
  */
 function useConflictActions(release: Release, onChanged: () => void) {
   const api = useApi(releaseCoordinationApiRef);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, clearError, run } = useReleaseAction(onChanged);
   const [overriding, setOverriding] = useState(false);
-  const [overrideError, setOverrideError] = useState<string>();
-
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-      onChanged();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const move = (slot: Slot) =>
     run(() =>
@@ -208,31 +194,19 @@ function useConflictActions(release: Release, onChanged: () => void) {
     );
 
   const override = async (reason: string) => {
-    setBusy(true);
-    setOverrideError(undefined);
-    try {
-      await api.overrideFreeze(release.id, { reason });
-      setOverriding(false);
-      onChanged();
-    } catch (e) {
-      setOverrideError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await api.overrideFreeze(release.id, { reason });
+    setOverriding(false);
+    onChanged();
   };
 
   return {
     busy,
     error,
-    clearError: () => setError(undefined),
+    clearError,
     move,
     removeOverride: () => run(() => api.clearFreezeOverride(release.id)),
     overriding,
-    overrideError,
-    startOverride: () => {
-      setOverrideError(undefined);
-      setOverriding(true);
-    },
+    startOverride: () => setOverriding(true),
     cancelOverride: () => setOverriding(false),
     override,
   };
@@ -353,8 +327,6 @@ export function ReleaseConflicts(props: ReleaseConflictsProps) {
       )}
       <FreezeOverrideDialog
         open={actions.overriding}
-        submitting={busy}
-        error={actions.overrideError}
         onClose={actions.cancelOverride}
         onSubmit={actions.override}
       />

@@ -11,17 +11,10 @@ import { Release } from '@internal/plugin-release-coordination-common';
 import { ReactNode } from 'react';
 import { formatTimestamp, formatWindow } from '../shared/format';
 import { UserLink, UserMarkdown } from '../shared/UserContent';
+import { fieldListStyles } from '../shared/fieldListStyles';
 
 const useStyles = makeStyles(theme => ({
-  fields: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: theme.spacing(3),
-    rowGap: theme.spacing(1),
-    margin: 0,
-    '& dt': { fontWeight: theme.typography.fontWeightBold as number },
-    '& dd': { margin: 0 },
-  },
+  fields: fieldListStyles(theme),
   chips: { display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap' },
 }));
 

@@ -1,10 +1,10 @@
 import { useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import { Release } from '@internal/plugin-release-coordination-common';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { FormDialog, useSubmission } from '../shared/FormDialog';
-import { ReasonField } from '../shared/ReasonField';
+import { ReasonField, useReasonField } from '../shared/ReasonField';
 
 /** Props of {@link StartOverrideDialog}. */
 export interface StartOverrideDialogProps {
@@ -24,24 +24,18 @@ export function StartOverrideDialog(props: StartOverrideDialogProps) {
   const api = useApi(releaseCoordinationApiRef);
   const submission = useSubmission();
   const { reset } = submission;
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
+  const { reason, field, touch } = useReasonField(open);
   useEffect(() => {
-    if (open) {
-      setReason('');
-      setTouched(false);
-      reset();
-    }
+    if (open) reset();
   }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = () => {
-    setTouched(true);
-    const text = reason.trim();
-    if (!text) return;
+    touch();
+    if (!reason) return;
     submission.run(async () => {
       await api.transitionRelease(release.id, {
         to: 'in_progress',
-        override: { reason: text },
+        override: { reason },
       });
       onStarted();
     });
@@ -62,13 +56,7 @@ export function StartOverrideDialog(props: StartOverrideDialogProps) {
         readiness gate; the reason is recorded in the release's history and the
         audit log.
       </Typography>
-      <ReasonField
-        id="release-start-override-reason"
-        value={reason}
-        onChange={setReason}
-        touched={touched}
-        onBlur={() => setTouched(true)}
-      />
+      <ReasonField id="release-start-override-reason" {...field} />
     </FormDialog>
   );
 }

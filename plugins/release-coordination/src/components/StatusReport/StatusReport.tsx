@@ -34,17 +34,10 @@ import {
   StatusReportData,
   statusReportText,
 } from './statusReportModel';
+import { fieldListStyles } from '../shared/fieldListStyles';
 
 const useStyles = makeStyles(theme => ({
-  fields: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: theme.spacing(3),
-    rowGap: theme.spacing(1),
-    margin: 0,
-    '& dt': { fontWeight: theme.typography.fontWeightBold as number },
-    '& dd': { margin: 0 },
-  },
+  fields: fieldListStyles(theme),
   stepper: { padding: theme.spacing(2, 0), overflowX: 'auto' },
 }));
 

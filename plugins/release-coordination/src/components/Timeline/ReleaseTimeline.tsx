@@ -1,18 +1,14 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
-import ChevronLeftIcon from '@material-ui/icons/ChevronLeft';
-import ChevronRightIcon from '@material-ui/icons/ChevronRight';
-import ToggleButton from '@material-ui/lab/ToggleButton';
-import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { Release } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { CalendarLegend } from '../ReleaseCalendar/CalendarItems';
 import { useCalendarData } from '../ReleaseCalendar/useCalendarData';
+import { ChoiceToggle } from '../shared/ChoiceToggle';
+import { PeriodToolbar } from '../shared/PeriodToolbar';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { TimelineChart } from './TimelineChart';
 import { groupReleases, TimeRange } from './timelineModel';
@@ -21,6 +17,11 @@ import { useHotfixLinks, useSystems, useTrainSlots } from './useTimelineData';
 const NO_FILTER = {};
 
 type GroupBy = 'owner' | 'system';
+
+const GROUP_BY_CHOICES = [
+  { value: 'owner', label: 'Owner', ariaLabel: 'Group by owner' },
+  { value: 'system', label: 'System', ariaLabel: 'Group by system' },
+] as const;
 
 /** Moves between periods and switches the grouping. */
 function TimelineToolbar(props: {
@@ -32,57 +33,22 @@ function TimelineToolbar(props: {
 }) {
   const { start, end, groupBy, onMove, onGroupBy } = props;
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="center"
-      justifyContent="space-between"
-      marginBottom={1}
-      style={{ gap: 8 }}
+    <PeriodToolbar
+      periodName="period"
+      title={`${start.toFormat('LLL d')} – ${end
+        .minus({ days: 1 })
+        .toFormat('LLL d, yyyy')}`}
+      onPrevious={() => onMove(o => o - 1)}
+      onToday={() => onMove(() => 0)}
+      onNext={() => onMove(o => o + 1)}
     >
-      <Box display="flex" alignItems="center" style={{ gap: 4 }}>
-        <IconButton
-          size="small"
-          aria-label="Previous period"
-          onClick={() => onMove(o => o - 1)}
-        >
-          <ChevronLeftIcon />
-        </IconButton>
-        <Button size="small" variant="outlined" onClick={() => onMove(() => 0)}>
-          Today
-        </Button>
-        <IconButton
-          size="small"
-          aria-label="Next period"
-          onClick={() => onMove(o => o + 1)}
-        >
-          <ChevronRightIcon />
-        </IconButton>
-        <Typography
-          variant="h6"
-          component="h2"
-          aria-live="polite"
-          style={{ marginLeft: 8 }}
-        >
-          {start.toFormat('LLL d')} –{' '}
-          {end.minus({ days: 1 }).toFormat('LLL d, yyyy')}
-        </Typography>
-      </Box>
-      <ToggleButtonGroup
-        size="small"
-        exclusive
+      <ChoiceToggle
+        label="Group by"
         value={groupBy}
-        aria-label="Group by"
-        onChange={(_event, next) => next && onGroupBy(next)}
-      >
-        <ToggleButton value="owner" aria-label="Group by owner">
-          Owner
-        </ToggleButton>
-        <ToggleButton value="system" aria-label="Group by system">
-          System
-        </ToggleButton>
-      </ToggleButtonGroup>
-    </Box>
+        choices={GROUP_BY_CHOICES}
+        onChange={onGroupBy}
+      />
+    </PeriodToolbar>
   );
 }
 

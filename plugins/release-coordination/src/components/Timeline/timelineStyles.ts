@@ -1,9 +1,8 @@
 import { alpha, makeStyles } from '@material-ui/core/styles';
 import { GROUP_HEIGHT, ROW_HEIGHT } from './timelineModel';
+import { freezeShading } from '../shared/freezeStyles';
 
 const LABEL_WIDTH = 220;
-const FREEZE_TINT = '#1e88e5';
-
 /** The styles of the release timeline and its chart. */
 export const useTimelineStyles = makeStyles(theme => ({
   frame: {
@@ -46,11 +45,7 @@ export const useTimelineStyles = makeStyles(theme => ({
     position: 'absolute',
     top: 0,
     bottom: 0,
-    backgroundColor: alpha(FREEZE_TINT, 0.1),
-    backgroundImage: `repeating-linear-gradient(45deg, transparent, transparent 8px, ${alpha(
-      FREEZE_TINT,
-      0.08,
-    )} 8px, ${alpha(FREEZE_TINT, 0.08)} 16px)`,
+    ...freezeShading,
   },
   trainTick: {
     position: 'absolute',

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import TextField from '@material-ui/core/TextField';
 
 /**
@@ -29,4 +30,32 @@ export function ReasonField(props: {
       helperText={missing ? 'Give a reason' : undefined}
     />
   );
+}
+
+/**
+ * The state of a {@link ReasonField}, empty and untouched again whenever the
+ * dialog holding it opens.
+ */
+export function useReasonField(open: boolean) {
+  const [value, setValue] = useState('');
+  const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    if (open) {
+      setValue('');
+      setTouched(false);
+    }
+  }, [open]);
+  return {
+    /** The reason given, trimmed; empty when none is. */
+    reason: value.trim(),
+    /** The props of the field besides its id. */
+    field: {
+      value,
+      onChange: setValue,
+      touched,
+      onBlur: () => setTouched(true),
+    },
+    /** Marks the field touched, as submitting does, so a missing reason shows. */
+    touch: () => setTouched(true),
+  };
 }

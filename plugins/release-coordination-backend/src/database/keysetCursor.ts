@@ -1,0 +1,65 @@
+import { InputError } from '@backstage/errors';
+import { Knex } from 'knex';
+
+/**
+ * A keyset cursor: the last listed row's id and its sort time under the key
+ * its listing names (plus whatever else that listing checks on reading it).
+ */
+export type KeysetCursor<TimeKey extends string> = { id: string } & Record<
+  TimeKey,
+  string
+>;
+
+/** The opaque cursor string handed to clients: base64url JSON of `cursor`. */
+export function encodeCursor(cursor: Record<string, string>): string {
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+}
+
+/**
+ * Reads a cursor that has a string id and a valid time under `timeKey` and
+ * that `fits` (any, by default); anything else is a 400 saying `message`.
+ */
+export function decodeCursor<TimeKey extends string>(
+  value: string,
+  timeKey: TimeKey,
+  message: string,
+  fits: (cursor: Record<string, unknown>) => boolean = () => true,
+): KeysetCursor<TimeKey> {
+  let cursor: Record<string, unknown> | undefined;
+  try {
+    cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+  } catch {
+    cursor = undefined;
+  }
+  const time = cursor?.[timeKey];
+  if (
+    typeof cursor?.id !== 'string' ||
+    typeof time !== 'string' ||
+    Number.isNaN(Date.parse(time)) ||
+    !fits(cursor)
+  ) {
+    throw new InputError(message);
+  }
+  return cursor as KeysetCursor<TimeKey>;
+}
+
+/**
+ * Keeps the rows after the cursor's time and id in a listing ordered by the
+ * `time` column, then the `id` column, both in `order`.
+ */
+export function whereAfterKeyset(
+  query: Knex.QueryBuilder,
+  columns: { time: string; id: string },
+  after: { time: string; id: string },
+  order: 'asc' | 'desc',
+) {
+  const time = new Date(after.time);
+  const op = order === 'asc' ? '>' : '<';
+  query.where(keyset =>
+    keyset
+      .where(columns.time, op, time)
+      .orWhere(tie =>
+        tie.where(columns.time, time).andWhere(columns.id, op, after.id),
+      ),
+  );
+}
