@@ -5,9 +5,7 @@ import {
   signInAsDemoUser,
 } from './demoUserProvider';
 
-type Request = Parameters<
-  typeof demoUserAuthenticator.authenticate
->[0]['req'];
+type Request = Parameters<typeof demoUserAuthenticator.authenticate>[0]['req'];
 
 const config = new ConfigReader({
   users: ['user:default/alice', 'user:default/bob'],
