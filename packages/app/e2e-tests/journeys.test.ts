@@ -125,6 +125,7 @@ test('journeys 1 and 2: an engineer plans a release out of a freeze; the owner o
   expect(await page.evaluate(() => (window as any).journeyNotReloaded)).toBe(
     true,
   );
+  await verdict.scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'journey-2-engineer-sees-ready');
   await leave(alice, dave);
 
