@@ -27,6 +27,8 @@ backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // See https://backstage.io/docs/auth/guest/provider
+// Demo sign-in as any demo user, in development only (README "Signing in").
+backend.add(import('./auth/demoUserProvider'));
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));

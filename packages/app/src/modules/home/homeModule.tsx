@@ -13,8 +13,8 @@ const content = `
 - **Freezes**: platform admins (the platform team) manage blackout periods; CI asks the
   deploy gate \`/api/release-coordination/gate\` whether it may deploy.
 
-You are signed in as the demo user **Alice** of the checkout team; the demo catalog
-has six teams, six systems and twenty components.
+The sign-in page lets you act as any demo user (**Enter** is Alice of the checkout
+team); the demo catalog has six teams, six systems and twenty components.
 `;
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({

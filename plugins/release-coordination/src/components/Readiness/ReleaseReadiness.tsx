@@ -5,9 +5,12 @@ import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
+import { useSignal } from '@backstage/plugin-signals-react';
 import {
   ApprovalDecisionValue,
   Release,
+  RELEASE_SIGNAL_CHANNEL,
+  ReleaseChangedSignal,
   ReleaseReadiness as ReleaseReadinessValue,
 } from '@internal/plugin-release-coordination-common';
 import { useEffect, useState } from 'react';
@@ -48,15 +51,32 @@ async function unlessNotFound<T>(call: Promise<T>): Promise<T | undefined> {
 }
 
 /**
+ * How many signals said this release changed since mounting: approvals,
+ * checked items and risk reviews by others change its readiness without
+ * changing its revision.
+ */
+function useReleaseSignalCount(releaseId: string): number {
+  const { lastSignal } = useSignal<ReleaseChangedSignal>(
+    RELEASE_SIGNAL_CHANNEL,
+  );
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (lastSignal?.id === releaseId) setCount(previous => previous + 1);
+  }, [lastSignal, releaseId]);
+  return count;
+}
+
+/**
  * A release's readiness and approvals (each undefined on backends without
- * it), reloaded with every revision, and `act`, which runs a change, shows
- * its error and reloads.
+ * it), reloaded with every revision and every signal that the release
+ * changed, and `act`, which runs a change, shows its error and reloads.
  */
 function useReadinessAndApprovals(props: ReleaseReadinessProps) {
   const { release, onChanged, onVerdict } = props;
   const api = useApi(releaseCoordinationApiRef);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string>();
+  const signals = useReleaseSignalCount(release.id);
 
   const { value, loading, error, retry } = useAsyncRetry(async () => {
     const [readiness, approvals] = await Promise.all([
@@ -64,7 +84,7 @@ function useReadinessAndApprovals(props: ReleaseReadinessProps) {
       unlessNotFound(api.getReleaseApprovals(release.id)),
     ]);
     return { readiness, approvals };
-  }, [api, release.id, release.revision, props.refreshKey]);
+  }, [api, release.id, release.revision, props.refreshKey, signals]);
 
   const verdict = value?.readiness?.verdict;
   useEffect(() => {

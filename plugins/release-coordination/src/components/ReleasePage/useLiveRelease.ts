@@ -33,6 +33,6 @@ export function useLiveRelease(releaseId: string) {
     if (lastSignal?.id === releaseId) {
       retry();
     }
-  }, [lastSignal, releaseId, retry]);
+  }, [lastSignal, releaseId]); // eslint-disable-line react-hooks/exhaustive-deps -- once per signal: `retry` changes after every load, which would reload for the same signal forever
   return state;
 }
