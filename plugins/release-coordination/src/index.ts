@@ -13,12 +13,19 @@ export {
   HomePageReleaseCalendarCard,
   ReleaseCoordinationPage,
 } from './plugin';
-export { releaseCoordinationApiRef, ReleaseCoordinationClient } from './api';
+export {
+  AfterGoLiveClient,
+  releaseCoordinationApiRef,
+  ReleaseCoordinationClient,
+  ReleaseCoordinationHttp,
+} from './api';
+export type { EntityReleasesContentProps } from './components/EntityReleasesContent';
 export type {
   EndFreezeRequest,
   ListConflictsRequest,
   ListFreezeOccurrencesRequest,
   ListFreezesRequest,
+  ListIssuesRequest,
   ListReleasesRequest,
   ListTrainSlotsRequest,
   ListUpcomingImpactRequest,

@@ -25,6 +25,8 @@ import {
 /**
  * The calls about what happens after go-live: success criteria and
  * verification, release issues, rollbacks and follow-up hotfixes.
+ *
+ * @public
  */
 export abstract class AfterGoLiveClient extends ReleaseCoordinationHttp {
   async getReleaseVerification(id: string): Promise<ReleaseVerification> {

@@ -4,6 +4,7 @@ export type {
   ListConflictsRequest,
   ListFreezeOccurrencesRequest,
   ListFreezesRequest,
+  ListIssuesRequest,
   ListReleasesRequest,
   ListTrainSlotsRequest,
   ListUpcomingImpactRequest,
@@ -12,3 +13,5 @@ export type {
   TrainStatsRequest,
 } from './ReleaseCoordinationApi';
 export { ReleaseCoordinationClient } from './ReleaseCoordinationClient';
+export { AfterGoLiveClient } from './AfterGoLiveClient';
+export { ReleaseCoordinationHttp } from './ReleaseCoordinationHttp';

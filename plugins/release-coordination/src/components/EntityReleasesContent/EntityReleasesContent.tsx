@@ -32,7 +32,7 @@ export function releaseScopeForEntity(entity: Entity): ListReleasesRequest {
   }
 }
 
-/** Props of {@link EntityReleasesContent}. */
+/** Props of {@link EntityReleasesContent}. @public */
 export interface EntityReleasesContentProps {
   /** What the tab shows first: the lists (default) or the calendar. */
   defaultMode?: 'list' | 'calendar';
