@@ -27,6 +27,29 @@ export const REVIEW_REQUIREMENT_REASONS = [
 export type ReviewRequirementReason =
   (typeof REVIEW_REQUIREMENT_REASONS)[number];
 
+/** Why a review is required, in words ("Required because …"). @public */
+export const REVIEW_REASON_TEXT: Record<ReviewRequirementReason, string> = {
+  'rolled-back': 'it was rolled back',
+  'release-type': 'of its release type',
+  'severe-issue': 'a sev1/sev2 issue was recorded',
+};
+
+/**
+ * Minutes as a short duration: `45 min`, `3 h 5 min`, `2 d 1 h`.
+ *
+ * @public
+ */
+export function formatMinutes(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '';
+  const m = Math.abs(minutes);
+  if (m < 60) return `${sign}${m} min`;
+  if (m < 24 * 60) {
+    return `${sign}${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
+  }
+  const hours = Math.floor((m % (24 * 60)) / 60);
+  return `${sign}${Math.floor(m / (24 * 60))} d${hours ? ` ${hours} h` : ''}`;
+}
+
 /** Where a review stands. @public */
 export const REVIEW_STATUSES = ['open', 'completed'] as const;
 
@@ -339,3 +362,19 @@ export type ListReviewsQuery = z.output<typeof listReviewsQuerySchema>;
 export type ListReviewsRequest = Partial<
   Omit<z.input<typeof listReviewsQuerySchema>, 'limit'>
 > & { limit?: number };
+
+/**
+ * A file name for a release's review: its title and version, safe anywhere.
+ *
+ * @public
+ */
+export function reviewFileName(
+  review: Pick<ReleaseReview, 'releaseTitle' | 'releaseVersion'>,
+): string {
+  const name = `${review.releaseTitle}-${review.releaseVersion}`
+    .toLocaleLowerCase('en-US')
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100);
+  return `review-${name || 'release'}.md`;
+}

@@ -56,7 +56,7 @@ export const REVIEW_PERMISSION_ROWS: readonly PermissionMatrixRow[] = [
     method: 'PATCH',
     path: '/releases/{id}/review/action-items/{itemId}',
     // the item's owner may set its status too
-    case: 'released, status of nora\'s item',
+    case: "released, status of nora's item",
     expected: { ...ownersAndReleaseManagers(200), noGroup: 200 },
   },
 ];

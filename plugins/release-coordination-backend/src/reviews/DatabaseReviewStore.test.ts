@@ -81,10 +81,22 @@ describe.each(databases.eachSupportedId())('DatabaseReviewStore on %p', id => {
     expect(
       await store.updateReview({ ...change, revision: 1 }, { wentWell: 'x' }),
     ).toBe(false);
-    expect(await store.addActionItem({ ...change, revision: 2 }, item('a', '2026-12-01'))).toBe(true);
-    expect(await store.addActionItem({ ...change, revision: 2 }, item('b', '2026-12-01'))).toBe(false);
     expect(
-      await store.updateActionItem({ ...change, revision: 3 }, 'a', { status: 'done' }),
+      await store.addActionItem(
+        { ...change, revision: 2 },
+        item('a', '2026-12-01'),
+      ),
+    ).toBe(true);
+    expect(
+      await store.addActionItem(
+        { ...change, revision: 2 },
+        item('b', '2026-12-01'),
+      ),
+    ).toBe(false);
+    expect(
+      await store.updateActionItem({ ...change, revision: 3 }, 'a', {
+        status: 'done',
+      }),
     ).toBe(true);
     // a requirement sync leaves what people wrote alone
     await store.syncRequirement({ ...requirement, finishedAt: day(1) });
@@ -98,10 +110,18 @@ describe.each(databases.eachSupportedId())('DatabaseReviewStore on %p', id => {
       updatedBy: ALICE,
       revision: 4,
       actionItems: [
-        { id: 'a', status: 'done', doneBy: ALICE, doneAt: day(2), dueDate: '2026-12-01' },
+        {
+          id: 'a',
+          status: 'done',
+          doneBy: ALICE,
+          doneAt: day(2),
+          dueDate: '2026-12-01',
+        },
       ],
     });
-    await store.updateActionItem({ ...change, revision: 4 }, 'a', { status: 'open' });
+    await store.updateActionItem({ ...change, revision: 4 }, 'a', {
+      status: 'open',
+    });
     expect((await store.getReview(release.id))?.actionItems[0]).toEqual(
       item('a', '2026-12-01'),
     );
@@ -122,20 +142,54 @@ describe.each(databases.eachSupportedId())('DatabaseReviewStore on %p', id => {
       ownerRef: 'group:default/search',
       entityRefs: ['component:default/search'],
     });
-    await store.syncRequirement({ releaseId: ledger.id, required: true, requiredBecause: ['rolled-back'], finishedAt: day(3) });
-    await store.syncRequirement({ releaseId: pay.id, required: false, requiredBecause: [], finishedAt: day(2) });
-    await store.syncRequirement({ releaseId: other.id, required: false, requiredBecause: [], finishedAt: day(1) });
+    await store.syncRequirement({
+      releaseId: ledger.id,
+      required: true,
+      requiredBecause: ['rolled-back'],
+      finishedAt: day(3),
+    });
+    await store.syncRequirement({
+      releaseId: pay.id,
+      required: false,
+      requiredBecause: [],
+      finishedAt: day(2),
+    });
+    await store.syncRequirement({
+      releaseId: other.id,
+      required: false,
+      requiredBecause: [],
+      finishedAt: day(1),
+    });
     const change = { by: ALICE, at: day(4), revision: 1 };
-    await store.updateReview({ ...change, releaseId: other.id }, { wentWrong: 'The Synonym index was STALE' });
-    await store.addActionItem({ ...change, releaseId: ledger.id }, item('x', '2026-12-01'));
+    await store.updateReview(
+      { ...change, releaseId: other.id },
+      { wentWrong: 'The Synonym index was STALE' },
+    );
+    await store.addActionItem(
+      { ...change, releaseId: ledger.id },
+      item('x', '2026-12-01'),
+    );
 
     const ids = async (filter: object) =>
-      (await store.listReviews({ limit: 10, ...filter })).items.map(r => r.releaseTitle);
-    expect(await ids({})).toEqual(['Ledger 4.2', 'Payments 100%_off', 'Search']);
-    expect(await ids({ entityRefs: ['component:default/ledger', 'component:default/search'] })).toEqual(['Ledger 4.2', 'Search']);
+      (await store.listReviews({ limit: 10, ...filter })).items.map(
+        r => r.releaseTitle,
+      );
+    expect(await ids({})).toEqual([
+      'Ledger 4.2',
+      'Payments 100%_off',
+      'Search',
+    ]);
+    expect(
+      await ids({
+        entityRefs: ['component:default/ledger', 'component:default/search'],
+      }),
+    ).toEqual(['Ledger 4.2', 'Search']);
     expect(await ids({ ownerRef: 'group:default/search' })).toEqual(['Search']);
     expect(await ids({ required: true })).toEqual(['Ledger 4.2']);
-    expect(await ids({ required: false, status: 'open' })).toEqual(['Payments 100%_off', 'Search']);
+    expect(await ids({ required: false, status: 'open' })).toEqual([
+      'Payments 100%_off',
+      'Search',
+    ]);
     expect(await ids({ q: 'synonym stale' })).toEqual(['Search']);
     expect(await ids({ q: 'synonym ledger' })).toEqual([]);
     expect(await ids({ q: 'do x' })).toEqual(['Ledger 4.2']);
@@ -150,27 +204,50 @@ describe.each(databases.eachSupportedId())('DatabaseReviewStore on %p', id => {
       entityRefs: ['component:default/ledger'],
       actionItems: [expect.objectContaining({ id: 'x' })],
     });
-    const second = await store.listReviews({ limit: 2, cursor: first.nextCursor });
+    const second = await store.listReviews({
+      limit: 2,
+      cursor: first.nextCursor,
+    });
     expect(second.items.map(r => r.releaseTitle)).toEqual(['Search']);
     expect(second.nextCursor).toBeUndefined();
-    await expect(store.listReviews({ limit: 2, cursor: 'nope' })).rejects.toThrow(/cursor/);
+    await expect(
+      store.listReviews({ limit: 2, cursor: 'nope' }),
+    ).rejects.toThrow(/cursor/);
   });
 
   it('finds overdue required reviews of an entity, counts completion in a period and claims each action-item reminder once per due date across replicas', async () => {
     const { knex, store, seed } = await setup(id);
     const old = await seed({ state: 'rolled_back', title: 'Old' });
     const recent = await seed({ state: 'rolled_back', title: 'Recent' });
-    const done = await seed({ state: 'released', type: 'emergency', title: 'Done' });
+    const done = await seed({
+      state: 'released',
+      type: 'emergency',
+      title: 'Done',
+    });
     const optional = await seed({ state: 'released', title: 'Optional' });
     const required = (releaseId: string, finishedAt: string) => ({
-      releaseId, required: true, requiredBecause: ['rolled-back' as const], finishedAt,
+      releaseId,
+      required: true,
+      requiredBecause: ['rolled-back' as const],
+      finishedAt,
     });
     await store.syncRequirement(required(old.id, day(0)));
     await store.syncRequirement(required(recent.id, day(9)));
     await store.syncRequirement(required(done.id, day(1)));
-    await store.syncRequirement({ releaseId: optional.id, required: false, requiredBecause: [], finishedAt: day(2) });
-    await store.updateReview({ releaseId: done.id, revision: 1, by: ALICE, at: day(3) }, { lessons: 'l', status: 'completed' });
-    await store.updateReview({ releaseId: optional.id, revision: 1, by: ALICE, at: day(3) }, { lessons: 'l', status: 'completed' });
+    await store.syncRequirement({
+      releaseId: optional.id,
+      required: false,
+      requiredBecause: [],
+      finishedAt: day(2),
+    });
+    await store.updateReview(
+      { releaseId: done.id, revision: 1, by: ALICE, at: day(3) },
+      { lessons: 'l', status: 'completed' },
+    );
+    await store.updateReview(
+      { releaseId: optional.id, revision: 1, by: ALICE, at: day(3) },
+      { lessons: 'l', status: 'completed' },
+    );
 
     expect(
       await store.overdueRequired({
@@ -186,25 +263,54 @@ describe.each(databases.eachSupportedId())('DatabaseReviewStore on %p', id => {
         exceptId: 'next',
       }),
     ).toEqual([]);
-    expect(await store.countCompletion({ from: new Date(day(0)), to: new Date(day(9)) })).toEqual({
-      total: 3, completed: 2, required: 2, requiredCompleted: 1,
+    expect(
+      await store.countCompletion({
+        from: new Date(day(0)),
+        to: new Date(day(9)),
+      }),
+    ).toEqual({
+      total: 3,
+      completed: 2,
+      required: 2,
+      requiredCompleted: 1,
     });
-    expect(await store.countCompletion({ from: new Date(day(20)), to: new Date(day(30)) })).toEqual({
-      total: 0, completed: 0, required: 0, requiredCompleted: 0,
+    expect(
+      await store.countCompletion({
+        from: new Date(day(20)),
+        to: new Date(day(30)),
+      }),
+    ).toEqual({
+      total: 0,
+      completed: 0,
+      required: 0,
+      requiredCompleted: 0,
     });
 
     const change = { releaseId: old.id, by: ALICE, at: day(1) };
-    await store.addActionItem({ ...change, revision: 1 }, item('late', '2026-11-27'));
-    await store.addActionItem({ ...change, revision: 2 }, item('due-today', '2026-11-30'));
-    await store.addActionItem({ ...change, revision: 3 }, item('closed', '2026-11-27'));
-    await store.updateActionItem({ ...change, revision: 4 }, 'closed', { status: 'done' });
+    await store.addActionItem(
+      { ...change, revision: 1 },
+      item('late', '2026-11-27'),
+    );
+    await store.addActionItem(
+      { ...change, revision: 2 },
+      item('due-today', '2026-11-30'),
+    );
+    await store.addActionItem(
+      { ...change, revision: 3 },
+      item('closed', '2026-11-27'),
+    );
+    await store.updateActionItem({ ...change, revision: 4 }, 'closed', {
+      status: 'done',
+    });
     const overdue = await store.listUnremindedOverdue('2026-11-30');
     expect(overdue.map(i => [i.id, i.releaseId])).toEqual([['late', old.id]]);
 
     // a second replica on its own pool (in-memory SQLite cannot be shared)
-    const second = id === 'SQLITE_3' ? knex : createKnex(knex.client.config as Knex.Config);
+    const second =
+      id === 'SQLITE_3' ? knex : createKnex(knex.client.config as Knex.Config);
     if (second !== knex) opened.push(second);
-    const other = (await createStores(mockServices.database({ knex: second }))).reviewStore;
+    const other = (await createStores(mockServices.database({ knex: second })))
+      .reviewStore;
     const claims = await Promise.all([
       store.claimReminder('late', '2026-11-27'),
       other.claimReminder('late', '2026-11-27'),
@@ -212,8 +318,12 @@ describe.each(databases.eachSupportedId())('DatabaseReviewStore on %p', id => {
     expect(claims.filter(Boolean)).toHaveLength(1);
     expect(await store.listUnremindedOverdue('2026-11-30')).toEqual([]);
     // moving the due date re-arms the reminder
-    await store.updateActionItem({ ...change, revision: 5 }, 'late', { dueDate: '2026-11-28' });
-    expect((await other.listUnremindedOverdue('2026-11-30')).map(i => i.id)).toEqual(['late']);
+    await store.updateActionItem({ ...change, revision: 5 }, 'late', {
+      dueDate: '2026-11-28',
+    });
+    expect(
+      (await other.listUnremindedOverdue('2026-11-30')).map(i => i.id),
+    ).toEqual(['late']);
     expect(await other.claimReminder('late', '2026-11-28')).toBe(true);
     expect(await store.claimReminder('late', '2026-11-28')).toBe(false);
   });

@@ -1,5 +1,4 @@
 import {
-  ActionItemStatus,
   Page,
   ReleaseState,
   ReviewActionItem,
@@ -12,36 +11,8 @@ import {
   encodeCursor,
   whereAfterKeyset,
 } from '../database/keysetCursor';
-import { Timestamp, toIso } from '../database/rows';
-
-type ReviewRow = {
-  release_id: string;
-  required: boolean | number;
-  required_because: string;
-  finished_at: Timestamp;
-  status: string;
-  went_well: string;
-  went_wrong: string;
-  lessons: string;
-  completed_by: string | null;
-  completed_at: Timestamp | null;
-  updated_by: string | null;
-  updated_at: Timestamp | null;
-  revision: number;
-};
-
-type ItemRow = {
-  id: string;
-  release_id: string;
-  title: string;
-  owner_ref: string;
-  due_date: string;
-  status: string;
-  created_by: string;
-  created_at: Timestamp;
-  done_by: string | null;
-  done_at: Timestamp | null;
-};
+import { toIso } from '../database/rows';
+import { ItemRow, ReviewRow, toItem, toReview } from './reviewRows';
 
 /** Whether a review is required, why, and since when it counts. */
 export interface ReviewRequirement {
@@ -102,38 +73,6 @@ export interface ReviewChange {
 }
 
 const CURSOR_MESSAGE = 'cursor: not a cursor of this review listing';
-
-const toItem = (row: ItemRow): ReviewActionItem => ({
-  id: row.id,
-  title: row.title,
-  ownerRef: row.owner_ref,
-  dueDate: row.due_date,
-  status: row.status as ActionItemStatus,
-  createdBy: row.created_by,
-  createdAt: toIso(row.created_at),
-  ...(row.done_by && { doneBy: row.done_by }),
-  ...(row.done_at && { doneAt: toIso(row.done_at) }),
-});
-
-const toReview = (
-  row: ReviewRow,
-  actionItems: ReviewActionItem[],
-): StoredReview => ({
-  releaseId: row.release_id,
-  required: Boolean(row.required),
-  requiredBecause: JSON.parse(row.required_because),
-  finishedAt: toIso(row.finished_at),
-  status: row.status as ReviewStatus,
-  wentWell: row.went_well,
-  wentWrong: row.went_wrong,
-  lessons: row.lessons,
-  ...(row.completed_by && { completedBy: row.completed_by }),
-  ...(row.completed_at && { completedAt: toIso(row.completed_at) }),
-  ...(row.updated_by && { updatedBy: row.updated_by }),
-  ...(row.updated_at && { updatedAt: toIso(row.updated_at) }),
-  revision: row.revision,
-  actionItems,
-});
 
 /** `%word%` for LIKE, with the wildcard characters of the word escaped. */
 const containing = (word: string) =>
@@ -465,7 +404,9 @@ export class DatabaseReviewStore {
   private async itemsOf(
     releaseIds: string[],
   ): Promise<Map<string, ReviewActionItem[]>> {
-    const byRelease = new Map(releaseIds.map(id => [id, [] as ReviewActionItem[]]));
+    const byRelease = new Map(
+      releaseIds.map(id => [id, [] as ReviewActionItem[]]),
+    );
     if (releaseIds.length === 0) return byRelease;
     const rows: ItemRow[] = await this.db('release_review_action_items')
       .whereIn('release_id', releaseIds)

@@ -18,6 +18,7 @@ import {
   Rollback,
   SuccessCriterion,
   createActionItemRequestSchema,
+  reviewFileName,
   updateActionItemRequestSchema,
   updateReviewRequestSchema,
 } from '@internal/plugin-release-coordination-common';
@@ -30,7 +31,7 @@ import { assertRevision } from '../revisions';
 import { UserCredentials } from '../rollback/types';
 import { ListedReview, ReviewStore, StoredReview } from './DatabaseReviewStore';
 import { reviewFacts } from './reviewFacts';
-import { reviewFileName, reviewMarkdown } from './reviewMarkdown';
+import { reviewMarkdown } from './reviewMarkdown';
 import { reviewDueAt, reviewRequirement } from './reviewRequirement';
 
 /** Where the facts of a review are read, per release. */
@@ -185,7 +186,10 @@ export class ReviewService {
     credentials: UserCredentials,
   ): Promise<{ fileName: string; markdown: string }> {
     const review = await this.getReview(release, credentials);
-    return { fileName: reviewFileName(review), markdown: reviewMarkdown(review) };
+    return {
+      fileName: reviewFileName(review),
+      markdown: reviewMarkdown(review),
+    };
   }
 
   /**
@@ -200,7 +204,9 @@ export class ReviewService {
     const { stored, caller } = await this.writable(release, credentials);
     if (input.status === 'completed') {
       const merged = { ...stored, ...input };
-      if (![merged.wentWell, merged.wentWrong, merged.lessons].some(t => t.trim())) {
+      if (
+        ![merged.wentWell, merged.wentWrong, merged.lessons].some(t => t.trim())
+      ) {
         throw new InputError(
           'status: a review is completed once what went well, what did not go well or the lessons are written',
         );
@@ -271,7 +277,9 @@ export class ReviewService {
       !this.mayWrite(caller, release, await this.sources.decisions(release.id))
     ) {
       throw new NotAllowedError(
-        `Only members of ${release.ownerRef}, of a group that approved the release, the release managers${
+        `Only members of ${
+          release.ownerRef
+        }, of a group that approved the release, the release managers${
           onlyStatus ? ` or ${item.ownerRef}` : ''
         } may change this action item`,
       );
@@ -393,7 +401,8 @@ export class ReviewService {
       caller.isReleaseManager ||
       this.releases.authority.isOwnerMember(caller, release) ||
       decisions.some(
-        d => d.decision === 'approve' && caller.groups.includes(lower(d.groupRef)),
+        d =>
+          d.decision === 'approve' && caller.groups.includes(lower(d.groupRef)),
       )
     );
   }
@@ -445,7 +454,9 @@ export class ReviewService {
       at: this.now().toISOString(),
     });
     if (!written) {
-      throw new ConflictError(`${what} changed meanwhile; reload it and try again`);
+      throw new ConflictError(
+        `${what} changed meanwhile; reload it and try again`,
+      );
     }
   }
 }

@@ -45,7 +45,9 @@ export function reviewFacts(sources: ReviewFactSources): ReviewFacts {
   const approvedAt = first('approved');
   const windowMoves = events.flatMap(event =>
     event.changes
-      .filter(c => c.field === 'window' && isWindow(c.before) && isWindow(c.after))
+      .filter(
+        c => c.field === 'window' && isWindow(c.before) && isWindow(c.after),
+      )
       .map(c => ({
         at: event.createdAt,
         by: event.actorRef,
@@ -71,7 +73,9 @@ export function reviewFacts(sources: ReviewFactSources): ReviewFacts {
       ...(requestedAt && { requestedAt }),
       ...(approvedAt && { approvedAt }),
       ...(requestedAt &&
-        approvedAt && { leadTimeMinutes: minutesBetween(requestedAt, approvedAt) }),
+        approvedAt && {
+          leadTimeMinutes: minutesBetween(requestedAt, approvedAt),
+        }),
       decisions: sources.decisions.map(d => ({
         groupRef: d.groupRef,
         decision: d.decision,

@@ -1,22 +1,8 @@
-import { ReleaseReview } from '@internal/plugin-release-coordination-common';
-
-const REASONS: Record<ReleaseReview['requiredBecause'][number], string> = {
-  'rolled-back': 'it was rolled back',
-  'release-type': 'of its release type',
-  'severe-issue': 'a sev1/sev2 issue was recorded',
-};
-
-/** Minutes as a short duration: `45 min`, `3 h 5 min`, `2 d 1 h`. */
-export function formatMinutes(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '';
-  const m = Math.abs(minutes);
-  if (m < 60) return `${sign}${m} min`;
-  if (m < 24 * 60) {
-    return `${sign}${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
-  }
-  const hours = Math.floor((m % (24 * 60)) / 60);
-  return `${sign}${Math.floor(m / (24 * 60))} d${hours ? ` ${hours} h` : ''}`;
-}
+import {
+  formatMinutes,
+  ReleaseReview,
+  REVIEW_REASON_TEXT,
+} from '@internal/plugin-release-coordination-common';
 
 /** A table cell: one line, pipes escaped. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
@@ -29,13 +15,22 @@ function timeline(review: ReleaseReview): string {
   const lines = [
     `- Planned window: ${t.window.start} – ${t.window.end}`,
     ...(t.startSlipMinutes !== undefined
-      ? [`- Started ${t.startedAt} (${formatMinutes(t.startSlipMinutes)} after the planned start)`]
+      ? [
+          `- Started ${t.startedAt} (${formatMinutes(
+            t.startSlipMinutes,
+          )} after the planned start)`,
+        ]
       : []),
     ...(t.endSlipMinutes !== undefined
-      ? [`- Released ${t.releasedAt} (${formatMinutes(t.endSlipMinutes)} after the planned end)`]
+      ? [
+          `- Released ${t.releasedAt} (${formatMinutes(
+            t.endSlipMinutes,
+          )} after the planned end)`,
+        ]
       : []),
     ...t.windowMoves.map(
-      move => `- Window moved ${move.at} by ${move.by}: ${move.from.start} → ${move.to.start}`,
+      move =>
+        `- Window moved ${move.at} by ${move.by}: ${move.from.start} → ${move.to.start}`,
     ),
     '',
     '| State | Entered | By |',
@@ -51,18 +46,27 @@ function facts(review: ReleaseReview): string {
   parts.push(
     `### Approvals\n\n${
       approvals.leadTimeMinutes !== undefined
-        ? `Lead time from planned to approved: ${formatMinutes(approvals.leadTimeMinutes)}.\n\n`
+        ? `Lead time from planned to approved: ${formatMinutes(
+            approvals.leadTimeMinutes,
+          )}.\n\n`
         : ''
-    }${approvals.decisions
-      .map(d => `- ${d.groupRef}: ${d.decision} by ${d.by} at ${d.at}`)
-      .join('\n') || 'No decisions.'}`,
+    }${
+      approvals.decisions
+        .map(d => `- ${d.groupRef}: ${d.decision} by ${d.by} at ${d.at}`)
+        .join('\n') || 'No decisions.'
+    }`,
   );
   parts.push(
-    `### Issues\n\n${issues
-      .map(
-        i => `- ${i.severity} ${cell(i.title)} (${i.status}), open ${formatMinutes(i.openMinutes)}`,
-      )
-      .join('\n') || 'None recorded.'}`,
+    `### Issues\n\n${
+      issues
+        .map(
+          i =>
+            `- ${i.severity} ${cell(i.title)} (${
+              i.status
+            }), open ${formatMinutes(i.openMinutes)}`,
+        )
+        .join('\n') || 'None recorded.'
+    }`,
   );
   if (rollback) {
     parts.push(
@@ -71,18 +75,23 @@ function facts(review: ReleaseReview): string {
       }: ${cell(rollback.reason)}${
         rollback.completedAt ? `; completed ${rollback.completedAt}` : ''
       }.\n\n${rollback.steps
-        .map((s, i) => `${i + 1}. ${cell(s.title)} — ${s.status} (${s.ownerRef})`)
+        .map(
+          (s, i) => `${i + 1}. ${cell(s.title)} — ${s.status} (${s.ownerRef})`,
+        )
         .join('\n')}`,
     );
   }
   parts.push(
-    `### Success criteria\n\n${criteria
-      .map(
-        c => `- ${cell(c.text)}: ${c.result?.replace('_', ' ') ?? 'no result'}${
-          c.observedValue ? ` (${cell(c.observedValue)})` : ''
-        }`,
-      )
-      .join('\n') || 'None.'}`,
+    `### Success criteria\n\n${
+      criteria
+        .map(
+          c =>
+            `- ${cell(c.text)}: ${c.result?.replace('_', ' ') ?? 'no result'}${
+              c.observedValue ? ` (${cell(c.observedValue)})` : ''
+            }`,
+        )
+        .join('\n') || 'None.'
+    }`,
   );
   return parts.join('\n\n');
 }
@@ -94,9 +103,9 @@ function facts(review: ReleaseReview): string {
  */
 export function reviewMarkdown(review: ReleaseReview): string {
   const requirement = review.required
-    ? `Required because ${review.requiredBecause.map(r => REASONS[r]).join(', ')}${
-        review.dueAt ? `; due ${review.dueAt}` : ''
-      }.`
+    ? `Required because ${review.requiredBecause
+        .map(r => REVIEW_REASON_TEXT[r])
+        .join(', ')}${review.dueAt ? `; due ${review.dueAt}` : ''}.`
     : 'Optional.';
   const status =
     review.status === 'completed'
@@ -105,12 +114,18 @@ export function reviewMarkdown(review: ReleaseReview): string {
   const items = review.actionItems
     .map(
       item =>
-        `- [${item.status === 'done' ? 'x' : ' '}] ${cell(item.title)} — ${item.ownerRef}, due ${item.dueDate}`,
+        `- [${item.status === 'done' ? 'x' : ' '}] ${cell(item.title)} — ${
+          item.ownerRef
+        }, due ${item.dueDate}`,
     )
     .join('\n');
   return [
-    `# Post-release review: ${cell(review.releaseTitle)} ${cell(review.releaseVersion)}\n`,
-    `Release state: ${review.releaseState} · owner: ${review.ownerRef} · entities: ${review.entityRefs.join(', ')}\n`,
+    `# Post-release review: ${cell(review.releaseTitle)} ${cell(
+      review.releaseVersion,
+    )}\n`,
+    `Release state: ${review.releaseState} · owner: ${
+      review.ownerRef
+    } · entities: ${review.entityRefs.join(', ')}\n`,
     `${requirement} ${status}\n`,
     `## Facts\n\n${facts(review)}\n`,
     section('What went well', review.wentWell),
@@ -118,16 +133,4 @@ export function reviewMarkdown(review: ReleaseReview): string {
     section('Lessons', review.lessons),
     section('Action items', items),
   ].join('\n');
-}
-
-/** A file name for a release's review: its title and version, safe anywhere. */
-export function reviewFileName(
-  review: Pick<ReleaseReview, 'releaseTitle' | 'releaseVersion'>,
-): string {
-  const name = `${review.releaseTitle}-${review.releaseVersion}`
-    .toLocaleLowerCase('en-US')
-    .replace(/[^a-z0-9.]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 100);
-  return `review-${name || 'release'}.md`;
 }

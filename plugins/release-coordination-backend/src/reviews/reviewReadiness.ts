@@ -39,7 +39,10 @@ export function reviewReadiness(
           warning: true,
           facts: overdue.map(
             r =>
-              `Overdue review: ${r.title} (finished ${r.finishedAt.slice(0, 10)})`,
+              `Overdue review: ${r.title} (finished ${r.finishedAt.slice(
+                0,
+                10,
+              )})`,
           ),
         },
       ],

@@ -17,7 +17,9 @@ function listOf<T extends string>(
 ): T[] {
   const values = config.getOptionalStringArray(key);
   if (!values) return fallback;
-  const unknown = values.filter(v => !(allowed as readonly string[]).includes(v));
+  const unknown = values.filter(
+    v => !(allowed as readonly string[]).includes(v),
+  );
   if (unknown.length > 0) {
     throw new InputError(
       `${key}: unknown ${unknown.join(', ')}; allowed: ${allowed.join(', ')}`,
@@ -34,7 +36,8 @@ function listOf<T extends string>(
 export function readReviewSettings(config: Config): ReviewSettings {
   const key = 'releaseCoordination.reviews';
   const dueDays =
-    config.getOptionalNumber(`${key}.dueDays`) ?? DEFAULT_REVIEW_SETTINGS.dueDays;
+    config.getOptionalNumber(`${key}.dueDays`) ??
+    DEFAULT_REVIEW_SETTINGS.dueDays;
   if (!Number.isInteger(dueDays) || dueDays < 0 || dueDays > 365) {
     throw new InputError(
       `${key}.dueDays must be a whole number of days from 0 to 365, not ${dueDays}`,

@@ -14,21 +14,28 @@ jest.setTimeout(60_000);
 
 const DAY = 24 * 60 * 60 * 1000;
 
-describe('review routes', () => {
-  it('gives a rolled-back release a required review prefilled with its facts, which its owners write, complete and export as Markdown', async () => {
-    const { app, seed, auditor } = await createReviewApp();
-    const release = await seed();
-    const review = `/releases/${release.id}/review`;
-    expect(
-      (
-        await call(app, OWNER, 'post', `/releases/${release.id}/issues`, {
-          title: 'Double postings',
-          severity: 'sev2',
-        })
-      ).status,
-    ).toBe(201);
-    await rollBack(app, release);
+/** A released release with a sev2 issue, rolled back through the routes. */
+async function rolledBackWithIssue() {
+  const kit = await createReviewApp();
+  const release = await kit.seed();
+  const issue = await call(
+    kit.app,
+    OWNER,
+    'post',
+    `/releases/${release.id}/issues`,
+    {
+      title: 'Double postings',
+      severity: 'sev2',
+    },
+  );
+  expect(issue.status).toBe(201);
+  await rollBack(kit.app, release);
+  return { ...kit, release, review: `/releases/${release.id}/review` };
+}
 
+describe('review routes', () => {
+  it('gives a rolled-back release a required review prefilled with its facts, which everyone reads and its owners may write', async () => {
+    const { app, release, review } = await rolledBackWithIssue();
     const read = await call(app, OTHER, 'get', review);
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({
@@ -76,7 +83,10 @@ describe('review routes', () => {
       (await call(app, OTHER, 'patch', review, { revision: 1, lessons: 'x' }))
         .status,
     ).toBe(403);
+  });
 
+  it('lets its owners write and complete a review, its action items be ticked off by their owners, and exports it as Markdown', async () => {
+    const { app, review, auditor } = await rolledBackWithIssue();
     const written = await call(app, OWNER, 'patch', review, {
       revision: 1,
       wentWell: 'Fast decision',
@@ -102,8 +112,12 @@ describe('review routes', () => {
     const itemPath = `${review}/action-items/${item.id}`;
     // the item's owner may tick it off, not rewrite it
     expect(
-      (await call(app, ITEM_OWNER, 'patch', itemPath, { revision: 3, title: 'x' }))
-        .status,
+      (
+        await call(app, ITEM_OWNER, 'patch', itemPath, {
+          revision: 3,
+          title: 'x',
+        })
+      ).status,
     ).toBe(403);
     const ticked = await call(app, ITEM_OWNER, 'patch', itemPath, {
       revision: 3,
@@ -138,7 +152,9 @@ describe('review routes', () => {
     expect(markdown.text).toContain(
       'Required because it was rolled back, a sev1/sev2 issue was recorded',
     );
-    expect(markdown.text).toContain('- sev2 Double postings (open), open 0 min');
+    expect(markdown.text).toContain(
+      '- sev2 Double postings (open), open 0 min',
+    );
     expect(markdown.text).toContain('1. Switch the flag off — done');
     expect(markdown.text).toContain('## Lessons\n\nCanary | first');
     expect(markdown.text).toContain(
@@ -162,15 +178,55 @@ describe('review routes', () => {
       ['name at least one field', 'patch', review, { revision: 1 }],
       ['status', 'patch', review, { revision: 1, status: 'done' }],
       ['lessons', 'patch', review, { revision: 1, lessons: 5 }],
-      ['unknown field\\(s\\): extra', 'patch', review, { revision: 1, extra: 1 }],
-      ['status: a review is completed once', 'patch', review, { revision: 1, status: 'completed' }],
+      [
+        'unknown field\\(s\\): extra',
+        'patch',
+        review,
+        { revision: 1, extra: 1 },
+      ],
+      [
+        'status: a review is completed once',
+        'patch',
+        review,
+        { revision: 1, status: 'completed' },
+      ],
       ['title', 'post', `${review}/action-items`, { ...item, title: ' ' }],
-      ['ownerRef: must be a user or group', 'post', `${review}/action-items`, { ...item, ownerRef: 'component:default/x' }],
-      ['dueDate', 'post', `${review}/action-items`, { ...item, dueDate: '2026-02-30' }],
-      ['dueDate', 'post', `${review}/action-items`, { ...item, dueDate: '12/01/2026' }],
-      ['dueDate', 'post', `${review}/action-items`, { ...item, dueDate: '1999-12-31' }],
-      ['itemId', 'patch', `${review}/action-items/${'x'.repeat(37)}`, { revision: 1, status: 'done' }],
-      ['status', 'patch', `${review}/action-items/x`, { revision: 1, status: 'completed' }],
+      [
+        'ownerRef: must be a user or group',
+        'post',
+        `${review}/action-items`,
+        { ...item, ownerRef: 'component:default/x' },
+      ],
+      [
+        'dueDate',
+        'post',
+        `${review}/action-items`,
+        { ...item, dueDate: '2026-02-30' },
+      ],
+      [
+        'dueDate',
+        'post',
+        `${review}/action-items`,
+        { ...item, dueDate: '12/01/2026' },
+      ],
+      [
+        'dueDate',
+        'post',
+        `${review}/action-items`,
+        { ...item, dueDate: '1999-12-31' },
+      ],
+      [
+        'itemId',
+        'patch',
+        `${review}/action-items/${'x'.repeat(37)}`,
+        { revision: 1, status: 'done' },
+      ],
+      [
+        'status',
+        'patch',
+        `${review}/action-items/x`,
+        { revision: 1, status: 'completed' },
+      ],
       ['limit', 'get', '/reviews?limit=0'],
       ['status', 'get', '/reviews?status=closed'],
       ['entityRef', 'get', '/reviews?entityRef=not%20a%20ref'],
@@ -222,9 +278,9 @@ describe('review routes', () => {
         })
       ).status,
     ).toBe(404);
-    expect((await call(app, OWNER, 'get', '/releases/nope/review')).status).toBe(
-      404,
-    );
+    expect(
+      (await call(app, OWNER, 'get', '/releases/nope/review')).status,
+    ).toBe(404);
   });
 
   it('requires reviews by the configured rules and lets the approving groups and the release managers write them', async () => {
@@ -361,9 +417,16 @@ describe('review routes', () => {
     expect(await item()).toBeUndefined();
 
     clock.set(new Date(NOW.getTime() + 5 * DAY + 60_000));
-    const readiness = await call(app, OTHER, 'get', `/releases/${next.id}/readiness`);
+    const readiness = await call(
+      app,
+      OTHER,
+      'get',
+      `/releases/${next.id}/readiness`,
+    );
     expect(
-      readiness.body.items.find((i: any) => i.id === 'earlier-reviews-completed'),
+      readiness.body.items.find(
+        (i: any) => i.id === 'earlier-reviews-completed',
+      ),
     ).toEqual({
       id: 'earlier-reviews-completed',
       label: 'Required reviews of earlier releases completed',
@@ -373,7 +436,12 @@ describe('review routes', () => {
       facts: [`Overdue review: ${rolled.title} (finished 2026-11-26)`],
     });
     expect(readiness.body.blocking.join()).not.toMatch(/Required reviews/);
-    const review = await call(app, OWNER, 'get', `/releases/${rolled.id}/review`);
+    const review = await call(
+      app,
+      OWNER,
+      'get',
+      `/releases/${rolled.id}/review`,
+    );
     expect(review.body.overdue).toBe(true);
 
     await call(app, OWNER, 'patch', `/releases/${rolled.id}/review`, {

@@ -104,7 +104,9 @@ describe.each(databases.eachSupportedId())(
       expect(await run(otherStores, '2026-12-06T00:00:00.000Z')).toEqual([
         'canary',
       ]);
-      await store.updateActionItem(change(5), 'canary', { dueDate: '2026-12-07' });
+      await store.updateActionItem(change(5), 'canary', {
+        dueDate: '2026-12-07',
+      });
       await store.updateActionItem(change(6), 'canary', { status: 'done' });
       expect(await run(stores, '2026-12-09T00:00:00.000Z')).toEqual([]);
       expect(send).toHaveBeenCalledTimes(2);

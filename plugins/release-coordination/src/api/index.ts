@@ -12,3 +12,4 @@ export type {
   TrainStatsRequest,
 } from './ReleaseCoordinationApi';
 export { ReleaseCoordinationClient } from './ReleaseCoordinationClient';
+export type { ReleaseReviewsApi } from './ReviewsApi';

@@ -111,16 +111,31 @@ export function call(
 
 /** Rolls a released release back through the routes, both steps done, as its owner. */
 export async function rollBack(app: express.Express, release: Release) {
-  const decided = await call(app, OWNER, 'post', `/releases/${release.id}/rollback-decision`, {
-    revision: release.revision,
-    reason: 'p99 doubled',
-  });
+  const decided = await call(
+    app,
+    OWNER,
+    'post',
+    `/releases/${release.id}/rollback-decision`,
+    {
+      revision: release.revision,
+      reason: 'p99 doubled',
+    },
+  );
   if (decided.status !== 200) throw new Error(JSON.stringify(decided.body));
-  for (const [index, revision] of [[0, 1], [1, 2]]) {
-    const res = await call(app, OWNER, 'patch', `/releases/${release.id}/rollback/steps/${index}`, {
-      revision,
-      status: 'done',
-    });
+  for (const [index, revision] of [
+    [0, 1],
+    [1, 2],
+  ]) {
+    const res = await call(
+      app,
+      OWNER,
+      'patch',
+      `/releases/${release.id}/rollback/steps/${index}`,
+      {
+        revision,
+        status: 'done',
+      },
+    );
     if (res.status !== 200) throw new Error(JSON.stringify(res.body));
   }
 }
