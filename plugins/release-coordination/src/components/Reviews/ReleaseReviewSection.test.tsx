@@ -200,7 +200,7 @@ describe('ReleaseReviewSection', () => {
       'Alert on duplicates',
     );
     await userEvent.type(
-      screen.getByLabelText('Owner'),
+      screen.getByLabelText('Action item owner'),
       'group:default/team-pay',
     );
     await userEvent.type(screen.getByLabelText('Due date'), '2026-12-15');
@@ -253,7 +253,7 @@ describe('ReleaseReviewSection', () => {
       'The review of release r1 changed meanwhile; reload it and try again',
     );
     await userEvent.type(screen.getByLabelText('Action item'), 'Alert');
-    await userEvent.type(screen.getByLabelText('Owner'), 'user:default/sam');
+    await userEvent.type(screen.getByLabelText('Action item owner'), 'user:default/sam');
     await userEvent.type(screen.getByLabelText('Due date'), '2026-12-15');
     await userEvent.click(
       screen.getByRole('button', { name: 'Add action item' }),

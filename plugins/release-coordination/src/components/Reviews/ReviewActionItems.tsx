@@ -48,7 +48,7 @@ function AddActionItem(props: {
       style={{ gap: 8 }}
     >
       {field('title', 'Action item', { style: { minWidth: 260 } })}
-      {field('ownerRef', 'Owner', {
+      {field('ownerRef', 'Action item owner', {
         placeholder: 'group:default/checkout-team',
       })}
       {field('dueDate', 'Due date', {
