@@ -10,11 +10,12 @@ import { ReleaseService } from './releases/ReleaseService';
 import { createRollbackService } from './rollback/createRollbackService';
 import { createVerification } from './verification/createVerification';
 import { verificationReadiness } from './verification/verificationReadiness';
+import { createReviews } from './reviews/createReviews';
 
 /**
  * The services of what happens after go-live, hooked into the release
  * lifecycle: success criteria and verification, release issues with their
- * escalation rules, and rollbacks.
+ * escalation rules, rollbacks and post-release reviews.
  */
 export function createAfterGoLiveServices(
   deps: ServiceDependencies,
@@ -31,9 +32,11 @@ export function createAfterGoLiveServices(
   core.readiness.addContributor(
     verificationReadiness(deps.stores.verificationStore),
   );
+  const issueServices = wireReleaseIssues({ ...deps, ...core });
   return {
     verification: createVerification(deps, core),
-    ...wireReleaseIssues({ ...deps, ...core }),
+    ...issueServices,
+    reviews: createReviews(deps, { ...core, issues: issueServices.issues }),
     rollbacks: createRollbackService({
       ...deps,
       releases: core.releases,

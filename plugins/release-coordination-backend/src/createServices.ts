@@ -36,6 +36,7 @@ import { ReleaseIssueService } from './releaseIssues/ReleaseIssueService';
 import { EscalationRule } from './releaseIssues/escalationPolicy';
 import { createAfterGoLiveServices } from './createAfterGoLiveServices';
 import { RollbackService } from './rollback/RollbackService';
+import { ReviewService } from './reviews/ReviewService';
 
 /**
  * What the services are built from: the stores, Backstage's core services
@@ -85,6 +86,7 @@ export interface Services {
   linkSchemes: readonly string[];
   issues: ReleaseIssueService;
   escalationRules: EscalationRule[];
+  reviews: ReviewService;
 }
 
 /**

@@ -8,6 +8,8 @@ import { seedDemoRollbacks } from './seedDemoRollbacks';
 import { seedDemoTrains } from './seedDemoTrains';
 import { seedDemoVerification } from './demoVerification';
 import { seedDemoIssues } from '../releaseIssues/seedDemoIssues';
+import { seedDemoReviews } from '../reviews/seedDemoReviews';
+import { readReviewSettings } from '../reviews/reviewSettings';
 
 /** Seeds the demo releases (with their approvals), freezes and trains, each once. */
 export async function seedDemoData(options: {
@@ -34,4 +36,9 @@ export async function seedDemoData(options: {
     logger,
   });
   await seedDemoRollbacks({ stores, logger });
+  await seedDemoReviews({
+    stores,
+    settings: readReviewSettings(config),
+    logger,
+  });
 }

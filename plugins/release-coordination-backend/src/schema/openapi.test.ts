@@ -1,3 +1,4 @@
+import { ReviewService } from '../reviews/ReviewService';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   CHANGE_KINDS,
@@ -59,6 +60,7 @@ describe('openapi.yaml', () => {
       verification: {} as VerificationService,
       issues: {} as ReleaseIssueService,
       rollbacks: {} as RollbackService,
+      reviews: {} as ReviewService,
       httpAuth: mockServices.httpAuth(),
       auditor: mockServices.auditor.mock(),
     });

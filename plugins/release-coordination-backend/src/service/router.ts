@@ -40,6 +40,8 @@ import { ReleaseIssueService } from '../releaseIssues/ReleaseIssueService';
 import { addReleaseIssueRoutes } from './releaseIssuesRouter';
 import { RollbackService } from '../rollback/RollbackService';
 import { addRollbackRoutes } from './rollbackRouter';
+import { ReviewService } from '../reviews/ReviewService';
+import { addReviewRoutes } from './reviewsRouter';
 
 /**
  * What the release-coordination router needs.
@@ -75,6 +77,8 @@ export interface RouterOptions {
   verification?: VerificationService;
   /** Release issues; their routes are served only when given. */
   issues?: ReleaseIssueService;
+  /** Post-release reviews; their routes are served only when given. */
+  reviews?: ReviewService;
 }
 
 const parseJson = express.json({ limit: '1mb' });
@@ -222,6 +226,9 @@ export async function createRouter(
   }
   if (options.rollbacks) {
     addRollbackRoutes(router, { ...options, rollbacks: options.rollbacks });
+  }
+  if (options.reviews) {
+    addReviewRoutes(router, { ...options, reviews: options.reviews });
   }
 
   if (options.calendar && options.userInfo) {

@@ -852,6 +852,101 @@ export interface paths {
     patch: operations['UpdateIssue'];
     trace?: never;
   };
+  '/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Post-release reviews, newest finished first, of the releases the caller can read: of an entity's releases, of the releases of a System's or Domain's parts, of a Group's releases, matching words (`q`: each word in a review text, an action item or the release title). A page may hold fewer than `limit` items when some were hidden; follow `nextCursor` to the end. */
+    get: operations['ListReviews'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/releases/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /** @description The post-release review of a release that went live (released, verified, rolling back or rolled back): whether it is required and why, the facts prefilled from the release's history, approvals, issues, rollback and success criteria, what people wrote, and its action items. 409 for a release that did not go live. */
+    get: operations['GetReleaseReview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** @description Changes what a review says or its status (`revision` is the review's); members of the owning group, of a group that approved the release and the release managers may. Completing needs something written. */
+    patch: operations['UpdateReleaseReview'];
+    trace?: never;
+  };
+  '/releases/{id}/review/markdown': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /** @description The review as a Markdown document, to download. */
+    get: operations['GetReleaseReviewMarkdown'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/releases/{id}/review/action-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Adds an open action item to a review (`revision` is the review's); as for changing the review. */
+    post: operations['AddReviewActionItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/releases/{id}/review/action-items/{itemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** @description Changes an action item (`revision` is the review's): those who write the review change anything; the item's owner (the user, or a member of the group) may set its status. */
+    patch: operations['UpdateReviewActionItem'];
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1486,6 +1581,8 @@ export interface components {
         /** @enum {string} */
         kind: 'automatic' | 'manual';
         passed: boolean;
+        /** @description Passed, yet worth a look; never blocks. */
+        warning?: boolean;
         facts: string[];
         checkedBy?: string;
         /** Format: date-time */
@@ -1643,6 +1740,143 @@ export interface components {
       ownerRef?: components['schemas']['EntityRef'];
       entityRefs?: components['schemas']['EntityRef'][];
       links?: components['schemas']['IssueLink'][];
+    };
+    /** @enum {string} */
+    ReviewStatus: 'open' | 'completed';
+    /** @enum {string} */
+    ReviewRequirementReason: 'rolled-back' | 'release-type' | 'severe-issue';
+    ReviewActionItem: {
+      id: string;
+      title: string;
+      ownerRef: string;
+      /** Format: date */
+      dueDate: string;
+      /** @enum {string} */
+      status: 'open' | 'done';
+      createdBy: string;
+      createdAt: string;
+      doneBy?: string;
+      doneAt?: string;
+    };
+    ReleaseReviewSummary: {
+      releaseId: string;
+      releaseTitle: string;
+      releaseVersion: string;
+      releaseState: components['schemas']['ReleaseState'];
+      ownerRef: string;
+      entityRefs: string[];
+      required: boolean;
+      requiredBecause: components['schemas']['ReviewRequirementReason'][];
+      status: components['schemas']['ReviewStatus'];
+      finishedAt: string;
+      dueAt?: string;
+      overdue: boolean;
+      completedBy?: string;
+      completedAt?: string;
+      openActionItems: number;
+    };
+    ReleaseReviewPage: {
+      items: components['schemas']['ReleaseReviewSummary'][];
+      nextCursor?: string;
+    };
+    ReviewWindow: {
+      start: string;
+      end: string;
+    };
+    ReviewFacts: {
+      timeline: {
+        window: components['schemas']['ReviewWindow'];
+        states: {
+          state: components['schemas']['ReleaseState'];
+          at: string;
+          by: string;
+        }[];
+        startedAt?: string;
+        releasedAt?: string;
+        startSlipMinutes?: number;
+        endSlipMinutes?: number;
+        windowMoves: {
+          at: string;
+          by: string;
+          from: components['schemas']['ReviewWindow'];
+          to: components['schemas']['ReviewWindow'];
+        }[];
+      };
+      approvals: {
+        requestedAt?: string;
+        approvedAt?: string;
+        leadTimeMinutes?: number;
+        decisions: {
+          groupRef: string;
+          /** @enum {string} */
+          decision: 'approve' | 'reject';
+          by: string;
+          at: string;
+        }[];
+      };
+      issues: {
+        id: string;
+        title: string;
+        severity: components['schemas']['IssueSeverity'];
+        status: components['schemas']['IssueStatus'];
+        openedAt: string;
+        resolvedAt?: string;
+        openMinutes: number;
+      }[];
+      rollback?: {
+        reason: string;
+        emergency: boolean;
+        decidedBy: string;
+        decidedAt: string;
+        completedAt?: string;
+        steps: {
+          title: string;
+          ownerRef: string;
+          status: components['schemas']['RollbackStepStatus'];
+          updatedAt?: string;
+        }[];
+      };
+      criteria: {
+        text: string;
+        ownerRef: string;
+        /** @enum {string} */
+        result?: 'met' | 'not_met' | 'waived';
+        observedValue?: string;
+      }[];
+    };
+    ReleaseReview: components['schemas']['ReleaseReviewSummary'] & {
+      wentWell: string;
+      wentWrong: string;
+      lessons: string;
+      actionItems: components['schemas']['ReviewActionItem'][];
+      updatedBy?: string;
+      updatedAt?: string;
+      revision: number;
+      canEdit: boolean;
+      facts: components['schemas']['ReviewFacts'];
+    };
+    UpdateReviewRequest: {
+      revision: number;
+      wentWell?: string;
+      wentWrong?: string;
+      lessons?: string;
+      status?: components['schemas']['ReviewStatus'];
+    };
+    CreateActionItemRequest: {
+      revision: number;
+      title: string;
+      ownerRef: components['schemas']['EntityRef'];
+      /** Format: date */
+      dueDate: string;
+    };
+    UpdateActionItemRequest: {
+      revision: number;
+      title?: string;
+      ownerRef?: components['schemas']['EntityRef'];
+      /** Format: date */
+      dueDate?: string;
+      /** @enum {string} */
+      status?: 'open' | 'done';
     };
   };
   responses: {
@@ -3584,6 +3818,191 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReleaseIssue'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  ListReviews: {
+    parameters: {
+      query?: {
+        entityRef?: components['schemas']['EntityRef'];
+        system?: components['schemas']['EntityRef'];
+        domain?: components['schemas']['EntityRef'];
+        /** @description Reviews of releases owned by this group. */
+        group?: components['schemas']['EntityRef'];
+        q?: string;
+        status?: components['schemas']['ReviewStatus'];
+        required?: 'true' | 'false';
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of reviews. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseReviewPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  GetReleaseReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The review. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseReview'];
+        };
+      };
+      400: components['responses']['MalformedPath'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  UpdateReleaseReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateReviewRequest'];
+      };
+    };
+    responses: {
+      /** @description The review after the change. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseReview'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  GetReleaseReviewMarkdown: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The review in Markdown. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/markdown': string;
+        };
+      };
+      400: components['responses']['MalformedPath'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  AddReviewActionItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateActionItemRequest'];
+      };
+    };
+    responses: {
+      /** @description The review with the new item. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseReview'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  UpdateReviewActionItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateActionItemRequest'];
+      };
+    };
+    responses: {
+      /** @description The review after the change. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseReview'];
         };
       };
       400: components['responses']['BadRequest'];

@@ -17,10 +17,8 @@ import {
   UpdateReleaseIssueRequest,
 } from '@internal/plugin-release-coordination-common';
 import { ListIssuesRequest } from './ReleaseCoordinationApi';
-import {
-  queryString,
-  ReleaseCoordinationHttp,
-} from './ReleaseCoordinationHttp';
+import { queryString } from './ReleaseCoordinationHttp';
+import { ReviewsClient } from './ReviewsClient';
 
 /**
  * The calls about what happens after go-live: success criteria and
@@ -28,7 +26,7 @@ import {
  *
  * @public
  */
-export abstract class AfterGoLiveClient extends ReleaseCoordinationHttp {
+export abstract class AfterGoLiveClient extends ReviewsClient {
   async getReleaseVerification(id: string): Promise<ReleaseVerification> {
     return this.request<ReleaseVerification>(this.criteriaPath(id));
   }

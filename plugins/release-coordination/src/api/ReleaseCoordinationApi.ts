@@ -1,4 +1,5 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
+import { ReleaseReviewsApi } from './ReviewsApi';
 import {
   ApprovalDecisionRequest,
   CalendarFeed,
@@ -399,3 +400,6 @@ export const releaseCoordinationApiRef =
     id: 'plugin.release-coordination.client',
     pluginId: 'release-coordination',
   });
+
+/** The review calls belong to the plugin's API too. @public */
+export interface ReleaseCoordinationApi extends ReleaseReviewsApi {}

@@ -15,3 +15,4 @@ export type {
 export { ReleaseCoordinationClient } from './ReleaseCoordinationClient';
 export { AfterGoLiveClient } from './AfterGoLiveClient';
 export { ReleaseCoordinationHttp } from './ReleaseCoordinationHttp';
+export type { ReleaseReviewsApi } from './ReviewsApi';

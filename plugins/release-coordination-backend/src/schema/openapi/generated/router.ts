@@ -3174,6 +3174,342 @@ export const spec = {
         },
       },
     },
+    '/reviews': {
+      get: {
+        operationId: 'ListReviews',
+        description:
+          "Post-release reviews, newest finished first, of the releases the caller can read: of an entity's releases, of the releases of a System's or Domain's parts, of a Group's releases, matching words (`q`: each word in a review text, an action item or the release title). A page may hold fewer than `limit` items when some were hidden; follow `nextCursor` to the end.",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'system',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'domain',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'group',
+            in: 'query',
+            description: 'Reviews of releases owned by this group.',
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'q',
+            in: 'query',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/ReviewStatus',
+            },
+          },
+          {
+            name: 'required',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+              default: 50,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of reviews.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseReviewPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/releases/{id}/review': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      get: {
+        operationId: 'GetReleaseReview',
+        description:
+          "The post-release review of a release that went live (released, verified, rolling back or rolled back): whether it is required and why, the facts prefilled from the release's history, approvals, issues, rollback and success criteria, what people wrote, and its action items. 409 for a release that did not go live.",
+        responses: {
+          '200': {
+            description: 'The review.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseReview',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/MalformedPath',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+      patch: {
+        operationId: 'UpdateReleaseReview',
+        description:
+          "Changes what a review says or its status (`revision` is the review's); members of the owning group, of a group that approved the release and the release managers may. Completing needs something written.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UpdateReviewRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The review after the change.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseReview',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/releases/{id}/review/markdown': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      get: {
+        operationId: 'GetReleaseReviewMarkdown',
+        description: 'The review as a Markdown document, to download.',
+        responses: {
+          '200': {
+            description: 'The review in Markdown.',
+            content: {
+              'text/markdown': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/MalformedPath',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/releases/{id}/review/action-items': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      post: {
+        operationId: 'AddReviewActionItem',
+        description:
+          "Adds an open action item to a review (`revision` is the review's); as for changing the review.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateActionItemRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The review with the new item.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseReview',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/releases/{id}/review/action-items/{itemId}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+        {
+          name: 'itemId',
+          in: 'path',
+          required: true,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 36,
+          },
+        },
+      ],
+      patch: {
+        operationId: 'UpdateReviewActionItem',
+        description:
+          "Changes an action item (`revision` is the review's): those who write the review change anything; the item's owner (the user, or a member of the group) may set its status.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UpdateActionItemRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The review after the change.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseReview',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -5358,6 +5694,10 @@ export const spec = {
                 passed: {
                   type: 'boolean',
                 },
+                warning: {
+                  type: 'boolean',
+                  description: 'Passed, yet worth a look; never blocks.',
+                },
                 facts: {
                   type: 'array',
                   items: {
@@ -5874,6 +6214,491 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/IssueLink',
             },
+          },
+        },
+      },
+      ReviewStatus: {
+        type: 'string',
+        enum: ['open', 'completed'],
+      },
+      ReviewRequirementReason: {
+        type: 'string',
+        enum: ['rolled-back', 'release-type', 'severe-issue'],
+      },
+      ReviewActionItem: {
+        type: 'object',
+        required: [
+          'id',
+          'title',
+          'ownerRef',
+          'dueDate',
+          'status',
+          'createdBy',
+          'createdAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          ownerRef: {
+            type: 'string',
+          },
+          dueDate: {
+            type: 'string',
+            format: 'date',
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'done'],
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          doneBy: {
+            type: 'string',
+          },
+          doneAt: {
+            type: 'string',
+          },
+        },
+      },
+      ReleaseReviewSummary: {
+        type: 'object',
+        required: [
+          'releaseId',
+          'releaseTitle',
+          'releaseVersion',
+          'releaseState',
+          'ownerRef',
+          'entityRefs',
+          'required',
+          'requiredBecause',
+          'status',
+          'finishedAt',
+          'overdue',
+          'openActionItems',
+        ],
+        properties: {
+          releaseId: {
+            type: 'string',
+          },
+          releaseTitle: {
+            type: 'string',
+          },
+          releaseVersion: {
+            type: 'string',
+          },
+          releaseState: {
+            $ref: '#/components/schemas/ReleaseState',
+          },
+          ownerRef: {
+            type: 'string',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          required: {
+            type: 'boolean',
+          },
+          requiredBecause: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReviewRequirementReason',
+            },
+          },
+          status: {
+            $ref: '#/components/schemas/ReviewStatus',
+          },
+          finishedAt: {
+            type: 'string',
+          },
+          dueAt: {
+            type: 'string',
+          },
+          overdue: {
+            type: 'boolean',
+          },
+          completedBy: {
+            type: 'string',
+          },
+          completedAt: {
+            type: 'string',
+          },
+          openActionItems: {
+            type: 'integer',
+          },
+        },
+      },
+      ReleaseReviewPage: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReleaseReviewSummary',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+      },
+      ReviewWindow: {
+        type: 'object',
+        required: ['start', 'end'],
+        properties: {
+          start: {
+            type: 'string',
+          },
+          end: {
+            type: 'string',
+          },
+        },
+      },
+      ReviewFacts: {
+        type: 'object',
+        required: ['timeline', 'approvals', 'issues', 'criteria'],
+        properties: {
+          timeline: {
+            type: 'object',
+            required: ['window', 'states', 'windowMoves'],
+            properties: {
+              window: {
+                $ref: '#/components/schemas/ReviewWindow',
+              },
+              states: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['state', 'at', 'by'],
+                  properties: {
+                    state: {
+                      $ref: '#/components/schemas/ReleaseState',
+                    },
+                    at: {
+                      type: 'string',
+                    },
+                    by: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+              startedAt: {
+                type: 'string',
+              },
+              releasedAt: {
+                type: 'string',
+              },
+              startSlipMinutes: {
+                type: 'integer',
+              },
+              endSlipMinutes: {
+                type: 'integer',
+              },
+              windowMoves: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['at', 'by', 'from', 'to'],
+                  properties: {
+                    at: {
+                      type: 'string',
+                    },
+                    by: {
+                      type: 'string',
+                    },
+                    from: {
+                      $ref: '#/components/schemas/ReviewWindow',
+                    },
+                    to: {
+                      $ref: '#/components/schemas/ReviewWindow',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          approvals: {
+            type: 'object',
+            required: ['decisions'],
+            properties: {
+              requestedAt: {
+                type: 'string',
+              },
+              approvedAt: {
+                type: 'string',
+              },
+              leadTimeMinutes: {
+                type: 'integer',
+              },
+              decisions: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['groupRef', 'decision', 'by', 'at'],
+                  properties: {
+                    groupRef: {
+                      type: 'string',
+                    },
+                    decision: {
+                      type: 'string',
+                      enum: ['approve', 'reject'],
+                    },
+                    by: {
+                      type: 'string',
+                    },
+                    at: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          issues: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'id',
+                'title',
+                'severity',
+                'status',
+                'openedAt',
+                'openMinutes',
+              ],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                severity: {
+                  $ref: '#/components/schemas/IssueSeverity',
+                },
+                status: {
+                  $ref: '#/components/schemas/IssueStatus',
+                },
+                openedAt: {
+                  type: 'string',
+                },
+                resolvedAt: {
+                  type: 'string',
+                },
+                openMinutes: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+          rollback: {
+            type: 'object',
+            required: [
+              'reason',
+              'emergency',
+              'decidedBy',
+              'decidedAt',
+              'steps',
+            ],
+            properties: {
+              reason: {
+                type: 'string',
+              },
+              emergency: {
+                type: 'boolean',
+              },
+              decidedBy: {
+                type: 'string',
+              },
+              decidedAt: {
+                type: 'string',
+              },
+              completedAt: {
+                type: 'string',
+              },
+              steps: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['title', 'ownerRef', 'status'],
+                  properties: {
+                    title: {
+                      type: 'string',
+                    },
+                    ownerRef: {
+                      type: 'string',
+                    },
+                    status: {
+                      $ref: '#/components/schemas/RollbackStepStatus',
+                    },
+                    updatedAt: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          criteria: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['text', 'ownerRef'],
+              properties: {
+                text: {
+                  type: 'string',
+                },
+                ownerRef: {
+                  type: 'string',
+                },
+                result: {
+                  type: 'string',
+                  enum: ['met', 'not_met', 'waived'],
+                },
+                observedValue: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      ReleaseReview: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/ReleaseReviewSummary',
+          },
+          {
+            type: 'object',
+            required: [
+              'wentWell',
+              'wentWrong',
+              'lessons',
+              'actionItems',
+              'revision',
+              'canEdit',
+              'facts',
+            ],
+            properties: {
+              wentWell: {
+                type: 'string',
+              },
+              wentWrong: {
+                type: 'string',
+              },
+              lessons: {
+                type: 'string',
+              },
+              actionItems: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/ReviewActionItem',
+                },
+              },
+              updatedBy: {
+                type: 'string',
+              },
+              updatedAt: {
+                type: 'string',
+              },
+              revision: {
+                type: 'integer',
+              },
+              canEdit: {
+                type: 'boolean',
+              },
+              facts: {
+                $ref: '#/components/schemas/ReviewFacts',
+              },
+            },
+          },
+        ],
+      },
+      UpdateReviewRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['revision'],
+        properties: {
+          revision: {
+            type: 'integer',
+            minimum: 1,
+          },
+          wentWell: {
+            type: 'string',
+            maxLength: 20000,
+          },
+          wentWrong: {
+            type: 'string',
+            maxLength: 20000,
+          },
+          lessons: {
+            type: 'string',
+            maxLength: 20000,
+          },
+          status: {
+            $ref: '#/components/schemas/ReviewStatus',
+          },
+        },
+      },
+      CreateActionItemRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['revision', 'title', 'ownerRef', 'dueDate'],
+        properties: {
+          revision: {
+            type: 'integer',
+            minimum: 1,
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          ownerRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          dueDate: {
+            type: 'string',
+            format: 'date',
+          },
+        },
+      },
+      UpdateActionItemRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['revision'],
+        properties: {
+          revision: {
+            type: 'integer',
+            minimum: 1,
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          ownerRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          dueDate: {
+            type: 'string',
+            format: 'date',
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'done'],
           },
         },
       },
