@@ -229,6 +229,14 @@ export interface Config {
        */
       deciders?: 'owners' | 'release-managers';
     };
+    /** Announcements of releases (with their notes) at approved, released, rolled back and verified. */
+    announcements?: {
+      /**
+       * Groups that never receive announcements (entity refs; a bare name
+       * is a group in the default namespace).
+       */
+      optOutGroups?: string[];
+    };
     /** When releases may move through their lifecycle. */
     lifecycle?: {
       /**

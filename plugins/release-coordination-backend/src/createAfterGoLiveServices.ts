@@ -10,6 +10,7 @@ import { ReleaseService } from './releases/ReleaseService';
 import { createRollbackService } from './rollback/createRollbackService';
 import { createVerification } from './verification/createVerification';
 import { verificationReadiness } from './verification/verificationReadiness';
+import { createReleaseNotes } from './releaseNotes/createReleaseNotes';
 
 /**
  * The services of what happens after go-live, hooked into the release
@@ -32,6 +33,7 @@ export function createAfterGoLiveServices(
     verificationReadiness(deps.stores.verificationStore),
   );
   return {
+    ...createReleaseNotes(deps, core),
     verification: createVerification(deps, core),
     ...wireReleaseIssues({ ...deps, ...core }),
     rollbacks: createRollbackService({

@@ -36,6 +36,8 @@ import { ReleaseIssueService } from './releaseIssues/ReleaseIssueService';
 import { EscalationRule } from './releaseIssues/escalationPolicy';
 import { createAfterGoLiveServices } from './createAfterGoLiveServices';
 import { RollbackService } from './rollback/RollbackService';
+import { ReleaseNotesService } from './releaseNotes/ReleaseNotesService';
+import { ReleaseAnnouncer } from './releaseNotes/ReleaseAnnouncer';
 
 /**
  * What the services are built from: the stores, Backstage's core services
@@ -85,6 +87,8 @@ export interface Services {
   linkSchemes: readonly string[];
   issues: ReleaseIssueService;
   escalationRules: EscalationRule[];
+  releaseNotes: ReleaseNotesService;
+  announcer: ReleaseAnnouncer;
 }
 
 /**

@@ -73,6 +73,11 @@ import type {
   UpdateCriterionRequest,
   UpdateReleaseIssueRequest,
 } from './index';
+import type {
+  AnnouncementPreview,
+  ReleaseNotes,
+  SaveReleaseNotesRequest,
+} from './releaseNotes';
 
 type Documented = components['schemas'];
 /** Compiles only when given `true`. */
@@ -195,4 +200,11 @@ export type AfterGoLiveFitsDocumented = [
   Expect<Fits<ReleaseRollbackStatus, Documented['ReleaseRollbackStatus']>>,
   Expect<Fits<Rollback, Documented['Rollback']>>,
   Expect<Fits<RollbackTriggers, Documented['RollbackTriggers']>>,
+];
+
+/** The release notes types on both sides. */
+export type ReleaseNotesSameAsDocumented = [
+  Expect<Same<ReleaseNotes, Documented['ReleaseNotes']>>,
+  Expect<Same<AnnouncementPreview, Documented['AnnouncementPreview']>>,
+  Expect<Same<SaveReleaseNotesRequest, Documented['SaveReleaseNotesRequest']>>,
 ];

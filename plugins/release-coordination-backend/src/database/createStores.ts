@@ -30,6 +30,10 @@ import {
   DatabaseRollbackStore,
   RollbackStore,
 } from '../rollback/DatabaseRollbackStore';
+import {
+  DatabaseReleaseNotesStore,
+  ReleaseNotesStore,
+} from '../releaseNotes/DatabaseReleaseNotesStore';
 
 /**
  * Every store of the plugin, over one database.
@@ -47,6 +51,7 @@ export interface Stores {
   verificationStore: VerificationStore;
   releaseIssueStore: ReleaseIssueStore;
   rollbackStore: RollbackStore;
+  releaseNotesStore: ReleaseNotesStore;
 }
 
 /**
@@ -68,5 +73,6 @@ export async function createStores(database: DatabaseService): Promise<Stores> {
     verificationStore: new DatabaseVerificationStore(db),
     releaseIssueStore: new DatabaseReleaseIssueStore(db),
     rollbackStore: new DatabaseRollbackStore(db),
+    releaseNotesStore: new DatabaseReleaseNotesStore(db),
   };
 }

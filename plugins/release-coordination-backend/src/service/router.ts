@@ -40,6 +40,9 @@ import { ReleaseIssueService } from '../releaseIssues/ReleaseIssueService';
 import { addReleaseIssueRoutes } from './releaseIssuesRouter';
 import { RollbackService } from '../rollback/RollbackService';
 import { addRollbackRoutes } from './rollbackRouter';
+import { addReleaseNotesRoutes } from './releaseNotesRouter';
+import { ReleaseNotesService } from '../releaseNotes/ReleaseNotesService';
+import { ReleaseAnnouncer } from '../releaseNotes/ReleaseAnnouncer';
 
 /**
  * What the release-coordination router needs.
@@ -75,6 +78,9 @@ export interface RouterOptions {
   verification?: VerificationService;
   /** Release issues; their routes are served only when given. */
   issues?: ReleaseIssueService;
+  /** Release notes and announcements; their routes are served only when both are given. */
+  releaseNotes?: ReleaseNotesService;
+  announcer?: ReleaseAnnouncer;
 }
 
 const parseJson = express.json({ limit: '1mb' });
@@ -222,6 +228,14 @@ export async function createRouter(
   }
   if (options.rollbacks) {
     addRollbackRoutes(router, { ...options, rollbacks: options.rollbacks });
+  }
+
+  if (options.releaseNotes && options.announcer) {
+    addReleaseNotesRoutes(router, {
+      ...options,
+      releaseNotes: options.releaseNotes,
+      announcer: options.announcer,
+    });
   }
 
   if (options.calendar && options.userInfo) {

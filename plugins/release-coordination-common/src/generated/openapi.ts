@@ -852,6 +852,45 @@ export interface paths {
     patch: operations['UpdateIssue'];
     trace?: never;
   };
+  '/releases/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /** @description The release notes of one audience: generated from the change inventory and the impact (breaking changes first, grouped by kind; engineering notes name entities, APIs, consumers and links, business notes name Systems and audiences without internal refs), or the saved edit with its line difference from the notes generated now. HTML is rendered from the Markdown with raw HTML escaped and unsafe links dropped. */
+    get: operations['GetReleaseNotes'];
+    /** @description Saves the edited notes of one audience over the edit at `revision` (0 when never edited), by those who may change the release, until it is released (409 after that and for a stale revision). */
+    put: operations['SaveReleaseNotes'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/releases/{id}/announcements/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /** @description What would be announced at a moment (by default the release's next one) and to whom: one message per audience, the engineering notes to the owners of every entity of the impact report, the business notes to the groups of its audiences, less the opted-out groups (`releaseCoordination.announcements.optOutGroups`). */
+    get: operations['PreviewReleaseAnnouncements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1643,6 +1682,53 @@ export interface components {
       ownerRef?: components['schemas']['EntityRef'];
       entityRefs?: components['schemas']['EntityRef'][];
       links?: components['schemas']['IssueLink'][];
+    };
+    /** @enum {string} */
+    NotesAudience: 'engineering' | 'business';
+    /** @enum {string} */
+    AnnouncementMoment: 'approved' | 'released' | 'rolled_back' | 'verified';
+    SaveReleaseNotesRequest: {
+      audience: components['schemas']['NotesAudience'];
+      markdown: string;
+      revision: number;
+    };
+    NotesDiffLine: {
+      /** @enum {string} */
+      kind: 'same' | 'added' | 'removed';
+      text: string;
+    };
+    ReleaseNotes: {
+      releaseId: string;
+      audience: components['schemas']['NotesAudience'];
+      /** @enum {string} */
+      format: 'markdown' | 'html';
+      /** @description The notes to publish, in the format asked. */
+      content: string;
+      /** @description The notes generated now, in Markdown. */
+      generated: string;
+      revision: number;
+      editable: boolean;
+      edit?: {
+        markdown: string;
+        editedBy: string;
+        /** Format: date-time */
+        editedAt: string;
+        generatedChanged: boolean;
+        diff: components['schemas']['NotesDiffLine'][];
+      };
+    };
+    AnnouncementMessage: {
+      audience: components['schemas']['NotesAudience'];
+      recipients: string[];
+      title: string;
+      description: string;
+      topic: string;
+    };
+    AnnouncementPreview: {
+      releaseId: string;
+      moment: components['schemas']['AnnouncementMoment'];
+      messages: components['schemas']['AnnouncementMessage'][];
+      optedOut: string[];
     };
   };
   responses: {
@@ -3593,6 +3679,94 @@ export interface operations {
       409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  GetReleaseNotes: {
+    parameters: {
+      query?: {
+        audience?: components['schemas']['NotesAudience'];
+        format?: 'markdown' | 'html';
+      };
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The notes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseNotes'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  SaveReleaseNotes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveReleaseNotesRequest'];
+      };
+    };
+    responses: {
+      /** @description The notes with the saved edit, in Markdown. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseNotes'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  PreviewReleaseAnnouncements: {
+    parameters: {
+      query?: {
+        moment?: components['schemas']['AnnouncementMoment'];
+      };
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The messages and their recipients. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnnouncementPreview'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
     };
   };
 }
