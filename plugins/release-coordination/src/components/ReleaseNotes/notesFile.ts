@@ -39,5 +39,6 @@ export function downloadFile(
   document.body.appendChild(anchor);
   anchor.click();
   anchor.remove();
-  URL.revokeObjectURL(url);
+  // revoked once the browser has started saving it
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
