@@ -4,7 +4,9 @@
  * Release notes:
  * - `release_notes_edits`: the edited notes of a release, one per audience,
  *   with the generated notes the edit started from and a revision for
- *   lost-update protection.
+ *   lost-update protection;
+ * - `calendar_feeds.kind`: personal feeds serve a calendar (all feeds until
+ *   now) or a System's released notes as Atom, with the same secret tokens.
  *
  * @param {import('knex').Knex} knex
  */
@@ -28,11 +30,21 @@ exports.up = async function up(knex) {
     table.timestamp('edited_at', { useTz: true }).notNullable();
     table.primary(['release_id', 'audience']);
   });
+  await knex.schema.alterTable('calendar_feeds', table => {
+    table
+      .string('kind', 16)
+      .notNullable()
+      .defaultTo('calendar')
+      .comment('calendar, release-notes');
+  });
 };
 
 /**
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
+  await knex.schema.alterTable('calendar_feeds', table => {
+    table.dropColumn('kind');
+  });
   await knex.schema.dropTable('release_notes_edits');
 };

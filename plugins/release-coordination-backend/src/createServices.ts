@@ -38,6 +38,7 @@ import { createAfterGoLiveServices } from './createAfterGoLiveServices';
 import { RollbackService } from './rollback/RollbackService';
 import { ReleaseNotesService } from './releaseNotes/ReleaseNotesService';
 import { ReleaseAnnouncer } from './releaseNotes/ReleaseAnnouncer';
+import { NotesFeedService } from './releaseNotes/NotesFeedService';
 
 /**
  * What the services are built from: the stores, Backstage's core services
@@ -89,6 +90,7 @@ export interface Services {
   escalationRules: EscalationRule[];
   releaseNotes: ReleaseNotesService;
   announcer: ReleaseAnnouncer;
+  notesFeeds: NotesFeedService;
 }
 
 /**

@@ -76,6 +76,7 @@ import type {
 import type {
   AnnouncementPreview,
   ReleaseNotes,
+  ReleaseNotesFeed,
   SaveReleaseNotesRequest,
 } from './releaseNotes';
 
@@ -207,4 +208,5 @@ export type ReleaseNotesSameAsDocumented = [
   Expect<Same<ReleaseNotes, Documented['ReleaseNotes']>>,
   Expect<Same<AnnouncementPreview, Documented['AnnouncementPreview']>>,
   Expect<Same<SaveReleaseNotesRequest, Documented['SaveReleaseNotesRequest']>>,
+  Expect<Same<ReleaseNotesFeed, Documented['ReleaseNotesFeed']>>,
 ];

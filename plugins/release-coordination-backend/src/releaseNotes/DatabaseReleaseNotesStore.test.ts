@@ -42,7 +42,11 @@ describe.each(databases.eachSupportedId())(
         edit.markdown,
       );
 
-      const second = { ...edit, markdown: 'Faster still.', editedBy: 'user:default/b' };
+      const second = {
+        ...edit,
+        markdown: 'Faster still.',
+        editedBy: 'user:default/b',
+      };
       expect(await store.saveEdit(second, 1)).toEqual({
         ...second,
         revision: 2,

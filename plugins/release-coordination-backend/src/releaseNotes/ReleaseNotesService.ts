@@ -155,7 +155,7 @@ export class ReleaseNotesService {
   }
 
   /** The display names and tiers of Systems, as the catalog model knows them. */
-  private async systemNames(refs: string[]): Promise<SystemName[]> {
+  async systemNames(refs: string[]): Promise<SystemName[]> {
     const graph = await this.catalog.graph();
     return refs.map(ref => {
       const node = graph.indexOf(ref);

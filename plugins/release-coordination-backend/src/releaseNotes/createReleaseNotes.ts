@@ -11,9 +11,11 @@ import {
   ReleaseAnnouncer,
 } from './ReleaseAnnouncer';
 import { ReleaseNotesService } from './ReleaseNotesService';
+import { NotesFeedService } from './NotesFeedService';
 
 /**
- * Builds the release notes and the announcer and hooks them into the rest:
+ * Builds the release notes, the announcer and the Atom feeds of released
+ * notes, and hooks them into the rest:
  * "Release notes present" into readiness, announcements onto the release
  * lifecycle's change listeners.
  */
@@ -26,7 +28,11 @@ export function createReleaseNotes(
     readiness: Pick<ReadinessService, 'addContributor'>;
     notifier: ReleaseNotifier;
   },
-): { releaseNotes: ReleaseNotesService; announcer: ReleaseAnnouncer } {
+): {
+  releaseNotes: ReleaseNotesService;
+  announcer: ReleaseAnnouncer;
+  notesFeeds: NotesFeedService;
+} {
   const store = deps.stores.releaseNotesStore;
   const releaseNotes = new ReleaseNotesService({
     releases: core.releases,
@@ -48,5 +54,14 @@ export function createReleaseNotes(
     announcer,
     logger: deps.logger,
   });
-  return { releaseNotes, announcer };
+  const notesFeeds = new NotesFeedService({
+    feeds: deps.stores.calendarFeedStore,
+    releases: deps.stores.releaseStore,
+    catalog: core.catalog,
+    notes: releaseNotes,
+    auth: deps.auth,
+    discovery: deps.discovery,
+    now: deps.now,
+  });
+  return { releaseNotes, announcer, notesFeeds };
 }

@@ -373,7 +373,7 @@ const FIXTURES: Record<string, Fixture> = {
   ...verificationFixtures({ plannedRelease, expectStatus }),
   ...issueFixtures({ plannedRelease, draftRelease, expectStatus }),
   ...rollbackFixtures({ plannedRelease, expectStatus }),
-  ...releaseNotesFixtures({ plannedRelease, draftRelease }),
+  ...releaseNotesFixtures({ plannedRelease, draftRelease, expectStatus }),
 };
 
 /** Sends the row's request as the role, on the row's method and path. */

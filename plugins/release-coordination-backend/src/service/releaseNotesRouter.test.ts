@@ -48,7 +48,10 @@ const entities = [
     title: 'Payments',
     annotations: { 'release-coordination/tier': 'tier-1' },
   }),
-  testEntity('system:default/shop', { spec: { owner: 'team-shop' }, title: 'Web shop' }),
+  testEntity('system:default/shop', {
+    spec: { owner: 'team-shop' },
+    title: 'Web shop',
+  }),
   ...['team-pay', 'team-shop', 'customers', 'release-managers'].map(name =>
     testEntity(`group:default/${name}`),
   ),
@@ -181,7 +184,11 @@ describe('release notes routes', () => {
   it('saves an edit of those who may change the release, refuses a stale revision (409) and shows the difference from regenerated notes', async () => {
     const { app, seed } = await createApp();
     const release = await seed();
-    const edit = { audience: 'business', markdown: '# Payments 6\n\nFaster charges.', revision: 0 };
+    const edit = {
+      audience: 'business',
+      markdown: '# Payments 6\n\nFaster charges.',
+      revision: 0,
+    };
 
     const foreign = await saveNotes(app, release.id, edit, OTHER);
     expect(foreign.status).toBe(403);
@@ -190,7 +197,11 @@ describe('release notes routes', () => {
     expect(saved.body).toMatchObject({
       revision: 1,
       content: edit.markdown,
-      edit: { markdown: edit.markdown, editedBy: OWNER, generatedChanged: false },
+      edit: {
+        markdown: edit.markdown,
+        editedBy: OWNER,
+        generatedChanged: false,
+      },
     });
     const stale = await saveNotes(app, release.id, {
       ...edit,
@@ -235,8 +246,13 @@ describe('release notes routes', () => {
       ).status,
     ).toBe(404);
     expect(
-      (await requestWithoutCredentials(app, 'get', `/releases/${released.id}/notes`))
-        .status,
+      (
+        await requestWithoutCredentials(
+          app,
+          'get',
+          `/releases/${released.id}/notes`,
+        )
+      ).status,
     ).toBe(401);
   });
 
@@ -248,7 +264,9 @@ describe('release notes routes', () => {
         await request(app)
           .get(`/releases/${release.id}/readiness`)
           .set('Authorization', as(OWNER))
-      ).body.items.find((i: { id: string }) => i.id === 'release-notes-present');
+      ).body.items.find(
+        (i: { id: string }) => i.id === 'release-notes-present',
+      );
     expect(await notesItem()).toMatchObject({ passed: false });
     await saveNotes(app, release.id, {
       audience: 'engineering',
@@ -284,7 +302,11 @@ describe('announcements', () => {
           recipients: ['group:default/team-pay', 'group:default/team-shop'],
           topic: `release:${release.id}`,
         },
-        { audience: 'business', recipients: [], topic: `release:${release.id}` },
+        {
+          audience: 'business',
+          recipients: [],
+          topic: `release:${release.id}`,
+        },
       ],
     });
     expect(preview.body.messages[1].description).not.toMatch(/component:/);
@@ -300,7 +322,10 @@ describe('announcements', () => {
     const { app, seed, send } = await createApp();
     const release = await seed({
       state: 'in_progress',
-      window: { start: '2026-11-26T11:00:00.000Z', end: '2026-11-26T13:00:00.000Z' },
+      window: {
+        start: '2026-11-26T11:00:00.000Z',
+        end: '2026-11-26T13:00:00.000Z',
+      },
     });
     const moved = await request(app)
       .post(`/releases/${release.id}/transition`)

@@ -43,6 +43,8 @@ import { addRollbackRoutes } from './rollbackRouter';
 import { addReleaseNotesRoutes } from './releaseNotesRouter';
 import { ReleaseNotesService } from '../releaseNotes/ReleaseNotesService';
 import { ReleaseAnnouncer } from '../releaseNotes/ReleaseAnnouncer';
+import { NotesFeedService } from '../releaseNotes/NotesFeedService';
+import { addNotesFeedRoutes } from './notesFeedRouter';
 
 /**
  * What the release-coordination router needs.
@@ -81,6 +83,8 @@ export interface RouterOptions {
   /** Release notes and announcements; their routes are served only when both are given. */
   releaseNotes?: ReleaseNotesService;
   announcer?: ReleaseAnnouncer;
+  /** The Atom feeds of released notes; their routes are served only when given. */
+  notesFeeds?: NotesFeedService;
 }
 
 const parseJson = express.json({ limit: '1mb' });
@@ -236,6 +240,10 @@ export async function createRouter(
       releaseNotes: options.releaseNotes,
       announcer: options.announcer,
     });
+  }
+
+  if (options.notesFeeds) {
+    addNotesFeedRoutes(router, { ...options, notesFeeds: options.notesFeeds });
   }
 
   if (options.calendar && options.userInfo) {

@@ -3314,6 +3314,153 @@ export const spec = {
         },
       },
     },
+    '/notes-feeds': {
+      get: {
+        operationId: 'ListNotesFeeds',
+        description:
+          "The caller's Atom feeds of released notes, without their tokens.",
+        responses: {
+          '200': {
+            description: 'The feeds.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ReleaseNotesFeed',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateNotesFeed',
+        description:
+          "Creates a secret Atom feed URL of a System's released notes (business audience) for readers outside the portal; the answer carries the token and URL, the only time they are shown (stored hashed, as calendar feeds are).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['system'],
+                properties: {
+                  system: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 300,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The feed with its token and URL.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseNotesFeed',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/notes-feeds/{id}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      delete: {
+        operationId: 'DeleteNotesFeed',
+        description:
+          "Revokes one of the caller's notes feeds (404 for anyone else's).",
+        responses: {
+          '204': {
+            description: 'Revoked.',
+          },
+          '400': {
+            $ref: '#/components/responses/MalformedPath',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/notes-feeds/{id}/atom.xml': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      get: {
+        operationId: 'GetNotesFeed',
+        description:
+          "The Atom feed of a System's released notes, for feed readers: needs no Backstage token but the feed's token. 404 for a wrong token, a revoked feed or a user no longer in the catalog alike.",
+        security: [],
+        parameters: [
+          {
+            name: 'token',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The Atom feed.',
+            content: {
+              'application/atom+xml': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -6177,6 +6324,29 @@ export const spec = {
             items: {
               type: 'string',
             },
+          },
+        },
+      },
+      ReleaseNotesFeed: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'system', 'createdAt'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          system: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          url: {
+            type: 'string',
+          },
+          token: {
+            type: 'string',
           },
         },
       },
