@@ -21,6 +21,9 @@ import { ReadinessService } from '../readiness/ReadinessService';
 import { VerificationService } from '../verification/VerificationService';
 import { ReleaseIssueService } from '../releaseIssues/ReleaseIssueService';
 import { RollbackService } from '../rollback/RollbackService';
+import { ReleaseNotesService } from '../releaseNotes/ReleaseNotesService';
+import { ReleaseAnnouncer } from '../releaseNotes/ReleaseAnnouncer';
+import { NotesFeedService } from '../releaseNotes/NotesFeedService';
 
 const spec = parse(readFileSync(resolve(__dirname, 'openapi.yaml'), 'utf8'));
 
@@ -59,6 +62,9 @@ describe('openapi.yaml', () => {
       verification: {} as VerificationService,
       issues: {} as ReleaseIssueService,
       rollbacks: {} as RollbackService,
+      releaseNotes: {} as ReleaseNotesService,
+      announcer: {} as ReleaseAnnouncer,
+      notesFeeds: {} as NotesFeedService,
       httpAuth: mockServices.httpAuth(),
       auditor: mockServices.auditor.mock(),
     });

@@ -3907,6 +3907,8 @@ export interface operations {
       400: components['responses']['MalformedPath'];
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
     };
   };
   GetNotesFeed: {

@@ -3416,6 +3416,12 @@ export const spec = {
           '404': {
             $ref: '#/components/responses/NotFound',
           },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
         },
       },
     },
