@@ -252,6 +252,14 @@ export interface Config {
        */
       dueDays?: number;
     };
+    /** Announcements of releases (with their notes) at approved, released, rolled back and verified. */
+    announcements?: {
+      /**
+       * Groups that never receive announcements (entity refs; a bare name
+       * is a group in the default namespace).
+       */
+      optOutGroups?: string[];
+    };
     /** When releases may move through their lifecycle. */
     lifecycle?: {
       /**

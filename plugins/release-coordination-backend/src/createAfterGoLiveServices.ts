@@ -11,6 +11,7 @@ import { createRollbackService } from './rollback/createRollbackService';
 import { createVerification } from './verification/createVerification';
 import { verificationReadiness } from './verification/verificationReadiness';
 import { createReviews } from './reviews/createReviews';
+import { createReleaseNotes } from './releaseNotes/createReleaseNotes';
 
 /**
  * The services of what happens after go-live, hooked into the release
@@ -34,6 +35,7 @@ export function createAfterGoLiveServices(
   );
   const issueServices = wireReleaseIssues({ ...deps, ...core });
   return {
+    ...createReleaseNotes(deps, core),
     verification: createVerification(deps, core),
     ...issueServices,
     reviews: createReviews(deps, { ...core, issues: issueServices.issues }),

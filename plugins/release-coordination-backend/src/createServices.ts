@@ -37,6 +37,9 @@ import { EscalationRule } from './releaseIssues/escalationPolicy';
 import { createAfterGoLiveServices } from './createAfterGoLiveServices';
 import { RollbackService } from './rollback/RollbackService';
 import { ReviewService } from './reviews/ReviewService';
+import { ReleaseNotesService } from './releaseNotes/ReleaseNotesService';
+import { ReleaseAnnouncer } from './releaseNotes/ReleaseAnnouncer';
+import { NotesFeedService } from './releaseNotes/NotesFeedService';
 
 /**
  * What the services are built from: the stores, Backstage's core services
@@ -87,6 +90,9 @@ export interface Services {
   issues: ReleaseIssueService;
   escalationRules: EscalationRule[];
   reviews: ReviewService;
+  releaseNotes: ReleaseNotesService;
+  announcer: ReleaseAnnouncer;
+  notesFeeds: NotesFeedService;
 }
 
 /**

@@ -82,6 +82,12 @@ import type {
   UpdateActionItemRequest,
   UpdateReviewRequest,
 } from './reviews';
+import {
+  AnnouncementPreview,
+  ReleaseNotes,
+  ReleaseNotesFeed,
+  SaveReleaseNotesRequest,
+} from './releaseNotes';
 
 type Documented = components['schemas'];
 /** Compiles only when given `true`. */
@@ -215,4 +221,12 @@ export type ReviewsSameAsDocumented = [
   Expect<Same<UpdateReviewRequest, Documented['UpdateReviewRequest']>>,
   Expect<Same<CreateActionItemRequest, Documented['CreateActionItemRequest']>>,
   Expect<Same<UpdateActionItemRequest, Documented['UpdateActionItemRequest']>>,
+];
+
+/** The release notes types on both sides. */
+export type ReleaseNotesSameAsDocumented = [
+  Expect<Same<ReleaseNotes, Documented['ReleaseNotes']>>,
+  Expect<Same<AnnouncementPreview, Documented['AnnouncementPreview']>>,
+  Expect<Same<SaveReleaseNotesRequest, Documented['SaveReleaseNotesRequest']>>,
+  Expect<Same<ReleaseNotesFeed, Documented['ReleaseNotesFeed']>>,
 ];

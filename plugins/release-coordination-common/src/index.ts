@@ -23,3 +23,4 @@ export * from './verification';
 export * from './releaseIssues';
 export * from './rollback';
 export * from './reviews';
+export * from './releaseNotes';

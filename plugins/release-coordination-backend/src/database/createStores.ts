@@ -34,6 +34,10 @@ import {
   DatabaseReviewStore,
   ReviewStore,
 } from '../reviews/DatabaseReviewStore';
+import {
+  DatabaseReleaseNotesStore,
+  ReleaseNotesStore,
+} from '../releaseNotes/DatabaseReleaseNotesStore';
 
 /**
  * Every store of the plugin, over one database.
@@ -52,6 +56,7 @@ export interface Stores {
   releaseIssueStore: ReleaseIssueStore;
   rollbackStore: RollbackStore;
   reviewStore: ReviewStore;
+  releaseNotesStore: ReleaseNotesStore;
 }
 
 /**
@@ -74,5 +79,6 @@ export async function createStores(database: DatabaseService): Promise<Stores> {
     releaseIssueStore: new DatabaseReleaseIssueStore(db),
     rollbackStore: new DatabaseRollbackStore(db),
     reviewStore: new DatabaseReviewStore(db),
+    releaseNotesStore: new DatabaseReleaseNotesStore(db),
   };
 }

@@ -21,6 +21,7 @@ import { verificationFixtures } from '../__testUtils__/verificationMatrix';
 import { issueFixtures } from '../__testUtils__/issuePermissionRows';
 import { rollbackFixtures } from '../__testUtils__/rollbackPermissionRows';
 import { reviewFixtures } from '../__testUtils__/reviewPermissionRows';
+import { releaseNotesFixtures } from '../__testUtils__/releaseNotesPermissionRows';
 
 jest.setTimeout(120_000);
 
@@ -374,6 +375,7 @@ const FIXTURES: Record<string, Fixture> = {
   ...issueFixtures({ plannedRelease, draftRelease, expectStatus }),
   ...rollbackFixtures({ plannedRelease, expectStatus }),
   ...reviewFixtures({ plannedRelease, draftRelease, expectStatus }),
+  ...releaseNotesFixtures({ plannedRelease, draftRelease, expectStatus }),
 };
 
 /** Sends the row's request as the role, on the row's method and path. */

@@ -42,6 +42,11 @@ import { RollbackService } from '../rollback/RollbackService';
 import { addRollbackRoutes } from './rollbackRouter';
 import { ReviewService } from '../reviews/ReviewService';
 import { addReviewRoutes } from './reviewsRouter';
+import { addReleaseNotesRoutes } from './releaseNotesRouter';
+import { ReleaseNotesService } from '../releaseNotes/ReleaseNotesService';
+import { ReleaseAnnouncer } from '../releaseNotes/ReleaseAnnouncer';
+import { NotesFeedService } from '../releaseNotes/NotesFeedService';
+import { addNotesFeedRoutes } from './notesFeedRouter';
 
 /**
  * What the release-coordination router needs.
@@ -79,6 +84,11 @@ export interface RouterOptions {
   issues?: ReleaseIssueService;
   /** Post-release reviews; their routes are served only when given. */
   reviews?: ReviewService;
+  /** Release notes and announcements; their routes are served only when both are given. */
+  releaseNotes?: ReleaseNotesService;
+  announcer?: ReleaseAnnouncer;
+  /** The Atom feeds of released notes; their routes are served only when given. */
+  notesFeeds?: NotesFeedService;
 }
 
 const parseJson = express.json({ limit: '1mb' });
@@ -229,6 +239,18 @@ export async function createRouter(
   }
   if (options.reviews) {
     addReviewRoutes(router, { ...options, reviews: options.reviews });
+  }
+
+  if (options.releaseNotes && options.announcer) {
+    addReleaseNotesRoutes(router, {
+      ...options,
+      releaseNotes: options.releaseNotes,
+      announcer: options.announcer,
+    });
+  }
+
+  if (options.notesFeeds) {
+    addNotesFeedRoutes(router, { ...options, notesFeeds: options.notesFeeds });
   }
 
   if (options.calendar && options.userInfo) {

@@ -947,6 +947,101 @@ export interface paths {
     patch: operations['UpdateReviewActionItem'];
     trace?: never;
   };
+  '/releases/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /** @description The release notes of one audience: generated from the change inventory and the impact (breaking changes first, grouped by kind; engineering notes name entities, APIs, consumers and links, business notes name Systems and audiences without internal refs), or the saved edit with its line difference from the notes generated now. HTML is rendered from the Markdown with raw HTML escaped and unsafe links dropped. */
+    get: operations['GetReleaseNotes'];
+    /** @description Saves the edited notes of one audience over the edit at `revision` (0 when never edited), by those who may change the release, until it is released (409 after that and for a stale revision). */
+    put: operations['SaveReleaseNotes'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/releases/{id}/announcements/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /** @description What would be announced at a moment (by default the release's next one) and to whom: one message per audience, the engineering notes to the owners of every entity of the impact report, the business notes to the groups of its audiences, less the opted-out groups (`releaseCoordination.announcements.optOutGroups`). */
+    get: operations['PreviewReleaseAnnouncements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/notes-feeds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The caller's Atom feeds of released notes, without their tokens. */
+    get: operations['ListNotesFeeds'];
+    put?: never;
+    /** @description Creates a secret Atom feed URL of a System's released notes (business audience) for readers outside the portal; the answer carries the token and URL, the only time they are shown (stored hashed, as calendar feeds are). */
+    post: operations['CreateNotesFeed'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/notes-feeds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** @description Revokes one of the caller's notes feeds (404 for anyone else's). */
+    delete: operations['DeleteNotesFeed'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/notes-feeds/{id}/atom.xml': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /** @description The Atom feed of a System's released notes, for feed readers: needs no Backstage token but the feed's token. 404 for a wrong token, a revoked feed or a user no longer in the catalog alike. */
+    get: operations['GetNotesFeed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1877,6 +1972,61 @@ export interface components {
       dueDate?: string;
       /** @enum {string} */
       status?: 'open' | 'done';
+    };
+    /** @enum {string} */
+    NotesAudience: 'engineering' | 'business';
+    /** @enum {string} */
+    AnnouncementMoment: 'approved' | 'released' | 'rolled_back' | 'verified';
+    SaveReleaseNotesRequest: {
+      audience: components['schemas']['NotesAudience'];
+      markdown: string;
+      revision: number;
+    };
+    NotesDiffLine: {
+      /** @enum {string} */
+      kind: 'same' | 'added' | 'removed';
+      text: string;
+    };
+    ReleaseNotes: {
+      releaseId: string;
+      audience: components['schemas']['NotesAudience'];
+      /** @enum {string} */
+      format: 'markdown' | 'html';
+      /** @description The notes to publish, in the format asked. */
+      content: string;
+      /** @description The notes generated now, in Markdown. */
+      generated: string;
+      revision: number;
+      editable: boolean;
+      edit?: {
+        markdown: string;
+        editedBy: string;
+        /** Format: date-time */
+        editedAt: string;
+        generatedChanged: boolean;
+        diff: components['schemas']['NotesDiffLine'][];
+      };
+    };
+    AnnouncementMessage: {
+      audience: components['schemas']['NotesAudience'];
+      recipients: string[];
+      title: string;
+      description: string;
+      topic: string;
+    };
+    AnnouncementPreview: {
+      releaseId: string;
+      moment: components['schemas']['AnnouncementMoment'];
+      messages: components['schemas']['AnnouncementMessage'][];
+      optedOut: string[];
+    };
+    ReleaseNotesFeed: {
+      id: string;
+      system: string;
+      /** Format: date-time */
+      createdAt: string;
+      url?: string;
+      token?: string;
     };
   };
   responses: {
@@ -4012,6 +4162,198 @@ export interface operations {
       409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  GetReleaseNotes: {
+    parameters: {
+      query?: {
+        audience?: components['schemas']['NotesAudience'];
+        format?: 'markdown' | 'html';
+      };
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The notes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseNotes'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  SaveReleaseNotes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveReleaseNotesRequest'];
+      };
+    };
+    responses: {
+      /** @description The notes with the saved edit, in Markdown. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseNotes'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  PreviewReleaseAnnouncements: {
+    parameters: {
+      query?: {
+        moment?: components['schemas']['AnnouncementMoment'];
+      };
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The messages and their recipients. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnnouncementPreview'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  ListNotesFeeds: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The feeds. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ReleaseNotesFeed'][];
+          };
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  CreateNotesFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          system: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The feed with its token and URL. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseNotesFeed'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  DeleteNotesFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['MalformedPath'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  GetNotesFeed: {
+    parameters: {
+      query: {
+        token: string;
+      };
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Atom feed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/atom+xml': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      404: components['responses']['NotFound'];
     };
   };
 }

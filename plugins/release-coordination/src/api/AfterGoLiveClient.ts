@@ -18,7 +18,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { ListIssuesRequest } from './ReleaseCoordinationApi';
 import { queryString } from './ReleaseCoordinationHttp';
-import { ReviewsClient } from './ReviewsClient';
+import { ReleaseNotesClient } from './ReleaseNotesClient';
 
 /**
  * The calls about what happens after go-live: success criteria and
@@ -26,7 +26,7 @@ import { ReviewsClient } from './ReviewsClient';
  *
  * @public
  */
-export abstract class AfterGoLiveClient extends ReviewsClient {
+export abstract class AfterGoLiveClient extends ReleaseNotesClient {
   async getReleaseVerification(id: string): Promise<ReleaseVerification> {
     return this.request<ReleaseVerification>(this.criteriaPath(id));
   }

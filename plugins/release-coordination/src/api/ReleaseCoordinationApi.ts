@@ -47,6 +47,11 @@ import {
   IssueStatus,
   ReleaseIssue,
   UpdateReleaseIssueRequest,
+  AnnouncementMoment,
+  AnnouncementPreview,
+  ReleaseNotes,
+  ReleaseNotesQuery,
+  SaveReleaseNotesRequest,
 } from '@internal/plugin-release-coordination-common';
 
 /**
@@ -388,6 +393,18 @@ export interface ReleaseCoordinationApi {
   ): Promise<ReleaseRollbackStatus>;
   /** Creates the follow-up hotfix release of a release rolling or rolled back. */
   createHotfix(id: string, request?: HotfixRequest): Promise<Release>;
+  /** The release notes of an audience (engineering Markdown by default). */
+  getReleaseNotes(id: string, query?: ReleaseNotesQuery): Promise<ReleaseNotes>;
+  /** Saves edited notes over the revision read (403 not allowed, 409 stale or released). */
+  saveReleaseNotes(
+    id: string,
+    request: SaveReleaseNotesRequest,
+  ): Promise<ReleaseNotes>;
+  /** What would be announced at a moment (the next one by default), and to whom. */
+  previewAnnouncements(
+    id: string,
+    moment?: AnnouncementMoment,
+  ): Promise<AnnouncementPreview>;
 }
 
 /**

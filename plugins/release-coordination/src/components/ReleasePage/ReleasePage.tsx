@@ -20,6 +20,7 @@ import { ReleaseVerificationSection } from '../Verification';
 import { ReleaseIssuesSection } from '../ReleaseIssues';
 import { ReleaseRollback } from '../Rollback';
 import { ReleaseReviewSection } from '../Reviews';
+import { ReleaseNotesSection } from '../ReleaseNotes';
 import { ReleaseActions } from './ReleaseActions';
 import { ReleaseDetails } from './ReleaseDetails';
 import { ReleaseHeader } from './ReleaseHeader';
@@ -113,6 +114,7 @@ export function ReleasePage(props: ReleasePageProps) {
       <ReleaseIssuesSection release={release} onChanged={retry} />
       <Grid item xs={12}>
         <ReleaseReviewSection release={release} refreshKey={value.load} />
+        <ReleaseNotesSection release={release} />
       </Grid>
       <Grid item xs={12} md={7}>
         <ReleaseDetails release={release} />

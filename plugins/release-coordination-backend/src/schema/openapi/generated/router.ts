@@ -3510,6 +3510,299 @@ export const spec = {
         },
       },
     },
+    '/releases/{id}/notes': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      get: {
+        operationId: 'GetReleaseNotes',
+        description:
+          'The release notes of one audience: generated from the change inventory and the impact (breaking changes first, grouped by kind; engineering notes name entities, APIs, consumers and links, business notes name Systems and audiences without internal refs), or the saved edit with its line difference from the notes generated now. HTML is rendered from the Markdown with raw HTML escaped and unsafe links dropped.',
+        parameters: [
+          {
+            name: 'audience',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/NotesAudience',
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['markdown', 'html'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The notes.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseNotes',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      put: {
+        operationId: 'SaveReleaseNotes',
+        description:
+          'Saves the edited notes of one audience over the edit at `revision` (0 when never edited), by those who may change the release, until it is released (409 after that and for a stale revision).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SaveReleaseNotesRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The notes with the saved edit, in Markdown.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseNotes',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/releases/{id}/announcements/preview': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      get: {
+        operationId: 'PreviewReleaseAnnouncements',
+        description:
+          "What would be announced at a moment (by default the release's next one) and to whom: one message per audience, the engineering notes to the owners of every entity of the impact report, the business notes to the groups of its audiences, less the opted-out groups (`releaseCoordination.announcements.optOutGroups`).",
+        parameters: [
+          {
+            name: 'moment',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/AnnouncementMoment',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The messages and their recipients.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AnnouncementPreview',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/notes-feeds': {
+      get: {
+        operationId: 'ListNotesFeeds',
+        description:
+          "The caller's Atom feeds of released notes, without their tokens.",
+        responses: {
+          '200': {
+            description: 'The feeds.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ReleaseNotesFeed',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateNotesFeed',
+        description:
+          "Creates a secret Atom feed URL of a System's released notes (business audience) for readers outside the portal; the answer carries the token and URL, the only time they are shown (stored hashed, as calendar feeds are).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['system'],
+                properties: {
+                  system: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 300,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The feed with its token and URL.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseNotesFeed',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/notes-feeds/{id}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      delete: {
+        operationId: 'DeleteNotesFeed',
+        description:
+          "Revokes one of the caller's notes feeds (404 for anyone else's).",
+        responses: {
+          '204': {
+            description: 'Revoked.',
+          },
+          '400': {
+            $ref: '#/components/responses/MalformedPath',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/notes-feeds/{id}/atom.xml': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      get: {
+        operationId: 'GetNotesFeed',
+        description:
+          "The Atom feed of a System's released notes, for feed readers: needs no Backstage token but the feed's token. 404 for a wrong token, a revoked feed or a user no longer in the catalog alike.",
+        security: [],
+        parameters: [
+          {
+            name: 'token',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The Atom feed.',
+            content: {
+              'application/atom+xml': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -6699,6 +6992,192 @@ export const spec = {
           status: {
             type: 'string',
             enum: ['open', 'done'],
+          },
+        },
+      },
+      NotesAudience: {
+        type: 'string',
+        enum: ['engineering', 'business'],
+      },
+      AnnouncementMoment: {
+        type: 'string',
+        enum: ['approved', 'released', 'rolled_back', 'verified'],
+      },
+      SaveReleaseNotesRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['audience', 'markdown', 'revision'],
+        properties: {
+          audience: {
+            $ref: '#/components/schemas/NotesAudience',
+          },
+          markdown: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 50000,
+          },
+          revision: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      NotesDiffLine: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'text'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['same', 'added', 'removed'],
+          },
+          text: {
+            type: 'string',
+          },
+        },
+      },
+      ReleaseNotes: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'releaseId',
+          'audience',
+          'format',
+          'content',
+          'generated',
+          'revision',
+          'editable',
+        ],
+        properties: {
+          releaseId: {
+            type: 'string',
+          },
+          audience: {
+            $ref: '#/components/schemas/NotesAudience',
+          },
+          format: {
+            type: 'string',
+            enum: ['markdown', 'html'],
+          },
+          content: {
+            type: 'string',
+            description: 'The notes to publish, in the format asked.',
+          },
+          generated: {
+            type: 'string',
+            description: 'The notes generated now, in Markdown.',
+          },
+          revision: {
+            type: 'integer',
+            minimum: 0,
+          },
+          editable: {
+            type: 'boolean',
+          },
+          edit: {
+            type: 'object',
+            additionalProperties: false,
+            required: [
+              'markdown',
+              'editedBy',
+              'editedAt',
+              'generatedChanged',
+              'diff',
+            ],
+            properties: {
+              markdown: {
+                type: 'string',
+              },
+              editedBy: {
+                type: 'string',
+              },
+              editedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              generatedChanged: {
+                type: 'boolean',
+              },
+              diff: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/NotesDiffLine',
+                },
+              },
+            },
+          },
+        },
+      },
+      AnnouncementMessage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['audience', 'recipients', 'title', 'description', 'topic'],
+        properties: {
+          audience: {
+            $ref: '#/components/schemas/NotesAudience',
+          },
+          recipients: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          topic: {
+            type: 'string',
+          },
+        },
+      },
+      AnnouncementPreview: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['releaseId', 'moment', 'messages', 'optedOut'],
+        properties: {
+          releaseId: {
+            type: 'string',
+          },
+          moment: {
+            $ref: '#/components/schemas/AnnouncementMoment',
+          },
+          messages: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AnnouncementMessage',
+            },
+          },
+          optedOut: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      ReleaseNotesFeed: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'system', 'createdAt'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          system: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          url: {
+            type: 'string',
+          },
+          token: {
+            type: 'string',
           },
         },
       },
