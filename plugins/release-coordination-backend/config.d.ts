@@ -229,6 +229,11 @@ export interface Config {
        */
       deciders?: 'owners' | 'release-managers';
     };
+    /** Delivery metrics (`GET /metrics`). */
+    metrics?: {
+      /** A hotfix released within this many days after another release of its entities counts as rework (14). */
+      reworkWindowDays?: number;
+    };
     /** When releases may move through their lifecycle. */
     lifecycle?: {
       /**

@@ -36,6 +36,8 @@ import { ReleaseIssueService } from './releaseIssues/ReleaseIssueService';
 import { EscalationRule } from './releaseIssues/escalationPolicy';
 import { createAfterGoLiveServices } from './createAfterGoLiveServices';
 import { RollbackService } from './rollback/RollbackService';
+import { MetricsService } from './metrics/MetricsService';
+import { createMetricsService } from './metrics/createMetricsService';
 
 /**
  * What the services are built from: the stores, Backstage's core services
@@ -85,6 +87,7 @@ export interface Services {
   linkSchemes: readonly string[];
   issues: ReleaseIssueService;
   escalationRules: EscalationRule[];
+  metrics: MetricsService;
 }
 
 /**
@@ -210,5 +213,6 @@ export function createServices(deps: ServiceDependencies): Services {
     approvalPolicy,
     timeHorizon: readTimeHorizon(config),
     linkSchemes: readLinkSchemes(config),
+    metrics: createMetricsService(deps, catalog),
   };
 }

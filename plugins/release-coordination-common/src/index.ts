@@ -22,3 +22,4 @@ export * from './signals';
 export * from './verification';
 export * from './releaseIssues';
 export * from './rollback';
+export * from './metrics';

@@ -30,6 +30,7 @@ import {
   DatabaseRollbackStore,
   RollbackStore,
 } from '../rollback/DatabaseRollbackStore';
+import { DatabaseMetricsStore } from '../metrics/DatabaseMetricsStore';
 
 /**
  * Every store of the plugin, over one database.
@@ -47,6 +48,7 @@ export interface Stores {
   verificationStore: VerificationStore;
   releaseIssueStore: ReleaseIssueStore;
   rollbackStore: RollbackStore;
+  metricsStore: DatabaseMetricsStore;
 }
 
 /**
@@ -68,5 +70,6 @@ export async function createStores(database: DatabaseService): Promise<Stores> {
     verificationStore: new DatabaseVerificationStore(db),
     releaseIssueStore: new DatabaseReleaseIssueStore(db),
     rollbackStore: new DatabaseRollbackStore(db),
+    metricsStore: new DatabaseMetricsStore(db),
   };
 }

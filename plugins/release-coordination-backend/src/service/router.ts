@@ -40,6 +40,8 @@ import { ReleaseIssueService } from '../releaseIssues/ReleaseIssueService';
 import { addReleaseIssueRoutes } from './releaseIssuesRouter';
 import { RollbackService } from '../rollback/RollbackService';
 import { addRollbackRoutes } from './rollbackRouter';
+import { MetricsService } from '../metrics/MetricsService';
+import { addMetricsRoutes } from './metricsRouter';
 
 /**
  * What the release-coordination router needs.
@@ -75,6 +77,8 @@ export interface RouterOptions {
   verification?: VerificationService;
   /** Release issues; their routes are served only when given. */
   issues?: ReleaseIssueService;
+  /** Delivery metrics; `/metrics` is served only when given. */
+  metrics?: MetricsService;
 }
 
 const parseJson = express.json({ limit: '1mb' });
@@ -222,6 +226,10 @@ export async function createRouter(
   }
   if (options.rollbacks) {
     addRollbackRoutes(router, { ...options, rollbacks: options.rollbacks });
+  }
+
+  if (options.metrics) {
+    addMetricsRoutes(router, { ...options, metrics: options.metrics });
   }
 
   if (options.calendar && options.userInfo) {
