@@ -73,6 +73,7 @@ import type {
   UpdateCriterionRequest,
   UpdateReleaseIssueRequest,
 } from './index';
+import type { DeliveryMetrics } from './metrics';
 
 type Documented = components['schemas'];
 /** Compiles only when given `true`. */
@@ -195,4 +196,9 @@ export type AfterGoLiveFitsDocumented = [
   Expect<Fits<ReleaseRollbackStatus, Documented['ReleaseRollbackStatus']>>,
   Expect<Fits<Rollback, Documented['Rollback']>>,
   Expect<Fits<RollbackTriggers, Documented['RollbackTriggers']>>,
+];
+
+/** Delivery metrics (`GET /metrics`). */
+export type MetricsSameAsDocumented = [
+  Expect<Same<DeliveryMetrics, Documented['DeliveryMetrics']>>,
 ];
