@@ -5,8 +5,9 @@
  * (src/metrics/deliveryTimes.ts) so the measures are aggregate queries:
  * - `release_delivery_times`: when a release first entered each lifecycle
  *   state that a measure reads, in epoch milliseconds (portable arithmetic
- *   on SQLite and PostgreSQL), and its window and type as they were when it
- *   was released;
+ *   on SQLite and PostgreSQL), and what it was when released: its window,
+ *   whether a hotfix and on a train, and for a hotfix when one of its
+ *   entities was last released before;
  * - `release_delivery_entities`: its entities with the two anchor times, so
  *   a System's or Group's measures read an index range per entity.
  * Existing histories are read into both here.
@@ -44,6 +45,17 @@ exports.up = async function up(knex) {
       .notNullable()
       .defaultTo(false)
       .comment('Its type was hotfix when released');
+    table
+      .boolean('on_train')
+      .notNullable()
+      .defaultTo(false)
+      .comment('It was booked on a train when released');
+    table
+      .bigInteger('previous_release_at')
+      .nullable()
+      .comment(
+        'epoch ms, a hotfix: the last earlier release of one of its entities',
+      );
     table.index(['released_at'], 'release_delivery_times_released_idx');
     table.index(['approved_at'], 'release_delivery_times_approved_idx');
   });
@@ -147,6 +159,20 @@ exports.up = async function up(knex) {
         'released_at',
       ]),
     );
+  await knex('release_delivery_times')
+    .whereNotNull('released_at')
+    .whereIn('release_id', knex('train_bookings').select('release_id'))
+    .update({ on_train: true });
+  await knex('release_delivery_times')
+    .where('hotfix', true)
+    .update({
+      previous_release_at: knex('release_delivery_entities as h')
+        .join('release_delivery_entities as p', 'p.entity_ref', 'h.entity_ref')
+        .whereRaw('?? = ??', ['h.release_id', 'release_delivery_times.release_id'])
+        .whereRaw('?? <> ??', ['p.release_id', 'h.release_id'])
+        .whereRaw('?? < ??', ['p.released_at', 'release_delivery_times.released_at'])
+        .max('p.released_at'),
+    });
 };
 
 /**

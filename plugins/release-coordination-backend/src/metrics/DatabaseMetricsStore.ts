@@ -16,7 +16,8 @@ export interface MedianDuration {
  * The aggregates of one bucket, from which the measures are computed: the
  * counts are of releases released in the bucket; lead and recovery times are
  * anchored on the release's `released` time, approval lead time on its
- * `approved` time.
+ * `approved` time. Whether a release was rework or on a train is as it was
+ * when released (`release_delivery_times`).
  */
 export interface BucketAggregates {
   deployments: number;
@@ -37,12 +38,14 @@ export interface BucketAggregates {
 export interface MetricsFilter {
   /** Releases touching any of these entities (lower-case refs); every release when undefined. */
   entityRefs?: string[];
+  /** Consecutive intervals, at least one: each starts where the previous one ends. */
   buckets: MetricsBucket[];
   /** How long after a release a hotfix of its entities counts as rework, in ms. */
   reworkWindowMs: number;
 }
 
-const SEVERE = ['sev1', 'sev2'];
+/** The bucket index of the whole period in the medians query. */
+const WHOLE = -1;
 
 /**
  * The delivery-metrics queries: aggregates per bucket computed in the
@@ -55,88 +58,76 @@ export class DatabaseMetricsStore {
   /** Over a migrated database (see `createStores`). */
   constructor(private readonly db: Knex) {}
 
-  /** The aggregates of each bucket, in the buckets' order (buckets may overlap). */
-  async aggregate(filter: MetricsFilter): Promise<BucketAggregates[]> {
-    if (filter.buckets.length === 0) return [];
+  /**
+   * The aggregates of each bucket, in order, and of all of them together
+   * (`whole`); the buckets follow each other without gaps or overlaps.
+   */
+  async aggregate(
+    filter: MetricsFilter,
+  ): Promise<{ series: BucketAggregates[]; whole: BucketAggregates }> {
     const [counts, medians] = await Promise.all([
       this.counts(filter),
       this.medians(filter),
     ]);
-    return filter.buckets.map((_, idx) => {
-      const row = counts.get(idx);
+    const aggregates = (idx: number): BucketAggregates => {
       const median = (measure: string): MedianDuration =>
         medians.get(`${measure}:${idx}`) ?? { medianMs: null, count: 0 };
+      const rows = idx < 0 ? [...counts.values()] : [counts.get(idx)];
+      const sum = (column: string) =>
+        rows.reduce((total, row) => total + Number(row?.[column] ?? 0), 0);
       return {
-        deployments: Number(row?.deployments ?? 0),
-        failed: Number(row?.failed ?? 0),
-        rework: Number(row?.rework ?? 0),
-        onTime: Number(row?.on_time ?? 0),
-        onTrain: Number(row?.on_train ?? 0),
+        deployments: sum('deployments'),
+        failed: sum('failed'),
+        rework: sum('rework'),
+        onTime: sum('on_time'),
+        onTrain: sum('on_train'),
         leadTime: median('lead'),
         recoveryTime: median('recovery'),
         approvalLeadTime: median('approval'),
       };
-    });
+    };
+    return {
+      series: filter.buckets.map((_, idx) => aggregates(idx)),
+      whole: aggregates(WHOLE),
+    };
   }
 
   private async counts(filter: MetricsFilter) {
     const { sql, bindings } = this.withBuckets(filter);
-    const rows: Array<Record<string, unknown>> = await this.db
-      .raw(
-        `${sql}
+    const rows = await this.rows(
+      `${sql}
       SELECT b.idx AS idx,
         COUNT(*) AS deployments,
-        SUM(CASE WHEN d.rollback_at IS NOT NULL OR EXISTS (
-          SELECT 1 FROM release_issues i
-          WHERE i.release_id = d.release_id AND i.severity IN (?, ?)
-        ) THEN 1 ELSE 0 END) AS failed,
-        SUM(CASE WHEN d.hotfix = ? AND EXISTS (
-          SELECT 1 FROM release_delivery_entities h
-          JOIN release_delivery_entities p ON p.entity_ref = h.entity_ref
-          WHERE h.release_id = d.release_id AND p.release_id <> d.release_id
-            AND p.released_at < d.released_at AND p.released_at >= d.released_at - ?
-        ) THEN 1 ELSE 0 END) AS rework,
+        SUM(CASE WHEN d.rollback_at IS NOT NULL OR s.release_id IS NOT NULL
+          THEN 1 ELSE 0 END) AS failed,
+        SUM(CASE WHEN d.previous_release_at >= d.released_at - ?
+          THEN 1 ELSE 0 END) AS rework,
         SUM(CASE WHEN d.started_at >= d.window_start AND d.released_at <= d.window_end
           THEN 1 ELSE 0 END) AS on_time,
-        SUM(CASE WHEN EXISTS (
-          SELECT 1 FROM train_bookings tb WHERE tb.release_id = d.release_id
-        ) THEN 1 ELSE 0 END) AS on_train
+        SUM(CASE WHEN d.on_train = ? THEN 1 ELSE 0 END) AS on_train
       FROM buckets b
       JOIN deployed d ON d.released_at >= b.b_start AND d.released_at < b.b_end
+      LEFT JOIN severe s ON s.release_id = d.release_id
       GROUP BY b.idx`,
-        [...bindings, ...SEVERE, true, filter.reworkWindowMs],
-      )
-      .then(result => this.rowsOf(result));
+      [...bindings, filter.reworkWindowMs, true],
+    );
     return new Map(rows.map(row => [Number(row.idx), row]));
   }
 
+  /**
+   * Medians per measure and bucket, and over the whole period (bucket
+   * {@link WHOLE}): the middle row (or the mean of the two middle rows) by
+   * `ROW_NUMBER()` in each partition.
+   */
   private async medians(filter: MetricsFilter) {
     const { sql, bindings } = this.withBuckets(filter);
-    const issueTimes = (column: string) => this.epochMs(`i.${column}`);
-    const rows: Array<Record<string, unknown>> = await this.db
-      .raw(
-        `${sql},
-      severe AS (
-        SELECT i.release_id,
-          MIN(${issueTimes('created_at')}) AS first_at,
-          MAX(${issueTimes('status_since')}) AS last_change_at,
-          SUM(CASE WHEN i.status <> 'resolved' THEN 1 ELSE 0 END) AS unresolved
-        FROM release_issues i
-        WHERE i.severity IN (?, ?)
-          AND i.release_id IN (SELECT release_id FROM deployed)
-        GROUP BY i.release_id
-      ),
-      recoveries AS (
-        SELECT d.release_id, d.released_at,
-          COALESCE(d.rollback_at, s.first_at) AS failed_at,
-          COALESCE(
-            (SELECT MIN(h.released_at) FROM release_hotfixes x
-             JOIN release_delivery_times h ON h.release_id = x.hotfix_id
-             WHERE x.of_release_id = d.release_id),
-            CASE WHEN s.unresolved = 0 THEN s.last_change_at END
-          ) AS recovered_at
-        FROM deployed d LEFT JOIN severe s ON s.release_id = d.release_id
-        WHERE d.rollback_at IS NOT NULL OR s.release_id IS NOT NULL
+    const rows = await this.rows(
+      `${sql},
+      hotfixed AS (
+        SELECT x.of_release_id, MIN(h.released_at) AS released_at
+        FROM release_hotfixes x
+        JOIN release_delivery_times h ON h.release_id = x.hotfix_id
+        GROUP BY x.of_release_id
       ),
       durations AS (
         SELECT 'lead' AS measure, b.idx AS idx, d.released_at - d.planned_at AS v
@@ -144,29 +135,37 @@ export class DatabaseMetricsStore {
         JOIN deployed d ON d.released_at >= b.b_start AND d.released_at < b.b_end
         WHERE d.planned_at IS NOT NULL
         UNION ALL
-        SELECT 'recovery', b.idx, r.recovered_at - r.failed_at
+        SELECT 'recovery', b.idx,
+          COALESCE(x.released_at, CASE WHEN s.unresolved = 0 THEN s.last_change_at END)
+            - COALESCE(d.rollback_at, s.first_at)
         FROM buckets b
-        JOIN recoveries r ON r.released_at >= b.b_start AND r.released_at < b.b_end
-        WHERE r.recovered_at IS NOT NULL
+        JOIN deployed d ON d.released_at >= b.b_start AND d.released_at < b.b_end
+        LEFT JOIN severe s ON s.release_id = d.release_id
+        LEFT JOIN hotfixed x ON x.of_release_id = d.release_id
+        WHERE d.rollback_at IS NOT NULL OR s.release_id IS NOT NULL
         UNION ALL
         SELECT 'approval', b.idx, a.approved_at - a.planned_at
         FROM buckets b
         JOIN approved a ON a.approved_at >= b.b_start AND a.approved_at < b.b_end
         WHERE a.planned_at IS NOT NULL
       ),
+      partitions AS (
+        SELECT measure, idx, v FROM durations WHERE v IS NOT NULL
+        UNION ALL
+        SELECT measure, ${WHOLE}, v FROM durations WHERE v IS NOT NULL
+      ),
       ranked AS (
         SELECT measure, idx, v,
           ROW_NUMBER() OVER (PARTITION BY measure, idx ORDER BY v) AS rn,
           COUNT(*) OVER (PARTITION BY measure, idx) AS n
-        FROM durations
+        FROM partitions
       )
       SELECT measure, idx, AVG(v) AS median, MAX(n) AS n
       FROM ranked
       WHERE rn = (n + 1) / 2 OR rn = (n + 2) / 2
       GROUP BY measure, idx`,
-        [...bindings, ...SEVERE],
-      )
-      .then(result => this.rowsOf(result));
+      bindings,
+    );
     return new Map(
       rows.map(row => [
         `${row.measure}:${Number(row.idx)}`,
@@ -176,14 +175,16 @@ export class DatabaseMetricsStore {
   }
 
   /**
-   * The common table expressions: `buckets` (idx, b_start, b_end), and the
-   * releases in the filter's scope `deployed` (released) and `approved`
-   * (approved) within the buckets' overall span.
+   * The common table expressions: `buckets` (idx, b_start, b_end); the
+   * releases in the filter's scope released (`deployed`) and approved
+   * (`approved`) within the buckets' span; and `severe`, per release its
+   * sev1/sev2 issues: when the first was found, when the last changed and
+   * how many are unresolved.
    */
   private withBuckets(filter: MetricsFilter) {
     const { buckets, entityRefs } = filter;
-    const from = Math.min(...buckets.map(b => b.start));
-    const to = Math.max(...buckets.map(b => b.end));
+    const from = buckets[0].start;
+    const to = buckets[buckets.length - 1].end;
     const values = buckets
       .map(() => '(CAST(? AS integer), CAST(? AS bigint), CAST(? AS bigint))')
       .join(', ');
@@ -207,10 +208,20 @@ export class DatabaseMetricsStore {
     };
     const deployed = anchored('released_at');
     const approved = anchored('approved_at');
+    const issueTime = (column: string) => this.epochMs(`i.${column}`);
     return {
       sql: `WITH buckets (idx, b_start, b_end) AS (VALUES ${values}),
         deployed AS (${deployed.sql}),
-        approved AS (${approved.sql})`,
+        approved AS (${approved.sql}),
+        severe AS (
+          SELECT i.release_id,
+            MIN(${issueTime('created_at')}) AS first_at,
+            MAX(${issueTime('status_since')}) AS last_change_at,
+            SUM(CASE WHEN i.status <> 'resolved' THEN 1 ELSE 0 END) AS unresolved
+          FROM release_issues i
+          WHERE i.severity IN ('sev1', 'sev2')
+          GROUP BY i.release_id
+        )`,
       bindings: [...bucketBindings, ...deployed.bindings, ...approved.bindings],
     };
   }
@@ -226,9 +237,11 @@ export class DatabaseMetricsStore {
     return this.db.client.config.client === 'pg';
   }
 
-  private rowsOf(result: unknown): Array<Record<string, unknown>> {
-    return this.isPostgres()
-      ? (result as { rows: Array<Record<string, unknown>> }).rows
-      : (result as Array<Record<string, unknown>>);
+  private async rows(
+    sql: string,
+    bindings: readonly Knex.Value[],
+  ): Promise<Array<Record<string, unknown>>> {
+    const result = await this.db.raw(sql, bindings);
+    return this.isPostgres() ? result.rows : result;
   }
 }

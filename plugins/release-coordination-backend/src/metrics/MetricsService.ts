@@ -139,9 +139,7 @@ export class MetricsService {
       query.scope,
       credentials,
     );
-    const series = metricsBuckets({ ...query, zone: query.tz });
-    const whole = { start: Date.parse(query.from), end: Date.parse(query.to) };
-    const buckets = [...series, whole];
+    const buckets = metricsBuckets({ ...query, zone: query.tz });
     const [aggregates, reviews] = await Promise.all([
       this.store.aggregate({
         entityRefs,
@@ -150,8 +148,11 @@ export class MetricsService {
       }),
       this.reviews.completion({ entityRefs, buckets }),
     ]);
-    const valuesOf = (i: number) =>
-      measureValues(buckets[i], aggregates[i], reviews?.[i]);
+    const whole = { start: Date.parse(query.from), end: Date.parse(query.to) };
+    const reviewsOfWhole = reviews && {
+      required: reviews.reduce((sum, r) => sum + r.required, 0),
+      completed: reviews.reduce((sum, r) => sum + r.completed, 0),
+    };
     return {
       scope: query.scope,
       from: query.from,
@@ -164,11 +165,11 @@ export class MetricsService {
         banded: isBanded(measure.id),
         available: measure.id !== 'reviewCompletion' || reviews !== undefined,
       })),
-      summary: valuesOf(series.length),
-      series: series.map((bucket, i) => ({
+      summary: measureValues(whole, aggregates.whole, reviewsOfWhole),
+      series: buckets.map((bucket, i) => ({
         start: new Date(bucket.start).toISOString(),
         end: new Date(bucket.end).toISOString(),
-        values: valuesOf(i),
+        values: measureValues(bucket, aggregates.series[i], reviews?.[i]),
       })),
     };
   }

@@ -14,9 +14,9 @@ const COLUMN_OF_STATE: Record<string, string | undefined> = {
 /**
  * Keeps the delivery-metrics tables up to date with one release event, in
  * the transaction that stores it: a transition records the first time the
- * release entered its new state (and, at `released`, its window and type as
- * they are then), and rewrites the release's entity rows with its anchor
- * times. Other events change nothing here.
+ * release entered its new state (and, at `released`, what it was then), and
+ * rewrites the release's entity rows with its anchor times. Other events
+ * change nothing here.
  */
 export async function recordDeliveryTime(
   tx: Knex.Transaction,
@@ -36,16 +36,7 @@ export async function recordDeliveryTime(
     .whereNull(column)
     .update({ [column]: Date.parse(event.createdAt) });
   if (state === 'released') {
-    const release = await tx('releases')
-      .where({ id: releaseId })
-      .first('window_start', 'window_end', 'type');
-    await tx('release_delivery_times')
-      .where({ release_id: releaseId })
-      .update({
-        window_start: new Date(release.window_start).getTime(),
-        window_end: new Date(release.window_end).getTime(),
-        hotfix: release.type === 'hotfix',
-      });
+    await recordReleaseFacts(tx, releaseId, Date.parse(event.createdAt));
   }
   await tx('release_delivery_entities')
     .where({ release_id: releaseId })
@@ -71,4 +62,41 @@ export async function recordDeliveryTime(
         'released_at',
       ]),
     );
+}
+
+/**
+ * What a release was when released: its window, whether a hotfix and booked
+ * on a train, and for a hotfix when one of its entities was last released
+ * before (for the rework rate).
+ */
+async function recordReleaseFacts(
+  tx: Knex.Transaction,
+  releaseId: string,
+  releasedAt: number,
+) {
+  const release = await tx('releases')
+    .where({ id: releaseId })
+    .first('window_start', 'window_end', 'type');
+  const booking = await tx('train_bookings')
+    .where({ release_id: releaseId })
+    .first('release_id');
+  const hotfix = release.type === 'hotfix';
+  const previous = hotfix
+    ? await tx('release_entities as e')
+        .join('release_delivery_entities as p', 'p.entity_ref', 'e.entity_ref')
+        .where('e.release_id', releaseId)
+        .whereNot('p.release_id', releaseId)
+        .where('p.released_at', '<', releasedAt)
+        .max({ at: 'p.released_at' })
+        .first()
+    : undefined;
+  await tx('release_delivery_times')
+    .where({ release_id: releaseId })
+    .update({
+      window_start: new Date(release.window_start).getTime(),
+      window_end: new Date(release.window_end).getTime(),
+      hotfix,
+      on_train: booking !== undefined,
+      previous_release_at: previous?.at ? Number(previous.at) : null,
+    });
 }

@@ -180,9 +180,32 @@ function issue(
 
 /**
  * Stores the fixture through the stores (so the delivery tables are kept by
- * the event path), plus the hotfix link and train booking rows.
+ * the event path), plus the train booking and hotfix link rows.
  */
 export async function seedMetricsFixture(stores: Stores, knex: Knex) {
+  // booked before r1 is released: on a train
+  await knex('trains').insert({
+    id: 't1',
+    name: 'Weekly',
+    description: '',
+    rrule: 'FREQ=WEEKLY',
+    timezone: 'UTC',
+    start_at: new Date(at(2)),
+    slot_duration: 'PT4H',
+    cutoff: 'P1D',
+    scope: '{}',
+    created_by: 'user:default/carol',
+    created_at: new Date(at(1)),
+    updated_at: new Date(at(1)),
+    revision: 1,
+  });
+  await knex('train_bookings').insert({
+    release_id: 'r1',
+    train_id: 't1',
+    slot_start: new Date(at(5, '10:00')),
+    booked_by: 'user:default/alice',
+    booked_at: new Date(at(2)),
+  });
   for (const fixture of FIXTURE_RELEASES) {
     await stores.releaseStore.createRelease(releaseOf(fixture), [
       {
@@ -222,27 +245,5 @@ export async function seedMetricsFixture(stores: Stores, knex: Knex) {
     hotfix_id: 'r5',
     of_release_id: 'r2',
     created_at: new Date(at(6, '15:00')),
-  });
-  await knex('trains').insert({
-    id: 't1',
-    name: 'Weekly',
-    description: '',
-    rrule: 'FREQ=WEEKLY',
-    timezone: 'UTC',
-    start_at: new Date(at(2)),
-    slot_duration: 'PT4H',
-    cutoff: 'P1D',
-    scope: '{}',
-    created_by: 'user:default/carol',
-    created_at: new Date(at(1)),
-    updated_at: new Date(at(1)),
-    revision: 1,
-  });
-  await knex('train_bookings').insert({
-    release_id: 'r1',
-    train_id: 't1',
-    slot_start: new Date(at(5, '10:00')),
-    booked_by: 'user:default/alice',
-    booked_at: new Date(at(2)),
   });
 }
