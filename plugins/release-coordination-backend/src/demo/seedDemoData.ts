@@ -8,6 +8,7 @@ import { seedDemoRollbacks } from './seedDemoRollbacks';
 import { seedDemoTrains } from './seedDemoTrains';
 import { seedDemoVerification } from './demoVerification';
 import { seedDemoIssues } from '../releaseIssues/seedDemoIssues';
+import { seedDemoMetricsHistory } from './demoMetricsHistory';
 
 /** Seeds the demo releases (with their approvals), freezes and trains, each once. */
 export async function seedDemoData(options: {
@@ -34,4 +35,5 @@ export async function seedDemoData(options: {
     logger,
   });
   await seedDemoRollbacks({ stores, logger });
+  await seedDemoMetricsHistory({ stores, logger });
 }
