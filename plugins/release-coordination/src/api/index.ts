@@ -12,3 +12,7 @@ export type {
   TrainStatsRequest,
 } from './ReleaseCoordinationApi';
 export { ReleaseCoordinationClient } from './ReleaseCoordinationClient';
+export type {
+  DeliveryMetricsApi,
+  DeliveryMetricsRequest,
+} from './DeliveryMetricsApi';

@@ -11,6 +11,7 @@ import { ReleasesOverview } from '../ReleaseList';
 import { ReleaseTimeline } from '../Timeline';
 import { TrainsTab } from '../Trains';
 import { OpenIssuesTab } from '../ReleaseIssues';
+import { DeliveryMetrics } from '../DeliveryMetrics';
 
 const ALL_RELEASES = {};
 
@@ -22,6 +23,7 @@ const TABS = [
   'freezes',
   'impact',
   'issues',
+  'metrics',
 ] as const;
 
 /**
@@ -29,7 +31,7 @@ const TABS = [
  * list of upcoming releases, the timeline, the release trains or the
  * freezes or every upcoming release's impact, chosen with `?tab=list`,
  * `?tab=timeline`, `?tab=trains`, `?tab=freezes`, `?tab=impact` or
- * `?tab=issues` (the open issues) so links
+ * `?tab=issues` (the open issues) or `?tab=metrics` (delivery metrics) so links
  * can be shared.
  */
 export function ReleasesHome(props: { now?: Date | string | number }) {
@@ -60,6 +62,7 @@ export function ReleasesHome(props: { now?: Date | string | number }) {
           <Tab value="freezes" label="Freezes" />
           <Tab value="impact" label="Impact" />
           <Tab value="issues" label="Open issues" />
+          <Tab value="metrics" label="Metrics" />
         </Tabs>
       </Box>
       {/* The list's table loads lazily; keep the tabs while it does. */}
@@ -73,6 +76,7 @@ export function ReleasesHome(props: { now?: Date | string | number }) {
         {tab === 'freezes' && <FreezesTab now={props.now} />}
         {tab === 'impact' && <UpcomingReleaseImpact now={props.now} />}
         {tab === 'issues' && <OpenIssuesTab />}
+        {tab === 'metrics' && <DeliveryMetrics scope="organisation" />}
       </Suspense>
     </>
   );
