@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  ApprovalDecision,
   Release,
   ReleaseState,
 } from '@internal/plugin-release-coordination-common';
@@ -13,6 +14,25 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const WEEKS = 26;
 const COMMERCE_TRAIN = '00000000-0000-4000-c000-000000000001';
+
+/** Who approves for each team: a member who is not its planner. */
+const APPROVER: Record<string, string> = {
+  'checkout-team': 'user:default/alice',
+  'payments-team': 'user:default/grace',
+  'platform-team': 'user:default/heidi',
+  'storefront-team': 'user:default/judy',
+  'identity-team': 'user:default/oscar',
+  'search-team': 'user:default/mallory',
+};
+
+/** The teams owning dependents of the history's components. */
+const DEPENDENT_OWNERS = ['checkout-team', 'storefront-team'];
+
+/** The components the history rolls back and follows up with hotfixes. */
+const ROLLED_BACK: Array<[string, string]> = [
+  ['metrics-collector', 'platform-team'],
+  ['web-storefront', 'storefront-team'],
+];
 
 /** The components the history releases, with their owning team. */
 const COMPONENTS: Array<[string, string]> = [
@@ -31,6 +51,11 @@ const COMPONENTS: Array<[string, string]> = [
 export interface HistoryRelease {
   release: Release;
   events: NewReleaseEvent[];
+  /**
+   * Approvals given before it was approved: its owning team's and, as the
+   * risk of some of them asks, those of the owners of dependents.
+   */
+  approvals: ApprovalDecision[];
   /** Booked on the Commerce train before it was released. */
   trainSlot?: string;
   /** The rolled-back release it follows up (a hotfix). */
@@ -52,7 +77,7 @@ function historyRelease(options: {
   after: Array<[ReleaseState, number]>;
   late: boolean;
   plannedDaysBefore: number;
-}): Pick<HistoryRelease, 'release' | 'events'> {
+}): Pick<HistoryRelease, 'release' | 'events' | 'approvals'> {
   const { n, start, hours, late } = options;
   const [component, team] = options.component;
   const planner = PLANNER[team];
@@ -67,6 +92,13 @@ function historyRelease(options: {
   ];
   const created = planned - DAY;
   return {
+    approvals: [...new Set([team, ...DEPENDENT_OWNERS])].map(group => ({
+      groupRef: `group:default/${group}`,
+      by: APPROVER[group],
+      decision: 'approve',
+      comment: 'Looks good',
+      at: iso(path[1][1] - HOUR),
+    })),
     release: {
       id: `00000000-0000-4000-e000-${String(n).padStart(12, '0')}`,
       title: options.title,
@@ -112,8 +144,8 @@ function historyRelease(options: {
  * charts: two or three a week across nine components, every fifth late
  * (started and released after its window), every third of the commerce
  * systems on the Commerce train, every ninth with a sev2 issue resolved
- * hours later, and every seventh of those older than 95 days rolled back
- * and followed up by a hotfix a day later (older than the 90 days the risk
+ * hours later, and every seventh of those older than 95 days (of
+ * {@link ROLLED_BACK}) rolled back and followed up by a hotfix a day later (older than the 90 days the risk
  * assessment counts rollbacks over, so today's risks stay as they were).
  * Generated deterministically from `now`.
  */
@@ -124,11 +156,13 @@ export function demoMetricsHistory(now: Date): HistoryRelease[] {
   for (let week = WEEKS; week >= 1; week--) {
     for (let k = 0; k < 2 + (week % 2); k++) {
       n += 1;
-      const component = COMPONENTS[n % COMPONENTS.length];
+      const rolledBack = n % 7 === 0 && week * 7 > 95;
+      const component = rolledBack
+        ? ROLLED_BACK[(n / 7) % ROLLED_BACK.length]
+        : COMPONENTS[n % COMPONENTS.length];
       const start = today - week * 7 * DAY + (k * 2 + 1) * DAY + 9 * HOUR;
       const hours = 2 + (n % 3);
       const end = start + hours * HOUR;
-      const rolledBack = n % 7 === 0 && week * 7 > 95;
       const base = historyRelease({
         n,
         component,
@@ -210,7 +244,14 @@ export async function seedDemoMetricsHistory(options: {
     isEmpty: async () =>
       !(await stores.releaseStore.getRelease(items[0].release.id)),
     items: () => items,
-    insert: async ({ release, events, trainSlot, hotfixOf, issue }) => {
+    insert: async ({
+      release,
+      events,
+      approvals,
+      trainSlot,
+      hotfixOf,
+      issue,
+    }) => {
       // booked first: a release on a train is recorded so when released
       if (trainSlot) {
         await stores.trainStore.book({
@@ -222,6 +263,9 @@ export async function seedDemoMetricsHistory(options: {
         });
       }
       await stores.releaseStore.createRelease(release, events);
+      for (const approval of approvals) {
+        await stores.approvalStore.addDecision(release.id, 1, approval);
+      }
       if (hotfixOf) {
         await stores.rollbackStore.addHotfix(
           release.id,
