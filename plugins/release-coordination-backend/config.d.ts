@@ -260,6 +260,11 @@ export interface Config {
        */
       optOutGroups?: string[];
     };
+    /** Delivery metrics (`GET /metrics`). */
+    metrics?: {
+      /** A hotfix released within this many days after another release of its entities counts as rework (14). */
+      reworkWindowDays?: number;
+    };
     /** When releases may move through their lifecycle. */
     lifecycle?: {
       /**

@@ -40,6 +40,8 @@ import { ReviewService } from './reviews/ReviewService';
 import { ReleaseNotesService } from './releaseNotes/ReleaseNotesService';
 import { ReleaseAnnouncer } from './releaseNotes/ReleaseAnnouncer';
 import { NotesFeedService } from './releaseNotes/NotesFeedService';
+import { MetricsService } from './metrics/MetricsService';
+import { createMetricsService } from './metrics/createMetricsService';
 
 /**
  * What the services are built from: the stores, Backstage's core services
@@ -93,6 +95,7 @@ export interface Services {
   releaseNotes: ReleaseNotesService;
   announcer: ReleaseAnnouncer;
   notesFeeds: NotesFeedService;
+  metrics: MetricsService;
 }
 
 /**
@@ -218,5 +221,6 @@ export function createServices(deps: ServiceDependencies): Services {
     approvalPolicy,
     timeHorizon: readTimeHorizon(config),
     linkSchemes: readLinkSchemes(config),
+    metrics: createMetricsService(deps, catalog),
   };
 }

@@ -88,6 +88,7 @@ import {
   ReleaseNotesFeed,
   SaveReleaseNotesRequest,
 } from './releaseNotes';
+import type { DeliveryMetrics } from './metrics';
 
 type Documented = components['schemas'];
 /** Compiles only when given `true`. */
@@ -229,4 +230,9 @@ export type ReleaseNotesSameAsDocumented = [
   Expect<Same<AnnouncementPreview, Documented['AnnouncementPreview']>>,
   Expect<Same<SaveReleaseNotesRequest, Documented['SaveReleaseNotesRequest']>>,
   Expect<Same<ReleaseNotesFeed, Documented['ReleaseNotesFeed']>>,
+];
+
+/** Delivery metrics (`GET /metrics`). */
+export type MetricsSameAsDocumented = [
+  Expect<Same<DeliveryMetrics, Documented['DeliveryMetrics']>>,
 ];

@@ -24,3 +24,4 @@ export * from './releaseIssues';
 export * from './rollback';
 export * from './reviews';
 export * from './releaseNotes';
+export * from './metrics';

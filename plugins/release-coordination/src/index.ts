@@ -8,6 +8,7 @@ export {
   releaseCoordinationPlugin,
   EntityImpactContent,
   EntityReadinessContent,
+  EntityDeliveryMetricsContent,
   EntityReleaseImpactContent,
   EntityReleasesContent,
   HomePageReleaseCalendarCard,
@@ -70,3 +71,4 @@ export type {
 export { ReleaseReadiness } from './components/Readiness';
 export type { ReleaseReadinessProps } from './components/Readiness';
 export type * from '@internal/plugin-release-coordination-common';
+export { DeliveryMetrics } from './components/DeliveryMetrics';

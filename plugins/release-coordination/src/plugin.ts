@@ -145,3 +145,22 @@ export const HomePageReleaseCalendarCard = releaseCoordinationPlugin.provide(
       })),
   }),
 );
+
+/**
+ * The Metrics tab of a System, Domain or Group page: delivery metrics (the
+ * DORA measures, timeline and cadence adherence, approval lead time) of its
+ * releases as trend charts, a table and a CSV download.
+ *
+ * @public
+ */
+export const EntityDeliveryMetricsContent = releaseCoordinationPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeliveryMetricsContent',
+    component: {
+      lazy: () =>
+        import('./components/DeliveryMetrics').then(
+          m => m.EntityDeliveryMetricsContent,
+        ),
+    },
+  }),
+);

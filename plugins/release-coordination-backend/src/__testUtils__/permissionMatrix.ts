@@ -10,6 +10,7 @@ import { ISSUE_PERMISSION_ROWS } from './issuePermissionRows';
 import { ROLLBACK_PERMISSION_ROWS } from './rollbackPermissionRows';
 import { REVIEW_PERMISSION_ROWS } from './reviewPermissionRows';
 import { RELEASE_NOTES_PERMISSION_ROWS } from './releaseNotesPermissionRows';
+import { METRICS_PERMISSION_ROWS } from './metricsPermissionRows';
 import { everyone, ownersAndReleaseManagers } from './matrixExpectations';
 import { Role } from './portalTestBackend';
 import { VERIFICATION_MATRIX_ROWS } from './verificationMatrix';
@@ -422,6 +423,7 @@ export const PERMISSION_MATRIX: readonly PermissionMatrixRow[] = [
   ...ROLLBACK_PERMISSION_ROWS,
   ...REVIEW_PERMISSION_ROWS,
   ...RELEASE_NOTES_PERMISSION_ROWS,
+  ...METRICS_PERMISSION_ROWS,
 ];
 
 /**

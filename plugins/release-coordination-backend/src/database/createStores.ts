@@ -38,6 +38,7 @@ import {
   DatabaseReleaseNotesStore,
   ReleaseNotesStore,
 } from '../releaseNotes/DatabaseReleaseNotesStore';
+import { DatabaseMetricsStore } from '../metrics/DatabaseMetricsStore';
 
 /**
  * Every store of the plugin, over one database.
@@ -57,6 +58,7 @@ export interface Stores {
   rollbackStore: RollbackStore;
   reviewStore: ReviewStore;
   releaseNotesStore: ReleaseNotesStore;
+  metricsStore: DatabaseMetricsStore;
 }
 
 /**
@@ -80,5 +82,6 @@ export async function createStores(database: DatabaseService): Promise<Stores> {
     rollbackStore: new DatabaseRollbackStore(db),
     reviewStore: new DatabaseReviewStore(db),
     releaseNotesStore: new DatabaseReleaseNotesStore(db),
+    metricsStore: new DatabaseMetricsStore(db),
   };
 }

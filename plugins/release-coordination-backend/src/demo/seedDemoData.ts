@@ -10,6 +10,7 @@ import { seedDemoVerification } from './demoVerification';
 import { seedDemoIssues } from '../releaseIssues/seedDemoIssues';
 import { seedDemoReviews } from '../reviews/seedDemoReviews';
 import { readReviewSettings } from '../reviews/reviewSettings';
+import { seedDemoMetricsHistory } from './demoMetricsHistory';
 
 /** Seeds the demo releases (with their approvals), freezes and trains, each once. */
 export async function seedDemoData(options: {
@@ -41,4 +42,5 @@ export async function seedDemoData(options: {
     settings: readReviewSettings(config),
     logger,
   });
+  await seedDemoMetricsHistory({ stores, logger });
 }

@@ -22,6 +22,7 @@ import { issueFixtures } from '../__testUtils__/issuePermissionRows';
 import { rollbackFixtures } from '../__testUtils__/rollbackPermissionRows';
 import { reviewFixtures } from '../__testUtils__/reviewPermissionRows';
 import { releaseNotesFixtures } from '../__testUtils__/releaseNotesPermissionRows';
+import { metricsFixtures } from '../__testUtils__/metricsPermissionRows';
 
 jest.setTimeout(120_000);
 
@@ -376,6 +377,7 @@ const FIXTURES: Record<string, Fixture> = {
   ...rollbackFixtures({ plannedRelease, expectStatus }),
   ...reviewFixtures({ plannedRelease, draftRelease, expectStatus }),
   ...releaseNotesFixtures({ plannedRelease, draftRelease, expectStatus }),
+  ...metricsFixtures(),
 };
 
 /** Sends the row's request as the role, on the row's method and path. */

@@ -47,6 +47,8 @@ import { ReleaseNotesService } from '../releaseNotes/ReleaseNotesService';
 import { ReleaseAnnouncer } from '../releaseNotes/ReleaseAnnouncer';
 import { NotesFeedService } from '../releaseNotes/NotesFeedService';
 import { addNotesFeedRoutes } from './notesFeedRouter';
+import { MetricsService } from '../metrics/MetricsService';
+import { addMetricsRoutes } from './metricsRouter';
 
 /**
  * What the release-coordination router needs.
@@ -89,6 +91,8 @@ export interface RouterOptions {
   announcer?: ReleaseAnnouncer;
   /** The Atom feeds of released notes; their routes are served only when given. */
   notesFeeds?: NotesFeedService;
+  /** Delivery metrics; `/metrics` is served only when given. */
+  metrics?: MetricsService;
 }
 
 const parseJson = express.json({ limit: '1mb' });
@@ -251,6 +255,10 @@ export async function createRouter(
 
   if (options.notesFeeds) {
     addNotesFeedRoutes(router, { ...options, notesFeeds: options.notesFeeds });
+  }
+
+  if (options.metrics) {
+    addMetricsRoutes(router, { ...options, metrics: options.metrics });
   }
 
   if (options.calendar && options.userInfo) {

@@ -1042,6 +1042,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Delivery metrics of a scope over a period: the five DORA measures (deployment frequency, change lead time, change fail rate, failed deployment recovery time, deployment rework rate), timeline and cadence adherence, approval lead time and review completion, each with its DORA performance band where there is one, over the whole period and per week or month. Counts released (and approved) releases only, none of which is a draft, so every caller sees the same numbers; a scope's entities are those the caller may read in the catalog. */
+    get: operations['GetDeliveryMetrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2027,6 +2044,69 @@ export interface components {
       createdAt: string;
       url?: string;
       token?: string;
+    };
+    /** @enum {string} */
+    PerformanceBand: 'elite' | 'high' | 'medium' | 'low';
+    /** @enum {string} */
+    DeliveryMeasure:
+      | 'deploymentFrequency'
+      | 'changeLeadTime'
+      | 'changeFailRate'
+      | 'recoveryTime'
+      | 'reworkRate'
+      | 'timelineAdherence'
+      | 'cadenceAdherence'
+      | 'approvalLeadTime'
+      | 'reviewCompletion';
+    DeliveryMeasureInfo: {
+      id: components['schemas']['DeliveryMeasure'];
+      label: string;
+      /** @enum {string} */
+      unit: 'perWeek' | 'hours' | 'ratio';
+      banded: boolean;
+      /** @description False while the data behind it does not exist (review completion until post-release reviews exist). */
+      available: boolean;
+      description: string;
+    };
+    MeasureValue: {
+      value: number | null;
+      count: number;
+      /**
+       * @description The DORA performance band; null for no value or no band.
+       * @enum {string|null}
+       */
+      band: 'elite' | 'high' | 'medium' | 'low' | null;
+    };
+    MeasureValues: {
+      deploymentFrequency: components['schemas']['MeasureValue'];
+      changeLeadTime: components['schemas']['MeasureValue'];
+      changeFailRate: components['schemas']['MeasureValue'];
+      recoveryTime: components['schemas']['MeasureValue'];
+      reworkRate: components['schemas']['MeasureValue'];
+      timelineAdherence: components['schemas']['MeasureValue'];
+      cadenceAdherence: components['schemas']['MeasureValue'];
+      approvalLeadTime: components['schemas']['MeasureValue'];
+      reviewCompletion: components['schemas']['MeasureValue'];
+    };
+    DeliveryMetrics: {
+      scope: string;
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+      /** @enum {string} */
+      interval: 'week' | 'month';
+      timeZone: string;
+      reworkWindowDays: number;
+      measures: components['schemas']['DeliveryMeasureInfo'][];
+      summary: components['schemas']['MeasureValues'];
+      series: {
+        /** Format: date-time */
+        start: string;
+        /** Format: date-time */
+        end: string;
+        values: components['schemas']['MeasureValues'];
+      }[];
     };
   };
   responses: {
@@ -4353,6 +4433,42 @@ export interface operations {
         };
       };
       400: components['responses']['BadRequest'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  GetDeliveryMetrics: {
+    parameters: {
+      query: {
+        /** @description `organisation`, or an entity ref: a System (its parts), a Domain (everything in it), a Group (what it and its child groups own) or any other entity. */
+        scope: string;
+        /** @description Start of the period (ISO 8601 date-time with a zone). */
+        from: string;
+        /** @description End of the period (exclusive), after `from` and at most 1,096 days later. */
+        to: string;
+        interval?: 'week' | 'month';
+        /** @description IANA time zone the weeks (from Monday) and months are cut in. */
+        tz?: string;
+        /** @description `csv` answers a CSV download of the series and a `total` row. */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The measures over the period and per interval. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryMetrics'];
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
     };
   };

@@ -53,6 +53,7 @@ import {
   ReleaseNotesQuery,
   SaveReleaseNotesRequest,
 } from '@internal/plugin-release-coordination-common';
+import { DeliveryMetricsApi } from './DeliveryMetricsApi';
 
 /**
  * Filters and paging of the portal-wide issue listing.
@@ -218,7 +219,7 @@ export interface ListUpcomingImpactRequest {
  *
  * @public
  */
-export interface ReleaseCoordinationApi {
+export interface ReleaseCoordinationApi extends DeliveryMetricsApi {
   /** Lists releases matching the filters, one page at a time. */
   listReleases(request?: ListReleasesRequest): Promise<Page<Release>>;
   /** Gets one release; rejects with a 404 `ResponseError` when it does not exist. */

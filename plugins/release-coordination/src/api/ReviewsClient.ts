@@ -7,15 +7,13 @@ import {
   UpdateActionItemRequest,
   UpdateReviewRequest,
 } from '@internal/plugin-release-coordination-common';
-import {
-  queryString,
-  ReleaseCoordinationHttp,
-} from './ReleaseCoordinationHttp';
+import { queryString } from './ReleaseCoordinationHttp';
+import { DeliveryMetricsClient } from './DeliveryMetricsClient';
 import { ReleaseReviewsApi } from './ReviewsApi';
 
-/** The calls about post-release reviews. */
+/** The calls about post-release reviews. @public */
 export abstract class ReviewsClient
-  extends ReleaseCoordinationHttp
+  extends DeliveryMetricsClient
   implements ReleaseReviewsApi
 {
   async getReleaseReview(id: string): Promise<ReleaseReview> {

@@ -16,3 +16,7 @@ export { ReleaseCoordinationClient } from './ReleaseCoordinationClient';
 export { AfterGoLiveClient } from './AfterGoLiveClient';
 export { ReleaseCoordinationHttp } from './ReleaseCoordinationHttp';
 export type { ReleaseReviewsApi } from './ReviewsApi';
+export type {
+  DeliveryMetricsApi,
+  DeliveryMetricsRequest,
+} from './DeliveryMetricsApi';

@@ -12,6 +12,7 @@ import { ReleaseTimeline } from '../Timeline';
 import { TrainsTab } from '../Trains';
 import { OpenIssuesTab } from '../ReleaseIssues';
 import { ReviewsList } from '../Reviews';
+import { DeliveryMetrics } from '../DeliveryMetrics';
 
 const ALL_RELEASES = {};
 
@@ -24,6 +25,7 @@ const TABS = [
   'impact',
   'issues',
   'reviews',
+  'metrics',
 ] as const;
 
 /**
@@ -31,7 +33,8 @@ const TABS = [
  * list of upcoming releases, the timeline, the release trains or the
  * freezes or every upcoming release's impact, chosen with `?tab=list`,
  * `?tab=timeline`, `?tab=trains`, `?tab=freezes`, `?tab=impact` or
- * `?tab=issues` (the open issues) or `?tab=reviews` (post-release reviews) so links
+ * `?tab=issues` (the open issues), `?tab=reviews` (post-release reviews) or
+ * `?tab=metrics` (delivery metrics) so links
  * can be shared.
  */
 export function ReleasesHome(props: { now?: Date | string | number }) {
@@ -63,6 +66,7 @@ export function ReleasesHome(props: { now?: Date | string | number }) {
           <Tab value="impact" label="Impact" />
           <Tab value="issues" label="Open issues" />
           <Tab value="reviews" label="Reviews" />
+          <Tab value="metrics" label="Metrics" />
         </Tabs>
       </Box>
       {/* The list's table loads lazily; keep the tabs while it does. */}
@@ -77,6 +81,7 @@ export function ReleasesHome(props: { now?: Date | string | number }) {
         {tab === 'impact' && <UpcomingReleaseImpact now={props.now} />}
         {tab === 'issues' && <OpenIssuesTab />}
         {tab === 'reviews' && <ReviewsList />}
+        {tab === 'metrics' && <DeliveryMetrics scope="organisation" />}
       </Suspense>
     </>
   );

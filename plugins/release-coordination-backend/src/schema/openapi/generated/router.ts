@@ -3803,6 +3803,104 @@ export const spec = {
         },
       },
     },
+    '/metrics': {
+      get: {
+        operationId: 'GetDeliveryMetrics',
+        description:
+          "Delivery metrics of a scope over a period: the five DORA measures (deployment frequency, change lead time, change fail rate, failed deployment recovery time, deployment rework rate), timeline and cadence adherence, approval lead time and review completion, each with its DORA performance band where there is one, over the whole period and per week or month. Counts released (and approved) releases only, none of which is a draft, so every caller sees the same numbers; a scope's entities are those the caller may read in the catalog.",
+        parameters: [
+          {
+            name: 'scope',
+            in: 'query',
+            required: true,
+            description:
+              '`organisation`, or an entity ref: a System (its parts), a Domain (everything in it), a Group (what it and its child groups own) or any other entity.',
+            schema: {
+              type: 'string',
+              maxLength: 300,
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            required: true,
+            description:
+              'Start of the period (ISO 8601 date-time with a zone).',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: true,
+            description:
+              'End of the period (exclusive), after `from` and at most 1,096 days later.',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'interval',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['week', 'month'],
+              default: 'week',
+            },
+          },
+          {
+            name: 'tz',
+            in: 'query',
+            description:
+              'IANA time zone the weeks (from Monday) and months are cut in.',
+            schema: {
+              type: 'string',
+              default: 'UTC',
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            description:
+              '`csv` answers a CSV download of the series and a `total` row.',
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+              default: 'json',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The measures over the period and per interval.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeliveryMetrics',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -7178,6 +7276,180 @@ export const spec = {
           },
           token: {
             type: 'string',
+          },
+        },
+      },
+      PerformanceBand: {
+        type: 'string',
+        enum: ['elite', 'high', 'medium', 'low'],
+      },
+      DeliveryMeasure: {
+        type: 'string',
+        enum: [
+          'deploymentFrequency',
+          'changeLeadTime',
+          'changeFailRate',
+          'recoveryTime',
+          'reworkRate',
+          'timelineAdherence',
+          'cadenceAdherence',
+          'approvalLeadTime',
+          'reviewCompletion',
+        ],
+      },
+      DeliveryMeasureInfo: {
+        type: 'object',
+        required: ['id', 'label', 'unit', 'banded', 'available', 'description'],
+        properties: {
+          id: {
+            $ref: '#/components/schemas/DeliveryMeasure',
+          },
+          label: {
+            type: 'string',
+          },
+          unit: {
+            type: 'string',
+            enum: ['perWeek', 'hours', 'ratio'],
+          },
+          banded: {
+            type: 'boolean',
+          },
+          available: {
+            type: 'boolean',
+            description:
+              'False while the data behind it does not exist (review completion until post-release reviews exist).',
+          },
+          description: {
+            type: 'string',
+          },
+        },
+      },
+      MeasureValue: {
+        type: 'object',
+        required: ['value', 'count', 'band'],
+        properties: {
+          value: {
+            type: 'number',
+            nullable: true,
+          },
+          count: {
+            type: 'integer',
+          },
+          band: {
+            description:
+              'The DORA performance band; null for no value or no band.',
+            type: 'string',
+            nullable: true,
+            enum: ['elite', 'high', 'medium', 'low', null],
+          },
+        },
+      },
+      MeasureValues: {
+        type: 'object',
+        required: [
+          'deploymentFrequency',
+          'changeLeadTime',
+          'changeFailRate',
+          'recoveryTime',
+          'reworkRate',
+          'timelineAdherence',
+          'cadenceAdherence',
+          'approvalLeadTime',
+          'reviewCompletion',
+        ],
+        properties: {
+          deploymentFrequency: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+          changeLeadTime: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+          changeFailRate: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+          recoveryTime: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+          reworkRate: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+          timelineAdherence: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+          cadenceAdherence: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+          approvalLeadTime: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+          reviewCompletion: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+        },
+      },
+      DeliveryMetrics: {
+        type: 'object',
+        required: [
+          'scope',
+          'from',
+          'to',
+          'interval',
+          'timeZone',
+          'reworkWindowDays',
+          'measures',
+          'summary',
+          'series',
+        ],
+        properties: {
+          scope: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          interval: {
+            type: 'string',
+            enum: ['week', 'month'],
+          },
+          timeZone: {
+            type: 'string',
+          },
+          reworkWindowDays: {
+            type: 'number',
+          },
+          measures: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DeliveryMeasureInfo',
+            },
+          },
+          summary: {
+            $ref: '#/components/schemas/MeasureValues',
+          },
+          series: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['start', 'end', 'values'],
+              properties: {
+                start: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                end: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                values: {
+                  $ref: '#/components/schemas/MeasureValues',
+                },
+              },
+            },
           },
         },
       },
