@@ -19,6 +19,14 @@ export {
   releaseCoordinationApiRef,
   ReleaseCoordinationClient,
   ReleaseCoordinationHttp,
+  ReleaseNotesClient,
+  ReviewsClient,
+  DeliveryMetricsClient,
+} from './api';
+export type {
+  DeliveryMetricsApi,
+  DeliveryMetricsRequest,
+  ReleaseReviewsApi,
 } from './api';
 export type { EntityReleasesContentProps } from './components/EntityReleasesContent';
 export type {

@@ -153,14 +153,15 @@ export const HomePageReleaseCalendarCard = releaseCoordinationPlugin.provide(
  *
  * @public
  */
-export const EntityDeliveryMetricsContent = releaseCoordinationPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDeliveryMetricsContent',
-    component: {
-      lazy: () =>
-        import('./components/DeliveryMetrics').then(
-          m => m.EntityDeliveryMetricsContent,
-        ),
-    },
-  }),
-);
+export const EntityDeliveryMetricsContent: () => JSX.Element =
+  releaseCoordinationPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDeliveryMetricsContent',
+      component: {
+        lazy: () =>
+          import('./components/DeliveryMetrics').then(
+            m => m.EntityDeliveryMetricsContent,
+          ),
+      },
+    }),
+  );

@@ -5,7 +5,7 @@ import {
   ReleaseCoordinationHttp,
 } from './ReleaseCoordinationHttp';
 
-/** The delivery-metrics calls: `GET /metrics` as JSON or as CSV. */
+/** The delivery-metrics calls: `GET /metrics` as JSON or as CSV. @public */
 export abstract class DeliveryMetricsClient extends ReleaseCoordinationHttp {
   async getDeliveryMetrics(
     request: DeliveryMetricsRequest,

@@ -409,7 +409,7 @@ export interface ReleaseCoordinationApi extends DeliveryMetricsApi {
 }
 
 /**
- * Reference to the {@link ReleaseCoordinationApi}.
+ * Reference to the `ReleaseCoordinationApi`.
  *
  * @public
  */

@@ -10,7 +10,7 @@ import {
 
 /**
  * The calls about post-release reviews, part of
- * {@link ReleaseCoordinationApi}.
+ * `ReleaseCoordinationApi`.
  *
  * @public
  */

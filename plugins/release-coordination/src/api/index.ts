@@ -20,3 +20,6 @@ export type {
   DeliveryMetricsApi,
   DeliveryMetricsRequest,
 } from './DeliveryMetricsApi';
+export { ReleaseNotesClient } from './ReleaseNotesClient';
+export { ReviewsClient } from './ReviewsClient';
+export { DeliveryMetricsClient } from './DeliveryMetricsClient';

@@ -50,6 +50,8 @@ function saveFile(blob: Blob, name: string) {
  * DORA measures and the portal's own, as a trend chart per measure (or a
  * table), over the last 3, 6 or 12 months per week or month in the
  * browser's time zone, with a CSV download.
+ *
+ * @public
  */
 export function DeliveryMetrics(props: {
   scope: string;
