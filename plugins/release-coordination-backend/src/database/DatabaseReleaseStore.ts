@@ -12,6 +12,7 @@ import {
   ReleaseFields,
   ReleaseListOptions,
   ReleaseStore,
+  WriteAlongside,
 } from './ReleaseStore';
 import { toIso } from './rows';
 import { insertReleaseEvent } from './releaseEvents';
@@ -169,25 +170,15 @@ export class DatabaseReleaseStore implements ReleaseStore {
     revision: number;
     fields: Partial<ReleaseFields>;
     event: NewReleaseEvent;
+    alongside?: WriteAlongside;
   }): Promise<Release> {
-    const { id, revision, fields, event } = options;
+    const { id, revision, fields, event, alongside } = options;
     return this.db.transaction(async tx => {
-      const updated = await tx('releases')
-        .where({ id, revision })
-        .update({
-          ...updatedColumns(fields),
-          revision: revision + 1,
-          updated_at: new Date(event.createdAt),
-        });
-      if (updated === 0) {
-        const exists = await tx('releases').where({ id }).first('id');
-        if (!exists) {
-          throw new NotFoundError(`Release ${id} not found`);
-        }
-        throw new ConflictError(
-          `Release ${id} was changed by someone else since revision ${revision}; reload it and try again`,
-        );
-      }
+      await updateAtRevision(tx, id, revision, {
+        ...updatedColumns(fields),
+        revision: revision + 1,
+        updated_at: new Date(event.createdAt),
+      });
 
       const release = (await this.readRelease(tx, id))!;
       if (fields.entityRefs) {
@@ -213,7 +204,20 @@ export class DatabaseReleaseStore implements ReleaseStore {
         await insertOrdering(tx, id, fields.after);
       }
       await insertReleaseEvent(tx, id, event);
+      await alongside?.(tx);
       return (await this.readRelease(tx, id))!;
+    });
+  }
+
+  async writeAtRevision(
+    id: string,
+    revision: number,
+    write: WriteAlongside,
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      // a no-op update: locks the row until commit, like a change would
+      await updateAtRevision(tx, id, revision, { revision });
+      await write(tx);
     });
   }
 
@@ -378,5 +382,24 @@ export class DatabaseReleaseStore implements ReleaseStore {
     }
     const ids = rows.map(row => row.id);
     return assembleReleases(rows, await readChildRowsInSequence(db, ids));
+  }
+}
+
+/** Updates a release's row if it is at `revision` (compare-and-set); `NotFoundError` or `ConflictError` if not. */
+async function updateAtRevision(
+  tx: Knex.Transaction,
+  id: string,
+  revision: number,
+  columns: Record<string, unknown>,
+) {
+  const updated = await tx('releases').where({ id, revision }).update(columns);
+  if (updated === 0) {
+    const exists = await tx('releases').where({ id }).first('id');
+    if (!exists) {
+      throw new NotFoundError(`Release ${id} not found`);
+    }
+    throw new ConflictError(
+      `Release ${id} was changed by someone else since revision ${revision}; reload it and try again`,
+    );
   }
 }

@@ -166,9 +166,12 @@ export class DatabaseTrainStore {
     return !(await this.db('trains').first('id'));
   }
 
-  /** Books a release onto a slot, replacing any booking it had. */
-  async book(booking: TrainBooking): Promise<TrainBooking> {
-    await this.db('train_bookings')
+  /**
+   * Books a release onto a slot, replacing any booking it had; `db` may be a
+   * transaction (see `ReleaseStore.updateRelease`'s `alongside`).
+   */
+  async book(booking: TrainBooking, db: Knex = this.db): Promise<TrainBooking> {
+    await db('train_bookings')
       .insert({
         release_id: booking.releaseId,
         train_id: booking.trainId,
@@ -178,11 +181,14 @@ export class DatabaseTrainStore {
       })
       .onConflict('release_id')
       .merge();
-    return (await this.getBooking(booking.releaseId))!;
+    return (await this.getBooking(booking.releaseId, db))!;
   }
 
-  async getBooking(releaseId: string): Promise<TrainBooking | undefined> {
-    const row = await this.db<BookingRow>('train_bookings')
+  async getBooking(
+    releaseId: string,
+    db: Knex = this.db,
+  ): Promise<TrainBooking | undefined> {
+    const row = await db<BookingRow>('train_bookings')
       .where({ release_id: releaseId })
       .first();
     return row ? fromBookingRow(row) : undefined;
@@ -201,12 +207,10 @@ export class DatabaseTrainStore {
     return bookings;
   }
 
-  /** Removes a release's booking; false if it had none. */
-  async unbook(releaseId: string): Promise<boolean> {
+  /** Removes a release's booking; false if it had none. `db` may be a transaction. */
+  async unbook(releaseId: string, db: Knex = this.db): Promise<boolean> {
     return (
-      (await this.db('train_bookings')
-        .where({ release_id: releaseId })
-        .delete()) > 0
+      (await db('train_bookings').where({ release_id: releaseId }).delete()) > 0
     );
   }
 
