@@ -30,9 +30,9 @@ import {
   ChangeRow,
   RELEASE_FORM_FIELDS,
   ReleaseFormState,
-  shortRef,
 } from './releaseForm';
 import { SlotSuggestions } from './SlotSuggestions';
+import { shortRef } from '../shared/shortRef';
 
 /** Props of {@link ReleaseFormFields}. */
 export interface ReleaseFormFieldsProps extends DialogForm<ReleaseFormState> {
@@ -199,7 +199,7 @@ function StandardChangeField(props: {
       'No standard changes are declared (releaseCoordination.standardChanges), so no release can be standard';
   } else if (!help && chosen) {
     help = `Covers ${chosen.entityRefs
-      .map(shortRef)
+      .map(ref => shortRef(ref))
       .join(', ')}; changes of kind ${chosen.changeKinds.join(', ')}`;
   }
   return (
