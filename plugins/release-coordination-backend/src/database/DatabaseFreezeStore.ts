@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import { Freeze, Page } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { lastEndOf } from '../freezes/occurrences';
-import { decodeCursor, encodeCursor, whereAfterKeyset } from './keysetCursor';
+import { encodeCursor, whereAfterCursor } from './keysetCursor';
 import {
   definedFields,
   revisionedColumns,
@@ -117,19 +117,11 @@ export class DatabaseFreezeStore implements FreezeStore {
   }): Promise<Page<Freeze>> {
     const { limit } = options;
     const query = this.db<FreezeRow>('freezes');
-    if (options.cursor) {
-      const cursor = decodeCursor(
-        options.cursor,
-        'start',
-        'cursor: not a cursor returned by a freeze listing',
-      );
-      whereAfterKeyset(
-        query,
-        { time: 'start_at', id: 'id' },
-        { time: cursor.start, id: cursor.id },
-        'asc',
-      );
-    }
+    whereAfterCursor(query, options.cursor, {
+      columns: { start: 'start_at', id: 'id' },
+      order: 'asc',
+      message: 'cursor: not a cursor returned by a freeze listing',
+    });
     const rows = await query
       .select('*')
       .orderBy([

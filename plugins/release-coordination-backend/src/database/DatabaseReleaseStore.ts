@@ -17,7 +17,7 @@ import {
 import { toIso } from './rows';
 import { insertReleaseEvent } from './releaseEvents';
 import { chunks } from './releases/chunks';
-import { decodeCursor, encodeCursor, whereAfterKeyset } from './keysetCursor';
+import { encodeCursor, whereAfterCursor } from './keysetCursor';
 import {
   insertEntities,
   insertFreezeOverride,
@@ -104,20 +104,12 @@ export class DatabaseReleaseStore implements ReleaseStore {
       }
       if (options.states?.length) query.whereIn('state', options.states);
       if (options.types?.length) query.whereIn('type', options.types);
-      if (options.cursor) {
-        const cursor = decodeCursor(
-          options.cursor,
-          'windowStart',
-          'cursor: not a cursor returned by a listing in this order',
-          fields => fields.order === order,
-        );
-        whereAfterKeyset(
-          query,
-          { time: 'window_start', id: 'id' },
-          { time: cursor.windowStart, id: cursor.id },
-          order,
-        );
-      }
+      whereAfterCursor(query, options.cursor, {
+        columns: { windowStart: 'window_start', id: 'id' },
+        order,
+        message: 'cursor: not a cursor returned by a listing in this order',
+        fits: fields => fields.order === order,
+      });
       return query;
     };
 
