@@ -1,4 +1,3 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
 import { Freeze, Page } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { lastEndOf } from '../freezes/occurrences';
@@ -9,6 +8,7 @@ import {
   revisionedFields,
   Timestamp,
   toIso,
+  updateRevisioned,
 } from './rows';
 import { FreezeStore } from './FreezeStore';
 
@@ -163,35 +163,22 @@ export class DatabaseFreezeStore implements FreezeStore {
     updatedAt: string;
   }): Promise<Freeze> {
     const { id, revision, fields, updatedAt } = options;
-    return this.db.transaction(async tx => {
-      const row = await tx<FreezeRow>('freezes').where({ id }).first();
-      if (!row) {
-        throw new NotFoundError(`Freeze ${id} not found`);
-      }
-      const current = fromRow(row);
-      const { recurrence, ...rest } = fields;
-      const next: Freeze = {
-        ...current,
-        ...definedFields(rest),
-        updatedAt,
-        revision: revision + 1,
-      };
-      if (recurrence === null) {
-        delete next.recurrence;
-      } else if (recurrence !== undefined) {
-        next.recurrence = recurrence;
-      }
-      const { id: _id, created_by, created_at, ...values } = toRow(next);
-      const updated = await tx('freezes')
-        .where({ id, revision })
-        .update(values);
-      if (updated === 0) {
-        throw new ConflictError(
-          `Freeze ${id} was changed by someone else since revision ${revision}; reload it and try again`,
-        );
-      }
-      return fromRow((await tx<FreezeRow>('freezes').where({ id }).first())!);
-    });
+    const { recurrence, ...rest } = fields;
+    return updateRevisioned(
+      this.db,
+      { table: 'freezes', what: `Freeze ${id}`, id, revision },
+      { toRow, fromRow },
+      current => {
+        const next: Freeze = { ...current, ...definedFields(rest) };
+        if (recurrence === null) {
+          delete next.recurrence;
+        } else if (recurrence !== undefined) {
+          next.recurrence = recurrence;
+        }
+        return next;
+      },
+      updatedAt,
+    );
   }
 
   async deleteFreeze(id: string): Promise<boolean> {

@@ -14,7 +14,6 @@ import {
   ReleaseStore,
   WriteAlongside,
 } from './ReleaseStore';
-import { toIso } from './rows';
 import { insertReleaseEvent } from './releaseEvents';
 import { chunks } from './releases/chunks';
 import { encodeCursor, whereAfterCursor } from './keysetCursor';
@@ -27,10 +26,13 @@ import {
 } from './releases/releaseChildren';
 import {
   assembleReleases,
+  CANDIDATE_COLUMNS,
+  CandidateRow,
   EventRow,
   groupSorted,
   ReleaseRow,
   toReleaseEvent,
+  toCandidate,
   toReleaseRow,
   updatedColumns,
 } from './releases/releaseRows';
@@ -255,24 +257,8 @@ export class DatabaseReleaseStore implements ReleaseStore {
     draftOwnerRefs?: string[];
   }): Promise<ConflictCandidate[]> {
     const range = { from: new Date(options.from), to: new Date(options.to) };
-    type CandidateRow = Pick<
-      ReleaseRow,
-      | 'id'
-      | 'title'
-      | 'type'
-      | 'state'
-      | 'window_start'
-      | 'window_end'
-      | 'owner_ref'
-    >;
     const query = this.db<CandidateRow>('releases').select(
-      'id',
-      'title',
-      'type',
-      'state',
-      'window_start',
-      'window_end',
-      'owner_ref',
+      ...CANDIDATE_COLUMNS,
     );
     whereActive(query, options.draftOwnerRefs);
     whereWindowOverlaps(query, 'releases', range);
@@ -290,15 +276,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
       )
     ).flat();
     const refsById = groupSorted(entityRows, r => r.entity_ref);
-    return rows.map(row => ({
-      id: row.id,
-      title: row.title,
-      type: row.type as Release['type'],
-      state: row.state as Release['state'],
-      window: { start: toIso(row.window_start), end: toIso(row.window_end) },
-      entityRefs: refsById.get(row.id) ?? [],
-      ownerRef: row.owner_ref,
-    }));
+    return rows.map(row => toCandidate(row, refsById.get(row.id)));
   }
 
   async getReleases(ids: string[]): Promise<Release[]> {

@@ -1,4 +1,3 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   Train,
   TrainBooking,
@@ -10,6 +9,7 @@ import {
   revisionedFields,
   Timestamp,
   toIso,
+  updateRevisioned,
 } from './rows';
 
 type TrainRow = {
@@ -132,26 +132,13 @@ export class DatabaseTrainStore {
     updatedAt: string;
   }): Promise<Train> {
     const { id, revision, fields, updatedAt } = options;
-    return this.db.transaction(async tx => {
-      const row = await tx<TrainRow>('trains').where({ id }).first();
-      if (!row) {
-        throw new NotFoundError(`Train ${id} not found`);
-      }
-      const next: Train = {
-        ...fromRow(row),
-        ...definedFields(fields),
-        updatedAt,
-        revision: revision + 1,
-      };
-      const { id: _id, created_by, created_at, ...values } = toRow(next);
-      const updated = await tx('trains').where({ id, revision }).update(values);
-      if (updated === 0) {
-        throw new ConflictError(
-          `Train ${id} is at revision ${row.revision}, not ${revision}; reload it and try again`,
-        );
-      }
-      return next;
-    });
+    return updateRevisioned(
+      this.db,
+      { table: 'trains', what: `Train ${id}`, id, revision },
+      { toRow, fromRow },
+      current => ({ ...current, ...definedFields(fields) }),
+      updatedAt,
+    );
   }
 
   /** Deletes a train and its bookings; false if there was none. */

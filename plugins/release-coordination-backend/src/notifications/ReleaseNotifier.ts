@@ -37,6 +37,16 @@ const STATE_TITLES: Partial<Record<ReleaseState, string>> = {
 export const releaseLink = (id: string) =>
   `/release-coordination/releases/${id}`;
 
+/** A reminder to one group about its approval of a release, in a reminder round. */
+export type GroupReminder = {
+  release: Release;
+  groupRef: string;
+  round: number;
+};
+
+/** A reminder about an approval afterwards, due by `deadline`. */
+export type FollowUpReminder = GroupReminder & { deadline: string };
+
 /**
  * Tells people about releases through the notifications service and open
  * pages through signals. One notification per event and recipient set; its
@@ -188,11 +198,7 @@ export class ReleaseNotifier {
    * Reminds one approver group that its decision is still missing before the
    * window starts (the caller makes sure it is sent once per round).
    */
-  async approvalReminder(options: {
-    release: Release;
-    groupRef: string;
-    round: number;
-  }): Promise<void> {
+  async approvalReminder(options: GroupReminder): Promise<void> {
     const { release, groupRef, round } = options;
     await this.send(
       [groupRef],
@@ -208,12 +214,7 @@ export class ReleaseNotifier {
   }
 
   /** Reminds a group to approve an emergency release afterwards, before the deadline. */
-  async followUpReminder(options: {
-    release: Release;
-    groupRef: string;
-    round: number;
-    deadline: string;
-  }): Promise<void> {
+  async followUpReminder(options: FollowUpReminder): Promise<void> {
     const { release, groupRef, round, deadline } = options;
     await this.send(
       [groupRef],
@@ -229,13 +230,9 @@ export class ReleaseNotifier {
   }
 
   /** Tells a group and the release managers that an approval afterwards is overdue. */
-  async followUpOverdue(options: {
-    release: Release;
-    groupRef: string;
-    round: number;
-    deadline: string;
-    releaseManagerGroup: string;
-  }): Promise<void> {
+  async followUpOverdue(
+    options: FollowUpReminder & { releaseManagerGroup: string },
+  ): Promise<void> {
     const { release, groupRef, round, deadline } = options;
     await this.send(
       [groupRef, options.releaseManagerGroup],
