@@ -23,6 +23,7 @@ import {
   FormDialog,
   FormDialogProps,
   Submission,
+  fieldSetter,
   textFieldBinder,
   WindowFields,
 } from '../shared/FormDialog';
@@ -233,10 +234,7 @@ function StandardChangeField(props: {
  */
 export function ReleaseFormFields(props: ReleaseFormFieldsProps) {
   const { form, setForm, errors, withEntities } = props;
-  const set = <K extends keyof ReleaseFormState>(
-    key: K,
-    value: ReleaseFormState[K],
-  ) => setForm(previous => ({ ...previous, [key]: value }));
+  const set = fieldSetter(props);
   const text = textFieldBinder(props, 'release');
   const otherErrors = Object.entries(errors).filter(
     ([key]) =>
