@@ -37,6 +37,14 @@ const STATE_TITLES: Partial<Record<ReleaseState, string>> = {
 export const releaseLink = (id: string) =>
   `/release-coordination/releases/${id}`;
 
+/** A release's approval round: who asked (`actorRef`) and the approver groups. */
+export type ApprovalRound = {
+  release: Release;
+  actorRef: string;
+  approvers: string[];
+  round: number;
+};
+
 /** A reminder to one group about its approval of a release, in a reminder round. */
 export type GroupReminder = {
   release: Release;
@@ -94,12 +102,7 @@ export class ReleaseNotifier {
    * about it (not the actor). Entering `planned` asks the approver groups for
    * their decision instead, and the others just hear it is planned.
    */
-  async transitioned(options: {
-    release: Release;
-    actorRef: string;
-    approvers: string[];
-    round: number;
-  }): Promise<void> {
+  async transitioned(options: ApprovalRound): Promise<void> {
     const { release, actorRef, approvers, round } = options;
     const title = STATE_TITLES[release.state];
     if (!title) return;
@@ -148,12 +151,7 @@ export class ReleaseNotifier {
   }
 
   /** The approver groups are asked for their decision (one notification per round). */
-  async approvalRequested(options: {
-    release: Release;
-    actorRef: string;
-    approvers: string[];
-    round: number;
-  }): Promise<void> {
+  async approvalRequested(options: ApprovalRound): Promise<void> {
     const { release, actorRef, approvers, round } = options;
     if (approvers.length === 0) return;
     await this.send(
