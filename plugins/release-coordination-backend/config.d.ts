@@ -229,6 +229,42 @@ export interface Config {
        */
       deciders?: 'owners' | 'release-managers';
     };
+    /** Post-release reviews. */
+    reviews?: {
+      /** A rolled-back (or rolling back) release needs a review (default true). */
+      requiredWhenRolledBack?: boolean;
+      /** Release types that always need a review (default `[emergency]`). */
+      requiredTypes?: Array<
+        | 'standard'
+        | 'normal'
+        | 'emergency'
+        | 'hotfix'
+        | 'security'
+        | 'out-of-band'
+      >;
+      /** An issue of these severities, in any status, makes a review required (default `[sev1, sev2]`). */
+      requiredSeverities?: Array<'sev1' | 'sev2' | 'sev3' | 'sev4'>;
+      /**
+       * Days after a release finished (went live, or last moved towards rolled
+       * back) within which a required review is to be completed; later it is
+       * overdue and the readiness of the next release of the same entities
+       * warns about it. Default 5.
+       */
+      dueDays?: number;
+    };
+    /** Announcements of releases (with their notes) at approved, released, rolled back and verified. */
+    announcements?: {
+      /**
+       * Groups that never receive announcements (entity refs; a bare name
+       * is a group in the default namespace).
+       */
+      optOutGroups?: string[];
+    };
+    /** Delivery metrics (`GET /metrics`). */
+    metrics?: {
+      /** A hotfix released within this many days after another release of its entities counts as rework (14). */
+      reworkWindowDays?: number;
+    };
     /** When releases may move through their lifecycle. */
     lifecycle?: {
       /**

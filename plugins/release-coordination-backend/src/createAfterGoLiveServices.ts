@@ -10,11 +10,13 @@ import { ReleaseService } from './releases/ReleaseService';
 import { createRollbackService } from './rollback/createRollbackService';
 import { createVerification } from './verification/createVerification';
 import { verificationReadiness } from './verification/verificationReadiness';
+import { createReviews } from './reviews/createReviews';
+import { createReleaseNotes } from './releaseNotes/createReleaseNotes';
 
 /**
  * The services of what happens after go-live, hooked into the release
  * lifecycle: success criteria and verification, release issues with their
- * escalation rules, and rollbacks.
+ * escalation rules, rollbacks and post-release reviews.
  */
 export function createAfterGoLiveServices(
   deps: ServiceDependencies,
@@ -31,9 +33,12 @@ export function createAfterGoLiveServices(
   core.readiness.addContributor(
     verificationReadiness(deps.stores.verificationStore),
   );
+  const issueServices = wireReleaseIssues({ ...deps, ...core });
   return {
+    ...createReleaseNotes(deps, core),
     verification: createVerification(deps, core),
-    ...wireReleaseIssues({ ...deps, ...core }),
+    ...issueServices,
+    reviews: createReviews(deps, { ...core, issues: issueServices.issues }),
     rollbacks: createRollbackService({
       ...deps,
       releases: core.releases,

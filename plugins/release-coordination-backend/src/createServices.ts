@@ -36,6 +36,12 @@ import { ReleaseIssueService } from './releaseIssues/ReleaseIssueService';
 import { EscalationRule } from './releaseIssues/escalationPolicy';
 import { createAfterGoLiveServices } from './createAfterGoLiveServices';
 import { RollbackService } from './rollback/RollbackService';
+import { ReviewService } from './reviews/ReviewService';
+import { ReleaseNotesService } from './releaseNotes/ReleaseNotesService';
+import { ReleaseAnnouncer } from './releaseNotes/ReleaseAnnouncer';
+import { NotesFeedService } from './releaseNotes/NotesFeedService';
+import { MetricsService } from './metrics/MetricsService';
+import { createMetricsService } from './metrics/createMetricsService';
 
 /**
  * What the services are built from: the stores, Backstage's core services
@@ -85,6 +91,11 @@ export interface Services {
   linkSchemes: readonly string[];
   issues: ReleaseIssueService;
   escalationRules: EscalationRule[];
+  reviews: ReviewService;
+  releaseNotes: ReleaseNotesService;
+  announcer: ReleaseAnnouncer;
+  notesFeeds: NotesFeedService;
+  metrics: MetricsService;
 }
 
 /**
@@ -210,5 +221,6 @@ export function createServices(deps: ServiceDependencies): Services {
     approvalPolicy,
     timeHorizon: readTimeHorizon(config),
     linkSchemes: readLinkSchemes(config),
+    metrics: createMetricsService(deps, catalog),
   };
 }

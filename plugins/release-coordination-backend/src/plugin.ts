@@ -11,6 +11,7 @@ import { createStores } from './database/createStores';
 import { seedDemoData } from './demo/seedDemoData';
 import { registerReleaseResource } from './permissions/releaseResource';
 import { CALENDAR_FEED_PATH } from './service/calendarRouter';
+import { NOTES_FEED_PATH } from './service/notesFeedRouter';
 import { createRouter } from './service/router';
 import { scheduleTasks } from './tasks/scheduleTasks';
 import {
@@ -111,6 +112,11 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         // other /calendar-feeds routes still demand a user
         httpRouter.addAuthPolicy({
           path: CALENDAR_FEED_PATH,
+          allow: 'unauthenticated',
+        });
+        // the Atom feeds of released notes, likewise
+        httpRouter.addAuthPolicy({
+          path: NOTES_FEED_PATH,
           allow: 'unauthenticated',
         });
       },

@@ -73,6 +73,22 @@ import type {
   UpdateCriterionRequest,
   UpdateReleaseIssueRequest,
 } from './index';
+import type {
+  CreateActionItemRequest,
+  ReleaseReview,
+  ReleaseReviewSummary,
+  ReviewActionItem,
+  ReviewFacts,
+  UpdateActionItemRequest,
+  UpdateReviewRequest,
+} from './reviews';
+import {
+  AnnouncementPreview,
+  ReleaseNotes,
+  ReleaseNotesFeed,
+  SaveReleaseNotesRequest,
+} from './releaseNotes';
+import type { DeliveryMetrics } from './metrics';
 
 type Documented = components['schemas'];
 /** Compiles only when given `true`. */
@@ -195,4 +211,28 @@ export type AfterGoLiveFitsDocumented = [
   Expect<Fits<ReleaseRollbackStatus, Documented['ReleaseRollbackStatus']>>,
   Expect<Fits<Rollback, Documented['Rollback']>>,
   Expect<Fits<RollbackTriggers, Documented['RollbackTriggers']>>,
+];
+
+/** Post-release reviews: the same on both sides. */
+export type ReviewsSameAsDocumented = [
+  Expect<Same<ReviewActionItem, Documented['ReviewActionItem']>>,
+  Expect<Same<ReleaseReviewSummary, Documented['ReleaseReviewSummary']>>,
+  Expect<Same<ReviewFacts, Documented['ReviewFacts']>>,
+  Expect<Same<ReleaseReview, Documented['ReleaseReview']>>,
+  Expect<Same<UpdateReviewRequest, Documented['UpdateReviewRequest']>>,
+  Expect<Same<CreateActionItemRequest, Documented['CreateActionItemRequest']>>,
+  Expect<Same<UpdateActionItemRequest, Documented['UpdateActionItemRequest']>>,
+];
+
+/** The release notes types on both sides. */
+export type ReleaseNotesSameAsDocumented = [
+  Expect<Same<ReleaseNotes, Documented['ReleaseNotes']>>,
+  Expect<Same<AnnouncementPreview, Documented['AnnouncementPreview']>>,
+  Expect<Same<SaveReleaseNotesRequest, Documented['SaveReleaseNotesRequest']>>,
+  Expect<Same<ReleaseNotesFeed, Documented['ReleaseNotesFeed']>>,
+];
+
+/** Delivery metrics (`GET /metrics`). */
+export type MetricsSameAsDocumented = [
+  Expect<Same<DeliveryMetrics, Documented['DeliveryMetrics']>>,
 ];

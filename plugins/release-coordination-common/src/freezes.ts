@@ -243,7 +243,8 @@ const freezeRecurrenceWithin = (horizon: TimeHorizon) => {
   });
 };
 
-type FreezeTimes = {
+/** The times of a freeze that its schemas check. @public */
+export type FreezeTimes = {
   start: string;
   end: string;
   recurrence?: { until?: string } | null;

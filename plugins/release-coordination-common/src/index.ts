@@ -22,3 +22,6 @@ export * from './signals';
 export * from './verification';
 export * from './releaseIssues';
 export * from './rollback';
+export * from './reviews';
+export * from './releaseNotes';
+export * from './metrics';

@@ -66,6 +66,8 @@ export interface ReadinessItem {
   label: string;
   kind: 'automatic' | 'manual';
   passed: boolean;
+  /** Passed, yet worth a look: shown as a warning, never blocks the verdict. */
+  warning?: boolean;
   facts: string[];
   /** Manual items: who checked it and when. */
   checkedBy?: string;

@@ -131,6 +131,26 @@ export const releaseCoordinationReadinessEntityContent =
   });
 
 /**
+ * The Metrics tab of systems, domains and groups: delivery metrics of their
+ * releases as trend charts.
+ *
+ * @alpha
+ */
+export const releaseCoordinationMetricsEntityContent =
+  EntityContentBlueprint.make({
+    name: 'metrics',
+    params: {
+      path: 'metrics',
+      title: 'Metrics',
+      filter: { kind: { $in: ['system', 'domain', 'group'] } },
+      loader: () =>
+        import('./components/DeliveryMetrics').then(m => (
+          <m.EntityDeliveryMetricsContent />
+        )),
+    },
+  });
+
+/**
  * The homepage widget of the release calendar: the releases and freezes of the
  * next 14 days and a link to the full calendar. Its id is
  * `home-page-widget:release-coordination/release-calendar` and its name, for the
@@ -169,6 +189,7 @@ export default createFrontendPlugin({
     releaseCoordinationImpactEntityContent,
     releaseCoordinationReleaseImpactEntityContent,
     releaseCoordinationReadinessEntityContent,
+    releaseCoordinationMetricsEntityContent,
     releaseCalendarHomePageWidget,
   ],
   routes: { root: rootRouteRef, release: releaseRouteRef },

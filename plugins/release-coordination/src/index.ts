@@ -8,17 +8,33 @@ export {
   releaseCoordinationPlugin,
   EntityImpactContent,
   EntityReadinessContent,
+  EntityDeliveryMetricsContent,
   EntityReleaseImpactContent,
   EntityReleasesContent,
   HomePageReleaseCalendarCard,
   ReleaseCoordinationPage,
 } from './plugin';
-export { releaseCoordinationApiRef, ReleaseCoordinationClient } from './api';
+export {
+  AfterGoLiveClient,
+  releaseCoordinationApiRef,
+  ReleaseCoordinationClient,
+  ReleaseCoordinationHttp,
+  ReleaseNotesClient,
+  ReviewsClient,
+  DeliveryMetricsClient,
+} from './api';
+export type {
+  DeliveryMetricsApi,
+  DeliveryMetricsRequest,
+  ReleaseReviewsApi,
+} from './api';
+export type { EntityReleasesContentProps } from './components/EntityReleasesContent';
 export type {
   EndFreezeRequest,
   ListConflictsRequest,
   ListFreezeOccurrencesRequest,
   ListFreezesRequest,
+  ListIssuesRequest,
   ListReleasesRequest,
   ListTrainSlotsRequest,
   ListUpcomingImpactRequest,
@@ -63,3 +79,4 @@ export type {
 export { ReleaseReadiness } from './components/Readiness';
 export type { ReleaseReadinessProps } from './components/Readiness';
 export type * from '@internal/plugin-release-coordination-common';
+export { DeliveryMetrics } from './components/DeliveryMetrics';

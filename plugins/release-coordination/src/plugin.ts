@@ -9,6 +9,11 @@ import {
 import { createCardExtension } from '@backstage/plugin-home-react';
 import { releaseCoordinationApiRef, ReleaseCoordinationClient } from './api';
 import { releaseRouteRef, rootRouteRef } from './routes';
+import type { EntityReleasesContentProps } from './components/EntityReleasesContent';
+import type {
+  EntityImpactContentProps,
+  EntityReleaseImpactContentProps,
+} from './components/Impact';
 
 /**
  * The release-coordination plugin for apps on the old frontend system.
@@ -34,16 +39,17 @@ export const releaseCoordinationPlugin = createPlugin({
  *
  * @public
  */
-export const ReleaseCoordinationPage = releaseCoordinationPlugin.provide(
-  createRoutableExtension({
-    name: 'ReleaseCoordinationPage',
-    component: () =>
-      import('./components/ReleaseCoordinationPage').then(
-        m => m.ReleaseCoordinationPage,
-      ),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const ReleaseCoordinationPage: () => JSX.Element =
+  releaseCoordinationPlugin.provide(
+    createRoutableExtension({
+      name: 'ReleaseCoordinationPage',
+      component: () =>
+        import('./components/ReleaseCoordinationPage').then(
+          m => m.ReleaseCoordinationPage,
+        ),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
 /**
  * The Releases tab of an entity page: upcoming and recent releases of the
@@ -51,7 +57,9 @@ export const ReleaseCoordinationPage = releaseCoordinationPlugin.provide(
  *
  * @public
  */
-export const EntityReleasesContent = releaseCoordinationPlugin.provide(
+export const EntityReleasesContent: (
+  props?: EntityReleasesContentProps,
+) => JSX.Element = releaseCoordinationPlugin.provide(
   createComponentExtension({
     name: 'EntityReleasesContent',
     component: {
@@ -70,7 +78,9 @@ export const EntityReleasesContent = releaseCoordinationPlugin.provide(
  *
  * @public
  */
-export const EntityImpactContent = releaseCoordinationPlugin.provide(
+export const EntityImpactContent: (
+  props?: EntityImpactContentProps,
+) => JSX.Element | null = releaseCoordinationPlugin.provide(
   createComponentExtension({
     name: 'EntityImpactContent',
     component: {
@@ -86,7 +96,9 @@ export const EntityImpactContent = releaseCoordinationPlugin.provide(
  *
  * @public
  */
-export const EntityReleaseImpactContent = releaseCoordinationPlugin.provide(
+export const EntityReleaseImpactContent: (
+  props?: EntityReleaseImpactContentProps,
+) => JSX.Element = releaseCoordinationPlugin.provide(
   createComponentExtension({
     name: 'EntityReleaseImpactContent',
     component: {
@@ -103,15 +115,16 @@ export const EntityReleaseImpactContent = releaseCoordinationPlugin.provide(
  *
  * @public
  */
-export const EntityReadinessContent = releaseCoordinationPlugin.provide(
-  createComponentExtension({
-    name: 'EntityReadinessContent',
-    component: {
-      lazy: () =>
-        import('./components/Readiness').then(m => m.EntityReadinessContent),
-    },
-  }),
-);
+export const EntityReadinessContent: () => JSX.Element =
+  releaseCoordinationPlugin.provide(
+    createComponentExtension({
+      name: 'EntityReadinessContent',
+      component: {
+        lazy: () =>
+          import('./components/Readiness').then(m => m.EntityReadinessContent),
+      },
+    }),
+  );
 
 /**
  * The homepage card of the release calendar: the releases and freezes of the
@@ -132,3 +145,23 @@ export const HomePageReleaseCalendarCard = releaseCoordinationPlugin.provide(
       })),
   }),
 );
+
+/**
+ * The Metrics tab of a System, Domain or Group page: delivery metrics (the
+ * DORA measures, timeline and cadence adherence, approval lead time) of its
+ * releases as trend charts, a table and a CSV download.
+ *
+ * @public
+ */
+export const EntityDeliveryMetricsContent: () => JSX.Element =
+  releaseCoordinationPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDeliveryMetricsContent',
+      component: {
+        lazy: () =>
+          import('./components/DeliveryMetrics').then(
+            m => m.EntityDeliveryMetricsContent,
+          ),
+      },
+    }),
+  );

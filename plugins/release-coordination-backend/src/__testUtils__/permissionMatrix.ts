@@ -8,6 +8,9 @@
 import { resolve } from 'node:path';
 import { ISSUE_PERMISSION_ROWS } from './issuePermissionRows';
 import { ROLLBACK_PERMISSION_ROWS } from './rollbackPermissionRows';
+import { REVIEW_PERMISSION_ROWS } from './reviewPermissionRows';
+import { RELEASE_NOTES_PERMISSION_ROWS } from './releaseNotesPermissionRows';
+import { METRICS_PERMISSION_ROWS } from './metricsPermissionRows';
 import { everyone, ownersAndReleaseManagers } from './matrixExpectations';
 import { Role } from './portalTestBackend';
 import { VERIFICATION_MATRIX_ROWS } from './verificationMatrix';
@@ -25,7 +28,7 @@ export const MATRIX_ROLES: readonly Role[] = [
 export interface PermissionMatrixRow {
   /** The `operationId` in the OpenAPI document. */
   operationId: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** The path as the OpenAPI document writes it. */
   path: string;
   /** What differs from the usual fixture, for a second row of an operation. */
@@ -418,6 +421,9 @@ export const PERMISSION_MATRIX: readonly PermissionMatrixRow[] = [
   ...VERIFICATION_MATRIX_ROWS,
   ...ISSUE_PERMISSION_ROWS,
   ...ROLLBACK_PERMISSION_ROWS,
+  ...REVIEW_PERMISSION_ROWS,
+  ...RELEASE_NOTES_PERMISSION_ROWS,
+  ...METRICS_PERMISSION_ROWS,
 ];
 
 /**

@@ -2,12 +2,21 @@ import { CalendarFilters } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { Timestamp } from './rows';
 
+/**
+ * What a personal feed serves: a calendar (`calendar_feeds` rows from before
+ * feeds had kinds are calendars) or a System's released notes.
+ *
+ * @public
+ */
+export type FeedKind = 'calendar' | 'release-notes';
+
 type FeedRow = {
   id: string;
   token_hash: string;
   user_ref: string;
   filters: string;
   created_at: Timestamp;
+  kind: FeedKind;
 };
 
 /**
@@ -41,26 +50,39 @@ export class DatabaseCalendarFeedStore {
   /** Over a migrated database (see `createStores`). */
   constructor(private readonly db: Knex) {}
 
-  async createFeed(feed: StoredCalendarFeed): Promise<StoredCalendarFeed> {
+  async createFeed(
+    feed: StoredCalendarFeed,
+    kind: FeedKind = 'calendar',
+  ): Promise<StoredCalendarFeed> {
     await this.db('calendar_feeds').insert({
       id: feed.id,
+      kind,
       token_hash: feed.tokenHash,
       user_ref: feed.userRef,
       filters: JSON.stringify(feed.filters),
       created_at: new Date(feed.createdAt),
     });
-    return (await this.getFeed(feed.id))!;
+    return (await this.getFeed(feed.id, kind))!;
   }
 
-  async getFeed(id: string): Promise<StoredCalendarFeed | undefined> {
-    const row = await this.db<FeedRow>('calendar_feeds').where({ id }).first();
+  /** A feed of a kind; undefined for a feed of another kind. */
+  async getFeed(
+    id: string,
+    kind: FeedKind = 'calendar',
+  ): Promise<StoredCalendarFeed | undefined> {
+    const row = await this.db<FeedRow>('calendar_feeds')
+      .where({ id, kind })
+      .first();
     return row ? fromRow(row) : undefined;
   }
 
-  /** A user's feeds, oldest first. */
-  async listFeeds(userRef: string): Promise<StoredCalendarFeed[]> {
+  /** A user's feeds of a kind, oldest first. */
+  async listFeeds(
+    userRef: string,
+    kind: FeedKind = 'calendar',
+  ): Promise<StoredCalendarFeed[]> {
     const rows = await this.db<FeedRow>('calendar_feeds')
-      .where({ user_ref: userRef })
+      .where({ user_ref: userRef, kind })
       .orderBy([
         { column: 'created_at', order: 'asc' },
         { column: 'id', order: 'asc' },
@@ -68,11 +90,15 @@ export class DatabaseCalendarFeedStore {
     return rows.map(fromRow);
   }
 
-  /** Deletes a feed of a user; false if that user has no such feed. */
-  async deleteFeed(id: string, userRef: string): Promise<boolean> {
+  /** Deletes a feed of a user; false if that user has no such feed of the kind. */
+  async deleteFeed(
+    id: string,
+    userRef: string,
+    kind: FeedKind = 'calendar',
+  ): Promise<boolean> {
     return (
       (await this.db('calendar_feeds')
-        .where({ id, user_ref: userRef })
+        .where({ id, user_ref: userRef, kind })
         .delete()) > 0
     );
   }

@@ -30,6 +30,15 @@ import {
   DatabaseRollbackStore,
   RollbackStore,
 } from '../rollback/DatabaseRollbackStore';
+import {
+  DatabaseReviewStore,
+  ReviewStore,
+} from '../reviews/DatabaseReviewStore';
+import {
+  DatabaseReleaseNotesStore,
+  ReleaseNotesStore,
+} from '../releaseNotes/DatabaseReleaseNotesStore';
+import { DatabaseMetricsStore } from '../metrics/DatabaseMetricsStore';
 
 /**
  * Every store of the plugin, over one database.
@@ -47,6 +56,9 @@ export interface Stores {
   verificationStore: VerificationStore;
   releaseIssueStore: ReleaseIssueStore;
   rollbackStore: RollbackStore;
+  reviewStore: ReviewStore;
+  releaseNotesStore: ReleaseNotesStore;
+  metricsStore: DatabaseMetricsStore;
 }
 
 /**
@@ -68,5 +80,8 @@ export async function createStores(database: DatabaseService): Promise<Stores> {
     verificationStore: new DatabaseVerificationStore(db),
     releaseIssueStore: new DatabaseReleaseIssueStore(db),
     rollbackStore: new DatabaseRollbackStore(db),
+    reviewStore: new DatabaseReviewStore(db),
+    releaseNotesStore: new DatabaseReleaseNotesStore(db),
+    metricsStore: new DatabaseMetricsStore(db),
   };
 }

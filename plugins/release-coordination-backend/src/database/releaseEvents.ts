@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { NewReleaseEvent } from './ReleaseStore';
+import { recordDeliveryTime } from '../metrics/deliveryTimes';
 
 /**
  * Appends an event to a release's history inside a transaction, for stores
@@ -18,4 +19,5 @@ export async function insertReleaseEvent(
     changes: JSON.stringify(event.changes),
     reason: event.reason ?? null,
   });
+  await recordDeliveryTime(tx, releaseId, event);
 }

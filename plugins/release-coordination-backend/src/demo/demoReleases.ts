@@ -22,7 +22,7 @@ function onWeekday(midnight: number, future: boolean): number {
 }
 
 /** Who plans the releases of each team in the demo catalog. */
-const PLANNER: Record<string, string> = {
+export const PLANNER: Record<string, string> = {
   // Grace, not Alice (the demo guest), so Alice may approve her team's plans.
   'checkout-team': 'user:default/grace',
   'payments-team': 'user:default/bob',

@@ -8,6 +8,9 @@ import { seedDemoRollbacks } from './seedDemoRollbacks';
 import { seedDemoTrains } from './seedDemoTrains';
 import { seedDemoVerification } from './demoVerification';
 import { seedDemoIssues } from '../releaseIssues/seedDemoIssues';
+import { seedDemoReviews } from '../reviews/seedDemoReviews';
+import { readReviewSettings } from '../reviews/reviewSettings';
+import { seedDemoMetricsHistory } from './demoMetricsHistory';
 
 /** Seeds the demo releases (with their approvals), freezes and trains, each once. */
 export async function seedDemoData(options: {
@@ -34,4 +37,10 @@ export async function seedDemoData(options: {
     logger,
   });
   await seedDemoRollbacks({ stores, logger });
+  await seedDemoReviews({
+    stores,
+    settings: readReviewSettings(config),
+    logger,
+  });
+  await seedDemoMetricsHistory({ stores, logger });
 }

@@ -11,12 +11,7 @@ import {
   Freeze,
   Release,
 } from '@internal/plugin-release-coordination-common';
-import {
-  createHash,
-  randomBytes,
-  randomUUID,
-  timingSafeEqual,
-} from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
 import {
   CalendarFeedStore,
@@ -26,6 +21,7 @@ import { FreezeStore } from '../database/FreezeStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { FreezeEvaluator, scopeCovers } from '../freezes/FreezeEvaluator';
 import { buildCalendar } from './buildCalendar';
+import { feedTokenMatches, newFeedToken } from './feedTokens';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -43,7 +39,6 @@ interface Viewer {
   ownershipRefs: string[];
 }
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest();
 const lower = (value: string) => value.toLocaleLowerCase('en-US');
 
 /**
@@ -104,10 +99,10 @@ export class CalendarService {
     filters: CalendarFilters,
     credentials: UserCredentials,
   ): Promise<CalendarFeed> {
-    const token = randomBytes(32).toString('base64url');
+    const { token, tokenHash } = newFeedToken();
     const feed = await this.feeds.createFeed({
       id: randomUUID(),
-      tokenHash: sha256(token).toString('hex'),
+      tokenHash,
       userRef: lower(credentials.principal.userEntityRef),
       filters,
       createdAt: this.now().toISOString(),
@@ -140,11 +135,7 @@ export class CalendarService {
    */
   async feedCalendar(id: string, token: string): Promise<string> {
     const feed = await this.feeds.getFeed(id);
-    const given = sha256(token);
-    const stored = feed ? Buffer.from(feed.tokenHash, 'hex') : sha256('');
-    const matches =
-      stored.length === given.length && timingSafeEqual(stored, given);
-    if (!feed || !matches) {
+    if (!feed || !feedTokenMatches(feed, token)) {
       throw new NotFoundError('Calendar feed not found');
     }
     const groups = await this.catalog.groupsOfUser(feed.userRef);

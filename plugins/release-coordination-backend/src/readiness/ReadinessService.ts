@@ -320,15 +320,6 @@ export class ReadinessService {
       );
     }
 
-    const hasNotes = release.description.trim().length > 0;
-    items.push({
-      id: 'release-notes-present',
-      label: 'Release notes present',
-      kind: 'automatic',
-      passed: hasNotes,
-      facts: hasNotes ? [] : ['The release has no description'],
-    });
-
     const hasRollbackPlan = Boolean(release.rollbackPlan?.trim());
     items.push({
       id: 'rollback-plan-present',

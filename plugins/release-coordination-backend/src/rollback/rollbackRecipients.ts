@@ -21,25 +21,49 @@ function audienceGroup(audience: string): string | undefined {
   }
 }
 
+const unique = (refs: string[]) => [
+  ...new Set(refs.map(ref => ref.toLocaleLowerCase('en-US'))),
+];
+
 /**
- * Everyone a rollback concerns: the release's owning group, the owners of
- * every entity the impact report lists (changed and affected dependents) and
- * the groups of its audiences, each once.
+ * The engineers a release concerns: its owning group and the owners of
+ * every entity the impact report lists (changed and affected dependents).
  */
-export function rollbackRecipients(
+export function ownerRecipients(
   release: Pick<Release, 'ownerRef'>,
-  report: Pick<ImpactReport, 'owners' | 'dependents' | 'audiences'>,
+  report: Pick<ImpactReport, 'owners' | 'dependents'>,
 ): string[] {
-  const refs = [
+  return unique([
     release.ownerRef,
     ...report.owners.map(owner => owner.groupRef),
     ...report.dependents.flatMap(dependent =>
       dependent.owner ? [dependent.owner] : [],
     ),
-    ...report.audiences.flatMap(({ audience }) => {
+  ]).sort();
+}
+
+/** The groups of the audiences the impact report lists. */
+export function audienceRecipients(
+  report: Pick<ImpactReport, 'audiences'>,
+): string[] {
+  return unique(
+    report.audiences.flatMap(({ audience }) => {
       const group = audienceGroup(audience);
       return group ? [group] : [];
     }),
-  ];
-  return [...new Set(refs.map(ref => ref.toLocaleLowerCase('en-US')))].sort();
+  ).sort();
+}
+
+/**
+ * Everyone a rollback concerns: the owners ({@link ownerRecipients}) and the
+ * groups of the audiences ({@link audienceRecipients}), each once.
+ */
+export function rollbackRecipients(
+  release: Pick<Release, 'ownerRef'>,
+  report: Pick<ImpactReport, 'owners' | 'dependents' | 'audiences'>,
+): string[] {
+  return unique([
+    ...ownerRecipients(release, report),
+    ...audienceRecipients(report),
+  ]).sort();
 }

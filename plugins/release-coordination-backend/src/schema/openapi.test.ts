@@ -1,3 +1,4 @@
+import { ReviewService } from '../reviews/ReviewService';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   CHANGE_KINDS,
@@ -21,6 +22,9 @@ import { ReadinessService } from '../readiness/ReadinessService';
 import { VerificationService } from '../verification/VerificationService';
 import { ReleaseIssueService } from '../releaseIssues/ReleaseIssueService';
 import { RollbackService } from '../rollback/RollbackService';
+import { ReleaseNotesService } from '../releaseNotes/ReleaseNotesService';
+import { ReleaseAnnouncer } from '../releaseNotes/ReleaseAnnouncer';
+import { NotesFeedService } from '../releaseNotes/NotesFeedService';
 
 const spec = parse(readFileSync(resolve(__dirname, 'openapi.yaml'), 'utf8'));
 
@@ -59,6 +63,10 @@ describe('openapi.yaml', () => {
       verification: {} as VerificationService,
       issues: {} as ReleaseIssueService,
       rollbacks: {} as RollbackService,
+      reviews: {} as ReviewService,
+      releaseNotes: {} as ReleaseNotesService,
+      announcer: {} as ReleaseAnnouncer,
+      notesFeeds: {} as NotesFeedService,
       httpAuth: mockServices.httpAuth(),
       auditor: mockServices.auditor.mock(),
     });

@@ -20,6 +20,9 @@ import {
 import { verificationFixtures } from '../__testUtils__/verificationMatrix';
 import { issueFixtures } from '../__testUtils__/issuePermissionRows';
 import { rollbackFixtures } from '../__testUtils__/rollbackPermissionRows';
+import { reviewFixtures } from '../__testUtils__/reviewPermissionRows';
+import { releaseNotesFixtures } from '../__testUtils__/releaseNotesPermissionRows';
+import { metricsFixtures } from '../__testUtils__/metricsPermissionRows';
 
 jest.setTimeout(120_000);
 
@@ -372,6 +375,9 @@ const FIXTURES: Record<string, Fixture> = {
   ...verificationFixtures({ plannedRelease, expectStatus }),
   ...issueFixtures({ plannedRelease, draftRelease, expectStatus }),
   ...rollbackFixtures({ plannedRelease, expectStatus }),
+  ...reviewFixtures({ plannedRelease, draftRelease, expectStatus }),
+  ...releaseNotesFixtures({ plannedRelease, draftRelease, expectStatus }),
+  ...metricsFixtures(),
 };
 
 /** Sends the row's request as the role, on the row's method and path. */

@@ -131,6 +131,7 @@ describe('readiness routes', () => {
     const release = await createRelease(app, {
       entityRefs: ['component:checkout'],
       rollbackPlan: 'Redeploy 3.9',
+      changes: [{ kind: 'fix', title: 'Rounding of totals' }],
     });
     await decide(app, release.id, ALICE);
     await move(app, release.id, 'approved');
@@ -147,9 +148,9 @@ describe('readiness routes', () => {
       'no-blocking-conflict',
       'predecessors-released',
       'on-call-monitoring',
-      'release-notes-present',
       'rollback-plan-present',
       'smoke',
+      'release-notes-present',
     ]);
     expect((await move(app, release.id, 'in_progress')).state).toBe(
       'in_progress',

@@ -59,7 +59,13 @@ describe('readiness routes', () => {
           'component:default/search lacks pagerduty.com/service-id, backstage.io/techdocs-ref',
         ],
       },
-      'release-notes-present': { passed: false },
+      'release-notes-present': {
+        kind: 'automatic',
+        passed: false,
+        facts: [
+          'No change inventory and no edited notes: the notes would only repeat the description',
+        ],
+      },
       'rollback-plan-present': {
         kind: 'automatic',
         passed: false,
@@ -148,6 +154,7 @@ describe('readiness routes', () => {
     const ready = await createRelease(app, {
       entityRefs: ['component:checkout'],
       rollbackPlan: 'Redeploy',
+      changes: [{ kind: 'feature', title: 'Faster checkout' }],
     });
     await decide(app, ready.id, ALICE);
     const notReady = await createRelease(app, { description: '' });
@@ -177,7 +184,7 @@ describe('readiness routes', () => {
     expect(mine.body.items[0]).toMatchObject({
       verdict: 'not-ready',
       blocking: expect.arrayContaining([
-        'Release notes present: The release has no description',
+        'Release notes present: No change inventory and no edited notes: the notes would only repeat the description',
         'Rollback plan present: The release has no rollback plan',
       ]),
     });

@@ -40,6 +40,15 @@ import { ReleaseIssueService } from '../releaseIssues/ReleaseIssueService';
 import { addReleaseIssueRoutes } from './releaseIssuesRouter';
 import { RollbackService } from '../rollback/RollbackService';
 import { addRollbackRoutes } from './rollbackRouter';
+import { ReviewService } from '../reviews/ReviewService';
+import { addReviewRoutes } from './reviewsRouter';
+import { addReleaseNotesRoutes } from './releaseNotesRouter';
+import { ReleaseNotesService } from '../releaseNotes/ReleaseNotesService';
+import { ReleaseAnnouncer } from '../releaseNotes/ReleaseAnnouncer';
+import { NotesFeedService } from '../releaseNotes/NotesFeedService';
+import { addNotesFeedRoutes } from './notesFeedRouter';
+import { MetricsService } from '../metrics/MetricsService';
+import { addMetricsRoutes } from './metricsRouter';
 
 /**
  * What the release-coordination router needs.
@@ -75,6 +84,15 @@ export interface RouterOptions {
   verification?: VerificationService;
   /** Release issues; their routes are served only when given. */
   issues?: ReleaseIssueService;
+  /** Post-release reviews; their routes are served only when given. */
+  reviews?: ReviewService;
+  /** Release notes and announcements; their routes are served only when both are given. */
+  releaseNotes?: ReleaseNotesService;
+  announcer?: ReleaseAnnouncer;
+  /** The Atom feeds of released notes; their routes are served only when given. */
+  notesFeeds?: NotesFeedService;
+  /** Delivery metrics; `/metrics` is served only when given. */
+  metrics?: MetricsService;
 }
 
 const parseJson = express.json({ limit: '1mb' });
@@ -222,6 +240,25 @@ export async function createRouter(
   }
   if (options.rollbacks) {
     addRollbackRoutes(router, { ...options, rollbacks: options.rollbacks });
+  }
+  if (options.reviews) {
+    addReviewRoutes(router, { ...options, reviews: options.reviews });
+  }
+
+  if (options.releaseNotes && options.announcer) {
+    addReleaseNotesRoutes(router, {
+      ...options,
+      releaseNotes: options.releaseNotes,
+      announcer: options.announcer,
+    });
+  }
+
+  if (options.notesFeeds) {
+    addNotesFeedRoutes(router, { ...options, notesFeeds: options.notesFeeds });
+  }
+
+  if (options.metrics) {
+    addMetricsRoutes(router, { ...options, metrics: options.metrics });
   }
 
   if (options.calendar && options.userInfo) {

@@ -24,7 +24,11 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const API = '/api/release-coordination';
-const PUBLIC = ['/health', '/calendar-feeds/{id}/calendar.ics'];
+const PUBLIC = [
+  '/health',
+  '/calendar-feeds/{id}/calendar.ics',
+  '/notes-feeds/{id}/atom.xml',
+];
 const PATH_VALUES: Record<string, string> = {
   id: '6f1c2b7e-8d3a-4c55-9a0e-1b2c3d4e5f60',
   groupRef: encodeURIComponent('group:default/checkout-team'),
@@ -110,6 +114,11 @@ describe('the plugin with real token verification', () => {
   it('serves the public routes without a token and no feed to a wrong secret', async () => {
     const health = await request(server).get(`${API}/health`);
     expect(health.status).toBe(200);
+    const notesFeed = await request(server)
+      .get(`${API}/notes-feeds/${PATH_VALUES.id}/atom.xml`)
+      .query({ token: 'wrong' });
+    expect(notesFeed.status).toBe(404);
+    expect(notesFeed.text).not.toContain('<feed');
     const feed = `${API}/calendar-feeds/${PATH_VALUES.id}/calendar.ics`;
     const wrong = await request(server).get(feed).query({ token: 'wrong' });
     expect(wrong.status).toBe(404);

@@ -10,6 +10,7 @@ import { readReminderHours, scheduleApprovalReminders } from './ReminderTask';
 import { scheduleVerificationTask } from './VerificationTask';
 import { scheduleWeeklyDigest } from './WeeklyDigestTask';
 import { scheduleIssueEscalations } from './EscalationTask';
+import { scheduleReviewReminders } from './ReviewReminderTask';
 
 /**
  * Registers the plugin's scheduled work: the catalog graph refresh (local:
@@ -58,5 +59,11 @@ export async function scheduleTasks(options: {
     auth,
     logger,
     releaseManagerGroup: services.approvalPolicy.releaseManagerGroup,
+  });
+  await scheduleReviewReminders(scheduler, {
+    store: stores.reviewStore,
+    releases: stores.releaseStore,
+    notifier: services.notifier,
+    logger,
   });
 }

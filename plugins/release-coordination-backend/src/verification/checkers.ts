@@ -43,6 +43,7 @@ export interface VerificationChecker {
  * @public
  */
 export interface VerificationCheckersExtensionPoint {
+  /** Adds checkers; the first that supports a metric measures it. */
   addChecker(...checkers: VerificationChecker[]): void;
 }
 

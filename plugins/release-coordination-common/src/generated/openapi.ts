@@ -852,6 +852,213 @@ export interface paths {
     patch: operations['UpdateIssue'];
     trace?: never;
   };
+  '/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Post-release reviews, newest finished first, of the releases the caller can read: of an entity's releases, of the releases of a System's or Domain's parts, of a Group's releases, matching words (`q`: each word in a review text, an action item or the release title). A page may hold fewer than `limit` items when some were hidden; follow `nextCursor` to the end. */
+    get: operations['ListReviews'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/releases/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /** @description The post-release review of a release that went live (released, verified, rolling back or rolled back): whether it is required and why, the facts prefilled from the release's history, approvals, issues, rollback and success criteria, what people wrote, and its action items. 409 for a release that did not go live. */
+    get: operations['GetReleaseReview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** @description Changes what a review says or its status (`revision` is the review's); members of the owning group, of a group that approved the release and the release managers may. Completing needs something written. */
+    patch: operations['UpdateReleaseReview'];
+    trace?: never;
+  };
+  '/releases/{id}/review/markdown': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /** @description The review as a Markdown document, to download. */
+    get: operations['GetReleaseReviewMarkdown'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/releases/{id}/review/action-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Adds an open action item to a review (`revision` is the review's); as for changing the review. */
+    post: operations['AddReviewActionItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/releases/{id}/review/action-items/{itemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** @description Changes an action item (`revision` is the review's): those who write the review change anything; the item's owner (the user, or a member of the group) may set its status. */
+    patch: operations['UpdateReviewActionItem'];
+    trace?: never;
+  };
+  '/releases/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /** @description The release notes of one audience: generated from the change inventory and the impact (breaking changes first, grouped by kind; engineering notes name entities, APIs, consumers and links, business notes name Systems and audiences without internal refs), or the saved edit with its line difference from the notes generated now. HTML is rendered from the Markdown with raw HTML escaped and unsafe links dropped. */
+    get: operations['GetReleaseNotes'];
+    /** @description Saves the edited notes of one audience over the edit at `revision` (0 when never edited), by those who may change the release, until it is released (409 after that and for a stale revision). */
+    put: operations['SaveReleaseNotes'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/releases/{id}/announcements/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /** @description What would be announced at a moment (by default the release's next one) and to whom: one message per audience, the engineering notes to the owners of every entity of the impact report, the business notes to the groups of its audiences, less the opted-out groups (`releaseCoordination.announcements.optOutGroups`). */
+    get: operations['PreviewReleaseAnnouncements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/notes-feeds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The caller's Atom feeds of released notes, without their tokens. */
+    get: operations['ListNotesFeeds'];
+    put?: never;
+    /** @description Creates a secret Atom feed URL of a System's released notes (business audience) for readers outside the portal; the answer carries the token and URL, the only time they are shown (stored hashed, as calendar feeds are). */
+    post: operations['CreateNotesFeed'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/notes-feeds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** @description Revokes one of the caller's notes feeds (404 for anyone else's). */
+    delete: operations['DeleteNotesFeed'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/notes-feeds/{id}/atom.xml': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /** @description The Atom feed of a System's released notes, for feed readers: needs no Backstage token but the feed's token. 404 for a wrong token, a revoked feed or a user no longer in the catalog alike. */
+    get: operations['GetNotesFeed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Delivery metrics of a scope over a period: the five DORA measures (deployment frequency, change lead time, change fail rate, failed deployment recovery time, deployment rework rate), timeline and cadence adherence, approval lead time and review completion, each with its DORA performance band where there is one, over the whole period and per week or month. Counts released (and approved) releases only, none of which is a draft, so every caller sees the same numbers; a scope's entities are those the caller may read in the catalog. */
+    get: operations['GetDeliveryMetrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1486,6 +1693,8 @@ export interface components {
         /** @enum {string} */
         kind: 'automatic' | 'manual';
         passed: boolean;
+        /** @description Passed, yet worth a look; never blocks. */
+        warning?: boolean;
         facts: string[];
         checkedBy?: string;
         /** Format: date-time */
@@ -1643,6 +1852,261 @@ export interface components {
       ownerRef?: components['schemas']['EntityRef'];
       entityRefs?: components['schemas']['EntityRef'][];
       links?: components['schemas']['IssueLink'][];
+    };
+    /** @enum {string} */
+    ReviewStatus: 'open' | 'completed';
+    /** @enum {string} */
+    ReviewRequirementReason: 'rolled-back' | 'release-type' | 'severe-issue';
+    ReviewActionItem: {
+      id: string;
+      title: string;
+      ownerRef: string;
+      /** Format: date */
+      dueDate: string;
+      /** @enum {string} */
+      status: 'open' | 'done';
+      createdBy: string;
+      createdAt: string;
+      doneBy?: string;
+      doneAt?: string;
+    };
+    ReleaseReviewSummary: {
+      releaseId: string;
+      releaseTitle: string;
+      releaseVersion: string;
+      releaseState: components['schemas']['ReleaseState'];
+      ownerRef: string;
+      entityRefs: string[];
+      required: boolean;
+      requiredBecause: components['schemas']['ReviewRequirementReason'][];
+      status: components['schemas']['ReviewStatus'];
+      finishedAt: string;
+      dueAt?: string;
+      overdue: boolean;
+      completedBy?: string;
+      completedAt?: string;
+      openActionItems: number;
+    };
+    ReleaseReviewPage: {
+      items: components['schemas']['ReleaseReviewSummary'][];
+      nextCursor?: string;
+    };
+    ReviewWindow: {
+      start: string;
+      end: string;
+    };
+    ReviewFacts: {
+      timeline: {
+        window: components['schemas']['ReviewWindow'];
+        states: {
+          state: components['schemas']['ReleaseState'];
+          at: string;
+          by: string;
+        }[];
+        startedAt?: string;
+        releasedAt?: string;
+        startSlipMinutes?: number;
+        endSlipMinutes?: number;
+        windowMoves: {
+          at: string;
+          by: string;
+          from: components['schemas']['ReviewWindow'];
+          to: components['schemas']['ReviewWindow'];
+        }[];
+      };
+      approvals: {
+        requestedAt?: string;
+        approvedAt?: string;
+        leadTimeMinutes?: number;
+        decisions: {
+          groupRef: string;
+          /** @enum {string} */
+          decision: 'approve' | 'reject';
+          by: string;
+          at: string;
+        }[];
+      };
+      issues: {
+        id: string;
+        title: string;
+        severity: components['schemas']['IssueSeverity'];
+        status: components['schemas']['IssueStatus'];
+        openedAt: string;
+        resolvedAt?: string;
+        openMinutes: number;
+      }[];
+      rollback?: {
+        reason: string;
+        emergency: boolean;
+        decidedBy: string;
+        decidedAt: string;
+        completedAt?: string;
+        steps: {
+          title: string;
+          ownerRef: string;
+          status: components['schemas']['RollbackStepStatus'];
+          updatedAt?: string;
+        }[];
+      };
+      criteria: {
+        text: string;
+        ownerRef: string;
+        /** @enum {string} */
+        result?: 'met' | 'not_met' | 'waived';
+        observedValue?: string;
+      }[];
+    };
+    ReleaseReview: components['schemas']['ReleaseReviewSummary'] & {
+      wentWell: string;
+      wentWrong: string;
+      lessons: string;
+      actionItems: components['schemas']['ReviewActionItem'][];
+      updatedBy?: string;
+      updatedAt?: string;
+      revision: number;
+      canEdit: boolean;
+      facts: components['schemas']['ReviewFacts'];
+    };
+    UpdateReviewRequest: {
+      revision: number;
+      wentWell?: string;
+      wentWrong?: string;
+      lessons?: string;
+      status?: components['schemas']['ReviewStatus'];
+    };
+    CreateActionItemRequest: {
+      revision: number;
+      title: string;
+      ownerRef: components['schemas']['EntityRef'];
+      /** Format: date */
+      dueDate: string;
+    };
+    UpdateActionItemRequest: {
+      revision: number;
+      title?: string;
+      ownerRef?: components['schemas']['EntityRef'];
+      /** Format: date */
+      dueDate?: string;
+      /** @enum {string} */
+      status?: 'open' | 'done';
+    };
+    /** @enum {string} */
+    NotesAudience: 'engineering' | 'business';
+    /** @enum {string} */
+    AnnouncementMoment: 'approved' | 'released' | 'rolled_back' | 'verified';
+    SaveReleaseNotesRequest: {
+      audience: components['schemas']['NotesAudience'];
+      markdown: string;
+      revision: number;
+    };
+    NotesDiffLine: {
+      /** @enum {string} */
+      kind: 'same' | 'added' | 'removed';
+      text: string;
+    };
+    ReleaseNotes: {
+      releaseId: string;
+      audience: components['schemas']['NotesAudience'];
+      /** @enum {string} */
+      format: 'markdown' | 'html';
+      /** @description The notes to publish, in the format asked. */
+      content: string;
+      /** @description The notes generated now, in Markdown. */
+      generated: string;
+      revision: number;
+      editable: boolean;
+      edit?: {
+        markdown: string;
+        editedBy: string;
+        /** Format: date-time */
+        editedAt: string;
+        generatedChanged: boolean;
+        diff: components['schemas']['NotesDiffLine'][];
+      };
+    };
+    AnnouncementMessage: {
+      audience: components['schemas']['NotesAudience'];
+      recipients: string[];
+      title: string;
+      description: string;
+      topic: string;
+    };
+    AnnouncementPreview: {
+      releaseId: string;
+      moment: components['schemas']['AnnouncementMoment'];
+      messages: components['schemas']['AnnouncementMessage'][];
+      optedOut: string[];
+    };
+    ReleaseNotesFeed: {
+      id: string;
+      system: string;
+      /** Format: date-time */
+      createdAt: string;
+      url?: string;
+      token?: string;
+    };
+    /** @enum {string} */
+    PerformanceBand: 'elite' | 'high' | 'medium' | 'low';
+    /** @enum {string} */
+    DeliveryMeasure:
+      | 'deploymentFrequency'
+      | 'changeLeadTime'
+      | 'changeFailRate'
+      | 'recoveryTime'
+      | 'reworkRate'
+      | 'timelineAdherence'
+      | 'cadenceAdherence'
+      | 'approvalLeadTime'
+      | 'reviewCompletion';
+    DeliveryMeasureInfo: {
+      id: components['schemas']['DeliveryMeasure'];
+      label: string;
+      /** @enum {string} */
+      unit: 'perWeek' | 'hours' | 'ratio';
+      banded: boolean;
+      /** @description False while the data behind it does not exist (review completion until post-release reviews exist). */
+      available: boolean;
+      description: string;
+    };
+    MeasureValue: {
+      value: number | null;
+      count: number;
+      /**
+       * @description The DORA performance band; null for no value or no band.
+       * @enum {string|null}
+       */
+      band: 'elite' | 'high' | 'medium' | 'low' | null;
+    };
+    MeasureValues: {
+      deploymentFrequency: components['schemas']['MeasureValue'];
+      changeLeadTime: components['schemas']['MeasureValue'];
+      changeFailRate: components['schemas']['MeasureValue'];
+      recoveryTime: components['schemas']['MeasureValue'];
+      reworkRate: components['schemas']['MeasureValue'];
+      timelineAdherence: components['schemas']['MeasureValue'];
+      cadenceAdherence: components['schemas']['MeasureValue'];
+      approvalLeadTime: components['schemas']['MeasureValue'];
+      reviewCompletion: components['schemas']['MeasureValue'];
+    };
+    DeliveryMetrics: {
+      scope: string;
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+      /** @enum {string} */
+      interval: 'week' | 'month';
+      timeZone: string;
+      reworkWindowDays: number;
+      measures: components['schemas']['DeliveryMeasureInfo'][];
+      summary: components['schemas']['MeasureValues'];
+      series: {
+        /** Format: date-time */
+        start: string;
+        /** Format: date-time */
+        end: string;
+        values: components['schemas']['MeasureValues'];
+      }[];
     };
   };
   responses: {
@@ -3593,6 +4057,419 @@ export interface operations {
       409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  ListReviews: {
+    parameters: {
+      query?: {
+        entityRef?: components['schemas']['EntityRef'];
+        system?: components['schemas']['EntityRef'];
+        domain?: components['schemas']['EntityRef'];
+        /** @description Reviews of releases owned by this group. */
+        group?: components['schemas']['EntityRef'];
+        q?: string;
+        status?: components['schemas']['ReviewStatus'];
+        required?: 'true' | 'false';
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of reviews. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseReviewPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  GetReleaseReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The review. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseReview'];
+        };
+      };
+      400: components['responses']['MalformedPath'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  UpdateReleaseReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateReviewRequest'];
+      };
+    };
+    responses: {
+      /** @description The review after the change. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseReview'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  GetReleaseReviewMarkdown: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The review in Markdown. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/markdown': string;
+        };
+      };
+      400: components['responses']['MalformedPath'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  AddReviewActionItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateActionItemRequest'];
+      };
+    };
+    responses: {
+      /** @description The review with the new item. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseReview'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  UpdateReviewActionItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateActionItemRequest'];
+      };
+    };
+    responses: {
+      /** @description The review after the change. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseReview'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  GetReleaseNotes: {
+    parameters: {
+      query?: {
+        audience?: components['schemas']['NotesAudience'];
+        format?: 'markdown' | 'html';
+      };
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The notes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseNotes'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  SaveReleaseNotes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveReleaseNotesRequest'];
+      };
+    };
+    responses: {
+      /** @description The notes with the saved edit, in Markdown. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseNotes'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  PreviewReleaseAnnouncements: {
+    parameters: {
+      query?: {
+        moment?: components['schemas']['AnnouncementMoment'];
+      };
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The messages and their recipients. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnnouncementPreview'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  ListNotesFeeds: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The feeds. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ReleaseNotesFeed'][];
+          };
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  CreateNotesFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          system: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The feed with its token and URL. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseNotesFeed'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  DeleteNotesFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['MalformedPath'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  GetNotesFeed: {
+    parameters: {
+      query: {
+        token: string;
+      };
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Atom feed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/atom+xml': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  GetDeliveryMetrics: {
+    parameters: {
+      query: {
+        /** @description `organisation`, or an entity ref: a System (its parts), a Domain (everything in it), a Group (what it and its child groups own) or any other entity. */
+        scope: string;
+        /** @description Start of the period (ISO 8601 date-time with a zone). */
+        from: string;
+        /** @description End of the period (exclusive), after `from` and at most 1,096 days later. */
+        to: string;
+        interval?: 'week' | 'month';
+        /** @description IANA time zone the weeks (from Monday) and months are cut in. */
+        tz?: string;
+        /** @description `csv` answers a CSV download of the series and a `total` row. */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The measures over the period and per interval. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryMetrics'];
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
     };
   };
 }

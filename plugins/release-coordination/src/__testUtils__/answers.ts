@@ -10,6 +10,7 @@ import {
   ReleaseReadinessVerdict,
   ReleaseVerification,
   ReleaseRollbackStatus,
+  ReleaseReview,
   Train,
 } from '@internal/plugin-release-coordination-common';
 import { ContractServer } from './contractServer';
@@ -56,6 +57,7 @@ export function answerRelease(
     verification?: ReleaseVerification;
     issues?: ReleaseIssue[];
     rollback?: ReleaseRollbackStatus;
+    review?: ReleaseReview;
   } = {},
 ) {
   const path = `/releases/${release.id}`;
@@ -74,6 +76,8 @@ export function answerRelease(
     ['impact', answers.impact],
     ['criteria', answers.verification],
   ] as const;
+  if (answers.review) server.respond('get', `${path}/review`, answers.review);
+  else server.fail('get', `${path}/review`, 409, 'it did not go live');
   for (const [part, body] of optional) {
     if (body) server.respond('get', `${path}/${part}`, body);
     else server.fail('get', `${path}/${part}`, 404, `no ${part}`);

@@ -17,16 +17,16 @@ import {
   UpdateReleaseIssueRequest,
 } from '@internal/plugin-release-coordination-common';
 import { ListIssuesRequest } from './ReleaseCoordinationApi';
-import {
-  queryString,
-  ReleaseCoordinationHttp,
-} from './ReleaseCoordinationHttp';
+import { queryString } from './ReleaseCoordinationHttp';
+import { ReleaseNotesClient } from './ReleaseNotesClient';
 
 /**
  * The calls about what happens after go-live: success criteria and
  * verification, release issues, rollbacks and follow-up hotfixes.
+ *
+ * @public
  */
-export abstract class AfterGoLiveClient extends ReleaseCoordinationHttp {
+export abstract class AfterGoLiveClient extends ReleaseNotesClient {
   async getReleaseVerification(id: string): Promise<ReleaseVerification> {
     return this.request<ReleaseVerification>(this.criteriaPath(id));
   }

@@ -1,4 +1,5 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
+import { ReleaseReviewsApi } from './ReviewsApi';
 import {
   ApprovalDecisionRequest,
   CalendarFeed,
@@ -46,7 +47,13 @@ import {
   IssueStatus,
   ReleaseIssue,
   UpdateReleaseIssueRequest,
+  AnnouncementMoment,
+  AnnouncementPreview,
+  ReleaseNotes,
+  ReleaseNotesQuery,
+  SaveReleaseNotesRequest,
 } from '@internal/plugin-release-coordination-common';
+import { DeliveryMetricsApi } from './DeliveryMetricsApi';
 
 /**
  * Filters and paging of the portal-wide issue listing.
@@ -212,7 +219,7 @@ export interface ListUpcomingImpactRequest {
  *
  * @public
  */
-export interface ReleaseCoordinationApi {
+export interface ReleaseCoordinationApi extends DeliveryMetricsApi {
   /** Lists releases matching the filters, one page at a time. */
   listReleases(request?: ListReleasesRequest): Promise<Page<Release>>;
   /** Gets one release; rejects with a 404 `ResponseError` when it does not exist. */
@@ -387,10 +394,22 @@ export interface ReleaseCoordinationApi {
   ): Promise<ReleaseRollbackStatus>;
   /** Creates the follow-up hotfix release of a release rolling or rolled back. */
   createHotfix(id: string, request?: HotfixRequest): Promise<Release>;
+  /** The release notes of an audience (engineering Markdown by default). */
+  getReleaseNotes(id: string, query?: ReleaseNotesQuery): Promise<ReleaseNotes>;
+  /** Saves edited notes over the revision read (403 not allowed, 409 stale or released). */
+  saveReleaseNotes(
+    id: string,
+    request: SaveReleaseNotesRequest,
+  ): Promise<ReleaseNotes>;
+  /** What would be announced at a moment (the next one by default), and to whom. */
+  previewAnnouncements(
+    id: string,
+    moment?: AnnouncementMoment,
+  ): Promise<AnnouncementPreview>;
 }
 
 /**
- * Reference to the {@link ReleaseCoordinationApi}.
+ * Reference to the `ReleaseCoordinationApi`.
  *
  * @public
  */
@@ -399,3 +418,6 @@ export const releaseCoordinationApiRef =
     id: 'plugin.release-coordination.client',
     pluginId: 'release-coordination',
   });
+
+/** The review calls belong to the plugin's API too. @public */
+export interface ReleaseCoordinationApi extends ReleaseReviewsApi {}

@@ -46,7 +46,7 @@ import { AfterGoLiveClient } from './AfterGoLiveClient';
 import { queryString } from './ReleaseCoordinationHttp';
 
 /**
- * {@link ReleaseCoordinationApi} over HTTP, calling the backend as the signed-in user.
+ * `ReleaseCoordinationApi` over HTTP, calling the backend as the signed-in user.
  *
  * @public
  */

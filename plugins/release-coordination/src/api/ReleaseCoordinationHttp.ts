@@ -17,7 +17,9 @@ export function queryString(params: object): string {
 
 /**
  * Calls the release-coordination backend as the signed-in user: JSON in and
- * out, a {@link ResponseError} for every answer that is not ok.
+ * out, a `ResponseError` (from `@backstage/errors`) for every answer that is not ok.
+ *
+ * @public
  */
 export abstract class ReleaseCoordinationHttp {
   private readonly discoveryApi: DiscoveryApi;

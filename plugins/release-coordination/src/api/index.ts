@@ -4,6 +4,7 @@ export type {
   ListConflictsRequest,
   ListFreezeOccurrencesRequest,
   ListFreezesRequest,
+  ListIssuesRequest,
   ListReleasesRequest,
   ListTrainSlotsRequest,
   ListUpcomingImpactRequest,
@@ -12,3 +13,13 @@ export type {
   TrainStatsRequest,
 } from './ReleaseCoordinationApi';
 export { ReleaseCoordinationClient } from './ReleaseCoordinationClient';
+export { AfterGoLiveClient } from './AfterGoLiveClient';
+export { ReleaseCoordinationHttp } from './ReleaseCoordinationHttp';
+export type { ReleaseReviewsApi } from './ReviewsApi';
+export type {
+  DeliveryMetricsApi,
+  DeliveryMetricsRequest,
+} from './DeliveryMetricsApi';
+export { ReleaseNotesClient } from './ReleaseNotesClient';
+export { ReviewsClient } from './ReviewsClient';
+export { DeliveryMetricsClient } from './DeliveryMetricsClient';

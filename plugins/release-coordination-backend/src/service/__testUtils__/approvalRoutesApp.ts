@@ -30,6 +30,7 @@ import {
 import { ReleaseService } from '../../releases/ReleaseService';
 import { readStandardChanges } from '../../releases/standardChanges';
 import { createRouter } from '../router';
+import { notesReadiness } from '../../releaseNotes/notesReadiness';
 import {
   mockAuditor,
   routerTestDatabase,
@@ -130,9 +131,7 @@ export async function createApp(
   } = {},
 ) {
   const { database, releaseStore: store } = await db.init();
-  const approvalStore = await createStores(database).then(
-    stores => stores.approvalStore,
-  );
+  const { approvalStore, releaseNotesStore } = await createStores(database);
   const { auditor } = mockAuditor();
   const permission: { approve: AuthorizeResult.ALLOW | AuthorizeResult.DENY } =
     { approve: AuthorizeResult.ALLOW };
@@ -226,6 +225,7 @@ export async function createApp(
     policy: readReadinessPolicy(config),
   });
   readiness.register();
+  readiness.addContributor(notesReadiness(releaseNotesStore));
   listenForNotifications({
     releases,
     approvals,

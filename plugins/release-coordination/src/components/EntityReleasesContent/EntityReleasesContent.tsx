@@ -8,10 +8,12 @@ import { SharedReleaseCalendar } from '../ReleaseCalendar';
 import { ReleasesOverview } from '../ReleaseList';
 import { EntityOpenIssues } from '../ReleaseIssues';
 import { ChoiceToggle } from '../shared/ChoiceToggle';
+import { ReviewsList, reviewScope } from '../Reviews';
 
 const MODE_CHOICES = [
   { value: 'list', label: 'List' },
   { value: 'calendar', label: 'Calendar' },
+  { value: 'reviews', label: 'Reviews' },
 ] as const;
 
 /**
@@ -32,7 +34,7 @@ export function releaseScopeForEntity(entity: Entity): ListReleasesRequest {
   }
 }
 
-/** Props of {@link EntityReleasesContent}. */
+/** Props of {@link EntityReleasesContent}. @public */
 export interface EntityReleasesContentProps {
   /** What the tab shows first: the lists (default) or the calendar. */
   defaultMode?: 'list' | 'calendar';
@@ -48,10 +50,14 @@ export interface EntityReleasesContentProps {
  */
 export function EntityReleasesContent(props: EntityReleasesContentProps = {}) {
   const { entity } = useEntity();
-  const [mode, setMode] = useState<'list' | 'calendar'>(
+  const [mode, setMode] = useState<'list' | 'calendar' | 'reviews'>(
     props.defaultMode ?? 'list',
   );
   const scope = useMemo(() => releaseScopeForEntity(entity), [entity]);
+  const reviewsOf = useMemo(
+    () => reviewScope(stringifyEntityRef(entity)),
+    [entity],
+  );
   const kind = entity.kind.toLocaleLowerCase('en-US');
   const entityRefs = useMemo(
     () =>
@@ -71,14 +77,16 @@ export function EntityReleasesContent(props: EntityReleasesContentProps = {}) {
       </Box>
       <EntityOpenIssues entityRef={entityRefs[0]} ownerRef={ownerRef} />
       <Suspense fallback={<Progress />}>
-        {mode === 'list' ? (
+        {mode === 'reviews' && <ReviewsList scope={reviewsOf} />}
+        {mode === 'list' && (
           <ReleasesOverview
             scope={scope}
             entityRefs={entityRefs}
             ownerRef={ownerRef}
             recentDays={90}
           />
-        ) : (
+        )}
+        {mode === 'calendar' && (
           <SharedReleaseCalendar
             fixedFilter={scope}
             entityRefs={entityRefs}

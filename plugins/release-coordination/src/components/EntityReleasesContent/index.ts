@@ -1,1 +1,2 @@
 export { EntityReleasesContent } from './EntityReleasesContent';
+export type { EntityReleasesContentProps } from './EntityReleasesContent';

@@ -10,7 +10,7 @@ import { formatWindow } from '../shared/format';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { ImpactView } from './ImpactView';
 
-/** Props of {@link EntityImpactContent}. */
+/** Props of {@link EntityImpactContent}. @public */
 export interface EntityImpactContentProps {
   /** The current time; the clock by default. */
   now?: Date | string | number;

@@ -86,7 +86,7 @@ function nodeIdOf(event: SyntheticEvent): string | undefined {
   );
 }
 
-/** Props of {@link ImpactGraph}. */
+/** Props of {@link ImpactGraph}. @public */
 export interface ImpactGraphProps {
   graph: ImpactReport['graph'];
   /** Whether systems start collapsed. */
@@ -99,6 +99,8 @@ export interface ImpactGraphProps {
  * relation, depth, owner and lifecycle; systems collapse into one node each.
  * Hovering or focusing a node highlights its path back to a changed entity;
  * clicking (or Enter) opens its entity page.
+ *
+ * @public
  */
 export function ImpactGraph(props: ImpactGraphProps) {
   const { graph } = props;

@@ -142,6 +142,8 @@ const PAGE_SIZE = 25;
  * owner, system and the high-impact flag; the owners to inform with the
  * entities that made them affected; systems and domains with counts;
  * audiences; missing targets; and whether the traversal was cut.
+ *
+ * @public
  */
 export function ImpactTable(props: { report: ImpactReport }) {
   const { report } = props;

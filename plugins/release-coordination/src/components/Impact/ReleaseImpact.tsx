@@ -8,7 +8,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { ImpactView } from './ImpactView';
 
-/** Props of {@link ReleaseImpact}. */
+/** Props of {@link ReleaseImpact}. @public */
 export interface ReleaseImpactProps {
   releaseId: string;
   /** The release's owner, for the risk override; loaded when not given. */
@@ -20,6 +20,8 @@ export interface ReleaseImpactProps {
 /**
  * The "Impact and risk" section of a release page: risk matrix, impact tables
  * and the graph, collapsed.
+ *
+ * @public
  */
 export function ReleaseImpact(props: ReleaseImpactProps) {
   const { releaseId, onChanged } = props;

@@ -127,7 +127,7 @@ function ReasonList<T extends { id: string }>(props: {
   );
 }
 
-/** Props of {@link RiskMatrix}. */
+/** Props of {@link RiskMatrix}. @public */
 export interface RiskMatrixProps {
   risk: RiskAssessment;
   /** The release assessed; without it (a hypothetical change) there is no override. */
@@ -140,6 +140,8 @@ export interface RiskMatrixProps {
  * The 5×5 probability × impact matrix with the assessed cell highlighted, the
  * level, the contributing factors, the hard rules that matched and the
  * override; owners may override the level or remove the override.
+ *
+ * @public
  */
 export function RiskMatrix(props: RiskMatrixProps) {
   const { risk, release, onChanged } = props;

@@ -153,7 +153,7 @@ function ImpactDayGroup(props: { label: string; items: UpcomingImpactItem[] }) {
   );
 }
 
-/** Props of {@link UpcomingReleaseImpact}. */
+/** Props of {@link UpcomingReleaseImpact}. @public */
 export interface UpcomingReleaseImpactProps {
   /** The system, domain or entity; every upcoming release when empty. */
   scope?: Omit<ListUpcomingImpactRequest, 'from' | 'to'>;
@@ -165,6 +165,8 @@ export interface UpcomingReleaseImpactProps {
  * Every upcoming release touching a system, domain or entity (or all of
  * them), grouped by the day of its window, with the risk, how it touches the
  * scope and the owners; filterable by risk level and owner.
+ *
+ * @public
  */
 export function UpcomingReleaseImpact(props: UpcomingReleaseImpactProps) {
   const { scope } = props;
@@ -260,7 +262,7 @@ export function UpcomingReleaseImpact(props: UpcomingReleaseImpactProps) {
   );
 }
 
-/** Props of {@link EntityReleaseImpactContent}. */
+/** Props of {@link EntityReleaseImpactContent}. @public */
 export interface EntityReleaseImpactContentProps {
   now?: Date | string | number;
 }

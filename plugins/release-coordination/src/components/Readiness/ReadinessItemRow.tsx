@@ -8,6 +8,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import CancelIcon from '@material-ui/icons/Cancel';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import WarningIcon from '@material-ui/icons/Warning';
 import {
   linkSchema,
   ReadinessItem,
@@ -68,12 +69,19 @@ export function ItemRow(props: {
             </span>
           </Tooltip>
         ) : null}
-        {item.passed ? (
+        {item.warning && (
+          <WarningIcon
+            style={{ color: '#b26a00', marginTop: 9 }}
+            titleAccess="warning"
+          />
+        )}
+        {item.passed && !item.warning && (
           <CheckCircleIcon
             style={{ color: '#2e7d32', marginTop: 9 }}
             titleAccess="passed"
           />
-        ) : (
+        )}
+        {!item.passed && (
           <CancelIcon
             color="error"
             style={{ marginTop: 9 }}

@@ -11,6 +11,8 @@ import { ReleasesOverview } from '../ReleaseList';
 import { ReleaseTimeline } from '../Timeline';
 import { TrainsTab } from '../Trains';
 import { OpenIssuesTab } from '../ReleaseIssues';
+import { ReviewsList } from '../Reviews';
+import { DeliveryMetrics } from '../DeliveryMetrics';
 
 const ALL_RELEASES = {};
 
@@ -22,6 +24,8 @@ const TABS = [
   'freezes',
   'impact',
   'issues',
+  'reviews',
+  'metrics',
 ] as const;
 
 /**
@@ -29,7 +33,8 @@ const TABS = [
  * list of upcoming releases, the timeline, the release trains or the
  * freezes or every upcoming release's impact, chosen with `?tab=list`,
  * `?tab=timeline`, `?tab=trains`, `?tab=freezes`, `?tab=impact` or
- * `?tab=issues` (the open issues) so links
+ * `?tab=issues` (the open issues), `?tab=reviews` (post-release reviews) or
+ * `?tab=metrics` (delivery metrics) so links
  * can be shared.
  */
 export function ReleasesHome(props: { now?: Date | string | number }) {
@@ -60,6 +65,8 @@ export function ReleasesHome(props: { now?: Date | string | number }) {
           <Tab value="freezes" label="Freezes" />
           <Tab value="impact" label="Impact" />
           <Tab value="issues" label="Open issues" />
+          <Tab value="reviews" label="Reviews" />
+          <Tab value="metrics" label="Metrics" />
         </Tabs>
       </Box>
       {/* The list's table loads lazily; keep the tabs while it does. */}
@@ -73,6 +80,8 @@ export function ReleasesHome(props: { now?: Date | string | number }) {
         {tab === 'freezes' && <FreezesTab now={props.now} />}
         {tab === 'impact' && <UpcomingReleaseImpact now={props.now} />}
         {tab === 'issues' && <OpenIssuesTab />}
+        {tab === 'reviews' && <ReviewsList />}
+        {tab === 'metrics' && <DeliveryMetrics scope="organisation" />}
       </Suspense>
     </>
   );

@@ -19,6 +19,8 @@ import { ReleaseHandover } from '../Handover';
 import { ReleaseVerificationSection } from '../Verification';
 import { ReleaseIssuesSection } from '../ReleaseIssues';
 import { ReleaseRollback } from '../Rollback';
+import { ReleaseReviewSection } from '../Reviews';
+import { ReleaseNotesSection } from '../ReleaseNotes';
 import { ReleaseActions } from './ReleaseActions';
 import { ReleaseDetails } from './ReleaseDetails';
 import { ReleaseHeader } from './ReleaseHeader';
@@ -110,6 +112,10 @@ export function ReleasePage(props: ReleasePageProps) {
         <StatusReport release={release} events={events} />
       </Grid>
       <ReleaseIssuesSection release={release} onChanged={retry} />
+      <Grid item xs={12}>
+        <ReleaseReviewSection release={release} refreshKey={value.load} />
+        <ReleaseNotesSection release={release} />
+      </Grid>
       <Grid item xs={12} md={7}>
         <ReleaseDetails release={release} />
       </Grid>

@@ -3174,6 +3174,733 @@ export const spec = {
         },
       },
     },
+    '/reviews': {
+      get: {
+        operationId: 'ListReviews',
+        description:
+          "Post-release reviews, newest finished first, of the releases the caller can read: of an entity's releases, of the releases of a System's or Domain's parts, of a Group's releases, matching words (`q`: each word in a review text, an action item or the release title). A page may hold fewer than `limit` items when some were hidden; follow `nextCursor` to the end.",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'system',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'domain',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'group',
+            in: 'query',
+            description: 'Reviews of releases owned by this group.',
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'q',
+            in: 'query',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/ReviewStatus',
+            },
+          },
+          {
+            name: 'required',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+              default: 50,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of reviews.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseReviewPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/releases/{id}/review': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      get: {
+        operationId: 'GetReleaseReview',
+        description:
+          "The post-release review of a release that went live (released, verified, rolling back or rolled back): whether it is required and why, the facts prefilled from the release's history, approvals, issues, rollback and success criteria, what people wrote, and its action items. 409 for a release that did not go live.",
+        responses: {
+          '200': {
+            description: 'The review.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseReview',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/MalformedPath',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+      patch: {
+        operationId: 'UpdateReleaseReview',
+        description:
+          "Changes what a review says or its status (`revision` is the review's); members of the owning group, of a group that approved the release and the release managers may. Completing needs something written.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UpdateReviewRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The review after the change.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseReview',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/releases/{id}/review/markdown': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      get: {
+        operationId: 'GetReleaseReviewMarkdown',
+        description: 'The review as a Markdown document, to download.',
+        responses: {
+          '200': {
+            description: 'The review in Markdown.',
+            content: {
+              'text/markdown': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/MalformedPath',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/releases/{id}/review/action-items': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      post: {
+        operationId: 'AddReviewActionItem',
+        description:
+          "Adds an open action item to a review (`revision` is the review's); as for changing the review.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateActionItemRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The review with the new item.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseReview',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/releases/{id}/review/action-items/{itemId}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+        {
+          name: 'itemId',
+          in: 'path',
+          required: true,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 36,
+          },
+        },
+      ],
+      patch: {
+        operationId: 'UpdateReviewActionItem',
+        description:
+          "Changes an action item (`revision` is the review's): those who write the review change anything; the item's owner (the user, or a member of the group) may set its status.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UpdateActionItemRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The review after the change.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseReview',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/releases/{id}/notes': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      get: {
+        operationId: 'GetReleaseNotes',
+        description:
+          'The release notes of one audience: generated from the change inventory and the impact (breaking changes first, grouped by kind; engineering notes name entities, APIs, consumers and links, business notes name Systems and audiences without internal refs), or the saved edit with its line difference from the notes generated now. HTML is rendered from the Markdown with raw HTML escaped and unsafe links dropped.',
+        parameters: [
+          {
+            name: 'audience',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/NotesAudience',
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['markdown', 'html'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The notes.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseNotes',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      put: {
+        operationId: 'SaveReleaseNotes',
+        description:
+          'Saves the edited notes of one audience over the edit at `revision` (0 when never edited), by those who may change the release, until it is released (409 after that and for a stale revision).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SaveReleaseNotesRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The notes with the saved edit, in Markdown.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseNotes',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/releases/{id}/announcements/preview': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      get: {
+        operationId: 'PreviewReleaseAnnouncements',
+        description:
+          "What would be announced at a moment (by default the release's next one) and to whom: one message per audience, the engineering notes to the owners of every entity of the impact report, the business notes to the groups of its audiences, less the opted-out groups (`releaseCoordination.announcements.optOutGroups`).",
+        parameters: [
+          {
+            name: 'moment',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/AnnouncementMoment',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The messages and their recipients.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AnnouncementPreview',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/notes-feeds': {
+      get: {
+        operationId: 'ListNotesFeeds',
+        description:
+          "The caller's Atom feeds of released notes, without their tokens.",
+        responses: {
+          '200': {
+            description: 'The feeds.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ReleaseNotesFeed',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateNotesFeed',
+        description:
+          "Creates a secret Atom feed URL of a System's released notes (business audience) for readers outside the portal; the answer carries the token and URL, the only time they are shown (stored hashed, as calendar feeds are).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['system'],
+                properties: {
+                  system: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 300,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The feed with its token and URL.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReleaseNotesFeed',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/notes-feeds/{id}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      delete: {
+        operationId: 'DeleteNotesFeed',
+        description:
+          "Revokes one of the caller's notes feeds (404 for anyone else's).",
+        responses: {
+          '204': {
+            description: 'Revoked.',
+          },
+          '400': {
+            $ref: '#/components/responses/MalformedPath',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+        },
+      },
+    },
+    '/notes-feeds/{id}/atom.xml': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/id',
+        },
+      ],
+      get: {
+        operationId: 'GetNotesFeed',
+        description:
+          "The Atom feed of a System's released notes, for feed readers: needs no Backstage token but the feed's token. 404 for a wrong token, a revoked feed or a user no longer in the catalog alike.",
+        security: [],
+        parameters: [
+          {
+            name: 'token',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The Atom feed.',
+            content: {
+              'application/atom+xml': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/metrics': {
+      get: {
+        operationId: 'GetDeliveryMetrics',
+        description:
+          "Delivery metrics of a scope over a period: the five DORA measures (deployment frequency, change lead time, change fail rate, failed deployment recovery time, deployment rework rate), timeline and cadence adherence, approval lead time and review completion, each with its DORA performance band where there is one, over the whole period and per week or month. Counts released (and approved) releases only, none of which is a draft, so every caller sees the same numbers; a scope's entities are those the caller may read in the catalog.",
+        parameters: [
+          {
+            name: 'scope',
+            in: 'query',
+            required: true,
+            description:
+              '`organisation`, or an entity ref: a System (its parts), a Domain (everything in it), a Group (what it and its child groups own) or any other entity.',
+            schema: {
+              type: 'string',
+              maxLength: 300,
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            required: true,
+            description:
+              'Start of the period (ISO 8601 date-time with a zone).',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: true,
+            description:
+              'End of the period (exclusive), after `from` and at most 1,096 days later.',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'interval',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['week', 'month'],
+              default: 'week',
+            },
+          },
+          {
+            name: 'tz',
+            in: 'query',
+            description:
+              'IANA time zone the weeks (from Monday) and months are cut in.',
+            schema: {
+              type: 'string',
+              default: 'UTC',
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            description:
+              '`csv` answers a CSV download of the series and a `total` row.',
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+              default: 'json',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The measures over the period and per interval.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeliveryMetrics',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -5358,6 +6085,10 @@ export const spec = {
                 passed: {
                   type: 'boolean',
                 },
+                warning: {
+                  type: 'boolean',
+                  description: 'Passed, yet worth a look; never blocks.',
+                },
                 facts: {
                   type: 'array',
                   items: {
@@ -5873,6 +6604,851 @@ export const spec = {
             maxItems: 20,
             items: {
               $ref: '#/components/schemas/IssueLink',
+            },
+          },
+        },
+      },
+      ReviewStatus: {
+        type: 'string',
+        enum: ['open', 'completed'],
+      },
+      ReviewRequirementReason: {
+        type: 'string',
+        enum: ['rolled-back', 'release-type', 'severe-issue'],
+      },
+      ReviewActionItem: {
+        type: 'object',
+        required: [
+          'id',
+          'title',
+          'ownerRef',
+          'dueDate',
+          'status',
+          'createdBy',
+          'createdAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          ownerRef: {
+            type: 'string',
+          },
+          dueDate: {
+            type: 'string',
+            format: 'date',
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'done'],
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          doneBy: {
+            type: 'string',
+          },
+          doneAt: {
+            type: 'string',
+          },
+        },
+      },
+      ReleaseReviewSummary: {
+        type: 'object',
+        required: [
+          'releaseId',
+          'releaseTitle',
+          'releaseVersion',
+          'releaseState',
+          'ownerRef',
+          'entityRefs',
+          'required',
+          'requiredBecause',
+          'status',
+          'finishedAt',
+          'overdue',
+          'openActionItems',
+        ],
+        properties: {
+          releaseId: {
+            type: 'string',
+          },
+          releaseTitle: {
+            type: 'string',
+          },
+          releaseVersion: {
+            type: 'string',
+          },
+          releaseState: {
+            $ref: '#/components/schemas/ReleaseState',
+          },
+          ownerRef: {
+            type: 'string',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          required: {
+            type: 'boolean',
+          },
+          requiredBecause: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReviewRequirementReason',
+            },
+          },
+          status: {
+            $ref: '#/components/schemas/ReviewStatus',
+          },
+          finishedAt: {
+            type: 'string',
+          },
+          dueAt: {
+            type: 'string',
+          },
+          overdue: {
+            type: 'boolean',
+          },
+          completedBy: {
+            type: 'string',
+          },
+          completedAt: {
+            type: 'string',
+          },
+          openActionItems: {
+            type: 'integer',
+          },
+        },
+      },
+      ReleaseReviewPage: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReleaseReviewSummary',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+      },
+      ReviewWindow: {
+        type: 'object',
+        required: ['start', 'end'],
+        properties: {
+          start: {
+            type: 'string',
+          },
+          end: {
+            type: 'string',
+          },
+        },
+      },
+      ReviewFacts: {
+        type: 'object',
+        required: ['timeline', 'approvals', 'issues', 'criteria'],
+        properties: {
+          timeline: {
+            type: 'object',
+            required: ['window', 'states', 'windowMoves'],
+            properties: {
+              window: {
+                $ref: '#/components/schemas/ReviewWindow',
+              },
+              states: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['state', 'at', 'by'],
+                  properties: {
+                    state: {
+                      $ref: '#/components/schemas/ReleaseState',
+                    },
+                    at: {
+                      type: 'string',
+                    },
+                    by: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+              startedAt: {
+                type: 'string',
+              },
+              releasedAt: {
+                type: 'string',
+              },
+              startSlipMinutes: {
+                type: 'integer',
+              },
+              endSlipMinutes: {
+                type: 'integer',
+              },
+              windowMoves: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['at', 'by', 'from', 'to'],
+                  properties: {
+                    at: {
+                      type: 'string',
+                    },
+                    by: {
+                      type: 'string',
+                    },
+                    from: {
+                      $ref: '#/components/schemas/ReviewWindow',
+                    },
+                    to: {
+                      $ref: '#/components/schemas/ReviewWindow',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          approvals: {
+            type: 'object',
+            required: ['decisions'],
+            properties: {
+              requestedAt: {
+                type: 'string',
+              },
+              approvedAt: {
+                type: 'string',
+              },
+              leadTimeMinutes: {
+                type: 'integer',
+              },
+              decisions: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['groupRef', 'decision', 'by', 'at'],
+                  properties: {
+                    groupRef: {
+                      type: 'string',
+                    },
+                    decision: {
+                      type: 'string',
+                      enum: ['approve', 'reject'],
+                    },
+                    by: {
+                      type: 'string',
+                    },
+                    at: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          issues: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'id',
+                'title',
+                'severity',
+                'status',
+                'openedAt',
+                'openMinutes',
+              ],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                severity: {
+                  $ref: '#/components/schemas/IssueSeverity',
+                },
+                status: {
+                  $ref: '#/components/schemas/IssueStatus',
+                },
+                openedAt: {
+                  type: 'string',
+                },
+                resolvedAt: {
+                  type: 'string',
+                },
+                openMinutes: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+          rollback: {
+            type: 'object',
+            required: [
+              'reason',
+              'emergency',
+              'decidedBy',
+              'decidedAt',
+              'steps',
+            ],
+            properties: {
+              reason: {
+                type: 'string',
+              },
+              emergency: {
+                type: 'boolean',
+              },
+              decidedBy: {
+                type: 'string',
+              },
+              decidedAt: {
+                type: 'string',
+              },
+              completedAt: {
+                type: 'string',
+              },
+              steps: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['title', 'ownerRef', 'status'],
+                  properties: {
+                    title: {
+                      type: 'string',
+                    },
+                    ownerRef: {
+                      type: 'string',
+                    },
+                    status: {
+                      $ref: '#/components/schemas/RollbackStepStatus',
+                    },
+                    updatedAt: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          criteria: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['text', 'ownerRef'],
+              properties: {
+                text: {
+                  type: 'string',
+                },
+                ownerRef: {
+                  type: 'string',
+                },
+                result: {
+                  type: 'string',
+                  enum: ['met', 'not_met', 'waived'],
+                },
+                observedValue: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      ReleaseReview: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/ReleaseReviewSummary',
+          },
+          {
+            type: 'object',
+            required: [
+              'wentWell',
+              'wentWrong',
+              'lessons',
+              'actionItems',
+              'revision',
+              'canEdit',
+              'facts',
+            ],
+            properties: {
+              wentWell: {
+                type: 'string',
+              },
+              wentWrong: {
+                type: 'string',
+              },
+              lessons: {
+                type: 'string',
+              },
+              actionItems: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/ReviewActionItem',
+                },
+              },
+              updatedBy: {
+                type: 'string',
+              },
+              updatedAt: {
+                type: 'string',
+              },
+              revision: {
+                type: 'integer',
+              },
+              canEdit: {
+                type: 'boolean',
+              },
+              facts: {
+                $ref: '#/components/schemas/ReviewFacts',
+              },
+            },
+          },
+        ],
+      },
+      UpdateReviewRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['revision'],
+        properties: {
+          revision: {
+            type: 'integer',
+            minimum: 1,
+          },
+          wentWell: {
+            type: 'string',
+            maxLength: 20000,
+          },
+          wentWrong: {
+            type: 'string',
+            maxLength: 20000,
+          },
+          lessons: {
+            type: 'string',
+            maxLength: 20000,
+          },
+          status: {
+            $ref: '#/components/schemas/ReviewStatus',
+          },
+        },
+      },
+      CreateActionItemRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['revision', 'title', 'ownerRef', 'dueDate'],
+        properties: {
+          revision: {
+            type: 'integer',
+            minimum: 1,
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          ownerRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          dueDate: {
+            type: 'string',
+            format: 'date',
+          },
+        },
+      },
+      UpdateActionItemRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['revision'],
+        properties: {
+          revision: {
+            type: 'integer',
+            minimum: 1,
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          ownerRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          dueDate: {
+            type: 'string',
+            format: 'date',
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'done'],
+          },
+        },
+      },
+      NotesAudience: {
+        type: 'string',
+        enum: ['engineering', 'business'],
+      },
+      AnnouncementMoment: {
+        type: 'string',
+        enum: ['approved', 'released', 'rolled_back', 'verified'],
+      },
+      SaveReleaseNotesRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['audience', 'markdown', 'revision'],
+        properties: {
+          audience: {
+            $ref: '#/components/schemas/NotesAudience',
+          },
+          markdown: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 50000,
+          },
+          revision: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      NotesDiffLine: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'text'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['same', 'added', 'removed'],
+          },
+          text: {
+            type: 'string',
+          },
+        },
+      },
+      ReleaseNotes: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'releaseId',
+          'audience',
+          'format',
+          'content',
+          'generated',
+          'revision',
+          'editable',
+        ],
+        properties: {
+          releaseId: {
+            type: 'string',
+          },
+          audience: {
+            $ref: '#/components/schemas/NotesAudience',
+          },
+          format: {
+            type: 'string',
+            enum: ['markdown', 'html'],
+          },
+          content: {
+            type: 'string',
+            description: 'The notes to publish, in the format asked.',
+          },
+          generated: {
+            type: 'string',
+            description: 'The notes generated now, in Markdown.',
+          },
+          revision: {
+            type: 'integer',
+            minimum: 0,
+          },
+          editable: {
+            type: 'boolean',
+          },
+          edit: {
+            type: 'object',
+            additionalProperties: false,
+            required: [
+              'markdown',
+              'editedBy',
+              'editedAt',
+              'generatedChanged',
+              'diff',
+            ],
+            properties: {
+              markdown: {
+                type: 'string',
+              },
+              editedBy: {
+                type: 'string',
+              },
+              editedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              generatedChanged: {
+                type: 'boolean',
+              },
+              diff: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/NotesDiffLine',
+                },
+              },
+            },
+          },
+        },
+      },
+      AnnouncementMessage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['audience', 'recipients', 'title', 'description', 'topic'],
+        properties: {
+          audience: {
+            $ref: '#/components/schemas/NotesAudience',
+          },
+          recipients: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          topic: {
+            type: 'string',
+          },
+        },
+      },
+      AnnouncementPreview: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['releaseId', 'moment', 'messages', 'optedOut'],
+        properties: {
+          releaseId: {
+            type: 'string',
+          },
+          moment: {
+            $ref: '#/components/schemas/AnnouncementMoment',
+          },
+          messages: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AnnouncementMessage',
+            },
+          },
+          optedOut: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      ReleaseNotesFeed: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'system', 'createdAt'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          system: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          url: {
+            type: 'string',
+          },
+          token: {
+            type: 'string',
+          },
+        },
+      },
+      PerformanceBand: {
+        type: 'string',
+        enum: ['elite', 'high', 'medium', 'low'],
+      },
+      DeliveryMeasure: {
+        type: 'string',
+        enum: [
+          'deploymentFrequency',
+          'changeLeadTime',
+          'changeFailRate',
+          'recoveryTime',
+          'reworkRate',
+          'timelineAdherence',
+          'cadenceAdherence',
+          'approvalLeadTime',
+          'reviewCompletion',
+        ],
+      },
+      DeliveryMeasureInfo: {
+        type: 'object',
+        required: ['id', 'label', 'unit', 'banded', 'available', 'description'],
+        properties: {
+          id: {
+            $ref: '#/components/schemas/DeliveryMeasure',
+          },
+          label: {
+            type: 'string',
+          },
+          unit: {
+            type: 'string',
+            enum: ['perWeek', 'hours', 'ratio'],
+          },
+          banded: {
+            type: 'boolean',
+          },
+          available: {
+            type: 'boolean',
+            description:
+              'False while the data behind it does not exist (review completion until post-release reviews exist).',
+          },
+          description: {
+            type: 'string',
+          },
+        },
+      },
+      MeasureValue: {
+        type: 'object',
+        required: ['value', 'count', 'band'],
+        properties: {
+          value: {
+            type: 'number',
+            nullable: true,
+          },
+          count: {
+            type: 'integer',
+          },
+          band: {
+            description:
+              'The DORA performance band; null for no value or no band.',
+            type: 'string',
+            nullable: true,
+            enum: ['elite', 'high', 'medium', 'low', null],
+          },
+        },
+      },
+      MeasureValues: {
+        type: 'object',
+        required: [
+          'deploymentFrequency',
+          'changeLeadTime',
+          'changeFailRate',
+          'recoveryTime',
+          'reworkRate',
+          'timelineAdherence',
+          'cadenceAdherence',
+          'approvalLeadTime',
+          'reviewCompletion',
+        ],
+        properties: {
+          deploymentFrequency: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+          changeLeadTime: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+          changeFailRate: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+          recoveryTime: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+          reworkRate: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+          timelineAdherence: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+          cadenceAdherence: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+          approvalLeadTime: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+          reviewCompletion: {
+            $ref: '#/components/schemas/MeasureValue',
+          },
+        },
+      },
+      DeliveryMetrics: {
+        type: 'object',
+        required: [
+          'scope',
+          'from',
+          'to',
+          'interval',
+          'timeZone',
+          'reworkWindowDays',
+          'measures',
+          'summary',
+          'series',
+        ],
+        properties: {
+          scope: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          interval: {
+            type: 'string',
+            enum: ['week', 'month'],
+          },
+          timeZone: {
+            type: 'string',
+          },
+          reworkWindowDays: {
+            type: 'number',
+          },
+          measures: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DeliveryMeasureInfo',
+            },
+          },
+          summary: {
+            $ref: '#/components/schemas/MeasureValues',
+          },
+          series: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['start', 'end', 'values'],
+              properties: {
+                start: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                end: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                values: {
+                  $ref: '#/components/schemas/MeasureValues',
+                },
+              },
             },
           },
         },

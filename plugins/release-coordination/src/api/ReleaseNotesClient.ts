@@ -1,0 +1,42 @@
+import {
+  AnnouncementMoment,
+  AnnouncementPreview,
+  ReleaseNotes,
+  ReleaseNotesQuery,
+  SaveReleaseNotesRequest,
+} from '@internal/plugin-release-coordination-common';
+import { queryString } from './ReleaseCoordinationHttp';
+import { ReviewsClient } from './ReviewsClient';
+
+/** The calls about release notes and announcements. @public */
+export abstract class ReleaseNotesClient extends ReviewsClient {
+  async getReleaseNotes(
+    id: string,
+    query: ReleaseNotesQuery = {},
+  ): Promise<ReleaseNotes> {
+    return this.request(
+      `/releases/${encodeURIComponent(id)}/notes${queryString(query)}`,
+    );
+  }
+
+  async saveReleaseNotes(
+    id: string,
+    request: SaveReleaseNotesRequest,
+  ): Promise<ReleaseNotes> {
+    return this.request(`/releases/${encodeURIComponent(id)}/notes`, {
+      method: 'PUT',
+      body: request,
+    });
+  }
+
+  async previewAnnouncements(
+    id: string,
+    moment?: AnnouncementMoment,
+  ): Promise<AnnouncementPreview> {
+    return this.request(
+      `/releases/${encodeURIComponent(id)}/announcements/preview${queryString({
+        moment,
+      })}`,
+    );
+  }
+}

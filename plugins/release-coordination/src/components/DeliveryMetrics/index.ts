@@ -1,0 +1,2 @@
+export { DeliveryMetrics } from './DeliveryMetrics';
+export { EntityDeliveryMetricsContent } from './EntityDeliveryMetricsContent';

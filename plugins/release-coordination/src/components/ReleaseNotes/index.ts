@@ -1,0 +1,1 @@
+export { ReleaseNotesSection } from './ReleaseNotesSection';

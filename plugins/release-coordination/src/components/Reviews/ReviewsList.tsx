@@ -1,0 +1,188 @@
+import {
+  EmptyState,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import {
+  ListReviewsRequest,
+  ReleaseReviewSummary,
+} from '@internal/plugin-release-coordination-common';
+import { FormEvent, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { formatTimestamp } from '../shared/format';
+import { useCursorPages } from '../shared/CursorPager';
+import { useReleaseLink } from '../shared/useReleaseLink';
+import { requirementText, statusText } from './reviewDisplay';
+
+const PAGE_SIZE = 20;
+
+/** Which reviews a scope ref asks for, by its kind: a System's, a Domain's, a Group's or an entity's. */
+export function reviewScope(ref: string): ListReviewsRequest {
+  const trimmed = ref.trim();
+  if (!trimmed) return {};
+  const kind = trimmed.split(':')[0].toLocaleLowerCase('en-US');
+  if (kind === 'system') return { system: trimmed };
+  if (kind === 'domain') return { domain: trimmed };
+  if (kind === 'group') return { group: trimmed };
+  return { entityRef: trimmed };
+}
+
+function ReviewRow(props: { review: ReleaseReviewSummary }) {
+  const { review } = props;
+  const releaseLink = useReleaseLink();
+  const title = `${review.releaseTitle} ${review.releaseVersion}`;
+  return (
+    <ListItem disableGutters divider>
+      <ListItemText
+        primary={
+          releaseLink ? (
+            <Link to={releaseLink(review.releaseId)}>{title}</Link>
+          ) : (
+            title
+          )
+        }
+        secondaryTypographyProps={{ component: 'div' }}
+        secondary={
+          <>
+            <div>
+              {requirementText(review)} · {statusText(review)}
+            </div>
+            <div>
+              {review.ownerRef} · finished {formatTimestamp(review.finishedAt)}{' '}
+              · {review.openActionItems} open action item(s)
+            </div>
+          </>
+        }
+      />
+    </ListItem>
+  );
+}
+
+/**
+ * Post-release reviews newest first, searchable by words, filtered by
+ * status and requirement, a page at a time; `scope` fixes whose reviews
+ * (an entity's, a System's, a Domain's, a Group's), otherwise a field asks.
+ */
+export function ReviewsList(props: { scope?: ListReviewsRequest }) {
+  const api = useApi(releaseCoordinationApiRef);
+  const [words, setWords] = useState('');
+  const [scopeRef, setScopeRef] = useState('');
+  const [filters, setFilters] = useState<ListReviewsRequest>({});
+  const pages = useCursorPages();
+  const cursor = pages.cursor;
+  const page = useAsync(
+    () =>
+      api.listReviews({
+        ...(props.scope ?? {}),
+        ...filters,
+        limit: PAGE_SIZE,
+        cursor,
+      }),
+    [api, props.scope, filters, cursor],
+  );
+  const apply = (next: ListReviewsRequest) => {
+    pages.reset();
+    setFilters(next);
+  };
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    apply({
+      ...filters,
+      entityRef: undefined,
+      system: undefined,
+      domain: undefined,
+      group: undefined,
+      ...(props.scope ? {} : reviewScope(scopeRef)),
+      q: words.trim() || undefined,
+    });
+  };
+  const select = (
+    key: 'status' | 'required',
+    label: string,
+    values: [string, string][],
+  ) => (
+    <TextField
+      id={`reviews-${key}`}
+      label={label}
+      select
+      value={filters[key] ?? ''}
+      onChange={e => apply({ ...filters, [key]: e.target.value || undefined })}
+      style={{ minWidth: 140 }}
+    >
+      {values.map(([value, text]) => (
+        <MenuItem key={value} value={value}>
+          {text}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+  let content;
+  if (page.loading) content = <Progress />;
+  else if (page.error) content = <ResponseErrorPanel error={page.error} />;
+  else if (!page.value?.items.length) {
+    content = <EmptyState missing="data" title="No reviews match" />;
+  } else {
+    content = (
+      <List dense aria-label="Reviews">
+        {page.value.items.map(review => (
+          <ReviewRow key={review.releaseId} review={review} />
+        ))}
+      </List>
+    );
+  }
+  return (
+    <Box>
+      <Box
+        component="form"
+        role="search"
+        onSubmit={search}
+        display="flex"
+        flexWrap="wrap"
+        alignItems="flex-end"
+        style={{ gap: 16 }}
+        marginBottom={2}
+      >
+        <TextField
+          id="reviews-q"
+          label="Search reviews"
+          value={words}
+          onChange={e => setWords(e.target.value)}
+        />
+        {!props.scope && (
+          <TextField
+            id="reviews-scope"
+            label="Entity, System, Domain or Group"
+            placeholder="system:default/payments"
+            value={scopeRef}
+            onChange={e => setScopeRef(e.target.value)}
+          />
+        )}
+        <Button type="submit" variant="outlined">
+          Search
+        </Button>
+        {select('status', 'Status', [
+          ['', 'any'],
+          ['open', 'open'],
+          ['completed', 'completed'],
+        ])}
+        {select('required', 'Required', [
+          ['', 'any'],
+          ['true', 'required'],
+          ['false', 'optional'],
+        ])}
+      </Box>
+      {content}
+      {pages.buttons(page.value?.nextCursor)}
+    </Box>
+  );
+}
