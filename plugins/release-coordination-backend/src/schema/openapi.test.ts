@@ -1,4 +1,5 @@
 import { ReviewService } from '../reviews/ReviewService';
+import { MetricsService } from '../metrics/MetricsService';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   CHANGE_KINDS,
@@ -67,6 +68,7 @@ describe('openapi.yaml', () => {
       releaseNotes: {} as ReleaseNotesService,
       announcer: {} as ReleaseAnnouncer,
       notesFeeds: {} as NotesFeedService,
+      metrics: {} as MetricsService,
       httpAuth: mockServices.httpAuth(),
       auditor: mockServices.auditor.mock(),
     });
