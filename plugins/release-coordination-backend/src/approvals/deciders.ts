@@ -54,19 +54,13 @@ export function decidingGroups(
  * when `release.approve` allows it.
  */
 export class ApprovalDeciders {
-  private readonly userInfo: UserInfoService;
-  private readonly permissions: PermissionsService;
-  private readonly policy: ApprovalPolicy;
-
-  constructor(options: {
-    userInfo: UserInfoService;
-    permissions: PermissionsService;
-    policy: ApprovalPolicy;
-  }) {
-    this.userInfo = options.userInfo;
-    this.permissions = options.permissions;
-    this.policy = options.policy;
-  }
+  constructor(
+    private readonly options: {
+      userInfo: UserInfoService;
+      permissions: PermissionsService;
+      policy: ApprovalPolicy;
+    },
+  ) {}
 
   /** The given groups the caller is a member of. */
   async memberships(
@@ -74,7 +68,7 @@ export class ApprovalDeciders {
     credentials: UserCredentials,
   ): Promise<string[]> {
     if (groupRefs.length === 0) return [];
-    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+    const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
       credentials,
     );
     const mine = new Set(ownershipEntityRefs.map(lower));
@@ -84,7 +78,7 @@ export class ApprovalDeciders {
   /** Self-approval and the approve permission (with the release as resource). */
   async checkMayDecide(release: Release, credentials: UserCredentials) {
     if (
-      this.policy.preventSelfApproval &&
+      this.options.policy.preventSelfApproval &&
       lower(credentials.principal.userEntityRef) === lower(release.createdBy)
     ) {
       throw new NotAllowedError(
@@ -92,7 +86,7 @@ export class ApprovalDeciders {
       );
     }
     await requirePermission(
-      this.permissions,
+      this.options.permissions,
       { permission: releaseApprovePermission, resourceRef: release.id },
       credentials,
     );

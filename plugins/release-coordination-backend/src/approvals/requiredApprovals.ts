@@ -22,19 +22,13 @@ const DEPENDENT_OWNER_RISK_LEVELS: readonly RiskLevel[] = ['high', 'critical'];
  * dependents of breaking or risky releases.
  */
 export class RequiredApprovals {
-  private readonly authority: ReleaseAuthority;
-  private readonly policy: ApprovalPolicy;
-  private readonly impact?: Pick<ImpactService, 'releaseImpact'>;
-
-  constructor(options: {
-    authority: ReleaseAuthority;
-    policy: ApprovalPolicy;
-    impact?: Pick<ImpactService, 'releaseImpact'>;
-  }) {
-    this.authority = options.authority;
-    this.policy = options.policy;
-    this.impact = options.impact;
-  }
+  constructor(
+    private readonly options: {
+      authority: ReleaseAuthority;
+      policy: ApprovalPolicy;
+      impact?: Pick<ImpactService, 'releaseImpact'>;
+    },
+  ) {}
 
   /**
    * The groups a release needs approvals from, as the caller sees the
@@ -46,9 +40,9 @@ export class RequiredApprovals {
     credentials: BackstageCredentials,
     impactReport?: () => Promise<ImpactReport>,
   ): Promise<Requirement[]> {
-    const rule = effectiveRule(release, this.policy.rules);
+    const rule = effectiveRule(release, this.options.policy.rules);
     if (rule === 'none') {
-      const foreign = await this.authority.foreignEntities(
+      const foreign = await this.options.authority.foreignEntities(
         [release.ownerRef],
         release.entityRefs,
         credentials,
@@ -57,11 +51,11 @@ export class RequiredApprovals {
         release,
         rule,
         owners: new Map(foreign.map(f => [f.entityRef, f.ownerRef])),
-        releaseManagerGroup: this.policy.releaseManagerGroup,
+        releaseManagerGroup: this.options.policy.releaseManagerGroup,
         foreignEntityRefs: foreign.map(f => f.entityRef),
       });
     }
-    const owners = await this.authority.entityOwners(
+    const owners = await this.options.authority.entityOwners(
       release.entityRefs,
       credentials,
     );
@@ -69,7 +63,7 @@ export class RequiredApprovals {
       release,
       rule,
       owners,
-      releaseManagerGroup: this.policy.releaseManagerGroup,
+      releaseManagerGroup: this.options.policy.releaseManagerGroup,
       dependentOwners: await this.dependentOwners(
         release,
         credentials,
@@ -89,10 +83,10 @@ export class RequiredApprovals {
     credentials: BackstageCredentials,
     impactReport?: () => Promise<ImpactReport>,
   ): Promise<{ groupRef: string; entityRefs: string[] }[]> {
-    if (!this.policy.dependentOwners || !this.impact) return [];
+    if (!this.options.policy.dependentOwners || !this.options.impact) return [];
     const report = await (impactReport
       ? impactReport()
-      : this.impact.releaseImpact(release.id, undefined, credentials));
+      : this.options.impact.releaseImpact(release.id, undefined, credentials));
     const breaking = release.changes.some(c => c.kind === 'breaking');
     if (
       !breaking &&

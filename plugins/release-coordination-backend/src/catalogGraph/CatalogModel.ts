@@ -73,30 +73,23 @@ export interface EntityFacts {
  * forces a refresh, at most once per {@link FORCED_REFRESH_INTERVAL_MS}.
  */
 export class CatalogModel {
-  private readonly catalog: CatalogService;
-  private readonly auth: AuthService;
-  private readonly permissions?: PermissionsService;
-  private readonly logger?: LoggerService;
   private current?: CatalogGraph;
   private loading?: Promise<CatalogGraph>;
   private lastForcedRefresh = 0;
 
-  constructor(options: {
-    catalog: CatalogService;
-    auth: AuthService;
-    /**
-     * Lets a user's unconditional `catalog.entity.read` decision be asked once
-     * per request instead of the catalog per ref; without it, every ref is
-     * checked with the catalog.
-     */
-    permissions?: PermissionsService;
-    logger?: LoggerService;
-  }) {
-    this.catalog = options.catalog;
-    this.auth = options.auth;
-    this.permissions = options.permissions;
-    this.logger = options.logger;
-  }
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      /**
+       * Lets a user's unconditional `catalog.entity.read` decision be asked once
+       * per request instead of the catalog per ref; without it, every ref is
+       * checked with the catalog.
+       */
+      permissions?: PermissionsService;
+      logger?: LoggerService;
+    },
+  ) {}
 
   /** Registers the refresh task with the scheduler (`scope: 'local'`: every replica keeps its own copy). */
   async schedule(
@@ -183,7 +176,7 @@ export class CatalogModel {
       else unchecked.push(ref);
     }
     if (unchecked.length === 0) return result;
-    const { items } = await this.catalog.getEntitiesByRefs(
+    const { items } = await this.options.catalog.getEntitiesByRefs(
       { entityRefs: unchecked, fields: ['kind'] },
       { credentials },
     );
@@ -228,7 +221,7 @@ export class CatalogModel {
     const result = new Map<string, EntityFacts>();
     const unique = [...new Set(refs)];
     if (unique.length === 0) return result;
-    const { items } = await this.catalog.getEntitiesByRefs(
+    const { items } = await this.options.catalog.getEntitiesByRefs(
       { entityRefs: unique, fields: FACT_FIELDS },
       { credentials },
     );
@@ -251,8 +244,8 @@ export class CatalogModel {
    * the plugin's own credentials; undefined when the user is not in the catalog.
    */
   async groupsOfUser(userRef: string): Promise<string[] | undefined> {
-    const user = await this.catalog.getEntityByRef(userRef, {
-      credentials: await this.auth.getOwnServiceCredentials(),
+    const user = await this.options.catalog.getEntityByRef(userRef, {
+      credentials: await this.options.auth.getOwnServiceCredentials(),
     });
     return user
       ? (user.relations ?? [])
@@ -266,8 +259,8 @@ export class CatalogModel {
     credentials: BackstageCredentials,
   ): Promise<AuthorizeResult | undefined> {
     const { type } = credentials.principal as { type?: string };
-    if (!this.permissions || type !== 'user') return undefined;
-    const [{ result }] = await this.permissions.authorizeConditional(
+    if (!this.options.permissions || type !== 'user') return undefined;
+    const [{ result }] = await this.options.permissions.authorizeConditional(
       [{ permission: catalogEntityReadPermission }],
       { credentials },
     );
@@ -277,16 +270,16 @@ export class CatalogModel {
   private async read(): Promise<CatalogGraph> {
     const started = Date.now();
     const entities = await readInBulk(
-      this.catalog,
+      this.options.catalog,
       {
         kinds: GRAPH_KINDS,
         fields: CATALOG_GRAPH_FIELDS,
         pageSize: PAGE_SIZE,
       },
-      await this.auth.getOwnServiceCredentials(),
+      await this.options.auth.getOwnServiceCredentials(),
     );
     const graph = CatalogGraph.build(entities);
-    this.logger?.info(
+    this.options.logger?.info(
       `Read the catalog graph: ${
         graph.size
       } entities, ${graph.edgeCount()} relations in ${Date.now() - started} ms`,

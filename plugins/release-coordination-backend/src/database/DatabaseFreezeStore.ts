@@ -1,14 +1,14 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
 import { Freeze, Page } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { lastEndOf } from '../freezes/occurrences';
-import { decodeCursor, encodeCursor, whereAfterKeyset } from './keysetCursor';
+import { encodeCursor, whereAfterCursor } from './keysetCursor';
 import {
   definedFields,
   revisionedColumns,
   revisionedFields,
   Timestamp,
   toIso,
+  updateRevisioned,
 } from './rows';
 import { FreezeStore } from './FreezeStore';
 
@@ -117,19 +117,11 @@ export class DatabaseFreezeStore implements FreezeStore {
   }): Promise<Page<Freeze>> {
     const { limit } = options;
     const query = this.db<FreezeRow>('freezes');
-    if (options.cursor) {
-      const cursor = decodeCursor(
-        options.cursor,
-        'start',
-        'cursor: not a cursor returned by a freeze listing',
-      );
-      whereAfterKeyset(
-        query,
-        { time: 'start_at', id: 'id' },
-        { time: cursor.start, id: cursor.id },
-        'asc',
-      );
-    }
+    whereAfterCursor(query, options.cursor, {
+      columns: { start: 'start_at', id: 'id' },
+      order: 'asc',
+      message: 'cursor: not a cursor returned by a freeze listing',
+    });
     const rows = await query
       .select('*')
       .orderBy([
@@ -171,35 +163,22 @@ export class DatabaseFreezeStore implements FreezeStore {
     updatedAt: string;
   }): Promise<Freeze> {
     const { id, revision, fields, updatedAt } = options;
-    return this.db.transaction(async tx => {
-      const row = await tx<FreezeRow>('freezes').where({ id }).first();
-      if (!row) {
-        throw new NotFoundError(`Freeze ${id} not found`);
-      }
-      const current = fromRow(row);
-      const { recurrence, ...rest } = fields;
-      const next: Freeze = {
-        ...current,
-        ...definedFields(rest),
-        updatedAt,
-        revision: revision + 1,
-      };
-      if (recurrence === null) {
-        delete next.recurrence;
-      } else if (recurrence !== undefined) {
-        next.recurrence = recurrence;
-      }
-      const { id: _id, created_by, created_at, ...values } = toRow(next);
-      const updated = await tx('freezes')
-        .where({ id, revision })
-        .update(values);
-      if (updated === 0) {
-        throw new ConflictError(
-          `Freeze ${id} was changed by someone else since revision ${revision}; reload it and try again`,
-        );
-      }
-      return fromRow((await tx<FreezeRow>('freezes').where({ id }).first())!);
-    });
+    const { recurrence, ...rest } = fields;
+    return updateRevisioned(
+      this.db,
+      { table: 'freezes', what: `Freeze ${id}`, id, revision },
+      { toRow, fromRow },
+      current => {
+        const next: Freeze = { ...current, ...definedFields(rest) };
+        if (recurrence === null) {
+          delete next.recurrence;
+        } else if (recurrence !== undefined) {
+          next.recurrence = recurrence;
+        }
+        return next;
+      },
+      updatedAt,
+    );
   }
 
   async deleteFreeze(id: string): Promise<boolean> {

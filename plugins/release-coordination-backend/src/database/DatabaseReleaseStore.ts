@@ -12,11 +12,11 @@ import {
   ReleaseFields,
   ReleaseListOptions,
   ReleaseStore,
+  WriteAlongside,
 } from './ReleaseStore';
-import { toIso } from './rows';
 import { insertReleaseEvent } from './releaseEvents';
 import { chunks } from './releases/chunks';
-import { decodeCursor, encodeCursor, whereAfterKeyset } from './keysetCursor';
+import { encodeCursor, whereAfterCursor } from './keysetCursor';
 import {
   insertEntities,
   insertFreezeOverride,
@@ -26,10 +26,13 @@ import {
 } from './releases/releaseChildren';
 import {
   assembleReleases,
+  CANDIDATE_COLUMNS,
+  CandidateRow,
   EventRow,
   groupSorted,
   ReleaseRow,
   toReleaseEvent,
+  toCandidate,
   toReleaseRow,
   updatedColumns,
 } from './releases/releaseRows';
@@ -103,20 +106,12 @@ export class DatabaseReleaseStore implements ReleaseStore {
       }
       if (options.states?.length) query.whereIn('state', options.states);
       if (options.types?.length) query.whereIn('type', options.types);
-      if (options.cursor) {
-        const cursor = decodeCursor(
-          options.cursor,
-          'windowStart',
-          'cursor: not a cursor returned by a listing in this order',
-          fields => fields.order === order,
-        );
-        whereAfterKeyset(
-          query,
-          { time: 'window_start', id: 'id' },
-          { time: cursor.windowStart, id: cursor.id },
-          order,
-        );
-      }
+      whereAfterCursor(query, options.cursor, {
+        columns: { windowStart: 'window_start', id: 'id' },
+        order,
+        message: 'cursor: not a cursor returned by a listing in this order',
+        fits: fields => fields.order === order,
+      });
       return query;
     };
 
@@ -169,25 +164,15 @@ export class DatabaseReleaseStore implements ReleaseStore {
     revision: number;
     fields: Partial<ReleaseFields>;
     event: NewReleaseEvent;
+    alongside?: WriteAlongside;
   }): Promise<Release> {
-    const { id, revision, fields, event } = options;
+    const { id, revision, fields, event, alongside } = options;
     return this.db.transaction(async tx => {
-      const updated = await tx('releases')
-        .where({ id, revision })
-        .update({
-          ...updatedColumns(fields),
-          revision: revision + 1,
-          updated_at: new Date(event.createdAt),
-        });
-      if (updated === 0) {
-        const exists = await tx('releases').where({ id }).first('id');
-        if (!exists) {
-          throw new NotFoundError(`Release ${id} not found`);
-        }
-        throw new ConflictError(
-          `Release ${id} was changed by someone else since revision ${revision}; reload it and try again`,
-        );
-      }
+      await updateAtRevision(tx, id, revision, {
+        ...updatedColumns(fields),
+        revision: revision + 1,
+        updated_at: new Date(event.createdAt),
+      });
 
       const release = (await this.readRelease(tx, id))!;
       if (fields.entityRefs) {
@@ -213,7 +198,20 @@ export class DatabaseReleaseStore implements ReleaseStore {
         await insertOrdering(tx, id, fields.after);
       }
       await insertReleaseEvent(tx, id, event);
+      await alongside?.(tx);
       return (await this.readRelease(tx, id))!;
+    });
+  }
+
+  async writeAtRevision(
+    id: string,
+    revision: number,
+    write: WriteAlongside,
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      // a no-op update: locks the row until commit, like a change would
+      await updateAtRevision(tx, id, revision, { revision });
+      await write(tx);
     });
   }
 
@@ -259,24 +257,8 @@ export class DatabaseReleaseStore implements ReleaseStore {
     draftOwnerRefs?: string[];
   }): Promise<ConflictCandidate[]> {
     const range = { from: new Date(options.from), to: new Date(options.to) };
-    type CandidateRow = Pick<
-      ReleaseRow,
-      | 'id'
-      | 'title'
-      | 'type'
-      | 'state'
-      | 'window_start'
-      | 'window_end'
-      | 'owner_ref'
-    >;
     const query = this.db<CandidateRow>('releases').select(
-      'id',
-      'title',
-      'type',
-      'state',
-      'window_start',
-      'window_end',
-      'owner_ref',
+      ...CANDIDATE_COLUMNS,
     );
     whereActive(query, options.draftOwnerRefs);
     whereWindowOverlaps(query, 'releases', range);
@@ -294,15 +276,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
       )
     ).flat();
     const refsById = groupSorted(entityRows, r => r.entity_ref);
-    return rows.map(row => ({
-      id: row.id,
-      title: row.title,
-      type: row.type as Release['type'],
-      state: row.state as Release['state'],
-      window: { start: toIso(row.window_start), end: toIso(row.window_end) },
-      entityRefs: refsById.get(row.id) ?? [],
-      ownerRef: row.owner_ref,
-    }));
+    return rows.map(row => toCandidate(row, refsById.get(row.id)));
   }
 
   async getReleases(ids: string[]): Promise<Release[]> {
@@ -378,5 +352,24 @@ export class DatabaseReleaseStore implements ReleaseStore {
     }
     const ids = rows.map(row => row.id);
     return assembleReleases(rows, await readChildRowsInSequence(db, ids));
+  }
+}
+
+/** Updates a release's row if it is at `revision` (compare-and-set); `NotFoundError` or `ConflictError` if not. */
+async function updateAtRevision(
+  tx: Knex.Transaction,
+  id: string,
+  revision: number,
+  columns: Record<string, unknown>,
+) {
+  const updated = await tx('releases').where({ id, revision }).update(columns);
+  if (updated === 0) {
+    const exists = await tx('releases').where({ id }).first('id');
+    if (!exists) {
+      throw new NotFoundError(`Release ${id} not found`);
+    }
+    throw new ConflictError(
+      `Release ${id} was changed by someone else since revision ${revision}; reload it and try again`,
+    );
   }
 }

@@ -1,4 +1,3 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   Train,
   TrainBooking,
@@ -10,6 +9,7 @@ import {
   revisionedFields,
   Timestamp,
   toIso,
+  updateRevisioned,
 } from './rows';
 
 type TrainRow = {
@@ -132,26 +132,13 @@ export class DatabaseTrainStore {
     updatedAt: string;
   }): Promise<Train> {
     const { id, revision, fields, updatedAt } = options;
-    return this.db.transaction(async tx => {
-      const row = await tx<TrainRow>('trains').where({ id }).first();
-      if (!row) {
-        throw new NotFoundError(`Train ${id} not found`);
-      }
-      const next: Train = {
-        ...fromRow(row),
-        ...definedFields(fields),
-        updatedAt,
-        revision: revision + 1,
-      };
-      const { id: _id, created_by, created_at, ...values } = toRow(next);
-      const updated = await tx('trains').where({ id, revision }).update(values);
-      if (updated === 0) {
-        throw new ConflictError(
-          `Train ${id} is at revision ${row.revision}, not ${revision}; reload it and try again`,
-        );
-      }
-      return next;
-    });
+    return updateRevisioned(
+      this.db,
+      { table: 'trains', what: `Train ${id}`, id, revision },
+      { toRow, fromRow },
+      current => ({ ...current, ...definedFields(fields) }),
+      updatedAt,
+    );
   }
 
   /** Deletes a train and its bookings; false if there was none. */
@@ -166,9 +153,12 @@ export class DatabaseTrainStore {
     return !(await this.db('trains').first('id'));
   }
 
-  /** Books a release onto a slot, replacing any booking it had. */
-  async book(booking: TrainBooking): Promise<TrainBooking> {
-    await this.db('train_bookings')
+  /**
+   * Books a release onto a slot, replacing any booking it had; `db` may be a
+   * transaction (see `ReleaseStore.updateRelease`'s `alongside`).
+   */
+  async book(booking: TrainBooking, db: Knex = this.db): Promise<TrainBooking> {
+    await db('train_bookings')
       .insert({
         release_id: booking.releaseId,
         train_id: booking.trainId,
@@ -178,11 +168,14 @@ export class DatabaseTrainStore {
       })
       .onConflict('release_id')
       .merge();
-    return (await this.getBooking(booking.releaseId))!;
+    return (await this.getBooking(booking.releaseId, db))!;
   }
 
-  async getBooking(releaseId: string): Promise<TrainBooking | undefined> {
-    const row = await this.db<BookingRow>('train_bookings')
+  async getBooking(
+    releaseId: string,
+    db: Knex = this.db,
+  ): Promise<TrainBooking | undefined> {
+    const row = await db<BookingRow>('train_bookings')
       .where({ release_id: releaseId })
       .first();
     return row ? fromBookingRow(row) : undefined;
@@ -201,12 +194,10 @@ export class DatabaseTrainStore {
     return bookings;
   }
 
-  /** Removes a release's booking; false if it had none. */
-  async unbook(releaseId: string): Promise<boolean> {
+  /** Removes a release's booking; false if it had none. `db` may be a transaction. */
+  async unbook(releaseId: string, db: Knex = this.db): Promise<boolean> {
     return (
-      (await this.db('train_bookings')
-        .where({ release_id: releaseId })
-        .delete()) > 0
+      (await db('train_bookings').where({ release_id: releaseId }).delete()) > 0
     );
   }
 

@@ -6,6 +6,7 @@ import {
   ReleaseState,
   ReleaseType,
 } from '@internal/plugin-release-coordination-common';
+import { Knex } from 'knex';
 
 /**
  * The fields of a release that may change after it was created.
@@ -42,6 +43,14 @@ export type ReleaseFields = Pick<
  * @public
  */
 export type NewReleaseEvent = Omit<ReleaseEvent, 'id' | 'releaseId'>;
+
+/**
+ * A write to another table that must commit or roll back together with a
+ * change to a release: it runs inside the release's transaction `tx`.
+ *
+ * @public
+ */
+export type WriteAlongside = (tx: Knex.Transaction) => Promise<void>;
 
 /**
  * Which releases to list. All given filters must match.
@@ -96,15 +105,28 @@ export interface ReleaseStore {
 
   /**
    * Changes fields of a release if it still is at `revision` (compare-and-set),
-   * increments the revision and appends the event, all in one transaction.
-   * Throws `NotFoundError` if absent and `ConflictError` if the revision is stale.
+   * increments the revision and appends the event, all in one transaction
+   * (with `alongside`, if given). Throws `NotFoundError` if absent and
+   * `ConflictError` if the revision is stale.
    */
   updateRelease(options: {
     id: string;
     revision: number;
     fields: Partial<ReleaseFields>;
     event: NewReleaseEvent;
+    alongside?: WriteAlongside;
   }): Promise<Release>;
+
+  /**
+   * Runs `write` in a transaction in which the release is still at `revision`
+   * (its row locked until commit) without changing it. Throws `NotFoundError`
+   * if absent and `ConflictError` if the revision is stale.
+   */
+  writeAtRevision(
+    id: string,
+    revision: number,
+    write: WriteAlongside,
+  ): Promise<void>;
 
   /** The history of a release, oldest first. */
   listEvents(releaseId: string): Promise<ReleaseEvent[]>;

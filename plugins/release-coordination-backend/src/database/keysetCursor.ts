@@ -19,7 +19,7 @@ export function encodeCursor(cursor: Record<string, string>): string {
  * Reads a cursor that has a string id and a valid time under `timeKey` and
  * that `fits` (any, by default); anything else is a 400 saying `message`.
  */
-export function decodeCursor<TimeKey extends string>(
+function decodeCursor<TimeKey extends string>(
   value: string,
   timeKey: TimeKey,
   message: string,
@@ -47,7 +47,7 @@ export function decodeCursor<TimeKey extends string>(
  * Keeps the rows after the cursor's time and id in a listing ordered by the
  * `time` column, then the `id` column, both in `order`.
  */
-export function whereAfterKeyset(
+function whereAfterKeyset(
   query: Knex.QueryBuilder,
   columns: { time: string; id: string },
   after: { time: string; id: string },
@@ -61,5 +61,33 @@ export function whereAfterKeyset(
       .orWhere(tie =>
         tie.where(columns.time, time).andWhere(columns.id, op, after.id),
       ),
+  );
+}
+
+/**
+ * Keeps the rows after a client's cursor, if any, in a listing ordered by
+ * a time column, then an id column, both in `order`. `columns` maps the
+ * cursor's keys (its time key and `id`) to those columns; a cursor that does
+ * not read ({@link decodeCursor}) is a 400 saying `message`.
+ */
+export function whereAfterCursor<TimeKey extends string>(
+  query: Knex.QueryBuilder,
+  value: string | undefined,
+  keyset: {
+    columns: Record<TimeKey | 'id', string>;
+    order: 'asc' | 'desc';
+    message: string;
+    fits?: (cursor: Record<string, unknown>) => boolean;
+  },
+) {
+  if (!value) return;
+  const { columns, order, message, fits } = keyset;
+  const timeKey = Object.keys(columns).find(key => key !== 'id') as TimeKey;
+  const cursor = decodeCursor(value, timeKey, message, fits);
+  whereAfterKeyset(
+    query,
+    { time: columns[timeKey], id: columns.id },
+    { time: cursor[timeKey], id: cursor.id },
+    order,
   );
 }

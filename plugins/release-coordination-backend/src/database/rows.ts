@@ -1,3 +1,6 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import { Knex } from 'knex';
+
 /** A timestamp column as the database drivers return it. */
 export type Timestamp = Date | string | number;
 
@@ -56,4 +59,48 @@ export function revisionedFields(row: RevisionedRow): Revisioned {
     updatedAt: toIso(row.updated_at),
     revision: row.revision,
   };
+}
+
+/**
+ * Changes the record `id` of `table` if it still is at `revision`
+ * (compare-and-set), in one transaction: `change` makes the new record from
+ * the current one; the revision goes up and `updatedAt` is set. Throws
+ * `NotFoundError` if absent and `ConflictError` if the revision is stale;
+ * `what` names the record in those (e.g. `Train <id>`).
+ */
+export async function updateRevisioned<
+  T extends Revisioned,
+  Row extends RevisionedRow & { id: string },
+>(
+  db: Knex,
+  target: { table: string; what: string; id: string; revision: number },
+  mapping: { toRow: (record: T) => Row; fromRow: (row: Row) => T },
+  change: (current: T) => T,
+  updatedAt: string,
+): Promise<T> {
+  const { table, what, id, revision } = target;
+  return db.transaction(async tx => {
+    const row: Row | undefined = await tx(table).where({ id }).first();
+    if (!row) {
+      throw new NotFoundError(`${what} not found`);
+    }
+    const next = change(mapping.fromRow(row));
+    const {
+      id: _id,
+      created_by,
+      created_at,
+      ...values
+    } = mapping.toRow({
+      ...next,
+      updatedAt,
+      revision: revision + 1,
+    });
+    const updated = await tx(table).where({ id, revision }).update(values);
+    if (updated === 0) {
+      throw new ConflictError(
+        `${what} was changed by someone else since revision ${revision}; reload it and try again`,
+      );
+    }
+    return mapping.fromRow(await tx(table).where({ id }).first());
+  });
 }

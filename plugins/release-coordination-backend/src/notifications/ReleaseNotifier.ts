@@ -37,6 +37,24 @@ const STATE_TITLES: Partial<Record<ReleaseState, string>> = {
 export const releaseLink = (id: string) =>
   `/release-coordination/releases/${id}`;
 
+/** A release's approval round: who asked (`actorRef`) and the approver groups. */
+export type ApprovalRound = {
+  release: Release;
+  actorRef: string;
+  approvers: string[];
+  round: number;
+};
+
+/** A reminder to one group about its approval of a release, in a reminder round. */
+export type GroupReminder = {
+  release: Release;
+  groupRef: string;
+  round: number;
+};
+
+/** A reminder about an approval afterwards, due by `deadline`. */
+export type FollowUpReminder = GroupReminder & { deadline: string };
+
 /**
  * Tells people about releases through the notifications service and open
  * pages through signals. One notification per event and recipient set; its
@@ -84,12 +102,7 @@ export class ReleaseNotifier {
    * about it (not the actor). Entering `planned` asks the approver groups for
    * their decision instead, and the others just hear it is planned.
    */
-  async transitioned(options: {
-    release: Release;
-    actorRef: string;
-    approvers: string[];
-    round: number;
-  }): Promise<void> {
+  async transitioned(options: ApprovalRound): Promise<void> {
     const { release, actorRef, approvers, round } = options;
     const title = STATE_TITLES[release.state];
     if (!title) return;
@@ -138,12 +151,7 @@ export class ReleaseNotifier {
   }
 
   /** The approver groups are asked for their decision (one notification per round). */
-  async approvalRequested(options: {
-    release: Release;
-    actorRef: string;
-    approvers: string[];
-    round: number;
-  }): Promise<void> {
+  async approvalRequested(options: ApprovalRound): Promise<void> {
     const { release, actorRef, approvers, round } = options;
     if (approvers.length === 0) return;
     await this.send(
@@ -188,11 +196,7 @@ export class ReleaseNotifier {
    * Reminds one approver group that its decision is still missing before the
    * window starts (the caller makes sure it is sent once per round).
    */
-  async approvalReminder(options: {
-    release: Release;
-    groupRef: string;
-    round: number;
-  }): Promise<void> {
+  async approvalReminder(options: GroupReminder): Promise<void> {
     const { release, groupRef, round } = options;
     await this.send(
       [groupRef],
@@ -208,12 +212,7 @@ export class ReleaseNotifier {
   }
 
   /** Reminds a group to approve an emergency release afterwards, before the deadline. */
-  async followUpReminder(options: {
-    release: Release;
-    groupRef: string;
-    round: number;
-    deadline: string;
-  }): Promise<void> {
+  async followUpReminder(options: FollowUpReminder): Promise<void> {
     const { release, groupRef, round, deadline } = options;
     await this.send(
       [groupRef],
@@ -229,13 +228,9 @@ export class ReleaseNotifier {
   }
 
   /** Tells a group and the release managers that an approval afterwards is overdue. */
-  async followUpOverdue(options: {
-    release: Release;
-    groupRef: string;
-    round: number;
-    deadline: string;
-    releaseManagerGroup: string;
-  }): Promise<void> {
+  async followUpOverdue(
+    options: FollowUpReminder & { releaseManagerGroup: string },
+  ): Promise<void> {
     const { release, groupRef, round, deadline } = options;
     await this.send(
       [groupRef, options.releaseManagerGroup],

@@ -224,44 +224,27 @@ const BATCH_CONCURRENCY = 5;
  * @public
  */
 export class ReadinessService {
-  private readonly releases: ReleaseService;
-  private readonly releaseStore: ReleaseStore;
-  private readonly store: ApprovalStore;
-  private readonly approvals: ApprovalService;
-  private readonly conflicts?: ConflictService;
-  private readonly impact?: Pick<ImpactService, 'releaseImpact'>;
-  private readonly catalog: CatalogModel;
-  private readonly auditor: AuditorService;
-  private readonly policy: ReadinessPolicy;
   private readonly checkListeners: ((release: Release) => Promise<void>)[] = [];
   private readonly contributors: ReadinessContributor[] = [];
 
-  constructor(options: {
-    releases: ReleaseService;
-    releaseStore: ReleaseStore;
-    store: ApprovalStore;
-    approvals: ApprovalService;
-    conflicts?: ConflictService;
-    /** Impact and risk; with it, the checklist has "Risk assessed". */
-    impact?: Pick<ImpactService, 'releaseImpact'>;
-    catalog: CatalogModel;
-    auditor: AuditorService;
-    policy: ReadinessPolicy;
-  }) {
-    this.releases = options.releases;
-    this.releaseStore = options.releaseStore;
-    this.store = options.store;
-    this.approvals = options.approvals;
-    this.conflicts = options.conflicts;
-    this.impact = options.impact;
-    this.catalog = options.catalog;
-    this.auditor = options.auditor;
-    this.policy = options.policy;
-  }
+  constructor(
+    private readonly options: {
+      releases: ReleaseService;
+      releaseStore: ReleaseStore;
+      store: ApprovalStore;
+      approvals: ApprovalService;
+      conflicts?: ConflictService;
+      /** Impact and risk; with it, the checklist has "Risk assessed". */
+      impact?: Pick<ImpactService, 'releaseImpact'>;
+      catalog: CatalogModel;
+      auditor: AuditorService;
+      policy: ReadinessPolicy;
+    },
+  ) {}
 
   /** Hooks the readiness gate on `in_progress` into the release lifecycle. */
   register() {
-    this.releases.addTransitionGuard(this.guard);
+    this.options.releases.addTransitionGuard(this.guard);
   }
 
   async getReadiness(
@@ -271,26 +254,28 @@ export class ReadinessService {
     // approvals and the risk item share one impact computation
     let impactOnce: Promise<ImpactReport> | undefined;
     const impactReport = () =>
-      (impactOnce ??= this.impact!.releaseImpact(
+      (impactOnce ??= this.options.impact!.releaseImpact(
         release.id,
         undefined,
         credentials,
       ));
     const [approvals, conflicts, predecessors, entities, checks, impact] =
       await Promise.all([
-        this.approvals.getApprovals(release, credentials, {
+        this.options.approvals.getApprovals(release, credentials, {
           forCaller: false,
-          ...(this.impact && { impactReport }),
+          ...(this.options.impact && { impactReport }),
         }),
-        this.conflicts
-          ? this.conflicts.conflictsOf([release], credentials)
+        this.options.conflicts
+          ? this.options.conflicts.conflictsOf([release], credentials)
           : [],
         release.after?.length
-          ? this.releaseStore.getReleases(release.after)
+          ? this.options.releaseStore.getReleases(release.after)
           : [],
-        this.catalog.describe(release.entityRefs, credentials),
-        this.store.listChecks(release.id),
-        this.impact && release.changes.length > 0 ? impactReport() : undefined,
+        this.options.catalog.describe(release.entityRefs, credentials),
+        this.options.store.listChecks(release.id),
+        this.options.impact && release.changes.length > 0
+          ? impactReport()
+          : undefined,
       ]);
 
     const items: ReadinessItem[] = [];
@@ -310,7 +295,7 @@ export class ReadinessService {
     const missing: string[] = [];
     for (const entityRef of release.entityRefs) {
       const annotations = entities.get(entityRef)?.annotations ?? {};
-      const absent = this.policy.requiredAnnotations.filter(
+      const absent = this.options.policy.requiredAnnotations.filter(
         key => !annotations[key],
       );
       if (absent.length > 0) {
@@ -325,9 +310,13 @@ export class ReadinessService {
       facts: missing,
     });
 
-    if (this.impact) {
+    if (this.options.impact) {
       items.push(
-        riskAssessedItem(release, impact?.risk, this.policy.riskReviewLevel),
+        riskAssessedItem(
+          release,
+          impact?.risk,
+          this.options.policy.riskReviewLevel,
+        ),
       );
     }
 
@@ -340,7 +329,9 @@ export class ReadinessService {
       facts: hasRollbackPlan ? [] : ['The release has no rollback plan'],
     });
 
-    items.push(...manualItems(this.policy.templates[release.type], checks));
+    items.push(
+      ...manualItems(this.options.policy.templates[release.type], checks),
+    );
 
     const contributed = await this.contributions(release, credentials);
     items.push(...contributed.items);
@@ -373,7 +364,7 @@ export class ReadinessService {
           ids.slice(i, i + BATCH_CONCURRENCY).map(async releaseId => {
             let release: Release;
             try {
-              release = await this.releases.getReadableRelease(
+              release = await this.options.releases.getReadableRelease(
                 releaseId,
                 credentials,
               );
@@ -404,19 +395,23 @@ export class ReadinessService {
     input: { checked: boolean; evidence?: string },
     credentials: UserCredentials,
   ): Promise<ReleaseReadiness> {
-    const release = await this.releases.getRelease(id);
-    if (!this.policy.templates[release.type].some(item => item.id === itemId)) {
+    const release = await this.options.releases.getRelease(id);
+    if (
+      !this.options.policy.templates[release.type].some(
+        item => item.id === itemId,
+      )
+    ) {
       throw new NotFoundError(
         `Release ${id} has no manual readiness item "${itemId}"`,
       );
     }
-    await this.releases.authorizeChange(release, credentials);
+    await this.options.releases.authorizeChange(release, credentials);
     if (!ACTIVE_RELEASE_STATES.includes(release.state)) {
       throw new ConflictError(
         `Release in state "${release.state}" can no longer be edited`,
       );
     }
-    await this.store.setCheck(
+    await this.options.store.setCheck(
       id,
       itemId,
       input.checked
@@ -470,7 +465,7 @@ export class ReadinessService {
         `${refusal} (only emergency releases may be started with an override)`,
       );
     }
-    const event = await this.auditor.createEvent({
+    const event = await this.options.auditor.createEvent({
       eventId: 'release-readiness-override',
       severityLevel: 'high',
       meta: {

@@ -7,11 +7,7 @@ import {
   ReleaseIssue,
 } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
-import {
-  decodeCursor,
-  encodeCursor,
-  whereAfterKeyset,
-} from '../database/keysetCursor';
+import { encodeCursor, whereAfterCursor } from '../database/keysetCursor';
 import { whereDraftVisible } from '../database/releases/visibility';
 import { isUniqueViolation, Timestamp, toIso } from '../database/rows';
 
@@ -201,20 +197,15 @@ export class DatabaseReleaseIssueStore {
           .select('issue_id'),
       );
     }
-    if (filter.cursor) {
-      // newest first: a page ends at its last issue's creation time and id
-      const cursor = decodeCursor(
-        filter.cursor,
-        'createdAt',
-        'cursor: not a cursor returned by GET /issues',
-      );
-      whereAfterKeyset(
-        query,
-        { time: 'release_issues.created_at', id: 'release_issues.id' },
-        { time: cursor.createdAt, id: cursor.id },
-        'desc',
-      );
-    }
+    // newest first: a page ends at its last issue's creation time and id
+    whereAfterCursor(query, filter.cursor, {
+      columns: {
+        createdAt: 'release_issues.created_at',
+        id: 'release_issues.id',
+      },
+      order: 'desc',
+      message: 'cursor: not a cursor returned by GET /issues',
+    });
     const rows = await query;
     const page = rows.slice(0, filter.limit);
     const issues = await this.withEntities(page);

@@ -30,23 +30,17 @@ type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
  * permissions (`release.update`, `freeze.manage`).
  */
 export class ReleaseAccess {
-  private readonly store: ReleaseStore;
-  private readonly permissions: PermissionsService;
-  private readonly authority: ReleaseAuthority;
-
-  constructor(options: {
-    store: ReleaseStore;
-    permissions: PermissionsService;
-    authority: ReleaseAuthority;
-  }) {
-    this.store = options.store;
-    this.permissions = options.permissions;
-    this.authority = options.authority;
-  }
+  constructor(
+    private readonly options: {
+      store: ReleaseStore;
+      permissions: PermissionsService;
+      authority: ReleaseAuthority;
+    },
+  ) {}
 
   /** A release; `NotFoundError` if there is none. */
   async getRelease(id: string): Promise<Release> {
-    const release = await this.store.getRelease(id);
+    const release = await this.options.store.getRelease(id);
     if (!release) {
       throw new NotFoundError(`Release ${id} not found`);
     }
@@ -80,7 +74,7 @@ export class ReleaseAccess {
     request: AuthorizePermissionRequest,
     credentials: UserCredentials,
   ) {
-    await requirePermission(this.permissions, request, credentials);
+    await requirePermission(this.options.permissions, request, credentials);
   }
 
   /**
@@ -92,9 +86,9 @@ export class ReleaseAccess {
     credentials: UserCredentials,
     known?: Caller,
   ): Promise<Caller> {
-    const caller = known ?? (await this.authority.caller(credentials));
+    const caller = known ?? (await this.options.authority.caller(credentials));
     if (
-      !this.authority.isOwnerMember(caller, release) &&
+      !this.options.authority.isOwnerMember(caller, release) &&
       !caller.isReleaseManager
     ) {
       throw new NotAllowedError(
@@ -119,15 +113,15 @@ export class ReleaseAccess {
     credentials: UserCredentials,
   ): Promise<Release> {
     const current = await this.getActive(id);
-    const caller = await this.authority.caller(credentials);
+    const caller = await this.options.authority.caller(credentials);
     if (caller.isReleaseManager) return current;
-    const [manage] = await this.permissions.authorize(
+    const [manage] = await this.options.permissions.authorize(
       [{ permission: freezeManagePermission }],
       { credentials },
     );
     if (manage.result === AuthorizeResult.ALLOW) return current;
     await this.authorizeChange(current, credentials, caller);
-    const foreign = await this.authority.foreignEntities(
+    const foreign = await this.options.authority.foreignEntities(
       caller.groups,
       current.entityRefs,
       credentials,

@@ -48,24 +48,22 @@ export interface ForeignEntity {
  * @public
  */
 export class ReleaseAuthority {
-  private readonly catalog: CatalogModel;
-  private readonly userInfo: UserInfoService;
   readonly releaseManagerGroup: string;
 
-  constructor(options: {
-    catalog: CatalogModel;
-    userInfo: UserInfoService;
-    releaseManagerGroup: string;
-  }) {
-    this.catalog = options.catalog;
-    this.userInfo = options.userInfo;
+  constructor(
+    private readonly options: {
+      catalog: CatalogModel;
+      userInfo: UserInfoService;
+      releaseManagerGroup: string;
+    },
+  ) {
     this.releaseManagerGroup = lower(options.releaseManagerGroup);
   }
 
   /** The caller's refs and groups. */
   async caller(credentials: BackstageCredentials): Promise<Caller> {
     const { userEntityRef, ownershipEntityRefs } =
-      await this.userInfo.getUserInfo(credentials);
+      await this.options.userInfo.getUserInfo(credentials);
     const refs = [
       ...new Set([userEntityRef, ...ownershipEntityRefs].map(lower)),
     ];
@@ -101,7 +99,10 @@ export class ReleaseAuthority {
     entityRefs: string[],
     credentials: BackstageCredentials,
   ): Promise<Map<string, string | undefined>> {
-    const entities = await this.catalog.describe(entityRefs, credentials);
+    const entities = await this.options.catalog.describe(
+      entityRefs,
+      credentials,
+    );
     return new Map(entityRefs.map(ref => [ref, entities.get(ref)?.ownerRef]));
   }
 
@@ -141,7 +142,7 @@ export class ReleaseAuthority {
     const owners = await this.entityOwners(entityRefs, credentials);
     const ownerRefs = [...new Set([...owners.values()].filter(isDefined))];
     if (ownerRefs.length === 0) return [];
-    const found = await this.catalog.readable(ownerRefs, credentials);
+    const found = await this.options.catalog.readable(ownerRefs, credentials);
     const missing = new Set(ownerRefs.filter(ref => !found.has(ref)));
     return entityRefs.flatMap(entityRef => {
       const ownerRef = owners.get(entityRef);
@@ -160,7 +161,7 @@ export class ReleaseAuthority {
     const parentOf = new Map<string, string | undefined>();
     let frontier = groupRefs.filter(ref => ref.startsWith('group:'));
     for (let depth = 0; depth < MAX_GROUP_DEPTH && frontier.length; depth++) {
-      const groups = await this.catalog.describe(frontier, credentials);
+      const groups = await this.options.catalog.describe(frontier, credentials);
       const next: string[] = [];
       frontier.forEach(ref => {
         const parentRef = groups.get(ref)?.parentRef;

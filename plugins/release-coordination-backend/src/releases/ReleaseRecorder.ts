@@ -10,6 +10,7 @@ import {
   NewReleaseEvent,
   ReleaseFields,
   ReleaseStore,
+  WriteAlongside,
 } from '../database/ReleaseStore';
 import { fieldChanges } from './fieldChanges';
 import type { ReleaseChangeListener } from './ReleaseService';
@@ -43,18 +44,23 @@ export class ReleaseRecorder {
     return change.after;
   }
 
-  /** Stores fields with their history event at the release's current revision, and tells the listeners. */
+  /**
+   * Stores fields with their history event at the release's current revision
+   * (and `alongside` in the same transaction), and tells the listeners.
+   */
   async storeEvent(
     current: Release,
     fields: Partial<ReleaseFields>,
     event: NewReleaseEvent,
     credentials: UserCredentials,
+    alongside?: WriteAlongside,
   ): Promise<Release> {
     const updated = await this.store.updateRelease({
       id: current.id,
       revision: current.revision,
       fields,
       event,
+      alongside,
     });
     return this.changed({
       before: current,

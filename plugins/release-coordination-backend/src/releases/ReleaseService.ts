@@ -19,7 +19,11 @@ import {
   UpdateReleaseInput,
 } from '@internal/plugin-release-coordination-common';
 import { randomUUID } from 'node:crypto';
-import { NewReleaseEvent, ReleaseStore } from '../database/ReleaseStore';
+import {
+  NewReleaseEvent,
+  ReleaseStore,
+  WriteAlongside,
+} from '../database/ReleaseStore';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { assertRevision } from '../revisions';
 import { DraftVisibility } from './DraftVisibility';
@@ -32,7 +36,7 @@ import { Caller, ReleaseAuthority } from './ReleaseAuthority';
 import { ReleaseRecorder } from './ReleaseRecorder';
 import {
   checkFixedInProgress,
-  replansApproved,
+  editEvent,
   requestedFields,
 } from './releaseEdits';
 import { ReleaseTransitions } from './transitions';
@@ -329,11 +333,13 @@ export class ReleaseService {
    * latest revision. Returns it unchanged if nothing differs. A change to
    * the plan of an approved release sends it back to `planned` (a new
    * approval round); a release in progress keeps its entities and type.
+   * `alongside` is written in the same transaction, at that revision.
    */
   async updateRelease(
     id: string,
     input: UpdateReleaseInput,
     credentials: UserCredentials,
+    alongside?: WriteAlongside,
   ): Promise<Release> {
     const { current, caller } = await this.access.getChangeable(
       id,
@@ -345,6 +351,9 @@ export class ReleaseService {
     const fields = requestedFields(current, requested);
     const changes = fieldChanges(current, fields);
     if (changes.length === 0) {
+      if (alongside) {
+        await this.store.writeAtRevision(id, current.revision, alongside);
+      }
       return current;
     }
     const changed = new Set(changes.map(c => c.field));
@@ -371,25 +380,17 @@ export class ReleaseService {
     if (changed.has('entityRefs')) {
       await this.checks.checkOwnersExist(fields.entityRefs!, credentials);
     }
-    const replanned = replansApproved(current, changed);
-    if (replanned) {
-      fields.state = 'planned';
-      changes.push({ field: 'state', before: current.state, after: 'planned' });
-    }
-    if (changed.has('ownerRef') && current.pendingOwnerRef) {
-      fields.pendingOwnerRef = null;
-    }
-    const event: NewReleaseEvent = {
-      action: 'updated',
+    const event = editEvent(current, fields, changes, {
       actorRef: credentials.principal.userEntityRef,
       createdAt: this.now().toISOString(),
-      changes,
-      ...(replanned && {
-        reason:
-          'The plan of an approved release changed: back to planned for a new approval round',
-      }),
-    };
-    return this.recorder.storeEvent(current, fields, event, credentials);
+    });
+    return this.recorder.storeEvent(
+      current,
+      fields,
+      event,
+      credentials,
+      alongside,
+    );
   }
 
   /** Moves a release to another state of its lifecycle ({@link ReleaseTransitions.transition}). */

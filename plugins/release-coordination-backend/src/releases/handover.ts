@@ -21,25 +21,15 @@ type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
  * the group may decline it.
  */
 export class ReleaseHandover {
-  private readonly access: ReleaseAccess;
-  private readonly authority: ReleaseAuthority;
-  private readonly checks: ReleasePlanChecks;
-  private readonly recorder: ReleaseRecorder;
-  private readonly now: () => Date;
-
-  constructor(options: {
-    access: ReleaseAccess;
-    authority: ReleaseAuthority;
-    checks: ReleasePlanChecks;
-    recorder: ReleaseRecorder;
-    now: () => Date;
-  }) {
-    this.access = options.access;
-    this.authority = options.authority;
-    this.checks = options.checks;
-    this.recorder = options.recorder;
-    this.now = options.now;
-  }
+  constructor(
+    private readonly options: {
+      access: ReleaseAccess;
+      authority: ReleaseAuthority;
+      checks: ReleasePlanChecks;
+      recorder: ReleaseRecorder;
+      now: () => Date;
+    },
+  ) {}
 
   /**
    * Offers the release to another group (hand-over); it stays with its
@@ -50,15 +40,22 @@ export class ReleaseHandover {
     input: HandoverRequest,
     credentials: UserCredentials,
   ): Promise<Release> {
-    const { current } = await this.access.getChangeable(id, credentials);
+    const { current } = await this.options.access.getChangeable(
+      id,
+      credentials,
+    );
     const toGroupRef = input.toGroupRef.toLocaleLowerCase('en-US');
     if (toGroupRef === current.ownerRef) {
       throw new InputError(
         `toGroupRef: ${toGroupRef} owns the release already`,
       );
     }
-    await this.checks.checkRefs({ entityRefs: [] }, toGroupRef, credentials);
-    return this.recorder.storeChange(current, credentials, {
+    await this.options.checks.checkRefs(
+      { entityRefs: [] },
+      toGroupRef,
+      credentials,
+    );
+    return this.options.recorder.storeChange(current, credentials, {
       action: 'handover-offered',
       fields: { pendingOwnerRef: toGroupRef },
       reason: input.reason,
@@ -73,16 +70,16 @@ export class ReleaseHandover {
         `Only members of ${offered} may accept release ${id}`,
       );
     }
-    await this.access.authorize(
+    await this.options.access.authorize(
       { permission: releaseUpdatePermission, resourceRef: id },
       credentials,
     );
-    return this.recorder.storeChange(current, credentials, {
+    return this.options.recorder.storeChange(current, credentials, {
       action: 'handover-accepted',
       fields: {
         ownerRef: offered,
         pendingOwnerRef: null,
-        handedOverAt: this.now().toISOString(),
+        handedOverAt: this.options.now().toISOString(),
       },
     });
   }
@@ -91,9 +88,9 @@ export class ReleaseHandover {
   async cancel(id: string, credentials: UserCredentials): Promise<Release> {
     const { current, caller, offered } = await this.getOffered(id, credentials);
     if (!caller.refs.includes(offered)) {
-      await this.access.authorizeChange(current, credentials, caller);
+      await this.options.access.authorizeChange(current, credentials, caller);
     }
-    return this.recorder.storeChange(current, credentials, {
+    return this.options.recorder.storeChange(current, credentials, {
       action: 'handover-cancelled',
       fields: { pendingOwnerRef: null },
     });
@@ -101,12 +98,12 @@ export class ReleaseHandover {
 
   /** An unfinished release offered to a group, with the caller and that group. */
   private async getOffered(id: string, credentials: UserCredentials) {
-    const current = await this.access.getActive(id);
+    const current = await this.options.access.getActive(id);
     const offered = current.pendingOwnerRef;
     if (!offered) {
       throw new ConflictError(`Release ${id} is not offered to any group`);
     }
-    const caller = await this.authority.caller(credentials);
+    const caller = await this.options.authority.caller(credentials);
     return { current, caller, offered };
   }
 }

@@ -1,9 +1,10 @@
 import { ConflictError } from '@backstage/errors';
 import {
   Release,
+  ReleaseFieldChange,
   UpdateReleaseInput,
 } from '@internal/plugin-release-coordination-common';
-import { ReleaseFields } from '../database/ReleaseStore';
+import { NewReleaseEvent, ReleaseFields } from '../database/ReleaseStore';
 
 /**
  * The plan of a release: a change to these fields after approval sends it back
@@ -53,9 +54,40 @@ export function checkFixedInProgress(current: Release, changed: Set<string>) {
 }
 
 /** Whether the edit changes the plan of an approved release, which sends it back to `planned`. */
-export function replansApproved(current: Release, changed: Set<string>) {
+function replansApproved(current: Release, changed: Set<string>) {
   return (
     current.state === 'approved' &&
     PLAN_FIELDS.some(field => changed.has(field))
   );
+}
+
+/**
+ * The history event of an edit, once its consequences are added to `fields`
+ * and `changes`: an approved release whose plan changes goes back to
+ * `planned`, and a new owner withdraws a pending hand-over offer.
+ */
+export function editEvent(
+  current: Release,
+  fields: Partial<ReleaseFields>,
+  changes: ReleaseFieldChange[],
+  actor: { actorRef: string; createdAt: string },
+): NewReleaseEvent {
+  const changed = new Set(changes.map(c => c.field));
+  const replanned = replansApproved(current, changed);
+  if (replanned) {
+    fields.state = 'planned';
+    changes.push({ field: 'state', before: current.state, after: 'planned' });
+  }
+  if (changed.has('ownerRef') && current.pendingOwnerRef) {
+    fields.pendingOwnerRef = null;
+  }
+  return {
+    action: 'updated',
+    ...actor,
+    changes,
+    ...(replanned && {
+      reason:
+        'The plan of an approved release changed: back to planned for a new approval round',
+    }),
+  };
 }

@@ -6,11 +6,7 @@ import {
   ReviewStatus,
 } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
-import {
-  decodeCursor,
-  encodeCursor,
-  whereAfterKeyset,
-} from '../database/keysetCursor';
+import { encodeCursor, whereAfterCursor } from '../database/keysetCursor';
 import { toIso } from '../database/rows';
 import { ItemRow, ReviewRow, toItem, toReview } from './reviewRows';
 
@@ -228,15 +224,11 @@ export class DatabaseReviewStore {
     for (const word of (filter.q ?? '').split(/\s+/).filter(Boolean)) {
       this.whereMentions(query, containing(word));
     }
-    if (filter.cursor) {
-      const after = decodeCursor(filter.cursor, 'finishedAt', CURSOR_MESSAGE);
-      whereAfterKeyset(
-        query,
-        { time: 'v.finished_at', id: 'v.release_id' },
-        { time: after.finishedAt, id: after.id },
-        'desc',
-      );
-    }
+    whereAfterCursor(query, filter.cursor, {
+      columns: { finishedAt: 'v.finished_at', id: 'v.release_id' },
+      order: 'desc',
+      message: CURSOR_MESSAGE,
+    });
     const rows = await query
       .orderBy('v.finished_at', 'desc')
       .orderBy('v.release_id', 'desc')

@@ -11,7 +11,7 @@ import {
 import { Request, Router } from 'express';
 import { ConflictService } from '../conflicts/ConflictService';
 import { FreezeService } from '../freezes/FreezeService';
-import { auditMutation, parseInput } from './http';
+import { mutationAuditor, parseInput } from './http';
 
 /**
  * What the freeze routes need.
@@ -27,6 +27,14 @@ export interface FreezeRouterOptions {
   /** How far from now request times may lie; 5 years by default. */
   timeHorizon?: TimeHorizon;
 }
+
+/** The audit meta of a freeze a mutation returned. */
+const describeFreeze = (freeze: Freeze): JsonObject => ({
+  freezeId: freeze.id,
+  revision: freeze.revision,
+  ...(freeze.endedAt && { endedAt: freeze.endedAt }),
+  ...(freeze.endReason && { reason: freeze.endReason }),
+});
 
 /**
  * Adds the freeze, freeze-occurrence and deploy-gate routes to a router. All
@@ -44,29 +52,7 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
 
-  /** Runs a freeze mutation as an audited event. */
-  const audited = <T extends Freeze | void>(
-    req: Request,
-    eventId: string,
-    meta: JsonObject,
-    mutation: () => Promise<T>,
-  ) =>
-    auditMutation({
-      auditor,
-      req,
-      eventId,
-      meta,
-      mutation,
-      describe: (freeze: T) =>
-        freeze
-          ? {
-              freezeId: freeze.id,
-              revision: freeze.revision,
-              ...(freeze.endedAt && { endedAt: freeze.endedAt }),
-              ...(freeze.endReason && { reason: freeze.endReason }),
-            }
-          : meta,
-    });
+  const audited = mutationAuditor(auditor);
 
   router.get('/freezes', async (req, res) => {
     await userCredentials(req);
@@ -75,11 +61,17 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
   });
 
   router.post('/freezes', async (req, res) => {
-    const freeze = await audited(req, 'freeze-create', {}, async () => {
-      const credentials = await userCredentials(req);
-      const input = parseInput(schemas.createFreeze, req.body);
-      return freezes.createFreeze(input, credentials);
-    });
+    const freeze = await audited(
+      req,
+      'freeze-create',
+      {},
+      async () => {
+        const credentials = await userCredentials(req);
+        const input = parseInput(schemas.createFreeze, req.body);
+        return freezes.createFreeze(input, credentials);
+      },
+      describeFreeze,
+    );
     res.status(201).json(freeze);
   });
 
@@ -99,6 +91,7 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
         const input = parseInput(schemas.updateFreeze, req.body);
         return freezes.updateFreeze(id, input, credentials);
       },
+      describeFreeze,
     );
     res.json(freeze);
   });
@@ -114,6 +107,7 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
         const input = parseInput(endFreezeRequestSchema, req.body ?? {});
         return freezes.endFreeze(id, input, credentials);
       },
+      describeFreeze,
     );
     res.json(freeze);
   });

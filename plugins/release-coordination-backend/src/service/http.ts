@@ -94,6 +94,20 @@ export async function auditMutation<T>(options: {
   }
 }
 
+/**
+ * A router's runner of audited mutations ({@link auditMutation} with its
+ * `auditor`): the success meta is `describe(result)`, or the request's `meta`.
+ */
+export function mutationAuditor(auditor: AuditorService) {
+  return <T>(
+    req: Request,
+    eventId: string,
+    meta: JsonObject,
+    mutation: () => Promise<T>,
+    describe: (result: T) => JsonObject = () => meta,
+  ) => auditMutation({ auditor, req, eventId, meta, mutation, describe });
+}
+
 /** A change to a release by a user, given the release id and the request. */
 export type UserReleaseChange<T> = (
   id: string,

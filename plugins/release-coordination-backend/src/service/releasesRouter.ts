@@ -16,7 +16,7 @@ import { Request, Response, Router } from 'express';
 import { ConflictService } from '../conflicts/ConflictService';
 import { ReleaseService } from '../releases/ReleaseService';
 import {
-  auditMutation,
+  mutationAuditor,
   parseInput,
   readableRelease,
   UserReleaseChange,
@@ -58,6 +58,7 @@ function releaseHandling(options: ReleaseRouterOptions) {
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
 
+  const audit = mutationAuditor(auditor);
   /** Runs a release mutation by the caller as an audited event; a refused caller (401) is audited too. */
   const audited = (
     req: Request,
@@ -65,14 +66,13 @@ function releaseHandling(options: ReleaseRouterOptions) {
     meta: JsonObject,
     mutation: (credentials: UserCredentials) => Promise<Release>,
   ) =>
-    auditMutation({
-      auditor,
+    audit(
       req,
       eventId,
       meta,
-      mutation: async () => mutation(await userCredentials(req)),
-      describe: describeRelease,
-    });
+      async () => mutation(await userCredentials(req)),
+      describeRelease,
+    );
 
   /** Adds each release's own conflicts (one detection pass), when conflict detection is on. */
   const carry = async (req: Request, found: Release[]) =>

@@ -8,7 +8,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { Request, Router } from 'express';
 import { TrainService } from '../trains/TrainService';
-import { auditMutation, parseInput } from './http';
+import { mutationAuditor, parseInput } from './http';
 
 /**
  * What the train routes need.
@@ -48,14 +48,7 @@ export function addTrainRoutes(router: Router, options: TrainRouterOptions) {
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
 
-  /** Runs a mutation as an audited event; `describe` gives the meta of its result. */
-  const audited = <T>(
-    req: Request,
-    eventId: string,
-    meta: JsonObject,
-    mutation: () => Promise<T>,
-    describe: (result: T) => JsonObject = () => meta,
-  ) => auditMutation({ auditor, req, eventId, meta, mutation, describe });
+  const audited = mutationAuditor(auditor);
 
   router.get('/trains', async (req, res) => {
     await userCredentials(req);

@@ -276,24 +276,26 @@ export class TrainService {
         }" closed for bookings at ${slot.cutoffAt.toISOString()}`,
       );
     }
-    const moved = await this.releases.updateRelease(
-      releaseId,
-      {
-        revision: release.revision,
-        window: {
-          start: slot.start.toISOString(),
-          end: slot.end.toISOString(),
-        },
-      },
-      credentials,
-    );
-    const booking = await this.store.book({
+    const booking: TrainBooking = {
       releaseId,
       trainId: train.id,
       slotStart: slot.start.toISOString(),
       bookedBy: credentials.principal.userEntityRef,
       bookedAt: this.now().toISOString(),
-    });
+    };
+    // the window move and the booking commit together, at the release's
+    // revision read above: a booking or edit in between makes this one 409
+    const moved = await this.releases.updateRelease(
+      releaseId,
+      {
+        revision: release.revision,
+        window: { start: booking.slotStart, end: slot.end.toISOString() },
+      },
+      credentials,
+      async tx => {
+        await this.store.book(booking, tx);
+      },
+    );
     return { booking, release: moved };
   }
 
@@ -305,13 +307,16 @@ export class TrainService {
       throw new NotFoundError(`Release ${releaseId} is not booked on a train`);
     }
     // an edit that changes nothing: checks that the caller may edit the
-    // release (ownership, permission) and that it is not finished
+    // release (ownership, permission) and that it is not finished, and
+    // unbooks in a transaction at the revision it checked
     await this.releases.updateRelease(
       releaseId,
       { revision: release.revision, window: release.window },
       credentials,
+      async tx => {
+        await this.store.unbook(releaseId, tx);
+      },
     );
-    await this.store.unbook(releaseId);
     return booking;
   }
 

@@ -2,7 +2,7 @@ import {
   Release,
   ReleaseEvent,
 } from '@internal/plugin-release-coordination-common';
-import { ReleaseFields } from '../ReleaseStore';
+import { ConflictCandidate, ReleaseFields } from '../ReleaseStore';
 import { revisionedColumns, revisionedFields, Timestamp, toIso } from '../rows';
 import { windowBucket } from '../windowBuckets';
 
@@ -153,6 +153,36 @@ function toOverride(row: OverrideRow) {
   return { reason: row.reason, by: row.set_by, at: toIso(row.set_at) };
 }
 
+/** The columns of a release that conflict detection reads. */
+export const CANDIDATE_COLUMNS = [
+  'id',
+  'title',
+  'type',
+  'state',
+  'window_start',
+  'window_end',
+  'owner_ref',
+] as const;
+
+/** A row with the {@link CANDIDATE_COLUMNS}. */
+export type CandidateRow = Pick<ReleaseRow, (typeof CANDIDATE_COLUMNS)[number]>;
+
+/** What conflict detection needs of a release: its candidate columns and its entities. */
+export function toCandidate(
+  row: CandidateRow,
+  entityRefs: string[] = [],
+): ConflictCandidate {
+  return {
+    id: row.id,
+    title: row.title,
+    type: row.type as Release['type'],
+    state: row.state as Release['state'],
+    window: { start: toIso(row.window_start), end: toIso(row.window_end) },
+    entityRefs,
+    ownerRef: row.owner_ref,
+  };
+}
+
 /** The releases of `rows`, with their child rows. */
 export function assembleReleases(
   rows: ReleaseRow[],
@@ -162,14 +192,8 @@ export function assembleReleases(
   const afterById = groupSorted(orderingRows, r => r.after_id);
   const overrideById = new Map(overrideRows.map(r => [r.release_id, r]));
   return rows.map(row => ({
-    id: row.id,
-    title: row.title,
+    ...toCandidate(row, refsById.get(row.id)),
     version: row.version,
-    type: row.type as Release['type'],
-    state: row.state as Release['state'],
-    window: { start: toIso(row.window_start), end: toIso(row.window_end) },
-    entityRefs: refsById.get(row.id) ?? [],
-    ownerRef: row.owner_ref,
     description: row.description,
     ...(row.rollback_plan && { rollbackPlan: row.rollback_plan }),
     changes: JSON.parse(row.changes),

@@ -65,15 +65,12 @@ function shownNodes(
   isVisible: (node: number) => boolean,
 ): Set<number> {
   const shown = new Set<number>();
-  analysis.traversal.reached.forEach((step, node) => {
-    if (
-      isVisible(node) &&
-      (step.parent < 0 || shown.has(step.parent)) &&
-      (step.api < 0 || isVisible(step.api))
-    ) {
-      shown.add(node);
-    }
-  });
+  // reached in traversal order: a parent is decided before its children
+  for (const [node, step] of analysis.traversal.reached) {
+    const parentShown = step.parent < 0 || shown.has(step.parent);
+    const apiVisible = step.api < 0 || isVisible(step.api);
+    if (isVisible(node) && parentShown && apiVisible) shown.add(node);
+  }
   return shown;
 }
 

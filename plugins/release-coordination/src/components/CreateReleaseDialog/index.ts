@@ -1,2 +1,3 @@
 export { CreateReleaseDialog } from './CreateReleaseDialog';
 export type { CreateReleaseDialogProps } from './CreateReleaseDialog';
+export { CreateReleaseButton } from './CreateReleaseButton';

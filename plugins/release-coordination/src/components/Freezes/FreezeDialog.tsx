@@ -10,6 +10,7 @@ import {
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import {
   FormDialog,
+  fieldSetter,
   textFieldBinder,
   useDialogForm,
   WindowFields,
@@ -17,7 +18,6 @@ import {
 import {
   changedFreezeFields,
   emptyFreezeForm,
-  FreezeFormState,
   freezeToForm,
   SCOPE_LISTS,
   validateFreezeForm,
@@ -77,12 +77,9 @@ export function FreezeDialog(props: FreezeDialogProps) {
     init: () => (freeze ? freezeToForm(freeze) : emptyFreezeForm()),
     validate: validateFreezeForm,
   });
-  const { form, setForm, errors, submission } = dialog;
+  const { form, errors, submission } = dialog;
 
-  const set = <K extends keyof FreezeFormState>(
-    key: K,
-    value: FreezeFormState[K],
-  ) => setForm(previous => ({ ...previous, [key]: value }));
+  const set = fieldSetter(dialog);
   const text = textFieldBinder(dialog, 'freeze');
 
   const save = async (body: CreateFreezeInput) => {

@@ -7,7 +7,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import Alert from '@material-ui/lab/Alert';
@@ -26,6 +25,7 @@ import {
 import { FreezeDialog } from './FreezeDialog';
 import { freezeColumns, FreezeRow } from './freezeTable';
 import { MAX_FREEZE_PAGES, useFreezeRows } from './useFreezeRows';
+import { ActionReasonField } from '../shared/ReasonField';
 
 /** Props of {@link FreezesTab}. */
 export interface FreezesTabProps {
@@ -81,14 +81,10 @@ function ConfirmFreezeAction(props: {
           <Typography variant="body2" paragraph>
             Later occurrences are dropped and a running one stops now.
           </Typography>
-          <TextField
+          <ActionReasonField
             id="freeze-end-reason"
-            label="Reason (optional)"
             value={reason}
-            onChange={e => setReason(e.target.value)}
-            multiline
-            minRows={2}
-            fullWidth
+            onChange={setReason}
           />
         </>
       ) : (

@@ -4,7 +4,7 @@ import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { Freeze } from '@internal/plugin-release-coordination-common';
-import { shortRef } from '../ReleaseForm';
+import { shortRef } from '../shared/shortRef';
 import { formatTimestamp } from '../shared/format';
 import { describeFreezeTimes, FreezeState, SCOPE_LISTS } from './freezeForm';
 

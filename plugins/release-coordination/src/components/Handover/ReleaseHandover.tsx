@@ -15,6 +15,7 @@ import { FormEvent, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { useReleaseAction } from '../shared/useReleaseAction';
+import { ActionReasonField } from '../shared/ReasonField';
 
 /** Props of {@link ReleaseHandover}. @public */
 export interface ReleaseHandoverProps {
@@ -147,13 +148,11 @@ export function ReleaseHandover(props: ReleaseHandoverProps) {
             fullWidth
             margin="dense"
           />
-          <TextField
+          <ActionReasonField
             id="handover-reason"
-            label="Reason (optional)"
             value={reason}
-            onChange={e => setReason(e.target.value)}
-            fullWidth
-            margin="dense"
+            onChange={setReason}
+            singleLine
           />
           <Box marginTop={1}>
             <Button type="submit" variant="outlined" disabled={busy}>

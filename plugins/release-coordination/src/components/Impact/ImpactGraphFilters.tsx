@@ -59,6 +59,17 @@ function OptionSelect(props: {
   );
 }
 
+/** The filters that pick one value (or all) out of a list of options. */
+const OPTION_FILTERS = [
+  { field: 'owner', options: 'owners', label: 'Owner', allLabel: 'All owners' },
+  {
+    field: 'lifecycle',
+    options: 'lifecycles',
+    label: 'Lifecycle',
+    allLabel: 'All lifecycles',
+  },
+] as const;
+
 /**
  * The impact graph's filters (relations, depth, owner, lifecycle, systems
  * collapsed) and the number of nodes and edges they let through.
@@ -111,22 +122,17 @@ export function ImpactGraphFilters(props: {
             }
           />
         </div>
-        <OptionSelect
-          id={`${id}-owner`}
-          label="Owner"
-          allLabel="All owners"
-          options={options.owners}
-          value={filters.owner}
-          onChange={owner => onChange({ owner })}
-        />
-        <OptionSelect
-          id={`${id}-lifecycle`}
-          label="Lifecycle"
-          allLabel="All lifecycles"
-          options={options.lifecycles}
-          value={filters.lifecycle}
-          onChange={lifecycle => onChange({ lifecycle })}
-        />
+        {OPTION_FILTERS.map(filter => (
+          <OptionSelect
+            key={filter.field}
+            id={`${id}-${filter.field}`}
+            label={filter.label}
+            allLabel={filter.allLabel}
+            options={options[filter.options]}
+            value={filters[filter.field]}
+            onChange={value => onChange({ [filter.field]: value })}
+          />
+        ))}
         <FormControlLabel
           control={
             <Switch

@@ -107,16 +107,14 @@ function useReadinessAndApprovals(props: ReleaseReadinessProps) {
       refresh();
     }
   };
-  const clearActionError = () => setActionError(undefined);
+  const clearError = () => setActionError(undefined);
   return {
     value,
     loading,
     error,
-    busy,
-    actionError,
-    clearActionError,
-    act,
     refresh,
+    /** The last action's state: running (`busy`) or failed (`error`). */
+    action: { busy, error: actionError, clearError, act },
   };
 }
 
@@ -196,16 +194,9 @@ export function ReleaseReadiness(props: ReleaseReadinessProps) {
   );
   const ownership = useOwnsRelease(release, 'check items');
   const [deciding, setDeciding] = useState<ApprovalDecisionValue>();
-  const {
-    value,
-    loading,
-    error,
-    busy,
-    actionError,
-    clearActionError,
-    act,
-    refresh,
-  } = useReadinessAndApprovals(props);
+  const { value, loading, error, refresh, action } =
+    useReadinessAndApprovals(props);
+  const { busy, act } = action;
 
   if (!value && loading) {
     return (
@@ -226,10 +217,10 @@ export function ReleaseReadiness(props: ReleaseReadinessProps) {
 
   return (
     <InfoCard title="Readiness">
-      {actionError && (
+      {action.error && (
         <Box marginBottom={2}>
-          <Alert severity="error" onClose={clearActionError}>
-            {actionError}
+          <Alert severity="error" onClose={action.clearError}>
+            {action.error}
           </Alert>
         </Box>
       )}

@@ -20,6 +20,7 @@ import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { stateLabel } from '../shared/format';
 import { ReleaseCalendarFilter } from './types';
+import { shortRef } from '../shared/shortRef';
 
 /** A full, lower-case ref of a kind, or undefined when the text is not one. */
 export function normalizeRef(
@@ -38,14 +39,7 @@ export function normalizeRef(
 }
 
 /** `system:default/payments` as `payments`, other namespaces kept. */
-function shortRef(ref: string): string {
-  try {
-    const { namespace, name } = parseEntityRef(ref);
-    return namespace === 'default' ? name : `${namespace}/${name}`;
-  } catch {
-    return ref;
-  }
-}
+const nameOf = (ref: string) => shortRef(ref, { withKind: false });
 
 /** The refs of the catalog's entities of a kind, when a catalog is installed. */
 function useEntityRefs(kind: string): { refs: string[]; loading: boolean } {
@@ -71,8 +65,8 @@ function EntityRefFilter(props: {
 }) {
   const { label, kind, value, onChange } = props;
   const { refs, loading } = useEntityRefs(kind);
-  const [text, setText] = useState(value ? shortRef(value) : '');
-  useEffect(() => setText(value ? shortRef(value) : ''), [value]);
+  const [text, setText] = useState(value ? nameOf(value) : '');
+  useEffect(() => setText(value ? nameOf(value) : ''), [value]);
   return (
     <Autocomplete<string, false, false, true>
       freeSolo
@@ -80,7 +74,7 @@ function EntityRefFilter(props: {
       loading={loading}
       value={value ?? null}
       inputValue={text}
-      getOptionLabel={shortRef}
+      getOptionLabel={nameOf}
       onInputChange={(_e, next) => setText(next)}
       onChange={(_e, next) => onChange(normalizeRef(next, kind))}
       onBlur={() => {

@@ -1,6 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import Tooltip from '@material-ui/core/Tooltip';
 import { useTheme } from '@material-ui/core/styles';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import BlockIcon from '@material-ui/icons/Block';
@@ -13,6 +12,7 @@ import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { CalendarIssueBadge } from '../ReleaseIssues/CalendarIssueBadge';
 import { CalendarCriteriaBadge } from '../Verification/CalendarCriteriaBadge';
+import { StatusIcon } from '../shared/StatusIcon';
 
 /** Readiness verdicts of the releases a calendar shows, by release id. */
 export interface CalendarVerdicts {
@@ -97,11 +97,18 @@ export function ReadinessMark(props: { releaseId: string }) {
   const label = ready
     ? 'Ready'
     : `Not ready: ${verdict.blocking.join('; ') || 'see its readiness'}`;
-  const Icon = ready ? CheckCircleIcon : BlockIcon;
   return (
     <>
-      <Tooltip
-        title={
+      <StatusIcon
+        icon={ready ? CheckCircleIcon : BlockIcon}
+        label={label}
+        color={ready ? theme.palette.success.main : theme.palette.error.main}
+        fontSize="inherit"
+        data={{
+          'data-testid': 'calendar-readiness',
+          'data-verdict': verdict.verdict,
+        }}
+        details={
           ready ? (
             'Ready'
           ) : (
@@ -113,22 +120,7 @@ export function ReadinessMark(props: { releaseId: string }) {
             </>
           )
         }
-      >
-        <Icon
-          role="img"
-          aria-label={label}
-          aria-hidden={false}
-          data-testid="calendar-readiness"
-          data-verdict={verdict.verdict}
-          fontSize="inherit"
-          style={{
-            color: ready
-              ? theme.palette.success.main
-              : theme.palette.error.main,
-            verticalAlign: 'middle',
-          }}
-        />
-      </Tooltip>{' '}
+      />{' '}
       {badge}
       {verdict.criteria && (
         <CalendarCriteriaBadge progress={verdict.criteria} />

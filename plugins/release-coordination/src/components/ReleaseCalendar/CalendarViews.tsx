@@ -118,6 +118,16 @@ interface GridViewProps {
   compact?: boolean;
 }
 
+/** What a day's cell shows of a grid view's freezes and train slots. */
+function dayCellProps(day: DateTime, props: GridViewProps) {
+  return {
+    day,
+    today: props.today,
+    freezes: freezesOnDay(props.freezes, day),
+    trainSlots: props.trainSlots ?? NO_SLOTS,
+  };
+}
+
 function dayLabel(day: DateTime, today: DateTime) {
   return `${day.toFormat('cccc, LLLL d, yyyy')}${
     day.hasSame(today, 'day') ? ' (today)' : ''
@@ -186,9 +196,7 @@ export function MonthView(
     onShowDay: (day: DateTime) => void;
   },
 ) {
-  const { range, releases, freezes, today, releaseLink, month, onShowDay } =
-    props;
-  const trainSlots = props.trainSlots ?? NO_SLOTS;
+  const { range, releases, releaseLink, month, onShowDay } = props;
   const classes = useStyles();
   const days = daysOf(range);
   return (
@@ -213,10 +221,7 @@ export function MonthView(
         return (
           <DayCell
             key={isoDate(day)}
-            day={day}
-            today={today}
-            freezes={freezesOnDay(freezes, day)}
-            trainSlots={trainSlots}
+            {...dayCellProps(day, props)}
             className={day.hasSame(month, 'month') ? '' : classes.outside}
           >
             {shown.map(release => (
@@ -250,18 +255,14 @@ export function MonthView(
 
 /** The seven days of a week side by side, each with its freezes and releases. */
 export function WeekView(props: GridViewProps) {
-  const { range, releases, freezes, today, releaseLink } = props;
-  const trainSlots = props.trainSlots ?? NO_SLOTS;
+  const { range, releases, releaseLink } = props;
   const classes = useStyles();
   return (
     <div className={classes.grid} data-testid="calendar-week">
       {daysOf(range).map(day => (
         <DayCell
           key={isoDate(day)}
-          day={day}
-          today={today}
-          freezes={freezesOnDay(freezes, day)}
-          trainSlots={trainSlots}
+          {...dayCellProps(day, props)}
           className={classes.weekDay}
           weekday
         >

@@ -1,10 +1,11 @@
 import { useAppSearchParams } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import AddIcon from '@material-ui/icons/Add';
 import { useMemo, useState } from 'react';
 import { CalendarFeedButtons } from '../CalendarFeeds';
-import { CreateReleaseDialog } from '../CreateReleaseDialog';
+import {
+  CreateReleaseButton,
+  CreateReleaseDialog,
+} from '../CreateReleaseDialog';
 import { isCalendarView, ReleaseCalendarView } from './calendarModel';
 import {
   CalendarFilters,
@@ -78,14 +79,7 @@ export function SharedReleaseCalendar(props: SharedReleaseCalendarProps) {
         </Box>
         <Box marginBottom={2} display="flex" style={{ gap: 8 }}>
           <CalendarFeedButtons filter={filter} />
-          <Button
-            variant="contained"
-            color="primary"
-            startIcon={<AddIcon />}
-            onClick={() => setDialogOpen(true)}
-          >
-            Create release
-          </Button>
+          <CreateReleaseButton onClick={() => setDialogOpen(true)} />
         </Box>
       </Box>
       <ReleaseCalendar

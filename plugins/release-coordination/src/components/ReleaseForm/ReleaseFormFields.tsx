@@ -23,6 +23,7 @@ import {
   FormDialog,
   FormDialogProps,
   Submission,
+  fieldSetter,
   textFieldBinder,
   WindowFields,
 } from '../shared/FormDialog';
@@ -30,9 +31,9 @@ import {
   ChangeRow,
   RELEASE_FORM_FIELDS,
   ReleaseFormState,
-  shortRef,
 } from './releaseForm';
 import { SlotSuggestions } from './SlotSuggestions';
+import { shortRef } from '../shared/shortRef';
 
 /** Props of {@link ReleaseFormFields}. */
 export interface ReleaseFormFieldsProps extends DialogForm<ReleaseFormState> {
@@ -199,7 +200,7 @@ function StandardChangeField(props: {
       'No standard changes are declared (releaseCoordination.standardChanges), so no release can be standard';
   } else if (!help && chosen) {
     help = `Covers ${chosen.entityRefs
-      .map(shortRef)
+      .map(ref => shortRef(ref))
       .join(', ')}; changes of kind ${chosen.changeKinds.join(', ')}`;
   }
   return (
@@ -233,10 +234,7 @@ function StandardChangeField(props: {
  */
 export function ReleaseFormFields(props: ReleaseFormFieldsProps) {
   const { form, setForm, errors, withEntities } = props;
-  const set = <K extends keyof ReleaseFormState>(
-    key: K,
-    value: ReleaseFormState[K],
-  ) => setForm(previous => ({ ...previous, [key]: value }));
+  const set = fieldSetter(props);
   const text = textFieldBinder(props, 'release');
   const otherErrors = Object.entries(errors).filter(
     ([key]) =>

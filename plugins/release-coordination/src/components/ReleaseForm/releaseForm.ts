@@ -1,4 +1,3 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   ChangeKind,
   CreateReleaseInput,
@@ -112,18 +111,6 @@ export function releaseToForm(release: Release): ReleaseFormState {
 export function localToIso(value: string): string | undefined {
   const dt = DateTime.fromISO(value);
   return value && dt.isValid ? dt.toUTC().toISO() ?? undefined : undefined;
-}
-
-/** `component:default/x` as `component:x`; other namespaces stay. */
-export function shortRef(ref: string): string {
-  try {
-    const { kind, namespace, name } = parseEntityRef(ref);
-    return namespace === 'default'
-      ? `${kind}:${name}`
-      : `${kind}:${namespace}/${name}`;
-  } catch {
-    return ref;
-  }
 }
 
 /** Human messages for the schema's terse ones. */

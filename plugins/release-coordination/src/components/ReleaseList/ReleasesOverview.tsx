@@ -5,14 +5,15 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import AddIcon from '@material-ui/icons/Add';
 import Alert from '@material-ui/lab/Alert';
 import { Release } from '@internal/plugin-release-coordination-common';
 import { useState } from 'react';
 import { ListReleasesRequest } from '../../api/ReleaseCoordinationApi';
-import { CreateReleaseDialog } from '../CreateReleaseDialog';
+import {
+  CreateReleaseButton,
+  CreateReleaseDialog,
+} from '../CreateReleaseDialog';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { ReleaseTable } from './ReleaseTable';
 import { useUpcomingAndRecentReleases } from './useUpcomingAndRecentReleases';
@@ -68,14 +69,7 @@ export function ReleasesOverview(props: ReleasesOverviewProps) {
   );
 
   const createButton = (
-    <Button
-      variant="contained"
-      color="primary"
-      startIcon={<AddIcon />}
-      onClick={() => setDialogOpen(true)}
-    >
-      Create release
-    </Button>
+    <CreateReleaseButton onClick={() => setDialogOpen(true)} />
   );
   const dialog = (
     <CreateReleaseDialog

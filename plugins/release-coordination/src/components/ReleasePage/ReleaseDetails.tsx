@@ -119,20 +119,16 @@ export function ReleaseDetails(props: { release: Release }) {
   return (
     <>
       <FieldsCard release={release} />
-      <Box marginTop={3}>
-        <MarkdownCard
-          title="Description"
-          content={release.description}
-          emptyText="No description."
-        />
-      </Box>
-      <Box marginTop={3}>
-        <MarkdownCard
-          title="Rollback plan"
-          content={release.rollbackPlan}
-          emptyText="No rollback plan yet."
-        />
-      </Box>
+      {(
+        [
+          ['Description', release.description, 'No description.'],
+          ['Rollback plan', release.rollbackPlan, 'No rollback plan yet.'],
+        ] as const
+      ).map(([title, content, emptyText]) => (
+        <Box key={title} marginTop={3}>
+          <MarkdownCard title={title} content={content} emptyText={emptyText} />
+        </Box>
+      ))}
       <Box marginTop={3}>
         <ChangesCard changes={release.changes} />
       </Box>

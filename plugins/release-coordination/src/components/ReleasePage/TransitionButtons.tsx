@@ -4,7 +4,6 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
 import Tooltip from '@material-ui/core/Tooltip';
 import {
   nextReleaseStates,
@@ -14,6 +13,7 @@ import {
 import { FormEvent, useState } from 'react';
 import { stateLabel, transitionLabel } from '../shared/format';
 import { StartOverrideDialog } from './StartOverrideDialog';
+import { ActionReasonField } from '../shared/ReasonField';
 
 /** Transitions that undo or abandon a release and so ask for a reason. */
 const NEEDS_REASON: ReleaseState[] = ['cancelled', 'rolled_back'];
@@ -125,14 +125,11 @@ export function TransitionButtons(props: TransitionButtonsProps) {
               : `Move this release to ${stateLabel(asking ?? '')}?`}
           </DialogTitle>
           <DialogContent>
-            <TextField
+            <ActionReasonField
               id="release-transition-reason"
               label="Reason"
               value={reason}
-              onChange={e => setReason(e.target.value)}
-              multiline
-              minRows={2}
-              fullWidth
+              onChange={setReason}
             />
           </DialogContent>
           <DialogActions>

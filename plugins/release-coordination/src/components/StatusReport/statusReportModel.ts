@@ -6,20 +6,17 @@ import {
   ReleaseEvent,
   ReleaseReadiness,
   ReleaseState,
+  RELEASE_STATES,
   RiskAssessment,
 } from '@internal/plugin-release-coordination-common';
 import { formatTimestamp, formatWindow, stateLabel } from '../shared/format';
 import { approvalsSummary } from '../Readiness/readinessDisplay';
 
-/** The states of a release going to plan, in order. */
-const MAIN_PATH: ReleaseState[] = [
-  'draft',
-  'planned',
-  'approved',
-  'in_progress',
-  'released',
-  'verified',
-];
+/** The states of a release going to plan, in order: up to `verified`. */
+const MAIN_PATH: ReleaseState[] = RELEASE_STATES.slice(
+  0,
+  RELEASE_STATES.indexOf('verified') + 1,
+);
 
 /** One step of a release's progress: a lifecycle state and when it was reached. */
 export interface Milestone {

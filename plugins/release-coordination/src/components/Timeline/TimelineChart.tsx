@@ -1,4 +1,3 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
 import {
   FreezeOccurrence,
@@ -12,6 +11,7 @@ import { DateTime } from 'luxon';
 import { KeyboardEvent } from 'react';
 import { releaseTypeColor } from '../ReleaseCalendar/calendarModel';
 import { ConflictFlag } from '../shared/ConflictFlag';
+import { shortRef } from '../shared/shortRef';
 import { formatWindow, stateLabel } from '../shared/format';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import {
@@ -25,15 +25,6 @@ import {
 } from './timelineModel';
 import { useTimelineStyles } from './timelineStyles';
 import { StateLabel } from '../Rollback';
-
-function shortRef(ref: string): string {
-  try {
-    const { namespace, name } = parseEntityRef(ref);
-    return namespace === 'default' ? name : `${namespace}/${name}`;
-  } catch {
-    return ref;
-  }
-}
 
 /** What the timeline chart shows. */
 export interface TimelineChartProps {
@@ -169,7 +160,9 @@ function TimelineGroups(props: TimelineChartProps) {
       {groups.map(group => (
         <div key={group.key} role="rowgroup" aria-label={group.key}>
           <Typography variant="body2" component="div" className={classes.group}>
-            {group.key.includes(':') ? shortRef(group.key) : group.key}
+            {group.key.includes(':')
+              ? shortRef(group.key, { withKind: false })
+              : group.key}
           </Typography>
           {group.releases.map(release => {
             const place = placeOnAxis(

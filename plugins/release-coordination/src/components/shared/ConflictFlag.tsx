@@ -1,9 +1,9 @@
-import Tooltip from '@material-ui/core/Tooltip';
 import { useTheme } from '@material-ui/core/styles';
 import ErrorIcon from '@material-ui/icons/Error';
 import WarningIcon from '@material-ui/icons/Warning';
 import { Conflict } from '@internal/plugin-release-coordination-common';
 import { conflictKindLabel, hasBlocking } from './conflictDisplay';
+import { StatusIcon } from './StatusIcon';
 
 /**
  * An icon flagging a release's conflicts, red when one is blocking, amber
@@ -20,34 +20,22 @@ export function ConflictFlag(props: {
   const label = `${conflicts.length} ${
     conflicts.length === 1 ? 'conflict' : 'conflicts'
   }${blocking ? ', blocking' : ''}`;
-  const Icon = blocking ? ErrorIcon : WarningIcon;
   return (
-    <Tooltip
-      title={
-        <>
-          {conflicts.map(conflict => (
-            <div key={conflict.id}>
-              {conflict.severity === 'blocking' ? 'Blocking' : 'Warning'} (
-              {conflictKindLabel(conflict.kind)}): {conflict.message}
-            </div>
-          ))}
-        </>
-      }
-    >
-      <Icon
-        role="img"
-        aria-label={label}
-        aria-hidden={false}
-        data-testid="conflict-flag"
-        data-severity={blocking ? 'blocking' : 'warning'}
-        fontSize={fontSize}
-        style={{
-          color: blocking
-            ? theme.palette.error.main
-            : theme.palette.warning.main,
-          verticalAlign: 'middle',
-        }}
-      />
-    </Tooltip>
+    <StatusIcon
+      icon={blocking ? ErrorIcon : WarningIcon}
+      label={label}
+      color={blocking ? theme.palette.error.main : theme.palette.warning.main}
+      fontSize={fontSize}
+      data={{
+        'data-testid': 'conflict-flag',
+        'data-severity': blocking ? 'blocking' : 'warning',
+      }}
+      details={conflicts.map(conflict => (
+        <div key={conflict.id}>
+          {conflict.severity === 'blocking' ? 'Blocking' : 'Warning'} (
+          {conflictKindLabel(conflict.kind)}): {conflict.message}
+        </div>
+      ))}
+    />
   );
 }

@@ -178,6 +178,12 @@ export interface DialogForm<F> {
   errors: Record<string, string>;
 }
 
+/** A function setting one field of the form to a value. */
+export function fieldSetter<F>(state: Pick<DialogForm<F>, 'setForm'>) {
+  return <K extends keyof F>(key: K, value: F[K]) =>
+    state.setForm(previous => ({ ...previous, [key]: value }));
+}
+
 /**
  * A function giving the props of a full-width text input bound to a string
  * field of the form: id (`<idPrefix>-<key>`), value, change handler and

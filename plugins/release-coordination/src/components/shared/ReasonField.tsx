@@ -59,3 +59,29 @@ export function useReasonField(open: boolean) {
     touch: () => setTouched(true),
   };
 }
+
+/**
+ * A free-text reason given with an action: "Reason (optional)" unless
+ * labelled otherwise, multi-line unless `singleLine` (then dense).
+ */
+export function ActionReasonField(props: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  label?: string;
+  singleLine?: boolean;
+}) {
+  const { singleLine } = props;
+  return (
+    <TextField
+      id={props.id}
+      label={props.label ?? 'Reason (optional)'}
+      value={props.value}
+      onChange={event => props.onChange(event.target.value)}
+      multiline={!singleLine}
+      minRows={singleLine ? undefined : 2}
+      fullWidth
+      margin={singleLine ? 'dense' : undefined}
+    />
+  );
+}
