@@ -36,9 +36,6 @@ yarn backstage-cli repo lint
 echo "==> OpenAPI document valid and generated router up to date"
 yarn openapi:check
 
-echo "==> API reports up to date (yarn api-reports to regenerate)"
-yarn api-reports:check
-
 echo "==> Code size (no file over 500 lines, no function over 120 lines)"
 size_status=0
 yarn check:code-size || size_status=$?
