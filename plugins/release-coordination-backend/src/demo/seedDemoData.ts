@@ -37,10 +37,10 @@ export async function seedDemoData(options: {
     logger,
   });
   await seedDemoRollbacks({ stores, logger });
+  await seedDemoMetricsHistory({ stores, logger });
   await seedDemoReviews({
     stores,
     settings: readReviewSettings(config),
     logger,
   });
-  await seedDemoMetricsHistory({ stores, logger });
 }
