@@ -6,7 +6,6 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
@@ -21,6 +20,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { useReleaseLink } from '../shared/useReleaseLink';
+import { useCursorPages } from '../shared/CursorPager';
 import { IssueRow } from './ReleaseIssues';
 
 const PAGE_SIZE = 20;
@@ -46,9 +46,8 @@ export function OpenIssuesTab() {
     entityRef: '',
     ownerRef: '',
   });
-  // the cursors of the pages before the shown one, and the shown one's
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const cursor = pages.cursor;
   const page = useAsync(
     () =>
       api.listIssues({
@@ -71,7 +70,7 @@ export function OpenIssuesTab() {
       select={Boolean(values)}
       value={filters[key]}
       onChange={e => {
-        setCursors([undefined]);
+        pages.reset();
         setFilters({ ...filters, [key]: e.target.value });
       }}
       style={{ minWidth: 160 }}
@@ -113,20 +112,7 @@ export function OpenIssuesTab() {
         {filter('ownerRef', 'Owner')}
       </Box>
       {content}
-      <Box display="flex" justifyContent="flex-end" style={{ gap: 8 }}>
-        <Button
-          disabled={cursors.length === 1}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          Previous page
-        </Button>
-        <Button
-          disabled={!page.value?.nextCursor}
-          onClick={() => setCursors([...cursors, page.value?.nextCursor])}
-        >
-          Next page
-        </Button>
-      </Box>
+      {pages.buttons(page.value?.nextCursor)}
     </Box>
   );
 }
