@@ -11,8 +11,8 @@ import { parse } from 'yaml';
  * document, sent to the running backend (real token verification) without a
  * token, with a garbage bearer token and with an unsigned `alg: none` JWT,
  * answers 401, except the public paths the plugin allows unauthenticated
- * (plugin.ts addAuthPolicy): /health and the calendar feeds, which check
- * their own secret and must not leak with a wrong one.
+ * (plugin.ts addAuthPolicy): /health and the calendar and release-notes
+ * feeds, which check their own secret and must not leak with a wrong one.
  */
 
 const BACKEND = 'http://localhost:7007/api/release-coordination';
@@ -31,8 +31,18 @@ const PATH_VALUES: Record<string, string> = {
 
 const PUBLIC = {
   health: '/health',
-  feed: '/calendar-feeds/{id}/calendar.ics',
+  feeds: [
+    {
+      template: '/calendar-feeds/{id}/calendar.ics',
+      marker: 'BEGIN:VCALENDAR',
+    },
+    { template: '/notes-feeds/{id}/atom.xml', marker: '<feed' },
+  ],
 };
+
+const isPublic = (template: string) =>
+  template === PUBLIC.health ||
+  PUBLIC.feeds.some(feed => feed.template === template);
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
@@ -102,9 +112,7 @@ async function send(
 test('every non-public route answers 401 without valid credentials', async ({
   request,
 }) => {
-  const walked = operations().filter(
-    op => op.template !== PUBLIC.health && op.template !== PUBLIC.feed,
-  );
+  const walked = operations().filter(op => !isPublic(op.template));
   expect(walked.length).toBeGreaterThan(40);
   const answers: string[] = [];
   for (const { template, method, url } of walked) {
@@ -125,23 +133,32 @@ test('the public routes answer without a token and do not leak with a wrong secr
   expect(health.status()).toBe(200);
   expect(await health.json()).toEqual({ status: 'ok' });
 
-  const feedUrl = `${BACKEND}${PUBLIC.feed.replace('{id}', PATH_VALUES.id)}`;
-  // no Backstage token: the feed's own secret decides, and a wrong one finds nothing
-  for (const query of ['?token=wrong', `?token=${'a'.repeat(64)}`]) {
-    const res = await request.get(`${feedUrl}${query}`);
-    expect(res.status()).toBe(404);
-    expect(await res.text()).not.toContain('BEGIN:VCALENDAR');
-  }
-  // no secret at all is a client error, not a calendar
-  const bare = await request.get(feedUrl);
-  expect(bare.status()).toBe(400);
-  expect(await bare.text()).not.toContain('BEGIN:VCALENDAR');
+  for (const { template, marker } of PUBLIC.feeds) {
+    const feedUrl = `${BACKEND}${template.replace('{id}', PATH_VALUES.id)}`;
+    // no Backstage token: the feed's own secret decides, and a wrong one finds nothing
+    for (const query of ['?token=wrong', `?token=${'a'.repeat(64)}`]) {
+      const res = await request.get(`${feedUrl}${query}`);
+      expect(res.status(), `${template}${query}`).toBe(404);
+      expect(await res.text()).not.toContain(marker);
+    }
+    // no secret at all is a client error, not a feed
+    const bare = await request.get(feedUrl);
+    expect(bare.status(), template).toBe(400);
+    expect(await bare.text()).not.toContain(marker);
 
-  // a forged token on the public routes is refused or ignored, never trusted
+    // a forged token on the public routes is refused or ignored, never trusted
+    for (const { headers } of CREDENTIALS.slice(1)) {
+      const feed = await send(
+        request,
+        'get',
+        `${feedUrl}?token=wrong`,
+        headers,
+      );
+      expect([401, 404]).toContain(feed.status());
+      expect(await feed.text()).not.toContain(marker);
+    }
+  }
   for (const { headers } of CREDENTIALS.slice(1)) {
-    const feed = await send(request, 'get', `${feedUrl}?token=wrong`, headers);
-    expect([401, 404]).toContain(feed.status());
-    expect(await feed.text()).not.toContain('BEGIN:VCALENDAR');
     const probe = await send(request, 'get', `${BACKEND}/health`, headers);
     expect([200, 401]).toContain(probe.status());
   }
