@@ -122,7 +122,9 @@ describe('release-coordination actions (actions registry)', () => {
     await expect(plan(USERS.noGroup)).rejects.toMatchObject({
       statusCode: 403,
       body: {
-        error: { message: expect.stringContaining('not a member of any group') },
+        error: {
+          message: expect.stringContaining('not a member of any group'),
+        },
       },
     });
     // bob may not plan for checkout-team, which he is not a member of
