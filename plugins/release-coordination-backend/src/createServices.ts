@@ -117,6 +117,7 @@ export function createServices(deps: ServiceDependencies): Services {
     catalog,
     permissions,
     defaultExemptTypes: readExemptTypes(config),
+    appBaseUrl: config.getOptionalString('app.baseUrl'),
     now,
   });
   const trains = new TrainService({

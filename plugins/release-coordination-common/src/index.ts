@@ -10,6 +10,7 @@ export * from './links';
 export * from './linkedRequestSchemas';
 export * from './permissions';
 export * from './freezes';
+export * from './gate';
 export * from './rrule';
 export * from './conflicts';
 export * from './trains';

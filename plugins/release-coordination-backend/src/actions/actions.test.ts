@@ -205,7 +205,12 @@ describe('release-coordination actions (actions registry)', () => {
       { entityRef: CHECKOUT },
       USERS.otherTeam,
     );
-    expect(gate).toMatchObject({ allowed: false, status: 'prevented' });
+    // the planned release is not approved yet: nothing covers a deploy
+    expect(gate).toMatchObject({
+      allowed: false,
+      status: 'prevented',
+      blockedBy: [],
+    });
   });
 
   it('records an issue on a release the caller can see', async () => {

@@ -179,6 +179,16 @@ function registerDeployGate(
           allowed: z.boolean(),
           status: z.enum(['allowed', 'prevented']),
           reasons: z.array(z.string()),
+          blockedBy: z
+            .array(
+              z.object({
+                kind: z.enum(['release', 'freeze']),
+                id: z.string(),
+                title: z.string(),
+                url: z.string(),
+              }),
+            )
+            .describe('The releases and freezes that block, with links'),
         }),
     },
     action: async ({ input, credentials }) => {

@@ -1187,6 +1187,16 @@ export interface components {
       status: 'allowed' | 'prevented';
       /** @description Human sentences naming the freezes and releases that decided. */
       reasons: string[];
+      /** @description The releases and freezes that prevent the deploy, with links; empty when allowed. */
+      blockedBy: components['schemas']['GateBlocker'][];
+    };
+    GateBlocker: {
+      /** @enum {string} */
+      kind: 'release' | 'freeze';
+      id: string;
+      title: string;
+      /** @description The release's page, or the freezes of the portal (`app.baseUrl` first). */
+      url: string;
     };
     /** @description Systems (bare names mean `system:default/<name>`) and entities; at least one. */
     TrainScope: {

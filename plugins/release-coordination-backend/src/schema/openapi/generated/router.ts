@@ -4369,7 +4369,7 @@ export const spec = {
       },
       GateResult: {
         type: 'object',
-        required: ['allowed', 'status', 'reasons'],
+        required: ['allowed', 'status', 'reasons', 'blockedBy'],
         properties: {
           allowed: {
             type: 'boolean',
@@ -4385,6 +4385,35 @@ export const spec = {
             items: {
               type: 'string',
             },
+          },
+          blockedBy: {
+            type: 'array',
+            description:
+              'The releases and freezes that prevent the deploy, with links; empty when allowed.',
+            items: {
+              $ref: '#/components/schemas/GateBlocker',
+            },
+          },
+        },
+      },
+      GateBlocker: {
+        type: 'object',
+        required: ['kind', 'id', 'title', 'url'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['release', 'freeze'],
+          },
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+            description:
+              "The release's page, or the freezes of the portal (`app.baseUrl` first).",
           },
         },
       },
