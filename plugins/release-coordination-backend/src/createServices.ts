@@ -36,6 +36,10 @@ import { ReleaseIssueService } from './releaseIssues/ReleaseIssueService';
 import { EscalationRule } from './releaseIssues/escalationPolicy';
 import { createAfterGoLiveServices } from './createAfterGoLiveServices';
 import { RollbackService } from './rollback/RollbackService';
+import {
+  createEntityAnnotationService,
+  EntityAnnotationService,
+} from './annotations/EntityAnnotationService';
 
 /**
  * What the services are built from: the stores, Backstage's core services
@@ -85,6 +89,8 @@ export interface Services {
   linkSchemes: readonly string[];
   issues: ReleaseIssueService;
   escalationRules: EscalationRule[];
+  /** Problems of the annotations of an entity, for its Releases tab. */
+  annotations: EntityAnnotationService;
 }
 
 /**
@@ -211,5 +217,6 @@ export function createServices(deps: ServiceDependencies): Services {
     approvalPolicy,
     timeHorizon: readTimeHorizon(config),
     linkSchemes: readLinkSchemes(config),
+    annotations: createEntityAnnotationService(config, catalog),
   };
 }

@@ -11,6 +11,7 @@ export * from './linkedRequestSchemas';
 export * from './permissions';
 export * from './freezes';
 export * from './gate';
+export * from './entityAnnotations';
 export * from './rrule';
 export * from './conflicts';
 export * from './trains';

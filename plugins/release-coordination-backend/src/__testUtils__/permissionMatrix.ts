@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import { ISSUE_PERMISSION_ROWS } from './issuePermissionRows';
 import { ROLLBACK_PERMISSION_ROWS } from './rollbackPermissionRows';
+import { ANNOTATION_PERMISSION_ROWS } from './annotationPermissionRows';
 import { everyone, ownersAndReleaseManagers } from './matrixExpectations';
 import { Role } from './portalTestBackend';
 import { VERIFICATION_MATRIX_ROWS } from './verificationMatrix';
@@ -418,6 +419,7 @@ export const PERMISSION_MATRIX: readonly PermissionMatrixRow[] = [
   ...VERIFICATION_MATRIX_ROWS,
   ...ISSUE_PERMISSION_ROWS,
   ...ROLLBACK_PERMISSION_ROWS,
+  ...ANNOTATION_PERMISSION_ROWS,
 ];
 
 /**

@@ -20,6 +20,7 @@ import { ApprovalService } from '../approvals/ApprovalService';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { VerificationService } from '../verification/VerificationService';
 import { ReleaseIssueService } from '../releaseIssues/ReleaseIssueService';
+import { EntityAnnotationService } from '../annotations/EntityAnnotationService';
 import { RollbackService } from '../rollback/RollbackService';
 
 const spec = parse(readFileSync(resolve(__dirname, 'openapi.yaml'), 'utf8'));
@@ -59,6 +60,7 @@ describe('openapi.yaml', () => {
       verification: {} as VerificationService,
       issues: {} as ReleaseIssueService,
       rollbacks: {} as RollbackService,
+      annotations: {} as EntityAnnotationService,
       httpAuth: mockServices.httpAuth(),
       auditor: mockServices.auditor.mock(),
     });

@@ -20,6 +20,7 @@ import {
 import { verificationFixtures } from '../__testUtils__/verificationMatrix';
 import { issueFixtures } from '../__testUtils__/issuePermissionRows';
 import { rollbackFixtures } from '../__testUtils__/rollbackPermissionRows';
+import { annotationFixtures } from '../__testUtils__/annotationPermissionRows';
 
 jest.setTimeout(120_000);
 
@@ -372,6 +373,7 @@ const FIXTURES: Record<string, Fixture> = {
   ...verificationFixtures({ plannedRelease, expectStatus }),
   ...issueFixtures({ plannedRelease, draftRelease, expectStatus }),
   ...rollbackFixtures({ plannedRelease, expectStatus }),
+  ...annotationFixtures,
 };
 
 /** Sends the row's request as the role, on the row's method and path. */

@@ -40,6 +40,8 @@ import { ReleaseIssueService } from '../releaseIssues/ReleaseIssueService';
 import { addReleaseIssueRoutes } from './releaseIssuesRouter';
 import { RollbackService } from '../rollback/RollbackService';
 import { addRollbackRoutes } from './rollbackRouter';
+import { addAnnotationRoutes } from '../annotations/annotationsRouter';
+import { EntityAnnotationService } from '../annotations/EntityAnnotationService';
 
 /**
  * What the release-coordination router needs.
@@ -75,6 +77,8 @@ export interface RouterOptions {
   verification?: VerificationService;
   /** Release issues; their routes are served only when given. */
   issues?: ReleaseIssueService;
+  /** Problems of entities' annotations; their route is served only when given. */
+  annotations?: EntityAnnotationService;
 }
 
 const parseJson = express.json({ limit: '1mb' });
@@ -222,6 +226,12 @@ export async function createRouter(
   }
   if (options.rollbacks) {
     addRollbackRoutes(router, { ...options, rollbacks: options.rollbacks });
+  }
+  if (options.annotations) {
+    addAnnotationRoutes(router, {
+      ...options,
+      annotations: options.annotations,
+    });
   }
 
   if (options.calendar && options.userInfo) {

@@ -852,6 +852,23 @@ export interface paths {
     patch: operations['UpdateIssue'];
     trace?: never;
   };
+  '/entity-annotations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The annotations of a catalog entity that the plugin reads (tier, audience, the annotations readiness requires) but cannot use as written, each with what is wrong; empty when all are fine or absent. 404 for an entity the caller may not read. */
+    get: operations['GetEntityAnnotationProblems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1653,6 +1670,16 @@ export interface components {
       ownerRef?: components['schemas']['EntityRef'];
       entityRefs?: components['schemas']['EntityRef'][];
       links?: components['schemas']['IssueLink'][];
+    };
+    EntityAnnotationProblem: {
+      annotation: string;
+      value: string;
+      /** @description What is wrong and what the plugin does instead. */
+      problem: string;
+    };
+    EntityAnnotationReport: {
+      entityRef: string;
+      problems: components['schemas']['EntityAnnotationProblem'][];
     };
   };
   responses: {
@@ -3603,6 +3630,31 @@ export interface operations {
       409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+    };
+  };
+  GetEntityAnnotationProblems: {
+    parameters: {
+      query: {
+        entityRef: components['schemas']['EntityRef'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The entity's annotation problems. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntityAnnotationReport'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
     };
   };
 }

@@ -3174,6 +3174,45 @@ export const spec = {
         },
       },
     },
+    '/entity-annotations': {
+      get: {
+        operationId: 'GetEntityAnnotationProblems',
+        description:
+          'The annotations of a catalog entity that the plugin reads (tier, audience, the annotations readiness requires) but cannot use as written, each with what is wrong; empty when all are fine or absent. 404 for an entity the caller may not read.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's annotation problems.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityAnnotationReport',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -5902,6 +5941,37 @@ export const spec = {
             maxItems: 20,
             items: {
               $ref: '#/components/schemas/IssueLink',
+            },
+          },
+        },
+      },
+      EntityAnnotationProblem: {
+        type: 'object',
+        required: ['annotation', 'value', 'problem'],
+        properties: {
+          annotation: {
+            type: 'string',
+          },
+          value: {
+            type: 'string',
+          },
+          problem: {
+            type: 'string',
+            description: 'What is wrong and what the plugin does instead.',
+          },
+        },
+      },
+      EntityAnnotationReport: {
+        type: 'object',
+        required: ['entityRef', 'problems'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          problems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityAnnotationProblem',
             },
           },
         },
