@@ -46,6 +46,7 @@ import {
   IssueStatus,
   ReleaseIssue,
   UpdateReleaseIssueRequest,
+  EntityAnnotationReport,
 } from '@internal/plugin-release-coordination-common';
 
 /**
@@ -354,6 +355,10 @@ export interface ReleaseCoordinationApi {
     criterionId: string,
     request: RecordCriterionResultRequest,
   ): Promise<SuccessCriterion>;
+  /** The annotations of an entity the plugin cannot use as written (empty when fine). */
+  getEntityAnnotationProblems(
+    entityRef: string,
+  ): Promise<EntityAnnotationReport>;
   /** The issues of a release, newest first. */
   listReleaseIssues(releaseId: string): Promise<ReleaseIssue[]>;
   /** Records an issue on a release (400 naming the field on bad input). */

@@ -7,6 +7,7 @@ import { ListReleasesRequest } from '../../api/ReleaseCoordinationApi';
 import { SharedReleaseCalendar } from '../ReleaseCalendar';
 import { ReleasesOverview } from '../ReleaseList';
 import { EntityOpenIssues } from '../ReleaseIssues';
+import { EntityAnnotationWarnings } from '../EntityAnnotationWarnings';
 import { ChoiceToggle } from '../shared/ChoiceToggle';
 
 const MODE_CHOICES = [
@@ -69,6 +70,7 @@ export function EntityReleasesContent(props: EntityReleasesContentProps = {}) {
           onChange={setMode}
         />
       </Box>
+      {entityRefs[0] && <EntityAnnotationWarnings entityRef={entityRefs[0]} />}
       <EntityOpenIssues entityRef={entityRefs[0]} ownerRef={ownerRef} />
       <Suspense fallback={<Progress />}>
         {mode === 'list' ? (
