@@ -42,6 +42,10 @@ import { ReleaseAnnouncer } from './releaseNotes/ReleaseAnnouncer';
 import { NotesFeedService } from './releaseNotes/NotesFeedService';
 import { MetricsService } from './metrics/MetricsService';
 import { createMetricsService } from './metrics/createMetricsService';
+import {
+  createEntityAnnotationService,
+  EntityAnnotationService,
+} from './annotations/EntityAnnotationService';
 
 /**
  * What the services are built from: the stores, Backstage's core services
@@ -96,6 +100,8 @@ export interface Services {
   announcer: ReleaseAnnouncer;
   notesFeeds: NotesFeedService;
   metrics: MetricsService;
+  /** Problems of the annotations of an entity, for its Releases tab. */
+  annotations: EntityAnnotationService;
 }
 
 /**
@@ -128,6 +134,7 @@ export function createServices(deps: ServiceDependencies): Services {
     catalog,
     permissions,
     defaultExemptTypes: readExemptTypes(config),
+    appBaseUrl: config.getOptionalString('app.baseUrl'),
     now,
   });
   const trains = new TrainService({
@@ -222,5 +229,6 @@ export function createServices(deps: ServiceDependencies): Services {
     timeHorizon: readTimeHorizon(config),
     linkSchemes: readLinkSchemes(config),
     metrics: createMetricsService(deps, catalog),
+    annotations: createEntityAnnotationService(config, catalog),
   };
 }

@@ -2,10 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { releaseCoordinationPermissions } from '@internal/plugin-release-coordination-common';
+import { registerActions } from './actions/registerActions';
 import { createServices } from './createServices';
 import { createStores } from './database/createStores';
 import { seedDemoData } from './demo/seedDemoData';
@@ -49,6 +51,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         notifications: notificationService,
         signals: signalsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         logger,
@@ -66,6 +69,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         scheduler,
         notifications,
         signals,
+        actionsRegistry,
       }) {
         permissionsRegistry.addPermissions(releaseCoordinationPermissions);
         const stores = await createStores(database);
@@ -85,6 +89,13 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           notifications,
           signals,
           verificationCheckers,
+        });
+        // the operations an AI assistant may call through Backstage's MCP server
+        registerActions(actionsRegistry, {
+          services,
+          auth,
+          auditor,
+          appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
         });
         registerReleaseResource({
           permissionsRegistry,

@@ -1,6 +1,7 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import type { GateBlocker } from './gate';
 import {
   entityRefSchema,
   MAX_DESCRIPTION_LENGTH,
@@ -119,6 +120,8 @@ export interface GateResult {
   status: 'allowed' | 'prevented';
   /** Human sentences naming the freezes and releases that decided it. */
   reasons: string[];
+  /** The releases and freezes that prevent the deploy, with links; empty when allowed. */
+  blockedBy: GateBlocker[];
 }
 
 /**

@@ -10,6 +10,8 @@ export * from './links';
 export * from './linkedRequestSchemas';
 export * from './permissions';
 export * from './freezes';
+export * from './gate';
+export * from './entityAnnotations';
 export * from './rrule';
 export * from './conflicts';
 export * from './trains';

@@ -5,6 +5,7 @@
  * that mirrors the portal's (freezes and trains for platform admins only).
  */
 import {
+  BackendFeature,
   BackstageCredentials,
   coreServices,
   createServiceFactory,
@@ -164,6 +165,8 @@ export async function startPortalTestBackend(options: {
   config?: object;
   /** Another catalog than {@link PORTAL_TEST_ENTITIES}; users' groups come from its `spec.memberOf`. */
   entities?: Entity[];
+  /** More features to start with the plugin (e.g. a module that uses its services). */
+  features?: BackendFeature[];
 }): Promise<PortalTestBackend> {
   const { knex } = options;
   const sent: NotificationSendOptions[] = [];
@@ -213,6 +216,7 @@ export async function startPortalTestBackend(options: {
       catalogServiceMock.factory({
         entities: options.entities ?? PORTAL_TEST_ENTITIES,
       }),
+      ...(options.features ?? []),
     ],
   });
   const api = '/api/release-coordination';

@@ -23,6 +23,7 @@ import {
 import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { DependencyGraph } from '../catalogGraph/DependencyGraph';
 import { findSlots, freeOf } from './slots';
+import { GateBlock } from '../freezes/gateBlocks';
 
 /** A release as the API returns it: with its own conflicts. */
 export type ReleaseWithConflicts = Release & { conflicts: Conflict[] };
@@ -224,7 +225,7 @@ export class ConflictService {
    * those they follow or that follow them. Drafts count only as declared
    * predecessors: an overlapping draft or a draft that follows does not block.
    */
-  async blockingReasons(covering: Release[]): Promise<string[]> {
+  async blockingReasons(covering: Release[]): Promise<GateBlock[]> {
     const focus = covering.filter(r => ACTIVE.has(r.state));
     if (focus.length === 0) return [];
     const focusIds = new Set(focus.map(r => r.id));
@@ -244,13 +245,15 @@ export class ConflictService {
     ]);
     const committed = (releases: Release[]) =>
       releases.filter(r => r.state !== 'draft');
+    const involved = [
+      ...focus,
+      ...committed(sameEntity),
+      ...predecessors,
+      ...committed(followers),
+    ];
+    const byId = new Map(involved.map(r => [r.id, r]));
     const conflicts = detectConflicts({
-      releases: [
-        ...focus,
-        ...committed(sameEntity),
-        ...predecessors,
-        ...committed(followers),
-      ],
+      releases: involved,
       maxConcurrentPerOwner: this.maxConcurrentPerOwner,
       involving: focusIds,
     });
@@ -258,7 +261,19 @@ export class ConflictService {
       .filter(c => c.kind === 'same-entity' || c.kind === 'ordering')
       .map(c => {
         const release = covering.find(r => c.releaseIds.includes(r.id))!;
-        return `Blocking ${c.kind} conflict of release "${release.title}": ${c.message}`;
+        const otherId = c.releaseIds.find(id => id !== release.id);
+        const other = otherId ? byId.get(otherId) : undefined;
+        return {
+          reason: `Blocking ${c.kind} conflict of release "${release.title}": ${c.message}`,
+          ...(other &&
+            other.state !== 'draft' && {
+              blocker: {
+                kind: 'release' as const,
+                id: other.id,
+                title: other.title,
+              },
+            }),
+        };
       });
   }
 

@@ -28,6 +28,7 @@ import { FreezeFields, FreezeStore } from '../database/FreezeStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { coveredBy, EntityPlacement, FreezeEvaluator } from './FreezeEvaluator';
+import { GateBlock, gateBlockers } from './gateBlocks';
 import { lastEndOf, startMatchesRule } from './occurrences';
 import { OccurrenceMemo } from './OccurrenceMemo';
 import { assertRevision } from '../revisions';
@@ -65,7 +66,8 @@ export class FreezeService {
   private readonly occurrences = new OccurrenceMemo();
   private readonly defaultExemptTypes: ReleaseType[];
   private readonly now: () => Date;
-  private readonly gateChecks: ((entityRef: string) => Promise<string[]>)[] =
+  private readonly appBaseUrl: string;
+  private readonly gateChecks: ((entityRef: string) => Promise<GateBlock[]>)[] =
     [];
 
   constructor(options: {
@@ -75,9 +77,12 @@ export class FreezeService {
     permissions: PermissionsService;
     /** Defaults to `DEFAULT_FREEZE_EXEMPT_TYPES`. */
     defaultExemptTypes?: readonly ReleaseType[];
+    /** `app.baseUrl`, for the gate's links to what blocks a deploy. */
+    appBaseUrl?: string;
     /** The clock, for tests. */
     now?: () => Date;
   }) {
+    this.appBaseUrl = options.appBaseUrl ?? '';
     this.store = options.store;
     this.releases = options.releases;
     this.catalog = options.catalog;
@@ -90,7 +95,7 @@ export class FreezeService {
   }
 
   /** Adds a check whose reasons prevent every deploy of an entity (e.g. a rollback in progress). */
-  addGateCheck(check: (entityRef: string) => Promise<string[]>) {
+  addGateCheck(check: (entityRef: string) => Promise<GateBlock[]>) {
     this.gateChecks.push(check);
   }
 
@@ -318,7 +323,7 @@ export class FreezeService {
     query: { entityRef: string; at?: string },
     credentials: BackstageCredentials,
     /** More reasons to prevent the deploy, given the covering releases (e.g. blocking conflicts). */
-    moreReasons?: (covering: Release[]) => Promise<string[]>,
+    moreReasons?: (covering: Release[]) => Promise<GateBlock[]>,
   ): Promise<GateResult> {
     const { entityRef } = query;
     const at = query.at ?? this.now().toISOString();
@@ -349,12 +354,12 @@ export class FreezeService {
       window,
     );
 
-    const blocking: string[] = [];
+    const blocking: GateBlock[] = [];
     const notes: string[] = [];
     if (covering.length === 0) {
-      blocking.push(
-        `No approved or in-progress release of ${entityRef} covers ${atTime}.`,
-      );
+      blocking.push({
+        reason: `No approved or in-progress release of ${entityRef} covers ${atTime}.`,
+      });
     } else {
       for (const release of covering) {
         notes.push(
@@ -382,15 +387,22 @@ export class FreezeService {
           `Freeze "${occurrence.title}" applies to ${entityRef} ${span}, but release "${exempt.title}" is of the exempt type ${exempt.type}.`,
         );
       } else {
-        blocking.push(
-          `Freeze "${occurrence.title}" applies to ${entityRef} ${span}${
+        blocking.push({
+          reason: `Freeze "${
+            occurrence.title
+          }" applies to ${entityRef} ${span}${
             occurrence.exemptTypes.length
               ? `; only releases of type ${occurrence.exemptTypes.join(
                   ' or ',
                 )} are exempt`
               : ''
           }.`,
-        );
+          blocker: {
+            kind: 'freeze',
+            id: occurrence.freezeId,
+            title: occurrence.title,
+          },
+        });
       }
     }
     if (moreReasons) {
@@ -399,8 +411,13 @@ export class FreezeService {
     for (const check of this.gateChecks)
       blocking.push(...(await check(entityRef)));
     return blocking.length > 0
-      ? { allowed: false, status: 'prevented', reasons: blocking }
-      : { allowed: true, status: 'allowed', reasons: notes };
+      ? {
+          allowed: false,
+          status: 'prevented',
+          reasons: blocking.map(block => block.reason),
+          blockedBy: gateBlockers(blocking, this.appBaseUrl),
+        }
+      : { allowed: true, status: 'allowed', reasons: notes, blockedBy: [] };
   }
 
   private occurrencesOf(

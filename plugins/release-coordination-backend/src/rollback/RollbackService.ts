@@ -34,6 +34,7 @@ import {
   ReleaseTriggerSources,
 } from './rollbackTriggers';
 import { UserCredentials } from './types';
+import { GateBlock } from '../freezes/gateBlocks';
 
 type StepUpdate = z.output<typeof rollbackStepUpdateSchema>;
 
@@ -292,12 +293,19 @@ export class RollbackService {
   }
 
   /** Gate reasons for an entity with a rollback in progress. */
-  async gateReasons(entityRef: string): Promise<string[]> {
+  async gateReasons(entityRef: string): Promise<GateBlock[]> {
     const releaseIds = await this.store.rollbacksInProgress(lower(entityRef));
     return Promise.all(
       releaseIds.map(async releaseId => {
         const release = await this.releases.getRelease(releaseId);
-        return `A rollback of release "${release.title}" (${release.version}) of ${entityRef} is in progress; deploy again once it is rolled back.`;
+        return {
+          reason: `A rollback of release "${release.title}" (${release.version}) of ${entityRef} is in progress; deploy again once it is rolled back.`,
+          blocker: {
+            kind: 'release' as const,
+            id: release.id,
+            title: release.title,
+          },
+        };
       }),
     );
   }

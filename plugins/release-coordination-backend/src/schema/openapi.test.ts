@@ -22,6 +22,7 @@ import { ApprovalService } from '../approvals/ApprovalService';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { VerificationService } from '../verification/VerificationService';
 import { ReleaseIssueService } from '../releaseIssues/ReleaseIssueService';
+import { EntityAnnotationService } from '../annotations/EntityAnnotationService';
 import { RollbackService } from '../rollback/RollbackService';
 import { ReleaseNotesService } from '../releaseNotes/ReleaseNotesService';
 import { ReleaseAnnouncer } from '../releaseNotes/ReleaseAnnouncer';
@@ -69,6 +70,7 @@ describe('openapi.yaml', () => {
       announcer: {} as ReleaseAnnouncer,
       notesFeeds: {} as NotesFeedService,
       metrics: {} as MetricsService,
+      annotations: {} as EntityAnnotationService,
       httpAuth: mockServices.httpAuth(),
       auditor: mockServices.auditor.mock(),
     });

@@ -164,6 +164,7 @@ describe('freeze routes', () => {
         reasons: [
           'No approved or in-progress release of component:default/payments-service covers 2026-12-08T11:00:00Z.',
         ],
+        blockedBy: [],
       });
     });
 
@@ -184,6 +185,7 @@ describe('freeze routes', () => {
         reasons: [
           'Release "Release 1" (normal, approved) of component:default/payments-service covers 2026-12-08T11:00:00Z (window 2026-12-08T10:00:00Z to 2026-12-08T12:00:00Z).',
         ],
+        blockedBy: [],
       });
       const asUser = await gate(
         app,
@@ -209,6 +211,14 @@ describe('freeze routes', () => {
         status: 'prevented',
         reasons: [
           'Freeze "Payments freeze" applies to component:default/payments-service from 2026-12-01T10:00:00Z to 2026-12-03T10:00:00Z; only releases of type emergency or security are exempt.',
+        ],
+        blockedBy: [
+          {
+            kind: 'freeze',
+            id: expect.any(String),
+            title: 'Payments freeze',
+            url: '/release-coordination?tab=freezes',
+          },
         ],
       });
       // another system is not frozen

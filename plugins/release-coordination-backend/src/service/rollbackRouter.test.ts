@@ -77,6 +77,14 @@ describe('rollback routes', () => {
     expect(prevented.body.reasons).toContain(
       `A rollback of release "${release.title}" (1.0.0) of component:default/ledger is in progress; deploy again once it is rolled back.`,
     );
+    expect(prevented.body.blockedBy).toContainEqual({
+      kind: 'release',
+      id: release.id,
+      title: release.title,
+      url: expect.stringMatching(
+        new RegExp(`/release-coordination/releases/${release.id}$`),
+      ),
+    });
 
     expect(
       (

@@ -49,6 +49,8 @@ import { NotesFeedService } from '../releaseNotes/NotesFeedService';
 import { addNotesFeedRoutes } from './notesFeedRouter';
 import { MetricsService } from '../metrics/MetricsService';
 import { addMetricsRoutes } from './metricsRouter';
+import { addAnnotationRoutes } from '../annotations/annotationsRouter';
+import { EntityAnnotationService } from '../annotations/EntityAnnotationService';
 
 /**
  * What the release-coordination router needs.
@@ -93,6 +95,8 @@ export interface RouterOptions {
   notesFeeds?: NotesFeedService;
   /** Delivery metrics; `/metrics` is served only when given. */
   metrics?: MetricsService;
+  /** Problems of entities' annotations; their route is served only when given. */
+  annotations?: EntityAnnotationService;
 }
 
 const parseJson = express.json({ limit: '1mb' });
@@ -259,6 +263,12 @@ export async function createRouter(
 
   if (options.metrics) {
     addMetricsRoutes(router, { ...options, metrics: options.metrics });
+  }
+  if (options.annotations) {
+    addAnnotationRoutes(router, {
+      ...options,
+      annotations: options.annotations,
+    });
   }
 
   if (options.calendar && options.userInfo) {

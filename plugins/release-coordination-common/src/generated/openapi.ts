@@ -1059,6 +1059,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/entity-annotations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The annotations of a catalog entity that the plugin reads (tier, audience, the annotations readiness requires) but cannot use as written, each with what is wrong; empty when all are fine or absent. 404 for an entity the caller may not read. */
+    get: operations['GetEntityAnnotationProblems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1394,6 +1411,16 @@ export interface components {
       status: 'allowed' | 'prevented';
       /** @description Human sentences naming the freezes and releases that decided. */
       reasons: string[];
+      /** @description The releases and freezes that prevent the deploy, with links; empty when allowed. */
+      blockedBy: components['schemas']['GateBlocker'][];
+    };
+    GateBlocker: {
+      /** @enum {string} */
+      kind: 'release' | 'freeze';
+      id: string;
+      title: string;
+      /** @description The release's page, or the freezes of the portal (`app.baseUrl` first). */
+      url: string;
     };
     /** @description Systems (bare names mean `system:default/<name>`) and entities; at least one. */
     TrainScope: {
@@ -2107,6 +2134,16 @@ export interface components {
         end: string;
         values: components['schemas']['MeasureValues'];
       }[];
+    };
+    EntityAnnotationProblem: {
+      annotation: string;
+      value: string;
+      /** @description What is wrong and what the plugin does instead. */
+      problem: string;
+    };
+    EntityAnnotationReport: {
+      entityRef: string;
+      problems: components['schemas']['EntityAnnotationProblem'][];
     };
   };
   responses: {
@@ -4465,6 +4502,31 @@ export interface operations {
         content: {
           'application/json': components['schemas']['DeliveryMetrics'];
           'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  GetEntityAnnotationProblems: {
+    parameters: {
+      query: {
+        entityRef: components['schemas']['EntityRef'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The entity's annotation problems. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntityAnnotationReport'];
         };
       };
       400: components['responses']['BadRequest'];

@@ -52,6 +52,7 @@ import {
   ReleaseNotes,
   ReleaseNotesQuery,
   SaveReleaseNotesRequest,
+  EntityAnnotationReport,
 } from '@internal/plugin-release-coordination-common';
 import { DeliveryMetricsApi } from './DeliveryMetricsApi';
 
@@ -361,6 +362,10 @@ export interface ReleaseCoordinationApi extends DeliveryMetricsApi {
     criterionId: string,
     request: RecordCriterionResultRequest,
   ): Promise<SuccessCriterion>;
+  /** The annotations of an entity the plugin cannot use as written (empty when fine). */
+  getEntityAnnotationProblems(
+    entityRef: string,
+  ): Promise<EntityAnnotationReport>;
   /** The issues of a release, newest first. */
   listReleaseIssues(releaseId: string): Promise<ReleaseIssue[]>;
   /** Records an issue on a release (400 naming the field on bad input). */

@@ -29,6 +29,7 @@ import {
   UpdateReleaseRequest,
   HandoverRequest,
   StandardChange,
+  EntityAnnotationReport,
 } from '@internal/plugin-release-coordination-common';
 import {
   EndFreezeRequest,
@@ -292,6 +293,14 @@ export class ReleaseCoordinationClient
     await this.request<unknown>(
       `/releases/${encodeURIComponent(id)}/risk-override`,
       { method: 'DELETE' },
+    );
+  }
+
+  async getEntityAnnotationProblems(
+    entityRef: string,
+  ): Promise<EntityAnnotationReport> {
+    return this.request<EntityAnnotationReport>(
+      `/entity-annotations${queryString({ entityRef })}`,
     );
   }
 

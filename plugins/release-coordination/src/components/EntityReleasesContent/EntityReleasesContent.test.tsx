@@ -24,7 +24,13 @@ function entity(kind: string, name = 'payments-api'): Entity {
 }
 
 const server = setupContractServer();
-beforeEach(() => server.respond('get', '/issues', { items: [] }));
+beforeEach(() => {
+  server.respond('get', '/issues', { items: [] });
+  server.respond('get', '/entity-annotations', request => ({
+    entityRef: String(request.query.entityRef),
+    problems: [],
+  }));
+});
 
 async function render(e = entity('Component')) {
   return renderInTestApp(

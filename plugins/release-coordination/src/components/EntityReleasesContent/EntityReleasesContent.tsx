@@ -7,6 +7,7 @@ import { ListReleasesRequest } from '../../api/ReleaseCoordinationApi';
 import { SharedReleaseCalendar } from '../ReleaseCalendar';
 import { ReleasesOverview } from '../ReleaseList';
 import { EntityOpenIssues } from '../ReleaseIssues';
+import { EntityAnnotationWarnings } from '../EntityAnnotationWarnings';
 import { ChoiceToggle } from '../shared/ChoiceToggle';
 import { ReviewsList, reviewScope } from '../Reviews';
 
@@ -75,6 +76,7 @@ export function EntityReleasesContent(props: EntityReleasesContentProps = {}) {
           onChange={setMode}
         />
       </Box>
+      {entityRefs[0] && <EntityAnnotationWarnings entityRef={entityRefs[0]} />}
       <EntityOpenIssues entityRef={entityRefs[0]} ownerRef={ownerRef} />
       <Suspense fallback={<Progress />}>
         {mode === 'reviews' && <ReviewsList scope={reviewsOf} />}

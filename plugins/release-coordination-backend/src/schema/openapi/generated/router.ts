@@ -3901,6 +3901,45 @@ export const spec = {
         },
       },
     },
+    '/entity-annotations': {
+      get: {
+        operationId: 'GetEntityAnnotationProblems',
+        description:
+          'The annotations of a catalog entity that the plugin reads (tier, audience, the annotations readiness requires) but cannot use as written, each with what is wrong; empty when all are fine or absent. 404 for an entity the caller may not read.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's annotation problems.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityAnnotationReport',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -5096,7 +5135,7 @@ export const spec = {
       },
       GateResult: {
         type: 'object',
-        required: ['allowed', 'status', 'reasons'],
+        required: ['allowed', 'status', 'reasons', 'blockedBy'],
         properties: {
           allowed: {
             type: 'boolean',
@@ -5112,6 +5151,35 @@ export const spec = {
             items: {
               type: 'string',
             },
+          },
+          blockedBy: {
+            type: 'array',
+            description:
+              'The releases and freezes that prevent the deploy, with links; empty when allowed.',
+            items: {
+              $ref: '#/components/schemas/GateBlocker',
+            },
+          },
+        },
+      },
+      GateBlocker: {
+        type: 'object',
+        required: ['kind', 'id', 'title', 'url'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['release', 'freeze'],
+          },
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+            description:
+              "The release's page, or the freezes of the portal (`app.baseUrl` first).",
           },
         },
       },
@@ -7449,6 +7517,37 @@ export const spec = {
                   $ref: '#/components/schemas/MeasureValues',
                 },
               },
+            },
+          },
+        },
+      },
+      EntityAnnotationProblem: {
+        type: 'object',
+        required: ['annotation', 'value', 'problem'],
+        properties: {
+          annotation: {
+            type: 'string',
+          },
+          value: {
+            type: 'string',
+          },
+          problem: {
+            type: 'string',
+            description: 'What is wrong and what the plugin does instead.',
+          },
+        },
+      },
+      EntityAnnotationReport: {
+        type: 'object',
+        required: ['entityRef', 'problems'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          problems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityAnnotationProblem',
             },
           },
         },
