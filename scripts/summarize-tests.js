@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Prints one closing line over the jest and Playwright JSON reports:
+// Prints one closing line over the jest and Playwright JSON reports and the
+// checks scripts/test.sh passes in (API_REPORTS_RESULT, INSTALL_TEST_RESULT):
 // "Summary: N passed, N failed, N skipped". A missing report counts as a failure.
 const fs = require('fs');
 
@@ -28,7 +29,9 @@ if (jest) {
     .filter(t => t.status === 'passed' && t.fullName.includes('POSTGRES_15'));
   console.log(`jest: ${postgresCases.length} of them ran on PostgreSQL 15`);
   if (process.env.CI === 'true' && postgresCases.length === 0) {
-    console.log('(CI=true but no PostgreSQL 15 test ran: counted as a failure)');
+    console.log(
+      '(CI=true but no PostgreSQL 15 test ran: counted as a failure)',
+    );
     totals.failed += 1;
   }
 }
@@ -47,6 +50,17 @@ if (e2e) {
       expected + flaky
     } passed (${flaky} flaky), ${unexpected} failed, ${skipped} skipped`,
   );
+}
+// The checks scripts/test.sh runs besides the test runners, one count each.
+for (const [name, result] of [
+  ['api reports', process.env.API_REPORTS_RESULT],
+  ['install test', process.env.INSTALL_TEST_RESULT],
+]) {
+  if (!result) continue;
+  totals[
+    result === 'passed' ? 'passed' : result === 'skipped' ? 'skipped' : 'failed'
+  ] += 1;
+  console.log(`${name}: ${result}`);
 }
 console.log(
   `Summary: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,

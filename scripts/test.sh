@@ -27,7 +27,8 @@ ensure_dependencies
 ensure_postgres
 ensure_chromium
 
-echo "==> Type check (tsc)"
+echo "==> Type check (tsc, from scratch: the API reports compare against a fresh build)"
+rm -rf "$ROOT/dist-types"
 yarn tsc
 
 echo "==> Lint"
@@ -40,6 +41,13 @@ echo "==> Code size (no file over 500 lines, no function over 120 lines)"
 size_status=0
 yarn check:code-size || size_status=$?
 
+echo "==> API reports up to date (backstage-repo-tools api-reports --ci)"
+export API_REPORTS_RESULT=passed
+yarn api-reports:check >"$REPORTS/api-reports.log" 2>&1 || API_REPORTS_RESULT=failed
+if [ "$API_REPORTS_RESULT" = failed ]; then tail -60 "$REPORTS/api-reports.log"; fi
+api_status=0
+[ "$API_REPORTS_RESULT" = passed ] || api_status=1
+
 echo "==> Unit and integration tests (jest; stores on SQLite and PostgreSQL)"
 unit_status=0
 CI=true yarn backstage-cli repo test --ci --silent --json --outputFile="$REPORTS/jest.json" || unit_status=$?
@@ -49,5 +57,17 @@ e2e_status=0
 rm -rf "$ROOT/data/e2e-sqlite" && mkdir -p "$ROOT/data/e2e-sqlite"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/playwright.json" yarn playwright test || e2e_status=$?
 
+echo "==> Install test (the packed packages in a fresh create-app Backstage)"
+export INSTALL_TEST_RESULT=skipped
+if [ "${CI:-}" = true ] || [ "${INSTALL_TEST:-}" = 1 ]; then
+  INSTALL_TEST_RESULT=passed
+  bash "$ROOT/scripts/install-test/run.sh" >"$REPORTS/install-test.log" 2>&1 || INSTALL_TEST_RESULT=failed
+  grep -E '^==> \[install-test|^bundle has|^GET ' "$REPORTS/install-test.log" || true
+  if [ "$INSTALL_TEST_RESULT" = failed ]; then tail -40 "$REPORTS/install-test.log"; fi
+else
+  echo "(outside CI only with INSTALL_TEST=1; about 14 minutes)"
+fi
+
 node "$ROOT/scripts/summarize-tests.js" "$REPORTS/jest.json" "$REPORTS/playwright.json"
-[ "$size_status" = 0 ] && [ "$unit_status" = 0 ] && [ "$e2e_status" = 0 ]
+[ "$size_status" = 0 ] && [ "$api_status" = 0 ] && [ "$unit_status" = 0 ] &&
+  [ "$e2e_status" = 0 ] && [ "$INSTALL_TEST_RESULT" != failed ]
