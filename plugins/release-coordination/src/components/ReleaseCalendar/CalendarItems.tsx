@@ -1,7 +1,10 @@
 import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { alpha, makeStyles } from '@material-ui/core/styles';
+import { alpha, makeStyles, useTheme } from '@material-ui/core/styles';
+import BlockIcon from '@material-ui/icons/Block';
+import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import ErrorIcon from '@material-ui/icons/Error';
 import { StateLabel } from '../Rollback';
 import AcUnitIcon from '@material-ui/icons/AcUnit';
 import TrainIcon from '@material-ui/icons/Train';
@@ -89,6 +92,9 @@ const useStyles = makeStyles(theme => ({
     borderRadius: 2,
     marginRight: theme.spacing(0.5),
     verticalAlign: 'middle',
+  },
+  liveSwatch: {
+    boxShadow: `inset 0 0 0 2px ${theme.palette.error.main}`,
   },
   freezeSwatch: {
     background: alpha(FREEZE_TINT, 0.25),
@@ -251,9 +257,28 @@ export function CalendarTrainSlot(props: {
   );
 }
 
-/** The colours of the release types and the shading of freezes. */
-export function CalendarLegend() {
+/** A legend entry: an icon and what it means. */
+function IconEntry(props: { icon: ReactNode; text: string }) {
+  return (
+    <Typography
+      variant="caption"
+      role="listitem"
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
+    >
+      {props.icon}
+      {props.text}
+    </Typography>
+  );
+}
+
+/**
+ * The colours of the release types, the shading of freezes and the train
+ * slot icon; with `marks`, also the readiness, conflict and live marks.
+ */
+export function CalendarLegend(props: { marks?: boolean }) {
   const classes = useStyles();
+  const theme = useTheme();
+  const small = { fontSize: 14 };
   return (
     <Box
       display="flex"
@@ -276,14 +301,45 @@ export function CalendarLegend() {
         <span className={`${classes.swatch} ${classes.freezeSwatch}`} />
         freeze
       </Typography>
-      <Typography
-        variant="caption"
-        role="listitem"
-        style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
-      >
-        <TrainIcon style={{ fontSize: 14 }} aria-hidden />
-        train slot
-      </Typography>
+      <IconEntry
+        icon={<TrainIcon style={small} aria-hidden />}
+        text="train slot"
+      />
+      {props.marks && (
+        <>
+          <IconEntry
+            icon={
+              <CheckCircleIcon
+                style={{ ...small, color: theme.palette.success.main }}
+                aria-hidden
+              />
+            }
+            text="ready"
+          />
+          <IconEntry
+            icon={
+              <BlockIcon
+                style={{ ...small, color: theme.palette.error.main }}
+                aria-hidden
+              />
+            }
+            text="not ready"
+          />
+          <IconEntry
+            icon={
+              <ErrorIcon
+                style={{ ...small, color: theme.palette.error.main }}
+                aria-hidden
+              />
+            }
+            text="blocking conflict"
+          />
+          <IconEntry
+            icon={<span className={`${classes.swatch} ${classes.liveSwatch}`} />}
+            text="live now"
+          />
+        </>
+      )}
     </Box>
   );
 }
