@@ -7,6 +7,8 @@ const CALENDAR = '/release-coordination';
 
 // The seeded weekend freeze runs Friday 16:00 to Monday 08:00 Berlin time.
 test.use({ timezoneId: ZONE, viewport: { width: 1400, height: 1000 } });
+// Each test opens several pages of the development build on a shared machine.
+test.describe.configure({ timeout: 240_000 });
 
 /** Today's date (`yyyy-mm-dd`) in a time zone. */
 const dateIn = (zone: string, at = new Date()) =>
@@ -58,7 +60,6 @@ test('a freeze of one system shades only when the calendar is narrowed to it; a 
   page,
   request,
 }) => {
-  test.setTimeout(180_000);
   // Carol (platform admin) freezes the observability system all next Thursday
   // (UTC), when the platform train (observability, Thursdays 14:00 UTC) runs.
   const day = plusDays(mondayOf(dateIn('UTC')), 10);

@@ -134,7 +134,11 @@ describe('ReleaseTimeline', () => {
     expect(pct(bar('base').style.left)).toBeCloseTo((7 / 42) * 100, 1);
     expect(pct(bar('base').style.width)).toBeCloseTo((7 / 42) * 100, 1);
     expect(pct(bar('follow').style.left)).toBeCloseTo((21 / 42) * 100, 1);
-    expect(bar('base')).toHaveTextContent('approved');
+    // A week of six is too short for its label: it sits beside the bar.
+    expect(bar('base')).toHaveAttribute('data-label-outside', 'true');
+    expect(bar('base').nextElementSibling).toHaveTextContent(
+      'Ledger 5.0 · approved',
+    );
     expect(bar('follow').style.background).not.toBe(
       bar('base').style.background,
     );
@@ -148,7 +152,6 @@ describe('ReleaseTimeline', () => {
       'ledger',
       'payments',
     ]);
-    // Payments' two releases do not overlap: they share one lane.
     expect(within(rows[1]).getAllByTestId('timeline-bar')).toHaveLength(2);
 
     // The freeze covers everything: shaded on both rows.

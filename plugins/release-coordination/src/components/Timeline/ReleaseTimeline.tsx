@@ -15,7 +15,12 @@ import { ChoiceToggle } from '../shared/ChoiceToggle';
 import { PeriodToolbar } from '../shared/PeriodToolbar';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { TimelineChart } from './TimelineChart';
-import { TimelineRowsBy, timelineRows, TimeRange } from './timelineModel';
+import {
+  sideLabelSpan,
+  TimelineRowsBy,
+  timelineRows,
+  TimeRange,
+} from './timelineModel';
 import {
   TimelineTrainSlot,
   useHotfixLinks,
@@ -129,8 +134,10 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
         groupBy,
         relations,
         scopeKeys(groupBy, data.freezes, trainSlots),
+        release => sideLabelSpan(range, release),
       ),
-    [data.releases, data.freezes, trainSlots, groupBy, relations],
+    // The range is a new object on each render; its start is what matters.
+    [data.releases, data.freezes, trainSlots, groupBy, relations, from], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
   const open = (release: Release) => {

@@ -14,6 +14,7 @@ import { shortRef } from '../shared/shortRef';
 import { formatWindow, stateLabel } from '../shared/format';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import {
+  barLabel,
   dependenciesOf,
   placeOnAxis,
   pointOnAxis,
@@ -188,7 +189,7 @@ function ReleaseBar(props: {
   const place = placeOnAxis(range, release.window.start, release.window.end);
   if (!place) return null;
   const label = `${release.title} ${release.version}`;
-  const outside = labelOutside(place.width, label);
+  const outside = labelOutside(place.width, barLabel(release));
   const description = `${label}, ${release.type}, ${stateLabel(
     release.state,
   )}, ${formatWindow(release.window)}`;

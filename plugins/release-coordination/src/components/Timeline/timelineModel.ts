@@ -75,14 +75,15 @@ function rowKeysOf(
  * The rows of the timeline: one per owner, System or entity of the releases
  * (a release on each of its entities' rows), plus one for each of `extraKeys`
  * (e.g. the Systems freezes and trains name), sorted by key; releases whose
- * System is unknown go last under `none`. Overlapping releases of a row sit
- * in lanes.
+ * System is unknown go last under `none`. Releases of a row whose bars or
+ * side labels (`sideLabelMs` long after the bar) would overlap sit in lanes.
  */
 export function timelineRows(
   releases: Release[],
   by: TimelineRowsBy,
   relations: EntityRelations,
   extraKeys: string[] = [],
+  sideLabelMs: (release: Release) => number = () => 0,
 ): TimelineRow[] {
   const rows = new Map<string, Release[]>(
     extraKeys.map(key => [lower(key), []]),
@@ -102,7 +103,7 @@ export function timelineRows(
     .map(([key, list]) => {
       const laned = assignLanes(list, release => ({
         start: Date.parse(release.window.start),
-        end: Date.parse(release.window.end),
+        end: Date.parse(release.window.end) + sideLabelMs(release),
       }));
       return {
         key,
@@ -138,17 +139,33 @@ export function rowsHeight(rows: TimelineRow[]): number {
   return rows.reduce((sum, row) => sum + rowHeight(row), 0);
 }
 
+/** The least width of the axis, in pixels, labels are measured against. */
+const AXIS_PIXELS = 540;
+/** About how wide a character of a bar's label is, in pixels. */
+const CHAR_PIXELS = 7;
+
 /**
- * Whether a bar of `widthPercent` of an axis at least `axisPixels` wide is
- * too short for `label` inside it; its label then goes beside it.
+ * Whether a bar of `widthPercent` of the axis is too short for `label`
+ * inside it; its label then goes beside it.
  */
-export function labelOutside(
-  widthPercent: number,
-  label: string,
-  axisPixels = 540,
-): boolean {
-  const charPixels = 7;
-  return (widthPercent / 100) * axisPixels < (label.length + 2) * charPixels;
+export function labelOutside(widthPercent: number, label: string): boolean {
+  return (widthPercent / 100) * AXIS_PIXELS < (label.length + 2) * CHAR_PIXELS;
+}
+
+/** The label a release's bar shows, inside it or beside it. */
+export const barLabel = (release: Release) =>
+  `${release.title} ${release.version} · ${release.state.replace(/_/g, ' ')}`;
+
+/**
+ * How much of the axis (in ms) the side label of a release takes after its
+ * bar; nothing when the label fits inside the bar.
+ */
+export function sideLabelSpan(range: TimeRange, release: Release): number {
+  const place = placeOnAxis(range, release.window.start, release.window.end);
+  const label = barLabel(release);
+  if (place && !labelOutside(place.width, label)) return 0;
+  const pixels = (label.length + 2) * CHAR_PIXELS;
+  return (pixels / AXIS_PIXELS) * (range.to - range.from);
 }
 
 /** A release that must follow another, both shown. */
