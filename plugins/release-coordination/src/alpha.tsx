@@ -152,7 +152,7 @@ export const releaseCoordinationMetricsEntityContent =
 
 /**
  * The homepage widget of the release calendar: the releases and freezes of the
- * next 14 days and a link to the full calendar. Its id is
+ * next seven days, a legend of its marks and a link to the full calendar. Its id is
  * `home-page-widget:release-coordination/release-calendar` and its name, for the
  * home page's `defaultConfig`, `ReleaseCalendar`.
  *
@@ -163,7 +163,7 @@ export const releaseCalendarHomePageWidget = HomePageWidgetBlueprint.make({
   params: {
     name: 'ReleaseCalendar',
     title: 'Release calendar',
-    description: 'Releases and freezes of the next two weeks',
+    description: 'Releases and freezes of the next seven days',
     layout: { height: { minRows: 4, defaultRows: 6 } },
     components: () =>
       import('./components/ReleaseCalendar/ReleaseCalendarCard').then(m => ({

@@ -128,7 +128,7 @@ export const EntityReadinessContent: () => JSX.Element =
 
 /**
  * The homepage card of the release calendar: the releases and freezes of the
- * next 14 days and a link to the full calendar. Its `name` for the homepage's
+ * next seven days, a legend of its marks and a link to the full calendar. Its `name` for the homepage's
  * grid is `HomePageReleaseCalendarCard`.
  *
  * @public
@@ -137,7 +137,7 @@ export const HomePageReleaseCalendarCard = releaseCoordinationPlugin.provide(
   createCardExtension<{ days?: number }>({
     name: 'HomePageReleaseCalendarCard',
     title: 'Release calendar',
-    description: 'Releases and freezes of the next two weeks',
+    description: 'Releases and freezes of the next seven days',
     layout: { height: { minRows: 4, defaultRows: 6 } },
     components: () =>
       import('./components/ReleaseCalendar/ReleaseCalendarCard').then(m => ({

@@ -33,6 +33,10 @@ describe('CreateReleaseDialog', () => {
   beforeEach(() => {
     server.respond('get', '/standard-changes', { items: [] });
     server.respond('get', '/trains', { items: [] });
+    // The live window check and the free default window (see .live.test).
+    server.respond('get', '/slots', { items: [] });
+    server.respond('get', '/freeze-occurrences', { items: [] });
+    server.respond('get', '/releases', { items: [] });
   });
 
   it('defaults the window to two hours from the next full hour tomorrow', () => {
@@ -233,7 +237,10 @@ describe('CreateReleaseDialog', () => {
       expect(items[0]).not.toHaveTextContent('Train slot');
       expect(items[1]).toHaveTextContent('Train slot: Commerce train');
 
-      const calls = server.queries('get', '/slots');
+      // The button's request, apart from the default window's (count 1).
+      const calls = server
+        .queries('get', '/slots')
+        .filter(query => query.count === 5);
       expect(calls).toHaveLength(1);
       const call = calls[0] as Record<string, string>;
       expect(call).toMatchObject({
@@ -290,7 +297,9 @@ describe('CreateReleaseDialog', () => {
       expect(button).toHaveAccessibleDescription(
         'Add an entity to get suggestions.',
       );
-      expect(server.requests('get', '/slots')).toHaveLength(0);
+      expect(
+        server.queries('get', '/slots').filter(query => query.count === 5),
+      ).toHaveLength(0);
     });
   });
 });

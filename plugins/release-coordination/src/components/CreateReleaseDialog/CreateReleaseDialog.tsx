@@ -1,9 +1,12 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { Release } from '@internal/plugin-release-coordination-common';
+import { useRef } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import {
   emptyReleaseForm,
+  proposeWindow,
   ReleaseFormDialog,
+  useFreeDefaultWindow,
   validateReleaseForm,
 } from '../ReleaseForm';
 import { useDialogForm } from '../shared/FormDialog';
@@ -27,6 +30,8 @@ export interface CreateReleaseDialogProps {
 /**
  * A dialog creating a release: title, version, type, window, entities, owner,
  * Markdown description and change inventory, validated with the shared schema.
+ * The window it proposes is free (the scheduling assistant's first free slot
+ * from tomorrow's next hour) until the user changes it, and is checked live.
  *
  * @public
  */
@@ -35,12 +40,18 @@ export function CreateReleaseDialog(props: CreateReleaseDialogProps) {
     props;
   const api = useApi(releaseCoordinationApiRef);
   const linkSchemes = useLinkSchemes();
+  const proposed = useRef<{ start: string; end: string }>();
   const dialog = useDialogForm({
     open,
     resetKey: JSON.stringify([initialEntityRefs, initialOwnerRef]),
-    init: () => emptyReleaseForm(initialEntityRefs ?? [], initialOwnerRef),
+    init: () =>
+      proposeWindow(
+        proposed,
+        emptyReleaseForm(initialEntityRefs ?? [], initialOwnerRef),
+      ),
     validate: form => validateReleaseForm(form, linkSchemes),
   });
+  useFreeDefaultWindow(proposed, dialog.form, dialog.setForm);
   const { submission } = dialog;
 
   const handleSubmit = () => {

@@ -9,6 +9,11 @@ import { EditReleaseDialog } from './EditReleaseDialog';
 
 describe('EditReleaseDialog', () => {
   const server = setupContractServer();
+  beforeEach(() => {
+    // The live window check.
+    server.respond('get', '/freeze-occurrences', { items: [] });
+    server.respond('get', '/releases', { items: [] });
+  });
 
   it('moves a release to a suggested slot of its length', async () => {
     const release = makeRelease({

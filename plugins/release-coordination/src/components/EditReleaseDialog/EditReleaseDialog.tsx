@@ -123,6 +123,7 @@ export function EditReleaseDialog(props: EditReleaseDialogProps) {
   return (
     <ReleaseFormDialog
       open={open}
+      releaseId={release.id}
       title="Edit release"
       error={stale ? STALE_RELEASE_MESSAGE : undefined}
       errorAction={

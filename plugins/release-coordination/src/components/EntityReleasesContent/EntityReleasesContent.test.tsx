@@ -118,9 +118,54 @@ describe('EntityReleasesContent', () => {
     await render(entity(kind));
     await screen.findByText('No releases yet');
     for (const call of server.queries('get', '/releases')) {
-      const { from, to, order, limit, ...filter } = call;
+      const { from, to, order, limit, state, ...filter } = call;
       expect(filter).toEqual(expected);
     }
+  });
+
+  it('lists unfinished upcoming releases, live ones first, and the others on request', async () => {
+    const now = Date.now();
+    const window = (hours: number) => ({
+      start: new Date(now + hours * 3600_000).toISOString(),
+      end: new Date(now + (hours + 1) * 3600_000).toISOString(),
+    });
+    server.respond('get', '/releases', {
+      items: [
+        makeRelease({ id: 'soon', title: 'Soon', window: window(-0.5) }),
+        makeRelease({
+          id: 'live',
+          title: 'Deploying',
+          state: 'in_progress',
+          window: window(-0.2),
+        }),
+      ],
+    });
+    await render();
+    const table = (await screen.findByText('Upcoming releases')).closest(
+      'table, [class*="MuiPaper"]',
+    ) as HTMLElement;
+    const titles = within(table)
+      .getAllByRole('link')
+      .filter(link => link.getAttribute('href')?.includes('/releases/'))
+      .map(link => link.textContent);
+    expect(titles.slice(0, 2)).toEqual(['Deploying', 'Soon']);
+    expect(server.queries('get', '/releases')[0].state).toEqual([
+      'draft',
+      'planned',
+      'approved',
+      'in_progress',
+      'rolling_back',
+    ]);
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Show finished and cancelled' }),
+    );
+    await waitFor(() =>
+      expect(
+        server.queries('get', '/releases').some(
+          call => call.order === 'asc' && call.state === undefined,
+        ),
+      ).toBe(true),
+    );
   });
 
   it('shows the releases of the entity on a calendar', async () => {

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { makeFreeze } from '../../__fixtures__/builders';
 import {
   changedFreezeFields,
+  describeFreezeTimes,
   describeRule,
   emptyFreezeForm,
   freezeState,
@@ -153,5 +154,53 @@ describe('withRepeat', () => {
     expect(
       withRepeat({ ...form, start: '2030-03-08T18:00' }, 'monthly'),
     ).toEqual({ ...form, start: '2030-03-08T18:00', repeat: 'monthly' });
+  });
+
+  describe('describeFreezeTimes', () => {
+    const recurring = (
+      rrule: string,
+      start: string,
+      end: string,
+      timezone = 'Europe/Berlin',
+    ): Freeze =>
+      makeFreeze({
+        start: DateTime.fromISO(start, { zone: timezone }).toUTC().toISO()!,
+        end: DateTime.fromISO(end, { zone: timezone }).toUTC().toISO()!,
+        recurrence: { rrule, timezone, exdates: [] },
+      });
+
+    it.each([
+      [
+        'a yearly freeze of whole days by its dates',
+        recurring(
+          'FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=20',
+          '2025-12-20T00:00',
+          '2026-01-04T00:00',
+        ),
+        'Dec 20 – Jan 3, every year (Europe/Berlin), from Dec 20, 2025',
+      ],
+      [
+        'a yearly freeze with times by its dates and times',
+        recurring('FREQ=YEARLY', '2025-12-20T16:00', '2026-01-03T07:00'),
+        'Dec 20, 16:00 – Jan 3, 07:00, every year (Europe/Berlin), from Dec 20, 2025',
+      ],
+      [
+        'a weekly freeze by its weekdays and times',
+        recurring('FREQ=WEEKLY;BYDAY=FR', '2030-03-01T16:00', '2030-03-04T08:00'),
+        'Fri 16:00 – Mon 08:00, every week (Europe/Berlin), from Mar 1, 2030',
+      ],
+      [
+        'another cadence by its rule',
+        recurring(
+          'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR',
+          '2030-03-01T16:00',
+          '2030-03-01T20:00',
+          'America/New_York',
+        ),
+        'Every 2 weeks on Friday, Fri 16:00 – 20:00 (America/New_York), from Mar 1, 2030',
+      ],
+    ])('describes %s', (_name, freeze, text) => {
+      expect(describeFreezeTimes(freeze)).toBe(text);
+    });
   });
 });

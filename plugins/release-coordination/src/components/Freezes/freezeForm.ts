@@ -12,6 +12,7 @@ import {
   UpdateFreezeRequest,
 } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
+import { Frequency, RRule, Weekday } from 'rrule';
 import { LOCAL_FORMAT } from '../ReleaseForm';
 import { recurrenceInWords } from '../shared/recurrenceText';
 
@@ -347,9 +348,75 @@ export function describeRule(rule: string): string {
   return words ? words[0].toUpperCase() + words.slice(1) : `Custom: ${rule}`;
 }
 
+/** Whether a time is midnight in its zone. */
+const atMidnight = (time: DateTime) => time.hour === 0 && time.minute === 0;
+
+/**
+ * `every year` or `every week` when the rule only repeats the first
+ * occurrence's date or weekday yearly or weekly, else undefined.
+ */
+function plainCadence(rule: string, start: DateTime): string | undefined {
+  let options;
+  try {
+    options = RRule.fromString(rule).origOptions;
+  } catch {
+    return undefined;
+  }
+  const { freq, interval, ...parts } = options;
+  if (interval !== undefined && interval !== 1) return undefined;
+  const given = Object.entries(parts).filter(
+    ([key, value]) => value !== undefined && !['wkst', 'tzid'].includes(key),
+  );
+  const matches = (value: unknown, expected: number) =>
+    [value].flat().every(v => Number(v) === expected);
+  if (freq === Frequency.YEARLY) {
+    const plain = given.every(
+      ([key, value]) =>
+        (key === 'bymonth' && matches(value, start.month)) ||
+        (key === 'bymonthday' && matches(value, start.day)),
+    );
+    return plain ? 'every year' : undefined;
+  }
+  if (freq === Frequency.WEEKLY) {
+    const plain = given.every(
+      ([key, value]) =>
+        key === 'byweekday' &&
+        [value]
+          .flat()
+          .every(
+            day =>
+              (typeof day === 'number' ? day : (day as Weekday).weekday) ===
+              start.weekday - 1,
+          ),
+    );
+    return plain ? 'every week' : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * What one occurrence covers, as the calendar shows it: whole days as dates
+ * (`Dec 20 – Jan 3`), else weekdays or dates with times.
+ */
+function occurrenceText(start: DateTime, end: DateTime, yearly: boolean) {
+  if (atMidnight(start) && atMidnight(end)) {
+    const last = end.minus({ days: 1 });
+    return last.hasSame(start, 'day')
+      ? start.toFormat('LLL d')
+      : `${start.toFormat('LLL d')} – ${last.toFormat('LLL d')}`;
+  }
+  const format = yearly ? 'LLL d, HH:mm' : 'ccc HH:mm';
+  return `${start.toFormat(format)} – ${end.toFormat(
+    start.hasSame(end, 'day') ? 'HH:mm' : format,
+  )}`;
+}
+
 /**
  * When a freeze applies, in words: the window of a one-off freeze in the
- * user's zone, or the rule with the first occurrence's times and the zone.
+ * user's zone; for a recurring one what each occurrence covers and how often,
+ * in the rule's zone, e.g. `Dec 20 – Jan 3, every year (Europe/Berlin)` or
+ * `Fri 16:00 – Mon 08:00, every week (Europe/Berlin)`; other rules in words
+ * (`Every month on the 1st, Mon 00:00 – Tue 00:00 …`).
  */
 export function describeFreezeTimes(freeze: Freeze): string {
   const recurrence = freeze.recurrence;
@@ -363,12 +430,12 @@ export function describeFreezeTimes(freeze: Freeze): string {
   const zone = recurrence.timezone;
   const start = DateTime.fromISO(freeze.start, { zone });
   const end = DateTime.fromISO(freeze.end, { zone });
-  const endText = start.hasSame(end, 'day')
-    ? end.toFormat('HH:mm')
-    : end.toFormat('ccc HH:mm');
-  let text = `${describeRule(recurrence.rrule)}, ${start.toFormat(
-    'ccc HH:mm',
-  )} – ${endText} ${zone}, from ${start.toLocaleString(DateTime.DATE_MED)}`;
+  const cadence = plainCadence(recurrence.rrule, start);
+  const window = occurrenceText(start, end, cadence === 'every year');
+  let text = cadence
+    ? `${window}, ${cadence} (${zone})`
+    : `${describeRule(recurrence.rrule)}, ${window} (${zone})`;
+  text += `, from ${start.toLocaleString(DateTime.DATE_MED)}`;
   if (recurrence.until) {
     text += ` until ${DateTime.fromISO(recurrence.until, {
       zone,

@@ -102,8 +102,11 @@ function MultiSelectFilter<T extends string>(props: {
   value: T[];
   onChange: (value: T[]) => void;
   optionLabel?: (value: T) => string;
+  /** What the field says when nothing is chosen; `Any` by default. */
+  noneLabel?: string;
 }) {
   const { id, label, options, value, onChange, optionLabel = v => v } = props;
+  const noneLabel = props.noneLabel ?? 'Any';
   return (
     <TextField
       id={id}
@@ -119,7 +122,7 @@ function MultiSelectFilter<T extends string>(props: {
         renderValue: selected =>
           (selected as T[]).length
             ? (selected as T[]).map(optionLabel).join(', ')
-            : 'Any',
+            : noneLabel,
       }}
       InputLabelProps={{ shrink: true }}
       onChange={event => onChange(event.target.value as unknown as T[])}
@@ -146,7 +149,8 @@ export interface CalendarFiltersProps {
 
 /**
  * Filters of the release calendar: system, domain, owner group (chosen from
- * the catalog, or typed), types, states and "only mine".
+ * the catalog, or typed), types, states (unfinished ones unless chosen) and
+ * "only mine".
  *
  * @public
  */
@@ -203,6 +207,7 @@ export function CalendarFilters(props: CalendarFiltersProps) {
         value={value.state ?? []}
         onChange={state => set({ state })}
         optionLabel={stateLabel}
+        noneLabel="Not finished"
       />
       <FormControlLabel
         control={

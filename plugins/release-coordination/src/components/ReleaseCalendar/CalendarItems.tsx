@@ -1,7 +1,10 @@
 import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { alpha, makeStyles } from '@material-ui/core/styles';
+import { alpha, makeStyles, useTheme } from '@material-ui/core/styles';
+import BlockIcon from '@material-ui/icons/Block';
+import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import ErrorIcon from '@material-ui/icons/Error';
 import { StateLabel } from '../Rollback';
 import AcUnitIcon from '@material-ui/icons/AcUnit';
 import TrainIcon from '@material-ui/icons/Train';
@@ -16,6 +19,8 @@ import { ConflictFlag } from '../shared/ConflictFlag';
 import { FREEZE_TINT } from '../shared/freezeStyles';
 import { formatWindow, stateLabel } from '../shared/format';
 import { releaseTypeColor, startedBefore, timeOfDay } from './calendarModel';
+import { frozenHoursText, isLive, scopeText } from './scheduleModel';
+import { slotText } from './trainSlotText';
 import { CalendarTrainSlot as TrainSlotItem } from './useCalendarTrainSlots';
 import { ReadinessMark } from './CalendarReadiness';
 
@@ -73,6 +78,13 @@ const useStyles = makeStyles(theme => ({
     textOverflow: 'ellipsis',
     marginBottom: theme.spacing(0.25),
   },
+  notBookable: {
+    fontStyle: 'italic',
+    borderBottomStyle: 'solid',
+  },
+  live: {
+    boxShadow: `inset 0 0 0 2px ${theme.palette.error.main}`,
+  },
   swatch: {
     display: 'inline-block',
     width: 12,
@@ -80,6 +92,9 @@ const useStyles = makeStyles(theme => ({
     borderRadius: 2,
     marginRight: theme.spacing(0.5),
     verticalAlign: 'middle',
+  },
+  liveSwatch: {
+    boxShadow: `inset 0 0 0 2px ${theme.palette.error.main}`,
   },
   freezeSwatch: {
     background: alpha(FREEZE_TINT, 0.25),
@@ -117,7 +132,7 @@ export function CalendarRelease(props: CalendarReleaseProps) {
   }`;
   return (
     <div
-      className={classes.release}
+      className={`${classes.release} ${isLive(release) ? classes.live : ''}`}
       style={{ borderLeftColor: color, background: alpha(color, 0.1) }}
       title={`${release.title} ${release.version} · ${
         release.type
@@ -126,6 +141,7 @@ export function CalendarRelease(props: CalendarReleaseProps) {
       data-release-id={release.id}
       data-type={release.type}
       data-state={release.state}
+      data-live={isLive(release) ? 'true' : undefined}
     >
       <Typography variant={dense ? 'caption' : 'body2'} component="span">
         {releaseLink ? (
@@ -186,20 +202,27 @@ function DayMark(
   );
 }
 
-/** The label of a freeze on a day or in the agenda. */
+/**
+ * The label of a freeze on a day or in the agenda: its title, the hours it
+ * covers on `day` when not all of it, and its scope when narrower than
+ * everything.
+ */
 export function CalendarFreeze(props: {
   freeze: FreezeOccurrence;
+  day?: DateTime;
   showWindow?: boolean;
 }) {
-  const { freeze, showWindow } = props;
+  const { freeze, day, showWindow } = props;
   const classes = useStyles();
-  const text = showWindow
-    ? `${freeze.title} (${formatWindow(freeze)})`
-    : freeze.title;
+  const hours = day && frozenHoursText(freeze, day);
+  const scope = freeze.scope.all ? '' : ` (${scopeText(freeze.scope)})`;
+  let text = `${freeze.title}${scope}`;
+  if (showWindow) text += ` · ${formatWindow(freeze)}`;
+  else if (hours && hours !== 'all day') text += ` · ${hours}`;
   return (
     <DayMark
       className={classes.freeze}
-      title={`Freeze: ${freeze.title} · ${formatWindow(freeze)}${
+      title={`Freeze: ${freeze.title}${scope} · ${formatWindow(freeze)}${
         freeze.exemptTypes.length
           ? ` · exempt: ${freeze.exemptTypes.join(', ')}`
           : ''
@@ -218,29 +241,44 @@ export function CalendarTrainSlot(props: {
 }) {
   const { slot, showWindow } = props;
   const classes = useStyles();
-  const window = formatWindow(slot);
-  const text = showWindow
-    ? `${slot.trainName} (${window})`
-    : `${slot.trainName} ${timeOfDay(slot.start)}`;
+  const text = slotText(slot, showWindow);
   return (
     <DayMark
-      className={classes.trainSlot}
-      title={`Train slot: ${
-        slot.trainName
-      } · ${window} · cut-off ${DateTime.fromISO(slot.cutoffAt).toLocaleString(
-        DateTime.DATETIME_MED,
-      )}${slot.releaseIds.length ? ` · ${slot.releaseIds.length} booked` : ''}`}
+      className={`${classes.trainSlot} ${
+        text.bookable ? '' : classes.notBookable
+      }`}
+      title={text.title}
       icon={<TrainIcon style={{ fontSize: 14 }} aria-label="Train slot" />}
-      text={text}
+      text={text.short}
       data-testid="calendar-train-slot"
       data-train-id={slot.trainId}
+      data-bookable={text.bookable ? 'true' : 'false'}
     />
   );
 }
 
-/** The colours of the release types and the shading of freezes. */
-export function CalendarLegend() {
+/** A legend entry: an icon and what it means. */
+function IconEntry(props: { icon: ReactNode; text: string }) {
+  return (
+    <Typography
+      variant="caption"
+      role="listitem"
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
+    >
+      {props.icon}
+      {props.text}
+    </Typography>
+  );
+}
+
+/**
+ * The colours of the release types, the shading of freezes and the train
+ * slot icon; with `marks`, also the readiness, conflict and live marks.
+ */
+export function CalendarLegend(props: { marks?: boolean }) {
   const classes = useStyles();
+  const theme = useTheme();
+  const small = { fontSize: 14 };
   return (
     <Box
       display="flex"
@@ -263,14 +301,45 @@ export function CalendarLegend() {
         <span className={`${classes.swatch} ${classes.freezeSwatch}`} />
         freeze
       </Typography>
-      <Typography
-        variant="caption"
-        role="listitem"
-        style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
-      >
-        <TrainIcon style={{ fontSize: 14 }} aria-hidden />
-        train slot
-      </Typography>
+      <IconEntry
+        icon={<TrainIcon style={small} aria-hidden />}
+        text="train slot"
+      />
+      {props.marks && (
+        <>
+          <IconEntry
+            icon={
+              <CheckCircleIcon
+                style={{ ...small, color: theme.palette.success.main }}
+                aria-hidden
+              />
+            }
+            text="ready"
+          />
+          <IconEntry
+            icon={
+              <BlockIcon
+                style={{ ...small, color: theme.palette.error.main }}
+                aria-hidden
+              />
+            }
+            text="not ready"
+          />
+          <IconEntry
+            icon={
+              <ErrorIcon
+                style={{ ...small, color: theme.palette.error.main }}
+                aria-hidden
+              />
+            }
+            text="blocking conflict"
+          />
+          <IconEntry
+            icon={<span className={`${classes.swatch} ${classes.liveSwatch}`} />}
+            text="live now"
+          />
+        </>
+      )}
     </Box>
   );
 }

@@ -13,6 +13,7 @@ import {
 const VIEW_LABELS: Record<ReleaseCalendarView, string> = {
   month: 'Month',
   week: 'Week',
+  day: 'Day',
   agenda: 'Agenda',
 };
 

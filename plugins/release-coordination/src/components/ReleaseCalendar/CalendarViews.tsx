@@ -7,7 +7,7 @@ import {
   Release,
 } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
-import { ReactNode } from 'react';
+import { ReactNode, useState } from 'react';
 import {
   CalendarRange,
   coversDay,
@@ -23,6 +23,13 @@ import {
 } from './CalendarItems';
 import { CalendarTrainSlot as TrainSlotItem } from './useCalendarTrainSlots';
 import { freezeShading } from '../shared/freezeStyles';
+import {
+  coversWholeDay,
+  frozenHoursText,
+  liveFirst,
+  shadesCalendar,
+  spanOnDay,
+} from './scheduleModel';
 
 const useStyles = makeStyles(theme => ({
   grid: {
@@ -40,21 +47,23 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.text.secondary,
   },
   day: {
+    position: 'relative',
     minHeight: 110,
     padding: theme.spacing(0.5),
     borderRight: `1px solid ${theme.palette.divider}`,
     borderBottom: `1px solid ${theme.palette.divider}`,
     minWidth: 0,
   },
-  weekDay: {
-    minHeight: 320,
-  },
   outside: {
     background: alpha(theme.palette.text.primary, 0.03),
     '& $dayNumber': { color: theme.palette.text.disabled },
   },
-  frozen: {
+  frozenBand: {
     ...freezeShading,
+    position: 'absolute',
+    left: 0,
+    right: 0,
+    pointerEvents: 'none',
   },
   dayHeader: {
     display: 'flex',
@@ -107,7 +116,8 @@ function slotMarks(slots: TrainSlotItem[], day: DateTime) {
     ));
 }
 
-interface GridViewProps {
+/** What the views of the calendar show. */
+export interface GridViewProps {
   range: CalendarRange;
   releases: Release[];
   freezes: FreezeOccurrence[];
@@ -116,16 +126,8 @@ interface GridViewProps {
   today: DateTime;
   releaseLink?: (id: string) => string;
   compact?: boolean;
-}
-
-/** What a day's cell shows of a grid view's freezes and train slots. */
-function dayCellProps(day: DateTime, props: GridViewProps) {
-  return {
-    day,
-    today: props.today,
-    freezes: freezesOnDay(props.freezes, day),
-    trainSlots: props.trainSlots ?? NO_SLOTS,
-  };
+  /** Whether the calendar is narrowed to some entities, systems or owners. */
+  narrowed?: boolean;
 }
 
 function dayLabel(day: DateTime, today: DateTime) {
@@ -135,8 +137,40 @@ function dayLabel(day: DateTime, today: DateTime) {
 }
 
 /**
- * One day of the month or week grid: its number (and weekday name), shaded
- * when frozen, its freezes and train slots, then `children` (its releases).
+ * The shading of a month cell: the hours of the day each freeze that shades
+ * the calendar covers, top (00:00) to bottom (24:00), so that a freeze ending
+ * Monday 07:00 shades only the top of Monday.
+ */
+function FreezeShades(props: {
+  freezes: FreezeOccurrence[];
+  day: DateTime;
+}) {
+  const classes = useStyles();
+  return (
+    <>
+      {props.freezes.map(freeze => {
+        const span = spanOnDay(freeze, props.day)!;
+        return (
+          <div
+            key={`${freeze.freezeId}-${freeze.start}`}
+            aria-hidden
+            className={classes.frozenBand}
+            data-testid="calendar-freeze-shade"
+            data-hours={frozenHoursText(freeze, props.day)}
+            style={{
+              top: `${span.from * 100}%`,
+              height: `${(span.to - span.from) * 100}%`,
+            }}
+          />
+        );
+      })}
+    </>
+  );
+}
+
+/**
+ * One day of the month grid: its number, shaded over the hours frozen, its
+ * freezes and train slots, then `children` (its releases).
  */
 function DayCell(props: {
   day: DateTime;
@@ -144,32 +178,30 @@ function DayCell(props: {
   /** The freezes on this day. */
   freezes: FreezeOccurrence[];
   trainSlots: TrainSlotItem[];
+  narrowed: boolean;
   /** Classes of the cell besides the day's own. */
   className: string;
-  /** Whether the header names the weekday too. */
-  weekday?: boolean;
   children: ReactNode;
 }) {
-  const { day, today, freezes, trainSlots } = props;
+  const { day, today, freezes, trainSlots, narrowed } = props;
   const classes = useStyles();
   const isToday = day.hasSame(today, 'day');
+  const shading = freezes.filter(f => shadesCalendar(f, narrowed));
+  const spans = shading.map(f => spanOnDay(f, day)!);
+  let frozen: string | undefined;
+  if (spans.some(coversWholeDay)) frozen = 'true';
+  else if (spans.length) frozen = 'partly';
   return (
     <div
       role="group"
       aria-label={dayLabel(day, today)}
       aria-current={isToday ? 'date' : undefined}
       data-testid={`calendar-day-${isoDate(day)}`}
-      data-frozen={freezes.length > 0 ? 'true' : undefined}
-      className={`${classes.day} ${props.className} ${
-        freezes.length ? classes.frozen : ''
-      }`}
+      data-frozen={frozen}
+      className={`${classes.day} ${props.className}`}
     >
+      <FreezeShades freezes={shading} day={day} />
       <div className={classes.dayHeader}>
-        {props.weekday && (
-          <Typography variant="caption" color="textSecondary">
-            {day.toFormat('ccc')}
-          </Typography>
-        )}
         <Typography
           variant="caption"
           className={`${classes.dayNumber} ${isToday ? classes.today : ''}`}
@@ -181,6 +213,7 @@ function DayCell(props: {
         <CalendarFreeze
           key={`${freeze.freezeId}-${freeze.start}`}
           freeze={freeze}
+          day={day}
         />
       ))}
       {slotMarks(trainSlots, day)}
@@ -189,14 +222,57 @@ function DayCell(props: {
   );
 }
 
+/**
+ * The releases of a month cell, live ones first: a few, then "+n more",
+ * which lists the rest in place.
+ */
+function MonthCellReleases(props: {
+  releases: Release[];
+  day: DateTime;
+  releaseLink?: (id: string) => string;
+}) {
+  const { releases, day, releaseLink } = props;
+  const classes = useStyles();
+  const [expanded, setExpanded] = useState(false);
+  const hidden = releases.length - MONTH_CELL_RELEASES;
+  const shown =
+    hidden > 0 && !expanded
+      ? releases.slice(0, MONTH_CELL_RELEASES - 1)
+      : releases;
+  return (
+    <>
+      {shown.map(release => (
+        <CalendarRelease
+          key={release.id}
+          release={release}
+          day={day}
+          dense
+          releaseLink={releaseLink}
+        />
+      ))}
+      {hidden > 0 && (
+        <Button
+          size="small"
+          color="primary"
+          className={classes.more}
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+          aria-label={
+            expanded
+              ? `Show fewer releases on ${day.toFormat('LLLL d')}`
+              : `${hidden + 1} more releases on ${day.toFormat('LLLL d')}`
+          }
+        >
+          {expanded ? 'Show fewer' : `+${hidden + 1} more`}
+        </Button>
+      )}
+    </>
+  );
+}
+
 /** The days of the weeks of a month, each with its freezes and releases. */
-export function MonthView(
-  props: GridViewProps & {
-    month: DateTime;
-    onShowDay: (day: DateTime) => void;
-  },
-) {
-  const { range, releases, releaseLink, month, onShowDay } = props;
+export function MonthView(props: GridViewProps & { month: DateTime }) {
+  const { range, releases, releaseLink, month } = props;
   const classes = useStyles();
   const days = daysOf(range);
   return (
@@ -211,69 +287,21 @@ export function MonthView(
           {day.toFormat('ccc')}
         </Typography>
       ))}
-      {days.map(day => {
-        const dayReleases = releasesOnDay(releases, day);
-        const hidden = dayReleases.length - MONTH_CELL_RELEASES;
-        const shown =
-          hidden > 0
-            ? dayReleases.slice(0, MONTH_CELL_RELEASES - 1)
-            : dayReleases;
-        return (
-          <DayCell
-            key={isoDate(day)}
-            {...dayCellProps(day, props)}
-            className={day.hasSame(month, 'month') ? '' : classes.outside}
-          >
-            {shown.map(release => (
-              <CalendarRelease
-                key={release.id}
-                release={release}
-                day={day}
-                dense
-                releaseLink={releaseLink}
-              />
-            ))}
-            {hidden > 0 && (
-              <Button
-                size="small"
-                color="primary"
-                className={classes.more}
-                onClick={() => onShowDay(day)}
-                aria-label={`${hidden + 1} more releases on ${day.toFormat(
-                  'LLLL d',
-                )}`}
-              >
-                +{hidden + 1} more
-              </Button>
-            )}
-          </DayCell>
-        );
-      })}
-    </div>
-  );
-}
-
-/** The seven days of a week side by side, each with its freezes and releases. */
-export function WeekView(props: GridViewProps) {
-  const { range, releases, releaseLink } = props;
-  const classes = useStyles();
-  return (
-    <div className={classes.grid} data-testid="calendar-week">
-      {daysOf(range).map(day => (
+      {days.map(day => (
         <DayCell
           key={isoDate(day)}
-          {...dayCellProps(day, props)}
-          className={classes.weekDay}
-          weekday
+          day={day}
+          today={props.today}
+          freezes={freezesOnDay(props.freezes, day)}
+          trainSlots={props.trainSlots ?? NO_SLOTS}
+          narrowed={Boolean(props.narrowed)}
+          className={day.hasSame(month, 'month') ? '' : classes.outside}
         >
-          {releasesOnDay(releases, day).map(release => (
-            <CalendarRelease
-              key={release.id}
-              release={release}
-              day={day}
-              releaseLink={releaseLink}
-            />
-          ))}
+          <MonthCellReleases
+            releases={releasesOnDay(releases, day)}
+            day={day}
+            releaseLink={releaseLink}
+          />
         </DayCell>
       ))}
     </div>
@@ -299,7 +327,9 @@ export function AgendaView(props: GridViewProps & { emptyMessage: string }) {
     .map(day => ({
       day,
       freezes: freezes.filter(f => firstDay(f.start) === isoDate(day)),
-      releases: releases.filter(r => firstDay(r.window.start) === isoDate(day)),
+      releases: releases
+        .filter(r => firstDay(r.window.start) === isoDate(day))
+        .sort(liveFirst),
       slots: trainSlots.filter(s => firstDay(s.start) === isoDate(day)),
     }))
     .filter(d => d.freezes.length || d.releases.length || d.slots.length);
@@ -324,7 +354,11 @@ export function AgendaView(props: GridViewProps & { emptyMessage: string }) {
               aria-current={isToday ? 'date' : undefined}
               data-testid={`calendar-day-${isoDate(day)}`}
               data-frozen={
-                freezesOnDay(freezes, day).length > 0 ? 'true' : undefined
+                freezesOnDay(freezes, day).some(f =>
+                  shadesCalendar(f, Boolean(props.narrowed)),
+                )
+                  ? 'true'
+                  : undefined
               }
               className={`${classes.agendaDay} ${
                 compact ? classes.compactAgendaDay : ''

@@ -354,13 +354,19 @@ describe('ReleaseCalendar', () => {
       'c3',
       'c4',
     ]);
-    // A full day lists a few and offers the rest in the week view.
+    // A full day lists a few and the rest in place on "+998 more".
+    expect(
+      within(day('2030-03-04')).queryByRole('link', { name: 'Release 4-199' }),
+    ).toBeNull();
     await userEvent.click(
       within(day('2030-03-04')).getByRole('button', {
         name: '998 more releases on March 4',
       }),
     );
-    expect(await screen.findByTestId('calendar-week')).toBeInTheDocument();
+    expect(
+      within(day('2030-03-04')).getByRole('link', { name: 'Release 4-199' }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('calendar-month')).toBeInTheDocument();
   });
 
   it('opens the page of a release when it is clicked', async () => {

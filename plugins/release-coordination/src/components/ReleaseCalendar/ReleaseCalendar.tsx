@@ -3,13 +3,16 @@ import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { ReactNode } from 'react';
+import { ReactNode, useMemo } from 'react';
 import { errorMessage } from '../shared/format';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { PERIOD_NAMES, ReleaseCalendarView } from './calendarModel';
 import { CalendarLegend } from './CalendarItems';
 import { CalendarToolbar } from './CalendarToolbar';
-import { AgendaView, MonthView, WeekView } from './CalendarViews';
+import { AgendaView, MonthView } from './CalendarViews';
+import { TimeGridView } from './TimeGridView';
+import { markFrozenSlots } from './trainSlotText';
+import { freezeRefsOf } from './useCalendarData';
 import { ReleaseCalendarFilter } from './types';
 import { MAX_CALENDAR_RELEASES, useCalendarData } from './useCalendarData';
 import {
@@ -59,9 +62,13 @@ export interface ReleaseCalendarProps {
 }
 
 /**
- * A calendar of releases with month, week and agenda views: releases on each
- * day of their window, coloured by type with their state, freezes shaded,
- * release-train slots of the trains concerning the filter marked, today marked. Clicking a release opens its page.
+ * A calendar of releases with month, week, day and agenda views: releases on
+ * each day of their window (by the hour in the week and day views), coloured
+ * by type with their state, live ones first; unfinished releases only unless
+ * the filter names states. Freezes shade the hours they cover (those of a
+ * narrower scope only when the filter is narrowed to them); release-train
+ * slots of the trains concerning the filter are marked, those inside a freeze
+ * as not bookable; today is marked. Clicking a release opens its page.
  *
  * @public
  */
@@ -72,7 +79,11 @@ export function ReleaseCalendar(props: ReleaseCalendarProps) {
   const from = range.from.toUTC().toISO()!;
   const to = range.to.toUTC().toISO()!;
   const data = useCalendarData(filter, from, to, reloadKey);
-  const trainSlots = useCalendarTrainSlots(filter, from, to);
+  const train = useCalendarTrainSlots(filter, from, to);
+  const trainSlots = useMemo(
+    () => markFrozenSlots(train.slots, data.freezes, train.relations),
+    [train, data.freezes],
+  );
   const readiness = useReadinessVerdicts(data.releases);
   const releaseLink = useReleaseLink();
 
@@ -94,6 +105,7 @@ export function ReleaseCalendar(props: ReleaseCalendarProps) {
       today,
       releaseLink,
       compact,
+      narrowed: Boolean(freezeRefsOf(filter)),
     };
     body = (
       <>
@@ -118,17 +130,10 @@ export function ReleaseCalendar(props: ReleaseCalendarProps) {
             {emptyMessage}
           </Typography>
         )}
-        {view === 'month' && (
-          <MonthView
-            {...viewProps}
-            month={anchor}
-            onShowDay={day => {
-              navigation.setAnchor(day);
-              navigation.setView('week');
-            }}
-          />
+        {view === 'month' && <MonthView {...viewProps} month={anchor} />}
+        {(view === 'week' || view === 'day') && (
+          <TimeGridView {...viewProps} testId={`calendar-${view}`} />
         )}
-        {view === 'week' && <WeekView {...viewProps} />}
         {view === 'agenda' && (
           <AgendaView {...viewProps} emptyMessage={emptyMessage} />
         )}

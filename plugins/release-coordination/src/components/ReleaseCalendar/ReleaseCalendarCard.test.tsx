@@ -1,5 +1,5 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { answerCalendar } from '../../__testUtils__/answers';
 import { makeFreezeOccurrence, makeRelease } from '../../__fixtures__/builders';
 import { setupContractServer } from '../../__testUtils__/contractServer';
@@ -14,8 +14,8 @@ const NOW = new Date(2030, 2, 13, 12);
 describe('ReleaseCalendarCardContent', () => {
   const server = setupContractServer();
 
-  it('lists the releases and freezes of the next 14 days and links to the calendar', async () => {
-    // The backend answers the releases and freezes of the 14 days asked for.
+  it('shows the releases and freezes of the next seven days side by side, live first, with a legend and a link to the calendar', async () => {
+    // The backend answers the releases and freezes of the 7 days asked for.
     answerCalendar(server, {
       releases: [
         makeRelease({
@@ -25,12 +25,26 @@ describe('ReleaseCalendarCardContent', () => {
           state: 'approved',
           window: { start: at(3, 14, 9), end: at(3, 14, 11) },
         }),
+        ...[10, 11, 12].map(hour =>
+          makeRelease({
+            id: `later-${hour}`,
+            title: `Later ${hour}`,
+            state: 'planned',
+            window: { start: at(3, 14, hour), end: at(3, 14, hour + 1) },
+          }),
+        ),
+        makeRelease({
+          id: 'live',
+          title: 'Live migration',
+          state: 'in_progress',
+          window: { start: at(3, 14, 15), end: at(3, 14, 18) },
+        }),
       ],
       freezeOccurrences: [
         makeFreezeOccurrence({
           title: 'Easter freeze',
-          start: at(3, 22),
-          end: at(3, 24),
+          start: at(3, 17),
+          end: at(3, 19, 7),
         }),
       ],
     });
@@ -45,16 +59,32 @@ describe('ReleaseCalendarCardContent', () => {
     expect(
       await screen.findByRole('link', { name: 'Checkout 3' }),
     ).toHaveAttribute('href', '/release-coordination/releases/soon');
-    expect(screen.getByText(/approved/)).toBeInTheDocument();
-    expect(screen.getByText(/Easter freeze/)).toBeInTheDocument();
+    // Five on March 14: the live one first, two more, then a link to the day.
+    const day14 = screen.getByRole('group', { name: 'Thursday, March 14' });
+    const shown = within(day14).getAllByTestId('calendar-release');
+    expect(shown.map(r => r.getAttribute('data-release-id'))).toEqual([
+      'live',
+      'soon',
+    ]);
+    expect(
+      within(day14).getByRole('link', { name: '+3 more' }),
+    ).toHaveAttribute('href', '/release-coordination?view=day&date=2030-03-14');
+    // The freeze ends Tuesday 07:00: said so on that day.
+    expect(
+      within(
+        screen.getByRole('group', { name: 'Tuesday, March 19' }),
+      ).getByTestId('calendar-freeze'),
+    ).toHaveTextContent('Easter freeze · until 07:00');
+    const legend = screen.getByRole('list', { name: 'Legend' });
+    for (const mark of ['ready', 'not ready', 'blocking conflict', 'live now', 'train slot', 'freeze']) {
+      expect(within(legend).getByText(mark)).toBeInTheDocument();
+    }
     expect(
       screen.getByRole('link', { name: 'Open release calendar' }),
     ).toHaveAttribute('href', '/release-coordination');
-    // No toolbar in the compact agenda.
-    expect(screen.queryByRole('button', { name: 'Next period' })).toBeNull();
     expect(server.queries('get', '/releases')[0]).toMatchObject({
       from: at(3, 13),
-      to: new Date(2030, 2, 26, 23, 59, 59, 999).toISOString(),
+      to: new Date(2030, 2, 19, 23, 59, 59, 999).toISOString(),
     });
   });
 
@@ -64,9 +94,10 @@ describe('ReleaseCalendarCardContent', () => {
       apis: [[releaseCoordinationApiRef, server.api]],
     });
     expect(
-      await screen.findByText('No releases in the next 14 days.'),
+      await screen.findByText('No releases in the next 7 days.'),
     ).toBeInTheDocument();
     // Without the page mounted there is no link to it.
     expect(screen.queryByRole('link')).toBeNull();
+    expect(screen.getByRole('list', { name: 'Legend' })).toBeInTheDocument();
   });
 });

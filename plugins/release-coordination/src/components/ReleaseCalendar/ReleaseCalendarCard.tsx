@@ -1,7 +1,38 @@
-import { Link } from '@backstage/core-components';
+import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import { useRootLink } from '../shared/useReleaseLink';
-import { ReleaseCalendar } from './ReleaseCalendar';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { DateTime } from 'luxon';
+import { useMemo } from 'react';
+import { useReleaseLink, useRootLink } from '../shared/useReleaseLink';
+import { CalendarRange, coversDay, daysOf, freezesOnDay, isoDate, releasesOnDay } from './calendarModel';
+import { CalendarFreeze, CalendarLegend, CalendarRelease, CalendarTrainSlot } from './CalendarItems';
+import { CalendarVerdictsContext, useReadinessVerdicts } from './CalendarReadiness';
+import { markFrozenSlots } from './trainSlotText';
+import { useCalendarData } from './useCalendarData';
+import { useCalendarTrainSlots } from './useCalendarTrainSlots';
+
+/** How many releases a day of the widget lists before "+n more". */
+const DAY_RELEASES = 3;
+const NO_FILTER = {};
+
+const useStyles = makeStyles(theme => ({
+  header: {
+    display: 'flex',
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    gap: theme.spacing(1),
+    marginBottom: theme.spacing(1),
+  },
+  days: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))',
+    gap: theme.spacing(1),
+  },
+  day: { minWidth: 0 },
+  dayName: { fontWeight: 600, display: 'block' },
+  today: { color: theme.palette.primary.main },
+}));
 
 /**
  * Props of {@link ReleaseCalendarCardContent}.
@@ -9,36 +40,125 @@ import { ReleaseCalendar } from './ReleaseCalendar';
  * @public
  */
 export interface ReleaseCalendarCardContentProps {
-  /** How many days ahead to list; 14 by default. */
+  /** How many days ahead to show; 7 by default. */
   days?: number;
   /** The current time; the clock by default. */
   now?: Date | string | number;
 }
 
+/** One day of the widget: its freezes, train slots and first releases, live ones first. */
+function WidgetDay(props: {
+  day: DateTime;
+  today: DateTime;
+  data: ReturnType<typeof useCalendarData>;
+  slots: ReturnType<typeof markFrozenSlots>;
+  rootLink?: string;
+}) {
+  const { day, today, data, slots, rootLink } = props;
+  const classes = useStyles();
+  const releaseLink = useReleaseLink();
+  const releases = releasesOnDay(data.releases, day);
+  const hidden = releases.length - DAY_RELEASES;
+  const isToday = day.hasSame(today, 'day');
+  return (
+    <div
+      className={classes.day}
+      role="group"
+      aria-label={day.toFormat('cccc, LLLL d')}
+      data-testid={`calendar-day-${isoDate(day)}`}
+    >
+      <Typography
+        variant="caption"
+        className={`${classes.dayName} ${isToday ? classes.today : ''}`}
+      >
+        {isToday ? 'Today' : day.toFormat('ccc d')}
+      </Typography>
+      {freezesOnDay(data.freezes, day).map(freeze => (
+        <CalendarFreeze key={`${freeze.freezeId}-${freeze.start}`} freeze={freeze} day={day} />
+      ))}
+      {slots
+        .filter(slot => coversDay(slot, day))
+        .map(slot => (
+          <CalendarTrainSlot key={`${slot.trainId}-${slot.start}`} slot={slot} />
+        ))}
+      {releases.slice(0, hidden > 0 ? DAY_RELEASES - 1 : DAY_RELEASES).map(release => (
+        <CalendarRelease key={release.id} release={release} day={day} dense releaseLink={releaseLink} />
+      ))}
+      {hidden > 0 &&
+        (rootLink ? (
+          <Link to={`${rootLink}?view=day&date=${isoDate(day)}`}>
+            <Typography variant="caption">+{hidden + 1} more</Typography>
+          </Link>
+        ) : (
+          <Typography variant="caption">+{hidden + 1} more</Typography>
+        ))}
+    </div>
+  );
+}
+
 /**
- * The content of the homepage widget: the releases and freezes of the next two
- * weeks as a compact agenda, and a link to the full calendar.
+ * The content of the homepage widget: the next days side by side (a week by
+ * default) with their freezes (and the hours they cover), train slots and
+ * releases (unfinished ones, live first; "+n more" opens the day in the
+ * calendar), a legend of its marks and a link to the full calendar. It fits
+ * its card: nothing scrolls inside it.
  *
  * @public
  */
 export function ReleaseCalendarCardContent(
   props: ReleaseCalendarCardContentProps,
 ) {
-  const { days = 14, now } = props;
+  const { days = 7, now } = props;
+  const classes = useStyles();
   const rootLink = useRootLink();
+  const today = useMemo(
+    () => (now === undefined ? DateTime.local() : DateTime.fromJSDate(new Date(now))),
+    [now],
+  );
+  const range: CalendarRange = useMemo(() => {
+    const from = today.startOf('day');
+    return { from, to: from.plus({ days: days - 1 }).endOf('day') };
+  }, [today, days]);
+  const from = range.from.toUTC().toISO()!;
+  const to = range.to.toUTC().toISO()!;
+  const data = useCalendarData(NO_FILTER, from, to);
+  const train = useCalendarTrainSlots(NO_FILTER, from, to);
+  const slots = useMemo(
+    () => markFrozenSlots(train.slots, data.freezes, train.relations),
+    [train, data.freezes],
+  );
+  const readiness = useReadinessVerdicts(data.releases);
+
+  let body;
+  if (!data.loaded) body = <Progress />;
+  else if (data.error) body = <ResponseErrorPanel error={data.error} />;
+  else if (data.releases.length === 0 && data.freezes.length === 0 && slots.length === 0) {
+    body = (
+      <Typography variant="body2" color="textSecondary">
+        No releases in the next {days} days.
+      </Typography>
+    );
+  } else {
+    body = (
+      <div className={classes.days}>
+        {daysOf(range).map(day => (
+          <WidgetDay key={isoDate(day)} day={day} today={today} data={data} slots={slots} rootLink={rootLink} />
+        ))}
+      </div>
+    );
+  }
   return (
-    <Box>
-      <ReleaseCalendar
-        compact
-        defaultView="agenda"
-        agendaDays={days}
-        now={now}
-      />
-      {rootLink && (
-        <Box marginTop={1}>
-          <Link to={rootLink}>Open release calendar</Link>
-        </Box>
-      )}
+    <Box data-testid="release-calendar-widget">
+      <div className={classes.header}>
+        <Typography variant="caption" color="textSecondary">
+          Next {days} days · times in {today.zoneName}
+        </Typography>
+        {rootLink && <Link to={rootLink}>Open release calendar</Link>}
+      </div>
+      <CalendarVerdictsContext.Provider value={readiness}>{body}</CalendarVerdictsContext.Provider>
+      <Box marginTop={1}>
+        <CalendarLegend marks />
+      </Box>
     </Box>
   );
 }

@@ -4,18 +4,20 @@ import {
   ReleaseType,
 } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
+import { liveFirst } from './scheduleModel';
 
 /**
  * The views of the release calendar.
  *
  * @public
  */
-export type ReleaseCalendarView = 'month' | 'week' | 'agenda';
+export type ReleaseCalendarView = 'month' | 'week' | 'day' | 'agenda';
 
 /** Every calendar view, in the order of the toggle. */
 export const CALENDAR_VIEWS: readonly ReleaseCalendarView[] = [
   'month',
   'week',
+  'day',
   'agenda',
 ];
 
@@ -23,6 +25,7 @@ export const CALENDAR_VIEWS: readonly ReleaseCalendarView[] = [
 export const PERIOD_NAMES: Record<ReleaseCalendarView, string> = {
   month: 'month',
   week: 'week',
+  day: 'day',
   agenda: 'period',
 };
 
@@ -54,6 +57,8 @@ export function visibleRange(
       };
     case 'week':
       return { from: anchor.startOf('week'), to: anchor.endOf('week') };
+    case 'day':
+      return { from: anchor.startOf('day'), to: anchor.endOf('day') };
     default:
       return {
         from: anchor.startOf('day'),
@@ -77,6 +82,8 @@ export function shiftAnchor(
       return anchor.startOf('month').plus({ months: direction });
     case 'week':
       return anchor.plus({ weeks: direction });
+    case 'day':
+      return anchor.plus({ days: direction });
     default:
       return anchor.plus({ days: direction * agendaDays });
   }
@@ -104,6 +111,9 @@ export function rangeTitle(
   if (view === 'month') {
     return anchor.toFormat('LLLL yyyy');
   }
+  if (view === 'day') {
+    return anchor.toFormat('cccc, LLLL d, yyyy');
+  }
   const { from, to } = range;
   const sameYear = from.hasSame(to, 'year');
   const start = from.toFormat(sameYear ? 'LLL d' : 'LLL d, yyyy');
@@ -126,9 +136,11 @@ export function coversDay(
   return start < dayEnd && end > dayStart;
 }
 
-/** The releases whose window covers a day, by start. */
+/** The releases whose window covers a day, live ones first, then by start. */
 export function releasesOnDay(releases: Release[], day: DateTime): Release[] {
-  return releases.filter(release => coversDay(release.window, day));
+  return releases
+    .filter(release => coversDay(release.window, day))
+    .sort(liveFirst);
 }
 
 /** The freeze occurrences covering a day. */

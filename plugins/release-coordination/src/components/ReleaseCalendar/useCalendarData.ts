@@ -11,6 +11,7 @@ import {
   ListReleasesRequest,
   releaseCoordinationApiRef,
 } from '../../api/ReleaseCoordinationApi';
+import { UNFINISHED_STATES } from './scheduleModel';
 import { ReleaseCalendarFilter } from './types';
 
 /** Most releases the calendar loads for one range. */
@@ -31,7 +32,10 @@ export interface CalendarData {
   freezeError?: Error;
 }
 
-/** The server-side part of a filter: what the listing of releases takes. */
+/**
+ * The server-side part of a filter: what the listing of releases takes.
+ * Without states it asks for the unfinished ones only.
+ */
 export function releaseQueryOf(
   filter: ReleaseCalendarFilter,
 ): ListReleasesRequest {
@@ -41,7 +45,7 @@ export function releaseQueryOf(
   if (filter.domain) query.domain = filter.domain;
   if (filter.owner) query.owner = filter.owner;
   if (filter.type?.length) query.type = filter.type;
-  if (filter.state?.length) query.state = filter.state;
+  query.state = filter.state?.length ? filter.state : [...UNFINISHED_STATES];
   return query;
 }
 

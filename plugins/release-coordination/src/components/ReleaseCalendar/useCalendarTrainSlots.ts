@@ -1,22 +1,25 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi, useApiHolder } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { Train, TrainSlot } from '@internal/plugin-release-coordination-common';
+import {
+  Train,
+  TrainScope,
+  TrainSlot,
+} from '@internal/plugin-release-coordination-common';
 import { DateTime, Duration } from 'luxon';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { ReleaseCalendarFilter } from './types';
+import { EntityRelations, loadEntityRelations } from './entityRelations';
+
+export type { EntityRelations } from './entityRelations';
 
 /** A train slot with the name of its train, as the calendar marks it. */
 export interface CalendarTrainSlot extends TrainSlot {
   trainName: string;
+  trainScope: TrainScope;
+  /** The freeze covering the train that the slot lies in, which makes it not bookable. */
+  frozenBy?: string;
 }
-
-/** The catalog facts trains are matched by: each entity's system, domain and owner. */
-export type EntityRelations = Map<
-  string,
-  { system?: string; domain?: string; owner?: string }
->;
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
@@ -72,30 +75,27 @@ export function trainCoversFilter(
   return checks.every(Boolean);
 }
 
-function relationRef(
-  value: unknown,
-  defaults: { defaultKind: string; defaultNamespace: string },
-): string | undefined {
-  if (typeof value !== 'string' || !value) return undefined;
-  try {
-    return lower(stringifyEntityRef(parseEntityRef(value, defaults)));
-  } catch {
-    return undefined;
-  }
+/** The train slots of a calendar and the catalog facts of the trains' scopes. */
+export interface CalendarTrainSlots {
+  slots: CalendarTrainSlot[];
+  relations: EntityRelations;
 }
+
+const NO_TRAIN_SLOTS: CalendarTrainSlots = { slots: [], relations: new Map() };
 
 /**
  * The slots of the trains concerning a calendar filter (see
- * {@link trainCoversFilter}) that overlap a range, each with its train's name.
- * The catalog, when installed, resolves the systems, domains and owners of the
- * trains' scopes. Backends without trains (or any failure) give no slots: the
- * calendar shows its releases regardless.
+ * {@link trainCoversFilter}) that overlap a range, each with its train's name
+ * and scope. The catalog, when installed, resolves the systems, domains and
+ * owners of the trains' scopes (returned as `relations`). Backends without
+ * trains (or any failure) give no slots: the calendar shows its releases
+ * regardless.
  */
 export function useCalendarTrainSlots(
   filter: ReleaseCalendarFilter,
   from: string,
   to: string,
-): CalendarTrainSlot[] {
+): CalendarTrainSlots {
   const api = useApi(releaseCoordinationApiRef);
   const catalogApi = useApiHolder().get(catalogApiRef);
   const filterKey = JSON.stringify([
@@ -104,7 +104,7 @@ export function useCalendarTrainSlots(
     filter.domain,
     filter.owner,
   ]);
-  const { value } = useAsync(async (): Promise<CalendarTrainSlot[]> => {
+  const { value } = useAsync(async (): Promise<CalendarTrainSlots> => {
     const [entityRef, system, domain, owner] = JSON.parse(filterKey);
     const trainFilter: ReleaseCalendarFilter = {
       entityRef,
@@ -113,50 +113,11 @@ export function useCalendarTrainSlots(
       owner,
     };
     const trains = await api.listTrains().catch(() => [] as Train[]);
-    if (trains.length === 0) return [];
-    const relations: EntityRelations = new Map();
-    const narrowed = entityRef.length || system || domain || owner;
-    if (narrowed && catalogApi) {
-      const refs = [
-        ...new Set(
-          [
-            ...entityRef,
-            ...trains.flatMap(t => [...t.scope.systems, ...t.scope.entities]),
-          ].map(lower),
-        ),
-      ];
-      const { items } = await catalogApi
-        .getEntitiesByRefs({
-          entityRefs: refs,
-          fields: [
-            'kind',
-            'metadata.name',
-            'metadata.namespace',
-            'spec.system',
-            'spec.domain',
-            'spec.owner',
-          ],
-        })
-        .catch(() => ({ items: [] }));
-      items.forEach((entity, index) => {
-        if (!entity) return;
-        const defaultNamespace = entity.metadata.namespace ?? 'default';
-        relations.set(refs[index], {
-          system: relationRef(entity.spec?.system, {
-            defaultKind: 'system',
-            defaultNamespace,
-          }),
-          domain: relationRef(entity.spec?.domain, {
-            defaultKind: 'domain',
-            defaultNamespace,
-          }),
-          owner: relationRef(entity.spec?.owner, {
-            defaultKind: 'group',
-            defaultNamespace,
-          }),
-        });
-      });
-    }
+    if (trains.length === 0) return NO_TRAIN_SLOTS;
+    const relations = await loadEntityRelations(catalogApi, [
+      ...entityRef,
+      ...trains.flatMap(t => [...t.scope.systems, ...t.scope.entities]),
+    ]);
     const slots = await Promise.all(
       trains
         .filter(train => trainCoversFilter(train, trainFilter, relations))
@@ -174,14 +135,21 @@ export function useCalendarTrainSlots(
               items =>
                 items
                   .filter(slot => Date.parse(slot.end) > Date.parse(from))
-                  .map(slot => ({ ...slot, trainName: train.name })),
+                  .map(slot => ({
+                    ...slot,
+                    trainName: train.name,
+                    trainScope: train.scope,
+                  })),
               () => [],
             );
         }),
     );
-    return slots
-      .flat()
-      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    return {
+      slots: slots
+        .flat()
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start)),
+      relations,
+    };
   }, [api, catalogApi, filterKey, from, to]);
-  return value ?? [];
+  return value ?? NO_TRAIN_SLOTS;
 }

@@ -33,12 +33,17 @@ import {
   ReleaseFormState,
 } from './releaseForm';
 import { SlotSuggestions } from './SlotSuggestions';
+import { useWindowCheck } from './useWindowCheck';
+import { WindowCheckNotice } from './WindowCheckNotice';
+import { DateTime } from 'luxon';
 import { shortRef } from '../shared/shortRef';
 
 /** Props of {@link ReleaseFormFields}. */
 export interface ReleaseFormFieldsProps extends DialogForm<ReleaseFormState> {
   /** Also show the entities and the owner (creating); editing leaves them out. */
   withEntities?: boolean;
+  /** The release being edited, left out of the live window check. */
+  releaseId?: string;
 }
 
 function EntitiesField(props: {
@@ -228,12 +233,60 @@ function StandardChangeField(props: {
 }
 
 /**
+ * The window of a release with its time zone, the live check of its
+ * conflicts and the scheduling assistant's free slots (asked for without a
+ * click while the window conflicts).
+ */
+function WindowSection(props: ReleaseFormFieldsProps) {
+  const { form, setForm, errors, releaseId } = props;
+  const set = fieldSetter(props);
+  const check = useWindowCheck({ ...form, releaseId });
+  return (
+    <>
+      <WindowFields
+        idPrefix="release"
+        start={form.start}
+        end={form.end}
+        onChange={set}
+        startError={errors['window.start']}
+        endError={errors['window.end']}
+      />
+      <Grid item xs={12} sm={4}>
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          component="p"
+          style={{ paddingTop: 20 }}
+        >
+          Times in {DateTime.local().zoneName}
+        </Typography>
+      </Grid>
+      <Grid item xs={12}>
+        <WindowCheckNotice check={check} />
+      </Grid>
+      <Grid item xs={12}>
+        <SlotSuggestions
+          autoSuggest={check.status === 'blocked'}
+          entityRefs={form.entityRefs}
+          start={form.start}
+          end={form.end}
+          type={form.type}
+          onChoose={window =>
+            setForm(previous => ({ ...previous, ...window }))
+          }
+        />
+      </Grid>
+    </>
+  );
+}
+
+/**
  * The fields of a release, shared by the create and edit dialogs: title,
  * version, type, window, (entities and owner,) description and changes, each
  * with its validation message.
  */
 export function ReleaseFormFields(props: ReleaseFormFieldsProps) {
-  const { form, setForm, errors, withEntities } = props;
+  const { form, errors, withEntities } = props;
   const set = fieldSetter(props);
   const text = textFieldBinder(props, 'release');
   const otherErrors = Object.entries(errors).filter(
@@ -278,25 +331,7 @@ export function ReleaseFormFields(props: ReleaseFormFieldsProps) {
             />
           </Grid>
         )}
-        <WindowFields
-          idPrefix="release"
-          start={form.start}
-          end={form.end}
-          onChange={set}
-          startError={errors['window.start']}
-          endError={errors['window.end']}
-        />
-        <Grid item xs={12}>
-          <SlotSuggestions
-            entityRefs={form.entityRefs}
-            start={form.start}
-            end={form.end}
-            type={form.type}
-            onChoose={window =>
-              setForm(previous => ({ ...previous, ...window }))
-            }
-          />
-        </Grid>
+        <WindowSection {...props} />
         {withEntities && (
           <>
             <Grid item xs={12}>
@@ -357,12 +392,17 @@ export function ReleaseFormDialog(
   props: Omit<FormDialogProps, 'children' | 'submission'> & {
     dialog: DialogForm<ReleaseFormState> & { submission: Submission };
     withEntities?: boolean;
+    releaseId?: string;
   },
 ) {
-  const { dialog, withEntities, ...dialogProps } = props;
+  const { dialog, withEntities, releaseId, ...dialogProps } = props;
   return (
     <FormDialog {...dialogProps} submission={dialog.submission}>
-      <ReleaseFormFields {...dialog} withEntities={withEntities} />
+      <ReleaseFormFields
+        {...dialog}
+        withEntities={withEntities}
+        releaseId={releaseId}
+      />
     </FormDialog>
   );
 }

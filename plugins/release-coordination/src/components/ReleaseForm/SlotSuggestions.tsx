@@ -30,6 +30,8 @@ export interface SlotSuggestionsProps {
   start: string;
   end: string;
   type: ReleaseType;
+  /** Asks the assistant without a click, e.g. while the window conflicts. */
+  autoSuggest?: boolean;
   /** Called with the chosen window as `datetime-local` values. */
   onChoose: (window: { start: string; end: string }) => void;
 }
@@ -39,6 +41,50 @@ type Suggestions =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'done'; slots: Array<Slot & { trainName?: string }> };
+
+/** The suggested windows in local time, the chosen one pressed. */
+function SuggestedSlotList(props: {
+  slots: Array<Slot & { trainName?: string }>;
+  start: string;
+  end: string;
+  onChoose: (window: { start: string; end: string }) => void;
+}) {
+  const { slots, start, end, onChoose } = props;
+  return (
+    <List dense aria-label="Suggested slots">
+          {slots.map(slot => {
+            const window = formatWindow(slot);
+            const local = {
+              start: isoToLocal(slot.start),
+              end: isoToLocal(slot.end),
+            };
+            const chosen = local.start === start && local.end === end;
+            return (
+              <ListItem
+                key={`${slot.start}|${slot.trainId ?? ''}`}
+                button
+                selected={chosen}
+                aria-pressed={chosen}
+                onClick={() => onChoose(local)}
+                data-testid="form-suggested-slot"
+              >
+                {slot.trainName && (
+                  <ListItemIcon style={{ minWidth: 32 }}>
+                    <TrainIcon fontSize="small" />
+                  </ListItemIcon>
+                )}
+                <ListItemText
+                  primary={window}
+                  secondary={
+                    slot.trainName ? `Train slot: ${slot.trainName}` : undefined
+                  }
+                />
+              </ListItem>
+            );
+          })}
+        </List>
+  );
+}
 
 /**
  * A "Suggest slots" button asking the scheduling assistant (`GET /slots`) for
@@ -95,6 +141,12 @@ export function SlotSuggestions(props: SlotSuggestionsProps) {
     }
   };
 
+  const shouldSuggest =
+    props.autoSuggest && !disabledReason && state.status === 'idle';
+  useEffect(() => {
+    if (shouldSuggest) suggest();
+  }, [shouldSuggest]); // eslint-disable-line react-hooks/exhaustive-deps
+
   return (
     <Box>
       <Box display="flex" alignItems="center" style={{ gap: 8 }}>
@@ -131,38 +183,12 @@ export function SlotSuggestions(props: SlotSuggestionsProps) {
         <FormHelperText>No free window in the next 90 days.</FormHelperText>
       )}
       {state.status === 'done' && state.slots.length > 0 && (
-        <List dense aria-label="Suggested slots">
-          {state.slots.map(slot => {
-            const window = formatWindow(slot);
-            const local = {
-              start: isoToLocal(slot.start),
-              end: isoToLocal(slot.end),
-            };
-            const chosen = local.start === start && local.end === end;
-            return (
-              <ListItem
-                key={`${slot.start}|${slot.trainId ?? ''}`}
-                button
-                selected={chosen}
-                aria-pressed={chosen}
-                onClick={() => onChoose(local)}
-                data-testid="form-suggested-slot"
-              >
-                {slot.trainName && (
-                  <ListItemIcon style={{ minWidth: 32 }}>
-                    <TrainIcon fontSize="small" />
-                  </ListItemIcon>
-                )}
-                <ListItemText
-                  primary={window}
-                  secondary={
-                    slot.trainName ? `Train slot: ${slot.trainName}` : undefined
-                  }
-                />
-              </ListItem>
-            );
-          })}
-        </List>
+        <SuggestedSlotList
+          slots={state.slots}
+          start={start}
+          end={end}
+          onChoose={onChoose}
+        />
       )}
     </Box>
   );

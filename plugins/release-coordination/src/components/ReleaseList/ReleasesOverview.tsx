@@ -5,7 +5,9 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Grid from '@material-ui/core/Grid';
+import Switch from '@material-ui/core/Switch';
 import Alert from '@material-ui/lab/Alert';
 import { Release } from '@internal/plugin-release-coordination-common';
 import { useState } from 'react';
@@ -61,11 +63,13 @@ export function ReleasesOverview(props: ReleasesOverviewProps) {
   const [reloadKey, setReloadKey] = useState(0);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [created, setCreated] = useState<Release>();
+  const [includeFinished, setIncludeFinished] = useState(false);
 
   const { upcoming, recent, recentItems } = useUpcomingAndRecentReleases(
     scope,
     recentDays,
     reloadKey,
+    includeFinished,
   );
 
   const createButton = (
@@ -122,7 +126,23 @@ export function ReleasesOverview(props: ReleasesOverviewProps) {
   return (
     <>
       {createdAlert}
-      <Box display="flex" justifyContent="flex-end" marginBottom={2}>
+      <Box
+        display="flex"
+        justifyContent="flex-end"
+        alignItems="center"
+        marginBottom={2}
+        style={{ gap: 16 }}
+      >
+        <FormControlLabel
+          control={
+            <Switch
+              color="primary"
+              checked={includeFinished}
+              onChange={event => setIncludeFinished(event.target.checked)}
+            />
+          }
+          label="Show finished and cancelled"
+        />
         {createButton}
       </Box>
       <Grid container spacing={3}>

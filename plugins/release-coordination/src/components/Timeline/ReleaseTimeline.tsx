@@ -1,7 +1,11 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { Release } from '@internal/plugin-release-coordination-common';
+import {
+  FreezeOccurrence,
+  Release,
+  RELEASE_STATES,
+} from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -11,17 +15,48 @@ import { ChoiceToggle } from '../shared/ChoiceToggle';
 import { PeriodToolbar } from '../shared/PeriodToolbar';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { TimelineChart } from './TimelineChart';
-import { groupReleases, TimeRange } from './timelineModel';
-import { useHotfixLinks, useSystems, useTrainSlots } from './useTimelineData';
+import {
+  sideLabelSpan,
+  TimelineRowsBy,
+  timelineRows,
+  TimeRange,
+} from './timelineModel';
+import {
+  TimelineTrainSlot,
+  useHotfixLinks,
+  useTimelineRelations,
+  useTrainSlots,
+} from './useTimelineData';
 
-const NO_FILTER = {};
+/** The timeline shows releases in every state, finished ones too. */
+const EVERY_STATE = { state: [...RELEASE_STATES] };
 
-type GroupBy = 'owner' | 'system';
+type GroupBy = TimelineRowsBy;
 
 const GROUP_BY_CHOICES = [
-  { value: 'owner', label: 'Owner', ariaLabel: 'Group by owner' },
   { value: 'system', label: 'System', ariaLabel: 'Group by system' },
+  { value: 'entity', label: 'Entity', ariaLabel: 'Group by entity' },
+  { value: 'owner', label: 'Owner', ariaLabel: 'Group by owner' },
 ] as const;
+
+/** The refs freezes and trains name of the kind the rows stand for. */
+function scopeKeys(
+  by: GroupBy,
+  freezes: FreezeOccurrence[],
+  trainSlots: TimelineTrainSlot[],
+): string[] {
+  if (by === 'owner') return freezes.flatMap(f => f.scope.groups);
+  if (by === 'entity') {
+    return [
+      ...freezes.flatMap(f => f.scope.entities),
+      ...trainSlots.flatMap(t => t.scope.entities),
+    ];
+  }
+  return [
+    ...freezes.flatMap(f => f.scope.systems),
+    ...trainSlots.flatMap(t => t.scope.systems),
+  ];
+}
 
 /** Moves between periods and switches the grouping. */
 function TimelineToolbar(props: {
@@ -62,10 +97,12 @@ export interface ReleaseTimelineProps {
 
 /**
  * A Gantt-style timeline of releases: one bar per release on a time axis
- * (the next six weeks by default), in rows grouped by owner or system, coloured
- * by type with the state, freezes shaded, release-train slots as ticks and
- * connectors from each release to those that must follow it. Bars are links:
- * click or Enter opens the release.
+ * (the next six weeks by default), a row per System, entity or owner (a
+ * release on each row it concerns, overlapping ones in lanes), coloured by
+ * type with the state; freezes shaded and release-train slots ticked only on
+ * the rows they cover; short releases labelled beside their bar; connectors
+ * from each release to those that must follow it. Bars are links: click or
+ * Enter opens the release.
  */
 export function ReleaseTimeline(props: ReleaseTimelineProps) {
   const { weeks = 6 } = props;
@@ -79,30 +116,28 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
     [props.now],
   );
   const [offset, setOffset] = useState(0);
-  const [groupBy, setGroupBy] = useState<GroupBy>('owner');
+  const [groupBy, setGroupBy] = useState<GroupBy>('system');
   const start = today.startOf('day').plus({ weeks: offset * weeks });
   const end = start.plus({ weeks });
   const from = start.toUTC().toISO()!;
   const to = end.toUTC().toISO()!;
   const range: TimeRange = { from: start.toMillis(), to: end.toMillis() };
-  const data = useCalendarData(NO_FILTER, from, to);
+  const data = useCalendarData(EVERY_STATE, from, to);
   const trainSlots = useTrainSlots(from, to);
-  const systems = useSystems(data.releases, groupBy === 'system');
+  const relations = useTimelineRelations(data.releases);
   const hotfixLinks = useHotfixLinks(data.releases);
 
-  const groups = useMemo(
+  const rows = useMemo(
     () =>
-      groupBy === 'owner'
-        ? groupReleases(data.releases, r => r.ownerRef, 'No owner')
-        : groupReleases(
-            data.releases,
-            r =>
-              r.entityRefs
-                .map(ref => systems.get(ref))
-                .find((s): s is string => Boolean(s)),
-            'No system',
-          ),
-    [data.releases, groupBy, systems],
+      timelineRows(
+        data.releases,
+        groupBy,
+        relations,
+        scopeKeys(groupBy, data.freezes, trainSlots),
+        release => sideLabelSpan(range, release),
+      ),
+    // The range is a new object on each render; its start is what matters.
+    [data.releases, data.freezes, trainSlots, groupBy, relations, from], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
   const open = (release: Release) => {
@@ -135,7 +170,8 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
         now={today}
         freezes={data.freezes}
         trainSlots={trainSlots}
-        groups={groups}
+        rows={rows}
+        relations={relations}
         releases={data.releases}
         hotfixLinks={hotfixLinks}
         onOpen={open}
@@ -156,8 +192,8 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
       <Box marginTop={1} display="flex" flexWrap="wrap" style={{ gap: 16 }}>
         <CalendarLegend />
         <Typography variant="caption" color="textSecondary">
-          Dotted lines: release-train slots · arrows: must follow (red when
-          scheduled too early)
+          Dotted lines: release-train slots (on the rows of their trains) ·
+          arrows: must follow (red when scheduled too early)
         </Typography>
       </Box>
     </Box>

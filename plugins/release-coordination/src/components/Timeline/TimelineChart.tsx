@@ -4,7 +4,6 @@ import {
   LinkedRelease,
   Release,
   ReleaseHotfixLinks,
-  TrainSlot,
 } from '@internal/plugin-release-coordination-common';
 import Typography from '@material-ui/core/Typography';
 import { DateTime } from 'luxon';
@@ -15,14 +14,21 @@ import { shortRef } from '../shared/shortRef';
 import { formatWindow, stateLabel } from '../shared/format';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import {
+  barLabel,
   dependenciesOf,
   placeOnAxis,
   pointOnAxis,
+  labelOutside,
   rowCentres,
+  rowHeight,
   rowsHeight,
-  TimelineGroup,
+  ROW_HEIGHT,
+  TimelineRow,
   TimeRange,
 } from './timelineModel';
+import { TimelineTrainSlot } from './useTimelineData';
+import { EntityRelations } from '../ReleaseCalendar/entityRelations';
+import { scopeCovers, scopeText } from '../ReleaseCalendar/scheduleModel';
 import { useTimelineStyles } from './timelineStyles';
 import { StateLabel } from '../Rollback';
 
@@ -33,8 +39,10 @@ export interface TimelineChartProps {
   ticks: DateTime[];
   now: DateTime;
   freezes: FreezeOccurrence[];
-  trainSlots: Array<{ slot: TrainSlot; name: string }>;
-  groups: TimelineGroup[];
+  trainSlots: TimelineTrainSlot[];
+  rows: TimelineRow[];
+  /** The catalog facts that decide which rows a freeze or train covers. */
+  relations: EntityRelations;
   releases: Release[];
   /** The follow-up hotfix links of the releases that have any, by id. */
   hotfixLinks?: Map<string, ReleaseHotfixLinks>;
@@ -65,9 +73,9 @@ function TimelineAxis(props: Pick<TimelineChartProps, 'range' | 'ticks'>) {
   );
 }
 
-/** Week lines, freezes, train slots and now, behind the bars. */
+/** Week lines and now, behind the rows. */
 function TimelineBackground(props: TimelineChartProps) {
-  const { range, ticks, now, freezes, trainSlots } = props;
+  const { range, ticks, now } = props;
   const classes = useTimelineStyles();
   return (
     <div className={classes.layer}>
@@ -76,29 +84,6 @@ function TimelineBackground(props: TimelineChartProps) {
           key={t.toISODate()}
           className={classes.weekLine}
           style={{ left: `${pointOnAxis(range, t.toMillis())}%` }}
-        />
-      ))}
-      {freezes.map(freeze => {
-        const place = placeOnAxis(range, freeze.start, freeze.end);
-        return place ? (
-          <div
-            key={`${freeze.freezeId}|${freeze.start}`}
-            className={classes.freeze}
-            data-testid="timeline-freeze"
-            title={`Freeze: ${freeze.title} · ${formatWindow(freeze)}`}
-            style={{ left: `${place.left}%`, width: `${place.width}%` }}
-          />
-        ) : null;
-      })}
-      {trainSlots.map(({ slot, name }) => (
-        <div
-          key={`${slot.trainId}|${slot.start}`}
-          className={classes.trainTick}
-          data-testid="timeline-train-slot"
-          title={`${name}: ${formatWindow(slot)}${
-            slot.bookable ? '' : ' (cut-off passed)'
-          }`}
-          style={{ left: `${pointOnAxis(range, slot.start)}%` }}
         />
       ))}
       {now.toMillis() >= range.from && now.toMillis() <= range.to && (
@@ -111,6 +96,52 @@ function TimelineBackground(props: TimelineChartProps) {
         />
       )}
     </div>
+  );
+}
+
+/** The freezes and train slots covering a row, drawn on its track. */
+function RowMarks(props: TimelineChartProps & { row: TimelineRow }) {
+  const { range, row, relations } = props;
+  const classes = useTimelineStyles();
+  const refs = row.key === 'none' ? [] : [row.key];
+  const freezes = props.freezes.filter(f =>
+    scopeCovers(f.scope, refs, relations),
+  );
+  const slots = props.trainSlots.filter(t =>
+    scopeCovers(
+      { all: false, domains: [], groups: [], ...t.scope },
+      refs,
+      relations,
+    ),
+  );
+  return (
+    <>
+      {freezes.map(freeze => {
+        const place = placeOnAxis(range, freeze.start, freeze.end);
+        return place ? (
+          <div
+            key={`${freeze.freezeId}|${freeze.start}`}
+            className={classes.freeze}
+            data-testid="timeline-freeze"
+            title={`Freeze: ${freeze.title} (${scopeText(
+              freeze.scope,
+            )}) · ${formatWindow(freeze)}`}
+            style={{ left: `${place.left}%`, width: `${place.width}%` }}
+          />
+        ) : null;
+      })}
+      {slots.map(({ slot, name }) => (
+        <div
+          key={`${slot.trainId}|${slot.start}`}
+          className={classes.trainTick}
+          data-testid="timeline-train-slot"
+          title={`${name}: ${formatWindow(slot)}${
+            slot.bookable ? '' : ' (cut-off passed)'
+          }`}
+          style={{ left: `${pointOnAxis(range, slot.start)}%` }}
+        />
+      ))}
+    </>
   );
 }
 
@@ -145,11 +176,24 @@ function HotfixLinkLine(props: { links: ReleaseHotfixLinks }) {
   );
 }
 
-/** The rows of each group, with a bar per release. */
-function TimelineGroups(props: TimelineChartProps) {
-  const { range, groups, onOpen } = props;
+/** A release's bar on a row, its label inside or, when short, beside it. */
+function ReleaseBar(props: {
+  release: Release;
+  lane: number;
+  range: TimeRange;
+  hotfixLinks?: ReleaseHotfixLinks;
+  onOpen: (release: Release) => void;
+}) {
+  const { release, lane, range, onOpen } = props;
   const classes = useTimelineStyles();
-  const onKey = (event: KeyboardEvent, release: Release) => {
+  const place = placeOnAxis(range, release.window.start, release.window.end);
+  if (!place) return null;
+  const label = `${release.title} ${release.version}`;
+  const outside = labelOutside(place.width, barLabel(release));
+  const description = `${label}, ${release.type}, ${stateLabel(
+    release.state,
+  )}, ${formatWindow(release.window)}`;
+  const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       onOpen(release);
@@ -157,77 +201,110 @@ function TimelineGroups(props: TimelineChartProps) {
   };
   return (
     <>
-      {groups.map(group => (
-        <div key={group.key} role="rowgroup" aria-label={group.key}>
-          <Typography variant="body2" component="div" className={classes.group}>
-            {group.key.includes(':')
-              ? shortRef(group.key, { withKind: false })
-              : group.key}
-          </Typography>
-          {group.releases.map(release => {
-            const place = placeOnAxis(
-              range,
-              release.window.start,
-              release.window.end,
-            );
-            const label = `${release.title} ${release.version}`;
-            return (
-              <div key={release.id} className={classes.row}>
-                <Typography
-                  variant="body2"
-                  className={classes.rowLabel}
-                  title={label}
-                >
-                  <ConflictFlag conflicts={release.conflicts} /> {label}
-                  {props.hotfixLinks?.has(release.id) && (
-                    <HotfixLinkLine
-                      links={props.hotfixLinks.get(release.id)!}
-                    />
-                  )}
-                </Typography>
-                <div className={classes.track}>
-                  {place && (
-                    <div
-                      role="link"
-                      tabIndex={0}
-                      aria-label={`${label}, ${release.type}, ${stateLabel(
-                        release.state,
-                      )}, ${formatWindow(release.window)}`}
-                      title={`${label} · ${release.type} · ${stateLabel(
-                        release.state,
-                      )} · ${formatWindow(release.window)}`}
-                      data-testid="timeline-bar"
-                      data-release-id={release.id}
-                      className={`${classes.bar} ${
-                        release.state === 'cancelled' ? classes.cancelled : ''
-                      }`}
-                      style={{
-                        left: `${place.left}%`,
-                        width: `${place.width}%`,
-                        background: releaseTypeColor(release.type),
-                      }}
-                      onClick={() => onOpen(release)}
-                      onKeyDown={event => onKey(event, release)}
-                    >
-                      <StateLabel state={release.state} />
-                    </div>
-                  )}
-                </div>
-              </div>
-            );
-          })}
-        </div>
-      ))}
+      <div
+        role="link"
+        tabIndex={0}
+        aria-label={description}
+        title={description.replace(/, /g, ' · ')}
+        data-testid="timeline-bar"
+        data-release-id={release.id}
+        data-label-outside={outside ? 'true' : undefined}
+        className={`${classes.bar} ${
+          release.state === 'cancelled' ? classes.cancelled : ''
+        }`}
+        style={{
+          top: lane * ROW_HEIGHT + 5,
+          left: `${place.left}%`,
+          width: `${place.width}%`,
+          background: releaseTypeColor(release.type),
+        }}
+        onClick={() => onOpen(release)}
+        onKeyDown={onKey}
+      >
+        {!outside && (
+          <>
+            <ConflictFlag conflicts={release.conflicts} fontSize="inherit" />{' '}
+            {label} · <StateLabel state={release.state} />
+          </>
+        )}
+      </div>
+      {(outside || props.hotfixLinks) && (
+        <Typography
+          variant="caption"
+          component="div"
+          className={classes.sideLabel}
+          style={{
+            top: lane * ROW_HEIGHT,
+            left: `${place.left + place.width}%`,
+          }}
+        >
+          {outside && (
+            <>
+              <ConflictFlag conflicts={release.conflicts} fontSize="inherit" />{' '}
+              {label} · <StateLabel state={release.state} />
+            </>
+          )}
+          {props.hotfixLinks && <HotfixLinkLine links={props.hotfixLinks} />}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/** A row per System, entity or owner: its name, its freezes, slots and bars. */
+function TimelineRows(props: TimelineChartProps) {
+  const { range, rows, onOpen, hotfixLinks } = props;
+  const classes = useTimelineStyles();
+  return (
+    <>
+      {rows.map(row => {
+        const name =
+          row.key === 'none'
+            ? 'No system'
+            : shortRef(row.key, { withKind: false });
+        return (
+          <div
+            key={row.key}
+            role="group"
+            aria-label={name}
+            className={classes.row}
+            style={{ height: rowHeight(row) }}
+            data-testid="timeline-row"
+            data-row-key={row.key}
+          >
+            <Typography
+              variant="body2"
+              className={classes.rowLabel}
+              title={row.key}
+            >
+              {name}
+            </Typography>
+            <div className={classes.track}>
+              <RowMarks {...props} row={row} />
+              {row.releases.map(({ item: release, lane }) => (
+                <ReleaseBar
+                  key={release.id}
+                  release={release}
+                  lane={lane}
+                  range={range}
+                  hotfixLinks={hotfixLinks?.get(release.id)}
+                  onOpen={onOpen}
+                />
+              ))}
+            </div>
+          </div>
+        );
+      })}
     </>
   );
 }
 
 /** Arrows from each release to those that must follow it, red when too early. */
 function TimelineConnectors(props: TimelineChartProps) {
-  const { range, groups, releases } = props;
+  const { range, rows, releases } = props;
   const classes = useTimelineStyles();
-  const centres = rowCentres(groups);
-  const height = rowsHeight(groups);
+  const centres = rowCentres(rows);
+  const height = rowsHeight(rows);
   const dependencies = dependenciesOf(releases);
   return (
     <svg
@@ -290,7 +367,7 @@ export function TimelineChart(props: TimelineChartProps) {
         <TimelineAxis range={props.range} ticks={props.ticks} />
         <div className={classes.body}>
           <TimelineBackground {...props} />
-          <TimelineGroups {...props} />
+          <TimelineRows {...props} />
           <TimelineConnectors {...props} />
         </div>
       </div>

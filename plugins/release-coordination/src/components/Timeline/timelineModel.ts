@@ -1,7 +1,7 @@
 import { Release } from '@internal/plugin-release-coordination-common';
+import type { EntityRelations } from '../ReleaseCalendar/entityRelations';
+import { assignLanes, Laned } from '../ReleaseCalendar/scheduleModel';
 
-/** Height of a group's heading row, in pixels. */
-export const GROUP_HEIGHT = 28;
 /** Height of a release's row, in pixels. */
 export const ROW_HEIGHT = 34;
 
@@ -37,64 +37,135 @@ export function pointOnAxis(range: TimeRange, at: string | number): number {
   return Math.min(100, Math.max(0, pct));
 }
 
-/** A group of timeline rows. */
-export interface TimelineGroup {
+/** What the rows of the timeline stand for. */
+export type TimelineRowsBy = 'owner' | 'system' | 'entity';
+
+/** A row of the timeline: an owner, a System or an entity, with its releases in lanes. */
+export interface TimelineRow {
+  /** The lower-case ref the row stands for, or `none`. */
   key: string;
-  releases: Release[];
+  releases: Laned<Release>[];
+  /** How many lanes the row has (at least one). */
+  lanes: number;
+}
+
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+/** The keys of the rows a release is drawn on. */
+function rowKeysOf(
+  release: Release,
+  by: TimelineRowsBy,
+  relations: EntityRelations,
+): string[] {
+  if (by === 'owner') return [lower(release.ownerRef)];
+  const entities = release.entityRefs.map(lower);
+  if (by === 'entity') return entities;
+  return [
+    ...new Set(
+      entities
+        .map(ref =>
+          ref.startsWith('system:') ? ref : relations.get(ref)?.system,
+        )
+        .filter((ref): ref is string => Boolean(ref)),
+    ),
+  ];
 }
 
 /**
- * Groups releases by a key (e.g. the owner), groups and releases sorted by
- * key and start; releases with no key go last under `none`.
+ * The rows of the timeline: one per owner, System or entity of the releases
+ * (a release on each of its entities' rows), plus one for each of `extraKeys`
+ * (e.g. the Systems freezes and trains name), sorted by key; releases whose
+ * System is unknown go last under `none`. Releases of a row whose bars or
+ * side labels (`sideLabelMs` long after the bar) would overlap sit in lanes.
  */
-export function groupReleases(
+export function timelineRows(
   releases: Release[],
-  keyOf: (release: Release) => string | undefined,
-  none: string,
-): TimelineGroup[] {
-  const groups = new Map<string, Release[]>();
+  by: TimelineRowsBy,
+  relations: EntityRelations,
+  extraKeys: string[] = [],
+  sideLabelMs: (release: Release) => number = () => 0,
+): TimelineRow[] {
+  const rows = new Map<string, Release[]>(
+    extraKeys.map(key => [lower(key), []]),
+  );
   for (const release of releases) {
-    const key = keyOf(release) ?? none;
-    const list = groups.get(key) ?? [];
-    list.push(release);
-    groups.set(key, list);
+    const keys = rowKeysOf(release, by, relations);
+    for (const key of keys.length ? keys : ['none']) {
+      rows.set(key, [...(rows.get(key) ?? []), release]);
+    }
   }
-  return [...groups.entries()]
+  return [...rows.entries()]
     .sort(([a], [b]) => {
-      if (a === none) return 1;
-      if (b === none) return -1;
+      if (a === 'none') return 1;
+      if (b === 'none') return -1;
       return a.localeCompare(b);
     })
-    .map(([key, list]) => ({
-      key,
-      releases: [...list].sort(
-        (x, y) =>
-          Date.parse(x.window.start) - Date.parse(y.window.start) ||
-          x.title.localeCompare(y.title),
-      ),
-    }));
+    .map(([key, list]) => {
+      const laned = assignLanes(list, release => ({
+        start: Date.parse(release.window.start),
+        end: Date.parse(release.window.end) + sideLabelMs(release),
+      }));
+      return {
+        key,
+        releases: laned,
+        lanes: Math.max(1, ...laned.map(entry => entry.lane + 1)),
+      };
+    });
 }
 
-/** The vertical centre of each release's row, in pixels from the top of the rows. */
-export function rowCentres(groups: TimelineGroup[]): Map<string, number> {
+/** The height of a row, in pixels. */
+export const rowHeight = (row: TimelineRow) => row.lanes * ROW_HEIGHT;
+
+/**
+ * The vertical centre of each release's bar on the first row showing it, in
+ * pixels from the top of the rows.
+ */
+export function rowCentres(rows: TimelineRow[]): Map<string, number> {
   const centres = new Map<string, number>();
   let y = 0;
-  for (const group of groups) {
-    y += GROUP_HEIGHT;
-    for (const release of group.releases) {
-      centres.set(release.id, y + ROW_HEIGHT / 2);
-      y += ROW_HEIGHT;
+  for (const row of rows) {
+    for (const { item, lane } of row.releases) {
+      if (!centres.has(item.id)) {
+        centres.set(item.id, y + lane * ROW_HEIGHT + ROW_HEIGHT / 2);
+      }
     }
+    y += rowHeight(row);
   }
   return centres;
 }
 
 /** The total height of the rows, in pixels. */
-export function rowsHeight(groups: TimelineGroup[]): number {
-  return groups.reduce(
-    (sum, g) => sum + GROUP_HEIGHT + g.releases.length * ROW_HEIGHT,
-    0,
-  );
+export function rowsHeight(rows: TimelineRow[]): number {
+  return rows.reduce((sum, row) => sum + rowHeight(row), 0);
+}
+
+/** The least width of the axis, in pixels, labels are measured against. */
+const AXIS_PIXELS = 540;
+/** About how wide a character of a bar's label is, in pixels. */
+const CHAR_PIXELS = 7;
+
+/**
+ * Whether a bar of `widthPercent` of the axis is too short for `label`
+ * inside it; its label then goes beside it.
+ */
+export function labelOutside(widthPercent: number, label: string): boolean {
+  return (widthPercent / 100) * AXIS_PIXELS < (label.length + 2) * CHAR_PIXELS;
+}
+
+/** The label a release's bar shows, inside it or beside it. */
+export const barLabel = (release: Release) =>
+  `${release.title} ${release.version} · ${release.state.replace(/_/g, ' ')}`;
+
+/**
+ * How much of the axis (in ms) the side label of a release takes after its
+ * bar; nothing when the label fits inside the bar.
+ */
+export function sideLabelSpan(range: TimeRange, release: Release): number {
+  const place = placeOnAxis(range, release.window.start, release.window.end);
+  const label = barLabel(release);
+  if (place && !labelOutside(place.width, label)) return 0;
+  const pixels = (label.length + 2) * CHAR_PIXELS;
+  return (pixels / AXIS_PIXELS) * (range.to - range.from);
 }
 
 /** A release that must follow another, both shown. */

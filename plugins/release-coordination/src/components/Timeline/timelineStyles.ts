@@ -1,5 +1,5 @@
-import { alpha, makeStyles } from '@material-ui/core/styles';
-import { GROUP_HEIGHT, ROW_HEIGHT } from './timelineModel';
+import { makeStyles } from '@material-ui/core/styles';
+import { ROW_HEIGHT } from './timelineModel';
 import { freezeShading } from '../shared/freezeStyles';
 
 const LABEL_WIDTH = 220;
@@ -61,24 +61,15 @@ export const useTimelineStyles = makeStyles(theme => ({
     bottom: 0,
     borderLeft: `2px solid ${theme.palette.primary.main}`,
   },
-  group: {
-    height: GROUP_HEIGHT,
-    display: 'flex',
-    alignItems: 'center',
-    paddingLeft: theme.spacing(1),
-    fontWeight: 600,
-    background: alpha(theme.palette.text.primary, 0.04),
-    borderBottom: `1px solid ${theme.palette.divider}`,
-  },
   row: {
     display: 'grid',
     gridTemplateColumns: `${LABEL_WIDTH}px 1fr`,
-    height: ROW_HEIGHT,
     borderBottom: `1px solid ${theme.palette.divider}`,
   },
   rowLabel: {
-    paddingLeft: theme.spacing(2),
-    alignSelf: 'center',
+    paddingLeft: theme.spacing(1),
+    paddingTop: theme.spacing(1),
+    fontWeight: 500,
     whiteSpace: 'nowrap',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
@@ -86,7 +77,6 @@ export const useTimelineStyles = makeStyles(theme => ({
   track: { position: 'relative' },
   bar: {
     position: 'absolute',
-    top: 5,
     height: ROW_HEIGHT - 10,
     minWidth: 6,
     borderRadius: 4,
@@ -106,6 +96,16 @@ export const useTimelineStyles = makeStyles(theme => ({
     },
   },
   cancelled: { textDecoration: 'line-through', opacity: 0.6 },
+  sideLabel: {
+    position: 'absolute',
+    height: ROW_HEIGHT,
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    paddingLeft: theme.spacing(0.5),
+    whiteSpace: 'nowrap',
+    zIndex: 1,
+  },
   connectors: {
     position: 'absolute',
     top: 0,

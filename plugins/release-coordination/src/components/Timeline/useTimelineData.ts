@@ -1,13 +1,26 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi, useApiHolder } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   Release,
   ReleaseHotfixLinks,
+  TrainScope,
   TrainSlot,
 } from '@internal/plugin-release-coordination-common';
+import {
+  EntityRelations,
+  loadEntityRelations,
+} from '../ReleaseCalendar/entityRelations';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+
+/** A train slot with its train's name and scope. */
+export interface TimelineTrainSlot {
+  slot: TrainSlot;
+  name: string;
+  scope: TrainScope;
+}
+
+const NO_RELATIONS: EntityRelations = new Map();
 
 /** The train slots starting in a range, of every train; none when trains are unavailable. */
 export function useTrainSlots(from: string, to: string) {
@@ -19,7 +32,13 @@ export function useTrainSlots(from: string, to: string) {
         trains.map(train =>
           api
             .listTrainSlots(train.id, { from, to, count: 200 })
-            .then(items => items.map(slot => ({ slot, name: train.name })))
+            .then(items =>
+              items.map(slot => ({
+                slot,
+                name: train.name,
+                scope: train.scope,
+              })),
+            )
             .catch(() => []),
         ),
       );
@@ -28,43 +47,27 @@ export function useTrainSlots(from: string, to: string) {
       return [];
     }
   }, [api, from, to]);
-  return value ?? ([] as Array<{ slot: TrainSlot; name: string }>);
+  return value ?? ([] as TimelineTrainSlot[]);
 }
 
-/** The system of each entity of the releases, from the catalog when installed. */
-export function useSystems(releases: Release[], enabled: boolean) {
+/**
+ * The catalog facts (system, domain, owner) of the releases' entities and of
+ * the Systems they are part of, from the catalog when installed.
+ */
+export function useTimelineRelations(releases: Release[]) {
   const catalogApi = useApiHolder().get(catalogApiRef);
-  const refs = [...new Set(releases.flatMap(r => r.entityRefs))].sort();
-  const key = refs.join(',');
+  const key = [...new Set(releases.flatMap(r => r.entityRefs))].sort().join(',');
   const { value } = useAsync(async () => {
-    const systems = new Map<string, string>();
-    if (!enabled || !catalogApi || refs.length === 0) return systems;
-    for (const ref of refs) {
-      if (parseEntityRef(ref).kind.toLocaleLowerCase('en-US') === 'system') {
-        systems.set(ref, ref);
-      }
-    }
-    const { items } = await catalogApi.getEntitiesByRefs({
-      entityRefs: refs,
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.system'],
-    });
-    items.forEach((entity, index) => {
-      const system = entity?.spec?.system;
-      if (typeof system === 'string' && system) {
-        systems.set(
-          refs[index],
-          stringifyEntityRef(
-            parseEntityRef(system, {
-              defaultKind: 'system',
-              defaultNamespace: entity!.metadata.namespace ?? 'default',
-            }),
-          ),
-        );
-      }
-    });
-    return systems;
-  }, [catalogApi, key, enabled]);
-  return value ?? new Map<string, string>();
+    const refs = key ? key.split(',') : [];
+    const relations = await loadEntityRelations(catalogApi, refs);
+    const systems = [...relations.values()]
+      .map(relation => relation.system)
+      .filter((ref): ref is string => Boolean(ref) && !relations.has(ref!));
+    const ofSystems = await loadEntityRelations(catalogApi, systems);
+    ofSystems.forEach((relation, ref) => relations.set(ref, relation));
+    return relations;
+  }, [catalogApi, key]);
+  return value ?? NO_RELATIONS;
 }
 
 /**

@@ -1,0 +1,188 @@
+import { expect, test } from '@playwright/test';
+import { demoToken, saveScreenshot } from './journeyHelpers';
+
+const API = 'http://localhost:7007/api/release-coordination';
+const ZONE = 'Europe/Berlin';
+const CALENDAR = '/release-coordination';
+
+// The seeded weekend freeze runs Friday 16:00 to Monday 08:00 Berlin time.
+test.use({ timezoneId: ZONE, viewport: { width: 1400, height: 1000 } });
+// Each test opens several pages of the development build on a shared machine.
+test.describe.configure({ timeout: 240_000 });
+
+/** Today's date (`yyyy-mm-dd`) in a time zone. */
+const dateIn = (zone: string, at = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(at);
+
+/** A date (`yyyy-mm-dd`) some days after another. */
+function plusDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+/** The Monday (`yyyy-mm-dd`) of a date's week. */
+const mondayOf = (date: string) =>
+  plusDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+
+async function enter(page: import('@playwright/test').Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(page.getByText('Release calendar').first()).toBeVisible();
+}
+
+test('the week view is a change schedule: hour axis, time zone, the weekend freeze shading Monday only until 08:00', async ({
+  page,
+}) => {
+  await enter(page);
+  const monday = mondayOf(dateIn(ZONE));
+  await page.goto(`${CALENDAR}?view=week&date=${monday}`);
+  const week = page.getByTestId('calendar-week');
+  await expect(week).toBeVisible();
+  await expect(week.getByText('07:00')).toBeVisible();
+  await expect(page.getByTestId('calendar-time-zone')).toHaveAttribute(
+    'title',
+    `Times in ${ZONE}`,
+  );
+  const mondayColumn = page.getByTestId(`calendar-day-${monday}`);
+  await expect(
+    mondayColumn
+      .getByTestId('calendar-freeze-band')
+      .filter({ hasText: 'Weekend freeze' }),
+  ).toHaveAttribute('data-hours', 'until 08:00');
+  await saveScreenshot(page, 'schedule-week-view');
+
+  await page.getByRole('button', { name: 'Day view' }).click();
+  await expect(page.getByTestId('calendar-day')).toBeVisible();
+});
+
+test('a freeze of one system shades only when the calendar is narrowed to it; a train slot inside it is not bookable; the timeline draws it on its row only', async ({
+  page,
+  request,
+}) => {
+  // Carol (platform admin) freezes the observability system all next Thursday
+  // (UTC), when the platform train (observability, Thursdays 14:00 UTC) runs.
+  const day = plusDays(mondayOf(dateIn('UTC')), 10);
+  const title = `Observability storage move ${Date.now()}`;
+  const token = await demoToken(request, 'carol');
+  const created = await request.post(`${API}/freezes`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: {
+      title,
+      description: 'Metrics storage moves.',
+      scope: { all: false, systems: ['system:default/observability'] },
+      start: `${day}T01:00:00Z`,
+      end: `${day}T22:00:00Z`,
+    },
+  });
+  expect(created.status()).toBe(201);
+  const freeze = await created.json();
+  try {
+    await enter(page);
+    await page.goto(`${CALENDAR}?view=month&date=${day}`);
+    const cell = page.getByTestId(`calendar-day-${day}`);
+    await expect(
+      cell.getByTestId('calendar-freeze').filter({ hasText: title }),
+    ).toContainText('observability');
+    // Not narrowed: the freeze is named on the day, the day is not shaded.
+    await expect(cell).not.toHaveAttribute('data-frozen', /.+/);
+
+    await page.goto(
+      `${CALENDAR}?view=week&date=${day}&system=system:default/observability`,
+    );
+    const column = page.getByTestId(`calendar-day-${day}`);
+    await expect(column).toHaveAttribute('data-frozen', 'true');
+    await expect(
+      column
+        .getByTestId('calendar-train-slot')
+        .filter({ hasText: 'Platform train' }),
+    ).toHaveAttribute('data-bookable', 'false');
+    await expect(
+      column
+        .getByTestId('calendar-train-slot')
+        .filter({ hasText: 'Platform train' }),
+    ).toContainText(`not bookable: inside ${title}`);
+
+    await page.goto(`${CALENDAR}?tab=timeline`);
+    await page.getByRole('button', { name: 'Group by system' }).click();
+    const rows = page.getByTestId('timeline-row');
+    await expect(
+      rows
+        .filter({ has: page.getByText('observability', { exact: true }) })
+        .getByTestId('timeline-freeze')
+        .filter({ has: page.locator(`[title*="${title}"]`) }),
+    ).toHaveCount(0);
+    await expect(
+      page
+        .getByTestId('timeline-row')
+        .filter({ has: page.locator(`[title*="${title}"]`) }),
+    ).toHaveAttribute('data-row-key', 'system:default/observability');
+    await saveScreenshot(page, 'schedule-timeline');
+  } finally {
+    await request.delete(`${API}/freezes/${freeze.id}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+  }
+});
+
+test('cancelled releases are hidden unless the state filter asks for them', async ({
+  page,
+}) => {
+  await enter(page);
+  // The seeded "Fraud detection model v7" was cancelled, 14 days ago.
+  const day = plusDays(dateIn(ZONE), -14);
+  await page.goto(`${CALENDAR}?view=week&date=${day}`);
+  await expect(page.getByTestId('calendar-week')).toBeVisible();
+  await expect(page.getByText('Fraud detection model v7')).toHaveCount(0);
+  await page.goto(`${CALENDAR}?view=week&date=${day}&state=cancelled`);
+  await expect(
+    page.getByRole('link', { name: 'Fraud detection model v7' }),
+  ).toBeVisible();
+});
+
+test('the home widget fits its card, explains its icons and links to the calendar', async ({
+  page,
+}) => {
+  await enter(page);
+  const widget = page.getByTestId('release-calendar-widget');
+  await expect(widget.getByRole('list', { name: 'Legend' })).toBeVisible();
+  await expect(
+    widget.getByRole('link', { name: 'Open release calendar' }),
+  ).toBeVisible();
+  const scrolls = await widget.evaluate(element => {
+    let node: HTMLElement | null = element;
+    while (node) {
+      if (node.scrollHeight > node.clientHeight + 1) {
+        const overflow = getComputedStyle(node).overflowY;
+        if (overflow === 'auto' || overflow === 'scroll') return true;
+      }
+      node = node.parentElement;
+      if (node?.tagName === 'MAIN') break;
+    }
+    return false;
+  });
+  expect(scrolls).toBe(false);
+});
+
+test('the create dialog checks the window live against freezes, in the user time zone, and offers free slots', async ({
+  page,
+}) => {
+  await enter(page);
+  await page.goto('/catalog/default/component/cart-service/releases');
+  await page.getByRole('button', { name: 'Create release' }).first().click();
+  const dialog = page.getByRole('dialog');
+  // The default window is itself free.
+  await expect(dialog.getByTestId('window-check')).toHaveAttribute(
+    'data-status',
+    'free',
+  );
+  await expect(dialog.getByText(/Times in Europe\/Berlin/)).toBeVisible();
+  const saturday = plusDays(mondayOf(dateIn(ZONE)), 12);
+  await dialog.getByLabel('Start').fill(`${saturday}T10:00`);
+  await dialog.getByLabel('End').fill(`${saturday}T12:00`);
+  const check = dialog.getByTestId('window-check');
+  await expect(check).toHaveAttribute('data-status', 'blocked');
+  await expect(check).toContainText('Weekend freeze');
+  await dialog.getByTestId('form-suggested-slot').first().click();
+  await expect(check).toHaveAttribute('data-status', 'free');
+});
