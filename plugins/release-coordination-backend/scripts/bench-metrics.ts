@@ -19,7 +19,8 @@
  * Run from the package folder (PostgreSQL on localhost:5432 for `pg`):
  *   yarn bench:metrics [--db sqlite,pg] [--releases 100000] [--issues 5000]
  *     [--runs 60] [--pg postgresql://postgres:postgres@localhost:5432]
- *     [--out bench/METRICS_RESULTS.md | -] [--keep (the SQLite file)]
+ *     [--out bench/METRICS_RESULTS.md | -] [--keep (the SQLite file or
+ *     PostgreSQL database, for profiling)]
  */
 /* eslint-disable no-console */
 import { createServiceFactory } from '@backstage/backend-plugin-api';
@@ -111,8 +112,7 @@ const STATE_MIX: Array<[number, string]> = [
   [0.55, 'verified'],
   [1, 'released'],
 ];
-const pickState = (draw: number) =>
-  STATE_MIX.find(([upTo]) => draw < upTo)![1];
+const pickState = (draw: number) => STATE_MIX.find(([upTo]) => draw < upTo)![1];
 
 /**
  * Two years of history up to now: most releases released (some rolled
@@ -323,7 +323,8 @@ async function openDatabase(kind: 'sqlite' | 'pg') {
     describe: `${String(version).split(' on ')[0]}, database ${PG_DATABASE}`,
     close: async () => {
       await db.destroy();
-      await admin.raw(`DROP DATABASE IF EXISTS ${PG_DATABASE}`);
+      if (process.argv.includes('--keep')) console.log(`kept ${PG_DATABASE}`);
+      else await admin.raw(`DROP DATABASE IF EXISTS ${PG_DATABASE}`);
       await admin.destroy();
     },
   };
