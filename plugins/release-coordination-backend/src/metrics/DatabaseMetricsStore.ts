@@ -65,7 +65,7 @@ interface Sql {
  * `release_delivery_entities`), each row put in its bucket by a binary
  * search in SQL ({@link bucketIndexSql}). Medians come from
  * `percentile_cont` on PostgreSQL, and on SQLite, which has no percentile
- * function, from each bucket's durations sorted once ({@link mediansOf}).
+ * function, from each bucket's durations in one pass ({@link mediansOf}).
  */
 export class DatabaseMetricsStore {
   /** Over a migrated database (see `createStores`). */
@@ -153,7 +153,7 @@ export class DatabaseMetricsStore {
         rows.map(row => ({
           measure: String(row.measure),
           idx: Number(row.idx),
-          values: row.vs === null ? [] : String(row.vs).split(',').map(Number),
+          values: row.vs === null ? [] : JSON.parse(`[${row.vs}]`),
         })),
       );
     }
@@ -200,6 +200,7 @@ export class DatabaseMetricsStore {
     const ofSevereIssues = (aggregate: string) =>
       `(SELECT ${aggregate} FROM release_issues i
         WHERE i.release_id = d.release_id AND i.severity IN ('sev1', 'sev2'))`;
+    const firstSevereAt = ofSevereIssues(`MIN(${issueTime('created_at')})`);
     const recovered = `COALESCE(
         (SELECT MIN(h.released_at) FROM release_hotfixes x
           JOIN release_delivery_times h ON h.release_id = x.hotfix_id
@@ -226,14 +227,9 @@ export class DatabaseMetricsStore {
       },
       {
         measure: 'recovery',
-        sql: `SELECT ${releasedIn.sql} AS idx,
-            ${recovered} - ${ofSevereIssues(
-          `MIN(${issueTime('created_at')})`,
-        )} AS v
+        sql: `SELECT ${releasedIn.sql} AS idx, ${recovered} - ${firstSevereAt} AS v
           FROM release_delivery_times d
-          WHERE ${
-            released.sql
-          } AND d.rollback_at IS NULL AND d.planned_at IS NOT NULL AND d.hotfix = d.hotfix AND d.planned_at IS NOT NULL
+          WHERE ${released.sql} AND d.rollback_at IS NULL
             AND d.release_id IN (${SEVERE_RELEASES})`,
         bindings: [...releasedIn.bindings, ...released.bindings],
       },
