@@ -3,11 +3,39 @@
 /**
  * Covering indexes for the delivery-metrics queries
  * (src/metrics/DatabaseMetricsStore.ts): each reads an index range of its
- * anchor time (or, for a scope, of its entities' anchor times) and finds
- * every column it needs in the index, instead of looking up a table row per
- * release (tens of thousands of random reads for an organisation-wide year).
- * They replace the single-column indexes they start with.
- *
+ * anchor time and finds every column it needs in the index, instead of
+ * looking up a table row per release (tens of thousands of random reads for
+ * an organisation-wide year). For a scope (a System, Domain, Group or
+ * entity) the same columns are kept with each of the release's entities in
+ * `release_delivery_entities`, so a scope's measures read one index range
+ * per entity and never the releases outside it. The new indexes replace the
+ * ones they start with.
+ */
+
+/** The columns of `release_delivery_times` the entity rows now carry too. */
+const CARRIED = [
+  'planned_at',
+  'started_at',
+  'rollback_at',
+  'window_start',
+  'window_end',
+  'previous_release_at',
+  'on_train',
+];
+
+/** The counts' and durations' columns after the anchor time. */
+const RELEASED_COVER = [
+  'release_id',
+  'rollback_at',
+  'planned_at',
+  'started_at',
+  'window_start',
+  'window_end',
+  'previous_release_at',
+  'on_train',
+];
+
+/**
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
@@ -15,17 +43,7 @@ exports.up = async function up(knex) {
     table.dropIndex([], 'release_delivery_times_released_idx');
     table.dropIndex([], 'release_delivery_times_approved_idx');
     table.index(
-      [
-        'released_at',
-        'rollback_at',
-        'planned_at',
-        'started_at',
-        'window_start',
-        'window_end',
-        'previous_release_at',
-        'on_train',
-        'release_id',
-      ],
+      ['released_at', ...RELEASED_COVER],
       'release_delivery_times_released_cover_idx',
     );
     table.index(
@@ -34,14 +52,33 @@ exports.up = async function up(knex) {
     );
   });
   await knex.schema.alterTable('release_delivery_entities', table => {
+    for (const column of CARRIED.slice(0, -1)) {
+      table.bigInteger(column).nullable().comment('epoch ms, as its release');
+    }
+    table.boolean('on_train').notNullable().defaultTo(false);
+  });
+  await knex('release_delivery_entities').update(
+    Object.fromEntries(
+      CARRIED.map(column => [
+        column,
+        knex('release_delivery_times as t')
+          .select(`t.${column}`)
+          .whereRaw('?? = ??', [
+            't.release_id',
+            'release_delivery_entities.release_id',
+          ]),
+      ]),
+    ),
+  );
+  await knex.schema.alterTable('release_delivery_entities', table => {
     table.dropIndex([], 'release_delivery_entities_released_idx');
     table.dropIndex([], 'release_delivery_entities_approved_idx');
     table.index(
-      ['entity_ref', 'released_at', 'release_id'],
+      ['entity_ref', 'released_at', ...RELEASED_COVER],
       'release_delivery_entities_released_idx',
     );
     table.index(
-      ['entity_ref', 'approved_at', 'release_id'],
+      ['entity_ref', 'approved_at', 'release_id', 'planned_at'],
       'release_delivery_entities_approved_idx',
     );
   });
@@ -62,6 +99,9 @@ exports.down = async function down(knex) {
       ['entity_ref', 'approved_at'],
       'release_delivery_entities_approved_idx',
     );
+  });
+  await knex.schema.alterTable('release_delivery_entities', table => {
+    table.dropColumns(...CARRIED);
   });
   await knex.schema.alterTable('release_delivery_times', table => {
     table.dropIndex([], 'release_delivery_times_released_cover_idx');

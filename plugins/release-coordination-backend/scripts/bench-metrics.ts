@@ -143,7 +143,6 @@ async function loadHistory(db: Knex) {
     previous_release_at: number | null;
     refs?: string[];
   }> = [];
-  const deliveryEntities: object[] = [];
   const bookings: object[] = [];
   const hotfixes: object[] = [];
   const released: string[] = [];
@@ -212,14 +211,6 @@ async function loadHistory(db: Knex) {
       previous_release_at: null as number | null,
       refs,
     });
-    for (const ref of refs) {
-      deliveryEntities.push({
-        release_id: id,
-        entity_ref: ref,
-        approved_at: state === 'cancelled' ? null : Math.round(approvedAt),
-        released_at: releasedAt && Math.round(releasedAt),
-      });
-    }
     if (onTrain) {
       bookings.push({
         release_id: id,
@@ -259,7 +250,14 @@ async function loadHistory(db: Knex) {
     'release_delivery_times',
     times.map(({ refs, ...row }) => row),
   );
-  await insertAll(db, 'release_delivery_entities', deliveryEntities);
+  // each entity row carries its release's times, as the event path keeps them
+  await insertAll(
+    db,
+    'release_delivery_entities',
+    times.flatMap(({ refs, hotfix, ...row }) =>
+      refs!.map(ref => ({ ...row, entity_ref: ref })),
+    ),
+  );
   await insertAll(db, 'train_bookings', bookings);
   await insertAll(db, 'release_hotfixes', hotfixes);
   const issues: object[] = [];

@@ -235,14 +235,11 @@ async function store(knex: Knex, { rows, issues, hotfixes }: History) {
       revision: 1,
     })),
   );
-  await knex('release_delivery_times').insert(rows.map(({ refs, ...r }) => r));
-  const entities = rows.flatMap(row =>
-    row.refs.map(ref => ({
-      release_id: row.release_id,
-      entity_ref: ref,
-      approved_at: row.approved_at,
-      released_at: row.released_at,
-    })),
+  const times = rows.map(({ refs, ...row }) => row);
+  await knex('release_delivery_times').insert(times);
+  // each entity row carries its release's times, as the event path keeps them
+  const entities = rows.flatMap(({ refs, hotfix, ...row }) =>
+    refs.map(ref => ({ ...row, entity_ref: ref })),
   );
   if (entities.length) {
     await knex('release_delivery_entities').insert(entities);

@@ -50,6 +50,10 @@ export interface MetricsFilter {
 const SEVERE_RELEASES = `SELECT release_id FROM release_issues
   WHERE severity IN ('sev1', 'sev2')`;
 
+/** What the counts and durations read of a release released in the period. */
+const RELEASED_COLUMNS = `release_id, rollback_at, planned_at, started_at,
+  window_start, window_end, previous_release_at, on_train`;
+
 /** A query fragment with its bindings, in text order. */
 interface Sql {
   sql: string;
@@ -119,8 +123,7 @@ export class DatabaseMetricsStore {
         SUM(CASE WHEN d.started_at >= d.window_start AND d.released_at <= d.window_end
           THEN 1 ELSE 0 END) AS on_time,
         SUM(CASE WHEN d.on_train = ? THEN 1 ELSE 0 END) AS on_train
-      FROM release_delivery_times d
-      WHERE ${released.sql}
+      FROM ${released.sql}
       GROUP BY 1`,
       [...bucket.bindings, filter.reworkWindowMs, true, ...released.bindings],
     );
@@ -212,8 +215,8 @@ export class DatabaseMetricsStore {
       {
         measure: 'lead',
         sql: `SELECT ${releasedIn.sql} AS idx, d.released_at - d.planned_at AS v
-          FROM release_delivery_times d
-          WHERE ${released.sql} AND d.planned_at IS NOT NULL`,
+          FROM ${released.sql}
+            AND d.planned_at IS NOT NULL`,
         bindings: [...releasedIn.bindings, ...released.bindings],
       },
       // the releases rolled back, then those with a sev1/sev2 issue only:
@@ -221,32 +224,34 @@ export class DatabaseMetricsStore {
       {
         measure: 'recovery',
         sql: `SELECT ${releasedIn.sql} AS idx, ${recovered} - d.rollback_at AS v
-          FROM release_delivery_times d
-          WHERE ${released.sql} AND d.rollback_at IS NOT NULL`,
+          FROM ${released.sql}
+            AND d.rollback_at IS NOT NULL`,
         bindings: [...releasedIn.bindings, ...released.bindings],
       },
       {
         measure: 'recovery',
         sql: `SELECT ${releasedIn.sql} AS idx, ${recovered} - ${firstSevereAt} AS v
-          FROM release_delivery_times d
-          WHERE ${released.sql} AND d.rollback_at IS NULL
+          FROM ${released.sql}
+            AND d.rollback_at IS NULL
             AND d.release_id IN (${SEVERE_RELEASES})`,
         bindings: [...releasedIn.bindings, ...released.bindings],
       },
       {
         measure: 'approval',
         sql: `SELECT ${approvedIn.sql} AS idx, d.approved_at - d.planned_at AS v
-          FROM release_delivery_times d
-          WHERE ${approved.sql} AND d.planned_at IS NOT NULL`,
+          FROM ${approved.sql}
+            AND d.planned_at IS NOT NULL`,
         bindings: [...approvedIn.bindings, ...approved.bindings],
       },
     ];
   }
 
   /**
-   * The condition on delivery rows `d` whose `column` falls within the
-   * buckets' span and, for a scope, that touch one of its entities (an
-   * index range per entity).
+   * The delivery rows `d` whose `column` falls within the buckets' span, as
+   * `FROM` … `WHERE` to extend with `AND`: for the organisation an index
+   * range of `release_delivery_times`; for a scope its entities' index
+   * ranges of `release_delivery_entities`, which carry the same columns,
+   * each release once.
    */
   private anchoredOn(
     column: 'released_at' | 'approved_at',
@@ -254,14 +259,22 @@ export class DatabaseMetricsStore {
   ): Sql {
     const span = [buckets[0].start, buckets[buckets.length - 1].end];
     if (!entityRefs) {
-      return { sql: `d.${column} >= ? AND d.${column} < ?`, bindings: span };
+      return {
+        sql: `release_delivery_times d
+          WHERE d.${column} >= ? AND d.${column} < ?`,
+        bindings: span,
+      };
     }
     const refs = entityRefs.length ? entityRefs : [''];
+    const columns =
+      column === 'released_at'
+        ? `released_at, ${RELEASED_COLUMNS}`
+        : 'approved_at, release_id, planned_at';
     return {
-      sql: `d.release_id IN (
-          SELECT release_id FROM release_delivery_entities
+      sql: `(SELECT DISTINCT ${columns} FROM release_delivery_entities
           WHERE entity_ref IN (${refs.map(() => '?').join(', ')})
-            AND ${column} >= ? AND ${column} < ?)`,
+            AND ${column} >= ? AND ${column} < ?) d
+        WHERE 1 = 1`,
       bindings: [...refs, ...span],
     };
   }

@@ -43,7 +43,7 @@ async function released(entityRef: string) {
   await backend.knex('release_delivery_entities').insert({
     release_id: id,
     entity_ref: entityRef,
-    released_at: times.released_at,
+    ...times,
   });
   return id;
 }
