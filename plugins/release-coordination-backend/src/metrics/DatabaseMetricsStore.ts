@@ -69,7 +69,8 @@ interface Sql {
  * `release_delivery_entities`), each row put in its bucket by a binary
  * search in SQL ({@link bucketIndexSql}). Medians come from
  * `percentile_cont` on PostgreSQL, and on SQLite, which has no percentile
- * function, from each bucket's durations in one pass ({@link mediansOf}).
+ * function, from the durations (one number per release, grouped per bucket
+ * in SQL) by selection in one pass per bucket ({@link mediansOf}).
  */
 export class DatabaseMetricsStore {
   /** Over a migrated database (see `createStores`). */
