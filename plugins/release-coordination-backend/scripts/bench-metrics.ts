@@ -19,7 +19,8 @@
  * Run from the package folder (PostgreSQL on localhost:5432 for `pg`):
  *   yarn bench:metrics [--db sqlite,pg] [--releases 100000] [--issues 5000]
  *     [--runs 60] [--pg postgresql://postgres:postgres@localhost:5432]
- *     [--out bench/METRICS_RESULTS.md | -] [--keep (the SQLite file)]
+ *     [--out bench/METRICS_RESULTS.md | -] [--keep (the SQLite file or
+ *     PostgreSQL database, for profiling)]
  */
 /* eslint-disable no-console */
 import { createServiceFactory } from '@backstage/backend-plugin-api';
@@ -111,8 +112,7 @@ const STATE_MIX: Array<[number, string]> = [
   [0.55, 'verified'],
   [1, 'released'],
 ];
-const pickState = (draw: number) =>
-  STATE_MIX.find(([upTo]) => draw < upTo)![1];
+const pickState = (draw: number) => STATE_MIX.find(([upTo]) => draw < upTo)![1];
 
 /**
  * Two years of history up to now: most releases released (some rolled
@@ -143,7 +143,6 @@ async function loadHistory(db: Knex) {
     previous_release_at: number | null;
     refs?: string[];
   }> = [];
-  const deliveryEntities: object[] = [];
   const bookings: object[] = [];
   const hotfixes: object[] = [];
   const released: string[] = [];
@@ -212,14 +211,6 @@ async function loadHistory(db: Knex) {
       previous_release_at: null as number | null,
       refs,
     });
-    for (const ref of refs) {
-      deliveryEntities.push({
-        release_id: id,
-        entity_ref: ref,
-        approved_at: state === 'cancelled' ? null : Math.round(approvedAt),
-        released_at: releasedAt && Math.round(releasedAt),
-      });
-    }
     if (onTrain) {
       bookings.push({
         release_id: id,
@@ -259,7 +250,14 @@ async function loadHistory(db: Knex) {
     'release_delivery_times',
     times.map(({ refs, ...row }) => row),
   );
-  await insertAll(db, 'release_delivery_entities', deliveryEntities);
+  // each entity row carries its release's times, as the event path keeps them
+  await insertAll(
+    db,
+    'release_delivery_entities',
+    times.flatMap(({ refs, hotfix, ...row }) =>
+      refs!.map(ref => ({ ...row, entity_ref: ref })),
+    ),
+  );
   await insertAll(db, 'train_bookings', bookings);
   await insertAll(db, 'release_hotfixes', hotfixes);
   const issues: object[] = [];
@@ -323,7 +321,8 @@ async function openDatabase(kind: 'sqlite' | 'pg') {
     describe: `${String(version).split(' on ')[0]}, database ${PG_DATABASE}`,
     close: async () => {
       await db.destroy();
-      await admin.raw(`DROP DATABASE IF EXISTS ${PG_DATABASE}`);
+      if (process.argv.includes('--keep')) console.log(`kept ${PG_DATABASE}`);
+      else await admin.raw(`DROP DATABASE IF EXISTS ${PG_DATABASE}`);
       await admin.destroy();
     },
   };

@@ -219,8 +219,8 @@ describe.each(databases.eachSupportedId())(
         },
       });
       const {
-      series: [week],
-    } = await store.aggregate({
+        series: [week],
+      } = await store.aggregate({
         entityRefs: ['component:default/c'],
         buckets: [
           {

@@ -1,4 +1,6 @@
 import { Knex } from 'knex';
+import { bucketIndexSql } from './bucketIndexSql';
+import { mediansOf, WHOLE } from './medians';
 
 /** An interval `[start, end)` in epoch milliseconds. */
 export interface MetricsBucket {
@@ -44,15 +46,31 @@ export interface MetricsFilter {
   reworkWindowMs: number;
 }
 
-/** The bucket index of the whole period in the medians query. */
-const WHOLE = -1;
+/** The releases with a sev1/sev2 issue. */
+const SEVERE_RELEASES = `SELECT release_id FROM release_issues
+  WHERE severity IN ('sev1', 'sev2')`;
+
+/** What the counts and durations read of a release released in the period. */
+const RELEASED_COLUMNS = `release_id, rollback_at, planned_at, started_at,
+  window_start, window_end, previous_release_at, on_train`;
+
+/** A query fragment with its bindings, in text order. */
+interface Sql {
+  sql: string;
+  bindings: Knex.Value[];
+}
 
 /**
- * The delivery-metrics queries: aggregates per bucket computed in the
- * database (counts with `GROUP BY`, medians with `ROW_NUMBER()` window
- * functions) over `release_delivery_times`, kept up to date with every
- * release event, so no release is loaded into memory. Works on SQLite and
- * PostgreSQL.
+ * The delivery-metrics queries over `release_delivery_times`, kept up to
+ * date with every release event, so no release is loaded into memory: one
+ * grouped query for the counts and one for the durations of the medians,
+ * each a single pass over a covering index range of the anchor time (or,
+ * for a scope, over its entities' index ranges in
+ * `release_delivery_entities`), each row put in its bucket by a binary
+ * search in SQL ({@link bucketIndexSql}). Medians come from
+ * `percentile_cont` on PostgreSQL, and on SQLite, which has no percentile
+ * function, from the durations (one number per release, grouped per bucket
+ * in SQL) by selection in one pass per bucket ({@link mediansOf}).
  */
 export class DatabaseMetricsStore {
   /** Over a migrated database (see `createStores`). */
@@ -65,14 +83,13 @@ export class DatabaseMetricsStore {
   async aggregate(
     filter: MetricsFilter,
   ): Promise<{ series: BucketAggregates[]; whole: BucketAggregates }> {
-    const [counts, medians] = await Promise.all([
-      this.counts(filter),
-      this.medians(filter),
-    ]);
+    const [counts, medians] = await this.read(db =>
+      Promise.all([this.counts(db, filter), this.medians(db, filter)]),
+    );
     const aggregates = (idx: number): BucketAggregates => {
       const median = (measure: string): MedianDuration =>
         medians.get(`${measure}:${idx}`) ?? { medianMs: null, count: 0 };
-      const rows = idx < 0 ? [...counts.values()] : [counts.get(idx)];
+      const rows = idx === WHOLE ? [...counts.values()] : [counts.get(idx)];
       const sum = (column: string) =>
         rows.reduce((total, row) => total + Number(row?.[column] ?? 0), 0);
       return {
@@ -92,137 +109,174 @@ export class DatabaseMetricsStore {
     };
   }
 
-  private async counts(filter: MetricsFilter) {
-    const { sql, bindings } = this.withBuckets(filter);
+  /** The counts per bucket of the releases released in it. */
+  private async counts(db: Knex, filter: MetricsFilter) {
+    const bucket = bucketIndexSql('d.released_at', filter.buckets);
+    const released = this.anchoredOn('released_at', filter);
     const rows = await this.rows(
-      `${sql}
-      SELECT b.idx AS idx,
+      db,
+      `SELECT ${bucket.sql} AS idx,
         COUNT(*) AS deployments,
-        SUM(CASE WHEN d.rollback_at IS NOT NULL OR s.release_id IS NOT NULL
+        SUM(CASE WHEN d.rollback_at IS NOT NULL OR d.release_id IN (${SEVERE_RELEASES})
           THEN 1 ELSE 0 END) AS failed,
         SUM(CASE WHEN d.previous_release_at >= d.released_at - ?
           THEN 1 ELSE 0 END) AS rework,
         SUM(CASE WHEN d.started_at >= d.window_start AND d.released_at <= d.window_end
           THEN 1 ELSE 0 END) AS on_time,
         SUM(CASE WHEN d.on_train = ? THEN 1 ELSE 0 END) AS on_train
-      FROM buckets b
-      JOIN deployed d ON d.released_at >= b.b_start AND d.released_at < b.b_end
-      LEFT JOIN severe s ON s.release_id = d.release_id
-      GROUP BY b.idx`,
-      [...bindings, filter.reworkWindowMs, true],
+      FROM ${released.sql}
+      GROUP BY 1`,
+      [...bucket.bindings, filter.reworkWindowMs, true, ...released.bindings],
     );
     return new Map(rows.map(row => [Number(row.idx), row]));
   }
 
   /**
    * Medians per measure and bucket, and over the whole period (bucket
-   * {@link WHOLE}): the middle row (or the mean of the two middle rows) by
-   * `ROW_NUMBER()` in each partition.
+   * {@link WHOLE}), keyed `measure:bucket`.
    */
-  private async medians(filter: MetricsFilter) {
-    const { sql, bindings } = this.withBuckets(filter);
+  private async medians(
+    db: Knex,
+    filter: MetricsFilter,
+  ): Promise<Map<string, MedianDuration>> {
+    const arms = this.durations(filter);
+    const union = (arm: (measure: string, sql: string) => string) => ({
+      sql: arms.map(d => arm(d.measure, d.sql)).join(' UNION ALL '),
+      bindings: arms.flatMap(d => d.bindings),
+    });
+    if (!this.isPostgres()) {
+      // per measure and bucket one row with its known durations as text
+      // (group_concat skips nulls): far cheaper than a row per duration
+      // through the driver
+      const grouped = union(
+        (measure, sql) => `SELECT '${measure}' AS measure, idx,
+          group_concat(v) AS vs FROM (${sql}) durations GROUP BY idx`,
+      );
+      const rows = await this.rows(db, grouped.sql, grouped.bindings);
+      return mediansOf(
+        rows.map(row => ({
+          measure: String(row.measure),
+          idx: Number(row.idx),
+          values: row.vs === null ? [] : JSON.parse(`[${row.vs}]`),
+        })),
+      );
+    }
+    const all = union(
+      (measure, sql) =>
+        `SELECT '${measure}' AS measure, idx, v FROM (${sql}) d`,
+    );
     const rows = await this.rows(
-      `${sql},
-      hotfixed AS (
-        SELECT x.of_release_id, MIN(h.released_at) AS released_at
-        FROM release_hotfixes x
-        JOIN release_delivery_times h ON h.release_id = x.hotfix_id
-        GROUP BY x.of_release_id
-      ),
-      durations AS (
-        SELECT 'lead' AS measure, b.idx AS idx, d.released_at - d.planned_at AS v
-        FROM buckets b
-        JOIN deployed d ON d.released_at >= b.b_start AND d.released_at < b.b_end
-        WHERE d.planned_at IS NOT NULL
-        UNION ALL
-        SELECT 'recovery', b.idx,
-          COALESCE(x.released_at, CASE WHEN s.unresolved = 0 THEN s.last_change_at END)
-            - COALESCE(d.rollback_at, s.first_at)
-        FROM buckets b
-        JOIN deployed d ON d.released_at >= b.b_start AND d.released_at < b.b_end
-        LEFT JOIN severe s ON s.release_id = d.release_id
-        LEFT JOIN hotfixed x ON x.of_release_id = d.release_id
-        WHERE d.rollback_at IS NOT NULL OR s.release_id IS NOT NULL
-        UNION ALL
-        SELECT 'approval', b.idx, a.approved_at - a.planned_at
-        FROM buckets b
-        JOIN approved a ON a.approved_at >= b.b_start AND a.approved_at < b.b_end
-        WHERE a.planned_at IS NOT NULL
-      ),
-      partitions AS (
-        SELECT measure, idx, v FROM durations WHERE v IS NOT NULL
-        UNION ALL
-        SELECT measure, ${WHOLE}, v FROM durations WHERE v IS NOT NULL
-      ),
-      ranked AS (
-        SELECT measure, idx, v,
-          ROW_NUMBER() OVER (PARTITION BY measure, idx ORDER BY v) AS rn,
-          COUNT(*) OVER (PARTITION BY measure, idx) AS n
-        FROM partitions
-      )
-      SELECT measure, idx, AVG(v) AS median, MAX(n) AS n
-      FROM ranked
-      WHERE rn = (n + 1) / 2 OR rn = (n + 2) / 2
-      GROUP BY measure, idx`,
-      bindings,
+      db,
+      // both aggregates skip unknown (null) durations
+      `SELECT measure, GROUPING(idx) AS whole, idx, COUNT(v) AS n,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(v AS double precision)) AS median
+      FROM (${all.sql}) durations
+      GROUP BY GROUPING SETS ((measure, idx), (measure))`,
+      all.bindings,
     );
     return new Map(
       rows.map(row => [
-        `${row.measure}:${Number(row.idx)}`,
-        { medianMs: Number(row.median), count: Number(row.n) },
+        `${row.measure}:${Number(row.whole) ? WHOLE : Number(row.idx)}`,
+        Number(row.n)
+          ? { medianMs: Number(row.median), count: Number(row.n) }
+          : { medianMs: null, count: 0 },
       ]),
     );
   }
 
   /**
-   * The common table expressions: `buckets` (idx, b_start, b_end); the
-   * releases in the filter's scope released (`deployed`) and approved
-   * (`approved`) within the buckets' span; and `severe`, per release its
-   * sev1/sev2 issues: when the first was found, when the last changed and
-   * how many are unresolved.
+   * The durations the medians are of, per measure as (bucket index, ms):
+   * lead time (planned → released) and recovery time (rollback decision or
+   * first sev1/sev2 issue → follow-up hotfix released or every such issue
+   * resolved) of the releases released in each bucket, and approval lead
+   * time (planned → approved) of those approved in it; null while unknown
+   * (not recovered yet).
    */
-  private withBuckets(filter: MetricsFilter) {
-    const { buckets, entityRefs } = filter;
-    const from = buckets[0].start;
-    const to = buckets[buckets.length - 1].end;
-    const values = buckets
-      .map(() => '(CAST(? AS integer), CAST(? AS bigint), CAST(? AS bigint))')
-      .join(', ');
-    const bucketBindings = buckets.flatMap((b, idx) => [idx, b.start, b.end]);
-    const anchored = (column: 'released_at' | 'approved_at') => {
-      if (!entityRefs) {
-        return {
-          sql: `SELECT * FROM release_delivery_times
-                WHERE ${column} >= ? AND ${column} < ?`,
-          bindings: [from, to],
-        };
-      }
-      const refs = entityRefs.length ? entityRefs : [''];
-      return {
-        sql: `SELECT * FROM release_delivery_times WHERE release_id IN (
-                SELECT release_id FROM release_delivery_entities
-                WHERE entity_ref IN (${refs.map(() => '?').join(', ')})
-                  AND ${column} >= ? AND ${column} < ?)`,
-        bindings: [...refs, from, to],
-      };
-    };
-    const deployed = anchored('released_at');
-    const approved = anchored('approved_at');
+  private durations(
+    filter: MetricsFilter,
+  ): Array<Sql & { measure: 'lead' | 'recovery' | 'approval' }> {
     const issueTime = (column: string) => this.epochMs(`i.${column}`);
+    const releasedIn = bucketIndexSql('d.released_at', filter.buckets);
+    const approvedIn = bucketIndexSql('d.approved_at', filter.buckets);
+    const released = this.anchoredOn('released_at', filter);
+    const approved = this.anchoredOn('approved_at', filter);
+    // the release's sev1/sev2 issues, looked up for failed releases only
+    const ofSevereIssues = (aggregate: string) =>
+      `(SELECT ${aggregate} FROM release_issues i
+        WHERE i.release_id = d.release_id AND i.severity IN ('sev1', 'sev2'))`;
+    const firstSevereAt = ofSevereIssues(`MIN(${issueTime('created_at')})`);
+    const recovered = `COALESCE(
+        (SELECT MIN(h.released_at) FROM release_hotfixes x
+          JOIN release_delivery_times h ON h.release_id = x.hotfix_id
+          WHERE x.of_release_id = d.release_id),
+        ${ofSevereIssues(`CASE
+          WHEN SUM(CASE WHEN i.status <> 'resolved' THEN 1 ELSE 0 END) = 0
+          THEN MAX(${issueTime('status_since')}) END`)})`;
+    return [
+      {
+        measure: 'lead',
+        sql: `SELECT ${releasedIn.sql} AS idx, d.released_at - d.planned_at AS v
+          FROM ${released.sql}
+            AND d.planned_at IS NOT NULL`,
+        bindings: [...releasedIn.bindings, ...released.bindings],
+      },
+      // the releases rolled back, then those with a sev1/sev2 issue only:
+      // two index lookups instead of one test per release of the period
+      {
+        measure: 'recovery',
+        sql: `SELECT ${releasedIn.sql} AS idx, ${recovered} - d.rollback_at AS v
+          FROM ${released.sql}
+            AND d.rollback_at IS NOT NULL`,
+        bindings: [...releasedIn.bindings, ...released.bindings],
+      },
+      {
+        measure: 'recovery',
+        sql: `SELECT ${releasedIn.sql} AS idx, ${recovered} - ${firstSevereAt} AS v
+          FROM ${released.sql}
+            AND d.rollback_at IS NULL
+            AND d.release_id IN (${SEVERE_RELEASES})`,
+        bindings: [...releasedIn.bindings, ...released.bindings],
+      },
+      {
+        measure: 'approval',
+        sql: `SELECT ${approvedIn.sql} AS idx, d.approved_at - d.planned_at AS v
+          FROM ${approved.sql}
+            AND d.planned_at IS NOT NULL`,
+        bindings: [...approvedIn.bindings, ...approved.bindings],
+      },
+    ];
+  }
+
+  /**
+   * The delivery rows `d` whose `column` falls within the buckets' span, as
+   * `FROM` … `WHERE` to extend with `AND`: for the organisation an index
+   * range of `release_delivery_times`; for a scope its entities' index
+   * ranges of `release_delivery_entities`, which carry the same columns,
+   * each release once.
+   */
+  private anchoredOn(
+    column: 'released_at' | 'approved_at',
+    { buckets, entityRefs }: MetricsFilter,
+  ): Sql {
+    const span = [buckets[0].start, buckets[buckets.length - 1].end];
+    if (!entityRefs) {
+      return {
+        sql: `release_delivery_times d
+          WHERE d.${column} >= ? AND d.${column} < ?`,
+        bindings: span,
+      };
+    }
+    const refs = entityRefs.length ? entityRefs : [''];
+    const columns =
+      column === 'released_at'
+        ? `released_at, ${RELEASED_COLUMNS}`
+        : 'approved_at, release_id, planned_at';
     return {
-      sql: `WITH buckets (idx, b_start, b_end) AS (VALUES ${values}),
-        deployed AS (${deployed.sql}),
-        approved AS (${approved.sql}),
-        severe AS (
-          SELECT i.release_id,
-            MIN(${issueTime('created_at')}) AS first_at,
-            MAX(${issueTime('status_since')}) AS last_change_at,
-            SUM(CASE WHEN i.status <> 'resolved' THEN 1 ELSE 0 END) AS unresolved
-          FROM release_issues i
-          WHERE i.severity IN ('sev1', 'sev2')
-          GROUP BY i.release_id
-        )`,
-      bindings: [...bucketBindings, ...deployed.bindings, ...approved.bindings],
+      sql: `(SELECT DISTINCT ${columns} FROM release_delivery_entities
+          WHERE entity_ref IN (${refs.map(() => '?').join(', ')})
+            AND ${column} >= ? AND ${column} < ?) d
+        WHERE 1 = 1`,
+      bindings: [...refs, ...span],
     };
   }
 
@@ -237,11 +291,29 @@ export class DatabaseMetricsStore {
     return this.db.client.config.client === 'pg';
   }
 
+  /**
+   * Runs the queries of one answer; on PostgreSQL in a read transaction
+   * without JIT compilation, which costs these short queries far more
+   * (seconds) than it saves once their plans' costs pass its threshold, and
+   * with memory to sort a period's rows without spilling to disk.
+   */
+  private read<T>(queries: (db: Knex) => Promise<T>): Promise<T> {
+    if (!this.isPostgres()) return queries(this.db);
+    return this.db.transaction(
+      async tx => {
+        await tx.raw(`SET LOCAL jit = off; SET LOCAL work_mem = '64MB'`);
+        return queries(tx);
+      },
+      { readOnly: true },
+    );
+  }
+
   private async rows(
+    db: Knex,
     sql: string,
     bindings: readonly Knex.Value[],
   ): Promise<Array<Record<string, unknown>>> {
-    const result = await this.db.raw(sql, bindings);
+    const result = await db.raw(sql, bindings);
     return this.isPostgres() ? result.rows : result;
   }
 }

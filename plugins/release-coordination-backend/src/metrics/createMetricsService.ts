@@ -4,7 +4,8 @@ import { MetricsService } from './MetricsService';
 
 /**
  * The delivery-metrics service, with the rework window of
- * `releaseCoordination.metrics.reworkWindowDays` (14 by default).
+ * `releaseCoordination.metrics.reworkWindowDays` (14 by default) and review
+ * completion from the post-release review store.
  */
 export function createMetricsService(
   deps: ServiceDependencies,
@@ -13,6 +14,9 @@ export function createMetricsService(
   return new MetricsService({
     store: deps.stores.metricsStore,
     catalog,
+    reviews: {
+      completion: input => deps.stores.reviewStore.countCompletion(input),
+    },
     reworkWindowDays: deps.config.getOptionalNumber(
       'releaseCoordination.metrics.reworkWindowDays',
     ),

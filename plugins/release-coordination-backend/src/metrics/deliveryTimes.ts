@@ -12,10 +12,26 @@ const COLUMN_OF_STATE: Record<string, string | undefined> = {
 };
 
 /**
+ * The columns of `release_delivery_times` each entity row of the release
+ * carries too, so a scope's measures read only its entities' rows.
+ */
+const ENTITY_TIMES = [
+  'approved_at',
+  'released_at',
+  'planned_at',
+  'started_at',
+  'rollback_at',
+  'window_start',
+  'window_end',
+  'previous_release_at',
+  'on_train',
+];
+
+/**
  * Keeps the delivery-metrics tables up to date with one release event, in
  * the transaction that stores it: a transition records the first time the
  * release entered its new state (and, at `released`, what it was then), and
- * rewrites the release's entity rows with its anchor times. Other events
+ * rewrites the release's entity rows with its times. Other events
  * change nothing here.
  */
 export async function recordDeliveryTime(
@@ -49,17 +65,15 @@ export async function recordDeliveryTime(
         .select(
           'e.release_id',
           'e.entity_ref',
-          't.approved_at',
-          't.released_at',
+          ...ENTITY_TIMES.map(time => `t.${time}`),
         ),
     )
     .into(
-      tx.raw('?? (??, ??, ??, ??)', [
+      tx.raw(`?? (??, ??, ${ENTITY_TIMES.map(() => '??').join(', ')})`, [
         'release_delivery_entities',
         'release_id',
         'entity_ref',
-        'approved_at',
-        'released_at',
+        ...ENTITY_TIMES,
       ]),
     );
 }

@@ -1,11 +1,11 @@
 import { MetricsBucket } from './DatabaseMetricsStore';
 
 /**
- * Where review completion comes from: post-release reviews (being built on
- * their own branch) implement it over their store. Per bucket, in the
- * buckets' order: of the releases released in it that required a review, how
- * many have a completed one; undefined while there is no review store, which
- * makes the measure "not available".
+ * Where review completion comes from: the post-release review store
+ * (`DatabaseReviewStore.countCompletion`). Per bucket, in the buckets'
+ * order: of the releases that finished (went live) in it and required a
+ * review, how many have a completed one; undefined without a review store,
+ * which makes the measure "not available".
  *
  * @public
  */

@@ -37,6 +37,50 @@ async function setup(id: Parameters<typeof databases.init>[0]) {
   return { knex, stores, store: stores.reviewStore, seed };
 }
 
+const requiredSince = (releaseId: string, finishedAt: string) => ({
+  releaseId,
+  required: true,
+  requiredBecause: ['rolled-back' as const],
+  finishedAt,
+});
+
+/**
+ * Four finished releases of payments-service with their reviews: Old (day
+ * 0) and Recent (day 9) required and open, Done (day 1) required and
+ * completed, Optional (day 2) not required and completed.
+ */
+async function seedFinished(
+  store: Awaited<ReturnType<typeof setup>>['store'],
+  seed: Awaited<ReturnType<typeof setup>>['seed'],
+) {
+  const old = await seed({ state: 'rolled_back', title: 'Old' });
+  const recent = await seed({ state: 'rolled_back', title: 'Recent' });
+  const done = await seed({
+    state: 'released',
+    type: 'emergency',
+    title: 'Done',
+  });
+  const optional = await seed({ state: 'released', title: 'Optional' });
+  await store.syncRequirement(requiredSince(old.id, day(0)));
+  await store.syncRequirement(requiredSince(recent.id, day(9)));
+  await store.syncRequirement(requiredSince(done.id, day(1)));
+  await store.syncRequirement({
+    releaseId: optional.id,
+    required: false,
+    requiredBecause: [],
+    finishedAt: day(2),
+  });
+  await store.updateReview(
+    { releaseId: done.id, revision: 1, by: ALICE, at: day(3) },
+    { lessons: 'l', status: 'completed' },
+  );
+  await store.updateReview(
+    { releaseId: optional.id, revision: 1, by: ALICE, at: day(3) },
+    { lessons: 'l', status: 'completed' },
+  );
+  return { old, recent, done, optional };
+}
+
 describe.each(databases.eachSupportedId())('DatabaseReviewStore on %p', id => {
   it('creates one review per release, keeps its requirement in step and changes it only at the revision the caller saw', async () => {
     const { store, seed } = await setup(id);
@@ -215,40 +259,56 @@ describe.each(databases.eachSupportedId())('DatabaseReviewStore on %p', id => {
     ).rejects.toThrow(/cursor/);
   });
 
-  it('finds overdue required reviews of an entity, counts completion in a period and claims each action-item reminder once per due date across replicas', async () => {
-    const { knex, store, seed } = await setup(id);
-    const old = await seed({ state: 'rolled_back', title: 'Old' });
-    const recent = await seed({ state: 'rolled_back', title: 'Recent' });
-    const done = await seed({
-      state: 'released',
-      type: 'emergency',
-      title: 'Done',
+  it('counts required reviews and their completion per period bucket and scope', async () => {
+    const { store, seed } = await setup(id);
+    await seedFinished(store, seed);
+    const elsewhere = await seed({
+      state: 'rolled_back',
+      title: 'Elsewhere',
+      entityRefs: ['component:default/search'],
     });
-    const optional = await seed({ state: 'released', title: 'Optional' });
-    const required = (releaseId: string, finishedAt: string) => ({
-      releaseId,
-      required: true,
-      requiredBecause: ['rolled-back' as const],
-      finishedAt,
+    await store.syncRequirement(requiredSince(elsewhere.id, day(3)));
+    const bucket = (from: number, to: number) => ({
+      start: Date.parse(day(from)),
+      end: Date.parse(day(to)),
     });
-    await store.syncRequirement(required(old.id, day(0)));
-    await store.syncRequirement(required(recent.id, day(9)));
-    await store.syncRequirement(required(done.id, day(1)));
-    await store.syncRequirement({
-      releaseId: optional.id,
-      required: false,
-      requiredBecause: [],
-      finishedAt: day(2),
-    });
-    await store.updateReview(
-      { releaseId: done.id, revision: 1, by: ALICE, at: day(3) },
-      { lessons: 'l', status: 'completed' },
-    );
-    await store.updateReview(
-      { releaseId: optional.id, revision: 1, by: ALICE, at: day(3) },
-      { lessons: 'l', status: 'completed' },
-    );
+    // required: old and elsewhere (open) and done (completed) finished in
+    // the first bucket, recent (open) in the second; optional does not count
+    expect(
+      await store.countCompletion({ buckets: [bucket(0, 5), bucket(5, 10)] }),
+    ).toEqual([
+      { required: 3, completed: 1 },
+      { required: 1, completed: 0 },
+    ]);
+    expect(
+      await store.countCompletion({
+        entityRefs: ['component:default/payments-service'],
+        buckets: [bucket(0, 9)],
+      }),
+    ).toEqual([{ required: 2, completed: 1 }]);
+    expect(
+      await store.countCompletion({
+        entityRefs: ['component:default/search', 'component:default/none'],
+        buckets: [bucket(0, 9)],
+      }),
+    ).toEqual([{ required: 1, completed: 0 }]);
+    expect(
+      await store.countCompletion({
+        entityRefs: ['component:default/other'],
+        buckets: [bucket(0, 5), bucket(5, 10)],
+      }),
+    ).toEqual([
+      { required: 0, completed: 0 },
+      { required: 0, completed: 0 },
+    ]);
+    expect(await store.countCompletion({ buckets: [bucket(20, 30)] })).toEqual([
+      { required: 0, completed: 0 },
+    ]);
+  });
 
+  it('finds overdue required reviews of an entity and claims each action-item reminder once per due date across replicas', async () => {
+    const { knex, store, seed } = await setup(id);
+    const { old } = await seedFinished(store, seed);
     expect(
       await store.overdueRequired({
         entityRefs: ['component:default/payments-service'],
@@ -263,29 +323,6 @@ describe.each(databases.eachSupportedId())('DatabaseReviewStore on %p', id => {
         exceptId: 'next',
       }),
     ).toEqual([]);
-    expect(
-      await store.countCompletion({
-        from: new Date(day(0)),
-        to: new Date(day(9)),
-      }),
-    ).toEqual({
-      total: 3,
-      completed: 2,
-      required: 2,
-      requiredCompleted: 1,
-    });
-    expect(
-      await store.countCompletion({
-        from: new Date(day(20)),
-        to: new Date(day(30)),
-      }),
-    ).toEqual({
-      total: 0,
-      completed: 0,
-      required: 0,
-      requiredCompleted: 0,
-    });
-
     const change = { releaseId: old.id, by: ALICE, at: day(1) };
     await store.addActionItem(
       { ...change, revision: 1 },

@@ -43,16 +43,21 @@ async function released(entityRef: string) {
   await backend.knex('release_delivery_entities').insert({
     release_id: id,
     entity_ref: entityRef,
-    released_at: times.released_at,
+    ...times,
   });
   return id;
 }
 
+/** The releases of the three services, in this order. */
+let releaseIds: string[];
+
 beforeAll(async () => {
   backend = await portal.start();
-  await released(CHECKOUT);
-  await released(CART);
-  await released(PAYMENTS);
+  releaseIds = [
+    await released(CHECKOUT),
+    await released(CART),
+    await released(PAYMENTS),
+  ];
 });
 
 const query = (params: Record<string, string>) =>
@@ -102,20 +107,51 @@ describe('GET /metrics', () => {
     expect(owner.body).toEqual(other.body);
   });
 
-  it('says review completion is not available yet', async () => {
-    const res = await backend
-      .as('owner')
-      .get(`/metrics?${query({ scope: 'organisation' })}`);
+  it('shows review completion from the post-release reviews of the scope', async () => {
+    const [checkout, cart, payments] = releaseIds;
+    const review = (releaseId: string, required: boolean, status: string) =>
+      backend.knex('release_reviews').insert({
+        release_id: releaseId,
+        required,
+        required_because: required ? '["rolled-back"]' : '[]',
+        finished_at: new Date(now - HOUR),
+        status,
+        went_well: '',
+        went_wrong: '',
+        lessons: '',
+        revision: 1,
+      });
+    await review(checkout, true, 'completed');
+    await review(cart, true, 'open');
+    await review(payments, false, 'completed');
+    const metrics = async (scope: string) =>
+      (await backend.as('otherTeam').get(`/metrics?${query({ scope })}`)).body;
+    const organisation = await metrics('organisation');
     expect(
-      res.body.measures.find(
+      organisation.measures.find(
         (m: { id: string }) => m.id === 'reviewCompletion',
       ),
-    ).toMatchObject({ available: false, banded: false });
-    expect(res.body.summary.reviewCompletion).toEqual({
-      value: null,
-      count: 0,
+    ).toMatchObject({ available: true, banded: false });
+    // two required reviews (the optional one does not count), one completed
+    expect(organisation.summary.reviewCompletion).toEqual({
+      value: 0.5,
+      count: 2,
       band: null,
     });
+    const lastWeek = organisation.series[organisation.series.length - 1];
+    expect(lastWeek.values.reviewCompletion).toEqual({
+      value: 0.5,
+      count: 2,
+      band: null,
+    });
+    expect((await metrics(CHECKOUT)).summary.reviewCompletion).toEqual({
+      value: 1,
+      count: 1,
+      band: null,
+    });
+    expect(
+      (await metrics('system:default/payments')).summary.reviewCompletion,
+    ).toEqual({ value: null, count: 0, band: null });
   });
 
   it('exports the series as CSV with a total row', async () => {
