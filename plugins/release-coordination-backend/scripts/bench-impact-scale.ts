@@ -103,15 +103,15 @@ function project(entity: Entity, fields?: string[]): Entity {
   if (!fields?.length) return entity;
   const result: Record<string, any> = {};
   for (const field of fields) {
-    const path = field.split('.');
+    const steps = field.split('.');
     let from: any = entity;
     let to = result;
-    for (let i = 0; i < path.length - 1 && from !== undefined; i++) {
-      from = from[path[i]];
-      if (from !== undefined) to = to[path[i]] ??= {};
+    for (let i = 0; i < steps.length - 1 && from !== undefined; i++) {
+      from = from[steps[i]];
+      if (from !== undefined) to = to[steps[i]] ??= {};
     }
-    const value = from?.[path[path.length - 1]];
-    if (value !== undefined) to[path[path.length - 1]] = value;
+    const value = from?.[steps[steps.length - 1]];
+    if (value !== undefined) to[steps[steps.length - 1]] = value;
   }
   return result as Entity;
 }
@@ -304,7 +304,7 @@ async function measureSize(size: number): Promise<SizeResult> {
     });
     const body = await first.text();
     if (first.status !== 200) throw new Error(body);
-    const report = JSON.parse(body) as { dependents: unknown[] };
+    const impactReport = JSON.parse(body) as { dependents: unknown[] };
     const cpu = process.cpuUsage();
     const { http, plan } = await timeImpactRequests({
       base,
@@ -330,7 +330,7 @@ async function measureSize(size: number): Promise<SizeResult> {
       http,
       plan,
       bfs,
-      dependents: report.dependents.length,
+      dependents: impactReport.dependents.length,
       reached,
       reportKb: Buffer.byteLength(body) / 1024,
     };

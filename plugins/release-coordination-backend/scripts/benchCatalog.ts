@@ -179,11 +179,7 @@ export function withCatalogRelations(entities: Entity[]): Entity[] {
     const spec = (entity.spec ?? {}) as Record<string, unknown>;
     for (const [field, kind, type, inverse] of SPEC_RELATIONS) {
       const values = spec[field];
-      for (const value of Array.isArray(values)
-        ? values
-        : values
-        ? [values]
-        : []) {
+      for (const value of values === undefined ? [] : [values].flat()) {
         const target = refOf(kind, String(value));
         list(source).push({ type, targetRef: target });
         list(target).push({ type: inverse, targetRef: source });

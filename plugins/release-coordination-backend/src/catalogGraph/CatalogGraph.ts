@@ -36,7 +36,7 @@ export const CATALOG_GRAPH_FIELDS = [
 
 const READ_KINDS = new Set(GRAPH_KINDS.map(k => k.toLocaleLowerCase('en-US')));
 
-const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /**
  * `toLocaleLowerCase('en-US')`, as everywhere in Backstage; ASCII text (every
@@ -44,7 +44,9 @@ const ASCII = /^[\x00-\x7f]*$/;
  * maps it the same.
  */
 const lower = (value: string) =>
-  ASCII.test(value) ? value.toLowerCase() : value.toLocaleLowerCase('en-US');
+  NON_ASCII.test(value)
+    ? value.toLocaleLowerCase('en-US')
+    : value.toLowerCase();
 
 /**
  * Relations the graph knows, each with the relation type and the one it is

@@ -126,15 +126,15 @@ export class DependencyGraph {
       ) {
         const next: number[] = [];
         for (const node of frontier) {
-          adjacency.forEach(node, neighbour => {
+          for (const neighbour of adjacency.of(node)) {
             if (seenBy[neighbour] === search || seen >= MAX_DEPENDENCY_NODES) {
-              return;
+              continue;
             }
             seenBy[neighbour] = search;
             seen++;
             next.push(neighbour);
             result.push(this.graph.refs[neighbour]);
-          });
+          }
         }
         frontier = next;
       }
