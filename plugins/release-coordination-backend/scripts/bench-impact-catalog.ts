@@ -68,10 +68,11 @@ import { CatalogModel } from '../src/catalogGraph/CatalogModel';
 import { CatalogGraph } from '../src/catalogGraph/CatalogGraph';
 import { traverseImpact } from '../src/catalogGraph/traverse';
 import { releaseCoordinationPlugin } from '../src/plugin';
+import { benchChangedRefs, generateCatalog } from './benchCatalog';
 import {
   BENCH_USER,
+  benchUserInfo,
   createBenchRelease,
-  lehmer,
   stats,
   time,
   timeImpactRequests,
@@ -99,120 +100,9 @@ const DEPTH = 6;
 const HAND_WRITTEN =
   '<!-- hand-written: kept when the results are regenerated -->';
 
-const COUNTS = {
-  components: Math.round(10_000 * SCALE),
-  apis: Math.round(2_000 * SCALE),
-  systems: Math.max(1, Math.round(500 * SCALE)),
-  domains: Math.max(1, Math.round(50 * SCALE)),
-  groups: Math.max(1, Math.round(300 * SCALE)),
-};
-
 const LOCATION = 'bench:generated-catalog';
-
-/**
- * The same catalog shape as scripts/bench-impact.ts (same seed and choices),
- * but written as the catalog wants it: relations come from the spec and are
- * computed by the catalog's own processors. Every system, domain and API also
- * gets an owner (the catalog requires one), so the catalog holds some more
- * ownedBy/ownerOf relations than the double.
- */
-function generateCatalog(): { entities: Entity[]; relations: number } {
-  const rnd = lehmer(42);
-  const pick = (n: number) => Math.floor(rnd() * n);
-  const byRef = new Map<string, Entity>();
-  const add = (
-    kind: string,
-    name: string,
-    spec: Record<string, unknown>,
-    tier?: string,
-  ) => {
-    const entity: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind,
-      metadata: {
-        name,
-        namespace: 'default',
-        annotations: {
-          'backstage.io/managed-by-location': LOCATION,
-          'backstage.io/managed-by-origin-location': LOCATION,
-          ...(tier && { 'release-coordination/tier': tier }),
-        },
-      },
-      spec: spec as Entity['spec'],
-    };
-    byRef.set(`${kind.toLocaleLowerCase('en-US')}:default/${name}`, entity);
-    return entity;
-  };
-  const spec = (ref: string) => byRef.get(ref)!.spec as Record<string, any>;
-  const push = (ref: string, field: string, value: string) => {
-    (spec(ref)[field] ??= []).push(value);
-  };
-  let relations = 0; // pairs (each stored on both entities)
-  const comp = (i: number) => `component:default/c${i}`;
-  const api = (i: number) => `api:default/a${i}`;
-  // the release owner (a draft is readable by its owner only)
-  add('User', 'bench', { memberOf: [] });
-  for (let i = 0; i < COUNTS.groups; i++) {
-    add('Group', `g${i}`, { type: 'team', children: [] });
-  }
-  for (let i = 0; i < COUNTS.domains; i++) {
-    add(
-      'Domain',
-      `d${i}`,
-      { owner: 'g0' },
-      ['tier-1', 'tier-2', 'tier-3'][i % 3],
-    );
-    relations++; // ownedBy
-  }
-  for (let i = 0; i < COUNTS.systems; i++) {
-    add('System', `s${i}`, { owner: 'g0', domain: `d${i % COUNTS.domains}` });
-    relations += 2; // ownedBy, partOf
-  }
-  const perSystem = COUNTS.components / COUNTS.systems;
-  for (let i = 0; i < COUNTS.components; i++) {
-    const s = Math.floor(i / perSystem);
-    const owner = pick(COUNTS.groups);
-    add('Component', `c${i}`, {
-      type: 'service',
-      lifecycle: 'production',
-      owner: `g${owner}`,
-      system: `s${s}`,
-    });
-    relations += 2; // partOf, ownedBy
-  }
-  const perApi = COUNTS.components / COUNTS.apis;
-  for (let i = 0; i < COUNTS.apis; i++) {
-    const provider = Math.floor(i * perApi);
-    add('API', `a${i}`, {
-      type: 'openapi',
-      lifecycle: 'production',
-      owner: 'g0',
-      system: `s${Math.floor(provider / perSystem)}`,
-      definition: 'openapi: 3.0.0',
-    });
-    push(comp(provider), 'providesApis', api(i));
-    relations += 3; // partOf, ownedBy, providesApi
-  }
-  for (let i = 0; i < COUNTS.components; i++) {
-    const span = COUNTS.components - i - 1;
-    if (span > 0 && rnd() < 0.8) {
-      push(comp(i), 'dependsOn', comp(i + 1 + pick(Math.min(200, span))));
-      relations++;
-    }
-    if (rnd() < 0.8) {
-      const target = Math.min(
-        COUNTS.apis - 1,
-        Math.floor(i / 5) + 1 + pick(40),
-      );
-      const list = (spec(comp(i)).consumesApis ?? []) as string[];
-      if (!list.includes(api(target))) {
-        push(comp(i), 'consumesApis', api(target));
-        relations++;
-      }
-    }
-  }
-  return { entities: [...byRef.values()], relations };
-}
+const generated = generateCatalog(SCALE, LOCATION);
+const COUNTS = generated.counts;
 
 /** A scheduler that runs nothing: the plugin then builds its graph on first use, after ingestion, not from a 10 s timer in the middle of it. */
 const idleScheduler = createServiceFactory({
@@ -363,7 +253,7 @@ async function naiveImpact(
 async function main() {
   const startedAll = Date.now();
   const loadAtStart = os.loadavg();
-  const { entities, relations } = generateCatalog();
+  const { entities, relations } = generated;
   const expectedRelationRows = relations * 2;
   console.log(
     `catalog (scale ${SCALE}): ${entities.length} entities (${JSON.stringify(
@@ -408,6 +298,7 @@ async function main() {
       import('@backstage/plugin-catalog-backend'),
       providerModule,
       releaseCoordinationPlugin,
+      benchUserInfo(),
       captureModule,
       idleScheduler,
       sqlitePerPlugin,
@@ -502,16 +393,7 @@ async function main() {
       }
     }
 
-    const changed = [
-      'component:default/c5000',
-      'component:default/c5001',
-      'component:default/c7003',
-    ].map(ref =>
-      ref.replace(
-        /c(\d+)$/,
-        (_, n) => `c${Math.floor((Number(n) * COUNTS.components) / 10_000)}`,
-      ),
-    );
+    const changed = benchChangedRefs(COUNTS.components);
 
     // 2. graph build through the catalog service the plugin uses (HTTP)
     const { catalog, auth } = captured!;

@@ -40,6 +40,7 @@ import { traverseImpact } from '../src/catalogGraph/traverse';
 import { releaseCoordinationPlugin } from '../src/plugin';
 import {
   BENCH_USER,
+  benchUserInfo,
   createBenchRelease,
   lehmer,
   time,
@@ -103,7 +104,8 @@ function generateCatalog(): { entities: Entity[]; relations: number } {
   const comp = (i: number) => `component:default/c${i}`;
   const api = (i: number) => `api:default/a${i}`;
   for (let i = 0; i < COUNTS.groups; i++) add('Group', `g${i}`);
-  add('User', 'bench'); // owns the benchmark's release
+  add('User', 'bench'); // creates the benchmark's release, a member of its group
+  relate('user:default/bench', 'memberOf', 'hasMember', group(0));
   for (let i = 0; i < COUNTS.domains; i++) {
     add('Domain', `d${i}`, {}, ['tier-1', 'tier-2', 'tier-3'][i % 3]);
   }
@@ -300,6 +302,7 @@ async function main() {
   const backend = await startTestBackend({
     features: [
       releaseCoordinationPlugin,
+      benchUserInfo(),
       mockServices.rootConfig.factory({
         data: { releaseCoordination: { demoData: { seed: false } } },
       }),

@@ -3,6 +3,11 @@
  * generates the same data), latency percentiles, timed runs and the impact
  * benchmarks' release.
  */
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
 
 /** Mulberry32: a small, fast seeded generator of numbers in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -77,12 +82,27 @@ export async function timeImpactRequests(options: {
   return { http, plan };
 }
 
-/** The user the impact benchmarks call as; it owns their release. */
+/** The user the impact benchmarks call as; a member of {@link BENCH_GROUP}. */
 export const BENCH_USER = 'user:default/bench';
+
+/** The group that owns the impact benchmarks' release (releases are owned by groups). */
+export const BENCH_GROUP = 'group:default/g0';
+
+/** The user info service of the impact benchmarks' backend: {@link BENCH_USER}, a member of {@link BENCH_GROUP}. */
+export const benchUserInfo = () =>
+  createServiceFactory({
+    service: coreServices.userInfo,
+    deps: {},
+    factory: () =>
+      mockServices.userInfo({
+        userEntityRef: BENCH_USER,
+        ownershipEntityRefs: [BENCH_USER, BENCH_GROUP],
+      }),
+  });
 
 /**
  * Creates the impact benchmarks' release of the given entities, with one
- * breaking change, owned by {@link BENCH_USER} so that its draft stays readable.
+ * breaking change, owned by {@link BENCH_GROUP} so that its draft stays readable by {@link BENCH_USER}.
  */
 export async function createBenchRelease(
   base: string,
@@ -98,7 +118,7 @@ export async function createBenchRelease(
       type: 'normal',
       window: { start: '2027-01-10T10:00:00Z', end: '2027-01-10T12:00:00Z' },
       entityRefs,
-      ownerRef: BENCH_USER,
+      ownerRef: BENCH_GROUP,
       changes: [{ kind: 'breaking', title: 'Drop v1' }],
     }),
   });

@@ -3,7 +3,10 @@ import {
   AUDIENCE_ANNOTATION,
   TIER_ANNOTATION,
 } from '@internal/plugin-release-coordination-common';
+import { Adjacency } from './Adjacency';
 import { specRef } from './refs';
+
+export { Adjacency } from './Adjacency';
 
 /** The kinds the graph reads; relation targets of other kinds are ignored, not missing. */
 export const GRAPH_KINDS = [
@@ -33,7 +36,17 @@ export const CATALOG_GRAPH_FIELDS = [
 
 const READ_KINDS = new Set(GRAPH_KINDS.map(k => k.toLocaleLowerCase('en-US')));
 
-const lower = (value: string) => value.toLocaleLowerCase('en-US');
+const NON_ASCII = /[^\p{ASCII}]/u;
+
+/**
+ * `toLocaleLowerCase('en-US')`, as everywhere in Backstage; ASCII text (every
+ * ref the catalog accepts) takes the plain, much cheaper `toLowerCase`, which
+ * maps it the same.
+ */
+const lower = (value: string) =>
+  NON_ASCII.test(value)
+    ? value.toLocaleLowerCase('en-US')
+    : value.toLowerCase();
 
 /**
  * Relations the graph knows, each with the relation type and the one it is
@@ -75,48 +88,6 @@ const RELS: Rel[] = [
   'memberOf',
   'childOf',
 ];
-
-/**
- * Adjacency in compressed sparse row form: the neighbours of node `i` are
- * `targets[offsets[i]..offsets[i + 1])`.
- */
-export class Adjacency {
-  private static readonly NONE = new Int32Array(0);
-
-  constructor(
-    private readonly offsets: Int32Array,
-    private readonly targets: Int32Array,
-  ) {}
-
-  /** Builds from a flat list of pairs `[from0, to0, from1, to1, ...]`, without duplicates. */
-  static fromPairs(pairs: number[], nodeCount: number): Adjacency {
-    const counts = new Int32Array(nodeCount + 1);
-    for (let i = 0; i < pairs.length; i += 2) counts[pairs[i] + 1]++;
-    for (let i = 0; i < nodeCount; i++) counts[i + 1] += counts[i];
-    const fill = counts.slice(0, nodeCount);
-    const targets = new Int32Array(pairs.length / 2);
-    for (let i = 0; i < pairs.length; i += 2) {
-      targets[fill[pairs[i]]++] = pairs[i + 1];
-    }
-    return new Adjacency(counts, targets);
-  }
-
-  of(node: number): Int32Array {
-    if (node < 0 || node + 1 >= this.offsets.length) return Adjacency.NONE;
-    return this.targets.subarray(this.offsets[node], this.offsets[node + 1]);
-  }
-
-  /** Calls `visit` with each neighbour of `node`, in order, without allocating a view. */
-  forEach(node: number, visit: (target: number) => void): void {
-    if (node < 0 || node + 1 >= this.offsets.length) return;
-    const end = this.offsets[node + 1];
-    for (let i = this.offsets[node]; i < end; i++) visit(this.targets[i]);
-  }
-
-  get edgeCount(): number {
-    return this.targets.length;
-  }
-}
 
 /**
  * A read-only, memory-conscious copy of the catalog's structure: entities by
@@ -190,62 +161,74 @@ export class CatalogGraph {
   }
 
   private load(entities: Entity[]) {
-    for (const entity of entities) {
+    const share = sharedValues<string>();
+    const shareAudiences = sharedValues<string[] | undefined>();
+    const nodeOf = new Int32Array(entities.length);
+    entities.forEach((entity, position) => {
       const ref = lower(stringifyEntityRef(entity));
-      if (this.index.has(ref)) continue;
+      const known = this.index.get(ref);
+      nodeOf[position] = known ?? this.refs.length;
+      if (known !== undefined) return;
       this.index.set(ref, this.refs.length);
       this.refs.push(ref);
-      this.kinds.push(entity.kind);
+      this.kinds.push(share(entity.kind));
       this.names.push(entity.metadata.name);
-      this.namespaces.push(entity.metadata.namespace ?? 'default');
+      this.namespaces.push(share(entity.metadata.namespace ?? 'default'));
       this.titles.push(entity.metadata.title || undefined);
       const annotations = entity.metadata.annotations ?? {};
       const tier = annotations[TIER_ANNOTATION]?.trim();
-      this.ownTiers.push(tier ? lower(tier) : undefined);
-      const audience = annotations[AUDIENCE_ANNOTATION]?.split(',')
-        .map(a => a.trim())
-        .filter(Boolean);
-      this.audiences.push(audience?.length ? audience : undefined);
+      this.ownTiers.push(tier ? share(lower(tier)) : undefined);
+      const audience = annotations[AUDIENCE_ANNOTATION];
+      this.audiences.push(
+        audience === undefined
+          ? undefined
+          : shareAudiences(audience, () => {
+              const list = audience
+                .split(',')
+                .map(a => a.trim())
+                .filter(Boolean);
+              return list.length ? list : undefined;
+            }),
+      );
       const lifecycle = entity.spec?.lifecycle;
       this.lifecycles.push(
-        typeof lifecycle === 'string' ? lifecycle : undefined,
+        typeof lifecycle === 'string' ? share(lifecycle) : undefined,
       );
       this.owners.push(undefined);
-    }
+    });
 
     const n = this.refs.length;
     const pairs = new Map<Rel, number[]>(RELS.map(rel => [rel, []]));
-    const seen = new Set<number>();
     const missing = new Map<number, Set<string>>();
     const addEdge = (rel: Rel, from: number, to: number) => {
-      // a number key (rel, from, to): well below 2^53 for any catalog size
-      const key = (RELS.indexOf(rel) * n + from) * n + to;
-      if (from === to || seen.has(key)) return;
-      seen.add(key);
-      pairs.get(rel)!.push(from, to);
+      if (from !== to) pairs.get(rel)!.push(from, to);
     };
+    const refOfSpec = sharedSpecRefs();
     this.systemOf = new Int32Array(n).fill(-1);
     this.domainOf = new Int32Array(n).fill(-1);
     const specDomains: [number, string][] = [];
 
-    entities.forEach(entity => {
-      const source = this.indexOf(lower(stringifyEntityRef(entity)));
+    entities.forEach((entity, position) => {
+      const source = nodeOf[position];
       const namespace = entity.metadata.namespace ?? 'default';
-      this.owners[source] = specRef(entity.spec?.owner, 'group', namespace);
-      const system = specRef(entity.spec?.system, 'system', namespace);
+      this.owners[source] = refOfSpec(entity.spec?.owner, 'group', namespace);
+      const system = refOfSpec(entity.spec?.system, 'system', namespace);
       if (system !== undefined) this.systemOf[source] = this.indexOf(system);
-      const domain = specRef(entity.spec?.domain, 'domain', namespace);
+      const domain = refOfSpec(entity.spec?.domain, 'domain', namespace);
       if (domain !== undefined) specDomains.push([source, domain]);
-      const parent = specRef(entity.spec?.parent, 'group', namespace);
+      const parent = refOfSpec(entity.spec?.parent, 'group', namespace);
       const parentIndex = parent === undefined ? -1 : this.indexOf(parent);
       if (parentIndex >= 0) addEdge('childOf', source, parentIndex);
 
       for (const relation of entity.relations ?? []) {
         const known = RELATIONS[relation.type];
-        if (!known || typeof relation.targetRef !== 'string') continue;
-        const targetRef = lower(relation.targetRef);
-        const target = this.indexOf(targetRef);
+        const rawTarget = relation.targetRef;
+        if (!known || typeof rawTarget !== 'string') continue;
+        // refs are lower case, so a ref with capitals is found lowered
+        const target =
+          this.index.get(rawTarget) ?? this.indexOf(lower(rawTarget));
         if (target < 0) {
+          const targetRef = lower(rawTarget);
           const kind = targetRef.split(':', 1)[0];
           if (READ_KINDS.has(kind) && known.rel !== 'memberOf') {
             const list = missing.get(source) ?? new Set<string>();
@@ -257,20 +240,15 @@ export class CatalogGraph {
         if (known.inverse) addEdge(known.rel, target, source);
         else addEdge(known.rel, source, target);
         if (relation.type === 'ownedBy' && !this.owners[source]) {
-          this.owners[source] = targetRef;
+          this.owners[source] = this.refs[target];
         }
       }
     });
 
     for (const rel of RELS) {
-      const list = pairs.get(rel)!;
-      this.forward.set(rel, Adjacency.fromPairs(list, n));
-      const reversed = new Array<number>(list.length);
-      for (let i = 0; i < list.length; i += 2) {
-        reversed[i] = list[i + 1];
-        reversed[i + 1] = list[i];
-      }
-      this.backward.set(rel, Adjacency.fromPairs(reversed, n));
+      const { forward, backward } = Adjacency.bothWays(pairs.get(rel)!, n);
+      this.forward.set(rel, forward);
+      this.backward.set(rel, backward);
     }
     for (const [source, targets] of missing) {
       this.missingTargets.set(source, [...targets].sort());
@@ -282,14 +260,14 @@ export class CatalogGraph {
   private placeInSystemsAndDomains(specDomains: [number, string][]) {
     const isKind = (node: number, kind: string) => this.kinds[node] === kind;
     for (let node = 0; node < this.size; node++) {
-      for (const target of this.out('partOf', node)) {
+      this.forEachOut('partOf', node, target => {
         if (this.systemOf[node] < 0 && isKind(target, 'System')) {
           this.systemOf[node] = target;
         }
         if (this.domainOf[node] < 0 && isKind(target, 'Domain')) {
           this.domainOf[node] = target;
         }
-      }
+      });
     }
     for (const [node, domainRef] of specDomains) {
       const domain = this.indexOf(domainRef);
@@ -302,4 +280,30 @@ export class CatalogGraph {
       }
     }
   }
+}
+
+/**
+ * One value per key for the whole build: many entities share a kind, a
+ * namespace, a lifecycle, a tier or an audience list, and the graph then holds
+ * one copy of each instead of one per entity.
+ */
+function sharedValues<T>() {
+  const values = new Map<string, T>();
+  return (key: string, make: () => T = () => key as T): T => {
+    if (values.has(key)) return values.get(key)!;
+    const value = make();
+    values.set(key, value);
+    return value;
+  };
+}
+
+/** {@link specRef}, computed once per value, default kind and namespace (owners, systems and domains repeat). */
+function sharedSpecRefs() {
+  const share = sharedValues<string | undefined>();
+  return (value: unknown, defaultKind: string, namespace: string) =>
+    typeof value === 'string' && value
+      ? share(`${defaultKind}\u0000${namespace}\u0000${value}`, () =>
+          specRef(value, defaultKind, namespace),
+        )
+      : undefined;
 }

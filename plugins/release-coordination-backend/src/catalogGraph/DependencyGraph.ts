@@ -1,3 +1,4 @@
+import { Adjacency } from './Adjacency';
 import { CatalogGraph } from './CatalogGraph';
 
 /** How far and how wide a transitive lookup goes, bounding the work per entity. */
@@ -18,8 +19,8 @@ const views = new WeakMap<CatalogGraph, DependencyGraph>();
  */
 export class DependencyGraph {
   private readonly graph: CatalogGraph;
-  private readonly forward: number[][] = [];
-  private readonly backward: number[][] = [];
+  private readonly forward: Adjacency;
+  private readonly backward: Adjacency;
   /** The search that last saw each entity (see `searches`). */
   private readonly seenBy: Uint32Array;
   private searches = 0;
@@ -44,14 +45,12 @@ export class DependencyGraph {
 
   private constructor(graph: CatalogGraph) {
     this.graph = graph;
-    for (let node = 0; node < graph.size; node++) {
-      this.forward.push([]);
-      this.backward.push([]);
-    }
+    // `[from, to, ...]` then both ways in compressed rows; a dependency met
+    // twice (an API and its provider's own `dependsOn`) is listed twice, and
+    // the search sees it once
+    const pairs: number[] = [];
     const add = (from: number, to: number) => {
-      if (from === to) return;
-      this.forward[from].push(to);
-      this.backward[to].push(from);
+      if (from !== to) pairs.push(from, to);
     };
     for (let node = 0; node < graph.size; node++) {
       graph.forEachOut('dependsOn', node, target => add(node, target));
@@ -60,6 +59,8 @@ export class DependencyGraph {
         graph.in('providesApi', api).forEach(provider => add(node, provider));
       });
     }
+    this.forward = Adjacency.fromPairs(pairs, graph.size);
+    this.backward = Adjacency.fromPairs(pairs, graph.size, true);
     this.seenBy = new Uint32Array(graph.size);
   }
 
@@ -97,7 +98,7 @@ export class DependencyGraph {
 
   /** The entities a bounded breadth-first search reaches, in order. */
   private reach(
-    adjacency: number[][],
+    adjacency: Adjacency,
     cache: Map<string, string[]>,
     start: string,
   ): string[] {
@@ -125,7 +126,7 @@ export class DependencyGraph {
       ) {
         const next: number[] = [];
         for (const node of frontier) {
-          for (const neighbour of adjacency[node]) {
+          for (const neighbour of adjacency.of(node)) {
             if (seenBy[neighbour] === search || seen >= MAX_DEPENDENCY_NODES) {
               continue;
             }

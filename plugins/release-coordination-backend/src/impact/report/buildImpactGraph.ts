@@ -25,15 +25,15 @@ export function buildImpactGraph(
 ): ImpactReport['graph'] {
   const { reached, apiConsumers } = analysis.traversal;
   const nodes: ImpactGraphNode[] = [];
-  /** Graph node index → position in `nodes` (-1: not a node), and back. */
-  const position = new Int32Array(graph.size).fill(-1);
+  /** Graph node index → position in `nodes`, and back (a map: a few hundred nodes of a catalog of any size). */
+  const position = new Map<number, number>();
   const order: number[] = [];
   const addNode = (
     node: number,
     depth: number,
     role: ImpactGraphNode['role'],
   ) => {
-    if (position[node] >= 0 || !visible.has(graph.refs[node])) return;
+    if (position.has(node) || !visible.has(graph.refs[node])) return;
     const { entityRef, kind, name, title, owner, system, lifecycle } =
       entity(node);
     const graphNode: ImpactGraphNode = {
@@ -47,7 +47,7 @@ export function buildImpactGraph(
     if (owner !== undefined) graphNode.owner = owner;
     if (system !== undefined) graphNode.system = system;
     if (lifecycle !== undefined) graphNode.lifecycle = lifecycle;
-    position[node] = nodes.length;
+    position.set(node, nodes.length);
     order.push(node);
     nodes.push(graphNode);
   };
@@ -83,8 +83,8 @@ export function buildImpactGraph(
       [
         rel,
         (target: number) => {
-          const to = position[target];
-          if (to >= 0) edges.push({ from, to, relation });
+          const to = position.get(target);
+          if (to !== undefined) edges.push({ from, to, relation });
         },
       ] as const,
   );
