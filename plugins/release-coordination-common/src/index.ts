@@ -25,3 +25,4 @@ export * from './rollback';
 export * from './reviews';
 export * from './releaseNotes';
 export * from './metrics';
+export * from './approvalInbox';

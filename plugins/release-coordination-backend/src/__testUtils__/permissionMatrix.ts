@@ -11,6 +11,7 @@ import { ROLLBACK_PERMISSION_ROWS } from './rollbackPermissionRows';
 import { REVIEW_PERMISSION_ROWS } from './reviewPermissionRows';
 import { RELEASE_NOTES_PERMISSION_ROWS } from './releaseNotesPermissionRows';
 import { METRICS_PERMISSION_ROWS } from './metricsPermissionRows';
+import { APPROVAL_INBOX_PERMISSION_ROWS } from './approvalInboxPermissionRows';
 import { everyone, ownersAndReleaseManagers } from './matrixExpectations';
 import { Role } from './portalTestBackend';
 import { VERIFICATION_MATRIX_ROWS } from './verificationMatrix';
@@ -424,6 +425,7 @@ export const PERMISSION_MATRIX: readonly PermissionMatrixRow[] = [
   ...REVIEW_PERMISSION_ROWS,
   ...RELEASE_NOTES_PERMISSION_ROWS,
   ...METRICS_PERMISSION_ROWS,
+  ...APPROVAL_INBOX_PERMISSION_ROWS,
 ];
 
 /**

@@ -23,6 +23,7 @@ import { rollbackFixtures } from '../__testUtils__/rollbackPermissionRows';
 import { reviewFixtures } from '../__testUtils__/reviewPermissionRows';
 import { releaseNotesFixtures } from '../__testUtils__/releaseNotesPermissionRows';
 import { metricsFixtures } from '../__testUtils__/metricsPermissionRows';
+import { approvalInboxFixtures } from '../__testUtils__/approvalInboxPermissionRows';
 
 jest.setTimeout(120_000);
 
@@ -378,6 +379,7 @@ const FIXTURES: Record<string, Fixture> = {
   ...reviewFixtures({ plannedRelease, draftRelease, expectStatus }),
   ...releaseNotesFixtures({ plannedRelease, draftRelease, expectStatus }),
   ...metricsFixtures(),
+  ...approvalInboxFixtures(),
 };
 
 /** Sends the row's request as the role, on the row's method and path. */
