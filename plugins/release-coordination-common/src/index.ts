@@ -26,3 +26,4 @@ export * from './reviews';
 export * from './releaseNotes';
 export * from './metrics';
 export * from './approvalInbox';
+export * from './transitionTiming';
