@@ -38,7 +38,7 @@ test('a breaking release of the payments team waits in the inbox of the checkout
   browser,
   request,
 }) => {
-  test.setTimeout(300_000); // two users, six pages of a busy shared machine
+  test.setTimeout(600_000); // two users, six page loads of up to 45 s each on a busy shared machine
   // Bob of the payments team plans a breaking change of payments-service,
   // on which the checkout team's order-service depends.
   const title = `Payments API v2 (${Date.now()})`;
@@ -117,7 +117,10 @@ test('a breaking release of the payments team waits in the inbox of the checkout
 
   // Withdrawing the approval asks first; "Keep" keeps it.
   await alice.page.goto(`/release-coordination/releases/${id}`);
-  await alice.page.getByRole('button', { name: 'Withdraw' }).click();
+  // the Readiness card loads after the page (its impact takes a while here)
+  const withdraw = alice.page.getByRole('button', { name: 'Withdraw' });
+  await expect(withdraw).toBeVisible({ timeout: 60_000 });
+  await withdraw.click();
   const confirm = alice.page.getByRole('dialog', {
     name: 'Withdraw this decision?',
   });
