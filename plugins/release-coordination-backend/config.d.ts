@@ -270,7 +270,9 @@ export interface Config {
       /**
        * How many minutes before its window a release may start (move to
        * `in_progress`); outside that and its window it needs an override
-       * with a reason. Defaults to 60.
+       * with a reason. Defaults to 60. The release page reads it too, to
+       * disable Start before then.
+       * @visibility frontend
        */
       startLeadMinutes?: number;
     };

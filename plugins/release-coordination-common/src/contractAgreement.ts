@@ -90,6 +90,7 @@ import {
   SaveReleaseNotesRequest,
 } from './releaseNotes';
 import type { DeliveryMetrics } from './metrics';
+import type { ApprovalInboxItem } from './approvalInbox';
 
 type Documented = components['schemas'];
 /** Compiles only when given `true`. */
@@ -237,4 +238,9 @@ export type ReleaseNotesSameAsDocumented = [
 /** Delivery metrics (`GET /metrics`). */
 export type MetricsSameAsDocumented = [
   Expect<Same<DeliveryMetrics, Documented['DeliveryMetrics']>>,
+];
+
+/** The approval inbox (`GET /approvals/inbox`). */
+export type ApprovalInboxSameAsDocumented = [
+  Expect<Same<ApprovalInboxItem, Documented['ApprovalInboxItem']>>,
 ];

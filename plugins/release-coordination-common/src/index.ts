@@ -27,3 +27,5 @@ export * from './rollback';
 export * from './reviews';
 export * from './releaseNotes';
 export * from './metrics';
+export * from './approvalInbox';
+export * from './transitionTiming';

@@ -173,6 +173,27 @@ export const releaseCalendarHomePageWidget = HomePageWidgetBlueprint.make({
 });
 
 /**
+ * The homepage widget "Waiting for my team": the releases on which one of
+ * the user's groups still has to decide, with Approve and Reject. Its name,
+ * for the home page's `defaultConfig`, is `ApprovalInbox`.
+ *
+ * @alpha
+ */
+export const approvalInboxHomePageWidget = HomePageWidgetBlueprint.make({
+  name: 'approval-inbox',
+  params: {
+    name: 'ApprovalInbox',
+    title: 'Waiting for my team',
+    description: 'Releases your teams still have to approve or reject',
+    layout: { height: { minRows: 3, defaultRows: 5 } },
+    components: () =>
+      import('./components/Inbox/ApprovalInboxCard').then(m => ({
+        Content: m.ApprovalInboxCardContent,
+      })),
+  },
+});
+
+/**
  * The release-coordination plugin for apps on the new frontend system.
  *
  * @alpha
@@ -191,6 +212,7 @@ export default createFrontendPlugin({
     releaseCoordinationReadinessEntityContent,
     releaseCoordinationMetricsEntityContent,
     releaseCalendarHomePageWidget,
+    approvalInboxHomePageWidget,
   ],
   routes: { root: rootRouteRef, release: releaseRouteRef },
 });

@@ -12,6 +12,7 @@ export {
   EntityReleaseImpactContent,
   EntityReleasesContent,
   HomePageReleaseCalendarCard,
+  HomePageApprovalInboxCard,
   ReleaseCoordinationPage,
 } from './plugin';
 export {
@@ -80,3 +81,8 @@ export { ReleaseReadiness } from './components/Readiness';
 export type { ReleaseReadinessProps } from './components/Readiness';
 export type * from '@internal/plugin-release-coordination-common';
 export { DeliveryMetrics } from './components/DeliveryMetrics';
+export { ApprovalInbox, ApprovalInboxCardContent } from './components/Inbox';
+export type {
+  ApprovalInboxProps,
+  ApprovalInboxCardContentProps,
+} from './components/Inbox';

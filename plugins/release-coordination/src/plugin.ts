@@ -165,3 +165,24 @@ export const EntityDeliveryMetricsContent: () => JSX.Element =
       },
     }),
   );
+
+/**
+ * The homepage card "Waiting for my team": the releases on which one of the
+ * user's groups still has to decide, with Approve and Reject and a link to
+ * the whole inbox. Its `name` for the homepage's grid is
+ * `HomePageApprovalInboxCard`.
+ *
+ * @public
+ */
+export const HomePageApprovalInboxCard = releaseCoordinationPlugin.provide(
+  createCardExtension<{ limit?: number }>({
+    name: 'HomePageApprovalInboxCard',
+    title: 'Waiting for my team',
+    description: 'Releases your teams still have to approve or reject',
+    layout: { height: { minRows: 3, defaultRows: 5 } },
+    components: () =>
+      import('./components/Inbox/ApprovalInboxCard').then(m => ({
+        Content: m.ApprovalInboxCardContent,
+      })),
+  }),
+);

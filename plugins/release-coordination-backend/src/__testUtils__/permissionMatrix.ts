@@ -12,6 +12,7 @@ import { REVIEW_PERMISSION_ROWS } from './reviewPermissionRows';
 import { RELEASE_NOTES_PERMISSION_ROWS } from './releaseNotesPermissionRows';
 import { METRICS_PERMISSION_ROWS } from './metricsPermissionRows';
 import { ANNOTATION_PERMISSION_ROWS } from './annotationPermissionRows';
+import { APPROVAL_INBOX_PERMISSION_ROWS } from './approvalInboxPermissionRows';
 import { everyone, ownersAndReleaseManagers } from './matrixExpectations';
 import { Role } from './portalTestBackend';
 import { VERIFICATION_MATRIX_ROWS } from './verificationMatrix';
@@ -426,6 +427,7 @@ export const PERMISSION_MATRIX: readonly PermissionMatrixRow[] = [
   ...RELEASE_NOTES_PERMISSION_ROWS,
   ...METRICS_PERMISSION_ROWS,
   ...ANNOTATION_PERMISSION_ROWS,
+  ...APPROVAL_INBOX_PERMISSION_ROWS,
 ];
 
 /**

@@ -12,8 +12,12 @@ import {
 } from '@backstage/errors';
 import {
   ApprovalDecision,
+  AFTER_ONLY_STATES,
   ApprovalDecisionValue,
+  ApprovalInboxItem,
+  DECIDABLE_STATES,
   ImpactReport,
+  Page,
   Release,
   ReleaseApprovals,
   ReleaseState,
@@ -32,13 +36,9 @@ import {
 } from './approvalRules';
 import { ImpactService } from '../impact/ImpactService';
 import { lower } from '../releases/ReleaseAuthority';
-import {
-  AFTER_ONLY_STATES,
-  ApprovalDeciders,
-  DECIDABLE_STATES,
-  decidingGroups,
-} from './deciders';
+import { ApprovalDeciders, decidingGroups } from './deciders';
 import { RequiredApprovals } from './requiredApprovals';
+import { ApprovalInbox } from './ApprovalInbox';
 import { PLAN_FIELDS } from '../releases/releaseEdits';
 
 /** Transitions at which a standard release must still be low risk. */
@@ -100,6 +100,7 @@ export class ApprovalService {
   private readonly now: () => Date;
   private readonly required: RequiredApprovals;
   private readonly deciders: ApprovalDeciders;
+  private readonly inboxOfCaller: ApprovalInbox;
 
   constructor(options: {
     releases: ReleaseService;
@@ -126,6 +127,18 @@ export class ApprovalService {
       impact: options.impact,
     });
     this.deciders = new ApprovalDeciders(options);
+    this.inboxOfCaller = new ApprovalInbox({ ...options, approvals: this });
+  }
+
+  /**
+   * The releases on which one of the caller's groups still has to decide
+   * ({@link ApprovalInbox.list}).
+   */
+  inbox(
+    query: { limit: number; cursor?: string },
+    credentials: UserCredentials,
+  ): Promise<Page<ApprovalInboxItem>> {
+    return this.inboxOfCaller.list(query, credentials);
   }
 
   /** Adds a listener told of every decision, withdrawal and new approval round. */

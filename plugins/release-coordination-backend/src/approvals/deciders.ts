@@ -7,28 +7,15 @@ import {
 import { NotAllowedError } from '@backstage/errors';
 import { requirePermission } from '../permissions/requirePermission';
 import {
+  AFTER_ONLY_STATES,
+  DECIDABLE_STATES,
   Release,
-  ReleaseState,
   releaseApprovePermission,
 } from '@internal/plugin-release-coordination-common';
 import { lower } from '../releases/ReleaseAuthority';
 import { ApprovalPolicy, Requirement } from './approvalRules';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
-
-/** States in which groups may decide (emergency owners decide after the fact). */
-export const DECIDABLE_STATES: readonly ReleaseState[] = [
-  'planned',
-  'approved',
-  'in_progress',
-  'released',
-];
-
-/** Finished states in which only the groups approving afterwards may still decide. */
-export const AFTER_ONLY_STATES: readonly ReleaseState[] = [
-  'verified',
-  'rolled_back',
-];
 
 /**
  * The required groups that may decide in the release's state: all of them

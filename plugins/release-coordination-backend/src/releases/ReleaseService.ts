@@ -17,6 +17,7 @@ import {
   ReleaseState,
   releaseCreatePermission,
   UpdateReleaseInput,
+  DEFAULT_START_LEAD_MINUTES,
 } from '@internal/plugin-release-coordination-common';
 import { randomUUID } from 'node:crypto';
 import {
@@ -58,9 +59,6 @@ export interface ReleaseTransitionInput {
    */
   override?: { reason: string };
 }
-
-/** How long before its window a release may start, unless configured. */
-export const DEFAULT_START_LEAD_MINUTES = 60;
 
 /**
  * Checked before a release moves; throws (e.g. `ConflictError`) to refuse.

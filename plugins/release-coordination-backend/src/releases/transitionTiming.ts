@@ -1,11 +1,14 @@
 import { ConflictError } from '@backstage/errors';
-import { Release } from '@internal/plugin-release-coordination-common';
+import {
+  Release,
+  transitionTimingRefusal,
+} from '@internal/plugin-release-coordination-common';
 import type { ReleaseTransitionInput } from './ReleaseService';
 
 /**
  * A release starts near its window (from `startLeadMs` before it until it
  * ends) unless overridden, and is released or verified only once its window
- * started; throws `ConflictError` otherwise.
+ * started ({@link transitionTimingRefusal}); throws `ConflictError` otherwise.
  */
 export function checkTransitionTiming(
   release: Release,
@@ -13,26 +16,24 @@ export function checkTransitionTiming(
   now: number,
   startLeadMs: number,
 ) {
-  const start = Date.parse(release.window.start);
-  const end = Date.parse(release.window.end);
-  if (input.to === 'in_progress' && !input.override) {
-    const lead = Math.round(startLeadMs / 60_000);
-    if (now < start - startLeadMs) {
-      throw new ConflictError(
-        `Release ${release.id} cannot start before ${new Date(
-          start - startLeadMs,
-        ).toISOString()} (${lead} minutes before its window); move its window or start it with an override and a reason`,
-      );
-    }
-    if (now > end) {
-      throw new ConflictError(
-        `Release ${release.id} cannot start after its window ended at ${release.window.end}; move its window or start it with an override and a reason`,
-      );
-    }
-  }
-  if ((input.to === 'released' || input.to === 'verified') && now < start) {
+  const refusal = transitionTimingRefusal(release, input, now, startLeadMs);
+  if (refusal?.kind === 'start-too-early') {
     throw new ConflictError(
-      `Release ${release.id} cannot be ${input.to} before its window starts at ${release.window.start}`,
+      `Release ${release.id} cannot start before ${new Date(
+        refusal.earliest,
+      ).toISOString()} (${
+        refusal.leadMinutes
+      } minutes before its window); move its window or start it with an override and a reason`,
+    );
+  }
+  if (refusal?.kind === 'window-ended') {
+    throw new ConflictError(
+      `Release ${release.id} cannot start after its window ended at ${release.window.end}; move its window or start it with an override and a reason`,
+    );
+  }
+  if (refusal?.kind === 'before-window') {
+    throw new ConflictError(
+      `Release ${release.id} cannot be ${refusal.to} before its window starts at ${release.window.start}`,
     );
   }
 }

@@ -1,6 +1,7 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   approvalDecisionRequestSchema,
+  approvalInboxQuerySchema,
   LinkedRequestSchemas,
   readinessBatchQuerySchema,
 } from '@internal/plugin-release-coordination-common';
@@ -12,6 +13,7 @@ import { auditMutation, parseInput, readableRelease } from './http';
 /**
  * Adds the approval and readiness routes:
  * `GET/POST /releases/:id/approvals`, `DELETE /releases/:id/approvals/:groupRef`,
+ * `GET /approvals/inbox` (what the caller's groups still have to decide),
  * `GET /releases/:id/readiness`, `POST /releases/:id/readiness/items/:itemId`
  * and the verdicts of several releases, `GET /readiness?releaseId=…`.
  */
@@ -29,6 +31,12 @@ export function addApprovalRoutes(
   const { approvals, readiness, httpAuth, auditor, schemas } = options;
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
+
+  router.get('/approvals/inbox', async (req, res) => {
+    const credentials = await userCredentials(req);
+    const query = parseInput(approvalInboxQuerySchema, req.query);
+    res.json(await approvals.inbox(query, credentials));
+  });
 
   router.get('/releases/:id/approvals', async (req, res) => {
     const credentials = await userCredentials(req);

@@ -24,6 +24,7 @@ import { reviewFixtures } from '../__testUtils__/reviewPermissionRows';
 import { releaseNotesFixtures } from '../__testUtils__/releaseNotesPermissionRows';
 import { metricsFixtures } from '../__testUtils__/metricsPermissionRows';
 import { annotationFixtures } from '../__testUtils__/annotationPermissionRows';
+import { approvalInboxFixtures } from '../__testUtils__/approvalInboxPermissionRows';
 
 jest.setTimeout(120_000);
 
@@ -380,6 +381,7 @@ const FIXTURES: Record<string, Fixture> = {
   ...releaseNotesFixtures({ plannedRelease, draftRelease, expectStatus }),
   ...metricsFixtures(),
   ...annotationFixtures,
+  ...approvalInboxFixtures(),
 };
 
 /** Sends the row's request as the role, on the row's method and path. */

@@ -1076,6 +1076,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/approvals/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description "Waiting for my team": the releases the caller may see on which one of the caller's groups still has to decide (as owner, release manager or owner of an affected dependent), by window start, with the groups' affected entities, the dependency paths that reach them and the deadline. A page may hold fewer items than `limit` and still have a `nextCursor` (it stops after looking at 200 releases). */
+    get: operations['GetApprovalInbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2144,6 +2161,42 @@ export interface components {
     EntityAnnotationReport: {
       entityRef: string;
       problems: components['schemas']['EntityAnnotationProblem'][];
+    };
+    ApprovalInboxPage: {
+      items: components['schemas']['ApprovalInboxItem'][];
+      nextCursor?: string;
+    };
+    ApprovalInboxItem: {
+      release: components['schemas']['Release'];
+      approvals: components['schemas']['ReleaseApprovals'];
+      /** @description The caller's groups that still have to decide. */
+      groups: {
+        groupRef: string;
+        /** @enum {string} */
+        reason: 'owner' | 'release-manager' | 'affected-dependent';
+        entityRefs: string[];
+        /** @enum {string} */
+        phase: 'before' | 'after';
+        /** @enum {string} */
+        status:
+          | 'approved'
+          | 'rejected'
+          | 'pending'
+          | 'pending-after'
+          | 'overdue';
+        /** @description For affected dependents, one dependency path per affected entity. */
+        paths: {
+          entityRef: string;
+          path: string[];
+          /** @enum {string} */
+          via: 'dependsOn' | 'consumesApi' | 'partOf';
+        }[];
+      }[];
+      /**
+       * Format: date-time
+       * @description The window start for approvals before the release, the follow-up deadline for approvals afterwards.
+       */
+      deadline?: string;
     };
   };
   responses: {
@@ -4532,6 +4585,33 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
+    };
+  };
+  GetApprovalInbox: {
+    parameters: {
+      query?: {
+        /** @description Default: 20. */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the inbox. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalInboxPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
     };
   };
 }

@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import { ReleaseReviewsApi } from './ReviewsApi';
 import {
   ApprovalDecisionRequest,
+  ApprovalInboxItem,
   CalendarFeed,
   CheckReadinessItemRequest,
   CalendarFilters,
@@ -313,6 +314,10 @@ export interface ReleaseCoordinationApi extends DeliveryMetricsApi {
   ): Promise<UpcomingImpactItem[]>;
   /** The required approvals of a release, its decisions and who may still decide. */
   getReleaseApprovals(id: string): Promise<ReleaseApprovals>;
+  /** "Waiting for my team": releases on which one of the caller's groups still has to decide. */
+  getApprovalInbox(
+    request?: { limit?: number; cursor?: string },
+  ): Promise<Page<ApprovalInboxItem>>;
   /**
    * Approves or rejects a release for the caller's undecided required groups;
    * rejects with 403 (not a member, or the creator) or 409 (decided already).

@@ -1,5 +1,6 @@
 import {
   ApprovalDecisionRequest,
+  ApprovalInboxItem,
   CalendarFeed,
   CheckReadinessItemRequest,
   CalendarFilters,
@@ -316,6 +317,14 @@ export class ReleaseCoordinationClient
   async getReleaseApprovals(id: string): Promise<ReleaseApprovals> {
     return this.request<ReleaseApprovals>(
       `/releases/${encodeURIComponent(id)}/approvals`,
+    );
+  }
+
+  async getApprovalInbox(
+    request: { limit?: number; cursor?: string } = {},
+  ): Promise<Page<ApprovalInboxItem>> {
+    return this.request<Page<ApprovalInboxItem>>(
+      `/approvals/inbox${queryString(request)}`,
     );
   }
 

@@ -1,6 +1,10 @@
 /** The approval and readiness routes over a test database, with the teams, users and requests their tests use. */
 
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabaseId,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -38,7 +42,10 @@ import {
   userInfoWithGroups,
 } from './routerTestKit';
 
-const db = routerTestDatabase();
+const db = routerTestDatabase(['SQLITE_3', 'POSTGRES_15']);
+
+/** The databases {@link createApp} can run on here (for `describe.each`). */
+export const eachDatabase = () => db.eachSupportedId();
 
 export const TEAM_A = 'group:default/team-a';
 export const TEAM_B = 'group:default/team-b';
@@ -50,6 +57,7 @@ export const CAROL = 'user:default/carol'; // team-a
 export const BOB = 'user:default/bob'; // team-b
 export const RITA = 'user:default/rita'; // release managers
 export const MALLORY = 'user:default/mallory'; // nobody
+export const TINA = 'user:default/tina'; // team-c
 
 const groupsOf: Record<string, string[]> = {
   [DAVE]: [TEAM_A],
@@ -57,6 +65,7 @@ const groupsOf: Record<string, string[]> = {
   [CAROL]: [TEAM_A],
   [BOB]: [TEAM_B],
   [RITA]: [MANAGERS],
+  [TINA]: [TEAM_C],
 };
 
 const userInfo = userInfoWithGroups(groupsOf);
@@ -128,9 +137,11 @@ export async function createApp(
     risk?: { current: RiskAssessment };
     /** The clock of the approvals. */
     now?: () => Date;
+    /** The database to run on; SQLite by default. */
+    databaseId?: TestDatabaseId;
   } = {},
 ) {
-  const { database, releaseStore: store } = await db.init();
+  const { database, releaseStore: store } = await db.init(options.databaseId);
   const { approvalStore, releaseNotesStore } = await createStores(database);
   const { auditor } = mockAuditor();
   const permission: { approve: AuthorizeResult.ALLOW | AuthorizeResult.DENY } =
@@ -193,6 +204,7 @@ export async function createApp(
               .impact!.owners.flatMap(owner => owner.entityRefs)
               .map(entityRef => ({
                 entityRef,
+                path: ['component:default/checkout', entityRef],
                 via: options.impact!.containers?.includes(entityRef)
                   ? 'partOf'
                   : 'dependsOn',

@@ -7,6 +7,7 @@
  */
 import { UserInfoService } from '@backstage/backend-plugin-api';
 import {
+  TestDatabaseId,
   TestDatabases,
   mockCredentials,
   mockErrorHandler,
@@ -39,15 +40,18 @@ export function entity(
 }
 
 /**
- * The SQLite test database of a test file. Call it at the top level of the
- * file (it registers the jest hooks there); `init()` gives a fresh database
- * with the release store (and so all migrations) in place.
+ * The test database of a test file (SQLite unless `ids` names others). Call
+ * it at the top level of the file (it registers the jest hooks there);
+ * `init()` gives a fresh database with the release store (and so all
+ * migrations) in place.
  */
-export function routerTestDatabase() {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+export function routerTestDatabase(ids: TestDatabaseId[] = ['SQLITE_3']) {
+  const databases = TestDatabases.create({ ids });
   return {
-    async init() {
-      const knex = await databases.init('SQLITE_3');
+    /** The ids of `ids` this machine supports (for `describe.each`). */
+    eachSupportedId: () => databases.eachSupportedId(),
+    async init(id: TestDatabaseId = 'SQLITE_3') {
+      const knex = await databases.init(id);
       const database = mockServices.database({ knex });
       const releaseStore = await createStores(database).then(
         stores => stores.releaseStore,

@@ -108,6 +108,14 @@ describe('CalendarFeedButtons', () => {
     await userEvent.click(
       within(feeds).getAllByRole('button', { name: /Revoke/ })[0],
     );
+    // revoking asks first
+    const confirm = await screen.findByRole('dialog', {
+      name: 'Revoke this feed?',
+    });
+    expect(server.requests('delete', '/calendar-feeds/{id}')).toEqual([]);
+    await userEvent.click(
+      within(confirm).getByRole('button', { name: 'Revoke' }),
+    );
     await waitFor(() =>
       expect(server.requests('delete', '/calendar-feeds/{id}')).toEqual([
         expect.objectContaining({ params: { id: 'feed1' } }),

@@ -20,6 +20,7 @@ import {
   CalendarFilters,
 } from '@internal/plugin-release-coordination-common';
 import { useState } from 'react';
+import { useConfirmation } from '../shared/useConfirmation';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { ReleaseCalendarFilter } from '../ReleaseCalendar/types';
@@ -138,6 +139,7 @@ function FeedDialog(props: {
     [api, open],
   );
   const [created, setCreated] = useState<CalendarFeed>();
+  const confirmation = useConfirmation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [copied, setCopied] = useState(false);
@@ -213,9 +215,15 @@ function FeedDialog(props: {
             feeds={feeds}
             busy={busy}
             onRevoke={feed =>
-              run(async () => {
-                await api.deleteCalendarFeed(feed.id);
-                if (created?.id === feed.id) setCreated(undefined);
+              confirmation.confirm({
+                title: 'Revoke this feed?',
+                body: 'Calendar apps subscribed to its URL stop getting updates; a new feed has a new URL.',
+                confirmLabel: 'Revoke',
+                action: () =>
+                  run(async () => {
+                    await api.deleteCalendarFeed(feed.id);
+                    if (created?.id === feed.id) setCreated(undefined);
+                  }),
               })
             }
           />
@@ -224,6 +232,7 @@ function FeedDialog(props: {
       <DialogActions>
         <Button onClick={close}>Close</Button>
       </DialogActions>
+      {confirmation.dialog}
     </Dialog>
   );
 }

@@ -2,7 +2,7 @@ import { identityApiRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { Release } from '@internal/plugin-release-coordination-common';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { setupContractServer } from '../../__testUtils__/contractServer';
 import { ReleaseHandover } from './ReleaseHandover';
@@ -106,5 +106,31 @@ describe('ReleaseHandover', () => {
 
     const { container } = await render(release, ['group:default/search-team']);
     expect(container).toBeEmptyDOMElement();
+  });
+
+  it('asks before the owners withdraw their offer', async () => {
+    const offered = {
+      ...release,
+      pendingOwnerRef: 'group:default/payments-team',
+    };
+    server.respond('delete', '/releases/r1/handover', release);
+    const { onChanged } = await render(offered, [
+      'group:default/checkout-team',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Withdraw offer' }));
+    const keep = await screen.findByRole('dialog', {
+      name: 'Withdraw the hand-over offer?',
+    });
+    fireEvent.click(within(keep).getByRole('button', { name: 'Keep' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(server.requests('delete', '/releases/r1/handover')).toEqual([]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Withdraw offer' }));
+    const confirm = await screen.findByRole('dialog');
+    fireEvent.click(
+      within(confirm).getByRole('button', { name: 'Withdraw offer' }),
+    );
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(server.requests('delete', '/releases/r1/handover')).toHaveLength(1);
   });
 });

@@ -15,6 +15,7 @@ import { FormEvent, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { useReleaseAction } from '../shared/useReleaseAction';
+import { useConfirmation } from '../shared/useConfirmation';
 import { ActionReasonField } from '../shared/ReasonField';
 
 /** Props of {@link ReleaseHandover}. @public */
@@ -84,6 +85,7 @@ export function ReleaseHandover(props: ReleaseHandoverProps) {
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string>();
   const { busy, error, run } = useReleaseAction(onChanged);
+  const { confirm, dialog } = useConfirmation();
 
   const mine = new Set((identity.value?.ownershipEntityRefs ?? []).map(lower));
   const isOwner = mine.has(lower(release.ownerRef));
@@ -117,6 +119,7 @@ export function ReleaseHandover(props: ReleaseHandoverProps) {
 
   return (
     <InfoCard title="Ownership">
+      {dialog}
       {error && (
         <Box marginBottom={2}>
           <Alert severity="error">{error}</Alert>
@@ -129,7 +132,16 @@ export function ReleaseHandover(props: ReleaseHandoverProps) {
           offeredToMe={offeredToMe}
           busy={busy}
           onAccept={() => run(() => api.acceptHandover(release.id))}
-          onCancel={() => run(() => api.cancelHandover(release.id))}
+          onCancel={() =>
+            confirm({
+              title: offeredToMe
+                ? 'Decline this hand-over?'
+                : 'Withdraw the hand-over offer?',
+              body: 'The release stays with the group that owns it now.',
+              confirmLabel: offeredToMe ? 'Decline' : 'Withdraw offer',
+              action: () => run(() => api.cancelHandover(release.id)),
+            })
+          }
         />
       ) : (
         <form onSubmit={offer} aria-label="Hand over this release">

@@ -211,6 +211,14 @@ describe('ReleaseImpact', () => {
     await userEvent.click(
       screen.getByRole('button', { name: 'Remove override' }),
     );
+    // removing asks first
+    const confirm = await screen.findByRole('dialog', {
+      name: 'Remove the risk override?',
+    });
+    expect(server.requests('delete', '/releases/r1/risk-override')).toEqual([]);
+    await userEvent.click(
+      within(confirm).getByRole('button', { name: 'Remove override' }),
+    );
     await waitFor(() =>
       expect(screen.queryByText(/Reviewed/)).not.toBeInTheDocument(),
     );

@@ -16,6 +16,7 @@ import {
 import { FormDialog, useSubmission } from '../shared/FormDialog';
 import { errorMessage, formatTimestamp } from '../shared/format';
 import { useOwnsRelease } from '../shared/useOwnsRelease';
+import { useConfirmation } from '../shared/useConfirmation';
 import { ReasonField, useReasonField } from '../shared/ReasonField';
 import type { RiskMatrixProps } from './RiskMatrix';
 
@@ -34,6 +35,7 @@ export function RiskOverride(props: {
   const [dialogOpen, setDialogOpen] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [removeError, setRemoveError] = useState<string>();
+  const { confirm, dialog } = useConfirmation();
   const disabledReason = ownership.reason;
 
   const removeOverride = async () => {
@@ -89,7 +91,14 @@ export function RiskOverride(props: {
                 <Button
                   variant="outlined"
                   disabled={Boolean(disabledReason) || removing}
-                  onClick={removeOverride}
+                  onClick={() =>
+                    confirm({
+                      title: 'Remove the risk override?',
+                      body: `The computed risk, ${risk.computedLevel}, counts again.`,
+                      confirmLabel: 'Remove override',
+                      action: removeOverride,
+                    })
+                  }
                 >
                   Remove override
                 </Button>
@@ -98,6 +107,7 @@ export function RiskOverride(props: {
           )}
         </Box>
       )}
+      {dialog}
       {release && (
         <RiskOverrideDialog
           open={dialogOpen}

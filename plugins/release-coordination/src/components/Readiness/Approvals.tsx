@@ -13,6 +13,9 @@ import {
   ReleaseApprovals,
 } from '@internal/plugin-release-coordination-common';
 import { formatTimestamp } from '../shared/format';
+import { useConfirmation } from '../shared/useConfirmation';
+import { DecisionButtons } from './DecisionButtons';
+import { DecisionRefusal, GroupList } from './decisionRefusal';
 import { approvalStatusLabel, approvalsSummary } from './readinessDisplay';
 
 /** Why a group must approve, in words. */
@@ -28,6 +31,7 @@ function RequiredApprovalRow(props: {
   me?: string;
   busy: boolean;
   onWithdraw: (groupRef: string) => void;
+  confirm: ReturnType<typeof useConfirmation>['confirm'];
 }) {
   const { required, decision, me, busy } = props;
   const mine = decision && me && decision.by.toLocaleLowerCase('en-US') === me;
@@ -57,7 +61,28 @@ function RequiredApprovalRow(props: {
               <Button
                 size="small"
                 disabled={busy}
-                onClick={() => props.onWithdraw(required.groupRef)}
+                onClick={() =>
+                  props.confirm({
+                    title: 'Withdraw this decision?',
+                    body: (
+                      <>
+                        The{' '}
+                        {decision.decision === 'approve'
+                          ? 'approval'
+                          : 'rejection'}{' '}
+                        of{' '}
+                        <EntityRefLink
+                          entityRef={required.groupRef}
+                          defaultKind="group"
+                        />{' '}
+                        no longer counts; an approved release that needed it
+                        goes back to planned.
+                      </>
+                    ),
+                    confirmLabel: 'Withdraw',
+                    action: () => props.onWithdraw(required.groupRef),
+                  })
+                }
               >
                 Withdraw
               </Button>
@@ -84,12 +109,15 @@ function RequiredApprovalRow(props: {
 export function Approvals(props: {
   approvals: ReleaseApprovals;
   userEntityRef?: string;
+  /** Why the user cannot decide, shown next to the disabled Approve and Reject. */
+  refusal?: DecisionRefusal;
   busy: boolean;
   onDecide: (decision: ApprovalDecisionValue) => void;
   onWithdraw: (groupRef: string) => void;
 }) {
   const { approvals, userEntityRef, busy } = props;
   const me = userEntityRef?.toLocaleLowerCase('en-US');
+  const { confirm, dialog } = useConfirmation();
   return (
     <>
       <Typography variant="h6" component="h3">
@@ -112,6 +140,7 @@ export function Approvals(props: {
               me={me}
               busy={busy}
               onWithdraw={props.onWithdraw}
+              confirm={confirm}
             />
           ))}
         </List>
@@ -121,39 +150,25 @@ export function Approvals(props: {
           To approve afterwards
           {approvals.followUpDeadline &&
             ` by ${formatTimestamp(approvals.followUpDeadline)}`}
-          : {approvals.pendingAfter.join(', ')}
+          : <GroupList groupRefs={approvals.pendingAfter} />
         </Typography>
       )}
       {approvals.overdue.length > 0 && (
         <Box marginTop={1}>
           <Alert severity="warning">
             Overdue since {formatTimestamp(approvals.followUpDeadline ?? '')}:{' '}
-            {approvals.overdue.join(', ')} still have to approve afterwards.
+            <GroupList groupRefs={approvals.overdue} /> still have to approve
+            afterwards.
           </Alert>
         </Box>
       )}
-      {approvals.mayDecide.length > 0 && (
-        <Box display="flex" style={{ gap: 8 }} marginTop={1}>
-          <Button
-            variant="contained"
-            color="primary"
-            disabled={busy}
-            onClick={() => props.onDecide('approve')}
-          >
-            Approve
-          </Button>
-          <Button
-            variant="outlined"
-            disabled={busy}
-            onClick={() => props.onDecide('reject')}
-          >
-            Reject
-          </Button>
-          <Typography variant="caption" color="textSecondary">
-            for {approvals.mayDecide.join(', ')}
-          </Typography>
-        </Box>
-      )}
+      <DecisionButtons
+        mayDecide={approvals.mayDecide}
+        refusal={props.refusal}
+        busy={busy}
+        onDecide={props.onDecide}
+      />
+      {dialog}
     </>
   );
 }

@@ -34,6 +34,7 @@ describe('EntityReadinessContent with hostile stored text', () => {
 
   it('shows the hostile title and the script evidence as text', async () => {
     const start = Date.now() + 3600_000;
+    server.respond('get', '/approvals/inbox', { items: [] });
     server.respond('get', '/releases', {
       items: [
         makeRelease({

@@ -19,6 +19,8 @@ import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { EntityReadinessContent } from './EntityReadinessContent';
+import { ApprovalInboxItem } from '@internal/plugin-release-coordination-common';
+import { makeInboxItem } from '../Inbox/__testUtils__/inboxFixtures';
 
 const group: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -36,7 +38,9 @@ function soon(hours: number) {
 
 const server = setupContractServer();
 
-async function render() {
+/** Renders the group's tab; its inbox holds `inbox`. */
+async function render(inbox: ApprovalInboxItem[] = []) {
+  server.respond('get', '/approvals/inbox', { items: inbox });
   return renderInTestApp(
     <EntityProvider entity={group}>
       <EntityReadinessContent />
@@ -158,5 +162,30 @@ describe('EntityReadinessContent', () => {
     server.respond('get', '/releases', { items: [] });
     await render();
     expect(await screen.findByText('No upcoming releases')).toBeInTheDocument();
+  });
+
+  it("starts with the releases waiting for this group's decision, leaving out those of the user's other groups", async () => {
+    server.respond('get', '/releases', { items: [] });
+    await render([
+      makeInboxItem({
+        id: 'r7',
+        title: 'Ledger 5',
+        groupRef: 'group:default/payments',
+      }),
+      makeInboxItem({
+        id: 'r8',
+        title: 'Search 6',
+        groupRef: 'group:default/search',
+      }),
+    ]);
+    expect(
+      await screen.findByRole('heading', { name: 'Waiting for this team' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('listitem', { name: 'Ledger 5 5.0.0' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('listitem', { name: 'Search 6 5.0.0' }),
+    ).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
@@ -22,6 +23,7 @@ import { ReleaseStateChip } from '../shared/ReleaseChips';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { approvalsSummary, ReadinessVerdictChip } from './readinessDisplay';
 import { ReleaseReadiness } from './ReleaseReadiness';
+import { ApprovalInbox } from '../Inbox/ApprovalInbox';
 
 /** At most this many releases, each costing two more requests. */
 const MAX_RELEASES = 20;
@@ -29,11 +31,35 @@ const MAX_RELEASES = 20;
 /**
  * The Readiness tab of a component, system, domain or group: its upcoming
  * releases (those the Releases tab lists) with their verdict and approvals;
- * each expands to its checklist and approvals, with Approve and Reject.
+ * each expands to its checklist and approvals, with Approve and Reject. A
+ * group's tab starts with the releases waiting for the group's decision
+ * that the user can see in their inbox.
  *
  * @public
  */
 export function EntityReadinessContent() {
+  const { entity } = useEntity();
+  if (entity.kind.toLocaleLowerCase('en-US') !== 'group') {
+    return <UpcomingReadiness />;
+  }
+  return (
+    <Box>
+      <Typography variant="h6" component="h2">
+        Waiting for this team
+      </Typography>
+      <ApprovalInbox groupRef={stringifyEntityRef(entity)} />
+      <Box marginTop={3}>
+        <Typography variant="h6" component="h2">
+          Upcoming releases
+        </Typography>
+        <UpcomingReadiness />
+      </Box>
+    </Box>
+  );
+}
+
+/** The upcoming releases of the entity with their verdict and approvals. */
+function UpcomingReadiness() {
   const { entity } = useEntity();
   const api = useApi(releaseCoordinationApiRef);
   const releaseLink = useReleaseLink();

@@ -39,7 +39,13 @@ describe('ReleaseReadiness live updates', () => {
     const signals = new TestSignalApi();
     await renderInTestApp(
       <ReleaseReadiness
-        release={{ id: 'r1', ownerRef: 'group:default/payments', revision: 3 }}
+        release={{
+          id: 'r1',
+          ownerRef: 'group:default/payments',
+          revision: 3,
+          state: 'planned',
+          createdBy: 'user:default/someone',
+        }}
       />,
       {
         apis: [

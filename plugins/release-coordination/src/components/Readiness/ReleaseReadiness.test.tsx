@@ -253,10 +253,10 @@ describe('ReleaseReadiness', () => {
     await render();
     expect(await screen.findByText('overdue (afterwards)')).toBeInTheDocument();
     expect(screen.getByTestId('approvals-follow-up')).toHaveTextContent(
-      /To approve afterwards by .*2030.*: group:default\/payments/,
+      /To approve afterwards by .*2030.*: payments/,
     );
     expect(screen.getByRole('alert')).toHaveTextContent(
-      /Overdue since .*2030.*: group:default\/payments still have to approve afterwards/,
+      /Overdue since .*2030.*: payments still have to approve afterwards/,
     );
     expect(
       screen.getByText(/approved; overdue afterwards: group:default\/payments/),
@@ -364,6 +364,19 @@ describe('ReleaseReadiness', () => {
     );
     setup();
     await userEvent.click(screen.getByRole('button', { name: 'Withdraw' }));
+    // it asks first, and nothing is withdrawn until confirmed
+    const confirm = await screen.findByRole('dialog', {
+      name: 'Withdraw this decision?',
+    });
+    expect(confirm).toHaveTextContent(
+      /The rejection of\s*payments\s*no longer counts/,
+    );
+    expect(
+      server.requests('delete', '/releases/r1/approvals/{groupRef}'),
+    ).toEqual([]);
+    await userEvent.click(
+      within(confirm).getByRole('button', { name: 'Withdraw' }),
+    );
 
     expect(
       await screen.findByRole('button', { name: 'Approve' }),
@@ -446,6 +459,11 @@ describe('ReleaseReadiness', () => {
     await render();
     await userEvent.click(
       await screen.findByRole('button', { name: 'Withdraw' }),
+    );
+    await userEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Withdraw',
+      }),
     );
     expect(
       await screen.findByText('The release has started'),

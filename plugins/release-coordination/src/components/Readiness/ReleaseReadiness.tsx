@@ -1,6 +1,5 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import Typography from '@material-ui/core/Typography';
@@ -19,14 +18,19 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { errorMessage } from '../shared/format';
 import { useOwnsRelease } from '../shared/useOwnsRelease';
+import { unlessNotFound } from '../shared/unlessNotFound';
 import { ApprovalDialog } from './ApprovalDialog';
 import { Approvals } from './Approvals';
+import { decisionRefusal } from './decisionRefusal';
 import { ItemRow } from './ReadinessItemRow';
 import { ReadinessVerdictChip } from './readinessDisplay';
 
 /** Props of {@link ReleaseReadiness}. @public */
 export interface ReleaseReadinessProps {
-  release: Pick<Release, 'id' | 'ownerRef' | 'revision'>;
+  release: Pick<
+    Release,
+    'id' | 'ownerRef' | 'revision' | 'state' | 'createdBy'
+  >;
   /** Called after a decision, a withdrawal or a checked item. */
   onChanged?: () => void;
   /** Leaves out the verdict chip, when the surrounding list shows it. */
@@ -35,19 +39,6 @@ export interface ReleaseReadinessProps {
   onVerdict?: (verdict: ReleaseReadinessValue['verdict'] | undefined) => void;
   /** Changes when something beside the release changed (its issues): reloads. */
   refreshKey?: number;
-}
-
-const isNotFound = (error: unknown) =>
-  error instanceof ResponseError && error.statusCode === 404;
-
-/** The value of a call, undefined when it answers 404 (backends without it). */
-async function unlessNotFound<T>(call: Promise<T>): Promise<T | undefined> {
-  try {
-    return await call;
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
 }
 
 /**
@@ -239,6 +230,11 @@ export function ReleaseReadiness(props: ReleaseReadinessProps) {
           <Approvals
             approvals={approvals}
             userEntityRef={identity.value?.userEntityRef}
+            refusal={decisionRefusal({
+              approvals,
+              release,
+              user: identity.value,
+            })}
             busy={busy}
             onDecide={setDeciding}
             onWithdraw={groupRef =>

@@ -201,7 +201,7 @@ describe('ReleaseConflicts', () => {
     await waitFor(() => expect(move).toBeDisabled());
     expect(move.parentElement).toHaveAttribute(
       'title',
-      expect.stringContaining('Only members of group:default/payments'),
+      expect.stringContaining('Only members of payments'),
     );
     expect(
       screen.getByRole('button', { name: 'Override freeze' }),
@@ -272,6 +272,16 @@ describe('ReleaseConflicts', () => {
     });
     await waitFor(() => expect(remove).toBeEnabled());
     await userEvent.click(remove);
+    // removing asks first
+    const confirm = await screen.findByRole('dialog', {
+      name: 'Remove the freeze override?',
+    });
+    expect(server.requests('delete', '/releases/r1/freeze-override')).toEqual(
+      [],
+    );
+    await userEvent.click(
+      within(confirm).getByRole('button', { name: 'Remove override' }),
+    );
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
     expect(
       server.requests('delete', '/releases/r1/freeze-override'),

@@ -20,6 +20,7 @@ import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { conflictKindLabel, hasBlocking } from '../shared/conflictDisplay';
 import { formatTimestamp } from '../shared/format';
 import { useOwnsRelease } from '../shared/useOwnsRelease';
+import { useConfirmation } from '../shared/useConfirmation';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { useReleaseTitles } from '../shared/useReleaseTitles';
 import { FreezeOverrideDialog } from './FreezeOverrideDialog';
@@ -248,6 +249,7 @@ export function ReleaseConflicts(props: ReleaseConflictsProps) {
   const moveRights = useOwnsRelease(release, 'move it');
   const overrideRights = useOwnsRelease(release, 'override its freezes');
   const actions = useConflictActions(release, onChanged);
+  const confirmation = useConfirmation();
   const { busy } = actions;
   const otherIds = [...new Set(conflicts.flatMap(c => c.releaseIds))].filter(
     id => id !== release.id,
@@ -302,6 +304,7 @@ export function ReleaseConflicts(props: ReleaseConflictsProps) {
           ))}
         </ul>
       )}
+      {confirmation.dialog}
       {freezeOverride && (
         <FreezeOverrideNote
           freezeOverride={freezeOverride}
@@ -310,7 +313,14 @@ export function ReleaseConflicts(props: ReleaseConflictsProps) {
               disabledReason={overrideRights.reason}
               disabled={busy}
               color="secondary"
-              onClick={actions.removeOverride}
+              onClick={() =>
+                confirmation.confirm({
+                  title: 'Remove the freeze override?',
+                  body: 'The freezes this release overlaps block it again.',
+                  confirmLabel: 'Remove override',
+                  action: actions.removeOverride,
+                })
+              }
             >
               Remove override
             </OwnerButton>

@@ -13,6 +13,7 @@ import { TrainsTab } from '../Trains';
 import { OpenIssuesTab } from '../ReleaseIssues';
 import { ReviewsList } from '../Reviews';
 import { DeliveryMetrics } from '../DeliveryMetrics';
+import { ApprovalInbox } from '../Inbox';
 
 const ALL_RELEASES = {};
 
@@ -26,6 +27,7 @@ const TABS = [
   'issues',
   'reviews',
   'metrics',
+  'inbox',
 ] as const;
 
 /**
@@ -34,7 +36,8 @@ const TABS = [
  * freezes or every upcoming release's impact, chosen with `?tab=list`,
  * `?tab=timeline`, `?tab=trains`, `?tab=freezes`, `?tab=impact` or
  * `?tab=issues` (the open issues), `?tab=reviews` (post-release reviews) or
- * `?tab=metrics` (delivery metrics) so links
+ * `?tab=metrics` (delivery metrics) or `?tab=inbox` (what the user's teams
+ * must decide) so links
  * can be shared.
  */
 export function ReleasesHome(props: { now?: Date | string | number }) {
@@ -67,6 +70,7 @@ export function ReleasesHome(props: { now?: Date | string | number }) {
           <Tab value="issues" label="Open issues" />
           <Tab value="reviews" label="Reviews" />
           <Tab value="metrics" label="Metrics" />
+          <Tab value="inbox" label="Waiting for my team" />
         </Tabs>
       </Box>
       {/* The list's table loads lazily; keep the tabs while it does. */}
@@ -82,6 +86,7 @@ export function ReleasesHome(props: { now?: Date | string | number }) {
         {tab === 'issues' && <OpenIssuesTab />}
         {tab === 'reviews' && <ReviewsList />}
         {tab === 'metrics' && <DeliveryMetrics scope="organisation" />}
+        {tab === 'inbox' && <ApprovalInbox />}
       </Suspense>
     </>
   );

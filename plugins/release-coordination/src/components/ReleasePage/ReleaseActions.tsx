@@ -3,6 +3,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
 import EditIcon from '@material-ui/icons/Edit';
 import Alert from '@material-ui/lab/Alert';
 import {
@@ -15,7 +16,11 @@ import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { EditReleaseDialog } from '../EditReleaseDialog';
 import { errorMessage } from '../shared/format';
 import { BookOnTrain } from '../Trains';
-import { TransitionButtons } from './TransitionButtons';
+import { buttonStates, TransitionButtons } from './TransitionButtons';
+import {
+  TransitionBlockerList,
+  useTransitionBlockers,
+} from './TransitionBlockers';
 
 function EditButton(props: {
   disabledReason?: string;
@@ -54,8 +59,15 @@ export function ReleaseActions(props: {
   /** Why the user may not edit the release, if they may not. */
   editDisabledReason?: string;
   onChanged: () => void;
+  /** Changes when the release's approvals or readiness may have changed: what blocks its moves reloads. */
+  refreshKey?: number;
 }) {
   const { release, loading, verdict, onChanged } = props;
+  const blockers = useTransitionBlockers(
+    release,
+    buttonStates(release),
+    props.refreshKey,
+  );
   const { disabledReason, editDisabledReason } = props;
   const api = useApi(releaseCoordinationApiRef);
   const [busy, setBusy] = useState(false);
@@ -100,9 +112,16 @@ export function ReleaseActions(props: {
             onTransition={transition}
             verdict={verdict}
             onOverridden={onChanged}
+            blocked={Object.keys(blockers) as ReleaseState[]}
           />
           <BookOnTrain release={release} onBooked={onChanged} />
         </Box>
+        {props.disabledReason && (
+          <Typography variant="body2" color="textSecondary">
+            {props.disabledReason}
+          </Typography>
+        )}
+        <TransitionBlockerList blockers={blockers} />
         <EditReleaseDialog
           open={editing}
           release={release}

@@ -147,7 +147,7 @@ describe('ReleasePage editing', () => {
     await waitFor(() => expect(button).toBeDisabled());
     expect(button.parentElement).toHaveAttribute(
       'title',
-      'Only members of group:default/payments, which owns this release, can edit it.',
+      'Only members of payments, which owns this release, can edit it.',
     );
   });
 
@@ -287,14 +287,8 @@ describe('ReleasePage editing', () => {
       );
     });
 
-    it('offers other releases no override and shows the refusal with its reasons', async () => {
+    it('offers other releases no override and says before the click why they cannot start', async () => {
       notReady('normal');
-      server.fail(
-        'post',
-        '/releases/r1/transition',
-        409,
-        'Release r1 is not ready: Approvals complete: not passed | Rollback plan reviewed: not passed',
-      );
       await render();
       const start = await screen.findByRole('button', {
         name: 'Move to in progress',
@@ -303,15 +297,19 @@ describe('ReleasePage editing', () => {
       expect(
         screen.queryByRole('button', { name: 'Start with override' }),
       ).toBeNull();
-      expect(start).toBeEnabled();
-      await userEvent.click(start);
-      expect(await screen.findByRole('alert')).toHaveTextContent(
-        'Release r1 is not ready: Approvals complete: not passed | Rollback plan reviewed: not passed',
+      await waitFor(() => expect(start).toBeDisabled());
+      const blockers = screen.getByTestId('transition-blockers');
+      expect(blockers).toHaveTextContent(
+        'Move to in progress is not possible yet:',
       );
-      expect(server.bodies('post', '/releases/r1/transition')).toEqual([
-        { to: 'in_progress' },
-      ]);
-      expect(screen.getByTestId('release-state')).toHaveTextContent('approved');
+      expect(blockers).toHaveTextContent(
+        'Not ready: Approvals complete, Rollback plan reviewed (see Readiness below).',
+      );
+      // the window is years ahead: it cannot start before the lead time either
+      expect(blockers).toHaveTextContent(
+        /It can start from .*2030.*, 60 minutes before its window/,
+      );
+      expect(server.requests('post', '/releases/r1/transition')).toEqual([]);
     });
   });
 });

@@ -79,7 +79,7 @@ describe('ReleasePage', () => {
     await waitFor(() => expect(button).toBeDisabled());
     expect(button.parentElement).toHaveAttribute(
       'title',
-      expect.stringContaining('Only members of group:default/payments'),
+      expect.stringContaining('Only members of payments'),
     );
   });
 

@@ -91,6 +91,7 @@ export function ReleasePage(props: ReleasePageProps) {
         disabledReason={disabledReason}
         editDisabledReason={editDisabledReason}
         onChanged={retry}
+        refreshKey={value.load}
       />
       <Grid item xs={12}>
         <ReleaseReadiness

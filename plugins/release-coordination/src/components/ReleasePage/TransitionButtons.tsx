@@ -18,6 +18,20 @@ import { ActionReasonField } from '../shared/ReasonField';
 /** Transitions that undo or abandon a release and so ask for a reason. */
 const NEEDS_REASON: ReleaseState[] = ['cancelled', 'rolled_back'];
 
+/**
+ * The states the release page offers a button for: the next states, but for
+ * rolling back and verifying (decided in the release's Rollback and Success
+ * criteria sections), and none while rolling back.
+ */
+export function buttonStates(release: Pick<Release, 'state'>): ReleaseState[] {
+  return nextReleaseStates(release.state).filter(
+    state =>
+      state !== 'rolling_back' &&
+      state !== 'verified' &&
+      release.state !== 'rolling_back',
+  );
+}
+
 /** Props of {@link TransitionButtons}. */
 export interface TransitionButtonsProps {
   release: Release;
@@ -29,6 +43,8 @@ export interface TransitionButtonsProps {
   verdict?: 'ready' | 'not-ready';
   /** Called after the release started with an override. */
   onOverridden?: () => void;
+  /** The moves the backend would refuse (409): their buttons are disabled. */
+  blocked?: ReleaseState[];
 }
 
 /** A button for each state the release may move to next. */
@@ -37,14 +53,7 @@ export function TransitionButtons(props: TransitionButtonsProps) {
   const [asking, setAsking] = useState<ReleaseState>();
   const [reason, setReason] = useState('');
   const [overriding, setOverriding] = useState(false);
-  // a rollback is decided and completed in the release's Rollback section,
-  // verification in its Success criteria section
-  const states = nextReleaseStates(release.state).filter(
-    state =>
-      state !== 'rolling_back' &&
-      state !== 'verified' &&
-      release.state !== 'rolling_back',
-  );
+  const states = buttonStates(release);
   if (states.length === 0) {
     return null;
   }
@@ -64,7 +73,11 @@ export function TransitionButtons(props: TransitionButtonsProps) {
           <Button
             variant={NEEDS_REASON.includes(state) ? 'outlined' : 'contained'}
             color={NEEDS_REASON.includes(state) ? 'secondary' : 'primary'}
-            disabled={Boolean(disabledReason) || busy}
+            disabled={
+              Boolean(disabledReason) ||
+              busy ||
+              Boolean(props.blocked?.includes(state))
+            }
             onClick={() => {
               if (NEEDS_REASON.includes(state)) {
                 setReason('');

@@ -18,6 +18,7 @@ import {
   SuccessCriterion,
 } from '@internal/plugin-release-coordination-common';
 import { useState } from 'react';
+import { useConfirmation } from '../shared/useConfirmation';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
@@ -107,6 +108,35 @@ function VerifyAction(props: {
 }
 
 /**
+ * Removing a success criterion, after asking: `remove` opens the question,
+ * `dialog` is to be rendered; a failure goes to `onError`, then `onDone`.
+ */
+function useCriterionRemoval(
+  releaseId: string,
+  onDone: () => void,
+  onError: (message: string | undefined) => void,
+) {
+  const api = useApi(releaseCoordinationApiRef);
+  const { confirm, dialog } = useConfirmation();
+  const remove = (criterion: SuccessCriterion) =>
+    confirm({
+      title: 'Remove this success criterion?',
+      body: 'It and any result recorded for it are removed.',
+      confirmLabel: 'Remove',
+      action: async () => {
+        onError(undefined);
+        try {
+          await api.deleteSuccessCriterion(releaseId, criterion.id);
+        } catch (e) {
+          onError(errorMessage(e));
+        }
+        onDone();
+      },
+    });
+  return { remove, dialog };
+}
+
+/**
  * The "Success criteria" section of a release page: criteria added and
  * edited while planning, their results recorded by their owners after the
  * release, and the Verify button once every one is met or waived.
@@ -125,6 +155,11 @@ export function ReleaseVerification(props: ReleaseVerificationProps) {
     () => api.getReleaseVerification(release.id),
     [api, release.id, release.state, release.revision],
   );
+  const { remove, dialog } = useCriterionRemoval(
+    release.id,
+    retry,
+    setActionError,
+  );
 
   // a backend without success criteria answers 404: no section then
   if (error instanceof ResponseError && error.statusCode === 404) return null;
@@ -133,20 +168,12 @@ export function ReleaseVerification(props: ReleaseVerificationProps) {
   else if (error && !value) content = <ResponseErrorPanel error={error} />;
   else if (value) {
     const mayEdit = value.editable && owns.owns;
-    const remove = async (criterion: SuccessCriterion) => {
-      setActionError(undefined);
-      try {
-        await api.deleteSuccessCriterion(release.id, criterion.id);
-      } catch (e) {
-        setActionError(errorMessage(e));
-      }
-      retry();
-    };
     const ownsCriterion = (criterion: SuccessCriterion) =>
       myRefs?.includes(criterion.ownerRef.toLocaleLowerCase('en-US'));
     content = (
       <>
         {actionError && <Alert severity="error">{actionError}</Alert>}
+        {dialog}
         {value.criteria.length === 0 ? (
           <Typography variant="body2" color="textSecondary">
             No success criteria yet.

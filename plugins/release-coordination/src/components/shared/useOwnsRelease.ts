@@ -1,6 +1,17 @@
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { Release } from '@internal/plugin-release-coordination-common';
 import useAsync from 'react-use/esm/useAsync';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
+
+/** A group ref as people read it: `group:default/payments` as `payments`. */
+function humanizeGroupRef(ref: string): string {
+  try {
+    return humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'group' });
+  } catch {
+    return ref;
+  }
+}
 
 /**
  * Whether the signed-in user is a member of the group owning a release, and
@@ -34,6 +45,8 @@ export function useOwnsRelease(
     : {
         owns,
         loading: false,
-        reason: `Only members of ${release.ownerRef}, which owns this release, can ${verb}.`,
+        reason: `Only members of ${humanizeGroupRef(
+          release.ownerRef,
+        )}, which owns this release, can ${verb}.`,
       };
 }

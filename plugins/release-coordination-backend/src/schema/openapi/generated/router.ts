@@ -3940,6 +3940,54 @@ export const spec = {
         },
       },
     },
+    '/approvals/inbox': {
+      get: {
+        operationId: 'GetApprovalInbox',
+        description:
+          '"Waiting for my team": the releases the caller may see on which one of the caller\'s groups still has to decide (as owner, release manager or owner of an affected dependent), by window start, with the groups\' affected entities, the dependency paths that reach them and the deadline. A page may hold fewer items than `limit` and still have a `nextCursor` (it stops after looking at 200 releases).',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            allowReserved: true,
+            description: 'Default: 20.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 50,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            allowReserved: true,
+            description: 'The `nextCursor` of the previous page.',
+            schema: {
+              type: 'string',
+              maxLength: 500,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of the inbox.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ApprovalInboxPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -7549,6 +7597,107 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/EntityAnnotationProblem',
             },
+          },
+        },
+      },
+      ApprovalInboxPage: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApprovalInboxItem',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+      },
+      ApprovalInboxItem: {
+        type: 'object',
+        required: ['release', 'approvals', 'groups'],
+        properties: {
+          release: {
+            $ref: '#/components/schemas/Release',
+          },
+          approvals: {
+            $ref: '#/components/schemas/ReleaseApprovals',
+          },
+          groups: {
+            type: 'array',
+            description: "The caller's groups that still have to decide.",
+            items: {
+              type: 'object',
+              required: [
+                'groupRef',
+                'reason',
+                'entityRefs',
+                'phase',
+                'status',
+                'paths',
+              ],
+              properties: {
+                groupRef: {
+                  type: 'string',
+                },
+                reason: {
+                  type: 'string',
+                  enum: ['owner', 'release-manager', 'affected-dependent'],
+                },
+                entityRefs: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                phase: {
+                  type: 'string',
+                  enum: ['before', 'after'],
+                },
+                status: {
+                  type: 'string',
+                  enum: [
+                    'approved',
+                    'rejected',
+                    'pending',
+                    'pending-after',
+                    'overdue',
+                  ],
+                },
+                paths: {
+                  type: 'array',
+                  description:
+                    'For affected dependents, one dependency path per affected entity.',
+                  items: {
+                    type: 'object',
+                    required: ['entityRef', 'path', 'via'],
+                    properties: {
+                      entityRef: {
+                        type: 'string',
+                      },
+                      path: {
+                        type: 'array',
+                        items: {
+                          type: 'string',
+                        },
+                      },
+                      via: {
+                        type: 'string',
+                        enum: ['dependsOn', 'consumesApi', 'partOf'],
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          deadline: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'The window start for approvals before the release, the follow-up deadline for approvals afterwards.',
           },
         },
       },

@@ -1,0 +1,57 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import { ApprovalDecisionValue } from '@internal/plugin-release-coordination-common';
+import {
+  DecisionRefusal,
+  DecisionRefusalText,
+  GroupList,
+} from './decisionRefusal';
+
+/**
+ * Approve and Reject for the groups the user may decide for, or both
+ * disabled with the reason in words next to them; nothing when neither
+ * applies.
+ */
+export function DecisionButtons(props: {
+  mayDecide: string[];
+  refusal?: DecisionRefusal;
+  busy: boolean;
+  onDecide: (decision: ApprovalDecisionValue) => void;
+}) {
+  const { mayDecide, refusal, busy } = props;
+  if (mayDecide.length === 0 && !refusal) return null;
+  const disabled = busy || mayDecide.length === 0;
+  return (
+    <Box
+      display="flex"
+      alignItems="center"
+      flexWrap="wrap"
+      style={{ gap: 8 }}
+      marginTop={1}
+    >
+      <Button
+        variant="contained"
+        color="primary"
+        disabled={disabled}
+        onClick={() => props.onDecide('approve')}
+      >
+        Approve
+      </Button>
+      <Button
+        variant="outlined"
+        disabled={disabled}
+        onClick={() => props.onDecide('reject')}
+      >
+        Reject
+      </Button>
+      {refusal ? (
+        <DecisionRefusalText refusal={refusal} />
+      ) : (
+        <Typography variant="body2" color="textSecondary" component="span">
+          for <GroupList groupRefs={mayDecide} />
+        </Typography>
+      )}
+    </Box>
+  );
+}
