@@ -16,6 +16,11 @@ const server = setupContractServer();
 const { history, setup, changed, moved, render } = releasePageKit(server);
 
 describe('ReleasePage editing', () => {
+  beforeEach(() => {
+    // The edit dialog's live window check.
+    server.respond('get', '/freeze-occurrences', { items: [] });
+    server.respond('get', '/releases', { items: [] });
+  });
   const setValue = (label: string, value: string) =>
     fireEvent.change(within(screen.getByRole('dialog')).getByLabelText(label), {
       target: { value },
