@@ -53,6 +53,22 @@ describe('the live window check of the release dialogs', () => {
     server.respond('get', '/freeze-occurrences', { items: [] });
   });
 
+  it('asks the assistant nothing while the dialog is closed', async () => {
+    await renderInTestApp(
+      <CreateReleaseDialog
+        open={false}
+        onClose={jest.fn()}
+        onCreated={jest.fn<void, [Release]>()}
+        initialEntityRefs={['component:default/payments-api']}
+      />,
+      { apis: [[releaseCoordinationApiRef, server.api]] },
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // an open dialog asks within this time (the test below waits for it)
+    await new Promise(resolve => setTimeout(resolve, 500));
+    expect(server.requests('get', '/slots')).toEqual([]);
+  });
+
   it('names the freeze a window falls into, in my zone and the freeze’s own, and proposes free slots inline', async () => {
     // A freeze kept in New York time: Monday 02:00–07:00 there, 08:00–13:00 in Berlin.
     server.respond('get', '/freeze-occurrences', ({ query }) => ({

@@ -51,7 +51,7 @@ export function CreateReleaseDialog(props: CreateReleaseDialogProps) {
       ),
     validate: form => validateReleaseForm(form, linkSchemes),
   });
-  useFreeDefaultWindow(proposed, dialog.form, dialog.setForm);
+  useFreeDefaultWindow(proposed, dialog.form, dialog.setForm, open);
   const { submission } = dialog;
 
   const handleSubmit = () => {

@@ -26,6 +26,9 @@ function entity(kind: string, name = 'payments-api'): Entity {
 const server = setupContractServer();
 beforeEach(() => {
   server.respond('get', '/issues', { items: [] });
+  // the create dialog's free default window and live check
+  server.respond('get', '/slots', { items: [] });
+  server.respond('get', '/freeze-occurrences', { items: [] });
   server.respond('get', '/entity-annotations', request => ({
     entityRef: String(request.query.entityRef),
     problems: [],

@@ -28,14 +28,17 @@ export function proposeWindow(
  * changed it (it is still `proposed`), it moves to the scheduling
  * assistant's first free slot from the proposed start for the form's
  * entities and type (same length, or the train slot the entities ride).
+ * Asks nothing while the dialog is closed.
  */
 export function useFreeDefaultWindow(
   proposed: ProposedWindow,
   form: ReleaseFormState,
   setForm: Dispatch<SetStateAction<ReleaseFormState>>,
+  open: boolean,
 ) {
   const api = useApi(releaseCoordinationApiRef);
   const untouched =
+    open &&
     proposed.current !== undefined &&
     proposed.current.start === form.start &&
     proposed.current.end === form.end;
