@@ -164,9 +164,9 @@ describe('EntityReleasesContent', () => {
     );
     await waitFor(() =>
       expect(
-        server.queries('get', '/releases').some(
-          call => call.order === 'asc' && call.state === undefined,
-        ),
+        server
+          .queries('get', '/releases')
+          .some(call => call.order === 'asc' && call.state === undefined),
       ).toBe(true),
     );
   });

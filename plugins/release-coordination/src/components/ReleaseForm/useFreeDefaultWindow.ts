@@ -1,10 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  Dispatch,
-  MutableRefObject,
-  SetStateAction,
-  useEffect,
-} from 'react';
+import { Dispatch, MutableRefObject, SetStateAction, useEffect } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { windowDuration } from '../shared/conflictDisplay';
 import { isoToLocal, localToIso, ReleaseFormState } from './releaseForm';
@@ -64,7 +59,10 @@ export function useFreeDefaultWindow(
       .then(
         ([slot]) => {
           if (cancelled || !slot) return;
-          const free = { start: isoToLocal(slot.start), end: isoToLocal(slot.end) };
+          const free = {
+            start: isoToLocal(slot.start),
+            end: isoToLocal(slot.end),
+          };
           if (free.start === start && free.end === end) return;
           proposed.current = free;
           setForm(previous =>
