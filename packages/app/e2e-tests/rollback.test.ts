@@ -30,7 +30,9 @@ test('the owners release a demo release, record a sev1 issue, roll back step by 
   await page.getByRole('option', { name: 'sev1' }).click();
   await dialog.getByRole('button', { name: 'Record' }).click();
   await expect(
-    page.getByRole('list', { name: 'Issues' }).getByText(ISSUE),
+    page
+      .getByRole('list', { name: 'Issues' })
+      .getByText(ISSUE, { exact: true }),
   ).toBeVisible();
   // readiness turns red and suggests deciding on a rollback
   await expect(
