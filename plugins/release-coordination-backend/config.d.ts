@@ -30,7 +30,12 @@ export interface Config {
      */
     risk?: {
       /** Change items at or above `medium` add 1 point, at or above `large` 2. Defaults 8 and 20. */
-      changeSize?: { medium?: number; large?: number };
+      changeSize?: {
+        /** Number of change items from which a release is of medium size (1 point). Defaults to 8. */
+        medium?: number;
+        /** Number of change items from which a release is large (2 points). Defaults to 20. */
+        large?: number;
+      };
       /** Points per kind of change present. Defaults: migration 1, config 1. */
       changeKindPoints?: { [kind: string]: number };
       /** Points when any change is breaking. Defaults to 2. */
@@ -38,15 +43,42 @@ export interface Config {
       /** Points per release type. Defaults: emergency 2, hotfix 1, out-of-band 1. */
       releaseTypePoints?: { [type: string]: number };
       /** A window starting less than `hours` (48) after creation adds `points` (1). */
-      leadTime?: { hours?: number; points?: number };
+      leadTime?: {
+        /** Hours between creation and the window's start below which the lead time is short. Defaults to 48. */
+        hours?: number;
+        /** Points of a short lead time. Defaults to 1. */
+        points?: number;
+      };
       /** Each rollback of the same entities in the last `days` (90) adds `pointsEach` (1), at most `maxPoints` (2). */
-      rollbacks?: { days?: number; pointsEach?: number; maxPoints?: number };
+      rollbacks?: {
+        /** How many days back rollbacks of the same entities count. Defaults to 90. */
+        days?: number;
+        /** Points of each such rollback. Defaults to 1. */
+        pointsEach?: number;
+        /** Most points rollbacks add together. Defaults to 2. */
+        maxPoints?: number;
+      };
       /** Points for a blocking conflict (2) or else a warning (1). */
-      conflictPoints?: { blocking?: number; warning?: number };
+      conflictPoints?: {
+        /** Points when the release has a blocking conflict. Defaults to 2. */
+        blocking?: number;
+        /** Points when its worst conflict is a warning. Defaults to 1. */
+        warning?: number;
+      };
       /** An applicable freeze within `marginHours` (48) of the window adds `points` (1). */
-      freeze?: { marginHours?: number; points?: number };
+      freeze?: {
+        /** Hours around the window within which a freeze counts. Defaults to 48. */
+        marginHours?: number;
+        /** Points of a freeze that near. Defaults to 1. */
+        points?: number;
+      };
       /** Steps of transitive dependents: the highest `min` reached gives its points. Defaults 1→1, 10→2, 50→3. */
-      dependents?: Array<{ min: number; points: number }>;
+      dependents?: Array<{
+        /** Fewest transitive dependents for this step. */
+        min: number;
+        /** Points of the step. */
+        points: number;
+      }>;
       /** Points of the most critical affected tier. Defaults: tier-1 2, tier-2 1, tier-3 0. */
       tierPoints?: { [tier: string]: number };
       /** Points of the audience worth most among affected entities. Defaults: customers 1, finance 1. */
@@ -91,6 +123,7 @@ export interface Config {
        * ones once. Defaults to 5 days.
        */
       emergencyFollowUp?: {
+        /** Days the owners have to decide; fractions allowed, at most 90. Defaults to 5. */
         days?: number;
       };
     };
@@ -111,12 +144,18 @@ export interface Config {
      * open 4 hours → the owning group's parent group.
      */
     escalation?: {
+      /** The escalation rules; replace the defaults when set. */
       rules?: Array<{
+        /** The severity of the issues the rule applies to. */
         severity: 'sev1' | 'sev2' | 'sev3' | 'sev4';
         /** The status the issue is still in. */
         status: 'open' | 'acknowledged' | 'mitigated';
         /** ISO 8601 duration, e.g. PT15M or PT4H. */
         after: string;
+        /**
+         * Who is notified: the release managers, the owners of affected
+         * dependents, the issue's owner, or the parent group of the owning group.
+         */
         notify: Array<
           | 'releaseManagers'
           | 'affectedDependentOwners'
@@ -129,7 +168,12 @@ export interface Config {
     readiness?: {
       /** The manual checklist items of each release type (replaces the default list of that type). */
       templates?: {
-        [type: string]: Array<{ id: string; label: string }>;
+        [type: string]: Array<{
+          /** Id of the item. */
+          id: string;
+          /** What the checklist shows. */
+          label: string;
+        }>;
       };
       /**
        * Annotations every entity of a release should declare (on-call,
@@ -152,11 +196,17 @@ export interface Config {
        */
       templates?: {
         [type: string]: Array<{
+          /** What the criterion says, e.g. "Error rate stays below 1%". */
           text: string;
+          /** Entity ref of the group that owns the criterion. */
           ownerRef?: string;
+          /** An automatic check of the criterion by a verification checker. */
           check?: {
+            /** Name of the metric the checker reads, e.g. a key of `httpChecker.metrics`. */
             metric: string;
+            /** How the metric's value compares to `threshold` when the criterion is met. */
             comparator: '<' | '<=' | '>' | '>=' | '==';
+            /** The value the metric is compared with. */
             threshold: number;
             /** ISO 8601 duration from the release's `released` time, e.g. PT4H. */
             window: string;
@@ -171,6 +221,7 @@ export interface Config {
       escalateAfter?: string;
       /** The checker that reads metrics as numbers from JSON HTTP endpoints. */
       httpChecker?: {
+        /** The metrics it can read, by name (the `metric` of a criterion's check). */
         metrics?: {
           [metric: string]: {
             /** http(s) URL; `{releaseId}`, `{entityRef}` (the release's first entity) and `{metric}` are filled in. */

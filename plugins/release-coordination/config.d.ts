@@ -11,5 +11,15 @@ export interface Config {
        */
       allowedSchemes?: string[];
     };
+    /** When releases may move through their lifecycle. */
+    lifecycle?: {
+      /**
+       * How many minutes before its window a release may start (move to
+       * `in_progress`) without an override; the release page disables Start
+       * before then. Defaults to 60. Read by the backend too, which enforces it.
+       * @visibility frontend
+       */
+      startLeadMinutes?: number;
+    };
   };
 }
