@@ -18,7 +18,10 @@ test('a member of the owning group approves from the Readiness tab and the verdi
     .getByRole('listitem')
     .getByRole('link', { name: 'Readiness', exact: true })
     .click();
-  await page.getByRole('button', { name: `Readiness of ${title}` }).click();
+  await page
+    .getByRole('button', { name: title })
+    .and(page.locator('[aria-expanded]'))
+    .click();
 
   const row = page.locator('[data-testid^="readiness-row-"]', {
     hasText: title,

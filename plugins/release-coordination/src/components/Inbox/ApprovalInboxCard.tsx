@@ -18,7 +18,7 @@ export interface ApprovalInboxCardContentProps {
 export function ApprovalInboxCardContent(props: ApprovalInboxCardContentProps) {
   const root = useRootLink();
   return (
-    <Box>
+    <Box data-testid="approval-inbox-widget">
       <ApprovalInbox pageSize={props.limit ?? 5} firstPageOnly />
       {root && (
         <Box marginTop={1}>

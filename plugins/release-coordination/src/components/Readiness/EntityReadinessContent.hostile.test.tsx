@@ -91,14 +91,17 @@ describe('EntityReadinessContent with hostile stored text', () => {
     );
 
     const row = await screen.findByTestId('readiness-row-r1');
-    expect(
-      within(row).getByRole('link', { name: HOSTILE_TITLE }),
-    ).toHaveAttribute('href', '/release-coordination/releases/r1');
+    // The summary is one button named by its visible text, the title first.
     await userEvent.click(
       within(row).getByRole('button', {
-        name: `Readiness of ${HOSTILE_TITLE}`,
+        name: name => name.startsWith(`${HOSTILE_TITLE} 2.1.0`),
       }),
     );
+    expect(
+      await within(row).findByRole('link', {
+        name: `Release page of ${HOSTILE_TITLE} 2.1.0`,
+      }),
+    ).toHaveAttribute('href', '/release-coordination/releases/r1');
     const evidence = await within(row).findByText(
       `Evidence: ${HOSTILE_EVIDENCE}`,
     );

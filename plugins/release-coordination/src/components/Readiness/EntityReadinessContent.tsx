@@ -105,10 +105,7 @@ function UpcomingReadiness() {
           TransitionProps={{ unmountOnExit: true }}
           data-testid={`readiness-row-${release.id}`}
         >
-          <AccordionSummary
-            expandIcon={<ExpandMoreIcon />}
-            aria-label={`Readiness of ${release.title}`}
-          >
+          <AccordionSummary expandIcon={<ExpandMoreIcon />}>
             <Box
               display="flex"
               alignItems="center"
@@ -116,17 +113,7 @@ function UpcomingReadiness() {
               style={{ gap: 12 }}
             >
               <Typography variant="subtitle1" component="span">
-                {releaseLink ? (
-                  <Link
-                    to={releaseLink(release.id)}
-                    onClick={event => event.stopPropagation()}
-                  >
-                    {release.title}
-                  </Link>
-                ) : (
-                  release.title
-                )}{' '}
-                {release.version}
+                {release.title} {release.version}
               </Typography>
               <ReleaseStateChip state={release.state} />
               <Typography variant="body2" color="textSecondary">
@@ -148,6 +135,13 @@ function UpcomingReadiness() {
           </AccordionSummary>
           <AccordionDetails>
             <Box width="100%">
+              {releaseLink && (
+                <Typography variant="body2" paragraph>
+                  <Link to={releaseLink(release.id)}>
+                    Release page of {release.title} {release.version}
+                  </Link>
+                </Typography>
+              )}
               <ReleaseReadiness
                 release={release}
                 onChanged={retry}

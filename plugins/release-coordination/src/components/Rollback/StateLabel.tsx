@@ -1,8 +1,12 @@
 import { ReleaseState } from '@internal/plugin-release-coordination-common';
 import { stateLabel } from '../shared/format';
 
-/** The colour of a release being rolled back, wherever its state shows. */
-export const ROLLING_BACK_COLOR = '#d84315';
+/**
+ * The colour of a release being rolled back, wherever its state shows: a deep
+ * orange with at least 4.5:1 contrast (WCAG AA) as text on the calendar's
+ * tinted event backgrounds and behind the white text of the state chip.
+ */
+export const ROLLING_BACK_COLOR = '#bf360c';
 
 /**
  * A release's state as words; `rolling back` stands out in its own colour

@@ -1,0 +1,169 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page, test } from '@playwright/test';
+
+/** The WCAG 2.1 A and AA rules of axe-core: what the pages must pass. */
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Backstage's sidebar, left out of every scan: its Notifications item is
+ * labelled "Notifications" while it shows the unread count as well
+ * (label-content-name-mismatch). It belongs to Backstage's core components,
+ * not to these plugins, and is the same on every page of any Backstage app.
+ */
+const BACKSTAGE_SIDEBAR = 'nav[aria-label="sidebar nav"]';
+
+/** "Ledger service 4.2", seeded rolled back, with its completed review and issues. */
+const REVIEWED_RELEASE = '00000000-0000-4000-b000-000000000001';
+/** "Checkout worker 1.6", seeded in progress with a two-step rollback plan. */
+const RELEASE_IN_PROGRESS = '00000000-0000-4000-b000-000000000004';
+
+/** Every page and tab of the plugins, as a user reaches it, with the demo data. */
+const PAGES: { name: string; path: string }[] = [
+  { name: 'calendar, month', path: '/release-coordination' },
+  { name: 'calendar, week', path: '/release-coordination?view=week' },
+  { name: 'calendar, day', path: '/release-coordination?view=day' },
+  { name: 'release list', path: '/release-coordination?tab=list' },
+  { name: 'timeline', path: '/release-coordination?tab=timeline' },
+  { name: 'upcoming impact', path: '/release-coordination?tab=impact' },
+  { name: 'approval inbox', path: '/release-coordination?tab=inbox' },
+  {
+    name: 'release page, in progress',
+    path: `/release-coordination/releases/${RELEASE_IN_PROGRESS}`,
+  },
+  {
+    name: 'release page, reviewed',
+    path: `/release-coordination/releases/${REVIEWED_RELEASE}`,
+  },
+  {
+    name: 'component Releases tab',
+    path: '/catalog/default/component/checkout-service/releases',
+  },
+  {
+    name: 'component Impact tab',
+    path: '/catalog/default/component/checkout-service/impact',
+  },
+  {
+    name: 'system Release impact tab',
+    path: '/catalog/default/system/storefront/release-impact',
+  },
+  {
+    name: 'system Metrics tab',
+    path: '/catalog/default/system/storefront/metrics',
+  },
+  {
+    name: 'group Readiness tab',
+    path: '/catalog/default/group/checkout-team/readiness',
+  },
+];
+
+/**
+ * Resolves once `page` has had no request open for half a second and shows no
+ * loading bar: the data of the page has arrived and is on screen.
+ */
+function quietWatcher(page: Page) {
+  let open = 0;
+  let lastChange = Date.now();
+  const opened = () => {
+    open += 1;
+    lastChange = Date.now();
+  };
+  const closed = () => {
+    open -= 1;
+    lastChange = Date.now();
+  };
+  page.on('request', opened);
+  page.on('requestfinished', closed);
+  page.on('requestfailed', closed);
+  return async () => {
+    await expect
+      .poll(() => open <= 0 && Date.now() - lastChange > 500, {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    // Loading bars are indeterminate; determinate ones (rollback steps done)
+    // are content.
+    await expect(
+      page.locator('[role="progressbar"]:not([aria-valuenow])'),
+    ).toHaveCount(0);
+  };
+}
+
+/**
+ * Moves to `path` the way the app's own links do (history and popstate, as
+ * React Router listens), without reloading the development bundle.
+ */
+async function navigateInApp(page: Page, path: string) {
+  await page.evaluate(target => {
+    window.history.pushState({}, '', target);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await expect(page).toHaveURL(path);
+}
+
+/** The violations in a few readable lines: rule, impact, elements, why. */
+function describe(
+  violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations'],
+) {
+  return violations
+    .map(
+      violation =>
+        `${violation.id} (${violation.impact}): ${
+          violation.help
+        }\n${violation.nodes
+          .map(
+            node =>
+              `  ${node.target.join(' ')}\n    ${(node.failureSummary ?? '')
+                .split('\n')
+                .slice(1, 2)
+                .join(' ')}`,
+          )
+          .join('\n')}`,
+    )
+    .join('\n');
+}
+
+test.describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  // One signed-in page for every scan: the pages are read, never changed.
+  test.describe.configure({ mode: 'serial' });
+  const session = {} as { page: Page; quiet: () => Promise<void> };
+
+  test.beforeAll(async ({ browser }) => {
+    const context = await browser.newContext({
+      baseURL: test.info().project.use.baseURL,
+    });
+    const page = await context.newPage();
+    session.page = page;
+    session.quiet = quietWatcher(page);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await expect(page.getByTestId('release-calendar-widget')).toBeVisible();
+  });
+
+  test.afterAll(async () => session.page.context().close());
+
+  test('the home page widgets have no violations', async () => {
+    const { page, quiet } = session;
+    await quiet();
+    // Only the plugins' widgets: the home page's other cards (World Clocks,
+    // Toolkit) are Backstage's and fail rules of their own.
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(WCAG_21_AA)
+      .include('[data-testid="release-calendar-widget"]')
+      .include('[data-testid="approval-inbox-widget"]')
+      .analyze();
+    expect(violations, describe(violations)).toEqual([]);
+  });
+
+  for (const { name, path } of PAGES) {
+    test(`${name} has no violations`, async () => {
+      const { page, quiet } = session;
+      await navigateInApp(page, path);
+      await quiet();
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(WCAG_21_AA)
+        .exclude(BACKSTAGE_SIDEBAR)
+        .analyze();
+      expect(violations, describe(violations)).toEqual([]);
+    });
+  }
+});
