@@ -19,9 +19,13 @@ test("open a System's Metrics tab and read a chart value", async ({ page }) => {
   await expect(
     leadTime.getByLabel('Change lead time over the period'),
   ).toHaveText(/^\d+(\.\d+)? h$/);
-  await expect(leadTime.getByText(/^DORA: (Elite|High|Medium|Low)$/)).toBeVisible();
+  await expect(
+    leadTime.getByText(/^DORA: (Elite|High|Medium|Low)$/),
+  ).toBeVisible();
   // the chart itself: a value written at a point of the line
-  const chart = leadTime.getByRole('img', { name: /Change lead time per week/ });
+  const chart = leadTime.getByRole('img', {
+    name: /Change lead time per week/,
+  });
   await expect(chart).toBeVisible();
   const labels = chart.locator('.recharts-label-list text');
   await expect(labels.first()).toHaveText(/^\d+(\.\d+)?$/);

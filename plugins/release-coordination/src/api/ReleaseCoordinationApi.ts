@@ -315,9 +315,10 @@ export interface ReleaseCoordinationApi extends DeliveryMetricsApi {
   /** The required approvals of a release, its decisions and who may still decide. */
   getReleaseApprovals(id: string): Promise<ReleaseApprovals>;
   /** "Waiting for my team": releases on which one of the caller's groups still has to decide. */
-  getApprovalInbox(
-    request?: { limit?: number; cursor?: string },
-  ): Promise<Page<ApprovalInboxItem>>;
+  getApprovalInbox(request?: {
+    limit?: number;
+    cursor?: string;
+  }): Promise<Page<ApprovalInboxItem>>;
   /**
    * Approves or rejects a release for the caller's undecided required groups;
    * rejects with 403 (not a member, or the creator) or 409 (decided already).

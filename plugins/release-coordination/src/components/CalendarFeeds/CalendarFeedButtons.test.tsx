@@ -61,9 +61,7 @@ describe('CalendarFeedButtons', () => {
     const dialog = await screen.findByRole('dialog', {
       name: 'Subscribe to the calendar',
     });
-    expect(
-      await within(dialog).findByText('owner group:default/other'),
-    ).toBeInTheDocument();
+    expect(await within(dialog).findByText('owner other')).toBeInTheDocument();
 
     server.respond('get', '/calendar-feeds', { items: [otherFeed, newFeed] });
     server.respond(

@@ -25,6 +25,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { ReleaseCalendarFilter } from '../ReleaseCalendar/types';
 import { errorMessage, formatTimestamp } from '../shared/format';
+import { entityName } from '../shared/shortRef';
 
 /**
  * The part of a calendar filter an iCalendar feed understands: one entity,
@@ -40,9 +41,9 @@ export function feedFiltersOf(filter: ReleaseCalendarFilter): CalendarFilters {
 
 function describeFilters(filters: CalendarFilters): string {
   const parts = [
-    filters.entityRef && `entity ${filters.entityRef}`,
-    filters.system && `system ${filters.system}`,
-    filters.owner && `owner ${filters.owner}`,
+    filters.entityRef && `entity ${entityName(filters.entityRef)}`,
+    filters.system && `system ${entityName(filters.system)}`,
+    filters.owner && `owner ${entityName(filters.owner)}`,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'all releases';
 }

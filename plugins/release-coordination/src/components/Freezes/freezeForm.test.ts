@@ -186,7 +186,11 @@ describe('withRepeat', () => {
       ],
       [
         'a weekly freeze by its weekdays and times',
-        recurring('FREQ=WEEKLY;BYDAY=FR', '2030-03-01T16:00', '2030-03-04T08:00'),
+        recurring(
+          'FREQ=WEEKLY;BYDAY=FR',
+          '2030-03-01T16:00',
+          '2030-03-04T08:00',
+        ),
         'Fri 16:00 – Mon 08:00, every week (Europe/Berlin), from Mar 1, 2030',
       ],
       [

@@ -15,9 +15,7 @@ describe('ImpactTable', () => {
     await render();
     expect(screen.getByText('Dependents (2)')).toBeInTheDocument();
     const row = screen
-      .getByText(
-        'component:default/payments-api → component:default/checkout → component:default/storefront',
-      )
+      .getByText('payments-api → checkout → storefront')
       .closest('tr')!;
     expect(within(row).getByText('2')).toBeInTheDocument();
     expect(within(row).getByText('depends on')).toBeInTheDocument();
@@ -30,9 +28,7 @@ describe('ImpactTable', () => {
         .map(link => link.getAttribute('href')),
     ).toEqual(['/catalog/default/group/shop', '/catalog/default/system/shop']);
     expect(within(row).queryByText('high impact')).not.toBeInTheDocument();
-    const checkout = screen
-      .getByText('component:default/payments-api → component:default/checkout')
-      .closest('tr')!;
+    const checkout = screen.getByText('payments-api → checkout').closest('tr')!;
     expect(within(checkout).getByText('high impact')).toBeInTheDocument();
   });
 

@@ -12,6 +12,7 @@ import {
   ImpactReport,
 } from '@internal/plugin-release-coordination-common';
 import { PLAIN_TABLE_OPTIONS } from '../shared/FormDialog';
+import { entityName } from '../shared/shortRef';
 
 const useStyles = makeStyles(theme => ({
   refs: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1) },
@@ -24,9 +25,9 @@ const VIA_LABELS: Record<ImpactDependent['via'], string> = {
   partOf: 'part of',
 };
 
-/** A chain of entity refs in words: `a → b → c`. */
+/** A chain of entity refs in words, by name: `a → b → c`. */
 export function formatPath(path: string[]): string {
-  return path.join(' → ');
+  return path.map(entityName).join(' → ');
 }
 
 function Refs(props: { refs: string[] }) {

@@ -103,7 +103,7 @@ describe('EntityReadinessContent', () => {
       'not ready',
     );
     expect(
-      within(first).getByText('Approvals: waiting for group:default/payments'),
+      within(first).getByText('Approvals: waiting for payments'),
     ).toBeInTheDocument();
     const second = screen.getByTestId('readiness-row-r2');
     expect(within(second).getByTestId('readiness-verdict')).toHaveTextContent(

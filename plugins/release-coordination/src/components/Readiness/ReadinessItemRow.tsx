@@ -14,7 +14,7 @@ import {
   ReadinessItem,
 } from '@internal/plugin-release-coordination-common';
 import { useState } from 'react';
-import { formatTimestamp } from '../shared/format';
+import { formatTimestamp, readableText } from '../shared/format';
 import { UserLink, useLinkSchemes } from '../shared/UserContent';
 
 /** The host and path of an evidence URL, for its link text; the URL itself when it has no host. */
@@ -102,7 +102,7 @@ export function ItemRow(props: {
         secondary={
           <>
             {item.facts.map((fact, index) => (
-              <div key={index}>{fact}</div>
+              <div key={index}>{readableText(fact)}</div>
             ))}
             {item.checkedBy && (
               <div>

@@ -115,7 +115,7 @@ describe('ReleaseReadiness', () => {
     ).toBeInTheDocument();
     const checklist = screen.getByRole('list', { name: 'Checklist' });
     expect(
-      within(checklist).getByText('Waiting for group:default/payments'),
+      within(checklist).getByText('Waiting for payments'),
     ).toBeInTheDocument();
     expect(within(checklist).getByText('No conflicts')).toBeInTheDocument();
     expect(within(checklist).getAllByTitle('failed')).toHaveLength(2);
@@ -259,7 +259,7 @@ describe('ReleaseReadiness', () => {
       /Overdue since .*2030.*: payments still have to approve afterwards/,
     );
     expect(
-      screen.getByText(/approved; overdue afterwards: group:default\/payments/),
+      screen.getByText(/approved; overdue afterwards: payments/),
     ).toBeInTheDocument();
   });
 

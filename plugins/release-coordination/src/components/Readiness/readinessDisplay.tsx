@@ -3,6 +3,7 @@ import {
   ReleaseApprovals,
   ReleaseReadiness,
 } from '@internal/plugin-release-coordination-common';
+import { entityName } from '../shared/shortRef';
 
 /** The go / no-go verdict as a chip: "ready" or "not ready". */
 export function ReadinessVerdictChip(props: {
@@ -21,18 +22,22 @@ export function ReadinessVerdictChip(props: {
   );
 }
 
-/** The approvals of a release in a few words, e.g. "waiting for group:default/a". */
+/** The approvals of a release in a few words, e.g. "waiting for a". */
 export function approvalsSummary(approvals: ReleaseApprovals): string {
   if (approvals.rejected) return 'rejected';
   if (approvals.rule === 'none') return 'not needed';
   if (!approvals.complete) {
-    return `waiting for ${approvals.pending.join(', ')}`;
+    return `waiting for ${approvals.pending.map(entityName).join(', ')}`;
   }
   if (approvals.overdue.length) {
-    return `approved; overdue afterwards: ${approvals.overdue.join(', ')}`;
+    return `approved; overdue afterwards: ${approvals.overdue
+      .map(entityName)
+      .join(', ')}`;
   }
   return approvals.pendingAfter.length
-    ? `approved; afterwards ${approvals.pendingAfter.join(', ')}`
+    ? `approved; afterwards ${approvals.pendingAfter
+        .map(entityName)
+        .join(', ')}`
     : 'approved';
 }
 

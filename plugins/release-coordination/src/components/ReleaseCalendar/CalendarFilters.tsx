@@ -20,7 +20,7 @@ import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { stateLabel } from '../shared/format';
 import { ReleaseCalendarFilter } from './types';
-import { shortRef } from '../shared/shortRef';
+import { entityName } from '../shared/shortRef';
 
 /** A full, lower-case ref of a kind, or undefined when the text is not one. */
 export function normalizeRef(
@@ -37,9 +37,6 @@ export function normalizeRef(
     return undefined;
   }
 }
-
-/** `system:default/payments` as `payments`, other namespaces kept. */
-const nameOf = (ref: string) => shortRef(ref, { withKind: false });
 
 /** The refs of the catalog's entities of a kind, when a catalog is installed. */
 function useEntityRefs(kind: string): { refs: string[]; loading: boolean } {
@@ -65,8 +62,8 @@ function EntityRefFilter(props: {
 }) {
   const { label, kind, value, onChange } = props;
   const { refs, loading } = useEntityRefs(kind);
-  const [text, setText] = useState(value ? nameOf(value) : '');
-  useEffect(() => setText(value ? nameOf(value) : ''), [value]);
+  const [text, setText] = useState(value ? entityName(value) : '');
+  useEffect(() => setText(value ? entityName(value) : ''), [value]);
   return (
     <Autocomplete<string, false, false, true>
       freeSolo
@@ -74,7 +71,7 @@ function EntityRefFilter(props: {
       loading={loading}
       value={value ?? null}
       inputValue={text}
-      getOptionLabel={nameOf}
+      getOptionLabel={entityName}
       onInputChange={(_e, next) => setText(next)}
       onChange={(_e, next) => onChange(normalizeRef(next, kind))}
       onBlur={() => {

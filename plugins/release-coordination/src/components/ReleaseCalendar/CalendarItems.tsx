@@ -335,7 +335,9 @@ export function CalendarLegend(props: { marks?: boolean }) {
             text="blocking conflict"
           />
           <IconEntry
-            icon={<span className={`${classes.swatch} ${classes.liveSwatch}`} />}
+            icon={
+              <span className={`${classes.swatch} ${classes.liveSwatch}`} />
+            }
             text="live now"
           />
         </>

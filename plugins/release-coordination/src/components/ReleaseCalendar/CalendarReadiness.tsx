@@ -13,6 +13,7 @@ import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { CalendarIssueBadge } from '../ReleaseIssues/CalendarIssueBadge';
 import { CalendarCriteriaBadge } from '../Verification/CalendarCriteriaBadge';
 import { StatusIcon } from '../shared/StatusIcon';
+import { readableText } from '../shared/format';
 
 /** Readiness verdicts of the releases a calendar shows, by release id. */
 export interface CalendarVerdicts {
@@ -96,7 +97,9 @@ export function ReadinessMark(props: { releaseId: string }) {
   const ready = verdict.verdict === 'ready';
   const label = ready
     ? 'Ready'
-    : `Not ready: ${verdict.blocking.join('; ') || 'see its readiness'}`;
+    : `Not ready: ${
+        verdict.blocking.map(readableText).join('; ') || 'see its readiness'
+      }`;
   return (
     <>
       <StatusIcon
@@ -115,7 +118,7 @@ export function ReadinessMark(props: { releaseId: string }) {
             <>
               <div>Not ready:</div>
               {verdict.blocking.map((reason, index) => (
-                <div key={index}>{reason}</div>
+                <div key={index}>{readableText(reason)}</div>
               ))}
             </>
           )

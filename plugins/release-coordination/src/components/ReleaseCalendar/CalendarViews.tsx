@@ -141,10 +141,7 @@ function dayLabel(day: DateTime, today: DateTime) {
  * the calendar covers, top (00:00) to bottom (24:00), so that a freeze ending
  * Monday 07:00 shades only the top of Monday.
  */
-function FreezeShades(props: {
-  freezes: FreezeOccurrence[];
-  day: DateTime;
-}) {
+function FreezeShades(props: { freezes: FreezeOccurrence[]; day: DateTime }) {
   const classes = useStyles();
   return (
     <>

@@ -130,7 +130,10 @@ describe('ReleaseCalendar as a change schedule', () => {
       releaseIds: [],
     });
     server.respond('get', '/trains/t1/slots', {
-      items: [slot(berlin(19, 10), berlin(19, 12)), slot(berlin(5, 10), berlin(5, 12))],
+      items: [
+        slot(berlin(19, 10), berlin(19, 12)),
+        slot(berlin(5, 10), berlin(5, 12)),
+      ],
     });
     await render(<ReleaseCalendar now={NOW} />);
     const inside = await waitFor(() =>
@@ -159,7 +162,9 @@ describe('ReleaseCalendar as a change schedule', () => {
       'rolling_back',
     ]);
     unmount();
-    await render(<ReleaseCalendar now={NOW} filter={{ state: ['cancelled'] }} />);
+    await render(
+      <ReleaseCalendar now={NOW} filter={{ state: ['cancelled'] }} />,
+    );
     await waitFor(() =>
       expect(server.queries('get', '/releases')).toHaveLength(2),
     );

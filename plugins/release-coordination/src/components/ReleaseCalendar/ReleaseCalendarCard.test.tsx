@@ -76,7 +76,14 @@ describe('ReleaseCalendarCardContent', () => {
       ).getByTestId('calendar-freeze'),
     ).toHaveTextContent('Easter freeze · until 07:00');
     const legend = screen.getByRole('list', { name: 'Legend' });
-    for (const mark of ['ready', 'not ready', 'blocking conflict', 'live now', 'train slot', 'freeze']) {
+    for (const mark of [
+      'ready',
+      'not ready',
+      'blocking conflict',
+      'live now',
+      'train slot',
+      'freeze',
+    ]) {
       expect(within(legend).getByText(mark)).toBeInTheDocument();
     }
     expect(

@@ -5,9 +5,24 @@ import { makeStyles } from '@material-ui/core/styles';
 import { DateTime } from 'luxon';
 import { useMemo } from 'react';
 import { useReleaseLink, useRootLink } from '../shared/useReleaseLink';
-import { CalendarRange, coversDay, daysOf, freezesOnDay, isoDate, releasesOnDay } from './calendarModel';
-import { CalendarFreeze, CalendarLegend, CalendarRelease, CalendarTrainSlot } from './CalendarItems';
-import { CalendarVerdictsContext, useReadinessVerdicts } from './CalendarReadiness';
+import {
+  CalendarRange,
+  coversDay,
+  daysOf,
+  freezesOnDay,
+  isoDate,
+  releasesOnDay,
+} from './calendarModel';
+import {
+  CalendarFreeze,
+  CalendarLegend,
+  CalendarRelease,
+  CalendarTrainSlot,
+} from './CalendarItems';
+import {
+  CalendarVerdictsContext,
+  useReadinessVerdicts,
+} from './CalendarReadiness';
 import { markFrozenSlots } from './trainSlotText';
 import { useCalendarData } from './useCalendarData';
 import { useCalendarTrainSlots } from './useCalendarTrainSlots';
@@ -74,16 +89,31 @@ function WidgetDay(props: {
         {isToday ? 'Today' : day.toFormat('ccc d')}
       </Typography>
       {freezesOnDay(data.freezes, day).map(freeze => (
-        <CalendarFreeze key={`${freeze.freezeId}-${freeze.start}`} freeze={freeze} day={day} />
+        <CalendarFreeze
+          key={`${freeze.freezeId}-${freeze.start}`}
+          freeze={freeze}
+          day={day}
+        />
       ))}
       {slots
         .filter(slot => coversDay(slot, day))
         .map(slot => (
-          <CalendarTrainSlot key={`${slot.trainId}-${slot.start}`} slot={slot} />
+          <CalendarTrainSlot
+            key={`${slot.trainId}-${slot.start}`}
+            slot={slot}
+          />
         ))}
-      {releases.slice(0, hidden > 0 ? DAY_RELEASES - 1 : DAY_RELEASES).map(release => (
-        <CalendarRelease key={release.id} release={release} day={day} dense releaseLink={releaseLink} />
-      ))}
+      {releases
+        .slice(0, hidden > 0 ? DAY_RELEASES - 1 : DAY_RELEASES)
+        .map(release => (
+          <CalendarRelease
+            key={release.id}
+            release={release}
+            day={day}
+            dense
+            releaseLink={releaseLink}
+          />
+        ))}
       {hidden > 0 &&
         (rootLink ? (
           <Link to={`${rootLink}?view=day&date=${isoDate(day)}`}>
@@ -112,7 +142,8 @@ export function ReleaseCalendarCardContent(
   const classes = useStyles();
   const rootLink = useRootLink();
   const today = useMemo(
-    () => (now === undefined ? DateTime.local() : DateTime.fromJSDate(new Date(now))),
+    () =>
+      now === undefined ? DateTime.local() : DateTime.fromJSDate(new Date(now)),
     [now],
   );
   const range: CalendarRange = useMemo(() => {
@@ -132,7 +163,11 @@ export function ReleaseCalendarCardContent(
   let body;
   if (!data.loaded) body = <Progress />;
   else if (data.error) body = <ResponseErrorPanel error={data.error} />;
-  else if (data.releases.length === 0 && data.freezes.length === 0 && slots.length === 0) {
+  else if (
+    data.releases.length === 0 &&
+    data.freezes.length === 0 &&
+    slots.length === 0
+  ) {
     body = (
       <Typography variant="body2" color="textSecondary">
         No releases in the next {days} days.
@@ -142,7 +177,14 @@ export function ReleaseCalendarCardContent(
     body = (
       <div className={classes.days}>
         {daysOf(range).map(day => (
-          <WidgetDay key={isoDate(day)} day={day} today={today} data={data} slots={slots} rootLink={rootLink} />
+          <WidgetDay
+            key={isoDate(day)}
+            day={day}
+            today={today}
+            data={data}
+            slots={slots}
+            rootLink={rootLink}
+          />
         ))}
       </div>
     );
@@ -155,7 +197,9 @@ export function ReleaseCalendarCardContent(
         </Typography>
         {rootLink && <Link to={rootLink}>Open release calendar</Link>}
       </div>
-      <CalendarVerdictsContext.Provider value={readiness}>{body}</CalendarVerdictsContext.Provider>
+      <CalendarVerdictsContext.Provider value={readiness}>
+        {body}
+      </CalendarVerdictsContext.Provider>
       <Box marginTop={1}>
         <CalendarLegend marks />
       </Box>

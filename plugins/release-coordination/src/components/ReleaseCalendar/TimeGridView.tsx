@@ -93,7 +93,9 @@ const useStyles = makeStyles(theme => ({
     textOverflow: 'ellipsis',
   },
   slot: {
-    border: `1px dashed ${theme.palette.type === 'dark' ? '#ffcc80' : '#6d4c41'}`,
+    border: `1px dashed ${
+      theme.palette.type === 'dark' ? '#ffcc80' : '#6d4c41'
+    }`,
     color: theme.palette.type === 'dark' ? '#ffcc80' : '#6d4c41',
     background: alpha('#6d4c41', 0.06),
   },
@@ -234,7 +236,11 @@ function DayColumn(props: TimeGridViewProps & { day: DateTime }) {
       {(props.trainSlots ?? [])
         .filter(slot => spanOnDay(slot, day))
         .map(slot => (
-          <SlotBand key={`${slot.trainId}-${slot.start}`} slot={slot} day={day} />
+          <SlotBand
+            key={`${slot.trainId}-${slot.start}`}
+            slot={slot}
+            day={day}
+          />
         ))}
       {laned.map(({ item: release, lane, lanes }) => (
         <div

@@ -5,7 +5,7 @@ import {
   ReleaseState,
 } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
-import { shortRef } from '../shared/shortRef';
+import { entityName } from '../shared/shortRef';
 import type { EntityRelations } from './entityRelations';
 
 /**
@@ -104,9 +104,12 @@ export function scopeCovers(
 ): boolean {
   if (scope.all) return true;
   const named = new Set(
-    [...scope.entities, ...scope.systems, ...scope.domains, ...scope.groups].map(
-      lower,
-    ),
+    [
+      ...scope.entities,
+      ...scope.systems,
+      ...scope.domains,
+      ...scope.groups,
+    ].map(lower),
   );
   return refs.map(lower).some(ref => {
     const own = relations.get(ref);
@@ -127,12 +130,11 @@ export function scopeCovers(
  */
 export function scopeText(scope: FreezeScope): string {
   if (scope.all) return 'everything';
-  const name = (ref: string) => shortRef(ref, { withKind: false });
   const names = [
-    ...scope.systems.map(ref => `${name(ref)} system`),
-    ...scope.domains.map(ref => `${name(ref)} domain`),
-    ...scope.groups.map(ref => `${name(ref)} group`),
-    ...scope.entities.map(name),
+    ...scope.systems.map(ref => `${entityName(ref)} system`),
+    ...scope.domains.map(ref => `${entityName(ref)} domain`),
+    ...scope.groups.map(ref => `${entityName(ref)} group`),
+    ...scope.entities.map(entityName),
   ];
   return names.join(', ') || 'nothing';
 }
@@ -165,9 +167,7 @@ export function assignLanes<T>(
   items: T[],
   timesOf: (item: T) => { start: number; end: number },
 ): Laned<T>[] {
-  const sorted = [...items].sort(
-    (a, b) => timesOf(a).start - timesOf(b).start,
-  );
+  const sorted = [...items].sort((a, b) => timesOf(a).start - timesOf(b).start);
   const result: Laned<T>[] = [];
   let cluster: Laned<T>[] = [];
   let laneEnds: number[] = [];

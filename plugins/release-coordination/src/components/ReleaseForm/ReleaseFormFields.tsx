@@ -271,9 +271,7 @@ function WindowSection(props: ReleaseFormFieldsProps) {
           start={form.start}
           end={form.end}
           type={form.type}
-          onChoose={window =>
-            setForm(previous => ({ ...previous, ...window }))
-          }
+          onChoose={window => setForm(previous => ({ ...previous, ...window }))}
         />
       </Grid>
     </>

@@ -52,37 +52,37 @@ function SuggestedSlotList(props: {
   const { slots, start, end, onChoose } = props;
   return (
     <List dense aria-label="Suggested slots">
-          {slots.map(slot => {
-            const window = formatWindow(slot);
-            const local = {
-              start: isoToLocal(slot.start),
-              end: isoToLocal(slot.end),
-            };
-            const chosen = local.start === start && local.end === end;
-            return (
-              <ListItem
-                key={`${slot.start}|${slot.trainId ?? ''}`}
-                button
-                selected={chosen}
-                aria-pressed={chosen}
-                onClick={() => onChoose(local)}
-                data-testid="form-suggested-slot"
-              >
-                {slot.trainName && (
-                  <ListItemIcon style={{ minWidth: 32 }}>
-                    <TrainIcon fontSize="small" />
-                  </ListItemIcon>
-                )}
-                <ListItemText
-                  primary={window}
-                  secondary={
-                    slot.trainName ? `Train slot: ${slot.trainName}` : undefined
-                  }
-                />
-              </ListItem>
-            );
-          })}
-        </List>
+      {slots.map(slot => {
+        const window = formatWindow(slot);
+        const local = {
+          start: isoToLocal(slot.start),
+          end: isoToLocal(slot.end),
+        };
+        const chosen = local.start === start && local.end === end;
+        return (
+          <ListItem
+            key={`${slot.start}|${slot.trainId ?? ''}`}
+            button
+            selected={chosen}
+            aria-pressed={chosen}
+            onClick={() => onChoose(local)}
+            data-testid="form-suggested-slot"
+          >
+            {slot.trainName && (
+              <ListItemIcon style={{ minWidth: 32 }}>
+                <TrainIcon fontSize="small" />
+              </ListItemIcon>
+            )}
+            <ListItemText
+              primary={window}
+              secondary={
+                slot.trainName ? `Train slot: ${slot.trainName}` : undefined
+              }
+            />
+          </ListItem>
+        );
+      })}
+    </List>
   );
 }
 

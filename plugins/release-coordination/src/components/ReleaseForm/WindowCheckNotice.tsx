@@ -64,7 +64,9 @@ export function WindowCheckNotice(props: { check: WindowCheck }) {
         <div>This window conflicts; a free slot is suggested below.</div>
         <ul style={{ margin: 0, paddingLeft: 20 }}>
           {check.freezes.map(freeze => (
-            <li key={`${freeze.occurrence.freezeId}|${freeze.occurrence.start}`}>
+            <li
+              key={`${freeze.occurrence.freezeId}|${freeze.occurrence.start}`}
+            >
               {freezeLine(freeze, userZone)}
             </li>
           ))}

@@ -57,7 +57,8 @@ export function useWindowCheck(input: WindowCheckInput): WindowCheck {
   const start = localToIso(input.start);
   const end = localToIso(input.end);
   let idleReason: string | undefined;
-  if (!input.entityRefs.length) idleReason = 'Add an entity to check the window.';
+  if (!input.entityRefs.length)
+    idleReason = 'Add an entity to check the window.';
   else if (!start || !end || Date.parse(end) <= Date.parse(start)) {
     idleReason = 'Set a window to check it.';
   }

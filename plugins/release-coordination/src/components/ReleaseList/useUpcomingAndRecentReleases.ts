@@ -1,10 +1,7 @@
 import { useMemo } from 'react';
 import { ListReleasesRequest } from '../../api/ReleaseCoordinationApi';
 import { useReleaseList } from './useReleaseList';
-import {
-  liveFirst,
-  UNFINISHED_STATES,
-} from '../ReleaseCalendar/scheduleModel';
+import { liveFirst, UNFINISHED_STATES } from '../ReleaseCalendar/scheduleModel';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PAGE_SIZE = 20;

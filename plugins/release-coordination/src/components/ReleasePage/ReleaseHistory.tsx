@@ -11,7 +11,7 @@ import {
   ReleaseEvent,
   ReleaseFieldChange,
 } from '@internal/plugin-release-coordination-common';
-import { formatTimestamp, stateLabel } from '../shared/format';
+import { formatTimestamp, readableText, stateLabel } from '../shared/format';
 
 const useStyles = makeStyles(theme => ({
   timeline: { padding: 0, margin: 0 },
@@ -20,19 +20,29 @@ const useStyles = makeStyles(theme => ({
   changes: { margin: theme.spacing(0.5, 0, 0), paddingLeft: theme.spacing(2) },
 }));
 
+/** A field name in words: `freezeOverride` → `freeze override`. */
+function fieldLabel(field: string): string {
+  return field.replace(/([a-z])([A-Z])/g, '$1 $2').toLocaleLowerCase('en-US');
+}
+
+/** A changed value in words: names for entity refs, local times, no JSON. */
 function formatValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (field === 'state' && typeof value === 'string') return stateLabel(value);
-  if (typeof value === 'string') return value;
-  if (
-    field === 'window' &&
-    typeof value === 'object' &&
-    'start' in (value as object)
-  ) {
-    const w = value as { start: string; end: string };
-    return `${formatTimestamp(w.start)} – ${formatTimestamp(w.end)}`;
+  if (typeof value === 'string') return readableText(value);
+  if (Array.isArray(value)) {
+    return value.map(item => formatValue(field, item)).join(', ') || '—';
   }
-  return JSON.stringify(value);
+  if (typeof value === 'object') {
+    if (field === 'window' && 'start' in value && 'end' in value) {
+      const w = value as { start: string; end: string };
+      return `${formatTimestamp(w.start)} – ${formatTimestamp(w.end)}`;
+    }
+    return Object.entries(value)
+      .map(([key, item]) => `${fieldLabel(key)}: ${formatValue(key, item)}`)
+      .join(', ');
+  }
+  return String(value);
 }
 
 function describeAction(event: ReleaseEvent): string {
@@ -55,7 +65,7 @@ function FieldChange(props: { change: ReleaseFieldChange }) {
   return (
     <li>
       <Typography variant="body2" component="span">
-        <strong>{field}</strong>: {formatValue(field, before)} →{' '}
+        <strong>{fieldLabel(field)}</strong>: {formatValue(field, before)} →{' '}
         {formatValue(field, after)}
       </Typography>
     </li>

@@ -15,6 +15,8 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { FormEvent, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import { entityName } from '../shared/shortRef';
+import { formatDate } from '../shared/format';
 
 const EMPTY = { title: '', ownerRef: '', dueDate: '' };
 
@@ -107,11 +109,13 @@ export function ReviewActionItems(props: {
               </ListItemIcon>
               <ListItemText
                 primary={item.title}
-                secondary={`${item.ownerRef}, due ${item.dueDate}${
+                secondary={`${entityName(item.ownerRef)}, due ${formatDate(
+                  item.dueDate,
+                )}${
                   item.status === 'open' && item.dueDate < today
                     ? ' (overdue)'
                     : ''
-                }${item.doneBy ? ` · done by ${item.doneBy}` : ''}`}
+                }${item.doneBy ? ` · done by ${entityName(item.doneBy)}` : ''}`}
               />
             </ListItem>
           ))}

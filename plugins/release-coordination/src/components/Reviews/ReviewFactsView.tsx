@@ -6,6 +6,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { ReactNode } from 'react';
 import { formatTimestamp, formatWindow, stateLabel } from '../shared/format';
+import { entityName } from '../shared/shortRef';
 
 function FactList(props: { title: string; items: ReactNode[]; none: string }) {
   return (
@@ -59,12 +60,15 @@ export function ReviewFactsView(props: { facts: ReviewFacts }) {
           ...slip(timeline.endSlipMinutes, 'Went live'),
           ...timeline.windowMoves.map(
             move =>
-              `Window moved on ${formatTimestamp(move.at)} by ${
-                move.by
-              }: ${formatWindow(move.from)} → ${formatWindow(move.to)}`,
+              `Window moved on ${formatTimestamp(move.at)} by ${entityName(
+                move.by,
+              )}: ${formatWindow(move.from)} → ${formatWindow(move.to)}`,
           ),
           ...timeline.states.map(
-            s => `${stateLabel(s.state)}: ${formatTimestamp(s.at)} by ${s.by}`,
+            s =>
+              `${stateLabel(s.state)}: ${formatTimestamp(s.at)} by ${entityName(
+                s.by,
+              )}`,
           ),
         ]}
       />
@@ -80,7 +84,8 @@ export function ReviewFactsView(props: { facts: ReviewFacts }) {
                 )}`,
               ]),
           ...approvals.decisions.map(
-            d => `${d.groupRef}: ${d.decision} by ${d.by}`,
+            d =>
+              `${entityName(d.groupRef)}: ${d.decision} by ${entityName(d.by)}`,
           ),
         ]}
       />
@@ -100,7 +105,9 @@ export function ReviewFactsView(props: { facts: ReviewFacts }) {
           none="The rollback had no steps."
           items={rollback.steps.map(
             (s, index) =>
-              `${index + 1}. ${s.title}: ${s.status} (${s.ownerRef})`,
+              `${index + 1}. ${s.title}: ${s.status} (${entityName(
+                s.ownerRef,
+              )})`,
           )}
         />
       )}

@@ -23,6 +23,7 @@ import { formatTimestamp } from '../shared/format';
 import { useCursorPages } from '../shared/CursorPager';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { requirementText, statusText } from './reviewDisplay';
+import { entityName } from '../shared/shortRef';
 
 const PAGE_SIZE = 20;
 
@@ -58,8 +59,9 @@ function ReviewRow(props: { review: ReleaseReviewSummary }) {
               {requirementText(review)} · {statusText(review)}
             </div>
             <div>
-              {review.ownerRef} · finished {formatTimestamp(review.finishedAt)}{' '}
-              · {review.openActionItems} open action item(s)
+              {entityName(review.ownerRef)} · finished{' '}
+              {formatTimestamp(review.finishedAt)} · {review.openActionItems}{' '}
+              open action item(s)
             </div>
           </>
         }

@@ -3,6 +3,7 @@ import {
   REVIEW_REASON_TEXT,
 } from '@internal/plugin-release-coordination-common';
 import { formatTimestamp } from '../shared/format';
+import { entityName } from '../shared/shortRef';
 
 /** Whether a review is required and why, or optional, in words. */
 export function requirementText(review: ReleaseReviewSummary): string {
@@ -16,9 +17,9 @@ export function requirementText(review: ReleaseReviewSummary): string {
 /** Where a review stands, in words: completed by whom when, open, overdue. */
 export function statusText(review: ReleaseReviewSummary): string {
   if (review.status === 'completed') {
-    return `Completed${review.completedBy ? ` by ${review.completedBy}` : ''}${
-      review.completedAt ? ` on ${formatTimestamp(review.completedAt)}` : ''
-    }`;
+    return `Completed${
+      review.completedBy ? ` by ${entityName(review.completedBy)}` : ''
+    }${review.completedAt ? ` on ${formatTimestamp(review.completedAt)}` : ''}`;
   }
   if (review.overdue && review.dueAt) {
     return `Overdue since ${formatTimestamp(review.dueAt)}`;

@@ -151,7 +151,7 @@ describe('ReleaseRollback', () => {
     fireEvent.change(screen.getByLabelText(/Reason/), {
       target: { value: 'p99 doubled' },
     });
-    fireEvent.click(screen.getByLabelText('component:default/payments'));
+    fireEvent.click(screen.getByLabelText('component:payments'));
     fireEvent.click(
       await screen.findByLabelText('Issue sev1 (open): Double charges 1'),
     );

@@ -18,6 +18,7 @@ import { errorMessage, formatTimestamp } from '../shared/format';
 import { HotfixLinks } from './HotfixLinks';
 import { RollbackDecisionForm } from './RollbackDecisionForm';
 import { RollbackSteps } from './RollbackSteps';
+import { entityName } from '../shared/shortRef';
 
 /** Props of {@link ReleaseRollback}. @public */
 export interface ReleaseRollbackProps {
@@ -114,7 +115,7 @@ export function ReleaseRollback(props: ReleaseRollbackProps) {
         <>
           <Typography variant="body2" gutterBottom>
             {rollback.decision.emergency ? 'Emergency rollback' : 'Rollback'}{' '}
-            decided by {rollback.decision.decidedBy} on{' '}
+            decided by {entityName(rollback.decision.decidedBy)} on{' '}
             {formatTimestamp(rollback.decision.decidedAt)}:{' '}
             {rollback.decision.reason}
           </Typography>

@@ -18,6 +18,7 @@ import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { errorMessage } from '../shared/format';
 import { fieldErrors } from './fieldErrors';
 import { TriggerPicker } from './TriggerPicker';
+import { shortRef } from '../shared/shortRef';
 
 const FIELDS = ['reason', 'scope', 'triggeredBy', 'emergency'] as const;
 
@@ -40,7 +41,7 @@ function ScopeField(props: {
               onChange={() => props.onToggle(ref)}
             />
           }
-          label={ref}
+          label={shortRef(ref)}
         />
       ))}
       {props.error && <FormHelperText error>{props.error}</FormHelperText>}

@@ -52,7 +52,7 @@ describe('StatusReport', () => {
       within(blocking).getByText('Approvals complete: not passed'),
     ).toBeInTheDocument();
     expect(screen.getByTestId('status-report-approvals')).toHaveTextContent(
-      '1 decided (group:default/sre approved); pending: group:default/payments',
+      '1 decided (sre approved); pending: payments',
     );
     expect(screen.getByTestId('status-report-conflicts')).toHaveTextContent(
       '1 blocking, 1 warning',

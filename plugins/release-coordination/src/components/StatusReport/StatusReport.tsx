@@ -24,6 +24,7 @@ import {
   errorMessage,
   formatTimestamp,
   formatWindow,
+  readableText,
   stateLabel,
 } from '../shared/format';
 import {
@@ -208,7 +209,9 @@ export function StatusReport(props: StatusReportProps) {
                 <ul aria-label="Status blocking reasons" style={{ margin: 0 }}>
                   {readiness.blocking.map((reason, index) => (
                     <li key={index}>
-                      <Typography variant="body2">{reason}</Typography>
+                      <Typography variant="body2">
+                        {readableText(reason)}
+                      </Typography>
                     </li>
                   ))}
                 </ul>

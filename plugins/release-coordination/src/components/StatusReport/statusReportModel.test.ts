@@ -25,7 +25,7 @@ describe('statusReportText', () => {
         '- State: approved',
         '- Type: normal',
         `- Window: ${formatWindow(release.window)}`,
-        '- Owner: group:default/payments',
+        '- Owner: payments',
         '- Risk: high',
         '- Open issues (conflicts): 1 blocking, 1 warning',
         '',
@@ -46,11 +46,11 @@ describe('statusReportText', () => {
         '',
         '## Approvals',
         '',
-        '- Status: waiting for group:default/payments',
-        `- group:default/sre: approved by user:default/bob on ${formatTimestamp(
+        '- Status: waiting for payments',
+        `- sre: approved by bob on ${formatTimestamp(
           '2030-02-04T08:00:00.000Z',
         )} (LGTM)`,
-        '- group:default/payments: pending',
+        '- payments: pending',
         '',
         '## Open issues',
         '',
@@ -113,9 +113,7 @@ describe('approvalsLine', () => {
           pendingAfter: ['group:default/d'],
         }),
       ),
-    ).toBe(
-      '2 decided (group:default/a approved, group:default/b rejected); pending: group:default/c, group:default/d',
-    );
+    ).toBe('2 decided (a approved, b rejected); pending: c, d');
   });
 
   it('says none is pending when every group decided', () => {

@@ -9,8 +9,14 @@ import {
   RELEASE_STATES,
   RiskAssessment,
 } from '@internal/plugin-release-coordination-common';
-import { formatTimestamp, formatWindow, stateLabel } from '../shared/format';
+import {
+  formatTimestamp,
+  formatWindow,
+  readableText,
+  stateLabel,
+} from '../shared/format';
 import { approvalsSummary } from '../Readiness/readinessDisplay';
+import { entityName } from '../shared/shortRef';
 
 /** The states of a release going to plan, in order: up to `verified`. */
 const MAIN_PATH: ReleaseState[] = RELEASE_STATES.slice(
@@ -111,7 +117,7 @@ export function conflictsSummary(conflicts: Conflict[] | undefined): string {
 /**
  * The approvals in one line: how many groups decided (and how), then who is
  * still to approve, before or afterwards, e.g.
- * "1 decided (group:default/a approved); pending: group:default/b".
+ * "1 decided (a approved); pending: b".
  */
 export function approvalsLine(approvals: ReleaseApprovals): string {
   const { decisions } = approvals;
@@ -120,14 +126,16 @@ export function approvalsLine(approvals: ReleaseApprovals): string {
       ? ` (${decisions
           .map(
             d =>
-              `${d.groupRef} ${
+              `${entityName(d.groupRef)} ${
                 d.decision === 'approve' ? 'approved' : 'rejected'
               }`,
           )
           .join(', ')})`
       : '';
   const pending =
-    [...approvals.pending, ...approvals.pendingAfter].join(', ') || 'none';
+    [...approvals.pending, ...approvals.pendingAfter]
+      .map(entityName)
+      .join(', ') || 'none';
   return `${decisions.length} decided${decided}; pending: ${pending}`;
 }
 
@@ -151,7 +159,7 @@ export function statusReportText(data: StatusReportData): string {
     `- State: ${stateLabel(release.state)}`,
     `- Type: ${release.type}`,
     `- Window: ${formatWindow(release.window)}`,
-    `- Owner: ${release.ownerRef}`,
+    `- Owner: ${entityName(release.ownerRef)}`,
     `- Risk: ${riskSummary(risk)}`,
     `- Open issues (conflicts): ${conflictsSummary(release.conflicts)}`,
     '',
@@ -183,15 +191,15 @@ export function statusReportText(data: StatusReportData): string {
     lines.push(`- Status: ${approvalsSummary(approvals)}`);
     for (const decision of approvals.decisions) {
       lines.push(
-        `- ${decision.groupRef}: ${
+        `- ${entityName(decision.groupRef)}: ${
           decision.decision === 'approve' ? 'approved' : 'rejected'
-        } by ${decision.by} on ${formatTimestamp(decision.at)}${
+        } by ${entityName(decision.by)} on ${formatTimestamp(decision.at)}${
           decision.comment ? ` (${decision.comment})` : ''
         }`,
       );
     }
     for (const group of approvals.pending) {
-      lines.push(`- ${group}: pending`);
+      lines.push(`- ${entityName(group)}: pending`);
     }
     const overdue = new Set(approvals.overdue);
     const due = approvals.followUpDeadline
@@ -199,7 +207,7 @@ export function statusReportText(data: StatusReportData): string {
       : '';
     for (const group of approvals.pendingAfter) {
       lines.push(
-        `- ${group}: ${
+        `- ${entityName(group)}: ${
           overdue.has(group) ? 'overdue' : 'pending'
         } (afterwards${due})`,
       );
@@ -209,7 +217,7 @@ export function statusReportText(data: StatusReportData): string {
   if (conflicts.length > 0) {
     lines.push('', '## Open issues', '');
     for (const conflict of conflicts) {
-      lines.push(`- ${conflict.severity}: ${conflict.message}`);
+      lines.push(`- ${conflict.severity}: ${readableText(conflict.message)}`);
     }
   }
   return `${lines.join('\n')}\n`;

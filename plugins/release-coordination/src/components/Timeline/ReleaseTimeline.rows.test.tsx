@@ -99,7 +99,9 @@ describe('ReleaseTimeline rows', () => {
         .find(r => r.getAttribute('data-row-key') === key)!;
     await waitFor(() =>
       expect(
-        screen.getAllByTestId('timeline-row').map(r => r.getAttribute('data-row-key')),
+        screen
+          .getAllByTestId('timeline-row')
+          .map(r => r.getAttribute('data-row-key')),
       ).toEqual(['system:default/payments', 'system:default/search']),
     );
     const payments = row('system:default/payments');
@@ -108,7 +110,9 @@ describe('ReleaseTimeline rows', () => {
       'title',
       expect.stringContaining('Acquirer migration freeze (payments system)'),
     );
-    expect(within(payments).getByTestId('timeline-train-slot')).toBeInTheDocument();
+    expect(
+      within(payments).getByTestId('timeline-train-slot'),
+    ).toBeInTheDocument();
     expect(within(search).queryByTestId('timeline-freeze')).toBeNull();
     expect(within(search).queryByTestId('timeline-train-slot')).toBeNull();
     expect(within(search).getByTestId('timeline-bar')).toHaveAttribute(
@@ -119,7 +123,9 @@ describe('ReleaseTimeline rows', () => {
 
   it('labels a short release beside its bar and a long one inside', async () => {
     await render();
-    const short = await screen.findByRole('link', { name: /Search hotfix 5.0.1/ });
+    const short = await screen.findByRole('link', {
+      name: /Search hotfix 5.0.1/,
+    });
     expect(short).toHaveAttribute('data-label-outside', 'true');
     expect(short).toHaveTextContent('');
     expect(screen.getByText(/Search hotfix 5\.0\.1 ·/)).toBeInTheDocument();
@@ -131,10 +137,14 @@ describe('ReleaseTimeline rows', () => {
   it('has a row per entity', async () => {
     await render();
     await screen.findAllByTestId('timeline-bar');
-    await userEvent.click(screen.getByRole('button', { name: 'Group by entity' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Group by entity' }),
+    );
     await waitFor(() =>
       expect(
-        screen.getAllByTestId('timeline-row').map(r => r.getAttribute('aria-label')),
+        screen
+          .getAllByTestId('timeline-row')
+          .map(r => r.getAttribute('aria-label')),
       ).toEqual(['payments-api', 'search-api']),
     );
     const [payments] = screen.getAllByTestId('timeline-row');

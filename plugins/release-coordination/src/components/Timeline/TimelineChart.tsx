@@ -10,7 +10,7 @@ import { DateTime } from 'luxon';
 import { KeyboardEvent } from 'react';
 import { releaseTypeColor } from '../ReleaseCalendar/calendarModel';
 import { ConflictFlag } from '../shared/ConflictFlag';
-import { shortRef } from '../shared/shortRef';
+import { entityName } from '../shared/shortRef';
 import { formatWindow, stateLabel } from '../shared/format';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import {
@@ -258,10 +258,7 @@ function TimelineRows(props: TimelineChartProps) {
   return (
     <>
       {rows.map(row => {
-        const name =
-          row.key === 'none'
-            ? 'No system'
-            : shortRef(row.key, { withKind: false });
+        const name = row.key === 'none' ? 'No system' : entityName(row.key);
         return (
           <div
             key={row.key}

@@ -56,7 +56,9 @@ export function useTrainSlots(from: string, to: string) {
  */
 export function useTimelineRelations(releases: Release[]) {
   const catalogApi = useApiHolder().get(catalogApiRef);
-  const key = [...new Set(releases.flatMap(r => r.entityRefs))].sort().join(',');
+  const key = [...new Set(releases.flatMap(r => r.entityRefs))]
+    .sort()
+    .join(',');
   const { value } = useAsync(async () => {
     const refs = key ? key.split(',') : [];
     const relations = await loadEntityRelations(catalogApi, refs);

@@ -8,6 +8,7 @@ import { SuccessCriterion } from '@internal/plugin-release-coordination-common';
 import { formatTimestamp } from '../shared/format';
 import { UserLink } from '../shared/UserContent';
 import { checkText, proposalText, RESULT_LABELS } from './criterionDisplay';
+import { entityName } from '../shared/shortRef';
 
 /** Props of {@link CriterionItem}. */
 export interface CriterionItemProps {
@@ -46,12 +47,13 @@ export function CriterionItem(props: CriterionItemProps) {
         }
         secondary={
           <Typography variant="body2" color="textSecondary" component="div">
-            <div>Owner: {criterion.ownerRef}</div>
+            <div>Owner: {entityName(criterion.ownerRef)}</div>
             {check && <div>Check: {check}</div>}
             {proposal && <div>{proposal}</div>}
             {outcome && (
               <div>
-                {RESULT_LABELS[outcome.result]} by {outcome.recordedBy},{' '}
+                {RESULT_LABELS[outcome.result]} by{' '}
+                {entityName(outcome.recordedBy)},{' '}
                 {formatTimestamp(outcome.recordedAt)}
                 {outcome.observedValue && `; observed ${outcome.observedValue}`}
                 {outcome.waiverReason && `; waived: ${outcome.waiverReason}`}

@@ -258,7 +258,7 @@ describe('ReleaseVerification', () => {
     ]);
     await render('released');
     expect(
-      await screen.findByText('Only user:default/bob can record the result.'),
+      await screen.findByText('Only bob can record the result.'),
     ).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: /result/ })).toHaveLength(1);
     expect(

@@ -27,6 +27,7 @@ import { useOwnsRelease } from '../shared/useOwnsRelease';
 import { CriterionDialog } from './CriterionDialog';
 import { CriterionItem } from './CriterionItem';
 import { RecordResultDialog } from './RecordResultDialog';
+import { entityName } from '../shared/shortRef';
 
 /** Props of {@link ReleaseVerification}. @public */
 export interface ReleaseVerificationProps {
@@ -195,7 +196,9 @@ export function ReleaseVerification(props: ReleaseVerificationProps) {
                 }
                 recordDisabledReason={
                   value.recordable && !ownsCriterion(criterion)
-                    ? `Only ${criterion.ownerRef} can record the result.`
+                    ? `Only ${entityName(
+                        criterion.ownerRef,
+                      )} can record the result.`
                     : undefined
                 }
               />

@@ -20,6 +20,32 @@ export function formatTimestamp(iso: string): string {
   return dt.isValid ? dt.toLocaleString(DateTime.DATETIME_MED) : iso;
 }
 
+/** A calendar date (`2026-12-20`) in the user's words, e.g. `Dec 20, 2026`. */
+export function formatDate(isoDate: string): string {
+  const dt = DateTime.fromISO(isoDate);
+  return dt.isValid ? dt.toLocaleString(DateTime.DATE_MED) : isoDate;
+}
+
+const ENTITY_REF =
+  /\b(component|api|resource|system|domain|group|user|template|location):([\w.-]+)\/([\w.-]+)/gi;
+const ISO_TIMESTAMP =
+  /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/**
+ * Text written by the server (readiness facts, blocking reasons) as people
+ * read it: entity refs as names (`group:default/sre` → `sre`, other
+ * namespaces kept) and ISO timestamps in the user's local time.
+ */
+export function readableText(text: string): string {
+  return text
+    .replace(ENTITY_REF, (_ref, _kind, namespace: string, name: string) =>
+      namespace.toLocaleLowerCase('en-US') === 'default'
+        ? name
+        : `${namespace}/${name}`,
+    )
+    .replace(ISO_TIMESTAMP, formatTimestamp);
+}
+
 /** A window in local time, leaving out the end date when it is the start date. */
 export function formatWindow(window: { start: string; end: string }): string {
   const start = DateTime.fromISO(window.start);

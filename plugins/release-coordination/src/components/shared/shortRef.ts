@@ -17,3 +17,8 @@ export function shortRef(
     return ref;
   }
 }
+
+/** An entity ref as its name alone, as people say it: `group:default/sre` → `sre`. */
+export function entityName(ref: string): string {
+  return shortRef(ref, { withKind: false });
+}
