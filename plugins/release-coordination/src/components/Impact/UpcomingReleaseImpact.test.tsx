@@ -46,6 +46,8 @@ function items() {
       release: makeRelease({
         id: 'early',
         title: 'Payments 3',
+        state: 'approved',
+        changes: [{ kind: 'breaking', title: 'Drop the v1 payments API' }],
         window: {
           start: '2030-03-01T12:00:00.000Z',
           end: '2030-03-01T13:00:00.000Z',
@@ -111,7 +113,11 @@ describe('UpcomingReleaseImpact', () => {
     expect(within(row).getByTestId('risk-chip')).toHaveTextContent(
       /^critical$/,
     );
-    expect(within(row).getByText('dependency')).toBeInTheDocument();
+    expect(within(row).getByText('through a dependency')).toBeInTheDocument();
+    expect(
+      within(row).getByText('breaking: Drop the v1 payments API'),
+    ).toBeInTheDocument();
+    expect(within(row).getByText('approved')).toBeInTheDocument();
     expect(
       within(row).getByRole('link', { name: 'payments-api' }),
     ).toBeInTheDocument();

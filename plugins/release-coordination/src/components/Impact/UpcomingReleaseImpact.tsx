@@ -32,6 +32,8 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { formatWindow } from '../shared/format';
 import { useReleaseLink } from '../shared/useReleaseLink';
+import { ReleaseStateChip } from '../shared/ReleaseChips';
+import { changeSummary } from './changeSummary';
 import { RiskChip } from './RiskMatrix';
 
 const useStyles = makeStyles(theme => ({
@@ -109,9 +111,10 @@ function ImpactDayGroup(props: { label: string; items: UpcomingImpactItem[] }) {
           <TableHead>
             <TableRow>
               <TableCell>Release</TableCell>
+              <TableCell>What changes</TableCell>
               <TableCell>Window</TableCell>
               <TableCell>Risk</TableCell>
-              <TableCell>Touched via</TableCell>
+              <TableCell>Affected here</TableCell>
               <TableCell>Owners</TableCell>
             </TableRow>
           </TableHead>
@@ -127,7 +130,11 @@ function ImpactDayGroup(props: { label: string; items: UpcomingImpactItem[] }) {
                     item.release.title
                   )}{' '}
                   {item.release.version}
+                  <Box marginTop={0.5}>
+                    <ReleaseStateChip state={item.release.state} />
+                  </Box>
                 </TableCell>
+                <TableCell>{changeSummary(item.release)}</TableCell>
                 <TableCell>{formatWindow(item.release.window)}</TableCell>
                 <TableCell>
                   <RiskChip
@@ -137,7 +144,9 @@ function ImpactDayGroup(props: { label: string; items: UpcomingImpactItem[] }) {
                 </TableCell>
                 <TableCell>
                   <Box marginBottom={0.5}>
-                    {item.touchedVia === 'direct' ? 'direct' : 'dependency'}
+                    {item.touchedVia === 'direct'
+                      ? 'changed directly'
+                      : 'through a dependency'}
                   </Box>
                   <Refs refs={item.touchedEntities} />
                 </TableCell>
