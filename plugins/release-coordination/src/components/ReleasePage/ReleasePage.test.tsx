@@ -7,6 +7,26 @@ const server = setupContractServer();
 const { setup, changed, moved, render } = releasePageKit(server);
 
 describe('ReleasePage', () => {
+  it('links every section from "On this page"', async () => {
+    setup();
+    await render();
+    const nav = await screen.findByRole('navigation', { name: 'On this page' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map(link => link.textContent)).toEqual([
+      'Readiness',
+      'Rollback',
+      'Status report',
+      'Review and notes',
+      'Details and changes',
+      'History',
+      'Impact',
+    ]);
+    for (const link of links) {
+      const id = link.getAttribute('href')!.replace(/^#/, '');
+      expect(document.getElementById(id)).not.toBeNull();
+    }
+  });
+
   it('shows the rollback plan as Markdown', async () => {
     setup({ rollbackPlan: 'Redeploy **2.0.9**' });
     await render();

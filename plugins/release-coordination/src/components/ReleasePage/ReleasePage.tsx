@@ -26,6 +26,10 @@ import { ReleaseDetails } from './ReleaseDetails';
 import { ReleaseHeader } from './ReleaseHeader';
 import { ReleaseHistory } from './ReleaseHistory';
 import { useLiveRelease } from './useLiveRelease';
+import { ReleaseSectionId, SectionNav } from './SectionNav';
+
+/** The id of a section's element; typed, so a section the nav names cannot go missing. */
+const section = (id: ReleaseSectionId) => id;
 
 function ReleaseLoadError(props: { releaseId: string; error: Error }) {
   const { releaseId, error } = props;
@@ -78,6 +82,9 @@ export function ReleasePage(props: ReleasePageProps) {
     <Grid container spacing={3} style={{ overflowWrap: 'anywhere' }}>
       <Grid item xs={12}>
         <ReleaseHeader release={release} verdict={verdict} />
+        <Box marginTop={1}>
+          <SectionNav />
+        </Box>
       </Grid>
       {Boolean(release.conflicts?.length || release.freezeOverride) && (
         <Grid item xs={12}>
@@ -93,7 +100,7 @@ export function ReleasePage(props: ReleasePageProps) {
         onChanged={retry}
         refreshKey={value.load}
       />
-      <Grid item xs={12}>
+      <Grid item xs={12} id={section('release-readiness')}>
         <ReleaseReadiness
           release={release}
           onChanged={retry}
@@ -101,7 +108,7 @@ export function ReleasePage(props: ReleasePageProps) {
           refreshKey={value.load}
         />
       </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} id={section('release-rollback')}>
         <ReleaseRollback
           release={release}
           onChanged={retry}
@@ -109,18 +116,18 @@ export function ReleasePage(props: ReleasePageProps) {
         />
       </Grid>
       <ReleaseVerificationSection release={release} onChanged={retry} />
-      <Grid item xs={12}>
+      <Grid item xs={12} id={section('release-status')}>
         <StatusReport release={release} events={events} />
       </Grid>
       <ReleaseIssuesSection release={release} onChanged={retry} />
-      <Grid item xs={12}>
+      <Grid item xs={12} id={section('release-review')}>
         <ReleaseReviewSection release={release} refreshKey={value.load} />
         <ReleaseNotesSection release={release} />
       </Grid>
-      <Grid item xs={12} md={7}>
+      <Grid item xs={12} md={7} id={section('release-details')}>
         <ReleaseDetails release={release} />
       </Grid>
-      <Grid item xs={12} md={5}>
+      <Grid item xs={12} md={5} id={section('release-history')}>
         <InfoCard title="History">
           <ReleaseHistory events={events} />
         </InfoCard>
@@ -128,7 +135,7 @@ export function ReleasePage(props: ReleasePageProps) {
           <ReleaseHandover release={release} onChanged={retry} />
         </Box>
       </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} id={section('release-impact')}>
         <ReleaseImpact
           releaseId={release.id}
           ownerRef={release.ownerRef}
