@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import { ReleaseState } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
+import { entityName } from './shortRef';
 
 /** A lifecycle state as words: `in_progress` → `in progress`. */
 export function stateLabel(state: ReleaseState | string): string {
@@ -27,7 +28,7 @@ export function formatDate(isoDate: string): string {
 }
 
 const ENTITY_REF =
-  /\b(component|api|resource|system|domain|group|user|template|location):([\w.-]+)\/([\w.-]+)/gi;
+  /\b(?:component|api|resource|system|domain|group|user|template|location):[\w.-]+\/[\w.-]+/gi;
 const ISO_TIMESTAMP =
   /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
 
@@ -38,11 +39,7 @@ const ISO_TIMESTAMP =
  */
 export function readableText(text: string): string {
   return text
-    .replace(ENTITY_REF, (_ref, _kind, namespace: string, name: string) =>
-      namespace.toLocaleLowerCase('en-US') === 'default'
-        ? name
-        : `${namespace}/${name}`,
-    )
+    .replace(ENTITY_REF, ref => entityName(ref))
     .replace(ISO_TIMESTAMP, formatTimestamp);
 }
 
