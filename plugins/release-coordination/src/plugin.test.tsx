@@ -22,6 +22,10 @@ import * as legacy from './index';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import { DateTime } from 'luxon';
+
+const tomorrowAt = (hour: number) =>
+  DateTime.local().plus({ days: 1 }).set({ hour, minute: 0, second: 0 });
 
 describe('release-coordination plugin', () => {
   const server = setupContractServer();
@@ -53,9 +57,11 @@ describe('release-coordination plugin', () => {
         makeRelease({
           id: 'r9',
           title: 'Ledger 4',
+          // tomorrow 10:00–12:00 local time: within one day of the widget,
+          // whatever the time the test runs at
           window: {
-            start: new Date(Date.now() + 24 * 3600_000).toISOString(),
-            end: new Date(Date.now() + 26 * 3600_000).toISOString(),
+            start: tomorrowAt(10).toISO()!,
+            end: tomorrowAt(12).toISO()!,
           },
         }),
       ],
