@@ -57,6 +57,10 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 // search collators
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+// release plans in the search bar ("checkout release")
+backend.add(
+  import('@internal/plugin-search-backend-module-release-coordination'),
+);
 
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));

@@ -1,5 +1,6 @@
 import {
   BackstageCredentials,
+  BackstageServicePrincipal,
   BackstageUserPrincipal,
   PermissionsService,
   UserInfoService,
@@ -43,6 +44,12 @@ import {
 import { ReleaseTransitions } from './transitions';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+const isUserCredentials = (
+  credentials: BackstageCredentials<
+    BackstageUserPrincipal | BackstageServicePrincipal
+  >,
+): credentials is UserCredentials => credentials.principal.type === 'user';
 
 /**
  * The input of a lifecycle transition.
@@ -185,8 +192,12 @@ export class ReleaseService {
    */
   async listReleases(
     query: ListReleasesQuery,
-    credentials: UserCredentials,
+    credentials: BackstageCredentials<
+      BackstageUserPrincipal | BackstageServicePrincipal
+    >,
   ): Promise<Page<Release>> {
+    // a backend service (the search collator) sees every release but drafts
+    const user = isUserCredentials(credentials) ? credentials : undefined;
     const entityRefGroups: string[][] = [];
     if (query.entityRef?.length) {
       entityRefGroups.push(query.entityRef);
@@ -202,7 +213,7 @@ export class ReleaseService {
     }
     const page = await this.store.listReleases({
       entityRefGroups,
-      draftOwnerRefs: await this.draftOwnerRefs(credentials),
+      draftOwnerRefs: user ? await this.draftOwnerRefs(user) : [],
       ownerRef: query.owner,
       from: query.from,
       to: query.to,
@@ -214,7 +225,7 @@ export class ReleaseService {
     });
     return {
       ...page,
-      items: await this.visibleReleases(page.items, credentials),
+      items: user ? await this.visibleReleases(page.items, user) : page.items,
     };
   }
 

@@ -102,7 +102,7 @@ function releaseHandling(options: ReleaseRouterOptions) {
  * Adds the routes of releases themselves: listing, creating, reading and
  * editing them, their lifecycle transitions, hand-over, history
  * (`/releases/:id/events`) and the declared standard changes. All need a
- * user. `GET /releases/:id` answers the release that the router read, as the
+ * user but the listing, which a backend service may read too. `GET /releases/:id` answers the release that the router read, as the
  * caller may see it, ahead of every route below `/releases/:id`.
  *
  * @public
@@ -111,15 +111,23 @@ export function addReleaseRoutes(
   router: Router,
   options: ReleaseRouterOptions,
 ) {
-  const { releases, schemas } = options;
+  const { releases, schemas, httpAuth } = options;
   const { userCredentials, audited, carry, releaseChange } =
     releaseHandling(options);
 
   router.get('/releases', async (req, res) => {
-    const credentials = await userCredentials(req);
+    // backend services may list too (the search collator): every release
+    // but drafts, without the conflicts a person plans against
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const query = parseInput(schemas.listReleasesQuery, req.query);
     const page = await releases.listReleases(query, credentials);
-    res.json({ ...page, items: await carry(req, page.items) });
+    res.json(
+      credentials.principal.type === 'user'
+        ? { ...page, items: await carry(req, page.items) }
+        : page,
+    );
   });
 
   router.post('/releases', async (req, res) => {

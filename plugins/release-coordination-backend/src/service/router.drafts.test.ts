@@ -1,4 +1,4 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   AuthorizeResult,
@@ -79,6 +79,8 @@ describe('user-supplied links', () => {
   });
 });
 
+const asService = mockCredentials.service.header();
+
 describe('drafts', () => {
   it('are visible only to their owners, and only if release.read allows', async () => {
     const { database } = await db.init();
@@ -142,6 +144,15 @@ describe('drafts', () => {
     // the owner sees her draft, not the foreign one; others see no drafts
     expect(await list(asAlice)).toEqual([draft.id, planned.id].sort());
     expect(await list(asMallory)).toEqual([planned.id]);
+    // a backend service (the search collator) lists every release but drafts
+    expect(await list(asService)).toEqual([planned.id]);
+    // …and may read nothing else: the rest stays for users
+    for (const path of [
+      `/releases/${planned.id}`,
+      `/releases/${planned.id}/events`,
+    ]) {
+      expect(await statusOf(path, asService)).toBe(403);
+    }
     for (const path of [
       `/releases/${draft.id}`,
       `/releases/${draft.id}/events`,

@@ -12,6 +12,7 @@ export const PACKAGES = {
   'release-coordination-common': 'frontend and backend',
   'release-coordination-backend': 'backend',
   'scaffolder-backend-module-release-coordination': 'backend',
+  'search-backend-module-release-coordination': 'backend',
 } as const;
 
 /** Package names the sources import each other by, and their entry files. */
