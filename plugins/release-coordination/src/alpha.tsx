@@ -7,6 +7,10 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import EventIcon from '@material-ui/icons/Event';
 import { releaseCoordinationApiRef, ReleaseCoordinationClient } from './api';
 import { releaseRouteRef, rootRouteRef } from './routes';
@@ -194,6 +198,35 @@ export const approvalInboxHomePageWidget = HomePageWidgetBlueprint.make({
 });
 
 /**
+ * How the search page shows a release plan (documents of type
+ * `release-coordination`, indexed by the search collator module): title,
+ * state, type, window in the reader's time zone and owner.
+ *
+ * @alpha
+ */
+export const releaseSearchResultListItem = SearchResultListItemBlueprint.make({
+  params: {
+    icon: <EventIcon />,
+    predicate: result => result.type === 'release-coordination',
+    component: () =>
+      import('./components/Search').then(m => m.ReleaseSearchResultListItem),
+  },
+});
+
+/**
+ * "Releases" among the search page's result types.
+ *
+ * @alpha
+ */
+export const releaseSearchResultType = SearchFilterResultTypeBlueprint.make({
+  params: {
+    value: 'release-coordination',
+    name: 'Releases',
+    icon: <EventIcon />,
+  },
+});
+
+/**
  * The release-coordination plugin for apps on the new frontend system.
  *
  * @alpha
@@ -213,6 +246,8 @@ export default createFrontendPlugin({
     releaseCoordinationMetricsEntityContent,
     releaseCalendarHomePageWidget,
     approvalInboxHomePageWidget,
+    releaseSearchResultListItem,
+    releaseSearchResultType,
   ],
   routes: { root: rootRouteRef, release: releaseRouteRef },
 });

@@ -13,8 +13,14 @@ import alphaPlugin, {
   releaseCoordinationPage,
   releaseCoordinationReadinessEntityContent,
   releaseCoordinationReleaseImpactEntityContent,
+  releaseSearchResultListItem,
+  releaseSearchResultType,
 } from './alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import { makeRelease } from './__fixtures__/builders';
 import { answerCalendar, answerRelease } from './__testUtils__/answers';
 import { setupContractServer } from './__testUtils__/contractServer';
@@ -80,6 +86,24 @@ describe('release-coordination plugin', () => {
     expect(
       screen.getByRole('link', { name: 'Open release calendar' }),
     ).toHaveAttribute('href', '/release-coordination');
+  });
+
+  it('shows release plans among search results, as a result type of their own', () => {
+    const item = createExtensionTester(releaseSearchResultListItem).get(
+      SearchResultListItemBlueprint.dataRefs.item,
+    );
+    const document = { title: 'Checkout 3.2', text: '', location: '/' };
+    expect(item.predicate?.({ type: 'release-coordination', document })).toBe(
+      true,
+    );
+    expect(item.predicate?.({ type: 'software-catalog', document })).toBe(
+      false,
+    );
+    expect(
+      createExtensionTester(releaseSearchResultType).get(
+        SearchFilterResultTypeBlueprint.dataRefs.resultType,
+      ),
+    ).toMatchObject({ value: 'release-coordination', name: 'Releases' });
   });
 
   it('makes a Releases tab for entity pages', () => {

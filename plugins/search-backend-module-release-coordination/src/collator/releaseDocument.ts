@@ -48,14 +48,13 @@ export function releaseSearchDocument(
   location: string,
 ): ReleaseSearchDocument {
   const entities = release.entityRefs.map(nameOf).join(', ');
+  // plain words only: the result item shows the window in the reader's zone
   const text = [
     `${release.type} release ${
       release.version
     } of ${entities}, owned by ${nameOf(
       release.ownerRef,
-    )}, ${release.state.replace(/-/g, ' ')}, from ${release.window.start} to ${
-      release.window.end
-    }.`,
+    )}, ${release.state.replace(/_/g, ' ')}.`,
     release.description,
     ...release.changes.map(change => `${change.kind}: ${change.title}`),
   ]

@@ -1,0 +1,4 @@
+export {
+  ReleaseSearchResultListItem,
+  RELEASE_SEARCH_TYPE,
+} from './ReleaseSearchResultListItem';
