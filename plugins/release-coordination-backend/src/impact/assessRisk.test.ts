@@ -104,6 +104,19 @@ describe('assessRisk', () => {
     ).toEqual({ 'release-type': 1 });
   });
 
+  it('explains the dependents in plain English, one or many', () => {
+    const explanation = (dependentCount: number) =>
+      assessRisk({ ...base, dependentCount }, DEFAULT_RISK_CONFIG).factors.find(
+        f => f.id === 'dependents',
+      )?.explanation;
+    expect(explanation(1)).toBe(
+      '1 entity depends on the change, directly or transitively',
+    );
+    expect(explanation(3)).toBe(
+      '3 entities depend on the change, directly or transitively',
+    );
+  });
+
   it('adds up impact factors: dependents by steps, the top tier, the top audience', () => {
     expect(points({ dependentCount: 1 })).toEqual({ dependents: 1 });
     expect(points({ dependentCount: 10 })).toEqual({ dependents: 2 });

@@ -186,8 +186,8 @@ export interface RiskInput {
 const stepPoints = (value: number, steps: [number, number][]) =>
   steps.find(([minimum]) => value >= minimum)?.[1] ?? 0;
 
-const plural = (count: number, word: string) =>
-  `${count} ${word}${count === 1 ? '' : 's'}`;
+const plural = (count: number, word: string, words = `${word}s`) =>
+  `${count} ${count === 1 ? word : words}`;
 
 /** Adds a factor of a dimension when its points are not 0. */
 type AddFactor = (
@@ -322,10 +322,9 @@ function impactFactors(input: RiskInput, config: RiskConfig) {
       'dependents',
       'Transitive dependents',
       step?.points ?? 0,
-      `${plural(
-        input.dependentCount,
-        'entity',
-      )} depend on the change, directly or transitively`,
+      `${plural(input.dependentCount, 'entity', 'entities')} ${
+        input.dependentCount === 1 ? 'depends' : 'depend'
+      } on the change, directly or transitively`,
     );
     const tier = [...new Set(input.tiers)].sort(
       (a, b) => (config.tierPoints[b] ?? 0) - (config.tierPoints[a] ?? 0),

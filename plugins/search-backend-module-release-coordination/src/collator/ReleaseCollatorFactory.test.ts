@@ -103,8 +103,8 @@ describe('ReleaseCollatorFactory', () => {
       entityRefs: release.entityRefs,
     });
     expect(document.text).toContain(`release ${release.version} of`);
-    // names, not refs or ISO times
-    expect(document.text).not.toMatch(/component:|\d{4}-\d{2}-\d{2}T/);
+    // names, not refs, ISO times or Markdown marks
+    expect(document.text).not.toMatch(/component:|\d{4}-\d{2}-\d{2}T|##|\*\*/);
   });
 
   it('fails the collation, not silently, when the backend refuses', async () => {

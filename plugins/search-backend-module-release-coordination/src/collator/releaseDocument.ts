@@ -42,6 +42,17 @@ const nameOf = (ref: string) => {
   }
 };
 
+/**
+ * Markdown as the words a result shows: heading and list markers, emphasis
+ * and code marks dropped, a link as its text.
+ */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}|[-*+]|>)\s+/gm, '')
+    .replace(/[*_`]+/g, '');
+}
+
 /** The document of a release, linking to `location`. */
 export function releaseSearchDocument(
   release: Release,
@@ -55,7 +66,7 @@ export function releaseSearchDocument(
     } of ${entities}, owned by ${nameOf(
       release.ownerRef,
     )}, ${release.state.replace(/_/g, ' ')}.`,
-    release.description,
+    plainText(release.description),
     ...release.changes.map(change => `${change.kind}: ${change.title}`),
   ]
     .filter(Boolean)

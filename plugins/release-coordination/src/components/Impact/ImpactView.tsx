@@ -23,13 +23,17 @@ export interface ImpactViewProps {
   collapsedGraph?: boolean;
 }
 
-/** The risk matrix, the impact tables and the graph of one impact report. */
+/**
+ * The risk matrix, the impact tables and the graph of one impact report. The
+ * risk and the tables sit side by side only on wide screens (xl): the
+ * tables' seven columns need the full width below that.
+ */
 export function ImpactView(props: ImpactViewProps) {
   const { report, release, onChanged, collapsedGraph } = props;
   const title = `Blast radius graph (${report.graph.nodes.length} entities)`;
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} lg={5}>
+      <Grid item xs={12} xl={5}>
         <InfoCard title="Risk">
           <RiskMatrix
             risk={report.risk}
@@ -38,7 +42,7 @@ export function ImpactView(props: ImpactViewProps) {
           />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} lg={7}>
+      <Grid item xs={12} xl={7}>
         <InfoCard title="Affected">
           <ImpactTable report={report} />
         </InfoCard>

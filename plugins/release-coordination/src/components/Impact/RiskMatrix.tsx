@@ -29,6 +29,8 @@ const useStyles = makeStyles(theme => ({
       fontSize: theme.typography.caption.fontSize,
     },
     '& td': { border: `1px solid ${theme.palette.background.paper}` },
+    // the axis column is as wide as "Probability", never broken inside it
+    '& th:first-child': { width: 'auto', wordBreak: 'normal' },
   },
   current: {
     outline: `3px solid ${theme.palette.text.primary}`,

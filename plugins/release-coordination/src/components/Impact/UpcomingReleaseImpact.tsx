@@ -44,7 +44,14 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(2),
   },
   filter: { minWidth: 200 },
-  refs: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1) },
+  // names wrap between words, never inside one (Backstage's table cells
+  // break words to fit, which squeezed "Storefront Team" into "Storefro nt")
+  refs: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    wordBreak: 'normal',
+  },
   group: { marginBottom: theme.spacing(3) },
 }));
 
