@@ -59,7 +59,7 @@ function joined(lists: number[][]): Float64Array {
  * The median of each measure per bucket and over all buckets ({@link WHOLE}),
  * keyed `measure:bucket`, from lists of durations per measure and bucket (in
  * any order; several lists of one bucket add up), by selection rather than
- * sorting. For databases without `percentile_cont` (SQLite).
+ * sorting.
  */
 export function mediansOf(
   groups: Iterable<{ measure: string; idx: number; values: number[] }>,
