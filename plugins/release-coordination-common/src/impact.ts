@@ -282,6 +282,25 @@ export interface UpcomingImpactItem {
   touchedEntities: string[];
   /** The release's owner and the owners of the touched entities. */
   owners: string[];
+  /**
+   * With a target: its own entities (itself and its parts) that the release
+   * reaches, each with the path from a changed entity to it, as the
+   * release's impact shows it (`path[0]` changed, the last one this entity;
+   * an API between a provider and its consumer is in the path).
+   */
+  affectedHere?: AffectedHere[];
+}
+
+/**
+ * An entity of the asked-about target that a release reaches, and through
+ * which dependency.
+ *
+ * @public
+ */
+export interface AffectedHere {
+  entityRef: string;
+  /** From a changed entity to `entityRef`, both included. */
+  path: string[];
 }
 
 /** Answer of `GET /impact/upcoming`. @public */

@@ -4,13 +4,19 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
+  AffectedHere,
   Release,
   UpcomingImpactItem,
   UpcomingImpactQuery,
 } from '@internal/plugin-release-coordination-common';
 import { CatalogGraph } from '../catalogGraph/CatalogGraph';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
-import { affectingOf, withParts } from '../catalogGraph/traverse';
+import {
+  affectingOf,
+  pathTo,
+  traverseImpact,
+  withParts,
+} from '../catalogGraph/traverse';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { ReleaseService } from '../releases/ReleaseService';
 import { DAY_MS, ReleaseRiskAssessor } from './ReleaseRiskAssessor';
@@ -25,6 +31,8 @@ export const UPCOMING_DAYS = 60;
 interface Touching {
   /** The target itself and its parts; undefined: every entity. */
   direct?: Set<string>;
+  /** The same as graph nodes. */
+  own?: Set<number>;
   /** What the target depends on transitively, its direct refs aside. */
   dependencies: Set<string>;
 }
@@ -82,12 +90,28 @@ export class UpcomingImpact {
       graph,
       credentials,
     );
+    // what of the target each release reaches, only along paths the user
+    // may read end to end
+    const { own } = touching;
+    const reaching = own
+      ? shown.map(c => this.affectedHere(graph, c.release, own))
+      : [];
+    const readable = await visibleRefs(
+      catalog,
+      [...new Set(reaching.flat().flatMap(a => a.path))],
+      credentials,
+    );
     return shown
       .map((c, i) => ({
         release: c.release,
         risk: { level: risks[i].level, computedLevel: risks[i].computedLevel },
         touchedVia: c.touchedVia,
         touchedEntities: c.touched,
+        ...(own && {
+          affectedHere: reaching[i].filter(a =>
+            a.path.every(ref => readable.has(ref)),
+          ),
+        }),
         owners: [
           ...new Set([
             c.release.ownerRef,
@@ -136,7 +160,38 @@ export class UpcomingImpact {
         .map(i => graph.refs[i])
         .filter(ref => !direct.has(ref)),
     );
-    return { direct, dependencies };
+    // what of its own a release reaches: a System's or Domain's parts (the
+    // whole itself says nothing more), or the entity itself
+    const own = wholes ? new Set([...start].filter(i => i !== node)) : start;
+    return { direct, own, dependencies };
+  }
+
+  /**
+   * The target's own entities a release reaches, each with its path from a
+   * changed entity: the release's impact traversal (as its impact report
+   * makes it), kept to the target's nodes.
+   */
+  private affectedHere(
+    graph: CatalogGraph,
+    release: Release,
+    own: Set<number>,
+  ): AffectedHere[] {
+    const changed = release.entityRefs
+      .map(ref => graph.indexOf(ref))
+      .filter(node => node >= 0);
+    const { reached } = traverseImpact(
+      graph,
+      changed,
+      this.deps.defaultMaxDepth,
+      new Set(),
+    );
+    return [...own]
+      .filter(node => reached.has(node))
+      .map(node => ({
+        entityRef: graph.refs[node],
+        path: pathTo(graph, reached, node),
+      }))
+      .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
   }
 }
 

@@ -76,8 +76,20 @@ async function planRelease(
 async function impactsOf(alice: RequestAs, upcoming: UpcomingRelease[]) {
   const impactOf = new Map<string, Set<string>>();
   const directDependentsOf = new Map<string, Set<string>>();
+  /** Per release, the path of its impact to each entity, as arrows. */
+  const pathsOf = new Map<string, Map<string, string>>();
   for (const release of upcoming) {
     const report = (await alice.get(`/releases/${release.id}/impact`)).body;
+    pathsOf.set(
+      release.id,
+      new Map([
+        ...release.entityRefs.map(ref => [ref, ref] as [string, string]),
+        ...report.dependents.map(
+          (d: { entityRef: string; path: string[] }) =>
+            [d.entityRef, d.path.join(' → ')] as [string, string],
+        ),
+      ]),
+    );
     directDependentsOf.set(
       release.id,
       new Set(
@@ -97,29 +109,53 @@ async function impactsOf(alice: RequestAs, upcoming: UpcomingRelease[]) {
       ]),
     );
   }
-  return { impactOf, directDependentsOf };
+  return { impactOf, directDependentsOf, pathsOf };
 }
 
-/** Where the upcoming impact of an entity and the impact of a release disagree. */
+/**
+ * Where the upcoming impact of an entity and the impact of a release
+ * disagree: on whether the release reaches the entity, and on the path
+ * through which it reaches the entity and its parts (`affectedHere`).
+ */
 async function upcomingDisagreements(
   alice: RequestAs,
   components: string[],
   upcoming: UpcomingRelease[],
-  impactOf: Map<string, Set<string>>,
+  { impactOf, pathsOf }: Awaited<ReturnType<typeof impactsOf>>,
 ) {
   const disagreements: string[] = [];
   for (const ref of components) {
-    const listed = new Set(
-      (
-        await alice.get(
-          `/impact/upcoming?entityRef=${encodeURIComponent(
-            ref,
-          )}&to=${encodeURIComponent(
-            new Date(Date.now() + 80 * 86_400_000).toISOString(),
-          )}`,
-        )
-      ).body.items.map((i: { release: { id: string } }) => i.release.id),
-    );
+    const items = (
+      await alice.get(
+        `/impact/upcoming?entityRef=${encodeURIComponent(
+          ref,
+        )}&to=${encodeURIComponent(
+          new Date(Date.now() + 80 * 86_400_000).toISOString(),
+        )}`,
+      )
+    ).body.items as {
+      release: { id: string };
+      affectedHere: { entityRef: string; path: string[] }[];
+    }[];
+    for (const item of items) {
+      const here = item.affectedHere.map(a => a.entityRef);
+      if (impactOf.get(item.release.id)?.has(ref) && !here.includes(ref)) {
+        disagreements.push(`${item.release.id} reaches ${ref}, not shown`);
+      }
+      const paths = pathsOf.get(item.release.id);
+      if (!paths) continue; // not among the releases compared
+      for (const { entityRef, path } of item.affectedHere) {
+        const expected = paths.get(entityRef);
+        if (path.join(' → ') !== expected) {
+          disagreements.push(
+            `${item.release.id} reaches ${entityRef} through ${path.join(
+              ' → ',
+            )}, its impact says ${expected}`,
+          );
+        }
+      }
+    }
+    const listed = new Set(items.map(item => item.release.id));
     for (const release of upcoming) {
       const inImpact = impactOf.get(release.id)!.has(ref);
       if (inImpact !== listed.has(release.id)) {
@@ -180,7 +216,8 @@ describe('impact, upcoming impact and conflicts (#10: one catalog model)', () =>
       )
     ).body.items as UpcomingRelease[];
     expect(upcoming.length).toBeGreaterThan(3);
-    const { impactOf, directDependentsOf } = await impactsOf(alice, upcoming);
+    const impacts = await impactsOf(alice, upcoming);
+    const { impactOf, directDependentsOf } = impacts;
     const components = entities
       .filter(e => ['Component', 'API', 'Resource'].includes(e.kind))
       .map(
@@ -190,9 +227,38 @@ describe('impact, upcoming impact and conflicts (#10: one catalog model)', () =>
       alice,
       components,
       upcoming,
-      impactOf,
+      impacts,
     );
     expect(disagreements).toEqual([]);
+
+    // a System's upcoming impact names, for each release, which of its own
+    // entities the release reaches and through which path: its impact's
+    const systemPaths: string[] = [];
+    for (const system of ['storefront', 'checkout']) {
+      const { items } = (
+        await alice.get(
+          `/impact/upcoming?system=system:default/${system}&to=${encodeURIComponent(
+            new Date(Date.now() + 80 * 86_400_000).toISOString(),
+          )}`,
+        )
+      ).body as {
+        items: {
+          release: { id: string };
+          affectedHere: { entityRef: string; path: string[] }[];
+        }[];
+      };
+      for (const item of items) {
+        const paths = impacts.pathsOf.get(item.release.id);
+        if (!paths) continue;
+        expect(item.affectedHere.length).toBeGreaterThan(0);
+        for (const { entityRef, path } of item.affectedHere) {
+          expect(path.join(' → ')).toBe(paths.get(entityRef));
+          systemPaths.push(path.join(' → '));
+        }
+      }
+    }
+    // among them paths through a dependency, not only changed entities
+    expect(systemPaths.some(path => path.includes(' → '))).toBe(true);
 
     // conflicts read the same model: a dependency conflict between two
     // releases (not of one system) has one in the other's impact, and two

@@ -430,6 +430,13 @@ describe('impact routes', () => {
         touchedVia: 'dependency',
         touchedEntities: [LEDGER],
         owners: ['group:default/team-pay'],
+        // which of storefront's components, through which dependency
+        affectedHere: [
+          {
+            entityRef: 'component:default/shop',
+            path: [LEDGER, 'api:default/ledger-api', 'component:default/shop'],
+          },
+        ],
       },
     ]);
 
@@ -440,8 +447,14 @@ describe('impact routes', () => {
       expect.objectContaining({
         touchedVia: 'direct',
         touchedEntities: [LEDGER],
+        affectedHere: [{ entityRef: LEDGER, path: [LEDGER] }],
       }),
     ]);
+    // without a target there is no "here"
+    expect(
+      (await request(app).get('/impact/upcoming').set('Authorization', asAlice))
+        .body.items[0],
+    ).not.toHaveProperty('affectedHere');
 
     const all = await request(app)
       .get('/impact/upcoming')

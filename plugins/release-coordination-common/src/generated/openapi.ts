@@ -1656,6 +1656,12 @@ export interface components {
       touchedVia: 'direct' | 'dependency';
       touchedEntities: components['schemas']['EntityRef'][];
       owners: components['schemas']['EntityRef'][];
+      /** @description With a target, its own entities (itself and its parts) that the release reaches, each with the path from a changed entity to it, as the release's impact shows it. */
+      affectedHere?: {
+        entityRef: components['schemas']['EntityRef'];
+        /** @description From a changed entity to entityRef, both included; an API between a provider and its consumer is in the path. */
+        path: components['schemas']['EntityRef'][];
+      }[];
     };
     ApprovalDecisionRequest: {
       /** @enum {string} */

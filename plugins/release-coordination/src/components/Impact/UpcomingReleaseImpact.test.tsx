@@ -129,6 +129,57 @@ describe('UpcomingReleaseImpact', () => {
     ]);
   });
 
+  it("names which of the system's components a release reaches and through which dependency", async () => {
+    const parts = Array.from(
+      { length: 7 },
+      (_, i) => `component:default/shop-${i}`,
+    );
+    server.respond('get', '/impact/upcoming', {
+      items: [
+        makeUpcomingImpact({
+          release: makeRelease({ id: 'early', title: 'Payments 3' }),
+          touchedVia: 'dependency',
+          touchedEntities: ['component:default/payments-api'],
+          affectedHere: parts.map(ref => ({
+            entityRef: ref,
+            path: [
+              'component:default/payments-api',
+              'api:default/payments',
+              ref,
+            ],
+          })),
+        }),
+      ],
+    });
+    await render(
+      <EntityProvider entity={system()}>
+        <EntityReleaseImpactContent now="2030-02-01T00:00:00.000Z" />
+      </EntityProvider>,
+    );
+    const row = (
+      await screen.findByRole('link', { name: 'Payments 3' })
+    ).closest('tr')!;
+    // this system's components, each with the path it is reached through,
+    // the first five and then all on request
+    expect(
+      within(row).getByRole('link', { name: 'shop-0' }),
+    ).toBeInTheDocument();
+    expect(
+      within(row).getAllByText('through payments-api → payments'),
+    ).toHaveLength(5);
+    expect(within(row).queryByRole('link', { name: 'shop-6' })).toBeNull();
+    await userEvent.click(
+      within(row).getByRole('button', { name: 'Show all 7' }),
+    );
+    expect(
+      within(row).getByRole('link', { name: 'shop-6' }),
+    ).toBeInTheDocument();
+    // the touched entity of the other team is in the path, not a link of its own
+    expect(
+      within(row).queryByRole('link', { name: 'payments-api' }),
+    ).toBeNull();
+  });
+
   it('asks about a domain on domains', async () => {
     server.respond('get', '/impact/upcoming', { items: [] });
     await render(

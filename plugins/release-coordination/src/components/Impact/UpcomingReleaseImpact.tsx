@@ -33,6 +33,7 @@ import {
 import { formatWindow } from '../shared/format';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { ReleaseStateChip } from '../shared/ReleaseChips';
+import { AffectedHereList } from './AffectedHereList';
 import { changeSummary } from './changeSummary';
 import { RiskChip } from './RiskMatrix';
 
@@ -155,7 +156,11 @@ function ImpactDayGroup(props: { label: string; items: UpcomingImpactItem[] }) {
                       ? 'changed directly'
                       : 'through a dependency'}
                   </Box>
-                  <Refs refs={item.touchedEntities} />
+                  {item.affectedHere?.length ? (
+                    <AffectedHereList items={item.affectedHere} />
+                  ) : (
+                    <Refs refs={item.touchedEntities} />
+                  )}
                 </TableCell>
                 <TableCell>
                   <Refs refs={item.owners} defaultKind="group" />

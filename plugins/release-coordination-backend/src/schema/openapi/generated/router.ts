@@ -5963,6 +5963,28 @@ export const spec = {
               $ref: '#/components/schemas/EntityRef',
             },
           },
+          affectedHere: {
+            description:
+              "With a target, its own entities (itself and its parts) that the release reaches, each with the path from a changed entity to it, as the release's impact shows it.",
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['entityRef', 'path'],
+              properties: {
+                entityRef: {
+                  $ref: '#/components/schemas/EntityRef',
+                },
+                path: {
+                  description:
+                    'From a changed entity to entityRef, both included; an API between a provider and its consumer is in the path.',
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/EntityRef',
+                  },
+                },
+              },
+            },
+          },
         },
       },
       ApprovalDecisionRequest: {
