@@ -29,6 +29,7 @@ const LEDGER = 'component:default/ledger';
 const SHOP = 'component:default/shop';
 const TOOL = 'component:default/tool';
 const SECRET = 'component:default/secret';
+const CART = 'component:default/cart';
 
 const entities = [
   testEntity('domain:default/money', {
@@ -62,6 +63,14 @@ const entities = [
   testEntity(SECRET, {
     spec: { owner: 'team-shop' },
     relations: [['dependsOn', LEDGER]],
+  }),
+  // reaches the ledger only through the hidden SECRET
+  testEntity(CART, {
+    spec: { owner: 'team-shop', system: 'storefront' },
+    relations: [
+      ['partOf', 'system:default/storefront'],
+      ['dependsOn', SECRET],
+    ],
   }),
   testEntity(TOOL, { spec: { owner: 'team-tools' } }),
   testEntity('group:default/team-pay'),
@@ -430,7 +439,8 @@ describe('impact routes', () => {
         touchedVia: 'dependency',
         touchedEntities: [LEDGER],
         owners: ['group:default/team-pay'],
-        // which of storefront's components, through which dependency
+        // which of storefront's components, through which dependency; not
+        // the cart, whose path runs through an entity Alice cannot read
         affectedHere: [
           {
             entityRef: 'component:default/shop',
