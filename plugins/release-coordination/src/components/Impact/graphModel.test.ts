@@ -4,12 +4,14 @@ import {
   filterGraph,
   GraphFilters,
   graphFilterOptions,
+  GraphView,
   IMPACT_RELATIONS,
   layoutGraph,
   LAYOUT,
   parentsTowardsChanged,
   pathToChanged,
   toggleRelation,
+  ViewNode,
 } from './graphModel';
 
 const all: GraphFilters = {
@@ -17,6 +19,16 @@ const all: GraphFilters = {
   maxDepth: 10,
   collapseSystems: false,
 };
+
+/** A view node of a given depth, its id as its label. */
+const viewNode = (id: string, depth: number): ViewNode => ({
+  id,
+  label: id,
+  kind: 'Component',
+  role: 'dependent',
+  depth,
+  entityRef: `component:default/${id}`,
+});
 
 describe('graphModel', () => {
   const graph = generateImpactGraph(600);
@@ -124,6 +136,22 @@ describe('graphModel', () => {
     expect(layout.height).toBeLessThanOrEqual(
       LAYOUT.margin * 2 + (LAYOUT.maxRows + 1) * LAYOUT.rowHeight,
     );
+  });
+
+  it('keeps context out of the Changed column: it sits with depth 1', () => {
+    const view: GraphView = {
+      nodes: [
+        { ...viewNode('changed', 0), role: 'changed' },
+        { ...viewNode('owner', 0), role: 'context' },
+        { ...viewNode('dependent', 1), role: 'dependent' },
+      ],
+      edges: [],
+    };
+    const { positions, depthColumns } = layoutGraph(view);
+    const x = (id: string) => positions.get(id)!.x;
+    expect(depthColumns.map(c => c.depth)).toEqual([0, 1]);
+    expect(x('owner')).toBe(x('dependent'));
+    expect(x('owner')).toBeGreaterThan(x('changed'));
   });
 
   it('finds the path back to a changed entity', () => {

@@ -220,15 +220,24 @@ export interface GraphLayout {
 }
 
 /**
+ * The column a node is drawn in: its depth, except that context at depth 0
+ * (the owners and APIs of the changed entities) sits one hop out, so the
+ * "Changed" column holds only what the release changes.
+ */
+const columnDepth = (node: ViewNode) =>
+  node.depth === 0 && node.role === 'context' ? 1 : node.depth;
+
+/**
  * Columns by depth (a depth with more than `maxRows` nodes takes several),
  * rows sorted by system, owner and label.
  */
 export function layoutGraph(view: GraphView): GraphLayout {
   const byDepth = new Map<number, ViewNode[]>();
   for (const node of view.nodes) {
-    const list = byDepth.get(node.depth) ?? [];
+    const depth = columnDepth(node);
+    const list = byDepth.get(depth) ?? [];
     list.push(node);
-    byDepth.set(node.depth, list);
+    byDepth.set(depth, list);
   }
   const positions = new Map<string, { x: number; y: number }>();
   const depthColumns: GraphLayout['depthColumns'] = [];
