@@ -170,6 +170,54 @@ async function upcomingDisagreements(
   return disagreements;
 }
 
+/**
+ * The paths through which the upcoming impact of two systems says each
+ * release reaches their entities, each checked to be its impact's path.
+ */
+async function systemPathsAgreeing(
+  alice: RequestAs,
+  { pathsOf }: Awaited<ReturnType<typeof impactsOf>>,
+): Promise<string[]> {
+  const systemPaths: string[] = [];
+  for (const system of ['storefront', 'checkout']) {
+    const { items } = (
+      await alice.get(
+        `/impact/upcoming?system=system:default/${system}&to=${encodeURIComponent(
+          new Date(Date.now() + 80 * 86_400_000).toISOString(),
+        )}`,
+      )
+    ).body as {
+      items: {
+        release: { id: string };
+        affectedHere: { entityRef: string; path: string[] }[];
+      }[];
+    };
+    for (const item of items) {
+      const paths = pathsOf.get(item.release.id);
+      if (!paths) continue;
+      expect(item.affectedHere.length).toBeGreaterThan(0);
+      for (const { entityRef, path } of item.affectedHere) {
+        expect(path.join(' → ')).toBe(paths.get(entityRef));
+        systemPaths.push(path.join(' → '));
+      }
+    }
+  }
+  return systemPaths;
+}
+
+/** The conflicts of the next 80 days. */
+async function conflictsAhead(alice: RequestAs) {
+  return (
+    await alice.get(
+      `/conflicts?from=${encodeURIComponent(
+        new Date().toISOString(),
+      )}&to=${encodeURIComponent(
+        new Date(Date.now() + 80 * 86_400_000).toISOString(),
+      )}`,
+    )
+  ).body.items as { kind: string; releaseIds: string[]; message: string }[];
+}
+
 describe('impact, upcoming impact and conflicts (#10: one catalog model)', () => {
   it('agree on the demo catalog: X is in the impact of R exactly when R is in the upcoming impact of X, and dependency conflicts match the impact', async () => {
     const entities = catalog();
@@ -233,30 +281,7 @@ describe('impact, upcoming impact and conflicts (#10: one catalog model)', () =>
 
     // a System's upcoming impact names, for each release, which of its own
     // entities the release reaches and through which path: its impact's
-    const systemPaths: string[] = [];
-    for (const system of ['storefront', 'checkout']) {
-      const { items } = (
-        await alice.get(
-          `/impact/upcoming?system=system:default/${system}&to=${encodeURIComponent(
-            new Date(Date.now() + 80 * 86_400_000).toISOString(),
-          )}`,
-        )
-      ).body as {
-        items: {
-          release: { id: string };
-          affectedHere: { entityRef: string; path: string[] }[];
-        }[];
-      };
-      for (const item of items) {
-        const paths = impacts.pathsOf.get(item.release.id);
-        if (!paths) continue;
-        expect(item.affectedHere.length).toBeGreaterThan(0);
-        for (const { entityRef, path } of item.affectedHere) {
-          expect(path.join(' → ')).toBe(paths.get(entityRef));
-          systemPaths.push(path.join(' → '));
-        }
-      }
-    }
+    const systemPaths = await systemPathsAgreeing(alice, impacts);
     // among them paths through a dependency, not only changed entities
     expect(systemPaths.some(path => path.includes(' → '))).toBe(true);
 
@@ -264,15 +289,7 @@ describe('impact, upcoming impact and conflicts (#10: one catalog model)', () =>
     // releases (not of one system) has one in the other's impact, and two
     // overlapping releases where one's entity directly depends on the
     // other's have a dependency conflict
-    const conflicts = (
-      await alice.get(
-        `/conflicts?from=${encodeURIComponent(
-          new Date().toISOString(),
-        )}&to=${encodeURIComponent(
-          new Date(Date.now() + 80 * 86_400_000).toISOString(),
-        )}`,
-      )
-    ).body.items as { kind: string; releaseIds: string[]; message: string }[];
+    const conflicts = await conflictsAhead(alice);
     const byId = new Map(upcoming.map(r => [r.id, r]));
     const touches = (impactId: string, otherId: string) =>
       byId

@@ -1,5 +1,6 @@
 import {
   BackstageCredentials,
+  BackstageServicePrincipal,
   BackstageUserPrincipal,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -11,6 +12,14 @@ import {
 import { ReleaseAuthority } from './ReleaseAuthority';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+/** A person, or a backend service (the search collator), which sees no draft. */
+type ReaderCredentials = BackstageCredentials<
+  BackstageUserPrincipal | BackstageServicePrincipal
+>;
+
+const isUser = (
+  credentials: ReaderCredentials,
+): credentials is UserCredentials => credentials.principal.type === 'user';
 
 /**
  * Who may see a draft: drafts are for their owners, those they were offered
@@ -38,9 +47,10 @@ export class DraftVisibility {
   async visibleReleases<
     T extends Pick<Release, 'id' | 'state' | 'ownerRef'> &
       Partial<Pick<Release, 'pendingOwnerRef' | 'createdBy' | 'handedOverAt'>>,
-  >(releases: T[], credentials: UserCredentials): Promise<T[]> {
+  >(releases: T[], credentials: ReaderCredentials): Promise<T[]> {
     const drafts = releases.filter(r => r.state === 'draft');
     if (drafts.length === 0) return releases;
+    if (!isUser(credentials)) return releases.filter(r => r.state !== 'draft');
     const mine = new Set(await this.draftOwnerRefs(credentials));
     const readable = await this.readableDrafts(
       drafts.filter(
@@ -61,7 +71,8 @@ export class DraftVisibility {
    * store's draft filter (drafts owned by, offered to or created by them;
    * then only if `release.read` allows it).
    */
-  async draftOwnerRefs(credentials: UserCredentials): Promise<string[]> {
+  async draftOwnerRefs(credentials: ReaderCredentials): Promise<string[]> {
+    if (!isUser(credentials)) return [];
     return (await this.authority.caller(credentials)).refs;
   }
 

@@ -44,12 +44,9 @@ import {
 import { ReleaseTransitions } from './transitions';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
-
-const isUserCredentials = (
-  credentials: BackstageCredentials<
-    BackstageUserPrincipal | BackstageServicePrincipal
-  >,
-): credentials is UserCredentials => credentials.principal.type === 'user';
+type ReaderCredentials = BackstageCredentials<
+  BackstageUserPrincipal | BackstageServicePrincipal
+>;
 
 /**
  * The input of a lifecycle transition.
@@ -192,12 +189,8 @@ export class ReleaseService {
    */
   async listReleases(
     query: ListReleasesQuery,
-    credentials: BackstageCredentials<
-      BackstageUserPrincipal | BackstageServicePrincipal
-    >,
+    credentials: ReaderCredentials,
   ): Promise<Page<Release>> {
-    // a backend service (the search collator) sees every release but drafts
-    const user = isUserCredentials(credentials) ? credentials : undefined;
     const entityRefGroups: string[][] = [];
     if (query.entityRef?.length) {
       entityRefGroups.push(query.entityRef);
@@ -213,7 +206,7 @@ export class ReleaseService {
     }
     const page = await this.store.listReleases({
       entityRefGroups,
-      draftOwnerRefs: user ? await this.draftOwnerRefs(user) : [],
+      draftOwnerRefs: await this.draftOwnerRefs(credentials),
       ownerRef: query.owner,
       from: query.from,
       to: query.to,
@@ -225,7 +218,7 @@ export class ReleaseService {
     });
     return {
       ...page,
-      items: user ? await this.visibleReleases(page.items, user) : page.items,
+      items: await this.visibleReleases(page.items, credentials),
     };
   }
 
@@ -248,12 +241,12 @@ export class ReleaseService {
   visibleReleases<
     T extends Pick<Release, 'id' | 'state' | 'ownerRef'> &
       Partial<Pick<Release, 'pendingOwnerRef' | 'createdBy' | 'handedOverAt'>>,
-  >(releases: T[], credentials: UserCredentials): Promise<T[]> {
+  >(releases: T[], credentials: ReaderCredentials): Promise<T[]> {
     return this.visibility.visibleReleases(releases, credentials);
   }
 
   /** The caller's refs for the store's draft filter ({@link DraftVisibility.draftOwnerRefs}). */
-  draftOwnerRefs(credentials: UserCredentials): Promise<string[]> {
+  draftOwnerRefs(credentials: ReaderCredentials): Promise<string[]> {
     return this.visibility.draftOwnerRefs(credentials);
   }
 

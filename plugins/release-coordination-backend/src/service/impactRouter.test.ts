@@ -1,145 +1,23 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { Release } from '@internal/plugin-release-coordination-common';
-import express from 'express';
 import request from 'supertest';
-import { permissionedCatalog, testEntity } from '../catalogGraph/testCatalog';
-import { catalogReadPermissions } from '../impact/__testUtils__/catalogReadPermissions';
+import {
+  ALICE,
+  asAlice,
+  asMallory,
+  createApp,
+  LEDGER,
+  post,
+  SECRET,
+  SHOP,
+} from './__testUtils__/impactRoutesApp';
 import {
   NOW,
   releaseSeeder,
-  mockAuditor,
-  routerTestDatabase,
-  testApp,
   requestWithoutCredentials,
-  userInfoWithGroups,
-  createPlanningServices,
 } from './__testUtils__/routerTestKit';
-import { createRouter } from './router';
 
 jest.setTimeout(30_000);
-
-const db = routerTestDatabase();
-
-const ALICE = 'user:default/alice';
-const asAlice = mockCredentials.user.header(ALICE);
-const asMallory = mockCredentials.user.header('user:default/mallory');
-
-const LEDGER = 'component:default/ledger';
-const SHOP = 'component:default/shop';
-const TOOL = 'component:default/tool';
-const SECRET = 'component:default/secret';
-const CART = 'component:default/cart';
-
-const entities = [
-  testEntity('domain:default/money', {
-    annotations: { 'release-coordination/tier': 'tier-1' },
-  }),
-  testEntity('system:default/payments', {
-    spec: { owner: 'team-pay', domain: 'money' },
-    relations: [['partOf', 'domain:default/money']],
-  }),
-  testEntity('system:default/storefront', { spec: { owner: 'team-shop' } }),
-  testEntity(LEDGER, {
-    spec: { owner: 'team-pay', system: 'payments' },
-    relations: [
-      ['partOf', 'system:default/payments'],
-      ['providesApi', 'api:default/ledger-api'],
-      ['ownedBy', 'group:default/team-pay'],
-    ],
-  }),
-  testEntity('api:default/ledger-api', {
-    spec: { owner: 'team-pay', system: 'payments' },
-    relations: [['partOf', 'system:default/payments']],
-  }),
-  testEntity(SHOP, {
-    spec: { owner: 'team-shop', system: 'storefront' },
-    annotations: { 'release-coordination/audience': 'customers' },
-    relations: [
-      ['partOf', 'system:default/storefront'],
-      ['consumesApi', 'api:default/ledger-api'],
-    ],
-  }),
-  testEntity(SECRET, {
-    spec: { owner: 'team-shop' },
-    relations: [['dependsOn', LEDGER]],
-  }),
-  // reaches the ledger only through the hidden SECRET
-  testEntity(CART, {
-    spec: { owner: 'team-shop', system: 'storefront' },
-    relations: [
-      ['partOf', 'system:default/storefront'],
-      ['dependsOn', SECRET],
-    ],
-  }),
-  testEntity(TOOL, { spec: { owner: 'team-tools' } }),
-  testEntity('group:default/team-pay'),
-  testEntity('group:default/team-shop'),
-  testEntity('group:default/team-tools'),
-];
-
-const userInfo = userInfoWithGroups({
-  [ALICE]: ['group:default/team-pay', 'group:default/team-tools'],
-});
-
-/**
- * The impact routes over a catalog that hides SECRET from users; the users'
- * `catalog.entity.read` decision is conditional unless said otherwise.
- * `readCheck` records the read checks the impact service asks the catalog for.
- */
-async function createApp(
-  decision: AuthorizeResult = AuthorizeResult.CONDITIONAL,
-) {
-  const { database } = await db.init();
-  const { auditor, auditEvent } = mockAuditor();
-  const catalog = permissionedCatalog(entities, [SECRET]);
-  const readCheck = jest.fn(catalog.getEntitiesByRefs);
-  const impactCatalog = new Proxy(catalog, {
-    get: (target, property) =>
-      property === 'getEntitiesByRefs'
-        ? readCheck
-        : Reflect.get(target, property),
-  });
-  const { releases, freezes, conflicts, impact, stores } =
-    await createPlanningServices({
-      database,
-      catalog: impactCatalog,
-      userInfo,
-      permissions: catalogReadPermissions(decision),
-    });
-  const router = await createRouter({
-    releases,
-    freezes,
-    conflicts,
-    impact,
-    httpAuth: mockServices.httpAuth(),
-    auditor,
-  });
-  const app = testApp(router);
-  return { app, auditor, auditEvent, readCheck, releases, stores };
-}
-
-type App = express.Express;
-
-async function post(app: App, body: object = {}): Promise<Release> {
-  const res = await request(app)
-    .post('/releases')
-    .set('Authorization', asAlice)
-    .send({
-      title: 'Ledger 2.0',
-      version: '2.0.0',
-      type: 'normal',
-      window: {
-        start: '2026-12-08T10:00:00Z',
-        end: '2026-12-08T12:00:00Z',
-      },
-      entityRefs: [LEDGER],
-      changes: [{ kind: 'breaking', title: 'Drop v1' }],
-      ...body,
-    });
-  expect(res.status).toBe(201);
-  return res.body;
-}
 
 describe('impact routes', () => {
   it.each([
@@ -409,104 +287,5 @@ describe('impact routes', () => {
         changes: [{ field: 'riskLevel', before: 'low', after: 'high' }],
       }),
     ]);
-  });
-
-  it('GET /impact/upcoming lists releases touching a system directly or through its dependencies', async () => {
-    const { app } = await createApp();
-    const ledger = await post(app);
-    const tool = await post(app, {
-      entityRefs: [TOOL],
-      changes: [],
-      window: { start: '2026-12-02T10:00:00Z', end: '2026-12-02T12:00:00Z' },
-    });
-    await post(app, {
-      entityRefs: [TOOL],
-      window: { start: '2027-03-02T10:00:00Z', end: '2027-03-02T12:00:00Z' },
-    });
-
-    const storefront = await request(app)
-      .get('/impact/upcoming?system=storefront')
-      .set('Authorization', asAlice);
-    expect(storefront.status).toBe(400);
-    const res = await request(app)
-      .get('/impact/upcoming?system=system:default/storefront')
-      .set('Authorization', asAlice);
-    expect(res.status).toBe(200);
-    expect(res.body.items).toEqual([
-      {
-        release: expect.objectContaining({ id: ledger.id }),
-        risk: { level: 'high', computedLevel: 'high' },
-        touchedVia: 'dependency',
-        touchedEntities: [LEDGER],
-        owners: ['group:default/team-pay'],
-        // which of storefront's components, through which dependency; not
-        // the cart, whose path runs through an entity Alice cannot read
-        affectedHere: [
-          {
-            entityRef: 'component:default/shop',
-            path: [LEDGER, 'api:default/ledger-api', 'component:default/shop'],
-          },
-        ],
-      },
-    ]);
-
-    const payments = await request(app)
-      .get('/impact/upcoming?system=system:default/payments')
-      .set('Authorization', asAlice);
-    expect(payments.body.items).toEqual([
-      expect.objectContaining({
-        touchedVia: 'direct',
-        touchedEntities: [LEDGER],
-        affectedHere: [{ entityRef: LEDGER, path: [LEDGER] }],
-      }),
-    ]);
-    // without a target there is no "here"
-    expect(
-      (await request(app).get('/impact/upcoming').set('Authorization', asAlice))
-        .body.items[0],
-    ).not.toHaveProperty('affectedHere');
-
-    const all = await request(app)
-      .get('/impact/upcoming')
-      .set('Authorization', asAlice);
-    expect(
-      all.body.items.map((i: { release: Release }) => i.release.id),
-    ).toEqual([tool.id, ledger.id]);
-
-    for (const query of [
-      'system=system:default/payments&domain=domain:default/money',
-      'system=system:default/nope',
-      'from=2026-12-10T00:00:00Z&to=2026-12-01T00:00:00Z',
-      'owner=group:default/team-pay',
-    ]) {
-      const bad = await request(app)
-        .get(`/impact/upcoming?${query}`)
-        .set('Authorization', asAlice);
-      expect(bad.status).toBe(400);
-    }
-  });
-  it('GET /impact/upcoming shows drafts to their owners only', async () => {
-    const { app } = await createApp();
-    const draft = await post(app);
-    const planned = await post(app, {
-      entityRefs: [TOOL],
-      changes: [],
-      window: { start: '2026-12-02T10:00:00Z', end: '2026-12-02T12:00:00Z' },
-    });
-    const moved = await request(app)
-      .post(`/releases/${planned.id}/transition`)
-      .set('Authorization', asAlice)
-      .send({ to: 'planned' });
-    expect(moved.status).toBe(200);
-
-    const ids = async (as: string) => {
-      const res = await request(app)
-        .get('/impact/upcoming')
-        .set('Authorization', as);
-      expect(res.status).toBe(200);
-      return res.body.items.map((i: { release: Release }) => i.release.id);
-    };
-    expect(await ids(asAlice)).toEqual([planned.id, draft.id]);
-    expect(await ids(asMallory)).toEqual([planned.id]);
   });
 });
