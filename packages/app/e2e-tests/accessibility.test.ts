@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
 import { saveScreenshot } from './journeyHelpers';
+import { PLUGIN_VIEWS } from './pluginViews';
 
 /** The WCAG 2.1 A and AA rules of axe-core: what the pages must pass. */
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -12,11 +13,6 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * not to these plugins, and is the same on every page of any Backstage app.
  */
 const BACKSTAGE_SIDEBAR = 'nav[aria-label="sidebar nav"]';
-
-/** "Ledger service 4.2", seeded rolled back, with its completed review and issues. */
-const REVIEWED_RELEASE = '00000000-0000-4000-b000-000000000001';
-/** "Checkout worker 1.6", seeded in progress with a two-step rollback plan. */
-const RELEASE_IN_PROGRESS = '00000000-0000-4000-b000-000000000004';
 
 /**
  * What people must never have to read on these pages: entity refs
@@ -71,63 +67,6 @@ async function squeezedCells(page: Page): Promise<string[]> {
     return found;
   });
 }
-
-/**
- * Every page and tab of the plugins, as a user reaches it, with the demo data;
- * the main views are also the README's screenshots (`screenshot`).
- */
-const PAGES: {
-  name: string;
-  path: string;
-  screenshot?: string;
-  /** Text the screenshot scrolls to first. */
-  screenshotAt?: RegExp;
-}[] = [
-  {
-    name: 'calendar, month',
-    path: '/release-coordination',
-    screenshot: 'view-calendar-month',
-  },
-  { name: 'calendar, week', path: '/release-coordination?view=week' },
-  { name: 'calendar, day', path: '/release-coordination?view=day' },
-  { name: 'release list', path: '/release-coordination?tab=list' },
-  { name: 'timeline', path: '/release-coordination?tab=timeline' },
-  { name: 'upcoming impact', path: '/release-coordination?tab=impact' },
-  { name: 'approval inbox', path: '/release-coordination?tab=inbox' },
-  {
-    name: 'release page, in progress',
-    path: `/release-coordination/releases/${RELEASE_IN_PROGRESS}`,
-    screenshot: 'view-release-page',
-  },
-  {
-    name: 'release page, reviewed',
-    path: `/release-coordination/releases/${REVIEWED_RELEASE}`,
-  },
-  {
-    name: 'component Releases tab',
-    path: '/catalog/default/component/checkout-service/releases',
-  },
-  {
-    name: 'component Impact tab',
-    path: '/catalog/default/component/checkout-service/impact',
-    screenshot: 'view-impact-graph',
-    screenshotAt: /^Blast radius graph/,
-  },
-  {
-    name: 'system Release impact tab',
-    path: '/catalog/default/system/storefront/release-impact',
-  },
-  {
-    name: 'system Metrics tab',
-    path: '/catalog/default/system/storefront/metrics',
-    screenshot: 'view-metrics',
-  },
-  {
-    name: 'group Readiness tab',
-    path: '/catalog/default/group/checkout-team/readiness',
-    screenshot: 'view-readiness',
-  },
-];
 
 /**
  * Resolves once `page` has had no request open for half a second and shows no
@@ -227,7 +166,7 @@ test.describe('accessibility (axe-core, WCAG 2.1 AA) and plain language', () => 
     expect(violations, describe(violations)).toEqual([]);
   });
 
-  for (const { name, path, screenshot, screenshotAt } of PAGES) {
+  for (const { name, path, screenshot, screenshotAt } of PLUGIN_VIEWS) {
     test(`${name} has no violations, reads in plain words and squeezes no column`, async () => {
       const { page, quiet } = session;
       await navigateInApp(page, path);
