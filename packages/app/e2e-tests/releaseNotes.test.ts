@@ -37,3 +37,43 @@ test('download business release notes of a demo release with a breaking change',
   expect(notes).not.toMatch(/(component|api|system|group):/);
   expect(notes).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
 });
+
+test("a stakeholder subscribes to a System's release notes feed from its Release impact tab, and revokes it", async ({
+  page,
+  request,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.goto('/catalog/default/system/checkout/release-impact');
+  await page.getByRole('button', { name: 'Release notes feed' }).click();
+  const dialog = page.getByRole('dialog', {
+    name: 'Release notes of checkout as a feed',
+  });
+  await dialog.getByRole('button', { name: 'Create feed URL' }).click();
+  const url = await dialog
+    .getByRole('textbox', { name: 'Feed URL' })
+    .inputValue();
+  expect(url).toMatch(/\/notes-feeds\/[^/]+\/atom\.xml\?token=/);
+
+  // a feed reader needs no Backstage token: the URL is the secret
+  const feed = await request.get(url);
+  expect(feed.status()).toBe(200);
+  const atom = await feed.text();
+  expect(atom).toContain('<feed');
+  expect(atom).toContain('<entry>');
+
+  const feeds = dialog.getByRole('list', {
+    name: 'Your release notes feeds of checkout',
+  });
+  await feeds
+    .getByRole('button', { name: /Revoke/ })
+    .first()
+    .click();
+  await page
+    .getByRole('dialog', { name: 'Revoke this feed?' })
+    .getByRole('button', { name: 'Revoke' })
+    .click();
+  // revoked once the list, read again, has none left
+  await expect(dialog.getByText('No feeds yet.')).toBeVisible();
+  expect((await request.get(url)).status()).toBe(404);
+});

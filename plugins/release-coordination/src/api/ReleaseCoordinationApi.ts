@@ -51,6 +51,7 @@ import {
   AnnouncementMoment,
   AnnouncementPreview,
   ReleaseNotes,
+  ReleaseNotesFeed,
   ReleaseNotesQuery,
   SaveReleaseNotesRequest,
   EntityAnnotationReport,
@@ -417,6 +418,12 @@ export interface ReleaseCoordinationApi extends DeliveryMetricsApi {
     id: string,
     moment?: AnnouncementMoment,
   ): Promise<AnnouncementPreview>;
+  /** The caller's Atom feeds of released notes, without their tokens. */
+  listNotesFeeds(): Promise<ReleaseNotesFeed[]>;
+  /** Creates an Atom feed of a System's released notes; the answer alone carries its URL. */
+  createNotesFeed(system: string): Promise<ReleaseNotesFeed>;
+  /** Revokes one of the caller's notes feeds. */
+  deleteNotesFeed(id: string): Promise<void>;
 }
 
 /**

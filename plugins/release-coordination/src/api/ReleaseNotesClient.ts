@@ -2,6 +2,7 @@ import {
   AnnouncementMoment,
   AnnouncementPreview,
   ReleaseNotes,
+  ReleaseNotesFeed,
   ReleaseNotesQuery,
   SaveReleaseNotesRequest,
 } from '@internal/plugin-release-coordination-common';
@@ -38,5 +39,20 @@ export abstract class ReleaseNotesClient extends ReviewsClient {
         moment,
       })}`,
     );
+  }
+
+  async listNotesFeeds(): Promise<ReleaseNotesFeed[]> {
+    return (await this.request<{ items: ReleaseNotesFeed[] }>('/notes-feeds'))
+      .items;
+  }
+
+  async createNotesFeed(system: string): Promise<ReleaseNotesFeed> {
+    return this.request('/notes-feeds', { method: 'POST', body: { system } });
+  }
+
+  async deleteNotesFeed(id: string): Promise<void> {
+    await this.request<void>(`/notes-feeds/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+    });
   }
 }

@@ -159,6 +159,10 @@ describe('UpcomingReleaseImpact', () => {
     const row = (
       await screen.findByRole('link', { name: 'Payments 3' })
     ).closest('tr')!;
+    // a System's tab offers its release notes as a feed
+    expect(
+      screen.getByRole('button', { name: 'Release notes feed' }),
+    ).toBeInTheDocument();
     // this system's components, each with the path it is reached through,
     // the first five and then all on request
     expect(
@@ -191,6 +195,10 @@ describe('UpcomingReleaseImpact', () => {
     expect(server.queries('get', '/impact/upcoming')).toEqual([
       { domain: 'domain:default/shop', from: '2030-02-01T00:00:00.000Z' },
     ]);
+    // release notes feeds are of Systems
+    expect(
+      screen.queryByRole('button', { name: 'Release notes feed' }),
+    ).toBeNull();
   });
 
   it('filters by risk level and owner', async () => {

@@ -33,6 +33,7 @@ import {
 import { formatWindow } from '../shared/format';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { ReleaseStateChip } from '../shared/ReleaseChips';
+import { NotesFeedButton } from '../ReleaseNotes/NotesFeedButton';
 import { AffectedHereList } from './AffectedHereList';
 import { changeSummary } from './changeSummary';
 import { RiskChip } from './RiskMatrix';
@@ -290,7 +291,8 @@ export interface EntityReleaseImpactContentProps {
 
 /**
  * The Release impact tab of a System or Domain: every upcoming release
- * touching it or anything it depends on, grouped by release window.
+ * touching it or anything it depends on, grouped by release window; on a
+ * System also its release notes feed for readers outside the portal.
  *
  * @public
  */
@@ -305,5 +307,14 @@ export function EntityReleaseImpactContent(
     if (kind === 'domain') return { domain: ref };
     return { entityRef: ref };
   }, [kind, ref]);
-  return <UpcomingReleaseImpact scope={scope} now={props.now} />;
+  return (
+    <>
+      {kind === 'system' && (
+        <Box display="flex" justifyContent="flex-end" marginBottom={1}>
+          <NotesFeedButton system={ref} />
+        </Box>
+      )}
+      <UpcomingReleaseImpact scope={scope} now={props.now} />
+    </>
+  );
 }
