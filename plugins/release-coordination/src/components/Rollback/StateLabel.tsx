@@ -6,7 +6,7 @@ import { stateLabel } from '../shared/format';
  * orange with at least 4.5:1 contrast (WCAG AA) as text on the calendar's
  * tinted event backgrounds and behind the white text of the state chip.
  */
-export const ROLLING_BACK_COLOR = '#bf360c';
+export const ROLLING_BACK_COLOR = '#a82f0a';
 
 /**
  * A release's state as words; `rolling back` stands out in its own colour
