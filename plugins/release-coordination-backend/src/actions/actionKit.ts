@@ -67,19 +67,12 @@ export async function auditedChange<T>(options: {
 
 /** A release as the actions answer it: what an assistant needs to talk about it, with its page. */
 export function releaseSummary(release: Release, appBaseUrl: string) {
-  return {
-    id: release.id,
-    title: release.title,
-    version: release.version,
-    type: release.type,
-    state: release.state,
-    window: release.window,
-    entityRefs: release.entityRefs,
-    ownerRef: release.ownerRef,
-    url: `${appBaseUrl}/release-coordination/releases/${encodeURIComponent(
-      release.id,
-    )}`,
-  };
+  const { id, title, version, type, state, window, entityRefs, ownerRef } =
+    release;
+  const url = `${appBaseUrl}/release-coordination/releases/${encodeURIComponent(
+    id,
+  )}`;
+  return { id, title, version, type, state, window, entityRefs, ownerRef, url };
 }
 
 /** The zod (v3, as the actions registry hands it) schema of {@link releaseSummary}. */

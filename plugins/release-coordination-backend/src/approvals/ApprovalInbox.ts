@@ -1,8 +1,4 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  UserInfoService,
-} from '@backstage/backend-plugin-api';
+import { UserInfoService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   AFTER_ONLY_STATES,
@@ -23,8 +19,7 @@ import { lower } from '../releases/ReleaseAuthority';
 import { ReleaseService } from '../releases/ReleaseService';
 import { ApprovalPolicy } from './approvalRules';
 import { decidingGroups } from './deciders';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 /** Statuses of a required approval whose group still has to decide. */
 const OPEN_STATUSES: readonly RequiredApproval['status'][] = [

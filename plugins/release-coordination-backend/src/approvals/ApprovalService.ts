@@ -1,6 +1,5 @@
 import {
   BackstageCredentials,
-  BackstageUserPrincipal,
   LoggerService,
   PermissionsService,
   UserInfoService,
@@ -40,6 +39,7 @@ import { ApprovalDeciders, decidingGroups } from './deciders';
 import { RequiredApprovals } from './requiredApprovals';
 import { ApprovalInbox } from './ApprovalInbox';
 import { PLAN_FIELDS } from '../releases/releaseEdits';
+import { UserCredentials } from '../credentials';
 
 /** Transitions at which a standard release must still be low risk. */
 const STANDARD_GUARDED: readonly ReleaseState[] = [
@@ -47,8 +47,6 @@ const STANDARD_GUARDED: readonly ReleaseState[] = [
   'approved',
   'in_progress',
 ];
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
 /** States in which a release went ahead on its approvals. */
 const STARTED_STATES: readonly ReleaseState[] = [

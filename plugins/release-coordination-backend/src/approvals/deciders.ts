@@ -1,6 +1,4 @@
 import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
@@ -14,8 +12,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { lower } from '../releases/ReleaseAuthority';
 import { ApprovalPolicy, Requirement } from './approvalRules';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 /**
  * The required groups that may decide in the release's state: all of them

@@ -6,9 +6,9 @@ import {
   definedFields,
   revisionedColumns,
   revisionedFields,
+  RevisionedTable,
   Timestamp,
   toIso,
-  updateRevisioned,
 } from './rows';
 import { FreezeStore } from './FreezeStore';
 
@@ -97,18 +97,22 @@ function fromRow(row: FreezeRow): Freeze {
  * @public
  */
 export class DatabaseFreezeStore implements FreezeStore {
-  /** Connects to the plugin database and runs migrations unless configured to skip them. */
+  private readonly freezes: RevisionedTable<Freeze, FreezeRow>;
+
   /** Over a migrated database (see `createStores`). */
-  constructor(private readonly db: Knex) {}
+  constructor(private readonly db: Knex) {
+    this.freezes = new RevisionedTable(db, 'freezes', 'Freeze', {
+      toRow,
+      fromRow,
+    });
+  }
 
   async createFreeze(freeze: Freeze): Promise<Freeze> {
-    await this.db('freezes').insert(toRow(freeze));
-    return (await this.getFreeze(freeze.id))!;
+    return this.freezes.insert(freeze);
   }
 
   async getFreeze(id: string): Promise<Freeze | undefined> {
-    const row = await this.db<FreezeRow>('freezes').where({ id }).first();
-    return row ? fromRow(row) : undefined;
+    return this.freezes.get(id);
   }
 
   async listFreezes(options: {
@@ -164,10 +168,8 @@ export class DatabaseFreezeStore implements FreezeStore {
   }): Promise<Freeze> {
     const { id, revision, fields, updatedAt } = options;
     const { recurrence, ...rest } = fields;
-    return updateRevisioned(
-      this.db,
-      { table: 'freezes', what: `Freeze ${id}`, id, revision },
-      { toRow, fromRow },
+    return this.freezes.update(
+      { id, revision },
       current => {
         const next: Freeze = { ...current, ...definedFields(rest) };
         if (recurrence === null) {
@@ -182,10 +184,10 @@ export class DatabaseFreezeStore implements FreezeStore {
   }
 
   async deleteFreeze(id: string): Promise<boolean> {
-    return (await this.db('freezes').where({ id }).delete()) > 0;
+    return this.freezes.delete(id);
   }
 
   async isEmpty(): Promise<boolean> {
-    return !(await this.db('freezes').first('id'));
+    return this.freezes.isEmpty();
   }
 }

@@ -7,9 +7,9 @@ import {
   definedFields,
   revisionedColumns,
   revisionedFields,
+  RevisionedTable,
   Timestamp,
   toIso,
-  updateRevisioned,
 } from './rows';
 
 type TrainRow = {
@@ -99,17 +99,22 @@ const fromBookingRow = (row: BookingRow): TrainBooking => ({
  * @public
  */
 export class DatabaseTrainStore {
+  private readonly trains: RevisionedTable<Train, TrainRow>;
+
   /** Over a migrated database (see `createStores`). */
-  constructor(private readonly db: Knex) {}
+  constructor(private readonly db: Knex) {
+    this.trains = new RevisionedTable(db, 'trains', 'Train', {
+      toRow,
+      fromRow,
+    });
+  }
 
   async createTrain(train: Train): Promise<Train> {
-    await this.db('trains').insert(toRow(train));
-    return (await this.getTrain(train.id))!;
+    return this.trains.insert(train);
   }
 
   async getTrain(id: string): Promise<Train | undefined> {
-    const row = await this.db<TrainRow>('trains').where({ id }).first();
-    return row ? fromRow(row) : undefined;
+    return this.trains.get(id);
   }
 
   /** Every train, by name; there are few. */
@@ -132,10 +137,8 @@ export class DatabaseTrainStore {
     updatedAt: string;
   }): Promise<Train> {
     const { id, revision, fields, updatedAt } = options;
-    return updateRevisioned(
-      this.db,
-      { table: 'trains', what: `Train ${id}`, id, revision },
-      { toRow, fromRow },
+    return this.trains.update(
+      { id, revision },
       current => ({ ...current, ...definedFields(fields) }),
       updatedAt,
     );
@@ -150,7 +153,7 @@ export class DatabaseTrainStore {
   }
 
   async isEmpty(): Promise<boolean> {
-    return !(await this.db('trains').first('id'));
+    return this.trains.isEmpty();
   }
 
   /**

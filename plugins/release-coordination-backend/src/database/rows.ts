@@ -62,45 +62,82 @@ export function revisionedFields(row: RevisionedRow): Revisioned {
 }
 
 /**
- * Changes the record `id` of `table` if it still is at `revision`
- * (compare-and-set), in one transaction: `change` makes the new record from
- * the current one; the revision goes up and `updatedAt` is set. Throws
- * `NotFoundError` if absent and `ConflictError` if the revision is stale;
- * `what` names the record in those (e.g. `Train <id>`).
+ * A table of {@link Revisioned} records with an `id` key: reads, inserts and
+ * compare-and-set updates through one row mapping.
  */
-export async function updateRevisioned<
-  T extends Revisioned,
+export class RevisionedTable<
+  T extends Revisioned & { id: string },
   Row extends RevisionedRow & { id: string },
->(
-  db: Knex,
-  target: { table: string; what: string; id: string; revision: number },
-  mapping: { toRow: (record: T) => Row; fromRow: (row: Row) => T },
-  change: (current: T) => T,
-  updatedAt: string,
-): Promise<T> {
-  const { table, what, id, revision } = target;
-  return db.transaction(async tx => {
-    const row: Row | undefined = await tx(table).where({ id }).first();
-    if (!row) {
-      throw new NotFoundError(`${what} not found`);
-    }
-    const next = change(mapping.fromRow(row));
-    const {
-      id: _id,
-      created_by,
-      created_at,
-      ...values
-    } = mapping.toRow({
-      ...next,
-      updatedAt,
-      revision: revision + 1,
+> {
+  /** `what` names a record in errors (e.g. `Train` gives `Train <id> not found`). */
+  constructor(
+    private readonly db: Knex,
+    private readonly table: string,
+    private readonly what: string,
+    private readonly mapping: {
+      toRow: (record: T) => Row;
+      fromRow: (row: Row) => T;
+    },
+  ) {}
+
+  /** Inserts a record and reads it back as stored. */
+  async insert(record: T): Promise<T> {
+    await this.db(this.table).insert(this.mapping.toRow(record));
+    return (await this.get(record.id))!;
+  }
+
+  async get(id: string): Promise<T | undefined> {
+    const row: Row | undefined = await this.db(this.table)
+      .where({ id })
+      .first();
+    return row ? this.mapping.fromRow(row) : undefined;
+  }
+
+  /**
+   * Changes the record `id` if it still is at `revision` (compare-and-set),
+   * in one transaction: `change` makes the new record from the current one;
+   * the revision goes up and `updatedAt` is set. Throws `NotFoundError` if
+   * absent and `ConflictError` if the revision is stale.
+   */
+  async update(
+    target: { id: string; revision: number },
+    change: (current: T) => T,
+    updatedAt: string,
+  ): Promise<T> {
+    const { id, revision } = target;
+    const { table, mapping } = this;
+    const what = `${this.what} ${id}`;
+    return this.db.transaction(async tx => {
+      const row: Row | undefined = await tx(table).where({ id }).first();
+      if (!row) {
+        throw new NotFoundError(`${what} not found`);
+      }
+      const next = change(mapping.fromRow(row));
+      const {
+        id: _id,
+        created_by,
+        created_at,
+        ...values
+      } = mapping.toRow({
+        ...next,
+        updatedAt,
+        revision: revision + 1,
+      });
+      const updated = await tx(table).where({ id, revision }).update(values);
+      if (updated === 0) {
+        throw new ConflictError(
+          `${what} was changed by someone else since revision ${revision}; reload it and try again`,
+        );
+      }
+      return mapping.fromRow(await tx(table).where({ id }).first());
     });
-    const updated = await tx(table).where({ id, revision }).update(values);
-    if (updated === 0) {
-      throw new ConflictError(
-        `${what} was changed by someone else since revision ${revision}; reload it and try again`,
-      );
-    }
-    return mapping.fromRow(await tx(table).where({ id }).first());
-  });
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return (await this.db(this.table).where({ id }).delete()) > 0;
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return !(await this.db(this.table).first('id'));
+  }
 }

@@ -1,6 +1,5 @@
 import {
   BackstageCredentials,
-  BackstageUserPrincipal,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
@@ -32,8 +31,7 @@ import { GateBlock, gateBlockers } from './gateBlocks';
 import { lastEndOf, startMatchesRule } from './occurrences';
 import { OccurrenceMemo } from './OccurrenceMemo';
 import { assertRevision } from '../revisions';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 /**
  * An occurrence of a freeze that applies to some of the entities asked about.

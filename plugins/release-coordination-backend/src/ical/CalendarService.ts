@@ -1,7 +1,6 @@
 import {
   AuthService,
   BackstageCredentials,
-  BackstageUserPrincipal,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
@@ -22,8 +21,7 @@ import { ReleaseStore } from '../database/ReleaseStore';
 import { FreezeEvaluator, scopeCovers } from '../freezes/FreezeEvaluator';
 import { buildCalendar } from './buildCalendar';
 import { feedTokenMatches, newFeedToken } from './feedTokens';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The feed shows releases and freezes from this many days ago… */

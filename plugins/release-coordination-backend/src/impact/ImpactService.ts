@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   DEFAULT_IMPACT_DEPTH,
@@ -33,8 +30,7 @@ import { buildReport } from './report/buildReport';
 import { RiskOverrides } from './RiskOverrides';
 import { UpcomingImpact } from './UpcomingImpact';
 import { visibleRefs } from './visibleRefs';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 /**
  * Impact of releases and plans on the catalog, their risk, risk overrides

@@ -1,7 +1,3 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
   ACTIVE_RELEASE_STATES,
@@ -15,8 +11,7 @@ import { NewReleaseEvent } from '../database/ReleaseStore';
 import { ReleaseService } from '../releases/ReleaseService';
 import { analyseImpact } from './analysis';
 import { ReleaseRiskAssessor } from './ReleaseRiskAssessor';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 /** Risk levels set by a release's owners instead of the computed one, recorded in its history. */
 export class RiskOverrides {

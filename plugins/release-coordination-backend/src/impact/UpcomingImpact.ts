@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   AffectedHere,
@@ -21,8 +18,7 @@ import { ReleaseStore } from '../database/ReleaseStore';
 import { ReleaseService } from '../releases/ReleaseService';
 import { DAY_MS, ReleaseRiskAssessor } from './ReleaseRiskAssessor';
 import { visibleRefs } from './visibleRefs';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 /** How far ahead `GET /impact/upcoming` looks by default. */
 export const UPCOMING_DAYS = 60;

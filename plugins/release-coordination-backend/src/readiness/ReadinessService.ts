@@ -1,8 +1,4 @@
-import {
-  AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
+import { AuditorService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
@@ -40,8 +36,7 @@ import {
   collectContributions,
   ReadinessContributor,
 } from './readinessContributions';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 /**
  * The readiness settings from app-config, with defaults.

@@ -1,7 +1,3 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { checkNamedRefsInCatalog } from '../catalogGraph/checkInCatalog';
 import {
@@ -22,8 +18,7 @@ import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { ReleaseService } from '../releases/ReleaseService';
 import { assertRevision } from '../revisions';
 import { ReleaseIssueStore } from './DatabaseReleaseIssueStore';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 

@@ -1,9 +1,4 @@
-import {
-  AuthService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  DiscoveryService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { ReleaseNotesFeed } from '@internal/plugin-release-coordination-common';
 import { randomUUID } from 'node:crypto';
@@ -18,8 +13,7 @@ import { buildAtom } from './buildAtom';
 import { withoutInternalRefs } from './composeNotes';
 import { ReleaseNotesService } from './ReleaseNotesService';
 import { notesToHtml } from './renderNotes';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 /** Most releases a notes feed lists, newest first. */
 export const MAX_FEED_ENTRIES = 20;

@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
   ACTIVE_RELEASE_STATES,
@@ -21,8 +18,7 @@ import {
   StoredNotesEdit,
 } from './DatabaseReleaseNotesStore';
 import { diffLines, notesToHtml } from './renderNotes';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 /** Whether a release's notes may still be edited: until it is released. */
 export const notesEditable = (release: Pick<Release, 'state'>) =>

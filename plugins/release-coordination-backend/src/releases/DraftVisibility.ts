@@ -1,21 +1,11 @@
-import {
-  BackstageCredentials,
-  BackstageServicePrincipal,
-  BackstageUserPrincipal,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { PermissionsService } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   Release,
   releaseReadPermission,
 } from '@internal/plugin-release-coordination-common';
 import { ReleaseAuthority } from './ReleaseAuthority';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
-/** A person, or a backend service (the search collator), which sees no draft. */
-type ReaderCredentials = BackstageCredentials<
-  BackstageUserPrincipal | BackstageServicePrincipal
->;
+import { UserCredentials, ReaderCredentials } from '../credentials';
 
 const isUser = (
   credentials: ReaderCredentials,

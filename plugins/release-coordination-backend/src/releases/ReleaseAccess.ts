@@ -1,8 +1,4 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { PermissionsService } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
   NotAllowedError,
@@ -21,8 +17,7 @@ import {
 import { ReleaseStore } from '../database/ReleaseStore';
 import { Caller, ReleaseAuthority } from './ReleaseAuthority';
 import { requirePermission } from '../permissions/requirePermission';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 /**
  * Finds releases for a change and checks that the caller may make it:

@@ -1,8 +1,4 @@
 import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
-import {
   Release,
   ReleaseFieldChange,
 } from '@internal/plugin-release-coordination-common';
@@ -14,8 +10,7 @@ import {
 } from '../database/ReleaseStore';
 import { fieldChanges } from './fieldChanges';
 import type { ReleaseChangeListener } from './ReleaseService';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 /**
  * Stores changes to releases at their current revision with their history

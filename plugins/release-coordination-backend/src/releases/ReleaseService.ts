@@ -1,7 +1,4 @@
 import {
-  BackstageCredentials,
-  BackstageServicePrincipal,
-  BackstageUserPrincipal,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
@@ -42,11 +39,7 @@ import {
   requestedFields,
 } from './releaseEdits';
 import { ReleaseTransitions } from './transitions';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
-type ReaderCredentials = BackstageCredentials<
-  BackstageUserPrincipal | BackstageServicePrincipal
->;
+import { UserCredentials, ReaderCredentials } from '../credentials';
 
 /**
  * The input of a lifecycle transition.

@@ -1,12 +1,7 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
 import { Release } from '@internal/plugin-release-coordination-common';
 import { ReleaseAccess } from './ReleaseAccess';
 import { ReleaseRecorder } from './ReleaseRecorder';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 /**
  * The freeze override of a release: a written reason to go ahead despite the

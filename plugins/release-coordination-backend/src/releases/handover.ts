@@ -1,7 +1,3 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import {
   HandoverRequest,
@@ -12,8 +8,7 @@ import { ReleaseAccess } from './ReleaseAccess';
 import { ReleaseAuthority } from './ReleaseAuthority';
 import { ReleasePlanChecks } from './planChecks';
 import { ReleaseRecorder } from './ReleaseRecorder';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 /**
  * Hand-over: the owners offer an unfinished release to another group, which

@@ -1,7 +1,3 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { checkNamedRefsInCatalog } from '../catalogGraph/checkInCatalog';
 import {
@@ -12,8 +8,7 @@ import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { Caller, ReleaseAuthority } from './ReleaseAuthority';
 import { standardChangeProblems } from './standardChanges';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 /**
  * The checks of a release plan against the catalog, the declared standard

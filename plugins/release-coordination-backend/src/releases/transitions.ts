@@ -1,7 +1,3 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
   isTransitionAllowed,
@@ -16,8 +12,7 @@ import type {
   ReleaseTransitionInput,
 } from './ReleaseService';
 import { checkTransitionTiming } from './transitionTiming';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 /**
  * The lifecycle moves of releases: who may make them, their timing, the

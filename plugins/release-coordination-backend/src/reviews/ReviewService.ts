@@ -28,7 +28,7 @@ import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { Caller, lower } from '../releases/ReleaseAuthority';
 import { ReleaseService } from '../releases/ReleaseService';
 import { assertRevision } from '../revisions';
-import { UserCredentials } from '../rollback/types';
+import { UserCredentials } from '../credentials';
 import { ListedReview, ReviewStore, StoredReview } from './DatabaseReviewStore';
 import { reviewFacts } from './reviewFacts';
 import { reviewMarkdown } from './reviewMarkdown';

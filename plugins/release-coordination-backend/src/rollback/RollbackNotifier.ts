@@ -5,7 +5,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { ImpactService } from '../impact/ImpactService';
 import { ReleaseNotifier } from '../notifications/ReleaseNotifier';
-import { UserCredentials } from './types';
+import { UserCredentials } from '../credentials';
 import { rollbackRecipients } from './rollbackRecipients';
 
 /**

@@ -33,7 +33,7 @@ import {
   assertReleaseTriggers,
   ReleaseTriggerSources,
 } from './rollbackTriggers';
-import { UserCredentials } from './types';
+import { UserCredentials } from '../credentials';
 import { GateBlock } from '../freezes/gateBlocks';
 
 type StepUpdate = z.output<typeof rollbackStepUpdateSchema>;

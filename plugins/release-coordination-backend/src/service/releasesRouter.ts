@@ -1,9 +1,4 @@
-import {
-  AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
 import {
   handoverRequestSchema,
@@ -21,8 +16,7 @@ import {
   readableRelease,
   UserReleaseChange,
 } from './http';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 /**
  * What the release routes need.

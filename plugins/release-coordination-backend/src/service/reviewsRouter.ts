@@ -9,7 +9,7 @@ import {
 import { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { ReviewService } from '../reviews/ReviewService';
-import { UserCredentials } from '../rollback/types';
+import { UserCredentials } from '../credentials';
 import { auditMutation, parseInput, readableRelease } from './http';
 
 /**

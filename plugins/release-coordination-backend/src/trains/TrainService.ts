@@ -1,6 +1,5 @@
 import {
   BackstageCredentials,
-  BackstageUserPrincipal,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
@@ -34,8 +33,7 @@ import {
   trainStartMatchesRule,
 } from './slots';
 import { assertRevision } from '../revisions';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Releases that went out: they count for the stats. */

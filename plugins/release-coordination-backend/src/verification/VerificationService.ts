@@ -1,8 +1,4 @@
 import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
-import {
   ConflictError,
   InputError,
   NotAllowedError,
@@ -29,8 +25,7 @@ import { VerificationChecker } from './checkers';
 import { VerificationStore } from './DatabaseVerificationStore';
 import { VerificationSettings } from './verificationConfig';
 import { VerificationNotifier } from './VerificationNotifier';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+import { UserCredentials } from '../credentials';
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
