@@ -1,4 +1,4 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import type { GateBlocker } from './gate';
@@ -14,6 +14,7 @@ import {
   TimeHorizon,
   DEFAULT_TIME_HORIZON,
 } from './schemas';
+import { refSchema } from './refSchema';
 import { rruleProblem } from './rrule';
 import { ReleaseType } from './types';
 
@@ -131,33 +132,20 @@ export interface GateResult {
  * @public
  */
 export const scopeRefSchema = (kind: string) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(300)
-    .transform((value, ctx) => {
-      try {
-        const ref = parseEntityRef(value, {
-          defaultKind: kind,
-          defaultNamespace: 'default',
-        });
-        if (ref.kind.toLocaleLowerCase('en-US') !== kind) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `"${value}" is not a ${kind}`,
-          });
-          return z.NEVER;
-        }
-        return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
-      } catch {
-        ctx.addIssue({
-          code: 'custom',
-          message: `"${value}" is not a ${kind} ref`,
-        });
-        return z.NEVER;
-      }
-    });
+  refSchema(value => {
+    let ref: CompoundEntityRef;
+    try {
+      ref = parseEntityRef(value, {
+        defaultKind: kind,
+        defaultNamespace: 'default',
+      });
+    } catch {
+      return `"${value}" is not a ${kind} ref`;
+    }
+    return ref.kind.toLocaleLowerCase('en-US') === kind
+      ? ref
+      : `"${value}" is not a ${kind}`;
+  });
 
 /**
  * A sorted, de-duplicated list of refs, empty by default.

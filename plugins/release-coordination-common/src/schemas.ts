@@ -1,7 +1,8 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { linkSchema } from './links';
+import { refSchema } from './refSchema';
 import { CHANGE_KINDS, RELEASE_STATES, RELEASE_TYPES } from './types';
 
 /** Longest title a release may have. @public */
@@ -27,24 +28,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  *
  * @public
  */
-export const entityRefSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(300)
-  .transform((value, ctx) => {
-    try {
-      return stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase(
-        'en-US',
-      );
-    } catch {
-      ctx.addIssue({
-        code: 'custom',
-        message: `"${value}" is not an entity ref of the form kind:namespace/name`,
-      });
-      return z.NEVER;
-    }
-  });
+export const entityRefSchema = refSchema(value => {
+  try {
+    return parseEntityRef(value);
+  } catch {
+    return `"${value}" is not an entity ref of the form kind:namespace/name`;
+  }
+});
 
 /**
  * An ISO 8601 timestamp with a time zone, normalised to UTC.
