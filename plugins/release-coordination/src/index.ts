@@ -15,34 +15,8 @@ export {
   HomePageApprovalInboxCard,
   ReleaseCoordinationPage,
 } from './plugin';
-export {
-  AfterGoLiveClient,
-  releaseCoordinationApiRef,
-  ReleaseCoordinationClient,
-  ReleaseCoordinationHttp,
-  ReleaseNotesClient,
-  ReviewsClient,
-  DeliveryMetricsClient,
-} from './api';
-export type {
-  DeliveryMetricsApi,
-  DeliveryMetricsRequest,
-  ReleaseReviewsApi,
-} from './api';
+export * from './api';
 export type { EntityReleasesContentProps } from './components/EntityReleasesContent';
-export type {
-  EndFreezeRequest,
-  ListConflictsRequest,
-  ListFreezeOccurrencesRequest,
-  ListFreezesRequest,
-  ListIssuesRequest,
-  ListReleasesRequest,
-  ListTrainSlotsRequest,
-  ListUpcomingImpactRequest,
-  ReleaseCoordinationApi,
-  SuggestSlotsRequest,
-  TrainStatsRequest,
-} from './api';
 export { rootRouteRef, releaseRouteRef } from './routes';
 export { CreateReleaseDialog } from './components/CreateReleaseDialog';
 export type { CreateReleaseDialogProps } from './components/CreateReleaseDialog';

@@ -77,9 +77,10 @@ describe('setupContractServer', () => {
 
   it('fails the test on requests nobody answers or the document lacks', async () => {
     await expect(server.api.getRelease('r1')).rejects.toThrow();
-    await expect(
-      fetch('http://localhost:7007/api/release-coordination/nope'),
-    ).rejects.toThrow();
+    // it goes to the network: refused, unless a portal runs on this machine
+    await fetch('http://localhost:7007/api/release-coordination/nope').catch(
+      () => undefined,
+    );
     expect(server.takeViolations()).toEqual([
       'no answer declared for GET /releases/r1',
       'GET http://localhost:7007/api/release-coordination/nope is not a route of the document',

@@ -1,17 +1,4 @@
-export { releaseCoordinationApiRef } from './ReleaseCoordinationApi';
-export type {
-  EndFreezeRequest,
-  ListConflictsRequest,
-  ListFreezeOccurrencesRequest,
-  ListFreezesRequest,
-  ListIssuesRequest,
-  ListReleasesRequest,
-  ListTrainSlotsRequest,
-  ListUpcomingImpactRequest,
-  ReleaseCoordinationApi,
-  SuggestSlotsRequest,
-  TrainStatsRequest,
-} from './ReleaseCoordinationApi';
+export * from './ReleaseCoordinationApi';
 export { ReleaseCoordinationClient } from './ReleaseCoordinationClient';
 export { AfterGoLiveClient } from './AfterGoLiveClient';
 export { ReleaseCoordinationHttp } from './ReleaseCoordinationHttp';

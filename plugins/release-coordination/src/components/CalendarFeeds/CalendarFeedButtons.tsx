@@ -12,6 +12,7 @@ import { useCallback, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { ReleaseCalendarFilter } from '../ReleaseCalendar/types';
 import { errorMessage } from '../shared/format';
+import { saveFile } from '../shared/saveFile';
 import { SecretFeedDialog } from '../shared/SecretFeedDialog';
 import { entityName } from '../shared/shortRef';
 
@@ -64,18 +65,6 @@ function CalendarFeedDialog(props: {
   );
 }
 
-/** Saves a blob as a file through a temporary link. */
-function saveBlob(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 /** Props of {@link CalendarFeedButtons}. */
 export interface CalendarFeedButtonsProps {
   /** The calendar's filter; the feed keeps one entity, the system and the owner. */
@@ -98,7 +87,7 @@ export function CalendarFeedButtons(props: CalendarFeedButtonsProps) {
     setDownloading(true);
     setError(undefined);
     try {
-      saveBlob(await api.getCalendarIcs(filters), 'releases.ics');
+      saveFile(await api.getCalendarIcs(filters), 'releases.ics');
     } catch (e) {
       setError(errorMessage(e));
     } finally {

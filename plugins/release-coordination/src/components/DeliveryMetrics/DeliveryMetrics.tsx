@@ -20,6 +20,8 @@ import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { ChoiceToggle } from '../shared/ChoiceToggle';
 import { MetricChart } from './MetricChart';
 import { MetricsTable } from './MetricsTable';
+import { Cluster } from '../shared/Cluster';
+import { saveFile } from '../shared/saveFile';
 
 const PERIODS = [
   { value: '3', label: '3 months' },
@@ -34,16 +36,6 @@ const VIEWS = [
   { value: 'charts', label: 'Charts' },
   { value: 'table', label: 'Table' },
 ] as const;
-
-/** Saves a file the browser holds under `name`. */
-function saveFile(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /**
  * The delivery metrics of a scope (`organisation` or an entity ref): the
@@ -96,13 +88,7 @@ export function DeliveryMetrics(props: {
 
   return (
     <Box>
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        alignItems="center"
-        marginBottom={2}
-        style={{ gap: 16 }}
-      >
+      <Cluster marginBottom={2} gap={16}>
         <ChoiceToggle
           label="Period"
           value={months}
@@ -124,7 +110,7 @@ export function DeliveryMetrics(props: {
         <Button variant="outlined" size="small" onClick={download}>
           Download CSV
         </Button>
-      </Box>
+      </Cluster>
       {downloadError && (
         <ResponseErrorPanel
           error={downloadError}

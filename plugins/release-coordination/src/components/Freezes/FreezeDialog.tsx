@@ -9,6 +9,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import {
+  DescriptionField,
   FormDialog,
   fieldSetter,
   textFieldBinder,
@@ -122,15 +123,7 @@ export function FreezeDialog(props: FreezeDialogProps) {
         <Grid item xs={12}>
           <TextField label="Title" {...text('title')} />
         </Grid>
-        <Grid item xs={12}>
-          <TextField
-            label="Description"
-            placeholder="Markdown"
-            multiline
-            minRows={2}
-            {...text('description')}
-          />
-        </Grid>
+        <DescriptionField minRows={2} {...text('description')} />
         <FreezeScopeFields state={dialog} text={text} />
         <WindowFields
           idPrefix="freeze"

@@ -26,6 +26,7 @@ import { FreezeDialog } from './FreezeDialog';
 import { freezeColumns, FreezeRow } from './freezeTable';
 import { MAX_FREEZE_PAGES, useFreezeRows } from './useFreezeRows';
 import { ActionReasonField } from '../shared/ReasonField';
+import { Cluster } from '../shared/Cluster';
 
 /** Props of {@link FreezesTab}. */
 export interface FreezesTabProps {
@@ -140,13 +141,7 @@ export function FreezesTab(props: FreezesTabProps) {
           </Alert>
         </Box>
       )}
-      <Box
-        display="flex"
-        justifyContent="space-between"
-        alignItems="center"
-        marginBottom={2}
-        style={{ gap: 8 }}
-      >
+      <Cluster wrap={false} justifyContent="space-between" marginBottom={2}>
         {!permission.loading && !permission.allowed ? (
           <Alert severity="info">Only platform admins manage freezes.</Alert>
         ) : (
@@ -162,7 +157,7 @@ export function FreezesTab(props: FreezesTabProps) {
             New freeze
           </Button>
         )}
-      </Box>
+      </Cluster>
       <Table<FreezeRow>
         title="Freezes"
         columns={columns}

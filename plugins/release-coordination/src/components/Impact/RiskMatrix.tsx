@@ -10,6 +10,7 @@ import {
   RiskLevel,
 } from '@internal/plugin-release-coordination-common';
 import { RiskOverride } from './RiskOverride';
+import { Cluster } from '../shared/Cluster';
 
 /** Background colours of the risk levels. */
 export const RISK_COLORS: Record<RiskLevel, string> = {
@@ -18,6 +19,12 @@ export const RISK_COLORS: Record<RiskLevel, string> = {
   high: '#ffcc80',
   critical: '#ef9a9a',
 };
+
+/**
+ * Text on a risk colour: dark in either theme, as the colours are light (the
+ * dark theme's white text gave 1.1:1 to 2.2:1 on them).
+ */
+const RISK_TEXT = 'rgba(0, 0, 0, 0.87)';
 
 const useStyles = makeStyles(theme => ({
   matrix: {
@@ -49,7 +56,7 @@ export function RiskChip(props: { level: RiskLevel; overridden?: boolean }) {
       label={level}
       title={overridden ? 'Risk (overridden)' : 'Risk'}
       data-testid="risk-chip"
-      style={{ background: RISK_COLORS[level], color: '#000' }}
+      style={{ background: RISK_COLORS[level], color: RISK_TEXT }}
     />
   );
 }
@@ -81,7 +88,7 @@ function RiskGrid(props: { probability: number; impact: number }) {
                 <td
                   key={i}
                   className={current ? classes.current : undefined}
-                  style={{ background: RISK_COLORS[level] }}
+                  style={{ background: RISK_COLORS[level], color: RISK_TEXT }}
                   aria-current={current ? 'true' : undefined}
                   aria-label={`probability ${p}, impact ${i}: ${level}${
                     current ? ' (this release)' : ''
@@ -149,12 +156,7 @@ export function RiskMatrix(props: RiskMatrixProps) {
   const { risk, release, onChanged } = props;
   return (
     <div>
-      <Box
-        display="flex"
-        alignItems="center"
-        style={{ gap: 8 }}
-        marginBottom={2}
-      >
+      <Cluster wrap={false} marginBottom={2}>
         <Typography variant="subtitle1" component="span">
           Risk
         </Typography>
@@ -164,7 +166,7 @@ export function RiskMatrix(props: RiskMatrixProps) {
           {risk.level !== risk.computedLevel &&
             ` (computed: ${risk.computedLevel})`}
         </Typography>
-      </Box>
+      </Cluster>
       <RiskGrid probability={risk.probability} impact={risk.impact} />
 
       <ReasonList

@@ -13,11 +13,10 @@ import {
   RiskAssessment,
   RiskLevel,
 } from '@internal/plugin-release-coordination-common';
-import { FormDialog, useSubmission } from '../shared/FormDialog';
 import { errorMessage, formatTimestamp } from '../shared/format';
 import { useOwnsRelease } from '../shared/useOwnsRelease';
 import { useConfirmation } from '../shared/useConfirmation';
-import { ReasonField, useReasonField } from '../shared/ReasonField';
+import { OverrideDialog } from '../shared/OverrideDialog';
 import type { RiskMatrixProps } from './RiskMatrix';
 
 /**
@@ -131,29 +130,19 @@ function RiskOverrideDialog(props: {
   onClose: () => void;
   onSubmit: (level: RiskLevel, reason: string) => Promise<void>;
 }) {
-  const { open, initialLevel, onClose, onSubmit } = props;
+  const { open, initialLevel, onSubmit, ...dialog } = props;
   const [level, setLevel] = useState<RiskLevel>(initialLevel);
-  const { reason, field, touch } = useReasonField(open);
-  const submission = useSubmission();
-  const { reset } = submission;
   useEffect(() => {
-    if (open) {
-      setLevel(initialLevel);
-      reset();
-    }
-  }, [open, initialLevel]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (open) setLevel(initialLevel);
+  }, [open, initialLevel]);
   return (
-    <FormDialog
+    <OverrideDialog
+      {...dialog}
       open={open}
-      onClose={onClose}
       title="Override risk"
       submitLabel="Override risk"
-      submission={submission}
-      maxWidth="sm"
-      onSubmit={() => {
-        touch();
-        if (reason) submission.run(() => onSubmit(level, reason));
-      }}
+      reasonId="risk-override-reason"
+      onSubmit={reason => onSubmit(level, reason)}
     >
       <TextField
         id="risk-override-level"
@@ -170,7 +159,6 @@ function RiskOverrideDialog(props: {
           </MenuItem>
         ))}
       </TextField>
-      <ReasonField id="risk-override-reason" {...field} />
-    </FormDialog>
+    </OverrideDialog>
   );
 }

@@ -1,4 +1,3 @@
-import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import ListItem from '@material-ui/core/ListItem';
@@ -13,7 +12,8 @@ import { Fragment } from 'react';
 import { DecisionButtons } from '../Readiness/DecisionButtons';
 import { decisionRefusal } from '../Readiness/decisionRefusal';
 import { formatTimestamp, formatWindow } from '../shared/format';
-import { ReleaseStateChip } from '../shared/ReleaseChips';
+import { Cluster } from '../shared/Cluster';
+import { ReleaseTitle } from '../shared/ReleaseChips';
 
 /** The signed-in user, as the identity API gives them. */
 export interface InboxUser {
@@ -128,24 +128,12 @@ export function InboxItem(props: {
       aria-label={title}
     >
       <Box width="100%">
-        <Box
-          display="flex"
-          alignItems="center"
-          flexWrap="wrap"
-          style={{ gap: 8 }}
-        >
-          <Typography variant="subtitle1" component="span">
-            {releaseLink ? (
-              <Link to={releaseLink(release.id)}>{title}</Link>
-            ) : (
-              title
-            )}
-          </Typography>
-          <ReleaseStateChip state={release.state} />
+        <Cluster>
+          <ReleaseTitle release={release} to={releaseLink?.(release.id)} />
           <Typography variant="body2" color="textSecondary" component="span">
             {formatWindow(release.window)}
           </Typography>
-        </Box>
+        </Cluster>
         <Deadline deadline={item.deadline} now={props.now} />
         {item.groups.map(group => (
           <Typography key={group.groupRef} variant="body2" component="div">

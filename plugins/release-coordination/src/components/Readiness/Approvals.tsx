@@ -17,6 +17,7 @@ import { useConfirmation } from '../shared/useConfirmation';
 import { DecisionButtons } from './DecisionButtons';
 import { DecisionRefusal, GroupList } from './decisionRefusal';
 import { approvalStatusLabel, approvalsSummary } from './readinessDisplay';
+import { Cluster } from '../shared/Cluster';
 
 /** Why a group must approve, in words. */
 const APPROVAL_REASON_LABELS: Record<ApprovalReason, string> = {
@@ -40,12 +41,7 @@ function RequiredApprovalRow(props: {
       <ListItemText
         primaryTypographyProps={{ component: 'div' }}
         primary={
-          <Box
-            display="flex"
-            alignItems="center"
-            flexWrap="wrap"
-            style={{ gap: 8 }}
-          >
+          <Cluster>
             <EntityRefLink entityRef={required.groupRef} defaultKind="group" />
             <Chip
               size="small"
@@ -87,7 +83,7 @@ function RequiredApprovalRow(props: {
                 Withdraw
               </Button>
             )}
-          </Box>
+          </Cluster>
         }
         secondaryTypographyProps={{ component: 'div' }}
         secondary={

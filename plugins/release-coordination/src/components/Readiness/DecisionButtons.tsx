@@ -1,4 +1,3 @@
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { ApprovalDecisionValue } from '@internal/plugin-release-coordination-common';
@@ -7,6 +6,7 @@ import {
   DecisionRefusalText,
   GroupList,
 } from './decisionRefusal';
+import { Cluster } from '../shared/Cluster';
 
 /**
  * Approve and Reject for the groups the user may decide for, or both
@@ -23,13 +23,7 @@ export function DecisionButtons(props: {
   if (mayDecide.length === 0 && !refusal) return null;
   const disabled = busy || mayDecide.length === 0;
   return (
-    <Box
-      display="flex"
-      alignItems="center"
-      flexWrap="wrap"
-      style={{ gap: 8 }}
-      marginTop={1}
-    >
+    <Cluster marginTop={1}>
       <Button
         variant="contained"
         color="primary"
@@ -52,6 +46,6 @@ export function DecisionButtons(props: {
           for <GroupList groupRefs={mayDecide} />
         </Typography>
       )}
-    </Box>
+    </Cluster>
   );
 }

@@ -19,7 +19,8 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { releaseScopeForEntity } from '../EntityReleasesContent/EntityReleasesContent';
 import { formatWindow } from '../shared/format';
-import { ReleaseStateChip } from '../shared/ReleaseChips';
+import { Cluster } from '../shared/Cluster';
+import { ReleaseTitle } from '../shared/ReleaseChips';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { approvalsSummary, ReadinessVerdictChip } from './readinessDisplay';
 import { ReleaseReadiness } from './ReleaseReadiness';
@@ -106,16 +107,8 @@ function UpcomingReadiness() {
           data-testid={`readiness-row-${release.id}`}
         >
           <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-            <Box
-              display="flex"
-              alignItems="center"
-              flexWrap="wrap"
-              style={{ gap: 12 }}
-            >
-              <Typography variant="subtitle1" component="span">
-                {release.title} {release.version}
-              </Typography>
-              <ReleaseStateChip state={release.state} />
+            <Cluster gap={12}>
+              <ReleaseTitle release={release} />
               <Typography variant="body2" color="textSecondary">
                 {formatWindow(release.window)}
               </Typography>
@@ -131,7 +124,7 @@ function UpcomingReadiness() {
                   Approvals: {approvalsSummary(approvals)}
                 </Typography>
               )}
-            </Box>
+            </Cluster>
           </AccordionSummary>
           <AccordionDetails>
             <Box width="100%">

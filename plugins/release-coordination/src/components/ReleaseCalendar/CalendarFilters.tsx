@@ -1,7 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { useApiHolder } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -21,6 +20,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { stateLabel } from '../shared/format';
 import { ReleaseCalendarFilter } from './types';
 import { entityName } from '../shared/shortRef';
+import { Cluster } from '../shared/Cluster';
 
 /** A full, lower-case ref of a kind, or undefined when the text is not one. */
 export function normalizeRef(
@@ -163,12 +163,9 @@ export function CalendarFilters(props: CalendarFiltersProps) {
     value.state?.length ||
     value.onlyMine;
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="center"
+    <Cluster
       marginBottom={2}
-      style={{ gap: 12 }}
+      gap={12}
       role="search"
       aria-label="Calendar filters"
     >
@@ -221,7 +218,7 @@ export function CalendarFilters(props: CalendarFiltersProps) {
           Clear filters
         </Button>
       )}
-    </Box>
+    </Cluster>
   );
 }
 

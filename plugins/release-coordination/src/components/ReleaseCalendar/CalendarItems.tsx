@@ -1,5 +1,4 @@
 import { Link } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { alpha, makeStyles, useTheme } from '@material-ui/core/styles';
 import BlockIcon from '@material-ui/icons/Block';
@@ -18,11 +17,17 @@ import { ReactNode } from 'react';
 import { ConflictFlag } from '../shared/ConflictFlag';
 import { FREEZE_TINT } from '../shared/freezeStyles';
 import { formatWindow, stateLabel } from '../shared/format';
-import { releaseTypeColor, startedBefore, timeOfDay } from './calendarModel';
+import {
+  coversDay,
+  releaseTypeColor,
+  startedBefore,
+  timeOfDay,
+} from './calendarModel';
 import { frozenHoursText, isLive, scopeText } from './scheduleModel';
 import { slotText } from './trainSlotText';
 import { CalendarTrainSlot as TrainSlotItem } from './useCalendarTrainSlots';
 import { ReadinessMark } from './CalendarReadiness';
+import { Cluster } from '../shared/Cluster';
 
 const useStyles = makeStyles(theme => ({
   release: {
@@ -257,6 +262,35 @@ export function CalendarTrainSlot(props: {
   );
 }
 
+/** The marks of a day's cell: the day's freezes and the train slots covering it. */
+export function DayMarks(props: {
+  day: DateTime;
+  /** The freezes of the day. */
+  freezes: FreezeOccurrence[];
+  slots: TrainSlotItem[];
+}) {
+  const { day, freezes, slots } = props;
+  return (
+    <>
+      {freezes.map(freeze => (
+        <CalendarFreeze
+          key={`${freeze.freezeId}-${freeze.start}`}
+          freeze={freeze}
+          day={day}
+        />
+      ))}
+      {slots
+        .filter(slot => coversDay(slot, day))
+        .map(slot => (
+          <CalendarTrainSlot
+            key={`${slot.trainId}-${slot.start}`}
+            slot={slot}
+          />
+        ))}
+    </>
+  );
+}
+
 /** A legend entry: an icon and what it means. */
 function IconEntry(props: { icon: ReactNode; text: string }) {
   return (
@@ -271,6 +305,13 @@ function IconEntry(props: { icon: ReactNode; text: string }) {
   );
 }
 
+/** The readiness and conflict marks of the legend, by icon and colour. */
+const MARKS = [
+  { Icon: CheckCircleIcon, color: 'success', text: 'ready' },
+  { Icon: BlockIcon, color: 'error', text: 'not ready' },
+  { Icon: ErrorIcon, color: 'error', text: 'blocking conflict' },
+] as const;
+
 /**
  * The colours of the release types, the shading of freezes and the train
  * slot icon; with `marks`, also the readiness, conflict and live marks.
@@ -280,14 +321,7 @@ export function CalendarLegend(props: { marks?: boolean }) {
   const theme = useTheme();
   const small = { fontSize: 14 };
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="center"
-      style={{ gap: 12 }}
-      aria-label="Legend"
-      role="list"
-    >
+    <Cluster gap={12} aria-label="Legend" role="list">
       {RELEASE_TYPES.map(type => (
         <Typography key={type} variant="caption" role="listitem">
           <span
@@ -307,33 +341,18 @@ export function CalendarLegend(props: { marks?: boolean }) {
       />
       {props.marks && (
         <>
-          <IconEntry
-            icon={
-              <CheckCircleIcon
-                style={{ ...small, color: theme.palette.success.main }}
-                aria-hidden
-              />
-            }
-            text="ready"
-          />
-          <IconEntry
-            icon={
-              <BlockIcon
-                style={{ ...small, color: theme.palette.error.main }}
-                aria-hidden
-              />
-            }
-            text="not ready"
-          />
-          <IconEntry
-            icon={
-              <ErrorIcon
-                style={{ ...small, color: theme.palette.error.main }}
-                aria-hidden
-              />
-            }
-            text="blocking conflict"
-          />
+          {MARKS.map(({ Icon, color, text }) => (
+            <IconEntry
+              key={text}
+              icon={
+                <Icon
+                  style={{ ...small, color: theme.palette[color].main }}
+                  aria-hidden
+                />
+              }
+              text={text}
+            />
+          ))}
           <IconEntry
             icon={
               <span className={`${classes.swatch} ${classes.liveSwatch}`} />
@@ -342,6 +361,6 @@ export function CalendarLegend(props: { marks?: boolean }) {
           />
         </>
       )}
-    </Box>
+    </Cluster>
   );
 }

@@ -1,14 +1,12 @@
-import { DateTime } from 'luxon';
-import { ChoiceToggle } from '../shared/ChoiceToggle';
 import { PeriodToolbar } from '../shared/PeriodToolbar';
 import {
   CALENDAR_VIEWS,
-  CalendarRange,
   PERIOD_NAMES,
   rangeTitle,
   ReleaseCalendarView,
   shiftAnchor,
 } from './calendarModel';
+import { useCalendarNavigation } from './useCalendarNavigation';
 
 const VIEW_LABELS: Record<ReleaseCalendarView, string> = {
   month: 'Month',
@@ -25,36 +23,25 @@ const VIEW_CHOICES = CALENDAR_VIEWS.map(view => ({
 
 /**
  * The calendar's buttons to the previous period, today and the next period,
- * the title of the period shown, and the view toggle.
+ * the title of the period shown, and the view toggle, over its navigation.
  */
 export function CalendarToolbar(props: {
-  view: ReleaseCalendarView;
-  anchor: DateTime;
-  range: CalendarRange;
-  today: DateTime;
-  agendaDays: number;
-  onAnchorChange: (anchor: DateTime) => void;
-  onViewChange: (view: ReleaseCalendarView) => void;
+  navigation: ReturnType<typeof useCalendarNavigation>;
 }) {
-  const { view, anchor, range, today, agendaDays } = props;
-  const { onAnchorChange, onViewChange } = props;
+  const { view, anchor, range, today, agendaDays, setAnchor, setView } =
+    props.navigation;
   return (
     <PeriodToolbar
       periodName={PERIOD_NAMES[view]}
       todayLabel="Go to today"
       title={rangeTitle(view, anchor, range)}
-      onPrevious={() =>
-        onAnchorChange(shiftAnchor(view, anchor, -1, agendaDays))
-      }
-      onToday={() => onAnchorChange(today.startOf('day'))}
-      onNext={() => onAnchorChange(shiftAnchor(view, anchor, 1, agendaDays))}
-    >
-      <ChoiceToggle
-        label="Calendar view"
-        value={view}
-        choices={VIEW_CHOICES}
-        onChange={onViewChange}
-      />
-    </PeriodToolbar>
+      onPrevious={() => setAnchor(shiftAnchor(view, anchor, -1, agendaDays))}
+      onToday={() => setAnchor(today.startOf('day'))}
+      onNext={() => setAnchor(shiftAnchor(view, anchor, 1, agendaDays))}
+      toggleLabel="Calendar view"
+      value={view}
+      choices={VIEW_CHOICES}
+      onChange={setView}
+    />
   );
 }

@@ -10,7 +10,6 @@ import { DateTime } from 'luxon';
 import { ReactNode, useState } from 'react';
 import {
   CalendarRange,
-  coversDay,
   daysOf,
   freezesOnDay,
   isoDate,
@@ -20,6 +19,7 @@ import {
   CalendarFreeze,
   CalendarRelease,
   CalendarTrainSlot,
+  DayMarks,
 } from './CalendarItems';
 import { CalendarTrainSlot as TrainSlotItem } from './useCalendarTrainSlots';
 import { freezeShading } from '../shared/freezeStyles';
@@ -107,14 +107,6 @@ const useStyles = makeStyles(theme => ({
 const MONTH_CELL_RELEASES = 3;
 
 const NO_SLOTS: TrainSlotItem[] = [];
-
-function slotMarks(slots: TrainSlotItem[], day: DateTime) {
-  return slots
-    .filter(slot => coversDay(slot, day))
-    .map(slot => (
-      <CalendarTrainSlot key={`${slot.trainId}-${slot.start}`} slot={slot} />
-    ));
-}
 
 /** What the views of the calendar show. */
 export interface GridViewProps {
@@ -206,14 +198,7 @@ function DayCell(props: {
           {day.day}
         </Typography>
       </div>
-      {freezes.map(freeze => (
-        <CalendarFreeze
-          key={`${freeze.freezeId}-${freeze.start}`}
-          freeze={freeze}
-          day={day}
-        />
-      ))}
-      {slotMarks(trainSlots, day)}
+      <DayMarks day={day} freezes={freezes} slots={trainSlots} />
       {props.children}
     </div>
   );

@@ -143,17 +143,7 @@ export function ReleaseCalendar(props: ReleaseCalendarProps) {
 
   return (
     <Box data-testid="release-calendar">
-      {!compact && (
-        <CalendarToolbar
-          view={view}
-          anchor={anchor}
-          range={range}
-          today={today}
-          agendaDays={agendaDays}
-          onAnchorChange={navigation.setAnchor}
-          onViewChange={navigation.setView}
-        />
-      )}
+      {!compact && <CalendarToolbar navigation={navigation} />}
       {data.loaded && data.loading ? (
         <LinearProgress aria-label="Loading releases" />
       ) : (

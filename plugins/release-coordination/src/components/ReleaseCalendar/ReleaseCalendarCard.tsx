@@ -7,18 +7,12 @@ import { useMemo } from 'react';
 import { useReleaseLink, useRootLink } from '../shared/useReleaseLink';
 import {
   CalendarRange,
-  coversDay,
   daysOf,
   freezesOnDay,
   isoDate,
   releasesOnDay,
 } from './calendarModel';
-import {
-  CalendarFreeze,
-  CalendarLegend,
-  CalendarRelease,
-  CalendarTrainSlot,
-} from './CalendarItems';
+import { CalendarLegend, CalendarRelease, DayMarks } from './CalendarItems';
 import {
   CalendarVerdictsContext,
   useReadinessVerdicts,
@@ -88,21 +82,11 @@ function WidgetDay(props: {
       >
         {isToday ? 'Today' : day.toFormat('ccc d')}
       </Typography>
-      {freezesOnDay(data.freezes, day).map(freeze => (
-        <CalendarFreeze
-          key={`${freeze.freezeId}-${freeze.start}`}
-          freeze={freeze}
-          day={day}
-        />
-      ))}
-      {slots
-        .filter(slot => coversDay(slot, day))
-        .map(slot => (
-          <CalendarTrainSlot
-            key={`${slot.trainId}-${slot.start}`}
-            slot={slot}
-          />
-        ))}
+      <DayMarks
+        day={day}
+        freezes={freezesOnDay(data.freezes, day)}
+        slots={slots}
+      />
       {releases
         .slice(0, hidden > 0 ? DAY_RELEASES - 1 : DAY_RELEASES)
         .map(release => (

@@ -1,7 +1,5 @@
 import DialogContentText from '@material-ui/core/DialogContentText';
-import { useEffect } from 'react';
-import { FormDialog, useSubmission } from '../shared/FormDialog';
-import { ReasonField, useReasonField } from '../shared/ReasonField';
+import { OverrideDialog } from '../shared/OverrideDialog';
 
 /** Props of {@link FreezeOverrideDialog}. */
 export interface FreezeOverrideDialogProps {
@@ -13,33 +11,18 @@ export interface FreezeOverrideDialogProps {
 
 /** Asks for the required, written reason of a freeze override. */
 export function FreezeOverrideDialog(props: FreezeOverrideDialogProps) {
-  const { open, onClose, onSubmit } = props;
-  const { reason, field, touch } = useReasonField(open);
-  const submission = useSubmission();
-  const { reset } = submission;
-  useEffect(() => {
-    if (open) reset();
-  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
-  const submit = () => {
-    touch();
-    if (reason) submission.run(() => onSubmit(reason));
-  };
   return (
-    <FormDialog
-      open={open}
-      onClose={onClose}
+    <OverrideDialog
+      {...props}
       title="Override freeze"
       submitLabel="Override freeze"
-      submission={submission}
-      onSubmit={submit}
-      maxWidth="sm"
+      reasonId="freeze-override-reason"
     >
       <DialogContentText>
         The release then goes ahead despite the freezes that apply to it and the
         deploy gate lets it through. The reason is recorded in the release
         history and the audit log.
       </DialogContentText>
-      <ReasonField id="freeze-override-reason" {...field} />
-    </FormDialog>
+    </OverrideDialog>
   );
 }

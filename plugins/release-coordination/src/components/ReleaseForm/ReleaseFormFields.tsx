@@ -1,4 +1,3 @@
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import FormHelperText from '@material-ui/core/FormHelperText';
@@ -20,6 +19,7 @@ import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import {
   DialogForm,
   fieldError,
+  DescriptionField,
   FormDialog,
   FormDialogProps,
   Submission,
@@ -37,6 +37,7 @@ import { useWindowCheck } from './useWindowCheck';
 import { WindowCheckNotice } from './WindowCheckNotice';
 import { DateTime } from 'luxon';
 import { shortRef } from '../shared/shortRef';
+import { Cluster } from '../shared/Cluster';
 
 /** Props of {@link ReleaseFormFields}. */
 export interface ReleaseFormFieldsProps extends DialogForm<ReleaseFormState> {
@@ -63,13 +64,7 @@ function EntitiesField(props: {
       <Typography variant="subtitle2" component="h3">
         Entities
       </Typography>
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        alignItems="center"
-        style={{ gap: 8 }}
-        marginY={1}
-      >
+      <Cluster marginY={1}>
         {entityRefs.map(ref => (
           <Chip
             key={ref}
@@ -99,7 +94,7 @@ function EntitiesField(props: {
         >
           Add
         </Button>
-      </Box>
+      </Cluster>
       {props.error && <FormHelperText error>{props.error}</FormHelperText>}
     </>
   );
@@ -119,13 +114,7 @@ function ChangesField(props: {
         Changes
       </Typography>
       {changes.map((change, index) => (
-        <Box
-          key={index}
-          display="flex"
-          alignItems="flex-start"
-          style={{ gap: 8 }}
-          marginY={1}
-        >
+        <Cluster key={index} wrap={false} alignItems="flex-start" marginY={1}>
           <TextField
             id={`release-change-${index}-kind`}
             label="Kind"
@@ -166,7 +155,7 @@ function ChangesField(props: {
           >
             <DeleteIcon />
           </IconButton>
-        </Box>
+        </Cluster>
       ))}
       <Button
         size="small"
@@ -348,15 +337,7 @@ export function ReleaseFormFields(props: ReleaseFormFieldsProps) {
             </Grid>
           </>
         )}
-        <Grid item xs={12}>
-          <TextField
-            label="Description"
-            placeholder="Markdown"
-            multiline
-            minRows={4}
-            {...text('description')}
-          />
-        </Grid>
+        <DescriptionField minRows={4} {...text('description')} />
         <Grid item xs={12}>
           <TextField
             label="Rollback plan"

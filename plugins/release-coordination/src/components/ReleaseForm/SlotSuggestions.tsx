@@ -59,27 +59,30 @@ function SuggestedSlotList(props: {
           end: isoToLocal(slot.end),
         };
         const chosen = local.start === start && local.end === end;
+        // the list item holds the button: a list may contain only items
         return (
-          <ListItem
-            key={`${slot.start}|${slot.trainId ?? ''}`}
-            button
-            selected={chosen}
-            aria-pressed={chosen}
-            onClick={() => onChoose(local)}
-            data-testid="form-suggested-slot"
-          >
-            {slot.trainName && (
-              <ListItemIcon style={{ minWidth: 32 }}>
-                <TrainIcon fontSize="small" />
-              </ListItemIcon>
-            )}
-            <ListItemText
-              primary={window}
-              secondary={
-                slot.trainName ? `Train slot: ${slot.trainName}` : undefined
-              }
-            />
-          </ListItem>
+          <li key={`${slot.start}|${slot.trainId ?? ''}`}>
+            <ListItem
+              button
+              component="div"
+              selected={chosen}
+              aria-pressed={chosen}
+              onClick={() => onChoose(local)}
+              data-testid="form-suggested-slot"
+            >
+              {slot.trainName && (
+                <ListItemIcon style={{ minWidth: 32 }}>
+                  <TrainIcon fontSize="small" />
+                </ListItemIcon>
+              )}
+              <ListItemText
+                primary={window}
+                secondary={
+                  slot.trainName ? `Train slot: ${slot.trainName}` : undefined
+                }
+              />
+            </ListItem>
+          </li>
         );
       })}
     </List>

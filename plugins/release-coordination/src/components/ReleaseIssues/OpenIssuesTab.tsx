@@ -1,12 +1,6 @@
-import {
-  EmptyState,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import List from '@material-ui/core/List';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import {
@@ -17,10 +11,9 @@ import {
   UNRESOLVED_ISSUE_STATUSES,
 } from '@internal/plugin-release-coordination-common';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { useReleaseLink } from '../shared/useReleaseLink';
-import { useCursorPages } from '../shared/CursorPager';
+import { CursorPageList, useCursorListing } from '../shared/CursorPager';
 import { IssueRow } from './ReleaseIssues';
 
 const PAGE_SIZE = 20;
@@ -46,10 +39,8 @@ export function OpenIssuesTab() {
     entityRef: '',
     ownerRef: '',
   });
-  const pages = useCursorPages();
-  const cursor = pages.cursor;
-  const page = useAsync(
-    () =>
+  const issues = useCursorListing(
+    cursor =>
       api.listIssues({
         severity: filters.severity ? [filters.severity] : undefined,
         status:
@@ -61,7 +52,7 @@ export function OpenIssuesTab() {
         limit: PAGE_SIZE,
         cursor,
       }),
-    [api, filters, cursor],
+    [api, filters],
   );
   const filter = (key: keyof Filters, label: string, values?: string[]) => (
     <TextField
@@ -70,7 +61,7 @@ export function OpenIssuesTab() {
       select={Boolean(values)}
       value={filters[key]}
       onChange={e => {
-        pages.reset();
+        issues.reset();
         setFilters({ ...filters, [key]: e.target.value });
       }}
       style={{ minWidth: 160 }}
@@ -82,27 +73,6 @@ export function OpenIssuesTab() {
       ))}
     </TextField>
   );
-  let content;
-  if (page.loading) content = <Progress />;
-  else if (page.error) content = <ResponseErrorPanel error={page.error} />;
-  else if (!page.value?.items.length) {
-    content = <EmptyState missing="data" title="No issues match" />;
-  } else {
-    content = (
-      <List dense aria-label="Open issues">
-        {page.value.items.map(issue => (
-          <Box key={issue.id}>
-            <IssueRow issue={issue} />
-            {releaseLink && (
-              <Box paddingLeft={2} paddingBottom={1}>
-                <Link to={releaseLink(issue.releaseId)}>Open its release</Link>
-              </Box>
-            )}
-          </Box>
-        ))}
-      </List>
-    );
-  }
   return (
     <Box>
       <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} marginBottom={2}>
@@ -111,8 +81,21 @@ export function OpenIssuesTab() {
         {filter('entityRef', 'Entity')}
         {filter('ownerRef', 'Owner')}
       </Box>
-      {content}
-      {pages.buttons(page.value?.nextCursor)}
+      <CursorPageList
+        listing={issues}
+        label="Open issues"
+        emptyTitle="No issues match"
+        renderItem={issue => (
+          <Box key={issue.id}>
+            <IssueRow issue={issue} />
+            {releaseLink && (
+              <Box paddingLeft={2} paddingBottom={1}>
+                <Link to={releaseLink(issue.releaseId)}>Open its release</Link>
+              </Box>
+            )}
+          </Box>
+        )}
+      />
     </Box>
   );
 }

@@ -19,6 +19,7 @@ import {
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { ReleaseTable } from './ReleaseTable';
 import { useUpcomingAndRecentReleases } from './useUpcomingAndRecentReleases';
+import { Cluster } from '../shared/Cluster';
 
 /** Says a release was created, with a link to it. */
 function CreatedAlert(props: { release: Release; onClose: () => void }) {
@@ -126,13 +127,7 @@ export function ReleasesOverview(props: ReleasesOverviewProps) {
   return (
     <>
       {createdAlert}
-      <Box
-        display="flex"
-        justifyContent="flex-end"
-        alignItems="center"
-        marginBottom={2}
-        style={{ gap: 16 }}
-      >
+      <Cluster wrap={false} justifyContent="flex-end" marginBottom={2} gap={16}>
         <FormControlLabel
           control={
             <Switch
@@ -144,7 +139,7 @@ export function ReleasesOverview(props: ReleasesOverviewProps) {
           label="Show finished and cancelled"
         />
         {createButton}
-      </Box>
+      </Cluster>
       <Grid container spacing={3}>
         <Grid item xs={12}>
           <ReleaseTable

@@ -21,6 +21,7 @@ import { useOwnsRelease } from '../shared/useOwnsRelease';
 import { AnnouncementPreviewDialog } from './AnnouncementPreviewDialog';
 import { NotesEditDialog } from './NotesEditDialog';
 import { downloadFile, notesFileName } from './notesFile';
+import { Cluster } from '../shared/Cluster';
 
 const AUDIENCES = [
   { value: 'engineering', label: 'Engineering' },
@@ -99,12 +100,7 @@ export function ReleaseNotesSection(props: { release: Release }) {
       </AccordionSummary>
       <AccordionDetails>
         <Box width="100%">
-          <Box
-            display="flex"
-            flexWrap="wrap"
-            alignItems="center"
-            style={{ gap: 8 }}
-          >
+          <Cluster>
             <ChoiceToggle
               label="Audience"
               value={audience}
@@ -150,7 +146,7 @@ export function ReleaseNotesSection(props: { release: Release }) {
             <Button variant="outlined" onClick={() => setDialog('preview')}>
               Preview announcement
             </Button>
-          </Box>
+          </Cluster>
           {notes.loading && <Progress />}
           {notes.error && <ResponseErrorPanel error={notes.error} />}
           {value && <NotesBody notes={value} />}

@@ -3,6 +3,7 @@ import {
   NotesFormat,
   Release,
 } from '@internal/plugin-release-coordination-common';
+import { saveFile } from '../shared/saveFile';
 
 const EXTENSIONS: Record<NotesFormat, { extension: string; type: string }> = {
   markdown: { extension: 'md', type: 'text/markdown;charset=utf-8' },
@@ -30,15 +31,5 @@ export function downloadFile(
   fileName: string,
   format: NotesFormat,
 ) {
-  const url = URL.createObjectURL(
-    new Blob([content], { type: EXTENSIONS[format].type }),
-  );
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  // revoked once the browser has started saving it
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(new Blob([content], { type: EXTENSIONS[format].type }), fileName);
 }

@@ -1,8 +1,8 @@
 import { Link } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Release } from '@internal/plugin-release-coordination-common';
-import { ReleaseStateChip, ReleaseTypeChip } from '../shared/ReleaseChips';
+import { Cluster } from '../shared/Cluster';
+import { ReleaseTitle, ReleaseTypeChip } from '../shared/ReleaseChips';
 import { useRootLink } from '../shared/useReleaseLink';
 import { ReadinessVerdictChip } from '../Readiness';
 
@@ -20,16 +20,8 @@ export function ReleaseHeader(props: {
           <Link to={rootLink}>All releases</Link>
         </Typography>
       )}
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        style={{ gap: 8 }}
-      >
-        <Typography variant="h4" component="h1">
-          {release.title} {release.version}
-        </Typography>
-        <ReleaseStateChip state={release.state} />
+      <Cluster>
+        <ReleaseTitle release={release} variant="h4" component="h1" />
         <ReleaseTypeChip type={release.type} />
         {verdict && (
           <ReadinessVerdictChip
@@ -37,7 +29,7 @@ export function ReleaseHeader(props: {
             testId="release-readiness-verdict"
           />
         )}
-      </Box>
+      </Cluster>
     </>
   );
 }

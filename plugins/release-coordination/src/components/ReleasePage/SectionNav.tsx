@@ -1,6 +1,6 @@
-import Box from '@material-ui/core/Box';
 import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
+import { Cluster } from '../shared/Cluster';
 
 /** The sections of the release page in page order: element id and link text. */
 export const RELEASE_SECTIONS = [
@@ -23,12 +23,7 @@ export type ReleaseSectionId = (typeof RELEASE_SECTIONS)[number]['id'];
 export function SectionNav() {
   return (
     <nav aria-label="On this page">
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        alignItems="baseline"
-        style={{ gap: 16 }}
-      >
+      <Cluster alignItems="baseline" gap={16}>
         <Typography variant="body2" component="span">
           On this page:
         </Typography>
@@ -37,7 +32,7 @@ export function SectionNav() {
             {section.label}
           </Link>
         ))}
-      </Box>
+      </Cluster>
     </nav>
   );
 }

@@ -18,10 +18,12 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { errorMessage } from '../shared/format';
-import { downloadText, requirementText, statusText } from './reviewDisplay';
+import { requirementText, statusText } from './reviewDisplay';
+import { saveFile } from '../shared/saveFile';
 import { ReviewActionItems } from './ReviewActionItems';
 import { ReviewFactsView } from './ReviewFactsView';
 import { ReviewTexts } from './ReviewTexts';
+import { Cluster } from '../shared/Cluster';
 
 /** Props of {@link ReleaseReviewSection}. @public */
 export interface ReleaseReviewSectionProps {
@@ -61,12 +63,7 @@ function ReviewBody(props: {
   const { revision } = review;
   return (
     <>
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        alignItems="center"
-        style={{ gap: 16 }}
-      >
+      <Cluster gap={16}>
         <Typography variant="body2">{requirementText(review)}</Typography>
         <Typography variant="body2" data-testid="review-status">
           {statusText(review)}
@@ -77,17 +74,18 @@ function ReviewBody(props: {
           disabled={busy}
           onClick={() =>
             act(async () =>
-              downloadText(
+              saveFile(
+                new Blob([await api.getReleaseReviewMarkdown(release.id)], {
+                  type: 'text/markdown',
+                }),
                 reviewFileName(review),
-                await api.getReleaseReviewMarkdown(release.id),
-                'text/markdown',
               ),
             )
           }
         >
           Download Markdown
         </Button>
-      </Box>
+      </Cluster>
       {review.overdue && (
         <Box marginY={1}>
           <Alert severity="warning">

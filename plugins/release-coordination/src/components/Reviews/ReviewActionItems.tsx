@@ -1,5 +1,4 @@
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import List from '@material-ui/core/List';
@@ -17,6 +16,7 @@ import { FormEvent, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { entityName } from '../shared/shortRef';
 import { formatDate } from '../shared/format';
+import { Cluster } from '../shared/Cluster';
 
 const EMPTY = { title: '', ownerRef: '', dueDate: '' };
 
@@ -41,14 +41,7 @@ function AddActionItem(props: {
     />
   );
   return (
-    <Box
-      component="form"
-      onSubmit={submit}
-      display="flex"
-      flexWrap="wrap"
-      alignItems="flex-end"
-      style={{ gap: 8 }}
-    >
+    <Cluster component="form" onSubmit={submit} alignItems="flex-end">
       {field('title', 'Action item', { style: { minWidth: 260 } })}
       {field('ownerRef', 'Action item owner', {
         placeholder: 'group:default/checkout-team',
@@ -60,7 +53,7 @@ function AddActionItem(props: {
       <Button type="submit" variant="outlined" disabled={props.busy}>
         Add action item
       </Button>
-    </Box>
+    </Cluster>
   );
 }
 

@@ -1,13 +1,7 @@
-import {
-  EmptyState,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -17,13 +11,13 @@ import {
   ReleaseReviewSummary,
 } from '@internal/plugin-release-coordination-common';
 import { FormEvent, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { formatTimestamp } from '../shared/format';
-import { useCursorPages } from '../shared/CursorPager';
+import { CursorPageList, useCursorListing } from '../shared/CursorPager';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { requirementText, statusText } from './reviewDisplay';
 import { entityName } from '../shared/shortRef';
+import { Cluster } from '../shared/Cluster';
 
 const PAGE_SIZE = 20;
 
@@ -80,20 +74,18 @@ export function ReviewsList(props: { scope?: ListReviewsRequest }) {
   const [words, setWords] = useState('');
   const [scopeRef, setScopeRef] = useState('');
   const [filters, setFilters] = useState<ListReviewsRequest>({});
-  const pages = useCursorPages();
-  const cursor = pages.cursor;
-  const page = useAsync(
-    () =>
+  const reviews = useCursorListing(
+    cursor =>
       api.listReviews({
         ...(props.scope ?? {}),
         ...filters,
         limit: PAGE_SIZE,
         cursor,
       }),
-    [api, props.scope, filters, cursor],
+    [api, props.scope, filters],
   );
   const apply = (next: ListReviewsRequest) => {
-    pages.reset();
+    reviews.reset();
     setFilters(next);
   };
   const search = (event: FormEvent) => {
@@ -128,30 +120,14 @@ export function ReviewsList(props: { scope?: ListReviewsRequest }) {
       ))}
     </TextField>
   );
-  let content;
-  if (page.loading) content = <Progress />;
-  else if (page.error) content = <ResponseErrorPanel error={page.error} />;
-  else if (!page.value?.items.length) {
-    content = <EmptyState missing="data" title="No reviews match" />;
-  } else {
-    content = (
-      <List dense aria-label="Reviews">
-        {page.value.items.map(review => (
-          <ReviewRow key={review.releaseId} review={review} />
-        ))}
-      </List>
-    );
-  }
   return (
     <Box>
-      <Box
+      <Cluster
         component="form"
         role="search"
         onSubmit={search}
-        display="flex"
-        flexWrap="wrap"
         alignItems="flex-end"
-        style={{ gap: 16 }}
+        gap={16}
         marginBottom={2}
       >
         <TextField
@@ -182,9 +158,15 @@ export function ReviewsList(props: { scope?: ListReviewsRequest }) {
           ['true', 'required'],
           ['false', 'optional'],
         ])}
-      </Box>
-      {content}
-      {pages.buttons(page.value?.nextCursor)}
+      </Cluster>
+      <CursorPageList
+        listing={reviews}
+        label="Reviews"
+        emptyTitle="No reviews match"
+        renderItem={review => (
+          <ReviewRow key={review.releaseId} review={review} />
+        )}
+      />
     </Box>
   );
 }

@@ -26,15 +26,3 @@ export function statusText(review: ReleaseReviewSummary): string {
   }
   return review.dueAt ? `Open, due ${formatTimestamp(review.dueAt)}` : 'Open';
 }
-
-/** Saves text as a file the browser downloads. */
-export function downloadText(fileName: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  URL.revokeObjectURL(url);
-}

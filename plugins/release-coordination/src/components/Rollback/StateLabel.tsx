@@ -1,4 +1,5 @@
 import { ReleaseState } from '@internal/plugin-release-coordination-common';
+import { useTheme } from '@material-ui/core/styles';
 import { stateLabel } from '../shared/format';
 
 /**
@@ -9,15 +10,25 @@ import { stateLabel } from '../shared/format';
 export const ROLLING_BACK_COLOR = '#a82f0a';
 
 /**
+ * The same as text in the dark theme: a light deep orange with at least 5:1
+ * on the dark backgrounds (the light theme's colour gave 1.4:1 there).
+ */
+const ROLLING_BACK_TEXT_DARK = '#ffab91';
+
+/**
  * A release's state as words; `rolling back` stands out in its own colour
  * with a ⟲ mark, on the calendar, the timeline and the state chip.
  */
 export function StateLabel(props: { state: ReleaseState }) {
   const { state } = props;
+  const dark = useTheme().palette.type === 'dark';
   if (state !== 'rolling_back') return <>{stateLabel(state)}</>;
   return (
     <span
-      style={{ color: ROLLING_BACK_COLOR, fontWeight: 600 }}
+      style={{
+        color: dark ? ROLLING_BACK_TEXT_DARK : ROLLING_BACK_COLOR,
+        fontWeight: 600,
+      }}
       data-rolling-back
     >
       <span aria-hidden>⟲ </span>

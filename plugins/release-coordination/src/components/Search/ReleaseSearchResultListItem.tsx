@@ -13,6 +13,7 @@ import type { BaseSearchResultListItemProps } from '@backstage/plugin-search-rea
 import { formatWindow } from '../shared/format';
 import { ReleaseStateChip, ReleaseTypeChip } from '../shared/ReleaseChips';
 import { entityName } from '../shared/shortRef';
+import { Cluster } from '../shared/Cluster';
 
 /** The search documents of release plans (see the search collator module). */
 export const RELEASE_SEARCH_TYPE = 'release-coordination';
@@ -64,12 +65,7 @@ export function ReleaseSearchResultListItem(
             </Typography>
           }
         />
-        <Box
-          display="flex"
-          flexWrap="wrap"
-          alignItems="center"
-          style={{ gap: 8 }}
-        >
+        <Cluster>
           {fields.state && <ReleaseStateChip state={fields.state} />}
           {fields.releaseType && <ReleaseTypeChip type={fields.releaseType} />}
           {fields.windowStart && fields.windowEnd && (
@@ -85,7 +81,7 @@ export function ReleaseSearchResultListItem(
               owned by {entityName(fields.ownerRef)}
             </Typography>
           )}
-        </Box>
+        </Cluster>
       </Box>
     </Box>
   );

@@ -11,7 +11,6 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { CalendarLegend } from '../ReleaseCalendar/CalendarItems';
 import { useCalendarData } from '../ReleaseCalendar/useCalendarData';
-import { ChoiceToggle } from '../shared/ChoiceToggle';
 import { PeriodToolbar } from '../shared/PeriodToolbar';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { TimelineChart } from './TimelineChart';
@@ -56,35 +55,6 @@ function scopeKeys(
     ...freezes.flatMap(f => f.scope.systems),
     ...trainSlots.flatMap(t => t.scope.systems),
   ];
-}
-
-/** Moves between periods and switches the grouping. */
-function TimelineToolbar(props: {
-  start: DateTime;
-  end: DateTime;
-  groupBy: GroupBy;
-  onMove: (move: (offset: number) => number) => void;
-  onGroupBy: (groupBy: GroupBy) => void;
-}) {
-  const { start, end, groupBy, onMove, onGroupBy } = props;
-  return (
-    <PeriodToolbar
-      periodName="period"
-      title={`${start.toFormat('LLL d')} – ${end
-        .minus({ days: 1 })
-        .toFormat('LLL d, yyyy')}`}
-      onPrevious={() => onMove(o => o - 1)}
-      onToday={() => onMove(() => 0)}
-      onNext={() => onMove(o => o + 1)}
-    >
-      <ChoiceToggle
-        label="Group by"
-        value={groupBy}
-        choices={GROUP_BY_CHOICES}
-        onChange={onGroupBy}
-      />
-    </PeriodToolbar>
-  );
 }
 
 /** Props of {@link ReleaseTimeline}. */
@@ -181,12 +151,18 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
 
   return (
     <Box data-testid="release-timeline">
-      <TimelineToolbar
-        start={start}
-        end={end}
-        groupBy={groupBy}
-        onMove={setOffset}
-        onGroupBy={setGroupBy}
+      <PeriodToolbar
+        periodName="period"
+        title={`${start.toFormat('LLL d')} – ${end
+          .minus({ days: 1 })
+          .toFormat('LLL d, yyyy')}`}
+        onPrevious={() => setOffset(o => o - 1)}
+        onToday={() => setOffset(0)}
+        onNext={() => setOffset(o => o + 1)}
+        toggleLabel="Group by"
+        value={groupBy}
+        choices={GROUP_BY_CHOICES}
+        onChange={setGroupBy}
       />
       {body}
       <Box marginTop={1} display="flex" flexWrap="wrap" style={{ gap: 16 }}>

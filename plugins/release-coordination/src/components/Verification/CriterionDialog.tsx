@@ -7,16 +7,16 @@ import {
   Release,
   SuccessCriterion,
 } from '@internal/plugin-release-coordination-common';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
-import { fieldError, FormDialog, useSubmission } from '../shared/FormDialog';
+import { FormDialog } from '../shared/FormDialog';
 import {
   CriterionForm,
   criterionFormOf,
-  serverErrors,
   validateCriterion,
 } from './criterionForm';
+import { useCriterionForm } from './useCriterionForm';
 
 /** The fields a 400 of the criterion routes may name. */
 const FIELDS = [
@@ -87,52 +87,28 @@ export interface CriterionDialogProps {
 export function CriterionDialog(props: CriterionDialogProps) {
   const { open, release, criterion } = props;
   const api = useApi(releaseCoordinationApiRef);
-  const [form, setForm] = useState<CriterionForm>(() =>
-    criterionFormOf(criterion, release.ownerRef),
-  );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string>();
-  const submission = useSubmission();
-  const { reset } = submission;
+  const { form, setForm, restart, save, bind, dialogProps } = useCriterionForm({
+    initial: () => criterionFormOf(criterion, release.ownerRef),
+    idPrefix: 'criterion',
+    fields: FIELDS,
+    validate: validateCriterion,
+  });
   useEffect(() => {
-    if (!open) return;
-    setForm(criterionFormOf(criterion, release.ownerRef));
-    setErrors({});
-    setMessage(undefined);
-    reset();
+    if (open) restart(criterionFormOf(criterion, release.ownerRef));
   }, [open, criterion?.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const save = () => {
-    const { body, errors: invalid } = validateCriterion(form);
-    setErrors(invalid);
-    setMessage(undefined);
-    if (!body) return;
-    submission.run(async () => {
-      try {
-        if (criterion) {
-          await api.updateSuccessCriterion(release.id, criterion.id, {
-            ...body,
-            check: body.check ?? null,
-          });
-        } else {
-          await api.addSuccessCriterion(release.id, body);
-        }
-        props.onSaved();
-      } catch (error) {
-        const split = serverErrors(error, FIELDS);
-        setErrors(split.errors);
-        setMessage(split.message);
+  const submit = () =>
+    save(async body => {
+      if (criterion) {
+        await api.updateSuccessCriterion(release.id, criterion.id, {
+          ...body,
+          check: body.check ?? null,
+        });
+      } else {
+        await api.addSuccessCriterion(release.id, body);
       }
+      props.onSaved();
     });
-  };
-  const bind = (key: keyof CriterionForm, errorKey: string = key) => ({
-    id: `criterion-${key}`,
-    value: String(form[key]),
-    onChange: (e: { target: { value: unknown } }) =>
-      setForm(previous => ({ ...previous, [key]: String(e.target.value) })),
-    fullWidth: true,
-    ...fieldError(errors, errorKey),
-  });
 
   return (
     <FormDialog
@@ -140,9 +116,8 @@ export function CriterionDialog(props: CriterionDialogProps) {
       onClose={props.onClose}
       title={criterion ? 'Edit success criterion' : 'Add success criterion'}
       submitLabel={criterion ? 'Save' : 'Add'}
-      submission={submission}
-      error={message}
-      onSubmit={save}
+      {...dialogProps}
+      onSubmit={submit}
       maxWidth="sm"
     >
       <Grid container spacing={2}>

@@ -11,17 +11,13 @@ import {
   CriterionResult,
   SuccessCriterion,
 } from '@internal/plugin-release-coordination-common';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
-import { fieldError, FormDialog, useSubmission } from '../shared/FormDialog';
+import { FormDialog } from '../shared/FormDialog';
 import { useLinkSchemes } from '../shared/UserContent';
-import {
-  ResultForm,
-  resultFormOf,
-  serverErrors,
-  validateResult,
-} from './criterionForm';
+import { ResultForm, resultFormOf, validateResult } from './criterionForm';
+import { useCriterionForm } from './useCriterionForm';
 import { proposalText, RESULT_LABELS } from './criterionDisplay';
 
 const FIELDS = ['result', 'evidence', 'observedValue', 'waiverReason'];
@@ -46,44 +42,23 @@ export function RecordResultDialog(props: RecordResultDialogProps) {
     observedValue: '',
     waiverReason: '',
   };
-  const [form, setForm] = useState<ResultForm>(empty);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string>();
-  const submission = useSubmission();
-  const { reset } = submission;
+  const { form, setForm, errors, restart, save, bind, dialogProps } =
+    useCriterionForm({
+      initial: () => empty,
+      idPrefix: 'criterion-result',
+      fields: FIELDS,
+      validate: (values: ResultForm) => validateResult(values, linkSchemes),
+    });
   useEffect(() => {
-    if (!criterion) return;
-    setForm(resultFormOf(criterion));
-    setErrors({});
-    setMessage(undefined);
-    reset();
+    if (criterion) restart(resultFormOf(criterion));
   }, [criterion?.id]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!criterion) return null;
 
-  const save = () => {
-    const { body, errors: invalid } = validateResult(form, linkSchemes);
-    setErrors(invalid);
-    setMessage(undefined);
-    if (!body) return;
-    submission.run(async () => {
-      try {
-        await api.recordCriterionResult(releaseId, criterion.id, body);
-        props.onSaved();
-      } catch (error) {
-        const split = serverErrors(error, FIELDS);
-        setErrors(split.errors);
-        setMessage(split.message);
-      }
+  const submit = () =>
+    save(async body => {
+      await api.recordCriterionResult(releaseId, criterion.id, body);
+      props.onSaved();
     });
-  };
-  const bind = (key: keyof ResultForm) => ({
-    id: `criterion-result-${key}`,
-    value: form[key],
-    onChange: (e: { target: { value: string } }) =>
-      setForm(previous => ({ ...previous, [key]: e.target.value })),
-    fullWidth: true,
-    ...fieldError(errors, key),
-  });
   const proposal = proposalText(criterion);
 
   return (
@@ -92,9 +67,8 @@ export function RecordResultDialog(props: RecordResultDialogProps) {
       onClose={props.onClose}
       title="Record the result"
       submitLabel="Record"
-      submission={submission}
-      error={message}
-      onSubmit={save}
+      {...dialogProps}
+      onSubmit={submit}
       maxWidth="sm"
     >
       <Grid container spacing={2}>

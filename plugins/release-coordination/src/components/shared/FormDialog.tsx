@@ -7,7 +7,7 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
+import TextField, { StandardTextFieldProps } from '@material-ui/core/TextField';
 import {
   ChangeEvent,
   Dispatch,
@@ -198,6 +198,20 @@ export function textFieldBinder<F>(state: DialogForm<F>, idPrefix: string) {
     fullWidth: true,
     ...fieldError(state.errors, errorKey),
   });
+}
+
+/** The multi-line Markdown "Description" input of a form, in a full-width grid item. */
+export function DescriptionField(props: StandardTextFieldProps) {
+  return (
+    <Grid item xs={12}>
+      <TextField
+        label="Description"
+        placeholder="Markdown"
+        multiline
+        {...props}
+      />
+    </Grid>
+  );
 }
 
 /**

@@ -5,13 +5,16 @@ import Typography from '@material-ui/core/Typography';
 import ChevronLeftIcon from '@material-ui/icons/ChevronLeft';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import { ReactNode } from 'react';
+import { Choice, ChoiceToggle } from './ChoiceToggle';
+import { Cluster } from './Cluster';
 
 /**
  * The toolbar of a view over a period of time (calendar, timeline): buttons to
  * the previous period, today and the next period, the title of the period
- * shown, and `children` (e.g. a view toggle) at the other end.
+ * shown, and at the other end a toggle (of the view, of the grouping) between
+ * `choices`.
  */
-export function PeriodToolbar(props: {
+export function PeriodToolbar<T extends string>(props: {
   /** What a period is called in the buttons' names: "Previous week". */
   periodName: string;
   /** The Today button's accessible name; "Today" by default. */
@@ -20,18 +23,24 @@ export function PeriodToolbar(props: {
   onPrevious: () => void;
   onToday: () => void;
   onNext: () => void;
-  children?: ReactNode;
+  /** The accessible name of the toggle. */
+  toggleLabel: string;
+  value: T;
+  choices: readonly Choice<T>[];
+  onChange: (value: T) => void;
 }) {
-  const { periodName, todayLabel, title, onPrevious, onToday, onNext } = props;
+  const {
+    periodName,
+    todayLabel,
+    title,
+    onPrevious,
+    onToday,
+    onNext,
+    toggleLabel,
+    ...toggle
+  } = props;
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="center"
-      justifyContent="space-between"
-      marginBottom={1}
-      style={{ gap: 8 }}
-    >
+    <Cluster justifyContent="space-between" marginBottom={1}>
       <Box display="flex" alignItems="center" style={{ gap: 4 }}>
         <IconButton
           size="small"
@@ -64,7 +73,7 @@ export function PeriodToolbar(props: {
           {title}
         </Typography>
       </Box>
-      {props.children}
-    </Box>
+      <ChoiceToggle label={toggleLabel} {...toggle} />
+    </Cluster>
   );
 }

@@ -1,8 +1,12 @@
+import { Link } from '@backstage/core-components';
 import Chip from '@material-ui/core/Chip';
+import Typography, { TypographyProps } from '@material-ui/core/Typography';
 import {
+  Release,
   ReleaseState,
   ReleaseType,
 } from '@internal/plugin-release-coordination-common';
+import { ElementType } from 'react';
 import { stateLabel } from './format';
 import { ROLLING_BACK_COLOR } from '../Rollback/StateLabel';
 
@@ -32,4 +36,28 @@ export function ReleaseStateChip(props: { state: ReleaseState }) {
 /** The type of a release as an outlined chip. */
 export function ReleaseTypeChip(props: { type: ReleaseType }) {
   return <Chip size="small" variant="outlined" label={props.type} />;
+}
+
+/**
+ * A release's title and version, linked to `to` when given, followed by its
+ * state chip; for a row of chips.
+ */
+export function ReleaseTitle(props: {
+  release: Pick<Release, 'title' | 'version' | 'state'>;
+  /** `subtitle1` by default. */
+  variant?: TypographyProps['variant'];
+  /** The element of the title; a `span` by default, `h1` on a page. */
+  component?: ElementType;
+  to?: string;
+}) {
+  const { release, variant = 'subtitle1', component = 'span', to } = props;
+  const title = `${release.title} ${release.version}`;
+  return (
+    <>
+      <Typography variant={variant} component={component}>
+        {to ? <Link to={to}>{title}</Link> : title}
+      </Typography>
+      <ReleaseStateChip state={release.state} />
+    </>
+  );
 }
