@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
 import { saveScreenshot } from './journeyHelpers';
-import { PLUGIN_VIEWS } from './pluginViews';
+import { PLUGIN_VIEWS, RELEASE_IN_PROGRESS } from './pluginViews';
 
 /** The WCAG 2.1 A and AA rules of axe-core: what the pages must pass. */
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -134,54 +134,101 @@ function describe(
     .join('\n');
 }
 
-test.describe('accessibility (axe-core, WCAG 2.1 AA) and plain language', () => {
-  // One signed-in page for every scan: the pages are read, never changed.
-  test.describe.configure({ mode: 'serial' });
-  const session = {} as { page: Page; quiet: () => Promise<void> };
+/**
+ * The app's themes, as Backstage stores a user's choice (`localStorage.theme`):
+ * every view must pass in both. Plain words, columns and screenshots depend
+ * on no theme and are checked in the light one.
+ */
+const THEMES = ['light', 'dark'] as const;
 
-  test.beforeAll(async ({ browser }) => {
-    const context = await browser.newContext({
-      baseURL: test.info().project.use.baseURL,
+for (const theme of THEMES) {
+  const light = theme === 'light';
+  test.describe(`accessibility (axe-core, WCAG 2.1 AA), ${theme} theme${
+    light ? ', and plain language' : ''
+  }`, () => {
+    // One signed-in page for every scan: the pages are read, never changed.
+    test.describe.configure({ mode: 'serial' });
+    const session = {} as { page: Page; quiet: () => Promise<void> };
+
+    test.beforeAll(async ({ browser }) => {
+      const context = await browser.newContext({
+        baseURL: test.info().project.use.baseURL,
+      });
+      await context.addInitScript(
+        chosen => window.localStorage.setItem('theme', chosen),
+        theme,
+      );
+      const page = await context.newPage();
+      session.page = page;
+      session.quiet = quietWatcher(page);
+      await page.goto('/');
+      await page.getByRole('button', { name: 'Enter' }).click();
+      await expect(page.getByTestId('release-calendar-widget')).toBeVisible();
     });
-    const page = await context.newPage();
-    session.page = page;
-    session.quiet = quietWatcher(page);
-    await page.goto('/');
-    await page.getByRole('button', { name: 'Enter' }).click();
-    await expect(page.getByTestId('release-calendar-widget')).toBeVisible();
-  });
 
-  test.afterAll(async () => session.page.context().close());
+    test.afterAll(async () => session.page.context().close());
 
-  test('the home page widgets have no violations', async () => {
-    const { page, quiet } = session;
-    await quiet();
-    // Only the plugins' widgets: the home page's other cards (World Clocks,
-    // Toolkit) are Backstage's and fail rules of their own.
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(WCAG_21_AA)
-      .include('[data-testid="release-calendar-widget"]')
-      .include('[data-testid="approval-inbox-widget"]')
-      .analyze();
-    expect(violations, describe(violations)).toEqual([]);
-  });
-
-  for (const { name, path, screenshot, screenshotAt } of PLUGIN_VIEWS) {
-    test(`${name} has no violations, reads in plain words and squeezes no column`, async () => {
+    test('the home page widgets have no violations', async () => {
       const { page, quiet } = session;
-      await navigateInApp(page, path);
       await quiet();
+      // Only the plugins' widgets: the home page's other cards (World Clocks,
+      // Toolkit) are Backstage's and fail rules of their own.
       const { violations } = await new AxeBuilder({ page })
         .withTags(WCAG_21_AA)
-        .exclude(BACKSTAGE_SIDEBAR)
+        .include('[data-testid="release-calendar-widget"]')
+        .include('[data-testid="approval-inbox-widget"]')
         .analyze();
       expect(violations, describe(violations)).toEqual([]);
-      expect(await rawLines(page)).toEqual([]);
-      expect(await squeezedCells(page)).toEqual([]);
-      if (screenshotAt) {
-        await page.getByText(screenshotAt).first().scrollIntoViewIfNeeded();
-      }
-      if (screenshot) await saveScreenshot(page, screenshot);
     });
-  }
-});
+
+    test('the planning and sharing dialogs have no violations', async () => {
+      const { page, quiet } = session;
+      const opened = async (path: string, button: string) => {
+        await navigateInApp(page, path);
+        await quiet();
+        await page.getByRole('button', { name: button, exact: true }).click();
+        const dialog = page.getByRole('dialog');
+        await expect(dialog).toBeVisible();
+        await quiet();
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(WCAG_21_AA)
+          .include('[role="dialog"]')
+          .analyze();
+        expect(violations, `${button}: ${describe(violations)}`).toEqual([]);
+        await page.keyboard.press('Escape');
+        await expect(dialog).toHaveCount(0);
+      };
+      await opened('/release-coordination', 'Create release');
+      await opened(
+        `/release-coordination/releases/${RELEASE_IN_PROGRESS}`,
+        'Edit',
+      );
+      await opened(
+        '/catalog/default/system/storefront/release-impact',
+        'Release notes feed',
+      );
+    });
+
+    for (const { name, path, screenshot, screenshotAt } of PLUGIN_VIEWS) {
+      test(`${name} has no violations${
+        light ? ', reads in plain words and squeezes no column' : ''
+      }`, async () => {
+        const { page, quiet } = session;
+        await navigateInApp(page, path);
+        await quiet();
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(WCAG_21_AA)
+          .exclude(BACKSTAGE_SIDEBAR)
+          .analyze();
+        expect(violations, describe(violations)).toEqual([]);
+        if (!light) return;
+        expect(await rawLines(page)).toEqual([]);
+        expect(await squeezedCells(page)).toEqual([]);
+        if (screenshotAt) {
+          await page.getByText(screenshotAt).first().scrollIntoViewIfNeeded();
+        }
+        if (screenshot) await saveScreenshot(page, screenshot);
+      });
+    }
+  });
+}

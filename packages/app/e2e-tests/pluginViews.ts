@@ -6,7 +6,7 @@
 /** "Ledger service 4.2", seeded rolled back, with its completed review and issues. */
 const REVIEWED_RELEASE = '00000000-0000-4000-b000-000000000001';
 /** "Checkout worker 1.6", seeded in progress with a two-step rollback plan. */
-const RELEASE_IN_PROGRESS = '00000000-0000-4000-b000-000000000004';
+export const RELEASE_IN_PROGRESS = '00000000-0000-4000-b000-000000000004';
 
 /**
  * Every page and tab of the plugins, as a user reaches it, with the demo data;
