@@ -2,11 +2,11 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ApprovalDecision,
   Release,
+  ReleaseIssue,
   ReleaseState,
 } from '@internal/plugin-release-coordination-common';
 import { Stores } from '../database/createStores';
 import { NewReleaseEvent } from '../database/ReleaseStore';
-import { ReleaseIssue } from '@internal/plugin-release-coordination-common';
 import { PLANNER } from './demoReleases';
 import { seedOnce } from './seedOnce';
 

@@ -116,6 +116,22 @@ export type UserReleaseChange<T> = (
 ) => Promise<T>;
 
 /**
+ * A change to the release `:id` made from the request body, which `schema`
+ * checks first (400 naming the field when it does not fit).
+ */
+export function withBody<T extends z.ZodType, R>(
+  schema: T,
+  change: (
+    id: string,
+    body: z.output<T>,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ) => Promise<R>,
+): UserReleaseChange<R> {
+  return (id, req, credentials) =>
+    change(id, parseInput(schema, req.body), credentials);
+}
+
+/**
  * A handler for a change to the release `:id` by a user, run as an audited
  * event (`describe` gives the meta of a success) and answered with what
  * `respond` makes of the result (the result itself by default).

@@ -1,13 +1,19 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   announcementPreviewQuerySchema,
+  ReleaseNotes,
   releaseNotesQuerySchema,
   saveReleaseNotesRequestSchema,
 } from '@internal/plugin-release-coordination-common';
 import { Router } from 'express';
 import { nextMoment, ReleaseAnnouncer } from '../releaseNotes/ReleaseAnnouncer';
 import { ReleaseNotesService } from '../releaseNotes/ReleaseNotesService';
-import { auditedReleaseChange, parseInput, readableRelease } from './http';
+import {
+  auditedReleaseChange,
+  parseInput,
+  readableRelease,
+  withBody,
+} from './http';
 
 /**
  * What the release notes routes need.
@@ -44,16 +50,13 @@ export function addReleaseNotesRoutes(
 
   router.put(
     '/releases/:id/notes',
-    auditedReleaseChange({
+    auditedReleaseChange<ReleaseNotes>({
       httpAuth,
       auditor,
       eventId: 'release-notes-edit',
-      change: (id, req, credentials) =>
-        releaseNotes.saveNotes(
-          id,
-          parseInput(saveReleaseNotesRequestSchema, req.body),
-          credentials,
-        ),
+      change: withBody(saveReleaseNotesRequestSchema, (id, body, credentials) =>
+        releaseNotes.saveNotes(id, body, credentials),
+      ),
       describe: (notes, id) => ({
         releaseId: id,
         audience: notes.audience,

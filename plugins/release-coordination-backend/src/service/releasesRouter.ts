@@ -15,6 +15,7 @@ import {
   parseInput,
   readableRelease,
   UserReleaseChange,
+  withBody,
 } from './http';
 import { UserCredentials } from '../credentials';
 
@@ -141,33 +142,30 @@ export function addReleaseRoutes(
 
   router.patch(
     '/releases/:id',
-    releaseChange('release-update', (id, req, credentials) =>
-      releases.updateRelease(
-        id,
-        parseInput(schemas.updateRelease, req.body),
-        credentials,
+    releaseChange(
+      'release-update',
+      withBody(schemas.updateRelease, (id, body, credentials) =>
+        releases.updateRelease(id, body, credentials),
       ),
     ),
   );
 
   router.post(
     '/releases/:id/transition',
-    releaseChange('release-transition', (id, req, credentials) =>
-      releases.transitionRelease(
-        id,
-        parseInput(transitionReleaseRequestSchema, req.body),
-        credentials,
+    releaseChange(
+      'release-transition',
+      withBody(transitionReleaseRequestSchema, (id, body, credentials) =>
+        releases.transitionRelease(id, body, credentials),
       ),
     ),
   );
 
   router.post(
     '/releases/:id/handover',
-    releaseChange('release-handover-offer', (id, req, credentials) =>
-      releases.offerHandover(
-        id,
-        parseInput(handoverRequestSchema, req.body),
-        credentials,
+    releaseChange(
+      'release-handover-offer',
+      withBody(handoverRequestSchema, (id, body, credentials) =>
+        releases.offerHandover(id, body, credentials),
       ),
     ),
   );

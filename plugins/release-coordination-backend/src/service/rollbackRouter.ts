@@ -18,6 +18,7 @@ import {
   auditMutation,
   parseInput,
   readableRelease,
+  withBody,
 } from './http';
 
 /**
@@ -82,12 +83,9 @@ export function addRollbackRoutes(
       httpAuth,
       auditor,
       eventId: 'release-rollback-decision',
-      change: (id, req, credentials) =>
-        rollbacks.decide(
-          id,
-          parseInput(rollbackDecisionRequestSchema, req.body),
-          credentials,
-        ),
+      change: withBody(rollbackDecisionRequestSchema, (id, body, credentials) =>
+        rollbacks.decide(id, body, credentials),
+      ),
       describe: describeStatus,
     }),
   );
