@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
 # Time to data after navigation on the production build (issue 13): builds the
 # app, starts the backend serving it on :7007 with the demo data on a fresh
-# SQLite folder, measures every view in Chromium, and writes
+# SQLite folder and a catalog file of 500 more components, measures every view
+# (and the impact graph at 500 dependents) in Chromium, and writes
 # packages/app/bench/NAVIGATION_RESULTS.md. Nothing else may listen on 7007.
+# SKIP_BUILD=1 reuses packages/app/dist when the app did not change.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
-echo "==> Building the app (production bundle into packages/app/dist)"
-yarn workspace app build
+if [ "${SKIP_BUILD:-}" = 1 ] && [ -d packages/app/dist ]; then
+  echo "==> Reusing the production bundle in packages/app/dist (SKIP_BUILD=1)"
+else
+  echo "==> Building the app (production bundle into packages/app/dist)"
+  yarn workspace app build
+fi
 
 rm -rf data/navigation-bench-sqlite && mkdir -p data/navigation-bench-sqlite
+echo "==> Writing the impact graph at scale (a component 500 others reach)"
+node -r @backstage/cli/config/nodeTransform.cjs packages/app/bench/scaleCatalog.ts \
+  data/navigation-bench-catalog/impact-500.yaml
 echo "==> Starting the backend, which serves the built app"
 (cd packages/backend && exec yarn start --config ../../app-config.yaml \
   --config ../../app-config.navigation-bench.yaml) >/tmp/bench-navigation-backend.log 2>&1 &
