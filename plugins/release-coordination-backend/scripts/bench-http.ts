@@ -9,6 +9,9 @@
  *   GET /releases?from&to   one-month windows, each release with its conflicts
  *   GET /conflicts?from&to  one-month windows
  *   GET /gate?entityRef&at  entities and instants inside approved releases
+ *   GET /api/catalog/entities/by-name/...  the yardstick: Backstage's own
+ *                           catalog backend in the same process, holding the
+ *                           same entities (scripts/benchYardstick.ts)
  *
  * then times the conflict detector at 1k, 10k and 100k releases in the window
  * (scripts/bench-conflicts.ts) and writes everything to bench/RESULTS.md.
@@ -26,7 +29,7 @@
  *   --pg postgresql://postgres:postgres@localhost:5432
  *   --out bench/RESULTS.md  (--out - prints only)
  *   --skip-growth           leave out the detector growth measurement
- *   --endpoints releases,conflicts,gate   endpoints to measure (default all)
+ *   --endpoints releases,conflicts,gate,catalog   endpoints to measure (default all)
  *   --explain               print the query plans of one request per endpoint
  */
 /* eslint-disable no-console */
@@ -57,6 +60,7 @@ import { windowBucket } from '../src/database/windowBuckets';
 import { benchConflictGrowth, ConflictGrowthRow } from './bench-conflicts';
 import { mulberry32 } from './benchSupport';
 import { createStores } from '../src/database/createStores';
+import { byNamePath, waitForCatalog, yardstickCatalog } from './benchYardstick';
 
 // ---------------------------------------------------------------- options
 
@@ -80,7 +84,7 @@ const OPTIONS = {
   pg: option('pg', 'postgresql://postgres:postgres@localhost:5432'),
   out: option('out', path.resolve(__dirname, '../bench/RESULTS.md')),
   growth: !flag('skip-growth'),
-  endpoints: option('endpoints', 'releases,conflicts,gate').split(','),
+  endpoints: option('endpoints', 'releases,conflicts,gate,catalog').split(','),
   explain: flag('explain'),
 };
 
@@ -532,6 +536,8 @@ async function measure(
   name: string,
   paths: string[],
   connections: number,
+  /** Without the request cap: the whole duration (the yardstick's throughput). */
+  uncapped = false,
 ): Promise<Measured> {
   const headers = { authorization: mockCredentials.user.header(USER) };
   // warm up: JIT, the catalog graph cache, database caches
@@ -548,7 +554,7 @@ async function measure(
     url: base,
     connections,
     duration: OPTIONS.duration,
-    maxOverallRequests: OPTIONS.maxRequests,
+    ...(!uncapped && { maxOverallRequests: OPTIONS.maxRequests }),
     headers,
     requests: [
       {
@@ -730,13 +736,21 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
   console.log(`\n=== ${kind} ===`);
   const { db, describe, close } = await openDatabase(kind);
   const database = mockServices.database({ knex: db });
+  const yardstick = OPTIONS.endpoints.includes('catalog')
+    ? yardstickCatalog(catalog.entities)
+    : undefined;
   const backend = await startTestBackend({
     features: [
       releaseCoordinationPlugin,
+      ...(yardstick?.features ?? []),
       mockServices.rootConfig.factory({
-        data: { releaseCoordination: { demoData: { seed: false } } },
+        data: {
+          releaseCoordination: { demoData: { seed: false } },
+          ...yardstick?.config,
+        },
       }),
-      mockServices.database.factory({ knex: db }),
+      yardstick?.databaseFactory(db) ??
+        mockServices.database.factory({ knex: db }),
       createServiceFactory({
         service: catalogServiceRef,
         deps: {},
@@ -792,6 +806,17 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
 
     const { port } = backend.server.address() as AddressInfo;
     const base = `http://127.0.0.1:${port}/api/release-coordination`;
+    const catalogBase = `http://127.0.0.1:${port}/api/catalog`;
+    if (yardstick) {
+      await timed(
+        `the catalog backend's ${catalog.entities.length} entities`,
+        async () => {
+          await waitForCatalog(catalogBase, catalog.entities.length, {
+            authorization: mockCredentials.user.header(USER),
+          });
+        },
+      );
+    }
     const months = monthWindows();
     const q = (w: { from: string; to: string }) =>
       `from=${encodeURIComponent(w.from)}&to=${encodeURIComponent(w.to)}`;
@@ -803,10 +828,10 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
     }
     const rows: Measured[] = [];
     const loadBefore = os.loadavg()[0];
-    const run = async (name: string, paths: string[]) => {
+    const run = async (name: string, paths: string[], at = base) => {
       if (!OPTIONS.endpoints.includes(name.split(/[ /?]+/)[1])) return;
       for (const connections of OPTIONS.connections) {
-        const row = await measure(base, name, paths, connections);
+        const row = await measure(at, name, paths, connections, at !== base);
         rows.push(row);
         console.log(
           `${name.padEnd(42)} c=${connections} p50 ${row.p50.toFixed(
@@ -832,6 +857,11 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
       months.map(w => `/conflicts?${q(w)}`),
     );
     await run('GET /gate', await gatePaths(db));
+    await run(
+      'GET /catalog entity by name (yardstick)',
+      catalog.owned.slice(0, 500).map(({ ref }) => byNamePath(ref)),
+      catalogBase,
+    );
     return {
       kind,
       describe,
@@ -845,6 +875,7 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
     // let requests autocannon gave up on finish before the pool closes
     await new Promise(resolve => setTimeout(resolve, 2000));
     await backend.stop();
+    await yardstick?.close();
     await close();
   }
 }
@@ -857,6 +888,36 @@ function verdict(row: Measured, target: number) {
       ? `met (p95 ${row.p95.toFixed(1)} ms ≤ ${target} ms)`
       : `**missed** (p95 ${row.p95.toFixed(1)} ms > ${target} ms)`
   }`;
+}
+
+/**
+ * Whether the gate and the calendar's month page each sustain at least the
+ * throughput of the catalog's by-name endpoint, measured in the same run and
+ * process at the same connection count.
+ */
+function yardstickVerdicts(rows: Measured[]): string[] {
+  return rows
+    .filter(row => row.name.includes('(yardstick)'))
+    .flatMap(yardstick =>
+      rows
+        .filter(
+          row =>
+            row.connections === yardstick.connections &&
+            (row.name === 'GET /gate' || row.name.includes('(limit 200')),
+        )
+        .map(
+          row =>
+            `- ${row.name} against the catalog's by-name endpoint, ${
+              row.connections
+            } connection${row.connections > 1 ? 's' : ''}: ${row.rps.toFixed(
+              1,
+            )} / ${yardstick.rps.toFixed(1)} req/s = ${(
+              row.rps / yardstick.rps
+            ).toFixed(2)}× (${
+              row.rps >= yardstick.rps ? 'met' : '**missed**'
+            }: at least 1× wanted)`,
+        ),
+    );
 }
 
 function report(
@@ -884,7 +945,7 @@ function report(
       OPTIONS.duration
     } s or ${
       OPTIONS.maxRequests
-    } requests per endpoint, after 5 warm-up requests; the plugin in-process (startTestBackend) over real HTTP on 127.0.0.1; in-memory catalog (indexed by ref)`,
+    } requests per endpoint, after 5 warm-up requests; the plugin in-process (startTestBackend) over real HTTP on 127.0.0.1; in-memory catalog (indexed by ref) for the plugin; the yardstick is Backstage's catalog backend (\`@backstage/plugin-catalog-backend\`) in the same process, holding the same entities on an in-memory SQLite database, reading 500 of them by name for the whole duration (no request cap)`,
     `- Run: \`node -r @backstage/cli/config/nodeTransform.cjs scripts/bench-http.ts ${process.argv
       .slice(2)
       .join(' ')}\``,
@@ -930,6 +991,7 @@ function report(
       ...r.rows
         .filter(row => row.name.startsWith('GET /gate'))
         .map(row => `- ${row.name}: ${verdict(row, TARGETS.gateP95)}`),
+      ...yardstickVerdicts(r.rows),
       '',
     );
   }
