@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { ImpactVia } from './impact';
-import type { ReleaseApprovals, RequiredApproval } from './approvals';
+import type { RequiredApproval } from './approvals';
 import { queryIntegerSchema } from './schemas';
-import type { Release, ReleaseState } from './types';
+import type { ReleaseState } from './types';
+import type { ApprovalInboxItem } from './generated/openapi';
+
+export type { ApprovalInboxItem };
 
 /**
  * States in which the required groups decide on a release (emergency
@@ -67,23 +70,4 @@ export interface ApprovalInboxPath {
 export interface ApprovalInboxGroup extends RequiredApproval {
   /** For `affected-dependent`: one dependency path per affected entity of the group. */
   paths: ApprovalInboxPath[];
-}
-
-/**
- * A release waiting for a decision of one of the caller's groups.
- *
- * @public
- */
-export interface ApprovalInboxItem {
-  release: Release;
-  /** The release's approvals in their current round, with what the caller may decide. */
-  approvals: ReleaseApprovals;
-  /** The caller's groups that still have to decide. */
-  groups: ApprovalInboxGroup[];
-  /**
-   * By when the decision is needed: the window start for approvals before
-   * the release, the follow-up deadline for approvals afterwards (absent
-   * while it is not set).
-   */
-  deadline?: string;
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import type { ReleaseType } from './types';
+import {
+  ApprovalDecision,
+  ReleaseApprovals,
+  releaseApprovalsRuleValues,
+} from './generated/openapi';
+
+export type { ApprovalDecision, ReleaseApprovals };
 
 /**
  * How a release type is approved: by the owners of its entities, by the
@@ -7,7 +14,7 @@ import type { ReleaseType } from './types';
  *
  * @public
  */
-export const APPROVAL_RULES = ['owners', 'release-manager', 'none'] as const;
+export const APPROVAL_RULES = releaseApprovalsRuleValues;
 
 /** @public */
 export type ApprovalRule = (typeof APPROVAL_RULES)[number];
@@ -74,52 +81,6 @@ export interface RequiredApproval {
    * follow-up deadline has passed.
    */
   status: 'approved' | 'rejected' | 'pending' | 'pending-after' | 'overdue';
-}
-
-/**
- * A group's decision on a release, made by its first member to decide.
- *
- * @public
- */
-export interface ApprovalDecision {
-  groupRef: string;
-  decision: ApprovalDecisionValue;
-  comment: string;
-  /** Entity ref of the user who decided. */
-  by: string;
-  at: string;
-}
-
-/**
- * The approvals of a release in its current round.
- *
- * @public
- */
-export interface ReleaseApprovals {
-  rule: ApprovalRule;
-  /** Starts at 1; a change to the plan of a planned or approved release starts the next one. */
-  round: number;
-  required: RequiredApproval[];
-  /** Decisions of this round. */
-  decisions: ApprovalDecision[];
-  /** Groups whose approval is still needed to go ahead. */
-  pending: string[];
-  /** Groups whose approval is collected afterwards (emergency releases), overdue or not. */
-  pendingAfter: string[];
-  /**
-   * When the approvals collected afterwards are due: the release managers'
-   * approval of this round plus the configured follow-up days. Absent until
-   * the release managers approved, and for other rules.
-   */
-  followUpDeadline?: string;
-  /** Groups of `pendingAfter` whose deadline has passed. */
-  overdue: string[];
-  /** All approvals needed to go ahead are there and nobody rejected. */
-  complete: boolean;
-  /** Some group rejected the plan in this round. */
-  rejected: boolean;
-  /** The required groups the caller may still decide for. */
-  mayDecide: string[];
 }
 
 /**

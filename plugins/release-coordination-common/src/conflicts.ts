@@ -12,19 +12,16 @@ import {
   releaseTypeSchema,
   TimeHorizon,
 } from './schemas';
+import { Conflict, Slot, conflictKindValues } from './generated/openapi';
+
+export type { Conflict, Slot };
 
 /**
  * The kinds of conflict between releases, freezes and the catalog.
  *
  * @public
  */
-export const CONFLICT_KINDS = [
-  'freeze',
-  'same-entity',
-  'dependency',
-  'owner-overload',
-  'ordering',
-] as const;
+export const CONFLICT_KINDS = conflictKindValues;
 
 /** @public */
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
@@ -35,39 +32,6 @@ export type ConflictKind = (typeof CONFLICT_KINDS)[number];
  * @public
  */
 export type ConflictSeverity = 'blocking' | 'warning';
-
-/**
- * A conflict: releases that clash with a freeze, with each other or with the
- * catalog's structure.
- *
- * @public
- */
-export interface Conflict {
-  /** Stable: derived from the kind and what is involved. */
-  id: string;
-  kind: ConflictKind;
-  severity: ConflictSeverity;
-  /** Every release involved, sorted. */
-  releaseIds: string[];
-  /** Every affected entity, sorted. */
-  entityRefs: string[];
-  /** A human explanation. */
-  message: string;
-  /** What to do about it. */
-  suggestion: string;
-}
-
-/**
- * A window the scheduling assistant offers.
- *
- * @public
- */
-export interface Slot {
-  start: string;
-  end: string;
-  /** Set when the slot is a slot of this release train. */
-  trainId?: string;
-}
 
 /** Longest range of `GET /conflicts`, in days. @public */
 export const MAX_CONFLICT_RANGE_DAYS = MAX_OCCURRENCE_RANGE_DAYS;

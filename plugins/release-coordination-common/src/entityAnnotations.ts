@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { entityRefSchema } from './schemas';
+import type { EntityAnnotationReport } from './generated/openapi';
+
+export type { EntityAnnotationReport };
 
 /**
  * An annotation of a catalog entity that the plugin reads but cannot use as
@@ -12,17 +15,6 @@ export interface EntityAnnotationProblem {
   value: string;
   /** What is wrong and what the plugin does instead. */
   problem: string;
-}
-
-/**
- * Answer of `GET /entity-annotations`: the problems of one entity's
- * annotations (empty when all are fine).
- *
- * @public
- */
-export interface EntityAnnotationReport {
-  entityRef: string;
-  problems: EntityAnnotationProblem[];
 }
 
 /**

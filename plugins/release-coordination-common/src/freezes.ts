@@ -1,7 +1,6 @@
 import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import type { GateBlocker } from './gate';
 import {
   entityRefSchema,
   MAX_DESCRIPTION_LENGTH,
@@ -17,6 +16,9 @@ import {
 import { refSchema } from './refSchema';
 import { rruleProblem } from './rrule';
 import { ReleaseType } from './types';
+import type { GateResult } from './generated/openapi';
+
+export type { GateResult };
 
 /** Shortest a freeze (or each occurrence of a recurring freeze) may last, in minutes. @public */
 export const MIN_FREEZE_MINUTES = 30;
@@ -109,20 +111,6 @@ export interface FreezeOccurrence {
   end: string;
   scope: FreezeScope;
   exemptTypes: ReleaseType[];
-}
-
-/**
- * The answer of the deploy gate.
- *
- * @public
- */
-export interface GateResult {
-  allowed: boolean;
-  status: 'allowed' | 'prevented';
-  /** Human sentences naming the freezes and releases that decided it. */
-  reasons: string[];
-  /** The releases and freezes that prevent the deploy, with links; empty when allowed. */
-  blockedBy: GateBlocker[];
 }
 
 /**

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { RiskAssessment, RiskLevel } from './risk';
 import {
   DEFAULT_TIME_HORIZON,
   entityRefSchema,
@@ -10,7 +9,21 @@ import {
   releaseChangeSchema,
   TimeHorizon,
 } from './schemas';
-import type { Release } from './types';
+import type {
+  ImpactEntity,
+  ImpactReport,
+  UpcomingImpactItem,
+  ImpactGraphEdge,
+  ImpactGraphNode,
+} from './generated/openapi';
+
+export type {
+  ImpactGraphEdge,
+  ImpactGraphNode,
+  ImpactEntity,
+  ImpactReport,
+  UpcomingImpactItem,
+};
 
 /** Default depth of impact traversals. @public */
 export const DEFAULT_IMPACT_DEPTH = 6;
@@ -31,27 +44,6 @@ export const AUDIENCE_ANNOTATION = 'release-coordination/audience';
  * @public
  */
 export const TIER_ANNOTATION = 'release-coordination/tier';
-
-/**
- * A catalog entity as the impact report describes it.
- *
- * @public
- */
-export interface ImpactEntity {
-  entityRef: string;
-  kind: string;
-  name: string;
-  title?: string;
-  /** Owner entity ref. */
-  owner?: string;
-  /** The declared owner is not in the catalog: nobody can act for it. */
-  ownerNotInCatalog?: boolean;
-  system?: string;
-  domain?: string;
-  lifecycle?: string;
-  /** The entity's own tier, else its system's, else its domain's. */
-  tier?: string;
-}
 
 /** How a dependent was reached from the entity before it on its path. @public */
 export type ImpactVia = 'dependsOn' | 'consumesApi' | 'partOf';
@@ -88,49 +80,11 @@ export interface ImpactApiConsumer {
   breaking: boolean;
 }
 
-/** @public */
-export type ImpactGraphRole = 'changed' | 'dependent' | 'consumer' | 'context';
+/** What a node of the impact graph is to the release. @public */
+export type ImpactGraphRole = ImpactGraphNode['role'];
 
-/** @public */
-export type ImpactGraphRelation =
-  | 'dependsOn'
-  | 'consumesApi'
-  | 'providesApi'
-  | 'partOf'
-  | 'ownedBy';
-
-/**
- * A node of the impact graph: what the graph view draws and filters by (the
- * namespace is in `id`; the domain of a changed entity or dependent is in its
- * entry of the report).
- *
- * @public
- */
-export interface ImpactGraphNode {
-  id: string;
-  kind: string;
-  name: string;
-  title?: string;
-  /** Owner entity ref; when the owner is a node of the graph too, this is the node's `ownedBy` edge. */
-  owner?: string;
-  system?: string;
-  lifecycle?: string;
-  depth: number;
-  role: ImpactGraphRole;
-}
-
-/**
- * An edge of the impact graph, between two of its nodes given by their index
- * in `nodes`. `ownedBy` edges are not listed: a node's `owner` that is a node
- * of the graph is one (see {@link impactGraphEdges}).
- *
- * @public
- */
-export interface ImpactGraphEdge {
-  from: number;
-  to: number;
-  relation: ImpactGraphRelation;
-}
+/** How two nodes of the impact graph are related. @public */
+export type ImpactGraphRelation = ImpactGraphEdge['relation'];
 
 /**
  * An edge of the impact graph between two nodes given by their ids.
@@ -141,28 +95,6 @@ export interface ImpactGraphLink {
   from: string;
   to: string;
   relation: ImpactGraphRelation;
-}
-
-/**
- * The blast radius of a release or a plan, with its risk.
- *
- * @public
- */
-export interface ImpactReport {
-  changed: ImpactEntity[];
-  dependents: ImpactDependent[];
-  apiConsumers: ImpactApiConsumer[];
-  systems: { ref: string; count: number }[];
-  domains: { ref: string; count: number }[];
-  owners: { groupRef: string; entityRefs: string[] }[];
-  audiences: { audience: string; entityRefs: string[] }[];
-  /** Relation targets that are not in the catalog. */
-  missing: string[];
-  maxDepth: number;
-  /** Whether the traversal stopped at `maxDepth` with more to go. */
-  truncated: boolean;
-  graph: { nodes: ImpactGraphNode[]; edges: ImpactGraphEdge[] };
-  risk: RiskAssessment;
 }
 
 /**
@@ -268,28 +200,6 @@ export const upcomingImpactQuerySchema =
 
 /** @public */
 export type UpcomingImpactQuery = z.output<typeof upcomingImpactQuerySchema>;
-
-/**
- * An upcoming release that touches what was asked about.
- *
- * @public
- */
-export interface UpcomingImpactItem {
-  release: Release;
-  risk: { level: RiskLevel; computedLevel: RiskLevel };
-  /** `direct`: it changes the entity, system or domain or one of its parts; `dependency`: something they depend on. */
-  touchedVia: 'direct' | 'dependency';
-  touchedEntities: string[];
-  /** The release's owner and the owners of the touched entities. */
-  owners: string[];
-  /**
-   * With a target: its own entities (itself and its parts) that the release
-   * reaches, each with the path from a changed entity to it, as the
-   * release's impact shows it (`path[0]` changed, the last one this entity;
-   * an API between a provider and its consumer is in the path).
-   */
-  affectedHere?: AffectedHere[];
-}
 
 /**
  * An entity of the asked-about target that a release reaches, and through

@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+export type { components } from './generated/openapi';
 export * from './types';
 export * from './lifecycle';
 export * from './schemas';

@@ -5,6 +5,13 @@ import {
   horizonTimestampSchema,
   TimeHorizon,
 } from './schemas';
+import {
+  DeliveryMetrics,
+  deliveryMetricsIntervalValues,
+  deliveryMeasureValues,
+} from './generated/openapi';
+
+export type { DeliveryMetrics };
 
 /** The longest period `GET /metrics` answers for, in days (three years). @public */
 export const MAX_METRICS_PERIOD_DAYS = 1096;
@@ -13,7 +20,7 @@ export const MAX_METRICS_PERIOD_DAYS = 1096;
 export const ORGANISATION_SCOPE = 'organisation';
 
 /** @public */
-export const METRICS_INTERVALS = ['week', 'month'] as const;
+export const METRICS_INTERVALS = deliveryMetricsIntervalValues;
 
 /** The length of one point of a metrics series. @public */
 export type MetricsInterval = (typeof METRICS_INTERVALS)[number];
@@ -24,17 +31,7 @@ export type MetricsInterval = (typeof METRICS_INTERVALS)[number];
  *
  * @public
  */
-export const DELIVERY_MEASURES = [
-  'deploymentFrequency',
-  'changeLeadTime',
-  'changeFailRate',
-  'recoveryTime',
-  'reworkRate',
-  'timelineAdherence',
-  'cadenceAdherence',
-  'approvalLeadTime',
-  'reviewCompletion',
-] as const;
+export const DELIVERY_MEASURES = deliveryMeasureValues;
 
 /** @public */
 export type DeliveryMeasure = (typeof DELIVERY_MEASURES)[number];
@@ -80,25 +77,6 @@ export interface DeliveryMetricsPoint {
   start: string;
   end: string;
   values: Record<DeliveryMeasure, MeasureValue>;
-}
-
-/**
- * The answer of `GET /metrics`: the measures over the whole period
- * (`summary`) and per interval (`series`).
- *
- * @public
- */
-export interface DeliveryMetrics {
-  scope: string;
-  from: string;
-  to: string;
-  interval: MetricsInterval;
-  timeZone: string;
-  /** How many days after a release a hotfix of its entities counts as rework. */
-  reworkWindowDays: number;
-  measures: DeliveryMeasureInfo[];
-  summary: Record<DeliveryMeasure, MeasureValue>;
-  series: DeliveryMetricsPoint[];
 }
 
 /**

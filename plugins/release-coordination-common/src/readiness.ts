@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { linkSchema } from './links';
-import type { OpenIssueCounts } from './releaseIssues';
-import type { CriteriaProgress } from './verification';
 import type { ReleaseType } from './types';
+import type {
+  ReleaseReadiness,
+  ReleaseReadinessVerdict,
+  ReadinessItem,
+} from './generated/openapi';
+
+export type { ReadinessItem, ReleaseReadiness, ReleaseReadinessVerdict };
 
 /**
  * A manual item of a readiness checklist template.
@@ -57,41 +62,6 @@ export const DEFAULT_READINESS_ANNOTATIONS = [
 ];
 
 /**
- * One item of a release's readiness checklist with the facts behind it.
- *
- * @public
- */
-export interface ReadinessItem {
-  id: string;
-  label: string;
-  kind: 'automatic' | 'manual';
-  passed: boolean;
-  /** Passed, yet worth a look: shown as a warning, never blocks the verdict. */
-  warning?: boolean;
-  facts: string[];
-  /** Manual items: who checked it and when. */
-  checkedBy?: string;
-  checkedAt?: string;
-  evidence?: string;
-}
-
-/**
- * The go / no-go verdict of a release.
- *
- * @public
- */
-export interface ReleaseReadiness {
-  verdict: 'ready' | 'not-ready';
-  /** Why it is not ready, one reason per failed item. */
-  blocking: string[];
-  items: ReadinessItem[];
-  /** Unresolved issues of the release by severity (when issues are tracked). */
-  openIssues?: OpenIssueCounts;
-  /** A released release's success criteria settled out of all (when it has some). */
-  criteria?: CriteriaProgress;
-}
-
-/**
  * Body of `POST /releases/:id/readiness/items/:itemId`.
  *
  * @public
@@ -131,19 +101,3 @@ export const readinessBatchQuerySchema = z.strictObject({
 
 /** @public */
 export type ReadinessBatchQuery = z.output<typeof readinessBatchQuerySchema>;
-
-/**
- * The verdict of one release, as `GET /readiness` lists it.
- *
- * @public
- */
-export interface ReleaseReadinessVerdict {
-  releaseId: string;
-  verdict: ReleaseReadiness['verdict'];
-  /** Why it is not ready, one reason per failed item. */
-  blocking: string[];
-  /** Unresolved issues of the release by severity (when issues are tracked). */
-  openIssues?: OpenIssueCounts;
-  /** A released release's success criteria settled out of all (when it has some). */
-  criteria?: CriteriaProgress;
-}

@@ -8,13 +8,21 @@ import {
   queryIntegerSchema,
 } from './schemas';
 import type { ReleaseFieldChange } from './types';
+import {
+  IssueLink,
+  issueSeverityValues,
+  issueStatusValues,
+  issueLinkKindValues,
+} from './generated/openapi';
+
+export type { IssueLink };
 
 /**
  * How bad an issue found during or after a release is, worst first.
  *
  * @public
  */
-export const ISSUE_SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4'] as const;
+export const ISSUE_SEVERITIES = issueSeverityValues;
 
 /** @public */
 export type IssueSeverity = (typeof ISSUE_SEVERITIES)[number];
@@ -24,12 +32,7 @@ export type IssueSeverity = (typeof ISSUE_SEVERITIES)[number];
  *
  * @public
  */
-export const ISSUE_STATUSES = [
-  'open',
-  'acknowledged',
-  'mitigated',
-  'resolved',
-] as const;
+export const ISSUE_STATUSES = issueStatusValues;
 
 /** @public */
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
@@ -42,23 +45,13 @@ export const UNRESOLVED_ISSUE_STATUSES: readonly IssueStatus[] = [
 ];
 
 /** What an issue link points at. @public */
-export const ISSUE_LINK_KINDS = ['incident', 'ticket'] as const;
+export const ISSUE_LINK_KINDS = issueLinkKindValues;
 
 /** @public */
 export type IssueLinkKind = (typeof ISSUE_LINK_KINDS)[number];
 
 /** Most links one issue may have. @public */
 export const MAX_ISSUE_LINKS = 20;
-
-/**
- * A link of an issue to an incident or a ticket.
- *
- * @public
- */
-export interface IssueLink {
-  kind: IssueLinkKind;
-  url: string;
-}
 
 /**
  * One change of an issue in its timeline: who changed which fields when

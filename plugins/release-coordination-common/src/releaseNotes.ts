@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { scopeRefSchema } from './freezes';
+import {
+  AnnouncementPreview,
+  ReleaseNotes,
+  ReleaseNotesFeed,
+  notesAudienceValues,
+  releaseNotesFormatValues,
+  announcementMomentValues,
+} from './generated/openapi';
+
+export type { AnnouncementPreview, ReleaseNotes, ReleaseNotesFeed };
 
 /**
  * Who release notes are written for: engineers (entities, APIs, links) or
@@ -7,7 +17,7 @@ import { scopeRefSchema } from './freezes';
  *
  * @public
  */
-export const NOTES_AUDIENCES = ['engineering', 'business'] as const;
+export const NOTES_AUDIENCES = notesAudienceValues;
 
 /** @public */
 export type NotesAudience = (typeof NOTES_AUDIENCES)[number];
@@ -18,7 +28,7 @@ export type NotesAudience = (typeof NOTES_AUDIENCES)[number];
  *
  * @public
  */
-export const NOTES_FORMATS = ['markdown', 'html'] as const;
+export const NOTES_FORMATS = releaseNotesFormatValues;
 
 /** @public */
 export type NotesFormat = (typeof NOTES_FORMATS)[number];
@@ -69,46 +79,12 @@ export interface NotesDiffLine {
 }
 
 /**
- * The release notes of one audience: what to publish (`content`, the edit if
- * there is one, else the generated notes, in the format asked) and, when
- * edited, the edit and its difference from the notes generated now.
- *
- * @public
- */
-export interface ReleaseNotes {
-  releaseId: string;
-  audience: NotesAudience;
-  format: NotesFormat;
-  content: string;
-  /** The notes generated now from the change inventory and impact, in Markdown. */
-  generated: string;
-  /** The revision of the edit; 0 when never edited (send it back with an edit). */
-  revision: number;
-  /** Whether the notes may still be edited (the release is not released yet). */
-  editable: boolean;
-  edit?: {
-    markdown: string;
-    editedBy: string;
-    editedAt: string;
-    /** The generated notes changed since the edit was made. */
-    generatedChanged: boolean;
-    /** From the edit to the notes generated now, line by line. */
-    diff: NotesDiffLine[];
-  };
-}
-
-/**
  * The moments releases are announced at: when approved, released, rolled
  * back and verified.
  *
  * @public
  */
-export const ANNOUNCEMENT_MOMENTS = [
-  'approved',
-  'released',
-  'rolled_back',
-  'verified',
-] as const;
+export const ANNOUNCEMENT_MOMENTS = announcementMomentValues;
 
 /** @public */
 export type AnnouncementMoment = (typeof ANNOUNCEMENT_MOMENTS)[number];
@@ -136,35 +112,6 @@ export interface AnnouncementMessage {
   description: string;
   /** The notification topic of the release: muting it mutes every announcement of this release. */
   topic: string;
-}
-
-/**
- * What would be sent at a moment and to whom; groups left out by
- * `releaseCoordination.announcements.optOutGroups` are listed.
- *
- * @public
- */
-export interface AnnouncementPreview {
-  releaseId: string;
-  moment: AnnouncementMoment;
-  messages: AnnouncementMessage[];
-  optedOut: string[];
-}
-
-/**
- * A feed of the released notes of one System, for readers outside the portal:
- * a secret URL (token only returned at creation) an Atom reader subscribes to.
- *
- * @public
- */
-export interface ReleaseNotesFeed {
-  id: string;
-  system: string;
-  createdAt: string;
-  /** The URL with the token; only in the answer to creation. */
-  url?: string;
-  /** The secret; only in the answer to creation, stored hashed. */
-  token?: string;
 }
 
 /**

@@ -1,14 +1,28 @@
 import { z } from 'zod';
-import type { CriterionResult } from './verification';
-import type { IssueSeverity, IssueStatus } from './releaseIssues';
-import type { RollbackStepStatus } from './rollback';
+import {
+  ReviewFacts,
+  reviewRequirementReasonValues,
+  reviewStatusValues,
+  reviewActionItemStatusValues,
+  ReleaseReview,
+  ReleaseReviewSummary,
+  ReviewActionItem,
+} from './generated/openapi';
 import {
   entityRefSchema,
   MAX_PAGE_SIZE,
   MAX_TITLE_LENGTH,
   queryIntegerSchema,
 } from './schemas';
-import type { ReleaseState, ReleaseType, ReleaseWindow } from './types';
+import type { IssueSeverity } from './releaseIssues';
+import type { ReleaseState, ReleaseType } from './types';
+
+export type {
+  ReleaseReview,
+  ReleaseReviewSummary,
+  ReviewActionItem,
+  ReviewFacts,
+};
 
 /**
  * Why a release's post-release review is required: it was rolled back, it is
@@ -17,11 +31,7 @@ import type { ReleaseState, ReleaseType, ReleaseWindow } from './types';
  *
  * @public
  */
-export const REVIEW_REQUIREMENT_REASONS = [
-  'rolled-back',
-  'release-type',
-  'severe-issue',
-] as const;
+export const REVIEW_REQUIREMENT_REASONS = reviewRequirementReasonValues;
 
 /** @public */
 export type ReviewRequirementReason =
@@ -51,13 +61,13 @@ export function formatMinutes(minutes: number): string {
 }
 
 /** Where a review stands. @public */
-export const REVIEW_STATUSES = ['open', 'completed'] as const;
+export const REVIEW_STATUSES = reviewStatusValues;
 
 /** @public */
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /** Where an action item of a review stands. @public */
-export const ACTION_ITEM_STATUSES = ['open', 'done'] as const;
+export const ACTION_ITEM_STATUSES = reviewActionItemStatusValues;
 
 /** @public */
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
@@ -105,158 +115,6 @@ export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
   requiredSeverities: ['sev1', 'sev2'],
   dueDays: 5,
 };
-
-/**
- * A follow-up agreed in a review, with an owner (a user or group) and a due
- * date; its owner is reminded once when it is overdue and still open.
- *
- * @public
- */
-export interface ReviewActionItem {
-  id: string;
-  title: string;
-  ownerRef: string;
-  /** A calendar date, `YYYY-MM-DD`; overdue from the day after. */
-  dueDate: string;
-  status: ActionItemStatus;
-  createdBy: string;
-  createdAt: string;
-  doneBy?: string;
-  doneAt?: string;
-}
-
-/**
- * A review as listings show it: its release, whether it is required and
- * why, and its progress.
- *
- * @public
- */
-export interface ReleaseReviewSummary {
-  releaseId: string;
-  releaseTitle: string;
-  releaseVersion: string;
-  releaseState: ReleaseState;
-  /** The group that owns the release. */
-  ownerRef: string;
-  entityRefs: string[];
-  required: boolean;
-  /** Why it is required (empty when optional). */
-  requiredBecause: ReviewRequirementReason[];
-  status: ReviewStatus;
-  /** When the release finished (went live, or last moved towards rolled back). */
-  finishedAt: string;
-  /** Until when a required review is to be completed. */
-  dueAt?: string;
-  /** Required, not completed, and past `dueAt`. */
-  overdue: boolean;
-  completedBy?: string;
-  completedAt?: string;
-  /** Action items not done yet. */
-  openActionItems: number;
-}
-
-/** One state a release entered, from its history. @public */
-export interface ReviewStateEntry {
-  state: ReleaseState;
-  at: string;
-  by: string;
-}
-
-/** A move of a release's window, from its history. @public */
-export interface ReviewWindowMove {
-  at: string;
-  by: string;
-  from: ReleaseWindow;
-  to: ReleaseWindow;
-}
-
-/**
- * The facts a review starts from, computed from what the portal recorded
- * of the release (never stored with the review).
- *
- * @public
- */
-export interface ReviewFacts {
-  timeline: {
-    /** The window as last planned. */
-    window: ReleaseWindow;
-    states: ReviewStateEntry[];
-    /** When it entered `in_progress`. */
-    startedAt?: string;
-    /** When it entered `released`. */
-    releasedAt?: string;
-    /** Minutes the start was after the planned start (negative: before). */
-    startSlipMinutes?: number;
-    /** Minutes going live was after the planned end (negative: before). */
-    endSlipMinutes?: number;
-    windowMoves: ReviewWindowMove[];
-  };
-  approvals: {
-    /** When it was first planned (approvals were asked). */
-    requestedAt?: string;
-    /** When it first entered `approved`. */
-    approvedAt?: string;
-    leadTimeMinutes?: number;
-    decisions: {
-      groupRef: string;
-      decision: 'approve' | 'reject';
-      by: string;
-      at: string;
-    }[];
-  };
-  issues: {
-    id: string;
-    title: string;
-    severity: IssueSeverity;
-    status: IssueStatus;
-    openedAt: string;
-    resolvedAt?: string;
-    /** Minutes from recorded to resolved, or to now while unresolved. */
-    openMinutes: number;
-  }[];
-  rollback?: {
-    reason: string;
-    emergency: boolean;
-    decidedBy: string;
-    decidedAt: string;
-    completedAt?: string;
-    steps: {
-      title: string;
-      ownerRef: string;
-      status: RollbackStepStatus;
-      updatedAt?: string;
-    }[];
-  };
-  criteria: {
-    text: string;
-    ownerRef: string;
-    result?: CriterionResult;
-    observedValue?: string;
-  }[];
-}
-
-/**
- * `GET /releases/:id/review`: the review of a release that went live, with
- * its prefilled facts and what people wrote.
- *
- * @public
- */
-export interface ReleaseReview extends ReleaseReviewSummary {
-  /** Markdown. */
-  wentWell: string;
-  /** Markdown. */
-  wentWrong: string;
-  /** Markdown. */
-  lessons: string;
-  actionItems: ReviewActionItem[];
-  updatedBy?: string;
-  updatedAt?: string;
-  /** Incremented on every change; sent back on changes for optimistic concurrency. */
-  revision: number;
-  /** The caller may write it (members of the owning group, of a group that approved it, release managers). */
-  canEdit: boolean;
-  facts: ReviewFacts;
-}
 
 const reviewText = z.string().max(MAX_REVIEW_TEXT);
 const revision = z.int().min(1);

@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { RiskAssessment, riskLevelValues } from './generated/openapi';
+
+export type { RiskAssessment };
 
 /**
  * Risk levels, from least to most severe.
  *
  * @public
  */
-export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+export const RISK_LEVELS = riskLevelValues;
 
 /** @public */
 export type RiskLevel = (typeof RISK_LEVELS)[number];
@@ -91,26 +94,6 @@ export interface RiskOverride {
   /** Entity ref of the user who set it. */
   by: string;
   at: string;
-}
-
-/**
- * The risk of a release or a plan: probability × impact on {@link RISK_MATRIX},
- * raised by hard rules (`computedLevel`), possibly overridden (`level`).
- *
- * @public
- */
-export interface RiskAssessment {
-  /** The level that applies: the override's, else the computed one. */
-  level: RiskLevel;
-  /** The matrix cell raised by the matched rules. */
-  computedLevel: RiskLevel;
-  /** 1..5: 1 plus the probability factors' points, clamped. */
-  probability: number;
-  /** 1..5: 1 plus the impact factors' points, clamped. */
-  impact: number;
-  factors: RiskFactor[];
-  rules: RiskRule[];
-  override?: RiskOverride;
 }
 
 /**

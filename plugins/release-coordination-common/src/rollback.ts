@@ -7,16 +7,20 @@ import {
   TimeHorizon,
 } from './schemas';
 import type { ReleaseState, ReleaseType } from './types';
+import {
+  LinkedRelease,
+  ReleaseHotfixLinks,
+  RollbackScope,
+  RollbackStep,
+  rollbackStepStatusValues,
+} from './generated/openapi';
+
+export type { LinkedRelease, ReleaseHotfixLinks, RollbackScope, RollbackStep };
 
 export * from './rollbackPlan';
 
 /** The statuses of a rollback's execution step. @public */
-export const ROLLBACK_STEP_STATUSES = [
-  'pending',
-  'running',
-  'done',
-  'failed',
-] as const;
+export const ROLLBACK_STEP_STATUSES = rollbackStepStatusValues;
 
 /** @public */
 export type RollbackStepStatus = (typeof ROLLBACK_STEP_STATUSES)[number];
@@ -55,9 +59,6 @@ export interface RollbackTriggers {
   issueIds: string[];
 }
 
-/** What a rollback undoes: the whole release or some of its entities. @public */
-export type RollbackScope = 'release' | { entityRefs: string[] };
-
 /**
  * The decision to roll a release back.
  *
@@ -72,23 +73,6 @@ export interface RollbackDecision {
   /** Entity ref of the user who decided. */
   decidedBy: string;
   decidedAt: string;
-}
-
-/**
- * One execution step of a rollback, in plan order.
- *
- * @public
- */
-export interface RollbackStep {
-  /** Position from 0, in execution order. */
-  index: number;
-  title: string;
-  /** The user or group who carries it out. */
-  ownerRef: string;
-  status: RollbackStepStatus;
-  note?: string;
-  updatedBy?: string;
-  updatedAt?: string;
 }
 
 /**
@@ -110,14 +94,6 @@ export interface Rollback {
   revision: number;
 }
 
-/** A release as a link to it. @public */
-export interface LinkedRelease {
-  id: string;
-  title: string;
-  version: string;
-  state: ReleaseState;
-}
-
 /**
  * `GET /releases/:id/rollback`: a release's rollback if it has one, and the
  * hotfix links both ways.
@@ -130,17 +106,6 @@ export interface ReleaseRollbackStatus {
   hotfixOf?: LinkedRelease;
   /** The follow-up hotfixes of this release, oldest first. */
   hotfixes: LinkedRelease[];
-}
-
-/**
- * The follow-up hotfix links of one release, as `GET /hotfix-links` lists
- * them.
- *
- * @public
- */
-export interface ReleaseHotfixLinks
-  extends Pick<ReleaseRollbackStatus, 'hotfixOf' | 'hotfixes'> {
-  releaseId: string;
 }
 
 const idSchema = z.string().trim().min(1).max(200);

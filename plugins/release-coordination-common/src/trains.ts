@@ -15,6 +15,9 @@ import {
   queryIntegerSchema,
   TimeHorizon,
 } from './schemas';
+import type { TrainBooking, TrainSlot, TrainStats } from './generated/openapi';
+
+export type { TrainBooking, TrainSlot, TrainStats };
 
 /** Longest slot a train may have, in days. @public */
 export const MAX_TRAIN_SLOT_DAYS = 14;
@@ -66,53 +69,6 @@ export interface Train {
   updatedAt: string;
   /** Incremented on every change; sent back on updates for optimistic concurrency. */
   revision: number;
-}
-
-/**
- * One slot of a train.
- *
- * @public
- */
-export interface TrainSlot {
-  trainId: string;
-  start: string;
-  end: string;
-  /** Bookings close at this instant. */
-  cutoffAt: string;
-  /** Whether the slot still takes bookings (now is before the cut-off). */
-  bookable: boolean;
-  /** The releases booked onto the slot. */
-  releaseIds: string[];
-}
-
-/**
- * A release booked onto a slot of a train.
- *
- * @public
- */
-export interface TrainBooking {
-  releaseId: string;
-  trainId: string;
-  slotStart: string;
-  bookedBy: string;
-  bookedAt: string;
-}
-
-/**
- * How a train was used in a range of time.
- *
- * @public
- */
-export interface TrainStats {
-  trainId: string;
-  from: string;
-  to: string;
-  /** Released or verified releases booked onto a slot that went out in it. */
-  rode: number;
-  /** Booked releases that went out after the slot's end or were moved off it. */
-  slipped: number;
-  /** Released releases of entities in the train's scope that were not booked onto it. */
-  outOfBand: number;
 }
 
 /**

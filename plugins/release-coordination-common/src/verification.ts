@@ -2,13 +2,22 @@ import { z } from 'zod';
 import { DEFAULT_LINK_SCHEMES, linkSchema } from './links';
 import { entityRefSchema } from './schemas';
 import { isoDurationSchema } from './trains';
+import {
+  CriteriaProgress,
+  ReleaseVerification,
+  SuccessCriterion,
+  measurableCheckComparatorValues,
+  successCriterionOutcomeResultValues,
+} from './generated/openapi';
+
+export type { CriteriaProgress, ReleaseVerification, SuccessCriterion };
 
 /**
  * How a measured value is compared with a criterion's threshold.
  *
  * @public
  */
-export const CRITERION_COMPARATORS = ['<', '<=', '>', '>=', '=='] as const;
+export const CRITERION_COMPARATORS = measurableCheckComparatorValues;
 
 /** @public */
 export type CriterionComparator = (typeof CRITERION_COMPARATORS)[number];
@@ -18,7 +27,7 @@ export type CriterionComparator = (typeof CRITERION_COMPARATORS)[number];
  *
  * @public
  */
-export const CRITERION_RESULTS = ['met', 'not_met', 'waived'] as const;
+export const CRITERION_RESULTS = successCriterionOutcomeResultValues;
 
 /** @public */
 export type CriterionResult = (typeof CRITERION_RESULTS)[number];
@@ -197,52 +206,6 @@ export interface CriterionProposal {
   error?: string;
   checker: string;
   checkedAt: string;
-}
-
-/**
- * A success criterion of a release.
- *
- * @public
- */
-export interface SuccessCriterion {
-  id: string;
-  releaseId: string;
-  text: string;
-  check?: MeasurableCheck;
-  ownerRef: string;
-  outcome?: CriterionOutcome;
-  proposal?: CriterionProposal;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/**
- * The success criteria of a release and whether it may be verified.
- *
- * @public
- */
-export interface ReleaseVerification {
-  criteria: SuccessCriterion[];
-  /** Criteria may be added, edited and removed (the release is not released yet). */
-  editable: boolean;
-  /** Results may be recorded (the release is `released`). */
-  recordable: boolean;
-  /** Every criterion is met or waived. */
-  verifiable: boolean;
-  /** Why the release cannot be verified, one line per open criterion. */
-  blocking: string[];
-}
-
-/**
- * How many of a released release's success criteria are settled (met or
- * waived) out of all; the calendar shows it as the verification status.
- *
- * @public
- */
-export interface CriteriaProgress {
-  total: number;
-  settled: number;
 }
 
 /**

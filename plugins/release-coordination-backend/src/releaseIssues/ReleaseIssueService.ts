@@ -11,6 +11,7 @@ import {
   ReleaseFieldChange,
   ReleaseIssue,
   UpdateReleaseIssueInput,
+  updateReleaseIssueRequestSchema,
 } from '@internal/plugin-release-coordination-common';
 import { isDeepStrictEqual } from 'node:util';
 import { randomUUID } from 'node:crypto';
@@ -22,15 +23,14 @@ import { UserCredentials } from '../credentials';
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
-/** The fields of an issue a change may touch, in timeline order. */
-const CHANGEABLE = [
-  'title',
-  'severity',
-  'status',
-  'ownerRef',
-  'entityRefs',
-  'links',
-] as const;
+/**
+ * The fields of an issue a change may touch, in timeline order: those of the
+ * update request but its revision.
+ */
+const CHANGEABLE = Object.keys(updateReleaseIssueRequestSchema.shape).filter(
+  (field): field is Exclude<keyof UpdateReleaseIssueInput, 'revision'> =>
+    field !== 'revision',
+);
 
 /**
  * Issues found during or after a release: anyone who can see a release may

@@ -6,6 +6,7 @@
  * Do not make direct changes to the file.
  */
 
+/** @public */
 export interface paths {
   '/health': {
     parameters: {
@@ -14,7 +15,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Liveness check; needs no token. */
+    /** Liveness check; needs no token. */
     get: operations['GetHealth'];
     put?: never;
     post?: never;
@@ -31,10 +32,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Lists releases by window start, then id (keyset pagination). All given filters must match. */
+    /** Lists releases by window start, then id (keyset pagination). All given filters must match. */
     get: operations['ListReleases'];
     put?: never;
-    /** @description Creates a release in state `draft`. Every ref must exist in the catalog; the owner defaults to the owner of the first entity. */
+    /** Creates a release in state `draft`. Every ref must exist in the catalog; the owner defaults to the owner of the first entity. */
     post: operations['CreateRelease'];
     delete?: never;
     options?: never;
@@ -57,7 +58,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Changes fields of a release that is not finished, if `revision` is still its current revision. Only members of the owning group may do so. */
+    /** Changes fields of a release that is not finished, if `revision` is still its current revision. Only members of the owning group may do so. */
     patch: operations['UpdateRelease'];
     trace?: never;
   };
@@ -72,7 +73,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Moves a release to another state of its lifecycle. Members of the owning group and release managers may do so; its creator may withdraw it (`to: cancelled`) until another group accepted it. A release starts (`in_progress`) from `releaseCoordination.lifecycle.startLeadMinutes` before its window until the window ends, or with an override; it is not released or verified before its window starts (409). */
+    /** Moves a release to another state of its lifecycle. Members of the owning group and release managers may do so; its creator may withdraw it (`to: cancelled`) until another group accepted it. A release starts (`in_progress`) from `releaseCoordination.lifecycle.startLeadMinutes` before its window until the window ends, or with an override; it is not released or verified before its window starts (409). */
     post: operations['TransitionRelease'];
     delete?: never;
     options?: never;
@@ -91,9 +92,9 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Offers the release to another group. Members of the owning group and release managers may; the release stays with its owners until a member of the group accepts. Recorded in the history and audited. */
+    /** Offers the release to another group. Members of the owning group and release managers may; the release stays with its owners until a member of the group accepts. Recorded in the history and audited. */
     post: operations['OfferReleaseHandover'];
-    /** @description The owners withdraw their offer, or the offered group declines it. */
+    /** The owners withdraw their offer, or the offered group declines it. */
     delete: operations['CancelReleaseHandover'];
     options?: never;
     head?: never;
@@ -111,7 +112,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description A member of the offered group takes the release over; its creator's rights (seeing it as a draft, withdrawing it) end. */
+    /** A member of the offered group takes the release over; its creator's rights (seeing it as a draft, withdrawing it) end. */
     post: operations['AcceptReleaseHandover'];
     delete?: never;
     options?: never;
@@ -126,7 +127,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The declared standard (pre-approved) changes a `standard` release may follow. */
+    /** The declared standard (pre-approved) changes a `standard` release may follow. */
     get: operations['ListStandardChanges'];
     put?: never;
     post?: never;
@@ -145,7 +146,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description The append-only history of a release, oldest first. */
+    /** The append-only history of a release, oldest first. */
     get: operations['ListReleaseEvents'];
     put?: never;
     post?: never;
@@ -164,10 +165,10 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description The groups that must approve the release (derived from the catalog and the policy of its type), the decisions of the current round and the groups the caller may still decide for. */
+    /** The groups that must approve the release (derived from the catalog and the policy of its type), the decisions of the current round and the groups the caller may still decide for. */
     get: operations['GetReleaseApprovals'];
     put?: never;
-    /** @description Approves or rejects the release for every required group the caller is a member of that has not decided in this round (one decision per group: the first member's). The creator cannot decide while self-approval is prevented. */
+    /** Approves or rejects the release for every required group the caller is a member of that has not decided in this round (one decision per group: the first member's). The creator cannot decide while self-approval is prevented. */
     post: operations['DecideReleaseApproval'];
     delete?: never;
     options?: never;
@@ -181,7 +182,7 @@ export interface paths {
       header?: never;
       path: {
         id: components['parameters']['id'];
-        /** @description The group whose decision to withdraw (URL-encoded entity ref). */
+        /** The group whose decision to withdraw (URL-encoded entity ref). */
         groupRef: string;
       };
       cookie?: never;
@@ -189,7 +190,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** @description Withdraws a group's decision; only the member who made it may. */
+    /** Withdraws a group's decision; only the member who made it may. */
     delete: operations['WithdrawReleaseApproval'];
     options?: never;
     head?: never;
@@ -203,7 +204,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The go / no-go verdict and blocking reasons of up to 50 releases, e.g. for a calendar. Releases that do not exist or that the caller may not read (others' drafts) are left out. */
+    /** The go / no-go verdict and blocking reasons of up to 50 releases, e.g. for a calendar. Releases that do not exist or that the caller may not read (others' drafts) are left out. */
     get: operations['ListReadinessVerdicts'];
     put?: never;
     post?: never;
@@ -222,7 +223,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description The go / no-go checklist of the release and its verdict. */
+    /** The go / no-go checklist of the release and its verdict. */
     get: operations['GetReleaseReadiness'];
     put?: never;
     post?: never;
@@ -244,7 +245,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Checks or unchecks a manual checklist item, recording who and when; members of the owning group only. */
+    /** Checks or unchecks a manual checklist item, recording who and when; members of the owning group only. */
     post: operations['CheckReadinessItem'];
     delete?: never;
     options?: never;
@@ -261,10 +262,10 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description The success criteria of a release, whether they may still be edited or their results recorded, and why the release cannot be verified yet. */
+    /** The success criteria of a release, whether they may still be edited or their results recorded, and why the release cannot be verified yet. */
     get: operations['GetReleaseVerification'];
     put?: never;
-    /** @description Adds a success criterion while the release is not released yet; those who may change the release only. */
+    /** Adds a success criterion while the release is not released yet; those who may change the release only. */
     post: operations['AddSuccessCriterion'];
     delete?: never;
     options?: never;
@@ -285,11 +286,11 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** @description Removes a success criterion while the release is not released yet; those who may change the release only. */
+    /** Removes a success criterion while the release is not released yet; those who may change the release only. */
     delete: operations['DeleteSuccessCriterion'];
     options?: never;
     head?: never;
-    /** @description Changes a success criterion while the release is not released yet (`check: null` removes the measurable check); those who may change the release only. */
+    /** Changes a success criterion while the release is not released yet (`check: null` removes the measurable check); those who may change the release only. */
     patch: operations['UpdateSuccessCriterion'];
     trace?: never;
   };
@@ -305,7 +306,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Records a criterion as met, not met or waived (a waiver needs a reason), with evidence and the observed value, once the release is released; the criterion's owner only (the user, or a member of the group). Replaces an earlier result. */
+    /** Records a criterion as met, not met or waived (a waiver needs a reason), with evidence and the observed value, once the release is released; the criterion's owner only (the user, or a member of the group). Replaces an earlier result. */
     post: operations['RecordCriterionResult'];
     delete?: never;
     options?: never;
@@ -320,10 +321,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Lists freezes by start, then id (keyset pagination). */
+    /** Lists freezes by start, then id (keyset pagination). */
     get: operations['ListFreezes'];
     put?: never;
-    /** @description Creates a freeze. Needs `release-coordination.freeze.manage`. Every ref of the scope must exist in the catalog; a recurring freeze must start on an occurrence of its rule. `exemptTypes` defaults to the configured `releaseCoordination.freezes.exemptTypes` (emergency, security). */
+    /** Creates a freeze. Needs `release-coordination.freeze.manage`. Every ref of the scope must exist in the catalog; a recurring freeze must start on an occurrence of its rule. `exemptTypes` defaults to the configured `releaseCoordination.freezes.exemptTypes` (emergency, security). */
     post: operations['CreateFreeze'];
     delete?: never;
     options?: never;
@@ -343,11 +344,11 @@ export interface paths {
     get: operations['GetFreeze'];
     put?: never;
     post?: never;
-    /** @description Deletes a freeze (audited). Needs `release-coordination.freeze.manage`. */
+    /** Deletes a freeze (audited). Needs `release-coordination.freeze.manage`. */
     delete: operations['DeleteFreeze'];
     options?: never;
     head?: never;
-    /** @description Changes fields of a freeze that has not been ended, if `revision` is still its current revision. `recurrence: null` makes it one-off. Needs `release-coordination.freeze.manage`. */
+    /** Changes fields of a freeze that has not been ended, if `revision` is still its current revision. `recurrence: null` makes it one-off. Needs `release-coordination.freeze.manage`. */
     patch: operations['UpdateFreeze'];
     trace?: never;
   };
@@ -362,7 +363,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Ends a freeze now: later occurrences are dropped and a running one is cut short. 409 if it was ended already or is over. Needs `release-coordination.freeze.manage`. */
+    /** Ends a freeze now: later occurrences are dropped and a running one is cut short. 409 if it was ended already or is over. Needs `release-coordination.freeze.manage`. */
     post: operations['EndFreeze'];
     delete?: never;
     options?: never;
@@ -377,7 +378,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The occurrences of freezes overlapping [from, to) (at most 366 days), in order of start. With `entityRef`, only those that apply to any of these entities: directly, through a system or domain they are part of, through an owning group, or because the freeze covers everything (resolved through the catalog now). */
+    /** The occurrences of freezes overlapping [from, to) (at most 366 days), in order of start. With `entityRef`, only those that apply to any of these entities: directly, through a system or domain they are part of, through an owning group, or because the freeze covers everything (resolved through the catalog now). */
     get: operations['ListFreezeOccurrences'];
     put?: never;
     post?: never;
@@ -398,9 +399,9 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Lets the release go ahead despite the freezes that apply to it, with a written reason. Owner-group members only; audited and recorded in the release history (`freeze-overridden`). */
+    /** Lets the release go ahead despite the freezes that apply to it, with a written reason. Owner-group members only; audited and recorded in the release history (`freeze-overridden`). */
     post: operations['OverrideFreezes'];
-    /** @description Removes the freeze override (history: `freeze-override-cleared`); owner-group members only, audited. */
+    /** Removes the freeze override (history: `freeze-override-cleared`); owner-group members only, audited. */
     delete: operations['ClearFreezeOverride'];
     options?: never;
     head?: never;
@@ -416,7 +417,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description The impact of a plan not saved yet: changed entities, dependents with depth and one shortest path each, API consumers, systems, domains, owners and audiences, limited to what the caller may read in the catalog, and the risk without release-specific factors. Refs the caller cannot read are a 400 naming them. */
+    /** The impact of a plan not saved yet: changed entities, dependents with depth and one shortest path each, API consumers, systems, domains, owners and audiences, limited to what the caller may read in the catalog, and the risk without release-specific factors. Refs the caller cannot read are a 400 naming them. */
     post: operations['PlanImpact'];
     delete?: never;
     options?: never;
@@ -431,7 +432,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Upcoming (active) releases whose window overlaps `from`–`to` (default now to 60 days ahead) that touch a system, domain or entity, its parts, or anything they depend on transitively; every upcoming release when none is given. Sorted by window start. */
+    /** Upcoming (active) releases whose window overlaps `from`–`to` (default now to 60 days ahead) that touch a system, domain or entity, its parts, or anything they depend on transitively; every upcoming release when none is given. Sorted by window start. */
     get: operations['ListUpcomingImpact'];
     put?: never;
     post?: never;
@@ -450,7 +451,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description The impact and risk of a release, with its risk override if any. */
+    /** The impact and risk of a release, with its risk override if any. */
     get: operations['GetReleaseImpact'];
     put?: never;
     post?: never;
@@ -471,9 +472,9 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Sets the risk level of the release instead of the computed one, with a written reason. Owner-group members only; audited and recorded in the release history (`risk-overridden`, before and after level). */
+    /** Sets the risk level of the release instead of the computed one, with a written reason. Owner-group members only; audited and recorded in the release history (`risk-overridden`, before and after level). */
     post: operations['OverrideRisk'];
-    /** @description Removes the risk override (history: `risk-override-cleared`); owner-group members only, audited. */
+    /** Removes the risk override (history: `risk-override-cleared`); owner-group members only, audited. */
     delete: operations['ClearRiskOverride'];
     options?: never;
     head?: never;
@@ -487,7 +488,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The follow-up hotfix links of up to 50 releases, e.g. for a timeline: for each release with links, the rolled-back release it follows up and its hotfixes. Releases that do not exist or that the caller may not read (others' drafts) are left out, as are linked releases the caller may not read. */
+    /** The follow-up hotfix links of up to 50 releases, e.g. for a timeline: for each release with links, the rolled-back release it follows up and its hotfixes. Releases that do not exist or that the caller may not read (others' drafts) are left out, as are linked releases the caller may not read. */
     get: operations['ListHotfixLinks'];
     put?: never;
     post?: never;
@@ -506,7 +507,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description The rollback of a release, if one was decided (decision, steps in order, progress, whether a step failed), and its follow-up hotfix links both ways (the linked releases the caller may see). */
+    /** The rollback of a release, if one was decided (decision, steps in order, progress, whether a step failed), and its follow-up hotfix links both ways (the linked releases the caller may see). */
     get: operations['GetReleaseRollback'];
     put?: never;
     post?: never;
@@ -527,7 +528,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Decides to roll a `released` release back (`revision` is the release's): it moves to `rolling_back` with execution steps from the body or from the ordered (else bulleted) list items of its rollback plan, each owned by the owning group unless given; without steps it goes on to `rolled_back`. Release managers may always decide; members of the owning group when `releaseCoordination.rollback.deciders` is `owners` (the default). `emergency: true` (the fast path, audited as `release-rollback-emergency`) is for emergency and hotfix releases or the release managers, and lets the owners decide when only release managers otherwise may. Everyone the impact report lists (owners of the release, of its entities and affected dependents, audience groups) is notified. */
+    /** Decides to roll a `released` release back (`revision` is the release's): it moves to `rolling_back` with execution steps from the body or from the ordered (else bulleted) list items of its rollback plan, each owned by the owning group unless given; without steps it goes on to `rolled_back`. Release managers may always decide; members of the owning group when `releaseCoordination.rollback.deciders` is `owners` (the default). `emergency: true` (the fast path, audited as `release-rollback-emergency`) is for emergency and hotfix releases or the release managers, and lets the owners decide when only release managers otherwise may. Everyone the impact report lists (owners of the release, of its entities and affected dependents, audience groups) is notified. */
     post: operations['DecideRollback'];
     delete?: never;
     options?: never;
@@ -541,7 +542,7 @@ export interface paths {
       header?: never;
       path: {
         id: components['parameters']['id'];
-        /** @description The step's position from 0. */
+        /** The step's position from 0. */
         index: string;
       };
       cookie?: never;
@@ -552,7 +553,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Sets a step's status (`revision` is the rollback's); its owner, members of the owning group and the release managers may. A step's first failure notifies the release managers once; when every step is done the release moves to `rolled_back` and everyone the impact report lists is notified. */
+    /** Sets a step's status (`revision` is the rollback's); its owner, members of the owning group and the release managers may. A step's first failure notifies the release managers once; when every step is done the release moves to `rolled_back` and everyone the impact report lists is notified. */
     patch: operations['UpdateRollbackStep'];
     trace?: never;
   };
@@ -567,7 +568,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Creates a draft `hotfix` release following up a release that is rolling or rolled back, prefilled from it (title, the entities rolled back, owner, a description linking it; a window an hour from now, unless given) and linked to it both ways. The caller needs the rights to create releases for the owning group. */
+    /** Creates a draft `hotfix` release following up a release that is rolling or rolled back, prefilled from it (title, the entities rolled back, owner, a description linking it; a window an hour from now, unless given) and linked to it both ways. The caller needs the rights to create releases for the owning group. */
     post: operations['CreateFollowUpHotfix'];
     delete?: never;
     options?: never;
@@ -582,7 +583,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The conflicts of the active releases whose windows overlap a range of at most 366 days, optionally only those affecting some entities. */
+    /** The conflicts of the active releases whose windows overlap a range of at most 366 days, optionally only those affecting some entities. */
     get: operations['ListConflicts'];
     put?: never;
     post?: never;
@@ -599,7 +600,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The next windows of a duration without a blocking conflict for the entities: outside applicable freezes (unless `type` is exempt) and not overlapping other active releases of them. Candidates start on the half hour from `after` (default now), do not overlap each other, and are searched up to 90 days ahead. When the entities ride a release train, its free bookable slots (with their own length) are offered instead. */
+    /** The next windows of a duration without a blocking conflict for the entities: outside applicable freezes (unless `type` is exempt) and not overlapping other active releases of them. Candidates start on the half hour from `after` (default now), do not overlap each other, and are searched up to 90 days ahead. When the entities ride a release train, its free bookable slots (with their own length) are offered instead. */
     get: operations['SuggestSlots'];
     put?: never;
     post?: never;
@@ -616,7 +617,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Whether an entity may be deployed at a time (default now), for CI pipelines: prevented inside an applicable freeze (unless an approved or in-progress release covering the time is of an exempt type or has a freeze override), when no approved or in-progress release of the entity covers the time, and when a covering release has a blocking conflict (same-entity or ordering, with releases other than drafts; the reason names the conflict), and while a rollback of the entity is in progress. Accepts user and service tokens (e.g. a static external-access token). */
+    /** Whether an entity may be deployed at a time (default now), for CI pipelines: prevented inside an applicable freeze (unless an approved or in-progress release covering the time is of an exempt type or has a freeze override), when no approved or in-progress release of the entity covers the time, and when a covering release has a blocking conflict (same-entity or ordering, with releases other than drafts; the reason names the conflict), and while a rollback of the entity is in progress. Accepts user and service tokens (e.g. a static external-access token). */
     get: operations['GetDeployGate'];
     put?: never;
     post?: never;
@@ -633,10 +634,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Every release train, by name. */
+    /** Every release train, by name. */
     get: operations['ListTrains'];
     put?: never;
-    /** @description Creates a release train; needs `release-coordination.train.manage`. Scope refs are checked against the catalog; `start` must be an occurrence of the rule. */
+    /** Creates a release train; needs `release-coordination.train.manage`. Scope refs are checked against the catalog; `start` must be an occurrence of the rule. */
     post: operations['CreateTrain'];
     delete?: never;
     options?: never;
@@ -656,11 +657,11 @@ export interface paths {
     get: operations['GetTrain'];
     put?: never;
     post?: never;
-    /** @description Deletes a train and its bookings; needs `release-coordination.train.manage`. */
+    /** Deletes a train and its bookings; needs `release-coordination.train.manage`. */
     delete: operations['DeleteTrain'];
     options?: never;
     head?: never;
-    /** @description Edits a train at its current revision; needs `release-coordination.train.manage`. */
+    /** Edits a train at its current revision; needs `release-coordination.train.manage`. */
     patch: operations['UpdateTrain'];
     trace?: never;
   };
@@ -673,7 +674,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description Slots starting in [from, to) (default: from now for a year), at most `count`, with their cut-off and booked releases. */
+    /** Slots starting in [from, to) (default: from now for a year), at most `count`, with their cut-off and booked releases. */
     get: operations['ListTrainSlots'];
     put?: never;
     post?: never;
@@ -692,7 +693,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description For slots starting in [from, to): releases that rode the train (released or verified within their slot), slipped (released after the slot's end or moved off it), and released releases of entities in its scope with a window starting in the range that were not booked onto it (out of band). */
+    /** For slots starting in [from, to): releases that rode the train (released or verified within their slot), slipped (released after the slot's end or moved off it), and released releases of entities in its scope with a window starting in the range that were not booked onto it (out of band). */
     get: operations['GetTrainStats'];
     put?: never;
     post?: never;
@@ -713,9 +714,9 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Books a release onto a slot of a train and sets its window to the slot. 400 for an unknown train or slot or entities outside the train's scope (directly or through their system), 409 after the slot's cut-off or for a finished release; needs the rights to edit the release. */
+    /** Books a release onto a slot of a train and sets its window to the slot. 400 for an unknown train or slot or entities outside the train's scope (directly or through their system), 409 after the slot's cut-off or for a finished release; needs the rights to edit the release. */
     post: operations['BookTrainSlot'];
-    /** @description Takes a release off its slot; its window stays. */
+    /** Takes a release off its slot; its window stays. */
     delete: operations['UnbookTrainSlot'];
     options?: never;
     head?: never;
@@ -729,7 +730,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description RFC 5545 calendar of releases (UTC, stable UIDs, STATUS by state) and freezes (with RRULE/EXDATE in their zone) from 90 days ago to a year ahead. Drafts only of groups the user is a member of. */
+    /** RFC 5545 calendar of releases (UTC, stable UIDs, STATUS by state) and freezes (with RRULE/EXDATE in their zone) from 90 days ago to a year ahead. Drafts only of groups the user is a member of. */
     get: operations['GetCalendar'];
     put?: never;
     post?: never;
@@ -746,10 +747,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The caller's personal feeds, without their tokens. */
+    /** The caller's personal feeds, without their tokens. */
     get: operations['ListCalendarFeeds'];
     put?: never;
-    /** @description Creates a personal feed URL; the answer carries the token and URL, the only time they are shown (only a SHA-256 hash is stored). */
+    /** Creates a personal feed URL; the answer carries the token and URL, the only time they are shown (only a SHA-256 hash is stored). */
     post: operations['CreateCalendarFeed'];
     delete?: never;
     options?: never;
@@ -769,7 +770,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** @description Revokes one of the caller's feeds (404 for anyone else's). */
+    /** Revokes one of the caller's feeds (404 for anyone else's). */
     delete: operations['DeleteCalendarFeed'];
     options?: never;
     head?: never;
@@ -785,7 +786,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description The calendar of a personal feed, for calendar apps: needs no Backstage token but the feed's token. 404 for a wrong token, a revoked feed or a user no longer in the catalog alike. */
+    /** The calendar of a personal feed, for calendar apps: needs no Backstage token but the feed's token. 404 for a wrong token, a revoked feed or a user no longer in the catalog alike. */
     get: operations['GetCalendarFeed'];
     put?: never;
     post?: never;
@@ -804,10 +805,10 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description The issues of the release, newest first. */
+    /** The issues of the release, newest first. */
     get: operations['ListReleaseIssues'];
     put?: never;
-    /** @description Records an issue found during or after the release; anyone who can see the release may. It is owned by the caller and affects the release's entities unless told otherwise. */
+    /** Records an issue found during or after the release; anyone who can see the release may. It is owned by the caller and affects the release's entities unless told otherwise. */
     post: operations['RecordReleaseIssue'];
     delete?: never;
     options?: never;
@@ -822,7 +823,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Issues across the portal, newest first, of the releases the caller can read (others' drafts stay hidden); a page may hold fewer than `limit` items when some were hidden, follow `nextCursor` to the end. */
+    /** Issues across the portal, newest first, of the releases the caller can read (others' drafts stay hidden); a page may hold fewer than `limit` items when some were hidden, follow `nextCursor` to the end. */
     get: operations['ListIssues'];
     put?: never;
     post?: never;
@@ -841,14 +842,14 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description An issue with its timeline; not found unless the caller can read its release. */
+    /** An issue with its timeline; not found unless the caller can read its release. */
     get: operations['GetIssue'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Changes an issue at the revision the caller last saw (409 when stale); its owner, members of the release's owning group and the release managers may. Every change lands in its timeline. */
+    /** Changes an issue at the revision the caller last saw (409 when stale); its owner, members of the release's owning group and the release managers may. Every change lands in its timeline. */
     patch: operations['UpdateIssue'];
     trace?: never;
   };
@@ -859,7 +860,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Post-release reviews, newest finished first, of the releases the caller can read: of an entity's releases, of the releases of a System's or Domain's parts, of a Group's releases, matching words (`q`: each word in a review text, an action item or the release title). A page may hold fewer than `limit` items when some were hidden; follow `nextCursor` to the end. */
+    /** Post-release reviews, newest finished first, of the releases the caller can read: of an entity's releases, of the releases of a System's or Domain's parts, of a Group's releases, matching words (`q`: each word in a review text, an action item or the release title). A page may hold fewer than `limit` items when some were hidden; follow `nextCursor` to the end. */
     get: operations['ListReviews'];
     put?: never;
     post?: never;
@@ -878,14 +879,14 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description The post-release review of a release that went live (released, verified, rolling back or rolled back): whether it is required and why, the facts prefilled from the release's history, approvals, issues, rollback and success criteria, what people wrote, and its action items. 409 for a release that did not go live. */
+    /** The post-release review of a release that went live (released, verified, rolling back or rolled back): whether it is required and why, the facts prefilled from the release's history, approvals, issues, rollback and success criteria, what people wrote, and its action items. 409 for a release that did not go live. */
     get: operations['GetReleaseReview'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Changes what a review says or its status (`revision` is the review's); members of the owning group, of a group that approved the release and the release managers may. Completing needs something written. */
+    /** Changes what a review says or its status (`revision` is the review's); members of the owning group, of a group that approved the release and the release managers may. Completing needs something written. */
     patch: operations['UpdateReleaseReview'];
     trace?: never;
   };
@@ -898,7 +899,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description The review as a Markdown document, to download. */
+    /** The review as a Markdown document, to download. */
     get: operations['GetReleaseReviewMarkdown'];
     put?: never;
     post?: never;
@@ -919,7 +920,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Adds an open action item to a review (`revision` is the review's); as for changing the review. */
+    /** Adds an open action item to a review (`revision` is the review's); as for changing the review. */
     post: operations['AddReviewActionItem'];
     delete?: never;
     options?: never;
@@ -943,7 +944,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Changes an action item (`revision` is the review's): those who write the review change anything; the item's owner (the user, or a member of the group) may set its status. */
+    /** Changes an action item (`revision` is the review's): those who write the review change anything; the item's owner (the user, or a member of the group) may set its status. */
     patch: operations['UpdateReviewActionItem'];
     trace?: never;
   };
@@ -956,9 +957,9 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description The release notes of one audience: generated from the change inventory and the impact (breaking changes first, grouped by kind; engineering notes name entities, APIs, consumers and links, business notes name Systems and audiences without internal refs), or the saved edit with its line difference from the notes generated now. HTML is rendered from the Markdown with raw HTML escaped and unsafe links dropped. */
+    /** The release notes of one audience: generated from the change inventory and the impact (breaking changes first, grouped by kind; engineering notes name entities, APIs, consumers and links, business notes name Systems and audiences without internal refs), or the saved edit with its line difference from the notes generated now. HTML is rendered from the Markdown with raw HTML escaped and unsafe links dropped. */
     get: operations['GetReleaseNotes'];
-    /** @description Saves the edited notes of one audience over the edit at `revision` (0 when never edited), by those who may change the release, until it is released (409 after that and for a stale revision). */
+    /** Saves the edited notes of one audience over the edit at `revision` (0 when never edited), by those who may change the release, until it is released (409 after that and for a stale revision). */
     put: operations['SaveReleaseNotes'];
     post?: never;
     delete?: never;
@@ -976,7 +977,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description What would be announced at a moment (by default the release's next one) and to whom: one message per audience, the engineering notes to the owners of every entity of the impact report, the business notes to the groups of its audiences, less the opted-out groups (`releaseCoordination.announcements.optOutGroups`). */
+    /** What would be announced at a moment (by default the release's next one) and to whom: one message per audience, the engineering notes to the owners of every entity of the impact report, the business notes to the groups of its audiences, less the opted-out groups (`releaseCoordination.announcements.optOutGroups`). */
     get: operations['PreviewReleaseAnnouncements'];
     put?: never;
     post?: never;
@@ -993,10 +994,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The caller's Atom feeds of released notes, without their tokens. */
+    /** The caller's Atom feeds of released notes, without their tokens. */
     get: operations['ListNotesFeeds'];
     put?: never;
-    /** @description Creates a secret Atom feed URL of a System's released notes (business audience) for readers outside the portal; the answer carries the token and URL, the only time they are shown (stored hashed, as calendar feeds are). */
+    /** Creates a secret Atom feed URL of a System's released notes (business audience) for readers outside the portal; the answer carries the token and URL, the only time they are shown (stored hashed, as calendar feeds are). */
     post: operations['CreateNotesFeed'];
     delete?: never;
     options?: never;
@@ -1016,7 +1017,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** @description Revokes one of the caller's notes feeds (404 for anyone else's). */
+    /** Revokes one of the caller's notes feeds (404 for anyone else's). */
     delete: operations['DeleteNotesFeed'];
     options?: never;
     head?: never;
@@ -1032,7 +1033,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description The Atom feed of a System's released notes, for feed readers: needs no Backstage token but the feed's token. 404 for a wrong token, a revoked feed or a user no longer in the catalog alike. */
+    /** The Atom feed of a System's released notes, for feed readers: needs no Backstage token but the feed's token. 404 for a wrong token, a revoked feed or a user no longer in the catalog alike. */
     get: operations['GetNotesFeed'];
     put?: never;
     post?: never;
@@ -1049,7 +1050,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Delivery metrics of a scope over a period: the five DORA measures (deployment frequency, change lead time, change fail rate, failed deployment recovery time, deployment rework rate), timeline and cadence adherence, approval lead time and review completion, each with its DORA performance band where there is one, over the whole period and per week or month. Counts released (and approved) releases only, none of which is a draft, so every caller sees the same numbers; a scope's entities are those the caller may read in the catalog. */
+    /** Delivery metrics of a scope over a period: the five DORA measures (deployment frequency, change lead time, change fail rate, failed deployment recovery time, deployment rework rate), timeline and cadence adherence, approval lead time and review completion, each with its DORA performance band where there is one, over the whole period and per week or month. Counts released (and approved) releases only, none of which is a draft, so every caller sees the same numbers; a scope's entities are those the caller may read in the catalog. */
     get: operations['GetDeliveryMetrics'];
     put?: never;
     post?: never;
@@ -1066,7 +1067,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The annotations of a catalog entity that the plugin reads (tier, audience, the annotations readiness requires) but cannot use as written, each with what is wrong; empty when all are fine or absent. 404 for an entity the caller may not read. */
+    /** The annotations of a catalog entity that the plugin reads (tier, audience, the annotations readiness requires) but cannot use as written, each with what is wrong; empty when all are fine or absent. 404 for an entity the caller may not read. */
     get: operations['GetEntityAnnotationProblems'];
     put?: never;
     post?: never;
@@ -1083,7 +1084,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description "Waiting for my team": the releases the caller may see on which one of the caller's groups still has to decide (as owner, release manager or owner of an affected dependent), by window start, with the groups' affected entities, the dependency paths that reach them and the deadline. A page may hold fewer items than `limit` and still have a `nextCursor` (it stops after looking at 200 releases). */
+    /** "Waiting for my team": the releases the caller may see on which one of the caller's groups still has to decide (as owner, release manager or owner of an affected dependent), by window start, with the groups' affected entities, the dependency paths that reach them and the deadline. A page may hold fewer items than `limit` and still have a `nextCursor` (it stops after looking at 200 releases). */
     get: operations['GetApprovalInbox'];
     put?: never;
     post?: never;
@@ -1094,17 +1095,18 @@ export interface paths {
     trace?: never;
   };
 }
+/** @public */
 export type webhooks = Record<string, never>;
+/** @public */
 export interface components {
   schemas: {
-    /** @description A catalog entity ref, `kind:namespace/name` (namespace optional). */
+    /** A catalog entity ref, `kind:namespace/name` (namespace optional). */
     EntityRef: string;
     /**
      * Format: date-time
-     * @description ISO 8601 with a time zone; responses are in UTC.
+     * ISO 8601 with a time zone; responses are in UTC.
      */
     Timestamp: string;
-    /** @enum {string} */
     ReleaseType:
       | 'standard'
       | 'normal'
@@ -1112,7 +1114,6 @@ export interface components {
       | 'hotfix'
       | 'security'
       | 'out-of-band';
-    /** @enum {string} */
     ReleaseState:
       | 'draft'
       | 'planned'
@@ -1123,13 +1124,13 @@ export interface components {
       | 'rolling_back'
       | 'rolled_back'
       | 'cancelled';
-    /** @description Start before end, at most 90 days long. */
+    /** Start before end, at most 90 days long. */
     ReleaseWindow: {
       start: components['schemas']['Timestamp'];
       end: components['schemas']['Timestamp'];
     };
+    /** One item of a release's change inventory. */
     ReleaseChange: {
-      /** @enum {string} */
       kind:
         | 'feature'
         | 'fix'
@@ -1141,11 +1142,13 @@ export interface components {
       title: string;
       /**
        * Format: uri
-       * @description An http(s) URL (the schemes of `releaseCoordination.links.allowedSchemes`).
+       * An http(s) URL (the schemes of `releaseCoordination.links.allowedSchemes`).
        */
       link?: string;
+      /** The entity the change applies to, when it is one of several. */
       entityRef?: components['schemas']['EntityRef'];
     };
+    /** A release plan: a change to one or more catalog entities in a time window. */
     Release: {
       id: string;
       title: string;
@@ -1153,59 +1156,69 @@ export interface components {
       type: components['schemas']['ReleaseType'];
       state: components['schemas']['ReleaseState'];
       window: components['schemas']['ReleaseWindow'];
+      /** The catalog entities the release changes, as full entity refs. */
       entityRefs: string[];
+      /** The group that owns the release. */
       ownerRef: string;
-      /** @description Markdown. */
+      /** Markdown. */
       description: string;
-      /** @description How to undo the release (Markdown); absent when none. */
+      /** How to undo the release (Markdown); absent when none. */
       rollbackPlan?: string;
       changes: components['schemas']['ReleaseChange'][];
-      /** @description The group the owners offered the release to; it owns it once a member accepts (`POST /releases/{id}/handover/accept`). */
+      /** The group the owners offered the release to; it owns it once a member accepts (`POST /releases/{id}/handover/accept`). */
       pendingOwnerRef?: string;
+      /** When another group accepted the release; from then on its creator no longer has a creator's rights (seeing it as a draft, withdrawing it). */
       handedOverAt?: components['schemas']['Timestamp'];
+      /** The type the release had when it was planned; its approval rule still counts. */
       plannedType?: components['schemas']['ReleaseType'];
-      /** @description The declared standard change a standard release follows. */
+      /** The declared standard change a standard release follows. */
       standardChangeId?: string;
       createdBy: string;
       createdAt: components['schemas']['Timestamp'];
       updatedAt: components['schemas']['Timestamp'];
+      /** Incremented on every change; sent back on updates for optimistic concurrency. */
       revision: number;
-      /** @description Ids of the releases this one must follow; absent when none. */
+      /** Ids of the releases this one must follow; absent when none. */
       after?: string[];
+      /** Set when the owners chose to release despite applicable freezes. */
       freezeOverride?: components['schemas']['FreezeOverride'];
-      /** @description The release's own conflicts, computed when the API returns it (absent only for a router without conflict detection). */
+      /** The release's own conflicts, computed when the API returns it (absent only for a router without conflict detection). */
       conflicts?: components['schemas']['Conflict'][];
     };
-    /** @description Ids of existing releases this one must follow (start after they end); not its own id. */
+    /** Ids of existing releases this one must follow (start after they end); not its own id. */
     ReleaseAfter: string[];
+    /** An explicit override of the freezes that apply to a release, with the written reason, who set it and when. */
     FreezeOverride: {
       reason: string;
-      /** @description Entity ref of the user who set it. */
+      /** Entity ref of the user who set it. */
       by: string;
       at: components['schemas']['Timestamp'];
     };
+    /** A conflict: releases that clash with a freeze, with each other or with the catalog's structure. */
     Conflict: {
-      /** @description Stable, derived from the kind and what is involved. */
+      /** Stable, derived from the kind and what is involved. */
       id: string;
-      /** @enum {string} */
       kind:
         | 'freeze'
         | 'same-entity'
         | 'dependency'
         | 'owner-overload'
         | 'ordering';
-      /** @enum {string} */
       severity: 'blocking' | 'warning';
+      /** Every release involved, sorted. */
       releaseIds: string[];
-      /** @description Every affected entity. */
+      /** Every affected entity. */
       entityRefs: string[];
+      /** A human explanation. */
       message: string;
+      /** What to do about it. */
       suggestion: string;
     };
+    /** A window the scheduling assistant offers. */
     Slot: {
       start: components['schemas']['Timestamp'];
       end: components['schemas']['Timestamp'];
-      /** @description Set when the slot is a bookable slot of this release train. */
+      /** Set when the slot is a bookable slot of this release train. */
       trainId?: string;
     };
     ReleasePage: {
@@ -1217,22 +1230,25 @@ export interface components {
       before?: unknown;
       after?: unknown;
     };
+    /**
+     * What a release event records.
+     */
+    ReleaseEventAction:
+      | 'created'
+      | 'updated'
+      | 'transitioned'
+      | 'freeze-overridden'
+      | 'freeze-override-cleared'
+      | 'risk-overridden'
+      | 'risk-override-cleared'
+      | 'approvals-reset'
+      | 'handover-offered'
+      | 'handover-accepted'
+      | 'handover-cancelled';
     ReleaseEvent: {
       id: string;
       releaseId: string;
-      /** @enum {string} */
-      action:
-        | 'created'
-        | 'updated'
-        | 'transitioned'
-        | 'freeze-overridden'
-        | 'freeze-override-cleared'
-        | 'risk-overridden'
-        | 'risk-override-cleared'
-        | 'approvals-reset'
-        | 'handover-offered'
-        | 'handover-accepted'
-        | 'handover-cancelled';
+      action: components['schemas']['ReleaseEventAction'];
       actorRef: string;
       createdAt: components['schemas']['Timestamp'];
       changes: components['schemas']['ReleaseFieldChange'][];
@@ -1247,13 +1263,13 @@ export interface components {
       ownerRef?: components['schemas']['GroupRef'];
       standardChangeId?: components['schemas']['StandardChangeId'];
       description?: string;
-      /** @description How to undo the release (Markdown); blank means none. */
+      /** How to undo the release (Markdown); blank means none. */
       rollbackPlan?: string;
       changes?: components['schemas']['ReleaseChange'][];
       after?: components['schemas']['ReleaseAfter'];
     };
     UpdateReleaseRequest: {
-      /** @description The revision the client last saw. */
+      /** The revision the client last saw. */
       revision: number;
       title?: string;
       version?: string;
@@ -1263,14 +1279,14 @@ export interface components {
       ownerRef?: components['schemas']['GroupRef'];
       standardChangeId?: components['schemas']['StandardChangeId'];
       description?: string;
-      /** @description How to undo the release (Markdown); blank means none. */
+      /** How to undo the release (Markdown); blank means none. */
       rollbackPlan?: string;
       changes?: components['schemas']['ReleaseChange'][];
       after?: components['schemas']['ReleaseAfter'];
     };
-    /** @description A group ref (`group:namespace/name`); releases are owned by groups the caller is a member of. */
+    /** A group ref (`group:namespace/name`); releases are owned by groups the caller is a member of. */
     GroupRef: string;
-    /** @description Id of a declared standard change (`releaseCoordination.standardChanges`). */
+    /** Id of a declared standard change (`releaseCoordination.standardChanges`). */
     StandardChangeId: string;
     StandardChange: {
       id: string;
@@ -1285,20 +1301,19 @@ export interface components {
     TransitionReleaseRequest: {
       to: components['schemas']['ReleaseState'];
       reason?: string;
-      /** @description Starts a release (`to: in_progress`) that is not ready (emergency) or outside its window; the reason is recorded and audited. */
+      /** Starts a release (`to: in_progress`) that is not ready (emergency) or outside its window; the reason is recorded and audited. */
       override?: {
         reason: string;
       };
     };
-    /** @enum {string} */
     RollbackStepStatus: 'pending' | 'running' | 'done' | 'failed';
-    /** @description The whole release, or some of its entities. */
+    /** The whole release, or some of its entities. */
     RollbackScope:
       | 'release'
       | {
           entityRefs: components['schemas']['EntityRef'][];
         };
-    /** @description Ids of the success criteria and issues that led to the rollback. */
+    /** Ids of the success criteria and issues that led to the rollback. */
     RollbackTriggers: {
       criterionIds?: string[];
       issueIds?: string[];
@@ -1314,9 +1329,12 @@ export interface components {
         ownerRef?: components['schemas']['EntityRef'];
       }[];
     };
+    /** One execution step of a rollback, in plan order. */
     RollbackStep: {
+      /** Position from 0, in execution order. */
       index: number;
       title: string;
+      /** The user or group who carries it out. */
       ownerRef: components['schemas']['EntityRef'];
       status: components['schemas']['RollbackStepStatus'];
       note?: string;
@@ -1339,12 +1357,14 @@ export interface components {
       completedAt?: components['schemas']['Timestamp'];
       revision: number;
     };
+    /** A release as a link to it. */
     LinkedRelease: {
       id: string;
       title: string;
       version: string;
       state: components['schemas']['ReleaseState'];
     };
+    /** The follow-up hotfix links of one release, as `GET /hotfix-links` lists them. */
     ReleaseHotfixLinks: {
       releaseId: string;
       hotfixOf?: components['schemas']['LinkedRelease'];
@@ -1355,9 +1375,9 @@ export interface components {
       hotfixOf?: components['schemas']['LinkedRelease'];
       hotfixes: components['schemas']['LinkedRelease'][];
     };
-    /** @description Everything (`all`), or any mix of refs; a bare name gets the list's kind and the default namespace. `all: false` needs at least one ref. */
+    /** Everything (`all`), or any mix of refs; a bare name gets the list's kind and the default namespace. `all: false` needs at least one ref. */
     FreezeScope: {
-      /** @default false */
+      /** @defaultValue false */
       all?: boolean;
       domains?: components['schemas']['EntityRef'][];
       systems?: components['schemas']['EntityRef'][];
@@ -1365,11 +1385,11 @@ export interface components {
       entities?: components['schemas']['EntityRef'][];
     };
     FreezeRecurrence: {
-      /** @description RFC 5545 RRULE value without DTSTART/UNTIL, e.g. `FREQ=WEEKLY;BYDAY=FR`; at most HOURLY. */
+      /** RFC 5545 RRULE value without DTSTART/UNTIL, e.g. `FREQ=WEEKLY;BYDAY=FR`; at most HOURLY. */
       rrule: string;
-      /** @description IANA time zone the rule is evaluated in, e.g. `Europe/Berlin`. */
+      /** IANA time zone the rule is evaluated in, e.g. `Europe/Berlin`. */
       timezone: string;
-      /** @description Starts of occurrences to skip. */
+      /** Starts of occurrences to skip. */
       exdates?: components['schemas']['Timestamp'][];
       until?: components['schemas']['Timestamp'];
     };
@@ -1393,7 +1413,7 @@ export interface components {
       items: components['schemas']['Freeze'][];
       nextCursor?: string;
     };
-    /** @description `start`/`end` are the (first) occurrence: end after start, 30 minutes to 366 days long. */
+    /** `start`/`end` are the (first) occurrence: end after start, 30 minutes to 366 days long. */
     CreateFreezeRequest: {
       title: string;
       description?: string;
@@ -1410,7 +1430,7 @@ export interface components {
       scope?: components['schemas']['FreezeScope'];
       start?: components['schemas']['Timestamp'];
       end?: components['schemas']['Timestamp'];
-      /** @description The new recurrence; null makes the freeze one-off. */
+      /** The new recurrence; null makes the freeze one-off. */
       recurrence?: components['schemas']['FreezeRecurrence'] | (never | null);
       exemptTypes?: components['schemas']['ReleaseType'][];
     };
@@ -1422,24 +1442,23 @@ export interface components {
       scope: components['schemas']['FreezeScope'];
       exemptTypes: components['schemas']['ReleaseType'][];
     };
+    /** The answer of the deploy gate. */
     GateResult: {
       allowed: boolean;
-      /** @enum {string} */
       status: 'allowed' | 'prevented';
-      /** @description Human sentences naming the freezes and releases that decided. */
+      /** Human sentences naming the freezes and releases that decided. */
       reasons: string[];
-      /** @description The releases and freezes that prevent the deploy, with links; empty when allowed. */
+      /** The releases and freezes that prevent the deploy, with links; empty when allowed. */
       blockedBy: components['schemas']['GateBlocker'][];
     };
     GateBlocker: {
-      /** @enum {string} */
       kind: 'release' | 'freeze';
       id: string;
       title: string;
-      /** @description The release's page, or the freezes of the portal (`app.baseUrl` first). */
+      /** The release's page, or the freezes of the portal (`app.baseUrl` first). */
       url: string;
     };
-    /** @description Systems (bare names mean `system:default/<name>`) and entities; at least one. */
+    /** Systems (bare names mean `system:default/<name>`) and entities; at least one. */
     TrainScope: {
       systems?: string[];
       entities?: components['schemas']['EntityRef'][];
@@ -1470,12 +1489,12 @@ export interface components {
       timezone: string;
       /**
        * Format: date-time
-       * @description The first slot's start (DTSTART); must be an occurrence of the rule.
+       * The first slot's start (DTSTART); must be an occurrence of the rule.
        */
       start: string;
-      /** @description ISO 8601 duration, at most 14 days. */
+      /** ISO 8601 duration, at most 14 days. */
       slotDuration: string;
-      /** @description ISO 8601 duration before a slot's start, at most 60 days. */
+      /** ISO 8601 duration before a slot's start, at most 60 days. */
       cutoff: string;
       scope: components['schemas']['TrainScope'];
     };
@@ -1491,14 +1510,19 @@ export interface components {
       cutoff?: string;
       scope?: components['schemas']['TrainScope'];
     };
+    /** One slot of a train. */
     TrainSlot: {
       trainId: string;
       start: components['schemas']['Timestamp'];
       end: components['schemas']['Timestamp'];
+      /** Bookings close at this instant. */
       cutoffAt: components['schemas']['Timestamp'];
+      /** Whether the slot still takes bookings (now is before the cut-off). */
       bookable: boolean;
+      /** The releases booked onto the slot. */
       releaseIds: string[];
     };
+    /** A release booked onto a slot of a train. */
     TrainBooking: {
       releaseId: string;
       trainId: string;
@@ -1506,39 +1530,47 @@ export interface components {
       bookedBy: string;
       bookedAt: components['schemas']['Timestamp'];
     };
+    /** How a train was used in a range of time. */
     TrainStats: {
       trainId: string;
       from: components['schemas']['Timestamp'];
       to: components['schemas']['Timestamp'];
+      /** Released or verified releases booked onto a slot that went out in it. */
       rode: number;
+      /** Booked releases that went out after the slot's end or were moved off it. */
       slipped: number;
+      /** Released releases of entities in the train's scope that were not booked onto it. */
       outOfBand: number;
     };
+    /** What a calendar (the iCalendar feed) shows: releases touching the entity, the system (or its parts) or owned by the group; all filters must match. */
     CalendarFilters: {
       entityRef?: components['schemas']['EntityRef'];
       system?: string;
       owner?: components['schemas']['EntityRef'];
     };
+    /** A personal calendar feed: a secret URL a calendar app can subscribe to without a Backstage token. The token is only returned when it is created. */
     CalendarFeed: {
       id: string;
-      /** @description Only in the answer to creation. */
+      /** Only in the answer to creation. */
       token?: string;
-      /** @description Only in the answer to creation. */
+      /** Only in the answer to creation. */
       url?: string;
       filters: components['schemas']['CalendarFilters'];
       createdAt: components['schemas']['Timestamp'];
     };
-    /** @enum {string} */
     RiskLevel: 'low' | 'medium' | 'high' | 'critical';
-    /** @description Probability × impact (each 1 plus its factors' points, clamped to 1..5) on the 5×5 matrix `RISK_MATRIX` of the common package, raised by the matched hard rules (`computedLevel`); `level` is the override's if there is one. */
+    /** Probability × impact (each 1 plus its factors' points, clamped to 1..5) on the 5×5 matrix `RISK_MATRIX` of the common package, raised by the matched hard rules (`computedLevel`); `level` is the override's if there is one. */
     RiskAssessment: {
+      /** The level that applies: the override's, else the computed one. */
       level: components['schemas']['RiskLevel'];
+      /** The matrix cell raised by the matched rules. */
       computedLevel: components['schemas']['RiskLevel'];
+      /** 1..5: 1 plus the probability factors' points, clamped. */
       probability: number;
+      /** 1..5: 1 plus the impact factors' points, clamped. */
       impact: number;
       factors: {
         id: string;
-        /** @enum {string} */
         dimension: 'probability' | 'impact';
         label: string;
         points: number;
@@ -1563,20 +1595,49 @@ export interface components {
       changes?: components['schemas']['ReleaseChange'][];
       maxDepth?: number;
     };
+    /** A catalog entity as the impact report describes it. */
     ImpactEntity: {
       entityRef: components['schemas']['EntityRef'];
       kind: string;
       name: string;
       title?: string;
+      /** Owner entity ref. */
       owner?: components['schemas']['EntityRef'];
-      /** @description The declared owner is not in the catalog. */
+      /** The declared owner is not in the catalog. */
       ownerNotInCatalog?: boolean;
       system?: components['schemas']['EntityRef'];
       domain?: components['schemas']['EntityRef'];
       lifecycle?: string;
-      /** @description The entity's own tier, else its system's, else its domain's. */
+      /** The entity's own tier, else its system's, else its domain's. */
       tier?: string;
     };
+    /** What the graph view draws and filters by; the namespace is in `id`, the domain of a changed entity or dependent in its entry of `changed` or `dependents`. */
+    ImpactGraphNode: {
+      id: components['schemas']['EntityRef'];
+      kind: string;
+      name: string;
+      title?: string;
+      /** Owner entity ref. When the owner is a node of the graph too, this is the node's `ownedBy` edge (not listed in `edges`). */
+      owner?: string;
+      system?: string;
+      lifecycle?: string;
+      depth: number;
+      role: 'changed' | 'dependent' | 'consumer' | 'context';
+    };
+    /** An edge of the impact graph, between two of its nodes given by their index in `nodes`. `ownedBy` edges are not listed: a node's `owner` that is a node of the graph is one (see `impactGraphEdges`). */
+    ImpactGraphEdge: {
+      /** Position of the source node in `nodes`. */
+      from: number;
+      /** Position of the target node in `nodes`. */
+      to: number;
+      relation:
+        | 'dependsOn'
+        | 'consumesApi'
+        | 'providesApi'
+        | 'partOf'
+        | 'ownedBy';
+    };
+    /** The blast radius of a release or a plan, with its risk. */
     ImpactReport: {
       changed: components['schemas']['ImpactEntity'][];
       dependents: {
@@ -1585,11 +1646,10 @@ export interface components {
         ownerNotInCatalog?: boolean;
         system?: components['schemas']['EntityRef'];
         depth: number;
-        /** @description One shortest path of refs from a changed entity; an API a consumer was reached through is listed between its provider and the consumer. */
+        /** One shortest path of refs from a changed entity; an API a consumer was reached through is listed between its provider and the consumer. */
         path: components['schemas']['EntityRef'][];
-        /** @enum {string} */
         via: 'dependsOn' | 'consumesApi' | 'partOf';
-        /** @description Consumes an API with a breaking change. */
+        /** Consumes an API with a breaking change. */
         high: boolean;
       }[];
       apiConsumers: {
@@ -1607,38 +1667,15 @@ export interface components {
         audience: string;
         entityRefs: components['schemas']['EntityRef'][];
       }[];
-      /** @description Relation targets that are not in the catalog. */
+      /** Relation targets that are not in the catalog. */
       missing: components['schemas']['EntityRef'][];
       maxDepth: number;
+      /** Whether the traversal stopped at `maxDepth` with more to go. */
       truncated: boolean;
       graph: {
-        nodes: {
-          id: components['schemas']['EntityRef'];
-          kind: string;
-          name: string;
-          title?: string;
-          /** @description Owner entity ref. When the owner is a node of the graph too, this is the node's `ownedBy` edge (not listed in `edges`). */
-          owner?: string;
-          system?: string;
-          lifecycle?: string;
-          depth: number;
-          /** @enum {string} */
-          role: 'changed' | 'dependent' | 'consumer' | 'context';
-        }[];
-        /** @description The edges between nodes, each end given by its position in `nodes`; `ownedBy` edges are not listed: a node's `owner` that is a node of the graph is its `ownedBy` edge. */
-        edges: {
-          /** @description Position of the source node in `nodes`. */
-          from: number;
-          /** @description Position of the target node in `nodes`. */
-          to: number;
-          /** @enum {string} */
-          relation:
-            | 'dependsOn'
-            | 'consumesApi'
-            | 'providesApi'
-            | 'partOf'
-            | 'ownedBy';
-        }[];
+        nodes: components['schemas']['ImpactGraphNode'][];
+        /** The edges between nodes, each end given by its position in `nodes`; `ownedBy` edges are not listed: a node's `owner` that is a node of the graph is its `ownedBy` edge. */
+        edges: components['schemas']['ImpactGraphEdge'][];
       };
       risk: components['schemas']['RiskAssessment'];
     };
@@ -1646,50 +1683,51 @@ export interface components {
       ref: components['schemas']['EntityRef'];
       count: number;
     }[];
+    /** An upcoming release that touches what was asked about. */
     UpcomingImpactItem: {
       release: components['schemas']['Release'];
       risk: {
         level: components['schemas']['RiskLevel'];
         computedLevel: components['schemas']['RiskLevel'];
       };
-      /** @enum {string} */
+      /**
+       * `direct`: it changes the entity, system or domain or one of its parts; `dependency`: something they depend on.
+       */
       touchedVia: 'direct' | 'dependency';
       touchedEntities: components['schemas']['EntityRef'][];
+      /** The release's owner and the owners of the touched entities. */
       owners: components['schemas']['EntityRef'][];
-      /** @description With a target, its own entities (itself and its parts) that the release reaches, each with the path from a changed entity to it, as the release's impact shows it. */
+      /** With a target, its own entities (itself and its parts) that the release reaches, each with the path from a changed entity to it, as the release's impact shows it. */
       affectedHere?: {
         entityRef: components['schemas']['EntityRef'];
-        /** @description From a changed entity to entityRef, both included; an API between a provider and its consumer is in the path. */
+        /** From a changed entity to entityRef, both included; an API between a provider and its consumer is in the path. */
         path: components['schemas']['EntityRef'][];
       }[];
     };
     ApprovalDecisionRequest: {
-      /** @enum {string} */
       decision: 'approve' | 'reject';
-      /** @default  */
       comment?: string;
     };
+    /** A group's decision on a release, made by its first member to decide. */
     ApprovalDecision: {
       groupRef: string;
-      /** @enum {string} */
       decision: 'approve' | 'reject';
       comment: string;
+      /** Entity ref of the user who decided. */
       by: string;
       /** Format: date-time */
       at: string;
     };
+    /** The approvals of a release in its current round. */
     ReleaseApprovals: {
-      /** @enum {string} */
       rule: 'owners' | 'release-manager' | 'none';
+      /** Starts at 1; a change to the plan of a planned or approved release starts the next one. */
       round: number;
       required: {
         groupRef: string;
-        /** @enum {string} */
         reason: 'owner' | 'release-manager' | 'affected-dependent';
         entityRefs: string[];
-        /** @enum {string} */
         phase: 'before' | 'after';
-        /** @enum {string} */
         status:
           | 'approved'
           | 'rejected'
@@ -1697,95 +1735,107 @@ export interface components {
           | 'pending-after'
           | 'overdue';
       }[];
+      /** Decisions of this round. */
       decisions: components['schemas']['ApprovalDecision'][];
+      /** Groups whose approval is still needed to go ahead. */
       pending: string[];
-      /** @description Groups approving afterwards (emergencies) that have not decided, overdue or not. */
+      /** Groups approving afterwards (emergencies) that have not decided, overdue or not. */
       pendingAfter: string[];
       /**
        * Format: date-time
-       * @description When the approvals collected afterwards are due: the release managers' approval of this round plus `approvals.emergencyFollowUp.days`. Absent until they approved.
+       * When the approvals collected afterwards are due: the release managers' approval of this round plus `approvals.emergencyFollowUp.days`. Absent until they approved.
        */
       followUpDeadline?: string;
-      /** @description Groups of `pendingAfter` past the `followUpDeadline`. */
+      /** Groups of `pendingAfter` past the `followUpDeadline`. */
       overdue: string[];
+      /** All approvals needed to go ahead are there and nobody rejected. */
       complete: boolean;
+      /** Some group rejected the plan in this round. */
       rejected: boolean;
+      /** The required groups the caller may still decide for. */
       mayDecide: string[];
     };
     CheckReadinessItemRequest: {
       checked: boolean;
       /**
        * Format: uri
-       * @description An http(s) URL (the schemes of `releaseCoordination.links.allowedSchemes`).
+       * An http(s) URL (the schemes of `releaseCoordination.links.allowedSchemes`).
        */
       evidence?: string;
     };
+    /** The verdict of one release, as `GET /readiness` lists it. */
     ReleaseReadinessVerdict: {
       releaseId: string;
-      /** @enum {string} */
       verdict: 'ready' | 'not-ready';
+      /** Why it is not ready, one reason per failed item. */
       blocking: string[];
+      /** Unresolved issues of the release by severity (when issues are tracked). */
       openIssues?: components['schemas']['OpenIssueCounts'];
+      /** A released release's success criteria settled out of all (when it has some). */
       criteria?: components['schemas']['CriteriaProgress'];
     };
-    /** @description A released release's success criteria settled (met or waived) out of all. */
+    /** A released release's success criteria settled (met or waived) out of all. */
     CriteriaProgress: {
       total: number;
       settled: number;
     };
+    /** One item of a release's readiness checklist with the facts behind it. */
+    ReadinessItem: {
+      id: string;
+      label: string;
+      kind: 'automatic' | 'manual';
+      passed: boolean;
+      /** Passed, yet worth a look; never blocks. */
+      warning?: boolean;
+      facts: string[];
+      /** Manual items: who checked it and when. */
+      checkedBy?: string;
+      /** Format: date-time */
+      checkedAt?: string;
+      evidence?: string;
+    };
+    /** The go / no-go verdict of a release. */
     ReleaseReadiness: {
-      /** @enum {string} */
       verdict: 'ready' | 'not-ready';
+      /** Why it is not ready, one reason per failed item. */
       blocking: string[];
-      items: {
-        id: string;
-        label: string;
-        /** @enum {string} */
-        kind: 'automatic' | 'manual';
-        passed: boolean;
-        /** @description Passed, yet worth a look; never blocks. */
-        warning?: boolean;
-        facts: string[];
-        checkedBy?: string;
-        /** Format: date-time */
-        checkedAt?: string;
-        evidence?: string;
-      }[];
+      items: components['schemas']['ReadinessItem'][];
+      /** Unresolved issues of the release by severity (when issues are tracked). */
       openIssues?: components['schemas']['OpenIssueCounts'];
+      /** A released release's success criteria settled out of all (when it has some). */
       criteria?: components['schemas']['CriteriaProgress'];
     };
     MeasurableCheck: {
       metric: string;
-      /** @enum {string} */
       comparator: '<' | '<=' | '>' | '>=' | '==';
       threshold: number;
-      /** @description The observation window from the release's `released` time, an ISO 8601 duration (e.g. PT4H) of at most 90 days. */
+      /** The observation window from the release's `released` time, an ISO 8601 duration (e.g. PT4H) of at most 90 days. */
       window: string;
     };
     CreateCriterionRequest: {
       text: string;
       check?: components['schemas']['MeasurableCheck'];
-      /** @description A user or group ref of the catalog. */
+      /** A user or group ref of the catalog. */
       ownerRef: string;
     };
     UpdateCriterionRequest: {
       text?: string;
-      /** @description The new measurable check; null removes it. */
+      /** The new measurable check; null removes it. */
       check?: components['schemas']['MeasurableCheck'] | (never | null);
       ownerRef?: string;
     };
     RecordCriterionResultRequest: {
-      /** @enum {string} */
       result: 'met' | 'not_met' | 'waived';
       /**
        * Format: uri
-       * @description An http(s) URL (the schemes of `releaseCoordination.links.allowedSchemes`).
+       * An http(s) URL (the schemes of `releaseCoordination.links.allowedSchemes`).
        */
       evidence?: string;
       observedValue?: string;
-      /** @description Required when `result` is `waived`. */
+      /** Required when `result` is `waived`. */
       waiverReason?: string;
     };
+    /** A success criterion of a release. */
     SuccessCriterion: {
       id: string;
       releaseId: string;
@@ -1793,7 +1843,6 @@ export interface components {
       check?: components['schemas']['MeasurableCheck'];
       ownerRef: string;
       outcome?: {
-        /** @enum {string} */
         result: 'met' | 'not_met' | 'waived';
         evidence?: string;
         observedValue?: string;
@@ -1802,9 +1851,8 @@ export interface components {
         /** Format: date-time */
         recordedAt: string;
       };
-      /** @description What an automatic checker proposed (met or not met with the value it measured), or why it could not tell. */
+      /** What an automatic checker proposed (met or not met with the value it measured), or why it could not tell. */
       proposal?: {
-        /** @enum {string} */
         result?: 'met' | 'not_met';
         observedValue?: number;
         error?: string;
@@ -1818,11 +1866,16 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    /** The success criteria of a release and whether it may be verified. */
     ReleaseVerification: {
       criteria: components['schemas']['SuccessCriterion'][];
+      /** Criteria may be added, edited and removed (the release is not released yet). */
       editable: boolean;
+      /** Results may be recorded (the release is `released`). */
       recordable: boolean;
+      /** Every criterion is met or waived. */
       verifiable: boolean;
+      /** Why the release cannot be verified, one line per open criterion. */
       blocking: string[];
     };
     Error: {
@@ -1838,20 +1891,18 @@ export interface components {
         statusCode?: number;
       };
     };
-    /** @enum {string} */
     IssueSeverity: 'sev1' | 'sev2' | 'sev3' | 'sev4';
-    /** @enum {string} */
     IssueStatus: 'open' | 'acknowledged' | 'mitigated' | 'resolved';
+    /** A link of an issue to an incident or a ticket. */
     IssueLink: {
-      /** @enum {string} */
       kind: 'incident' | 'ticket';
       /**
        * Format: uri
-       * @description An http(s) URL (the schemes of `releaseCoordination.links.allowedSchemes`).
+       * An http(s) URL (the schemes of `releaseCoordination.links.allowedSchemes`).
        */
       url: string;
     };
-    /** @description Unresolved issues of a release by severity, and the worst. */
+    /** Unresolved issues of a release by severity, and the worst. */
     OpenIssueCounts: {
       sev1: number;
       sev2: number;
@@ -1860,7 +1911,6 @@ export interface components {
       worst?: components['schemas']['IssueSeverity'];
     };
     IssueTimelineEntry: {
-      /** @enum {string} */
       action: 'created' | 'changed';
       by: string;
       at: components['schemas']['Timestamp'];
@@ -1903,38 +1953,46 @@ export interface components {
       entityRefs?: components['schemas']['EntityRef'][];
       links?: components['schemas']['IssueLink'][];
     };
-    /** @enum {string} */
     ReviewStatus: 'open' | 'completed';
-    /** @enum {string} */
     ReviewRequirementReason: 'rolled-back' | 'release-type' | 'severe-issue';
+    /** A follow-up agreed in a review, with an owner (a user or group) and a due date; its owner is reminded once when it is overdue and still open. */
     ReviewActionItem: {
       id: string;
       title: string;
       ownerRef: string;
-      /** Format: date */
+      /**
+       * Format: date
+       * A calendar date, `YYYY-MM-DD`; overdue from the day after.
+       */
       dueDate: string;
-      /** @enum {string} */
       status: 'open' | 'done';
       createdBy: string;
       createdAt: string;
       doneBy?: string;
       doneAt?: string;
     };
+    /** A review as listings show it: its release, whether it is required and why, and its progress. */
     ReleaseReviewSummary: {
       releaseId: string;
       releaseTitle: string;
       releaseVersion: string;
       releaseState: components['schemas']['ReleaseState'];
+      /** The group that owns the release. */
       ownerRef: string;
       entityRefs: string[];
       required: boolean;
+      /** Why it is required (empty when optional). */
       requiredBecause: components['schemas']['ReviewRequirementReason'][];
       status: components['schemas']['ReviewStatus'];
+      /** When the release finished (went live, or last moved towards rolled back). */
       finishedAt: string;
+      /** Until when a required review is to be completed. */
       dueAt?: string;
+      /** Required, not completed, and past `dueAt`. */
       overdue: boolean;
       completedBy?: string;
       completedAt?: string;
+      /** Action items not done yet. */
       openActionItems: number;
     };
     ReleaseReviewPage: {
@@ -1945,7 +2003,9 @@ export interface components {
       start: string;
       end: string;
     };
+    /** The facts a review starts from, computed from what the portal recorded of the release (never stored with the review). */
     ReviewFacts: {
+      /** The window as last planned, the states the release entered and the moves of its window. */
       timeline: {
         window: components['schemas']['ReviewWindow'];
         states: {
@@ -1953,9 +2013,13 @@ export interface components {
           at: string;
           by: string;
         }[];
+        /** When it entered `in_progress`. */
         startedAt?: string;
+        /** When it entered `released`. */
         releasedAt?: string;
+        /** Minutes the start was after the planned start (negative: before). */
         startSlipMinutes?: number;
+        /** Minutes going live was after the planned end (negative: before). */
         endSlipMinutes?: number;
         windowMoves: {
           at: string;
@@ -1965,12 +2029,13 @@ export interface components {
         }[];
       };
       approvals: {
+        /** When it was first planned (approvals were asked). */
         requestedAt?: string;
+        /** When it first entered `approved`. */
         approvedAt?: string;
         leadTimeMinutes?: number;
         decisions: {
           groupRef: string;
-          /** @enum {string} */
           decision: 'approve' | 'reject';
           by: string;
           at: string;
@@ -1983,6 +2048,7 @@ export interface components {
         status: components['schemas']['IssueStatus'];
         openedAt: string;
         resolvedAt?: string;
+        /** Minutes from recorded to resolved, or to now while unresolved. */
         openMinutes: number;
       }[];
       rollback?: {
@@ -2001,19 +2067,24 @@ export interface components {
       criteria: {
         text: string;
         ownerRef: string;
-        /** @enum {string} */
         result?: 'met' | 'not_met' | 'waived';
         observedValue?: string;
       }[];
     };
+    /** `GET /releases/:id/review`: the review of a release that went live, with its prefilled facts and what people wrote. */
     ReleaseReview: components['schemas']['ReleaseReviewSummary'] & {
+      /** Markdown. */
       wentWell: string;
+      /** Markdown. */
       wentWrong: string;
+      /** Markdown. */
       lessons: string;
       actionItems: components['schemas']['ReviewActionItem'][];
       updatedBy?: string;
       updatedAt?: string;
+      /** Incremented on every change; sent back on changes for optimistic concurrency. */
       revision: number;
+      /** The caller may write it (members of the owning group, of a group that approved it, release managers). */
       canEdit: boolean;
       facts: components['schemas']['ReviewFacts'];
     };
@@ -2037,12 +2108,9 @@ export interface components {
       ownerRef?: components['schemas']['EntityRef'];
       /** Format: date */
       dueDate?: string;
-      /** @enum {string} */
       status?: 'open' | 'done';
     };
-    /** @enum {string} */
     NotesAudience: 'engineering' | 'business';
-    /** @enum {string} */
     AnnouncementMoment: 'approved' | 'released' | 'rolled_back' | 'verified';
     SaveReleaseNotesRequest: {
       audience: components['schemas']['NotesAudience'];
@@ -2050,27 +2118,30 @@ export interface components {
       revision: number;
     };
     NotesDiffLine: {
-      /** @enum {string} */
       kind: 'same' | 'added' | 'removed';
       text: string;
     };
+    /** The release notes of one audience: what to publish (`content`, the edit if there is one, else the generated notes, in the format asked) and, when edited, the edit and its difference from the notes generated now. */
     ReleaseNotes: {
       releaseId: string;
       audience: components['schemas']['NotesAudience'];
-      /** @enum {string} */
       format: 'markdown' | 'html';
-      /** @description The notes to publish, in the format asked. */
+      /** The notes to publish, in the format asked. */
       content: string;
-      /** @description The notes generated now, in Markdown. */
+      /** The notes generated now, in Markdown. */
       generated: string;
+      /** The revision of the edit; 0 when never edited (send it back with an edit). */
       revision: number;
+      /** Whether the notes may still be edited (the release is not released yet). */
       editable: boolean;
       edit?: {
         markdown: string;
         editedBy: string;
         /** Format: date-time */
         editedAt: string;
+        /** The generated notes changed since the edit was made. */
         generatedChanged: boolean;
+        /** From the edit to the notes generated now, line by line. */
         diff: components['schemas']['NotesDiffLine'][];
       };
     };
@@ -2081,23 +2152,25 @@ export interface components {
       description: string;
       topic: string;
     };
+    /** What would be sent at a moment and to whom; groups left out by `releaseCoordination.announcements.optOutGroups` are listed. */
     AnnouncementPreview: {
       releaseId: string;
       moment: components['schemas']['AnnouncementMoment'];
       messages: components['schemas']['AnnouncementMessage'][];
       optedOut: string[];
     };
+    /** A feed of the released notes of one System, for readers outside the portal: a secret URL (token only returned at creation) an Atom reader subscribes to. */
     ReleaseNotesFeed: {
       id: string;
       system: string;
       /** Format: date-time */
       createdAt: string;
+      /** The URL with the token; only in the answer to creation. */
       url?: string;
+      /** The secret; only in the answer to creation, stored hashed. */
       token?: string;
     };
-    /** @enum {string} */
     PerformanceBand: 'elite' | 'high' | 'medium' | 'low';
-    /** @enum {string} */
     DeliveryMeasure:
       | 'deploymentFrequency'
       | 'changeLeadTime'
@@ -2111,10 +2184,9 @@ export interface components {
     DeliveryMeasureInfo: {
       id: components['schemas']['DeliveryMeasure'];
       label: string;
-      /** @enum {string} */
       unit: 'perWeek' | 'hours' | 'ratio';
       banded: boolean;
-      /** @description False while the data behind it does not exist (review completion until post-release reviews exist). */
+      /** False while the data behind it does not exist (review completion until post-release reviews exist). */
       available: boolean;
       description: string;
     };
@@ -2122,8 +2194,7 @@ export interface components {
       value: number | null;
       count: number;
       /**
-       * @description The DORA performance band; null for no value or no band.
-       * @enum {string|null}
+       * The DORA performance band; null for no value or no band.
        */
       band: 'elite' | 'high' | 'medium' | 'low' | null;
     };
@@ -2138,15 +2209,16 @@ export interface components {
       approvalLeadTime: components['schemas']['MeasureValue'];
       reviewCompletion: components['schemas']['MeasureValue'];
     };
+    /** The answer of `GET /metrics`: the measures over the whole period (`summary`) and per interval (`series`). */
     DeliveryMetrics: {
       scope: string;
       /** Format: date-time */
       from: string;
       /** Format: date-time */
       to: string;
-      /** @enum {string} */
       interval: 'week' | 'month';
       timeZone: string;
+      /** How many days after a release a hotfix of its entities counts as rework. */
       reworkWindowDays: number;
       measures: components['schemas']['DeliveryMeasureInfo'][];
       summary: components['schemas']['MeasureValues'];
@@ -2161,9 +2233,10 @@ export interface components {
     EntityAnnotationProblem: {
       annotation: string;
       value: string;
-      /** @description What is wrong and what the plugin does instead. */
+      /** What is wrong and what the plugin does instead. */
       problem: string;
     };
+    /** Answer of `GET /entity-annotations`: the problems of one entity's annotations (empty when all are fine). */
     EntityAnnotationReport: {
       entityRef: string;
       problems: components['schemas']['EntityAnnotationProblem'][];
@@ -2172,41 +2245,39 @@ export interface components {
       items: components['schemas']['ApprovalInboxItem'][];
       nextCursor?: string;
     };
+    /** A release waiting for a decision of one of the caller's groups. */
     ApprovalInboxItem: {
       release: components['schemas']['Release'];
+      /** The release's approvals in their current round, with what the caller may decide. */
       approvals: components['schemas']['ReleaseApprovals'];
-      /** @description The caller's groups that still have to decide. */
+      /** The caller's groups that still have to decide. */
       groups: {
         groupRef: string;
-        /** @enum {string} */
         reason: 'owner' | 'release-manager' | 'affected-dependent';
         entityRefs: string[];
-        /** @enum {string} */
         phase: 'before' | 'after';
-        /** @enum {string} */
         status:
           | 'approved'
           | 'rejected'
           | 'pending'
           | 'pending-after'
           | 'overdue';
-        /** @description For affected dependents, one dependency path per affected entity. */
+        /** For affected dependents, one dependency path per affected entity. */
         paths: {
           entityRef: string;
           path: string[];
-          /** @enum {string} */
           via: 'dependsOn' | 'consumesApi' | 'partOf';
         }[];
       }[];
       /**
        * Format: date-time
-       * @description The window start for approvals before the release, the follow-up deadline for approvals afterwards.
+       * The window start for approvals before the release, the follow-up deadline for approvals afterwards.
        */
       deadline?: string;
     };
   };
   responses: {
-    /** @description Invalid input; the message names the field (times must lie within the configured horizon, 5 years before or after now by default; numbers in query strings are plain decimal digits), or a path parameter with a malformed percent-escape. */
+    /** Invalid input; the message names the field (times must lie within the configured horizon, 5 years before or after now by default; numbers in query strings are plain decimal digits), or a path parameter with a malformed percent-escape. */
     BadRequest: {
       headers: {
         [name: string]: unknown;
@@ -2215,7 +2286,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description No user identity (or, for `/gate`, no user or service identity). */
+    /** No user identity (or, for `/gate`, no user or service identity). */
     Unauthorized: {
       headers: {
         [name: string]: unknown;
@@ -2224,7 +2295,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description Not a member of the owning group, or denied by the permission policy. */
+    /** Not a member of the owning group, or denied by the permission policy. */
     Forbidden: {
       headers: {
         [name: string]: unknown;
@@ -2233,7 +2304,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description No such release or freeze. */
+    /** No such release or freeze. */
     NotFound: {
       headers: {
         [name: string]: unknown;
@@ -2242,7 +2313,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description Stale revision, a finished release, or a transition the lifecycle does not allow. */
+    /** Stale revision, a finished release, or a transition the lifecycle does not allow. */
     Conflict: {
       headers: {
         [name: string]: unknown;
@@ -2251,7 +2322,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description A path parameter with a malformed percent-escape (e.g. `/releases/%E0%A4%A`). */
+    /** A path parameter with a malformed percent-escape (e.g. `/releases/%E0%A4%A`). */
     MalformedPath: {
       headers: {
         [name: string]: unknown;
@@ -2260,7 +2331,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The request body is larger than 1 MB. */
+    /** The request body is larger than 1 MB. */
     PayloadTooLarge: {
       headers: {
         [name: string]: unknown;
@@ -2269,7 +2340,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The request has a body that is not `application/json`; a request without a body needs no content type. */
+    /** The request has a body that is not `application/json`; a request without a body needs no content type. */
     UnsupportedMediaType: {
       headers: {
         [name: string]: unknown;
@@ -2287,7 +2358,273 @@ export interface components {
   headers: never;
   pathItems: never;
 }
+/** @public */
+export type EntityRef = components['schemas']['EntityRef'];
+/** @public */
+export type Timestamp = components['schemas']['Timestamp'];
+/** @public */
+export type ReleaseType = components['schemas']['ReleaseType'];
+/** @public */
+export type ReleaseState = components['schemas']['ReleaseState'];
+/** @public */
+export type ReleaseWindow = components['schemas']['ReleaseWindow'];
+/** @public */
+export type ReleaseChange = components['schemas']['ReleaseChange'];
+/** @public */
+export type Release = components['schemas']['Release'];
+/** @public */
+export type ReleaseAfter = components['schemas']['ReleaseAfter'];
+/** @public */
+export type FreezeOverride = components['schemas']['FreezeOverride'];
+/** @public */
+export type Conflict = components['schemas']['Conflict'];
+/** @public */
+export type Slot = components['schemas']['Slot'];
+/** @public */
+export type ReleasePage = components['schemas']['ReleasePage'];
+/** @public */
+export type ReleaseFieldChange = components['schemas']['ReleaseFieldChange'];
+/** @public */
+export type ReleaseEventAction = components['schemas']['ReleaseEventAction'];
+/** @public */
+export type ReleaseEvent = components['schemas']['ReleaseEvent'];
+/** @public */
+export type CreateReleaseRequest =
+  components['schemas']['CreateReleaseRequest'];
+/** @public */
+export type UpdateReleaseRequest =
+  components['schemas']['UpdateReleaseRequest'];
+/** @public */
+export type GroupRef = components['schemas']['GroupRef'];
+/** @public */
+export type StandardChangeId = components['schemas']['StandardChangeId'];
+/** @public */
+export type StandardChange = components['schemas']['StandardChange'];
+/** @public */
+export type HandoverRequest = components['schemas']['HandoverRequest'];
+/** @public */
+export type TransitionReleaseRequest =
+  components['schemas']['TransitionReleaseRequest'];
+/** @public */
+export type RollbackStepStatus = components['schemas']['RollbackStepStatus'];
+/** @public */
+export type RollbackScope = components['schemas']['RollbackScope'];
+/** @public */
+export type RollbackTriggers = components['schemas']['RollbackTriggers'];
+/** @public */
+export type RollbackDecisionRequest =
+  components['schemas']['RollbackDecisionRequest'];
+/** @public */
+export type RollbackStep = components['schemas']['RollbackStep'];
+/** @public */
+export type Rollback = components['schemas']['Rollback'];
+/** @public */
+export type LinkedRelease = components['schemas']['LinkedRelease'];
+/** @public */
+export type ReleaseHotfixLinks = components['schemas']['ReleaseHotfixLinks'];
+/** @public */
+export type ReleaseRollbackStatus =
+  components['schemas']['ReleaseRollbackStatus'];
+/** @public */
+export type FreezeScope = components['schemas']['FreezeScope'];
+/** @public */
+export type FreezeRecurrence = components['schemas']['FreezeRecurrence'];
+/** @public */
+export type Freeze = components['schemas']['Freeze'];
+/** @public */
+export type FreezePage = components['schemas']['FreezePage'];
+/** @public */
+export type CreateFreezeRequest = components['schemas']['CreateFreezeRequest'];
+/** @public */
+export type UpdateFreezeRequest = components['schemas']['UpdateFreezeRequest'];
+/** @public */
+export type FreezeOccurrence = components['schemas']['FreezeOccurrence'];
+/** @public */
+export type GateResult = components['schemas']['GateResult'];
+/** @public */
+export type GateBlocker = components['schemas']['GateBlocker'];
+/** @public */
+export type TrainScope = components['schemas']['TrainScope'];
+/** @public */
+export type Train = components['schemas']['Train'];
+/** @public */
+export type CreateTrainRequest = components['schemas']['CreateTrainRequest'];
+/** @public */
+export type UpdateTrainRequest = components['schemas']['UpdateTrainRequest'];
+/** @public */
+export type TrainSlot = components['schemas']['TrainSlot'];
+/** @public */
+export type TrainBooking = components['schemas']['TrainBooking'];
+/** @public */
+export type TrainStats = components['schemas']['TrainStats'];
+/** @public */
+export type CalendarFilters = components['schemas']['CalendarFilters'];
+/** @public */
+export type CalendarFeed = components['schemas']['CalendarFeed'];
+/** @public */
+export type RiskLevel = components['schemas']['RiskLevel'];
+/** @public */
+export type RiskAssessment = components['schemas']['RiskAssessment'];
+/** @public */
+export type ImpactRequest = components['schemas']['ImpactRequest'];
+/** @public */
+export type ImpactEntity = components['schemas']['ImpactEntity'];
+/** @public */
+export type ImpactGraphNode = components['schemas']['ImpactGraphNode'];
+/** @public */
+export type ImpactGraphEdge = components['schemas']['ImpactGraphEdge'];
+/** @public */
+export type ImpactReport = components['schemas']['ImpactReport'];
+/** @public */
+export type ImpactCounts = components['schemas']['ImpactCounts'];
+/** @public */
+export type UpcomingImpactItem = components['schemas']['UpcomingImpactItem'];
+/** @public */
+export type ApprovalDecisionRequest =
+  components['schemas']['ApprovalDecisionRequest'];
+/** @public */
+export type ApprovalDecision = components['schemas']['ApprovalDecision'];
+/** @public */
+export type ReleaseApprovals = components['schemas']['ReleaseApprovals'];
+/** @public */
+export type CheckReadinessItemRequest =
+  components['schemas']['CheckReadinessItemRequest'];
+/** @public */
+export type ReleaseReadinessVerdict =
+  components['schemas']['ReleaseReadinessVerdict'];
+/** @public */
+export type CriteriaProgress = components['schemas']['CriteriaProgress'];
+/** @public */
+export type ReadinessItem = components['schemas']['ReadinessItem'];
+/** @public */
+export type ReleaseReadiness = components['schemas']['ReleaseReadiness'];
+/** @public */
+export type MeasurableCheck = components['schemas']['MeasurableCheck'];
+/** @public */
+export type CreateCriterionRequest =
+  components['schemas']['CreateCriterionRequest'];
+/** @public */
+export type UpdateCriterionRequest =
+  components['schemas']['UpdateCriterionRequest'];
+/** @public */
+export type RecordCriterionResultRequest =
+  components['schemas']['RecordCriterionResultRequest'];
+/** @public */
+export type SuccessCriterion = components['schemas']['SuccessCriterion'];
+/** @public */
+export type ReleaseVerification = components['schemas']['ReleaseVerification'];
+/** @public */
+export type Error = components['schemas']['Error'];
+/** @public */
+export type IssueSeverity = components['schemas']['IssueSeverity'];
+/** @public */
+export type IssueStatus = components['schemas']['IssueStatus'];
+/** @public */
+export type IssueLink = components['schemas']['IssueLink'];
+/** @public */
+export type OpenIssueCounts = components['schemas']['OpenIssueCounts'];
+/** @public */
+export type IssueTimelineEntry = components['schemas']['IssueTimelineEntry'];
+/** @public */
+export type ReleaseIssue = components['schemas']['ReleaseIssue'];
+/** @public */
+export type ReleaseIssuePage = components['schemas']['ReleaseIssuePage'];
+/** @public */
+export type CreateReleaseIssueRequest =
+  components['schemas']['CreateReleaseIssueRequest'];
+/** @public */
+export type UpdateReleaseIssueRequest =
+  components['schemas']['UpdateReleaseIssueRequest'];
+/** @public */
+export type ReviewStatus = components['schemas']['ReviewStatus'];
+/** @public */
+export type ReviewRequirementReason =
+  components['schemas']['ReviewRequirementReason'];
+/** @public */
+export type ReviewActionItem = components['schemas']['ReviewActionItem'];
+/** @public */
+export type ReleaseReviewSummary =
+  components['schemas']['ReleaseReviewSummary'];
+/** @public */
+export type ReleaseReviewPage = components['schemas']['ReleaseReviewPage'];
+/** @public */
+export type ReviewWindow = components['schemas']['ReviewWindow'];
+/** @public */
+export type ReviewFacts = components['schemas']['ReviewFacts'];
+/** @public */
+export type ReleaseReview = components['schemas']['ReleaseReview'];
+/** @public */
+export type UpdateReviewRequest = components['schemas']['UpdateReviewRequest'];
+/** @public */
+export type CreateActionItemRequest =
+  components['schemas']['CreateActionItemRequest'];
+/** @public */
+export type UpdateActionItemRequest =
+  components['schemas']['UpdateActionItemRequest'];
+/** @public */
+export type NotesAudience = components['schemas']['NotesAudience'];
+/** @public */
+export type AnnouncementMoment = components['schemas']['AnnouncementMoment'];
+/** @public */
+export type SaveReleaseNotesRequest =
+  components['schemas']['SaveReleaseNotesRequest'];
+/** @public */
+export type NotesDiffLine = components['schemas']['NotesDiffLine'];
+/** @public */
+export type ReleaseNotes = components['schemas']['ReleaseNotes'];
+/** @public */
+export type AnnouncementMessage = components['schemas']['AnnouncementMessage'];
+/** @public */
+export type AnnouncementPreview = components['schemas']['AnnouncementPreview'];
+/** @public */
+export type ReleaseNotesFeed = components['schemas']['ReleaseNotesFeed'];
+/** @public */
+export type PerformanceBand = components['schemas']['PerformanceBand'];
+/** @public */
+export type DeliveryMeasure = components['schemas']['DeliveryMeasure'];
+/** @public */
+export type DeliveryMeasureInfo = components['schemas']['DeliveryMeasureInfo'];
+/** @public */
+export type MeasureValue = components['schemas']['MeasureValue'];
+/** @public */
+export type MeasureValues = components['schemas']['MeasureValues'];
+/** @public */
+export type DeliveryMetrics = components['schemas']['DeliveryMetrics'];
+/** @public */
+export type EntityAnnotationProblem =
+  components['schemas']['EntityAnnotationProblem'];
+/** @public */
+export type EntityAnnotationReport =
+  components['schemas']['EntityAnnotationReport'];
+/** @public */
+export type ApprovalInboxPage = components['schemas']['ApprovalInboxPage'];
+/** @public */
+export type ApprovalInboxItem = components['schemas']['ApprovalInboxItem'];
+/** @public */
+export type ResponseBadRequest = components['responses']['BadRequest'];
+/** @public */
+export type ResponseUnauthorized = components['responses']['Unauthorized'];
+/** @public */
+export type ResponseForbidden = components['responses']['Forbidden'];
+/** @public */
+export type ResponseNotFound = components['responses']['NotFound'];
+/** @public */
+export type ResponseConflict = components['responses']['Conflict'];
+/** @public */
+export type ResponseMalformedPath = components['responses']['MalformedPath'];
+/** @public */
+export type ResponsePayloadTooLarge =
+  components['responses']['PayloadTooLarge'];
+/** @public */
+export type ResponseUnsupportedMediaType =
+  components['responses']['UnsupportedMediaType'];
+/** @public */
+export type ParameterId = components['parameters']['id'];
+/** @public */
+export type ParameterCriterionId = components['parameters']['criterionId'];
+/** @public */
 export type $defs = Record<string, never>;
+/** @public */
 export interface operations {
   GetHealth: {
     parameters: {
@@ -2298,14 +2635,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The plugin is up. */
+      /** The plugin is up. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            /** @enum {string} */
             status: 'ok';
           };
         };
@@ -2315,25 +2651,25 @@ export interface operations {
   ListReleases: {
     parameters: {
       query?: {
-        /** @description Releases touching any of these entities. */
+        /** Releases touching any of these entities. */
         entityRef?: components['schemas']['EntityRef'][];
-        /** @description Releases touching the system or any entity that is part of it. */
+        /** Releases touching the system or any entity that is part of it. */
         system?: components['schemas']['EntityRef'];
-        /** @description Releases touching the domain, its systems or their parts. */
+        /** Releases touching the domain, its systems or their parts. */
         domain?: components['schemas']['EntityRef'];
-        /** @description Releases owned by this group (or user). */
+        /** Releases owned by this group (or user). */
         owner?: components['schemas']['EntityRef'];
-        /** @description Releases whose window ends at or after this time. */
+        /** Releases whose window ends at or after this time. */
         from?: string;
-        /** @description Releases whose window starts at or before this time. */
+        /** Releases whose window starts at or before this time. */
         to?: string;
         state?: components['schemas']['ReleaseState'][];
         type?: components['schemas']['ReleaseType'][];
-        /** @description Default: asc. */
+        /** Default: asc. */
         order?: 'asc' | 'desc';
-        /** @description Default: 50. */
+        /** Default: 50. */
         limit?: number;
-        /** @description The `nextCursor` of the previous page, in the same order. */
+        /** The `nextCursor` of the previous page, in the same order. */
         cursor?: string;
       };
       header?: never;
@@ -2342,7 +2678,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of releases. */
+      /** A page of releases. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2368,7 +2704,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The new release. */
+      /** The new release. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -2395,7 +2731,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The release. */
+      /** The release. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2424,7 +2760,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The updated release. */
+      /** The updated release. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2457,7 +2793,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The release in its new state. */
+      /** The release in its new state. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2490,7 +2826,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The release with its pending owner. */
+      /** The release with its pending owner. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2519,7 +2855,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The release without a pending owner. */
+      /** The release without a pending owner. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2546,14 +2882,14 @@ export interface operations {
       };
       cookie?: never;
     };
-    /** @description Empty; nothing is read from it. */
+    /** Empty; nothing is read from it. */
     requestBody?: {
       content: {
         'application/json': Record<string, never>;
       };
     };
     responses: {
-      /** @description The release with its new owner. */
+      /** The release with its new owner. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2580,7 +2916,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The standard changes. */
+      /** The standard changes. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2605,7 +2941,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The events. */
+      /** The events. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2632,7 +2968,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The approvals. */
+      /** The approvals. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2661,7 +2997,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The approvals with the decision. */
+      /** The approvals with the decision. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -2685,14 +3021,14 @@ export interface operations {
       header?: never;
       path: {
         id: components['parameters']['id'];
-        /** @description The group whose decision to withdraw (URL-encoded entity ref). */
+        /** The group whose decision to withdraw (URL-encoded entity ref). */
         groupRef: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The approvals without the decision. */
+      /** The approvals without the decision. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2713,7 +3049,7 @@ export interface operations {
   ListReadinessVerdicts: {
     parameters: {
       query: {
-        /** @description A release id; repeat it for several (at most 50). */
+        /** A release id; repeat it for several (at most 50). */
         releaseId: string[];
       };
       header?: never;
@@ -2722,7 +3058,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The verdicts, in the order asked. */
+      /** The verdicts, in the order asked. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2748,7 +3084,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The readiness. */
+      /** The readiness. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2778,7 +3114,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The readiness after the change. */
+      /** The readiness after the change. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2807,7 +3143,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The criteria and the verification status. */
+      /** The criteria and the verification status. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2836,7 +3172,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The new criterion. */
+      /** The new criterion. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -2866,7 +3202,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Removed. */
+      /** Removed. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -2898,7 +3234,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The changed criterion. */
+      /** The changed criterion. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2932,7 +3268,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The criterion with its result. */
+      /** The criterion with its result. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2953,9 +3289,9 @@ export interface operations {
   ListFreezes: {
     parameters: {
       query?: {
-        /** @description Default: 50. */
+        /** Default: 50. */
         limit?: number;
-        /** @description The `nextCursor` of the previous page. */
+        /** The `nextCursor` of the previous page. */
         cursor?: string;
       };
       header?: never;
@@ -2964,7 +3300,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of freezes. */
+      /** A page of freezes. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2990,7 +3326,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The new freeze. */
+      /** The new freeze. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -3017,7 +3353,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The freeze. */
+      /** The freeze. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3042,7 +3378,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted. */
+      /** Deleted. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -3072,7 +3408,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The updated freeze. */
+      /** The updated freeze. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3107,7 +3443,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The ended freeze. */
+      /** The ended freeze. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3138,7 +3474,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The occurrences. */
+      /** The occurrences. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3170,7 +3506,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The release with its override and conflicts. */
+      /** The release with its override and conflicts. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3199,7 +3535,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The release with its conflicts. */
+      /** The release with its conflicts. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3230,7 +3566,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The impact report. */
+      /** The impact report. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3260,7 +3596,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The releases. */
+      /** The releases. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3288,7 +3624,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The impact report. */
+      /** The impact report. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3320,7 +3656,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The release's risk with the override. */
+      /** The release's risk with the override. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3349,7 +3685,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The release's computed risk. */
+      /** The release's computed risk. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3370,7 +3706,7 @@ export interface operations {
   ListHotfixLinks: {
     parameters: {
       query: {
-        /** @description A release id; repeat it for several (at most 50). */
+        /** A release id; repeat it for several (at most 50). */
         releaseId: string[];
       };
       header?: never;
@@ -3379,7 +3715,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The links of the releases that have any, in the order asked. */
+      /** The links of the releases that have any, in the order asked. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3405,7 +3741,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The rollback and hotfix links. */
+      /** The rollback and hotfix links. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3434,7 +3770,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The rollback. */
+      /** The rollback. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3458,7 +3794,7 @@ export interface operations {
       header?: never;
       path: {
         id: components['parameters']['id'];
-        /** @description The step's position from 0. */
+        /** The step's position from 0. */
         index: string;
       };
       cookie?: never;
@@ -3473,7 +3809,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The rollback after the change. */
+      /** The rollback after the change. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3510,7 +3846,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The hotfix release. */
+      /** The hotfix release. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -3541,7 +3877,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The conflicts. */
+      /** The conflicts. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3560,10 +3896,10 @@ export interface operations {
     parameters: {
       query: {
         entityRef: components['schemas']['EntityRef'][];
-        /** @description ISO 8601 duration, 15 minutes to 90 days (e.g. PT2H). */
+        /** ISO 8601 duration, 15 minutes to 90 days (e.g. PT2H). */
         duration: string;
         after?: string;
-        /** @description Default: 5. */
+        /** Default: 5. */
         count?: number;
         type?: components['schemas']['ReleaseType'];
       };
@@ -3573,7 +3909,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The slots, earliest first. */
+      /** The slots, earliest first. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3600,7 +3936,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The decision with its reasons. */
+      /** The decision with its reasons. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3622,7 +3958,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The trains. */
+      /** The trains. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3649,7 +3985,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The train. */
+      /** The train. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -3676,7 +4012,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The train. */
+      /** The train. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3701,7 +4037,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted. */
+      /** Deleted. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -3731,7 +4067,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The train. */
+      /** The train. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3754,7 +4090,7 @@ export interface operations {
       query?: {
         from?: string;
         to?: string;
-        /** @description Default: 10. */
+        /** Default: 10. */
         count?: number;
       };
       header?: never;
@@ -3765,7 +4101,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The slots. */
+      /** The slots. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3795,7 +4131,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The counts. */
+      /** The counts. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3828,7 +4164,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The booking and the moved release. */
+      /** The booking and the moved release. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3860,7 +4196,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Unbooked. */
+      /** Unbooked. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -3889,7 +4225,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The calendar. */
+      /** The calendar. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3911,7 +4247,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The feeds. */
+      /** The feeds. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3940,7 +4276,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The feed with its token and URL. */
+      /** The feed with its token and URL. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -3966,7 +4302,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Revoked. */
+      /** Revoked. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -3993,7 +4329,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The calendar. */
+      /** The calendar. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4017,7 +4353,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The issues. */
+      /** The issues. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4048,7 +4384,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The issue, with its timeline. */
+      /** The issue, with its timeline. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -4067,13 +4403,13 @@ export interface operations {
   ListIssues: {
     parameters: {
       query?: {
-        /** @description Repeat for several. */
+        /** Repeat for several. */
         status?: components['schemas']['IssueStatus'][];
-        /** @description Repeat for several. */
+        /** Repeat for several. */
         severity?: components['schemas']['IssueSeverity'][];
-        /** @description Issues affecting this entity. */
+        /** Issues affecting this entity. */
         entityRef?: components['schemas']['EntityRef'];
-        /** @description Issues owned by this user or group. */
+        /** Issues owned by this user or group. */
         ownerRef?: components['schemas']['EntityRef'];
         limit?: number;
         cursor?: string;
@@ -4084,7 +4420,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of issues. */
+      /** A page of issues. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4108,7 +4444,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The issue. */
+      /** The issue. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4137,7 +4473,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The issue after the change, with its timeline. */
+      /** The issue after the change, with its timeline. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4161,7 +4497,7 @@ export interface operations {
         entityRef?: components['schemas']['EntityRef'];
         system?: components['schemas']['EntityRef'];
         domain?: components['schemas']['EntityRef'];
-        /** @description Reviews of releases owned by this group. */
+        /** Reviews of releases owned by this group. */
         group?: components['schemas']['EntityRef'];
         q?: string;
         status?: components['schemas']['ReviewStatus'];
@@ -4175,7 +4511,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of reviews. */
+      /** A page of reviews. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4199,7 +4535,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The review. */
+      /** The review. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4229,7 +4565,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The review after the change. */
+      /** The review after the change. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4258,7 +4594,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The review in Markdown. */
+      /** The review in Markdown. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4288,7 +4624,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The review with the new item. */
+      /** The review with the new item. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -4322,7 +4658,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The review after the change. */
+      /** The review after the change. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4354,7 +4690,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The notes. */
+      /** The notes. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4383,7 +4719,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The notes with the saved edit, in Markdown. */
+      /** The notes with the saved edit, in Markdown. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4414,7 +4750,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The messages and their recipients. */
+      /** The messages and their recipients. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4437,7 +4773,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The feeds. */
+      /** The feeds. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4466,7 +4802,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The feed with its token and URL. */
+      /** The feed with its token and URL. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -4492,7 +4828,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Revoked. */
+      /** Revoked. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -4519,7 +4855,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The Atom feed. */
+      /** The Atom feed. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4535,16 +4871,16 @@ export interface operations {
   GetDeliveryMetrics: {
     parameters: {
       query: {
-        /** @description `organisation`, or an entity ref: a System (its parts), a Domain (everything in it), a Group (what it and its child groups own) or any other entity. */
+        /** `organisation`, or an entity ref: a System (its parts), a Domain (everything in it), a Group (what it and its child groups own) or any other entity. */
         scope: string;
-        /** @description Start of the period (ISO 8601 date-time with a zone). */
+        /** Start of the period (ISO 8601 date-time with a zone). */
         from: string;
-        /** @description End of the period (exclusive), after `from` and at most 1,096 days later. */
+        /** End of the period (exclusive), after `from` and at most 1,096 days later. */
         to: string;
         interval?: 'week' | 'month';
-        /** @description IANA time zone the weeks (from Monday) and months are cut in. */
+        /** IANA time zone the weeks (from Monday) and months are cut in. */
         tz?: string;
-        /** @description `csv` answers a CSV download of the series and a `total` row. */
+        /** `csv` answers a CSV download of the series and a `total` row. */
         format?: 'json' | 'csv';
       };
       header?: never;
@@ -4553,7 +4889,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The measures over the period and per interval. */
+      /** The measures over the period and per interval. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4579,7 +4915,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The entity's annotation problems. */
+      /** The entity's annotation problems. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4596,9 +4932,9 @@ export interface operations {
   GetApprovalInbox: {
     parameters: {
       query?: {
-        /** @description Default: 20. */
+        /** Default: 20. */
         limit?: number;
-        /** @description The `nextCursor` of the previous page. */
+        /** The `nextCursor` of the previous page. */
         cursor?: string;
       };
       header?: never;
@@ -4607,7 +4943,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of the inbox. */
+      /** A page of the inbox. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4621,3 +4957,482 @@ export interface operations {
     };
   };
 }
+type FlattenedDeepRequired<T> = {
+  [K in keyof T]-?: FlattenedDeepRequired<
+    T[K] extends unknown[] | undefined | null
+      ? Extract<T[K], unknown[]>[number]
+      : T[K]
+  >;
+};
+type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
+  ? Readonly<Exclude<T, undefined>>
+  : Readonly<Exclude<T, undefined>[]>;
+/** @public */
+export const pathsHealthGetResponses200ContentApplicationJsonStatusValues = [
+  'ok',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<paths>['/health']['get']['responses']['200']['content']['application/json']['status']
+>;
+/** @public */
+export const pathsReleasesGetParametersQueryOrderValues = [
+  'asc',
+  'desc',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<paths>['/releases']['get']['parameters']['query']['order']
+>;
+/** @public */
+export const pathsReviewsGetParametersQueryRequiredValues = [
+  'true',
+  'false',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<paths>['/reviews']['get']['parameters']['query']['required']
+>;
+/** @public */
+export const pathsReleasesIdNotesGetParametersQueryFormatValues = [
+  'markdown',
+  'html',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<paths>['/releases/{id}/notes']['get']['parameters']['query']['format']
+>;
+/** @public */
+export const pathsMetricsGetParametersQueryIntervalValues = [
+  'week',
+  'month',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<paths>['/metrics']['get']['parameters']['query']['interval']
+>;
+/** @public */
+export const pathsMetricsGetParametersQueryFormatValues = [
+  'json',
+  'csv',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<paths>['/metrics']['get']['parameters']['query']['format']
+>;
+/** @public */
+export const releaseTypeValues = [
+  'standard',
+  'normal',
+  'emergency',
+  'hotfix',
+  'security',
+  'out-of-band',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReleaseType']
+>;
+/** @public */
+export const releaseStateValues = [
+  'draft',
+  'planned',
+  'approved',
+  'in_progress',
+  'released',
+  'verified',
+  'rolling_back',
+  'rolled_back',
+  'cancelled',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReleaseState']
+>;
+/** @public */
+export const releaseChangeKindValues = [
+  'feature',
+  'fix',
+  'breaking',
+  'security',
+  'config',
+  'migration',
+  'dependency',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReleaseChange']['kind']
+>;
+/** @public */
+export const conflictKindValues = [
+  'freeze',
+  'same-entity',
+  'dependency',
+  'owner-overload',
+  'ordering',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Conflict']['kind']
+>;
+/** @public */
+export const conflictSeverityValues = [
+  'blocking',
+  'warning',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Conflict']['severity']
+>;
+/** @public */
+export const releaseEventActionValues = [
+  'created',
+  'updated',
+  'transitioned',
+  'freeze-overridden',
+  'freeze-override-cleared',
+  'risk-overridden',
+  'risk-override-cleared',
+  'approvals-reset',
+  'handover-offered',
+  'handover-accepted',
+  'handover-cancelled',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReleaseEventAction']
+>;
+/** @public */
+export const rollbackStepStatusValues = [
+  'pending',
+  'running',
+  'done',
+  'failed',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RollbackStepStatus']
+>;
+/** @public */
+export const rollbackScopeOneOf0Values = [
+  'release',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RollbackScope']
+>;
+/** @public */
+export const gateResultStatusValues = [
+  'allowed',
+  'prevented',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GateResult']['status']
+>;
+/** @public */
+export const gateBlockerKindValues = [
+  'release',
+  'freeze',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GateBlocker']['kind']
+>;
+/** @public */
+export const riskLevelValues = [
+  'low',
+  'medium',
+  'high',
+  'critical',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RiskLevel']
+>;
+/** @public */
+export const riskAssessmentFactorsDimensionValues = [
+  'probability',
+  'impact',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RiskAssessment']['factors']['dimension']
+>;
+/** @public */
+export const impactGraphNodeRoleValues = [
+  'changed',
+  'dependent',
+  'consumer',
+  'context',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImpactGraphNode']['role']
+>;
+/** @public */
+export const impactGraphEdgeRelationValues = [
+  'dependsOn',
+  'consumesApi',
+  'providesApi',
+  'partOf',
+  'ownedBy',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImpactGraphEdge']['relation']
+>;
+/** @public */
+export const impactReportDependentsViaValues = [
+  'dependsOn',
+  'consumesApi',
+  'partOf',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImpactReport']['dependents']['via']
+>;
+/** @public */
+export const upcomingImpactItemTouchedViaValues = [
+  'direct',
+  'dependency',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpcomingImpactItem']['touchedVia']
+>;
+/** @public */
+export const approvalDecisionRequestDecisionValues = [
+  'approve',
+  'reject',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApprovalDecisionRequest']['decision']
+>;
+/** @public */
+export const approvalDecisionDecisionValues = [
+  'approve',
+  'reject',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApprovalDecision']['decision']
+>;
+/** @public */
+export const releaseApprovalsRuleValues = [
+  'owners',
+  'release-manager',
+  'none',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReleaseApprovals']['rule']
+>;
+/** @public */
+export const releaseApprovalsRequiredReasonValues = [
+  'owner',
+  'release-manager',
+  'affected-dependent',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReleaseApprovals']['required']['reason']
+>;
+/** @public */
+export const releaseApprovalsRequiredPhaseValues = [
+  'before',
+  'after',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReleaseApprovals']['required']['phase']
+>;
+/** @public */
+export const releaseApprovalsRequiredStatusValues = [
+  'approved',
+  'rejected',
+  'pending',
+  'pending-after',
+  'overdue',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReleaseApprovals']['required']['status']
+>;
+/** @public */
+export const releaseReadinessVerdictVerdictValues = [
+  'ready',
+  'not-ready',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReleaseReadinessVerdict']['verdict']
+>;
+/** @public */
+export const readinessItemKindValues = [
+  'automatic',
+  'manual',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReadinessItem']['kind']
+>;
+/** @public */
+export const releaseReadinessVerdictValues = [
+  'ready',
+  'not-ready',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReleaseReadiness']['verdict']
+>;
+/** @public */
+export const measurableCheckComparatorValues = [
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '==',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MeasurableCheck']['comparator']
+>;
+/** @public */
+export const recordCriterionResultRequestResultValues = [
+  'met',
+  'not_met',
+  'waived',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordCriterionResultRequest']['result']
+>;
+/** @public */
+export const successCriterionOutcomeResultValues = [
+  'met',
+  'not_met',
+  'waived',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SuccessCriterion']['outcome']['result']
+>;
+/** @public */
+export const successCriterionProposalResultValues = [
+  'met',
+  'not_met',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SuccessCriterion']['proposal']['result']
+>;
+/** @public */
+export const issueSeverityValues = [
+  'sev1',
+  'sev2',
+  'sev3',
+  'sev4',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['IssueSeverity']
+>;
+/** @public */
+export const issueStatusValues = [
+  'open',
+  'acknowledged',
+  'mitigated',
+  'resolved',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['IssueStatus']
+>;
+/** @public */
+export const issueLinkKindValues = [
+  'incident',
+  'ticket',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['IssueLink']['kind']
+>;
+/** @public */
+export const issueTimelineEntryActionValues = [
+  'created',
+  'changed',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['IssueTimelineEntry']['action']
+>;
+/** @public */
+export const reviewStatusValues = [
+  'open',
+  'completed',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReviewStatus']
+>;
+/** @public */
+export const reviewRequirementReasonValues = [
+  'rolled-back',
+  'release-type',
+  'severe-issue',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReviewRequirementReason']
+>;
+/** @public */
+export const reviewActionItemStatusValues = [
+  'open',
+  'done',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReviewActionItem']['status']
+>;
+/** @public */
+export const reviewFactsApprovalsDecisionsDecisionValues = [
+  'approve',
+  'reject',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReviewFacts']['approvals']['decisions']['decision']
+>;
+/** @public */
+export const reviewFactsCriteriaResultValues = [
+  'met',
+  'not_met',
+  'waived',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReviewFacts']['criteria']['result']
+>;
+/** @public */
+export const updateActionItemRequestStatusValues = [
+  'open',
+  'done',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateActionItemRequest']['status']
+>;
+/** @public */
+export const notesAudienceValues = [
+  'engineering',
+  'business',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NotesAudience']
+>;
+/** @public */
+export const announcementMomentValues = [
+  'approved',
+  'released',
+  'rolled_back',
+  'verified',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AnnouncementMoment']
+>;
+/** @public */
+export const notesDiffLineKindValues = [
+  'same',
+  'added',
+  'removed',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NotesDiffLine']['kind']
+>;
+/** @public */
+export const releaseNotesFormatValues = [
+  'markdown',
+  'html',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReleaseNotes']['format']
+>;
+/** @public */
+export const performanceBandValues = [
+  'elite',
+  'high',
+  'medium',
+  'low',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PerformanceBand']
+>;
+/** @public */
+export const deliveryMeasureValues = [
+  'deploymentFrequency',
+  'changeLeadTime',
+  'changeFailRate',
+  'recoveryTime',
+  'reworkRate',
+  'timelineAdherence',
+  'cadenceAdherence',
+  'approvalLeadTime',
+  'reviewCompletion',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeliveryMeasure']
+>;
+/** @public */
+export const deliveryMeasureInfoUnitValues = [
+  'perWeek',
+  'hours',
+  'ratio',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeliveryMeasureInfo']['unit']
+>;
+/** @public */
+export const deliveryMetricsIntervalValues = [
+  'week',
+  'month',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeliveryMetrics']['interval']
+>;
+/** @public */
+export const approvalInboxItemGroupsReasonValues = [
+  'owner',
+  'release-manager',
+  'affected-dependent',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApprovalInboxItem']['groups']['reason']
+>;
+/** @public */
+export const approvalInboxItemGroupsPhaseValues = [
+  'before',
+  'after',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApprovalInboxItem']['groups']['phase']
+>;
+/** @public */
+export const approvalInboxItemGroupsStatusValues = [
+  'approved',
+  'rejected',
+  'pending',
+  'pending-after',
+  'overdue',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApprovalInboxItem']['groups']['status']
+>;
+/** @public */
+export const approvalInboxItemGroupsPathsViaValues = [
+  'dependsOn',
+  'consumesApi',
+  'partOf',
+] as const satisfies ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApprovalInboxItem']['groups']['paths']['via']
+>;

@@ -4156,6 +4156,7 @@ export const spec = {
         },
       },
       ReleaseChange: {
+        description: "One item of a release's change inventory.",
         type: 'object',
         additionalProperties: false,
         required: ['kind', 'title'],
@@ -4185,11 +4186,19 @@ export const spec = {
               'An http(s) URL (the schemes of `releaseCoordination.links.allowedSchemes`).',
           },
           entityRef: {
-            $ref: '#/components/schemas/EntityRef',
+            description:
+              'The entity the change applies to, when it is one of several.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/EntityRef',
+              },
+            ],
           },
         },
       },
       Release: {
+        description:
+          'A release plan: a change to one or more catalog entities in a time window.',
         type: 'object',
         required: [
           'id',
@@ -4227,12 +4236,15 @@ export const spec = {
             $ref: '#/components/schemas/ReleaseWindow',
           },
           entityRefs: {
+            description:
+              'The catalog entities the release changes, as full entity refs.',
             type: 'array',
             items: {
               type: 'string',
             },
           },
           ownerRef: {
+            description: 'The group that owns the release.',
             type: 'string',
           },
           description: {
@@ -4256,10 +4268,22 @@ export const spec = {
               'The group the owners offered the release to; it owns it once a member accepts (`POST /releases/{id}/handover/accept`).',
           },
           handedOverAt: {
-            $ref: '#/components/schemas/Timestamp',
+            description:
+              "When another group accepted the release; from then on its creator no longer has a creator's rights (seeing it as a draft, withdrawing it).",
+            allOf: [
+              {
+                $ref: '#/components/schemas/Timestamp',
+              },
+            ],
           },
           plannedType: {
-            $ref: '#/components/schemas/ReleaseType',
+            description:
+              'The type the release had when it was planned; its approval rule still counts.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/ReleaseType',
+              },
+            ],
           },
           standardChangeId: {
             type: 'string',
@@ -4276,6 +4300,8 @@ export const spec = {
             $ref: '#/components/schemas/Timestamp',
           },
           revision: {
+            description:
+              'Incremented on every change; sent back on updates for optimistic concurrency.',
             type: 'integer',
             minimum: 1,
           },
@@ -4288,7 +4314,13 @@ export const spec = {
             },
           },
           freezeOverride: {
-            $ref: '#/components/schemas/FreezeOverride',
+            description:
+              'Set when the owners chose to release despite applicable freezes.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/FreezeOverride',
+              },
+            ],
           },
           conflicts: {
             type: 'array',
@@ -4312,6 +4344,8 @@ export const spec = {
         },
       },
       FreezeOverride: {
+        description:
+          'An explicit override of the freezes that apply to a release, with the written reason, who set it and when.',
         type: 'object',
         required: ['reason', 'by', 'at'],
         properties: {
@@ -4328,6 +4362,8 @@ export const spec = {
         },
       },
       Conflict: {
+        description:
+          "A conflict: releases that clash with a freeze, with each other or with the catalog's structure.",
         type: 'object',
         required: [
           'id',
@@ -4358,6 +4394,7 @@ export const spec = {
             enum: ['blocking', 'warning'],
           },
           releaseIds: {
+            description: 'Every release involved, sorted.',
             type: 'array',
             items: {
               type: 'string',
@@ -4371,14 +4408,17 @@ export const spec = {
             },
           },
           message: {
+            description: 'A human explanation.',
             type: 'string',
           },
           suggestion: {
+            description: 'What to do about it.',
             type: 'string',
           },
         },
       },
       Slot: {
+        description: 'A window the scheduling assistant offers.',
         type: 'object',
         required: ['start', 'end'],
         properties: {
@@ -4421,6 +4461,23 @@ export const spec = {
           after: {},
         },
       },
+      ReleaseEventAction: {
+        description: 'What a release event records.',
+        type: 'string',
+        enum: [
+          'created',
+          'updated',
+          'transitioned',
+          'freeze-overridden',
+          'freeze-override-cleared',
+          'risk-overridden',
+          'risk-override-cleared',
+          'approvals-reset',
+          'handover-offered',
+          'handover-accepted',
+          'handover-cancelled',
+        ],
+      },
       ReleaseEvent: {
         type: 'object',
         required: [
@@ -4439,20 +4496,7 @@ export const spec = {
             type: 'string',
           },
           action: {
-            type: 'string',
-            enum: [
-              'created',
-              'updated',
-              'transitioned',
-              'freeze-overridden',
-              'freeze-override-cleared',
-              'risk-overridden',
-              'risk-override-cleared',
-              'approvals-reset',
-              'handover-offered',
-              'handover-accepted',
-              'handover-cancelled',
-            ],
+            $ref: '#/components/schemas/ReleaseEventAction',
           },
           actorRef: {
             type: 'string',
@@ -4773,17 +4817,24 @@ export const spec = {
         },
       },
       RollbackStep: {
+        description: 'One execution step of a rollback, in plan order.',
         type: 'object',
         required: ['index', 'title', 'ownerRef', 'status'],
         properties: {
           index: {
+            description: 'Position from 0, in execution order.',
             type: 'integer',
           },
           title: {
             type: 'string',
           },
           ownerRef: {
-            $ref: '#/components/schemas/EntityRef',
+            description: 'The user or group who carries it out.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/EntityRef',
+              },
+            ],
           },
           status: {
             $ref: '#/components/schemas/RollbackStepStatus',
@@ -4868,6 +4919,7 @@ export const spec = {
         },
       },
       LinkedRelease: {
+        description: 'A release as a link to it.',
         type: 'object',
         required: ['id', 'title', 'version', 'state'],
         properties: {
@@ -4886,6 +4938,8 @@ export const spec = {
         },
       },
       ReleaseHotfixLinks: {
+        description:
+          'The follow-up hotfix links of one release, as `GET /hotfix-links` lists them.',
         type: 'object',
         required: ['releaseId', 'hotfixes'],
         properties: {
@@ -5182,6 +5236,7 @@ export const spec = {
         },
       },
       GateResult: {
+        description: 'The answer of the deploy gate.',
         type: 'object',
         required: ['allowed', 'status', 'reasons', 'blockedBy'],
         properties: {
@@ -5396,6 +5451,7 @@ export const spec = {
         },
       },
       TrainSlot: {
+        description: 'One slot of a train.',
         type: 'object',
         required: [
           'trainId',
@@ -5416,12 +5472,20 @@ export const spec = {
             $ref: '#/components/schemas/Timestamp',
           },
           cutoffAt: {
-            $ref: '#/components/schemas/Timestamp',
+            description: 'Bookings close at this instant.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/Timestamp',
+              },
+            ],
           },
           bookable: {
+            description:
+              'Whether the slot still takes bookings (now is before the cut-off).',
             type: 'boolean',
           },
           releaseIds: {
+            description: 'The releases booked onto the slot.',
             type: 'array',
             items: {
               type: 'string',
@@ -5430,6 +5494,7 @@ export const spec = {
         },
       },
       TrainBooking: {
+        description: 'A release booked onto a slot of a train.',
         type: 'object',
         required: ['releaseId', 'trainId', 'slotStart', 'bookedBy', 'bookedAt'],
         properties: {
@@ -5451,6 +5516,7 @@ export const spec = {
         },
       },
       TrainStats: {
+        description: 'How a train was used in a range of time.',
         type: 'object',
         required: ['trainId', 'from', 'to', 'rode', 'slipped', 'outOfBand'],
         properties: {
@@ -5464,17 +5530,25 @@ export const spec = {
             $ref: '#/components/schemas/Timestamp',
           },
           rode: {
+            description:
+              'Released or verified releases booked onto a slot that went out in it.',
             type: 'integer',
           },
           slipped: {
+            description:
+              "Booked releases that went out after the slot's end or were moved off it.",
             type: 'integer',
           },
           outOfBand: {
+            description:
+              "Released releases of entities in the train's scope that were not booked onto it.",
             type: 'integer',
           },
         },
       },
       CalendarFilters: {
+        description:
+          'What a calendar (the iCalendar feed) shows: releases touching the entity, the system (or its parts) or owned by the group; all filters must match.',
         type: 'object',
         additionalProperties: false,
         properties: {
@@ -5490,6 +5564,8 @@ export const spec = {
         },
       },
       CalendarFeed: {
+        description:
+          'A personal calendar feed: a secret URL a calendar app can subscribe to without a Backstage token. The token is only returned when it is created.',
         type: 'object',
         required: ['id', 'filters', 'createdAt'],
         properties: {
@@ -5530,17 +5606,31 @@ export const spec = {
         ],
         properties: {
           level: {
-            $ref: '#/components/schemas/RiskLevel',
+            description:
+              "The level that applies: the override's, else the computed one.",
+            allOf: [
+              {
+                $ref: '#/components/schemas/RiskLevel',
+              },
+            ],
           },
           computedLevel: {
-            $ref: '#/components/schemas/RiskLevel',
+            description: 'The matrix cell raised by the matched rules.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/RiskLevel',
+              },
+            ],
           },
           probability: {
+            description:
+              "1..5: 1 plus the probability factors' points, clamped.",
             type: 'integer',
             minimum: 1,
             maximum: 5,
           },
           impact: {
+            description: "1..5: 1 plus the impact factors' points, clamped.",
             type: 'integer',
             minimum: 1,
             maximum: 5,
@@ -5648,6 +5738,7 @@ export const spec = {
         },
       },
       ImpactEntity: {
+        description: 'A catalog entity as the impact report describes it.',
         type: 'object',
         required: ['entityRef', 'kind', 'name'],
         properties: {
@@ -5664,7 +5755,12 @@ export const spec = {
             type: 'string',
           },
           owner: {
-            $ref: '#/components/schemas/EntityRef',
+            description: 'Owner entity ref.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/EntityRef',
+              },
+            ],
           },
           ownerNotInCatalog: {
             type: 'boolean',
@@ -5686,7 +5782,74 @@ export const spec = {
           },
         },
       },
+      ImpactGraphNode: {
+        type: 'object',
+        description:
+          'What the graph view draws and filters by; the namespace is in `id`, the domain of a changed entity or dependent in its entry of `changed` or `dependents`.',
+        required: ['id', 'kind', 'name', 'depth', 'role'],
+        properties: {
+          id: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          kind: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+            description:
+              "Owner entity ref. When the owner is a node of the graph too, this is the node's `ownedBy` edge (not listed in `edges`).",
+          },
+          system: {
+            type: 'string',
+          },
+          lifecycle: {
+            type: 'string',
+          },
+          depth: {
+            type: 'integer',
+          },
+          role: {
+            type: 'string',
+            enum: ['changed', 'dependent', 'consumer', 'context'],
+          },
+        },
+      },
+      ImpactGraphEdge: {
+        description:
+          "An edge of the impact graph, between two of its nodes given by their index in `nodes`. `ownedBy` edges are not listed: a node's `owner` that is a node of the graph is one (see `impactGraphEdges`).",
+        type: 'object',
+        required: ['from', 'to', 'relation'],
+        properties: {
+          from: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Position of the source node in `nodes`.',
+          },
+          to: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Position of the target node in `nodes`.',
+          },
+          relation: {
+            type: 'string',
+            enum: [
+              'dependsOn',
+              'consumesApi',
+              'providesApi',
+              'partOf',
+              'ownedBy',
+            ],
+          },
+        },
+      },
       ImpactReport: {
+        description: 'The blast radius of a release or a plan, with its risk.',
         type: 'object',
         required: [
           'changed',
@@ -5822,6 +5985,8 @@ export const spec = {
             type: 'integer',
           },
           truncated: {
+            description:
+              'Whether the traversal stopped at `maxDepth` with more to go.',
             type: 'boolean',
           },
           graph: {
@@ -5831,42 +5996,7 @@ export const spec = {
               nodes: {
                 type: 'array',
                 items: {
-                  type: 'object',
-                  description:
-                    'What the graph view draws and filters by; the namespace is in `id`, the domain of a changed entity or dependent in its entry of `changed` or `dependents`.',
-                  required: ['id', 'kind', 'name', 'depth', 'role'],
-                  properties: {
-                    id: {
-                      $ref: '#/components/schemas/EntityRef',
-                    },
-                    kind: {
-                      type: 'string',
-                    },
-                    name: {
-                      type: 'string',
-                    },
-                    title: {
-                      type: 'string',
-                    },
-                    owner: {
-                      type: 'string',
-                      description:
-                        "Owner entity ref. When the owner is a node of the graph too, this is the node's `ownedBy` edge (not listed in `edges`).",
-                    },
-                    system: {
-                      type: 'string',
-                    },
-                    lifecycle: {
-                      type: 'string',
-                    },
-                    depth: {
-                      type: 'integer',
-                    },
-                    role: {
-                      type: 'string',
-                      enum: ['changed', 'dependent', 'consumer', 'context'],
-                    },
-                  },
+                  $ref: '#/components/schemas/ImpactGraphNode',
                 },
               },
               edges: {
@@ -5874,30 +6004,7 @@ export const spec = {
                 description:
                   "The edges between nodes, each end given by its position in `nodes`; `ownedBy` edges are not listed: a node's `owner` that is a node of the graph is its `ownedBy` edge.",
                 items: {
-                  type: 'object',
-                  required: ['from', 'to', 'relation'],
-                  properties: {
-                    from: {
-                      type: 'integer',
-                      minimum: 0,
-                      description: 'Position of the source node in `nodes`.',
-                    },
-                    to: {
-                      type: 'integer',
-                      minimum: 0,
-                      description: 'Position of the target node in `nodes`.',
-                    },
-                    relation: {
-                      type: 'string',
-                      enum: [
-                        'dependsOn',
-                        'consumesApi',
-                        'providesApi',
-                        'partOf',
-                        'ownedBy',
-                      ],
-                    },
-                  },
+                  $ref: '#/components/schemas/ImpactGraphEdge',
                 },
               },
             },
@@ -5923,6 +6030,7 @@ export const spec = {
         },
       },
       UpcomingImpactItem: {
+        description: 'An upcoming release that touches what was asked about.',
         type: 'object',
         required: [
           'release',
@@ -5948,6 +6056,8 @@ export const spec = {
             },
           },
           touchedVia: {
+            description:
+              '`direct`: it changes the entity, system or domain or one of its parts; `dependency`: something they depend on.',
             type: 'string',
             enum: ['direct', 'dependency'],
           },
@@ -5958,6 +6068,8 @@ export const spec = {
             },
           },
           owners: {
+            description:
+              "The release's owner and the owners of the touched entities.",
             type: 'array',
             items: {
               $ref: '#/components/schemas/EntityRef',
@@ -6004,6 +6116,8 @@ export const spec = {
         },
       },
       ApprovalDecision: {
+        description:
+          "A group's decision on a release, made by its first member to decide.",
         type: 'object',
         required: ['groupRef', 'decision', 'comment', 'by', 'at'],
         properties: {
@@ -6018,6 +6132,7 @@ export const spec = {
             type: 'string',
           },
           by: {
+            description: 'Entity ref of the user who decided.',
             type: 'string',
           },
           at: {
@@ -6027,6 +6142,7 @@ export const spec = {
         },
       },
       ReleaseApprovals: {
+        description: 'The approvals of a release in its current round.',
         type: 'object',
         required: [
           'rule',
@@ -6046,6 +6162,8 @@ export const spec = {
             enum: ['owners', 'release-manager', 'none'],
           },
           round: {
+            description:
+              'Starts at 1; a change to the plan of a planned or approved release starts the next one.',
             type: 'integer',
           },
           required: {
@@ -6085,12 +6203,14 @@ export const spec = {
             },
           },
           decisions: {
+            description: 'Decisions of this round.',
             type: 'array',
             items: {
               $ref: '#/components/schemas/ApprovalDecision',
             },
           },
           pending: {
+            description: 'Groups whose approval is still needed to go ahead.',
             type: 'array',
             items: {
               type: 'string',
@@ -6119,12 +6239,16 @@ export const spec = {
             },
           },
           complete: {
+            description:
+              'All approvals needed to go ahead are there and nobody rejected.',
             type: 'boolean',
           },
           rejected: {
+            description: 'Some group rejected the plan in this round.',
             type: 'boolean',
           },
           mayDecide: {
+            description: 'The required groups the caller may still decide for.',
             type: 'array',
             items: {
               type: 'string',
@@ -6150,6 +6274,8 @@ export const spec = {
         },
       },
       ReleaseReadinessVerdict: {
+        description:
+          'The verdict of one release, as `GET /readiness` lists it.',
         type: 'object',
         required: ['releaseId', 'verdict', 'blocking'],
         properties: {
@@ -6161,16 +6287,29 @@ export const spec = {
             enum: ['ready', 'not-ready'],
           },
           blocking: {
+            description: 'Why it is not ready, one reason per failed item.',
             type: 'array',
             items: {
               type: 'string',
             },
           },
           openIssues: {
-            $ref: '#/components/schemas/OpenIssueCounts',
+            description:
+              'Unresolved issues of the release by severity (when issues are tracked).',
+            allOf: [
+              {
+                $ref: '#/components/schemas/OpenIssueCounts',
+              },
+            ],
           },
           criteria: {
-            $ref: '#/components/schemas/CriteriaProgress',
+            description:
+              "A released release's success criteria settled out of all (when it has some).",
+            allOf: [
+              {
+                $ref: '#/components/schemas/CriteriaProgress',
+              },
+            ],
           },
         },
       },
@@ -6190,7 +6329,50 @@ export const spec = {
           },
         },
       },
+      ReadinessItem: {
+        description:
+          "One item of a release's readiness checklist with the facts behind it.",
+        type: 'object',
+        required: ['id', 'label', 'kind', 'passed', 'facts'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          label: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['automatic', 'manual'],
+          },
+          passed: {
+            type: 'boolean',
+          },
+          warning: {
+            type: 'boolean',
+            description: 'Passed, yet worth a look; never blocks.',
+          },
+          facts: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          checkedBy: {
+            description: 'Manual items: who checked it and when.',
+            type: 'string',
+          },
+          checkedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          evidence: {
+            type: 'string',
+          },
+        },
+      },
       ReleaseReadiness: {
+        description: 'The go / no-go verdict of a release.',
         type: 'object',
         required: ['verdict', 'blocking', 'items'],
         properties: {
@@ -6199,6 +6381,7 @@ export const spec = {
             enum: ['ready', 'not-ready'],
           },
           blocking: {
+            description: 'Why it is not ready, one reason per failed item.',
             type: 'array',
             items: {
               type: 'string',
@@ -6207,50 +6390,26 @@ export const spec = {
           items: {
             type: 'array',
             items: {
-              type: 'object',
-              required: ['id', 'label', 'kind', 'passed', 'facts'],
-              properties: {
-                id: {
-                  type: 'string',
-                },
-                label: {
-                  type: 'string',
-                },
-                kind: {
-                  type: 'string',
-                  enum: ['automatic', 'manual'],
-                },
-                passed: {
-                  type: 'boolean',
-                },
-                warning: {
-                  type: 'boolean',
-                  description: 'Passed, yet worth a look; never blocks.',
-                },
-                facts: {
-                  type: 'array',
-                  items: {
-                    type: 'string',
-                  },
-                },
-                checkedBy: {
-                  type: 'string',
-                },
-                checkedAt: {
-                  type: 'string',
-                  format: 'date-time',
-                },
-                evidence: {
-                  type: 'string',
-                },
-              },
+              $ref: '#/components/schemas/ReadinessItem',
             },
           },
           openIssues: {
-            $ref: '#/components/schemas/OpenIssueCounts',
+            description:
+              'Unresolved issues of the release by severity (when issues are tracked).',
+            allOf: [
+              {
+                $ref: '#/components/schemas/OpenIssueCounts',
+              },
+            ],
           },
           criteria: {
-            $ref: '#/components/schemas/CriteriaProgress',
+            description:
+              "A released release's success criteria settled out of all (when it has some).",
+            allOf: [
+              {
+                $ref: '#/components/schemas/CriteriaProgress',
+              },
+            ],
           },
         },
       },
@@ -6353,6 +6512,7 @@ export const spec = {
         },
       },
       SuccessCriterion: {
+        description: 'A success criterion of a release.',
         type: 'object',
         required: [
           'id',
@@ -6444,6 +6604,8 @@ export const spec = {
         },
       },
       ReleaseVerification: {
+        description:
+          'The success criteria of a release and whether it may be verified.',
         type: 'object',
         required: [
           'criteria',
@@ -6460,15 +6622,21 @@ export const spec = {
             },
           },
           editable: {
+            description:
+              'Criteria may be added, edited and removed (the release is not released yet).',
             type: 'boolean',
           },
           recordable: {
+            description: 'Results may be recorded (the release is `released`).',
             type: 'boolean',
           },
           verifiable: {
+            description: 'Every criterion is met or waived.',
             type: 'boolean',
           },
           blocking: {
+            description:
+              'Why the release cannot be verified, one line per open criterion.',
             type: 'array',
             items: {
               type: 'string',
@@ -6522,6 +6690,7 @@ export const spec = {
         enum: ['open', 'acknowledged', 'mitigated', 'resolved'],
       },
       IssueLink: {
+        description: 'A link of an issue to an incident or a ticket.',
         type: 'object',
         additionalProperties: false,
         required: ['kind', 'url'],
@@ -6755,6 +6924,8 @@ export const spec = {
         enum: ['rolled-back', 'release-type', 'severe-issue'],
       },
       ReviewActionItem: {
+        description:
+          'A follow-up agreed in a review, with an owner (a user or group) and a due date; its owner is reminded once when it is overdue and still open.',
         type: 'object',
         required: [
           'id',
@@ -6776,6 +6947,8 @@ export const spec = {
             type: 'string',
           },
           dueDate: {
+            description:
+              'A calendar date, `YYYY-MM-DD`; overdue from the day after.',
             type: 'string',
             format: 'date',
           },
@@ -6798,6 +6971,8 @@ export const spec = {
         },
       },
       ReleaseReviewSummary: {
+        description:
+          'A review as listings show it: its release, whether it is required and why, and its progress.',
         type: 'object',
         required: [
           'releaseId',
@@ -6827,6 +7002,7 @@ export const spec = {
             $ref: '#/components/schemas/ReleaseState',
           },
           ownerRef: {
+            description: 'The group that owns the release.',
             type: 'string',
           },
           entityRefs: {
@@ -6839,6 +7015,7 @@ export const spec = {
             type: 'boolean',
           },
           requiredBecause: {
+            description: 'Why it is required (empty when optional).',
             type: 'array',
             items: {
               $ref: '#/components/schemas/ReviewRequirementReason',
@@ -6848,12 +7025,16 @@ export const spec = {
             $ref: '#/components/schemas/ReviewStatus',
           },
           finishedAt: {
+            description:
+              'When the release finished (went live, or last moved towards rolled back).',
             type: 'string',
           },
           dueAt: {
+            description: 'Until when a required review is to be completed.',
             type: 'string',
           },
           overdue: {
+            description: 'Required, not completed, and past `dueAt`.',
             type: 'boolean',
           },
           completedBy: {
@@ -6863,6 +7044,7 @@ export const spec = {
             type: 'string',
           },
           openActionItems: {
+            description: 'Action items not done yet.',
             type: 'integer',
           },
         },
@@ -6895,10 +7077,14 @@ export const spec = {
         },
       },
       ReviewFacts: {
+        description:
+          'The facts a review starts from, computed from what the portal recorded of the release (never stored with the review).',
         type: 'object',
         required: ['timeline', 'approvals', 'issues', 'criteria'],
         properties: {
           timeline: {
+            description:
+              'The window as last planned, the states the release entered and the moves of its window.',
             type: 'object',
             required: ['window', 'states', 'windowMoves'],
             properties: {
@@ -6924,15 +7110,21 @@ export const spec = {
                 },
               },
               startedAt: {
+                description: 'When it entered `in_progress`.',
                 type: 'string',
               },
               releasedAt: {
+                description: 'When it entered `released`.',
                 type: 'string',
               },
               startSlipMinutes: {
+                description:
+                  'Minutes the start was after the planned start (negative: before).',
                 type: 'integer',
               },
               endSlipMinutes: {
+                description:
+                  'Minutes going live was after the planned end (negative: before).',
                 type: 'integer',
               },
               windowMoves: {
@@ -6963,9 +7155,12 @@ export const spec = {
             required: ['decisions'],
             properties: {
               requestedAt: {
+                description:
+                  'When it was first planned (approvals were asked).',
                 type: 'string',
               },
               approvedAt: {
+                description: 'When it first entered `approved`.',
                 type: 'string',
               },
               leadTimeMinutes: {
@@ -7027,6 +7222,8 @@ export const spec = {
                   type: 'string',
                 },
                 openMinutes: {
+                  description:
+                    'Minutes from recorded to resolved, or to now while unresolved.',
                   type: 'integer',
                 },
               },
@@ -7105,6 +7302,8 @@ export const spec = {
         },
       },
       ReleaseReview: {
+        description:
+          '`GET /releases/:id/review`: the review of a release that went live, with its prefilled facts and what people wrote.',
         allOf: [
           {
             $ref: '#/components/schemas/ReleaseReviewSummary',
@@ -7122,12 +7321,15 @@ export const spec = {
             ],
             properties: {
               wentWell: {
+                description: 'Markdown.',
                 type: 'string',
               },
               wentWrong: {
+                description: 'Markdown.',
                 type: 'string',
               },
               lessons: {
+                description: 'Markdown.',
                 type: 'string',
               },
               actionItems: {
@@ -7143,9 +7345,13 @@ export const spec = {
                 type: 'string',
               },
               revision: {
+                description:
+                  'Incremented on every change; sent back on changes for optimistic concurrency.',
                 type: 'integer',
               },
               canEdit: {
+                description:
+                  'The caller may write it (members of the owning group, of a group that approved it, release managers).',
                 type: 'boolean',
               },
               facts: {
@@ -7273,6 +7479,8 @@ export const spec = {
         },
       },
       ReleaseNotes: {
+        description:
+          'The release notes of one audience: what to publish (`content`, the edit if there is one, else the generated notes, in the format asked) and, when edited, the edit and its difference from the notes generated now.',
         type: 'object',
         additionalProperties: false,
         required: [
@@ -7304,10 +7512,14 @@ export const spec = {
             description: 'The notes generated now, in Markdown.',
           },
           revision: {
+            description:
+              'The revision of the edit; 0 when never edited (send it back with an edit).',
             type: 'integer',
             minimum: 0,
           },
           editable: {
+            description:
+              'Whether the notes may still be edited (the release is not released yet).',
             type: 'boolean',
           },
           edit: {
@@ -7332,9 +7544,13 @@ export const spec = {
                 format: 'date-time',
               },
               generatedChanged: {
+                description:
+                  'The generated notes changed since the edit was made.',
                 type: 'boolean',
               },
               diff: {
+                description:
+                  'From the edit to the notes generated now, line by line.',
                 type: 'array',
                 items: {
                   $ref: '#/components/schemas/NotesDiffLine',
@@ -7370,6 +7586,8 @@ export const spec = {
         },
       },
       AnnouncementPreview: {
+        description:
+          'What would be sent at a moment and to whom; groups left out by `releaseCoordination.announcements.optOutGroups` are listed.',
         type: 'object',
         additionalProperties: false,
         required: ['releaseId', 'moment', 'messages', 'optedOut'],
@@ -7395,6 +7613,8 @@ export const spec = {
         },
       },
       ReleaseNotesFeed: {
+        description:
+          'A feed of the released notes of one System, for readers outside the portal: a secret URL (token only returned at creation) an Atom reader subscribes to.',
         type: 'object',
         additionalProperties: false,
         required: ['id', 'system', 'createdAt'],
@@ -7410,9 +7630,13 @@ export const spec = {
             format: 'date-time',
           },
           url: {
+            description:
+              'The URL with the token; only in the answer to creation.',
             type: 'string',
           },
           token: {
+            description:
+              'The secret; only in the answer to creation, stored hashed.',
             type: 'string',
           },
         },
@@ -7526,6 +7750,8 @@ export const spec = {
         },
       },
       DeliveryMetrics: {
+        description:
+          'The answer of `GET /metrics`: the measures over the whole period (`summary`) and per interval (`series`).',
         type: 'object',
         required: [
           'scope',
@@ -7558,6 +7784,8 @@ export const spec = {
             type: 'string',
           },
           reworkWindowDays: {
+            description:
+              'How many days after a release a hotfix of its entities counts as rework.',
             type: 'number',
           },
           measures: {
@@ -7608,6 +7836,8 @@ export const spec = {
         },
       },
       EntityAnnotationReport: {
+        description:
+          "Answer of `GET /entity-annotations`: the problems of one entity's annotations (empty when all are fine).",
         type: 'object',
         required: ['entityRef', 'problems'],
         properties: {
@@ -7638,6 +7868,8 @@ export const spec = {
         },
       },
       ApprovalInboxItem: {
+        description:
+          "A release waiting for a decision of one of the caller's groups.",
         type: 'object',
         required: ['release', 'approvals', 'groups'],
         properties: {
@@ -7645,7 +7877,13 @@ export const spec = {
             $ref: '#/components/schemas/Release',
           },
           approvals: {
-            $ref: '#/components/schemas/ReleaseApprovals',
+            description:
+              "The release's approvals in their current round, with what the caller may decide.",
+            allOf: [
+              {
+                $ref: '#/components/schemas/ReleaseApprovals',
+              },
+            ],
           },
           groups: {
             type: 'array',
