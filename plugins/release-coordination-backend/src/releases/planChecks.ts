@@ -59,7 +59,7 @@ export class ReleasePlanChecks {
           ? `a release is owned by one of your groups (${caller.groups.join(
               ', ',
             )}); to plan for another team, plan it for your group and hand it over`
-          : `offer the release to it instead (POST /releases/:id/handover), and a member of ${ownerRef} accepts it`
+          : `offer the release to it instead from the release page's hand-over section, and a member of ${ownerRef} accepts it`
       }`,
     );
   }

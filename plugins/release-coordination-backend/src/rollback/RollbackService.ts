@@ -433,7 +433,7 @@ export class RollbackService {
     if (input.to === 'rolling_back') {
       if (!(await this.store.getRollback(release.id))) {
         throw new ConflictError(
-          `Release ${release.id} is rolled back by a decision: POST /releases/${release.id}/rollback-decision`,
+          `"${release.title}" is rolled back by a rollback decision: decide a rollback on the release page first`,
         );
       }
       return;
@@ -444,9 +444,9 @@ export class RollbackService {
       const open = (rollback?.steps ?? []).filter(s => s.status !== 'done');
       if (open.length > 0) {
         throw new ConflictError(
-          `Release ${
-            release.id
-          } is rolled back once every step is done; open: ${open
+          `"${
+            release.title
+          }" is rolled back once every step is done; open: ${open
             .map(s => `${s.index + 1}. ${s.title} (${s.status})`)
             .join('; ')}`,
         );
@@ -456,7 +456,7 @@ export class RollbackService {
     const planned = rollbackPlanSteps(release.rollbackPlan).length;
     if (planned > 0) {
       throw new ConflictError(
-        `Release ${release.id} has a rollback plan of ${planned} step(s): decide a rollback (POST /releases/${release.id}/rollback-decision) and carry them out`,
+        `"${release.title}" has a rollback plan of ${planned} step(s): decide a rollback on the release page and carry them out`,
       );
     }
   };

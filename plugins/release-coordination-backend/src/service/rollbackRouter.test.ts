@@ -205,13 +205,19 @@ describe('rollback routes', () => {
       .set('Authorization', as(OWNER))
       .send({ to: 'rolling_back' });
     expect(direct.status).toBe(409);
-    expect(direct.body.error.message).toMatch(/rolled back by a decision/);
+    expect(direct.body.error.message).toMatch(
+      /rolled back by a rollback decision/,
+    );
+    // Plain words: the release's title, no id or endpoint path.
+    expect(direct.body.error.message).not.toContain(release.id);
+    expect(direct.body.error.message).not.toMatch(/POST|\/releases/);
     const oneStep = await request(app)
       .post(`/releases/${release.id}/transition`)
       .set('Authorization', as(OWNER))
       .send({ to: 'rolled_back', reason: 'quick' });
     expect(oneStep.status).toBe(409);
     expect(oneStep.body.error.message).toMatch(/rollback plan of 2 step/);
+    expect(oneStep.body.error.message).not.toContain(release.id);
 
     const stale = await decide(app, { ...release, revision: 7 }, OWNER);
     expect(stale.status).toBe(409);
