@@ -1,22 +1,5 @@
-import {
-  CreateCriterionRequest,
-  HotfixRequest,
-  MAX_READINESS_BATCH,
-  ReleaseHotfixLinks,
-  Release,
-  ReleaseRollbackStatus,
-  RollbackDecisionRequest,
-  RollbackStepUpdate,
-  CreateReleaseIssueRequest,
-  Page,
-  RecordCriterionResultRequest,
-  ReleaseIssue,
-  ReleaseVerification,
-  SuccessCriterion,
-  UpdateCriterionRequest,
-  UpdateReleaseIssueRequest,
-} from '@internal/plugin-release-coordination-common';
-import { ListIssuesRequest } from './ReleaseCoordinationApi';
+import { MAX_READINESS_BATCH } from '@internal/plugin-release-coordination-common';
+import { ReleaseCoordinationApi } from './ReleaseCoordinationApi';
 import { queryString } from './ReleaseCoordinationHttp';
 import { ReleaseNotesClient } from './ReleaseNotesClient';
 
@@ -27,133 +10,85 @@ import { ReleaseNotesClient } from './ReleaseNotesClient';
  * @public
  */
 export abstract class AfterGoLiveClient extends ReleaseNotesClient {
-  async getReleaseVerification(id: string): Promise<ReleaseVerification> {
-    return this.request<ReleaseVerification>(this.criteriaPath(id));
-  }
+  getReleaseVerification: ReleaseCoordinationApi['getReleaseVerification'] =
+    async id => this.request(this.criteriaPath(id));
 
-  async addSuccessCriterion(
-    id: string,
-    request: CreateCriterionRequest,
-  ): Promise<SuccessCriterion> {
-    return this.request<SuccessCriterion>(this.criteriaPath(id), {
-      method: 'POST',
-      body: request,
-    });
-  }
+  addSuccessCriterion: ReleaseCoordinationApi['addSuccessCriterion'] = async (
+    id,
+    request,
+  ) => this.request(this.criteriaPath(id), 'POST', request);
 
-  async updateSuccessCriterion(
-    id: string,
-    criterionId: string,
-    request: UpdateCriterionRequest,
-  ): Promise<SuccessCriterion> {
-    return this.request<SuccessCriterion>(this.criteriaPath(id, criterionId), {
-      method: 'PATCH',
-      body: request,
-    });
-  }
+  updateSuccessCriterion: ReleaseCoordinationApi['updateSuccessCriterion'] =
+    async (id, criterionId, request) =>
+      this.request(this.criteriaPath(id, criterionId), 'PATCH', request);
 
-  async deleteSuccessCriterion(id: string, criterionId: string): Promise<void> {
-    await this.request<void>(this.criteriaPath(id, criterionId), {
-      method: 'DELETE',
-    });
-  }
+  deleteSuccessCriterion: ReleaseCoordinationApi['deleteSuccessCriterion'] =
+    async (id, criterionId) => {
+      await this.request<void>(this.criteriaPath(id, criterionId), 'DELETE');
+    };
 
-  async recordCriterionResult(
-    id: string,
-    criterionId: string,
-    request: RecordCriterionResultRequest,
-  ): Promise<SuccessCriterion> {
-    return this.request<SuccessCriterion>(
-      `${this.criteriaPath(id, criterionId)}/result`,
-      { method: 'POST', body: request },
-    );
-  }
+  recordCriterionResult: ReleaseCoordinationApi['recordCriterionResult'] =
+    async (id, criterionId, request) =>
+      this.request(
+        `${this.criteriaPath(id, criterionId)}/result`,
+        'POST',
+        request,
+      );
 
   /** `/releases/:id/criteria`, or one criterion below it. */
   protected criteriaPath(id: string, criterionId?: string): string {
-    const base = `/releases/${encodeURIComponent(id)}/criteria`;
+    const base = this.releasePath(id, '/criteria');
     return criterionId === undefined
       ? base
       : `${base}/${encodeURIComponent(criterionId)}`;
   }
 
-  async listReleaseIssues(releaseId: string): Promise<ReleaseIssue[]> {
-    const { items } = await this.request<{ items: ReleaseIssue[] }>(
-      `/releases/${encodeURIComponent(releaseId)}/issues`,
+  listReleaseIssues: ReleaseCoordinationApi['listReleaseIssues'] =
+    async releaseId =>
+      this.requestItems(this.releasePath(releaseId, '/issues'));
+
+  recordReleaseIssue: ReleaseCoordinationApi['recordReleaseIssue'] = async (
+    releaseId,
+    request,
+  ) => this.request(this.releasePath(releaseId, '/issues'), 'POST', request);
+
+  getIssue: ReleaseCoordinationApi['getIssue'] = async issueId =>
+    this.request(`/issues/${encodeURIComponent(issueId)}`);
+
+  updateIssue: ReleaseCoordinationApi['updateIssue'] = async (
+    issueId,
+    request,
+  ) => this.request(`/issues/${encodeURIComponent(issueId)}`, 'PATCH', request);
+
+  listIssues: ReleaseCoordinationApi['listIssues'] = async (request = {}) =>
+    this.request(`/issues${queryString(request)}`);
+
+  getReleaseRollback: ReleaseCoordinationApi['getReleaseRollback'] = async id =>
+    this.request(this.releasePath(id, '/rollback'));
+
+  decideRollback: ReleaseCoordinationApi['decideRollback'] = async (
+    id,
+    request,
+  ) =>
+    this.request(this.releasePath(id, '/rollback-decision'), 'POST', request);
+
+  updateRollbackStep: ReleaseCoordinationApi['updateRollbackStep'] = async (
+    id,
+    index,
+    request,
+  ) =>
+    this.request(
+      this.releasePath(id, `/rollback/steps/${index}`),
+      'PATCH',
+      request,
     );
-    return items;
-  }
 
-  async recordReleaseIssue(
-    releaseId: string,
-    request: CreateReleaseIssueRequest,
-  ): Promise<ReleaseIssue> {
-    return this.request<ReleaseIssue>(
-      `/releases/${encodeURIComponent(releaseId)}/issues`,
-      { method: 'POST', body: request },
-    );
-  }
+  createHotfix: ReleaseCoordinationApi['createHotfix'] = async (
+    id,
+    request = {},
+  ) => this.request(this.releasePath(id, '/hotfix'), 'POST', request);
 
-  async getIssue(issueId: string): Promise<ReleaseIssue> {
-    return this.request<ReleaseIssue>(`/issues/${encodeURIComponent(issueId)}`);
-  }
-
-  async updateIssue(
-    issueId: string,
-    request: UpdateReleaseIssueRequest,
-  ): Promise<ReleaseIssue> {
-    return this.request<ReleaseIssue>(
-      `/issues/${encodeURIComponent(issueId)}`,
-      { method: 'PATCH', body: request },
-    );
-  }
-
-  async listIssues(
-    request: ListIssuesRequest = {},
-  ): Promise<Page<ReleaseIssue>> {
-    return this.request<Page<ReleaseIssue>>(`/issues${queryString(request)}`);
-  }
-
-  async getReleaseRollback(id: string): Promise<ReleaseRollbackStatus> {
-    return this.request(`/releases/${encodeURIComponent(id)}/rollback`);
-  }
-
-  async decideRollback(
-    id: string,
-    request: RollbackDecisionRequest,
-  ): Promise<ReleaseRollbackStatus> {
-    return this.request(
-      `/releases/${encodeURIComponent(id)}/rollback-decision`,
-      { method: 'POST', body: request },
-    );
-  }
-
-  async updateRollbackStep(
-    id: string,
-    index: number,
-    request: RollbackStepUpdate,
-  ): Promise<ReleaseRollbackStatus> {
-    return this.request(
-      `/releases/${encodeURIComponent(id)}/rollback/steps/${index}`,
-      { method: 'PATCH', body: request },
-    );
-  }
-
-  async createHotfix(
-    id: string,
-    request: HotfixRequest = {},
-  ): Promise<Release> {
-    return this.request(`/releases/${encodeURIComponent(id)}/hotfix`, {
-      method: 'POST',
-      body: request,
-    });
-  }
-
-  async listHotfixLinks(releaseIds: string[]): Promise<ReleaseHotfixLinks[]> {
-    return this.itemsOfReleases(
-      '/hotfix-links',
-      releaseIds,
-      MAX_READINESS_BATCH,
-    );
-  }
+  listHotfixLinks: ReleaseCoordinationApi['listHotfixLinks'] =
+    async releaseIds =>
+      this.itemsOfReleases('/hotfix-links', releaseIds, MAX_READINESS_BATCH);
 }

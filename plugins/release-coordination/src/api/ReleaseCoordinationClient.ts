@@ -1,54 +1,11 @@
-import {
-  ApprovalDecisionRequest,
-  ApprovalInboxItem,
-  CalendarFeed,
-  CheckReadinessItemRequest,
-  CalendarFilters,
-  Conflict,
-  CreateFreezeRequest,
-  CreateReleaseRequest,
-  Freeze,
-  FreezeOccurrence,
-  ImpactReport,
-  ImpactRequest,
-  Page,
-  Release,
-  ReleaseApprovals,
-  ReleaseEvent,
-  MAX_READINESS_BATCH,
-  ReleaseReadiness,
-  ReleaseReadinessVerdict,
-  RiskLevel,
-  Slot,
-  Train,
-  TrainBooking,
-  TrainSlot,
-  TrainStats,
-  TransitionReleaseRequest,
-  UpdateFreezeRequest,
-  UpcomingImpactItem,
-  UpdateReleaseRequest,
-  HandoverRequest,
-  StandardChange,
-  EntityAnnotationReport,
-} from '@internal/plugin-release-coordination-common';
-import {
-  EndFreezeRequest,
-  ListConflictsRequest,
-  ListFreezeOccurrencesRequest,
-  ListFreezesRequest,
-  ListReleasesRequest,
-  ListTrainSlotsRequest,
-  ListUpcomingImpactRequest,
-  ReleaseCoordinationApi,
-  SuggestSlotsRequest,
-  TrainStatsRequest,
-} from './ReleaseCoordinationApi';
+import { MAX_READINESS_BATCH } from '@internal/plugin-release-coordination-common';
+import { ReleaseCoordinationApi } from './ReleaseCoordinationApi';
 import { AfterGoLiveClient } from './AfterGoLiveClient';
 import { queryString } from './ReleaseCoordinationHttp';
 
 /**
- * `ReleaseCoordinationApi` over HTTP, calling the backend as the signed-in user.
+ * `ReleaseCoordinationApi` over HTTP, calling the backend as the signed-in
+ * user. Each call is typed by the method of the interface it implements.
  *
  * @public
  */
@@ -56,322 +13,194 @@ export class ReleaseCoordinationClient
   extends AfterGoLiveClient
   implements ReleaseCoordinationApi
 {
-  async listReleases(
-    request: ListReleasesRequest = {},
-  ): Promise<Page<Release>> {
-    return this.request<Page<Release>>(`/releases${queryString(request)}`);
-  }
+  listReleases: ReleaseCoordinationApi['listReleases'] = async (request = {}) =>
+    this.request(`/releases${queryString(request)}`);
 
-  async getRelease(id: string): Promise<Release> {
-    return this.request<Release>(`/releases/${encodeURIComponent(id)}`);
-  }
+  getRelease: ReleaseCoordinationApi['getRelease'] = async id =>
+    this.request(this.releasePath(id));
 
-  async createRelease(request: CreateReleaseRequest): Promise<Release> {
-    return this.request<Release>('/releases', {
-      method: 'POST',
-      body: request,
-    });
-  }
+  createRelease: ReleaseCoordinationApi['createRelease'] = async request =>
+    this.request('/releases', 'POST', request);
 
-  async updateRelease(
-    id: string,
-    request: UpdateReleaseRequest,
-  ): Promise<Release> {
-    return this.request<Release>(`/releases/${encodeURIComponent(id)}`, {
-      method: 'PATCH',
-      body: request,
-    });
-  }
+  updateRelease: ReleaseCoordinationApi['updateRelease'] = async (
+    id,
+    request,
+  ) => this.request(this.releasePath(id), 'PATCH', request);
 
-  async transitionRelease(
-    id: string,
-    request: TransitionReleaseRequest,
-  ): Promise<Release> {
-    return this.request<Release>(
-      `/releases/${encodeURIComponent(id)}/transition`,
-      { method: 'POST', body: request },
-    );
-  }
+  transitionRelease: ReleaseCoordinationApi['transitionRelease'] = async (
+    id,
+    request,
+  ) => this.request(this.releasePath(id, '/transition'), 'POST', request);
 
-  async listReleaseEvents(id: string): Promise<ReleaseEvent[]> {
-    const page = await this.request<{ items: ReleaseEvent[] }>(
-      `/releases/${encodeURIComponent(id)}/events`,
-    );
-    return page.items;
-  }
+  listReleaseEvents: ReleaseCoordinationApi['listReleaseEvents'] = async id =>
+    this.requestItems(this.releasePath(id, '/events'));
 
-  async offerHandover(id: string, request: HandoverRequest): Promise<Release> {
-    return this.request<Release>(
-      `/releases/${encodeURIComponent(id)}/handover`,
-      { method: 'POST', body: request },
-    );
-  }
+  offerHandover: ReleaseCoordinationApi['offerHandover'] = async (
+    id,
+    request,
+  ) => this.request(this.releasePath(id, '/handover'), 'POST', request);
 
-  async acceptHandover(id: string): Promise<Release> {
-    return this.request<Release>(
-      `/releases/${encodeURIComponent(id)}/handover/accept`,
-      { method: 'POST', body: {} },
-    );
-  }
+  acceptHandover: ReleaseCoordinationApi['acceptHandover'] = async id =>
+    this.request(this.releasePath(id, '/handover/accept'), 'POST', {});
 
-  async cancelHandover(id: string): Promise<Release> {
-    return this.request<Release>(
-      `/releases/${encodeURIComponent(id)}/handover`,
-      { method: 'DELETE' },
-    );
-  }
+  cancelHandover: ReleaseCoordinationApi['cancelHandover'] = async id =>
+    this.request(this.releasePath(id, '/handover'), 'DELETE');
 
-  async listStandardChanges(): Promise<StandardChange[]> {
-    const page = await this.request<{ items: StandardChange[] }>(
-      '/standard-changes',
-    );
-    return page.items;
-  }
+  listStandardChanges: ReleaseCoordinationApi['listStandardChanges'] =
+    async () => this.requestItems('/standard-changes');
 
-  async listFreezeOccurrences(
-    request: ListFreezeOccurrencesRequest,
-  ): Promise<FreezeOccurrence[]> {
-    const page = await this.request<{ items: FreezeOccurrence[] }>(
-      `/freeze-occurrences${queryString(request)}`,
-    );
-    return page.items;
-  }
+  listFreezeOccurrences: ReleaseCoordinationApi['listFreezeOccurrences'] =
+    async request =>
+      this.requestItems(`/freeze-occurrences${queryString(request)}`);
 
-  async listFreezes(request: ListFreezesRequest = {}): Promise<Page<Freeze>> {
-    return this.request<Page<Freeze>>(`/freezes${queryString(request)}`);
-  }
+  listFreezes: ReleaseCoordinationApi['listFreezes'] = async (request = {}) =>
+    this.request(`/freezes${queryString(request)}`);
 
-  async getFreeze(id: string): Promise<Freeze> {
-    return this.request<Freeze>(`/freezes/${encodeURIComponent(id)}`);
-  }
+  getFreeze: ReleaseCoordinationApi['getFreeze'] = async id =>
+    this.request(`/freezes/${encodeURIComponent(id)}`);
 
-  async createFreeze(request: CreateFreezeRequest): Promise<Freeze> {
-    return this.request<Freeze>('/freezes', { method: 'POST', body: request });
-  }
+  createFreeze: ReleaseCoordinationApi['createFreeze'] = async request =>
+    this.request('/freezes', 'POST', request);
 
-  async updateFreeze(
-    id: string,
-    request: UpdateFreezeRequest,
-  ): Promise<Freeze> {
-    return this.request<Freeze>(`/freezes/${encodeURIComponent(id)}`, {
-      method: 'PATCH',
-      body: request,
-    });
-  }
+  updateFreeze: ReleaseCoordinationApi['updateFreeze'] = async (id, request) =>
+    this.request(`/freezes/${encodeURIComponent(id)}`, 'PATCH', request);
 
-  async endFreeze(id: string, request: EndFreezeRequest = {}): Promise<Freeze> {
-    return this.request<Freeze>(`/freezes/${encodeURIComponent(id)}/end`, {
-      method: 'POST',
-      body: request,
-    });
-  }
+  endFreeze: ReleaseCoordinationApi['endFreeze'] = async (id, request = {}) =>
+    this.request(`/freezes/${encodeURIComponent(id)}/end`, 'POST', request);
 
-  async deleteFreeze(id: string): Promise<void> {
-    await this.request<void>(`/freezes/${encodeURIComponent(id)}`, {
-      method: 'DELETE',
-    });
-  }
+  deleteFreeze: ReleaseCoordinationApi['deleteFreeze'] = async id => {
+    await this.request<void>(`/freezes/${encodeURIComponent(id)}`, 'DELETE');
+  };
 
-  async listConflicts(request: ListConflictsRequest): Promise<Conflict[]> {
-    const page = await this.request<{ items: Conflict[] }>(
-      `/conflicts${queryString(request)}`,
-    );
-    return page.items;
-  }
+  listConflicts: ReleaseCoordinationApi['listConflicts'] = async request =>
+    this.requestItems(`/conflicts${queryString(request)}`);
 
-  async suggestSlots(request: SuggestSlotsRequest): Promise<Slot[]> {
-    const page = await this.request<{ items: Slot[] }>(
-      `/slots${queryString(request)}`,
-    );
-    return page.items;
-  }
+  suggestSlots: ReleaseCoordinationApi['suggestSlots'] = async request =>
+    this.requestItems(`/slots${queryString(request)}`);
 
-  async overrideFreeze(
-    id: string,
-    request: { reason: string },
-  ): Promise<Release> {
-    return this.request<Release>(
-      `/releases/${encodeURIComponent(id)}/freeze-override`,
-      { method: 'POST', body: request },
-    );
-  }
+  overrideFreeze: ReleaseCoordinationApi['overrideFreeze'] = async (
+    id,
+    request,
+  ) => this.request(this.releasePath(id, '/freeze-override'), 'POST', request);
 
-  async clearFreezeOverride(id: string): Promise<Release> {
-    return this.request<Release>(
-      `/releases/${encodeURIComponent(id)}/freeze-override`,
-      { method: 'DELETE' },
-    );
-  }
+  clearFreezeOverride: ReleaseCoordinationApi['clearFreezeOverride'] =
+    async id =>
+      this.request(this.releasePath(id, '/freeze-override'), 'DELETE');
 
-  async listTrains(): Promise<Train[]> {
-    const page = await this.request<{ items: Train[] }>('/trains');
-    return page.items;
-  }
+  listTrains: ReleaseCoordinationApi['listTrains'] = async () =>
+    this.requestItems('/trains');
 
-  async listTrainSlots(
-    id: string,
-    request: ListTrainSlotsRequest = {},
-  ): Promise<TrainSlot[]> {
-    const page = await this.request<{ items: TrainSlot[] }>(
+  listTrainSlots: ReleaseCoordinationApi['listTrainSlots'] = async (
+    id,
+    request = {},
+  ) =>
+    this.requestItems(
       `/trains/${encodeURIComponent(id)}/slots${queryString(request)}`,
     );
-    return page.items;
-  }
 
-  async getTrainStats(
-    id: string,
-    request: TrainStatsRequest,
-  ): Promise<TrainStats> {
-    return this.request<TrainStats>(
+  getTrainStats: ReleaseCoordinationApi['getTrainStats'] = async (
+    id,
+    request,
+  ) =>
+    this.request(
       `/trains/${encodeURIComponent(id)}/stats${queryString(request)}`,
     );
-  }
 
-  async bookTrainSlot(
-    releaseId: string,
-    request: { trainId: string; slotStart: string },
-  ): Promise<{ booking: TrainBooking; release: Release }> {
-    return this.request(
-      `/releases/${encodeURIComponent(releaseId)}/train-slot`,
-      { method: 'POST', body: request },
-    );
-  }
+  bookTrainSlot: ReleaseCoordinationApi['bookTrainSlot'] = async (
+    releaseId,
+    request,
+  ) =>
+    this.request(this.releasePath(releaseId, '/train-slot'), 'POST', request);
 
-  async listCalendarFeeds(): Promise<CalendarFeed[]> {
-    const page = await this.request<{ items: CalendarFeed[] }>(
-      '/calendar-feeds',
-    );
-    return page.items;
-  }
+  listCalendarFeeds: ReleaseCoordinationApi['listCalendarFeeds'] = async () =>
+    this.requestItems('/calendar-feeds');
 
-  async createCalendarFeed(
-    filters: CalendarFilters = {},
-  ): Promise<CalendarFeed> {
-    return this.request<CalendarFeed>('/calendar-feeds', {
-      method: 'POST',
-      body: { filters },
-    });
-  }
+  createCalendarFeed: ReleaseCoordinationApi['createCalendarFeed'] = async (
+    filters = {},
+  ) => this.request('/calendar-feeds', 'POST', { filters });
 
-  async deleteCalendarFeed(id: string): Promise<void> {
-    await this.request<void>(`/calendar-feeds/${encodeURIComponent(id)}`, {
-      method: 'DELETE',
-    });
-  }
+  deleteCalendarFeed: ReleaseCoordinationApi['deleteCalendarFeed'] =
+    async id => {
+      await this.request<void>(
+        `/calendar-feeds/${encodeURIComponent(id)}`,
+        'DELETE',
+      );
+    };
 
-  async getCalendarIcs(filters: CalendarFilters = {}): Promise<Blob> {
+  getCalendarIcs: ReleaseCoordinationApi['getCalendarIcs'] = async (
+    filters = {},
+  ) => {
     const response = await this.fetchOk(`/calendar.ics${queryString(filters)}`);
     return response.blob();
-  }
+  };
 
-  async getImpact(request: ImpactRequest): Promise<ImpactReport> {
-    return this.request<ImpactReport>('/impact', {
-      method: 'POST',
-      body: request,
-    });
-  }
+  getImpact: ReleaseCoordinationApi['getImpact'] = async request =>
+    this.request('/impact', 'POST', request);
 
-  async getReleaseImpact(
-    id: string,
-    request: { maxDepth?: number } = {},
-  ): Promise<ImpactReport> {
-    return this.request<ImpactReport>(
-      `/releases/${encodeURIComponent(id)}/impact${queryString(request)}`,
-    );
-  }
+  getReleaseImpact: ReleaseCoordinationApi['getReleaseImpact'] = async (
+    id,
+    request = {},
+  ) => this.request(this.releasePath(id, `/impact${queryString(request)}`));
 
-  async overrideRisk(
-    id: string,
-    request: { level: RiskLevel; reason: string },
-  ): Promise<void> {
+  overrideRisk: ReleaseCoordinationApi['overrideRisk'] = async (
+    id,
+    request,
+  ) => {
     await this.request<unknown>(
-      `/releases/${encodeURIComponent(id)}/risk-override`,
-      { method: 'POST', body: request },
+      this.releasePath(id, '/risk-override'),
+      'POST',
+      request,
     );
-  }
+  };
 
-  async clearRiskOverride(id: string): Promise<void> {
+  clearRiskOverride: ReleaseCoordinationApi['clearRiskOverride'] = async id => {
     await this.request<unknown>(
-      `/releases/${encodeURIComponent(id)}/risk-override`,
-      { method: 'DELETE' },
+      this.releasePath(id, '/risk-override'),
+      'DELETE',
     );
-  }
+  };
 
-  async getEntityAnnotationProblems(
-    entityRef: string,
-  ): Promise<EntityAnnotationReport> {
-    return this.request<EntityAnnotationReport>(
-      `/entity-annotations${queryString({ entityRef })}`,
+  getEntityAnnotationProblems: ReleaseCoordinationApi['getEntityAnnotationProblems'] =
+    async entityRef =>
+      this.request(`/entity-annotations${queryString({ entityRef })}`);
+
+  listUpcomingImpact: ReleaseCoordinationApi['listUpcomingImpact'] = async (
+    request = {},
+  ) => this.requestItems(`/impact/upcoming${queryString(request)}`);
+
+  getReleaseApprovals: ReleaseCoordinationApi['getReleaseApprovals'] =
+    async id => this.request(this.releasePath(id, '/approvals'));
+
+  getApprovalInbox: ReleaseCoordinationApi['getApprovalInbox'] = async (
+    request = {},
+  ) => this.request(`/approvals/inbox${queryString(request)}`);
+
+  decideReleaseApproval: ReleaseCoordinationApi['decideReleaseApproval'] =
+    async (id, request) =>
+      this.request(this.releasePath(id, '/approvals'), 'POST', request);
+
+  withdrawReleaseApproval: ReleaseCoordinationApi['withdrawReleaseApproval'] =
+    async (id, groupRef) =>
+      this.request(
+        this.releasePath(id, `/approvals/${encodeURIComponent(groupRef)}`),
+        'DELETE',
+      );
+
+  getReleaseReadiness: ReleaseCoordinationApi['getReleaseReadiness'] =
+    async id => this.request(this.releasePath(id, '/readiness'));
+
+  checkReadinessItem: ReleaseCoordinationApi['checkReadinessItem'] = async (
+    id,
+    itemId,
+    request,
+  ) =>
+    this.request(
+      this.releasePath(id, `/readiness/items/${encodeURIComponent(itemId)}`),
+      'POST',
+      request,
     );
-  }
 
-  async listUpcomingImpact(
-    request: ListUpcomingImpactRequest = {},
-  ): Promise<UpcomingImpactItem[]> {
-    const page = await this.request<{ items: UpcomingImpactItem[] }>(
-      `/impact/upcoming${queryString(request)}`,
-    );
-    return page.items;
-  }
-
-  async getReleaseApprovals(id: string): Promise<ReleaseApprovals> {
-    return this.request<ReleaseApprovals>(
-      `/releases/${encodeURIComponent(id)}/approvals`,
-    );
-  }
-
-  async getApprovalInbox(
-    request: { limit?: number; cursor?: string } = {},
-  ): Promise<Page<ApprovalInboxItem>> {
-    return this.request<Page<ApprovalInboxItem>>(
-      `/approvals/inbox${queryString(request)}`,
-    );
-  }
-
-  async decideReleaseApproval(
-    id: string,
-    request: ApprovalDecisionRequest,
-  ): Promise<ReleaseApprovals> {
-    return this.request<ReleaseApprovals>(
-      `/releases/${encodeURIComponent(id)}/approvals`,
-      { method: 'POST', body: request },
-    );
-  }
-
-  async withdrawReleaseApproval(
-    id: string,
-    groupRef: string,
-  ): Promise<ReleaseApprovals> {
-    return this.request<ReleaseApprovals>(
-      `/releases/${encodeURIComponent(id)}/approvals/${encodeURIComponent(
-        groupRef,
-      )}`,
-      { method: 'DELETE' },
-    );
-  }
-
-  async getReleaseReadiness(id: string): Promise<ReleaseReadiness> {
-    return this.request<ReleaseReadiness>(
-      `/releases/${encodeURIComponent(id)}/readiness`,
-    );
-  }
-
-  async checkReadinessItem(
-    id: string,
-    itemId: string,
-    request: CheckReadinessItemRequest,
-  ): Promise<ReleaseReadiness> {
-    return this.request<ReleaseReadiness>(
-      `/releases/${encodeURIComponent(id)}/readiness/items/${encodeURIComponent(
-        itemId,
-      )}`,
-      { method: 'POST', body: request },
-    );
-  }
-
-  async getReadinessVerdicts(
-    releaseIds: string[],
-  ): Promise<ReleaseReadinessVerdict[]> {
-    return this.itemsOfReleases('/readiness', releaseIds, MAX_READINESS_BATCH);
-  }
+  getReadinessVerdicts: ReleaseCoordinationApi['getReadinessVerdicts'] =
+    async releaseIds =>
+      this.itemsOfReleases('/readiness', releaseIds, MAX_READINESS_BATCH);
 }

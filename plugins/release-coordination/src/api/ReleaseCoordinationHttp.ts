@@ -30,21 +30,32 @@ export abstract class ReleaseCoordinationHttp {
     this.fetchApi = options.fetchApi;
   }
 
-  /** The JSON answer of a call (undefined for 204). */
+  /** The JSON answer of a call, sending `body` as JSON (undefined for 204). */
   protected async request<T>(
     path: string,
-    options: { method?: string; body?: unknown } = {},
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' = 'GET',
+    body?: unknown,
   ): Promise<T> {
-    const init: RequestInit = { method: options.method ?? 'GET' };
-    if (options.body !== undefined) {
+    const init: RequestInit = { method };
+    if (body !== undefined) {
       init.headers = { 'Content-Type': 'application/json' };
-      init.body = JSON.stringify(options.body);
+      init.body = JSON.stringify(body);
     }
     const response = await this.fetchOk(path, init);
     if (response.status === 204) {
       return undefined as T;
     }
     return (await response.json()) as T;
+  }
+
+  /** `/releases/:id`, or `rest` (`/notes`, `/handover/accept`…) below it. */
+  protected releasePath(id: string, rest: string = ''): string {
+    return `/releases/${encodeURIComponent(id)}${rest}`;
+  }
+
+  /** The `items` of a listing call, which answers `{ items: [...] }`. */
+  protected async requestItems<T>(path: string): Promise<T[]> {
+    return (await this.request<{ items: T[] }>(path)).items;
   }
 
   /**
@@ -62,10 +73,10 @@ export abstract class ReleaseCoordinationHttp {
     }
     const pages = await Promise.all(
       batches.map(releaseId =>
-        this.request<{ items: T[] }>(`${path}${queryString({ releaseId })}`),
+        this.requestItems<T>(`${path}${queryString({ releaseId })}`),
       ),
     );
-    return pages.flatMap(page => page.items);
+    return pages.flat();
   }
 
   /** The answer of a call, when it is ok. */

@@ -1,58 +1,37 @@
-import {
-  AnnouncementMoment,
-  AnnouncementPreview,
-  ReleaseNotes,
-  ReleaseNotesFeed,
-  ReleaseNotesQuery,
-  SaveReleaseNotesRequest,
-} from '@internal/plugin-release-coordination-common';
+import { ReleaseCoordinationApi } from './ReleaseCoordinationApi';
 import { queryString } from './ReleaseCoordinationHttp';
 import { ReviewsClient } from './ReviewsClient';
 
 /** The calls about release notes and announcements. @public */
 export abstract class ReleaseNotesClient extends ReviewsClient {
-  async getReleaseNotes(
-    id: string,
-    query: ReleaseNotesQuery = {},
-  ): Promise<ReleaseNotes> {
-    return this.request(
-      `/releases/${encodeURIComponent(id)}/notes${queryString(query)}`,
+  getReleaseNotes: ReleaseCoordinationApi['getReleaseNotes'] = async (
+    id,
+    query = {},
+  ) => this.request(this.releasePath(id, `/notes${queryString(query)}`));
+
+  saveReleaseNotes: ReleaseCoordinationApi['saveReleaseNotes'] = async (
+    id,
+    request,
+  ) => this.request(this.releasePath(id, '/notes'), 'PUT', request);
+
+  previewAnnouncements: ReleaseCoordinationApi['previewAnnouncements'] = async (
+    id,
+    moment,
+  ) =>
+    this.request(
+      this.releasePath(id, `/announcements/preview${queryString({ moment })}`),
     );
-  }
 
-  async saveReleaseNotes(
-    id: string,
-    request: SaveReleaseNotesRequest,
-  ): Promise<ReleaseNotes> {
-    return this.request(`/releases/${encodeURIComponent(id)}/notes`, {
-      method: 'PUT',
-      body: request,
-    });
-  }
+  listNotesFeeds: ReleaseCoordinationApi['listNotesFeeds'] = async () =>
+    this.requestItems('/notes-feeds');
 
-  async previewAnnouncements(
-    id: string,
-    moment?: AnnouncementMoment,
-  ): Promise<AnnouncementPreview> {
-    return this.request(
-      `/releases/${encodeURIComponent(id)}/announcements/preview${queryString({
-        moment,
-      })}`,
+  createNotesFeed: ReleaseCoordinationApi['createNotesFeed'] = async system =>
+    this.request('/notes-feeds', 'POST', { system });
+
+  deleteNotesFeed: ReleaseCoordinationApi['deleteNotesFeed'] = async id => {
+    await this.request<void>(
+      `/notes-feeds/${encodeURIComponent(id)}`,
+      'DELETE',
     );
-  }
-
-  async listNotesFeeds(): Promise<ReleaseNotesFeed[]> {
-    return (await this.request<{ items: ReleaseNotesFeed[] }>('/notes-feeds'))
-      .items;
-  }
-
-  async createNotesFeed(system: string): Promise<ReleaseNotesFeed> {
-    return this.request('/notes-feeds', { method: 'POST', body: { system } });
-  }
-
-  async deleteNotesFeed(id: string): Promise<void> {
-    await this.request<void>(`/notes-feeds/${encodeURIComponent(id)}`, {
-      method: 'DELETE',
-    });
-  }
+  };
 }

@@ -19,12 +19,14 @@ import { FREEZE_TINT } from '../shared/freezeStyles';
 import { formatWindow, stateLabel } from '../shared/format';
 import {
   coversDay,
+  releasesOnDay,
   releaseTypeColor,
   startedBefore,
   timeOfDay,
 } from './calendarModel';
 import { frozenHoursText, isLive, scopeText } from './scheduleModel';
 import { slotText } from './trainSlotText';
+import { freezeLabelColor, trainSlotColor } from './calendarColors';
 import { CalendarTrainSlot as TrainSlotItem } from './useCalendarTrainSlots';
 import { ReadinessMark } from './CalendarReadiness';
 import { Cluster } from '../shared/Cluster';
@@ -63,7 +65,7 @@ const useStyles = makeStyles(theme => ({
     display: 'flex',
     alignItems: 'center',
     gap: theme.spacing(0.5),
-    color: theme.palette.type === 'dark' ? '#90caf9' : '#0d47a1',
+    color: freezeLabelColor(theme),
     fontWeight: 500,
     whiteSpace: 'nowrap',
     overflow: 'hidden',
@@ -74,10 +76,8 @@ const useStyles = makeStyles(theme => ({
     display: 'flex',
     alignItems: 'center',
     gap: theme.spacing(0.5),
-    color: theme.palette.type === 'dark' ? '#ffcc80' : '#6d4c41',
-    borderBottom: `1px dotted ${
-      theme.palette.type === 'dark' ? '#ffcc80' : '#6d4c41'
-    }`,
+    color: trainSlotColor(theme),
+    borderBottom: `1px dotted ${trainSlotColor(theme)}`,
     whiteSpace: 'nowrap',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
@@ -177,6 +177,40 @@ export function CalendarRelease(props: CalendarReleaseProps) {
         {dense ? '' : ` · ${release.type}`}
       </Typography>
     </div>
+  );
+}
+
+/**
+ * The releases of `day` among `releases` as dense items, live ones first. When
+ * there are more than `limit`, only the first `limit - 1` (all of them when
+ * `expanded`) and then `more(count)`, given how many that leaves out.
+ */
+export function DayReleases(props: {
+  releases: Release[];
+  day: DateTime;
+  limit: number;
+  expanded?: boolean;
+  releaseLink?: (id: string) => string;
+  more: (count: number) => ReactNode;
+}) {
+  const { day, limit, expanded, releaseLink } = props;
+  const releases = releasesOnDay(props.releases, day);
+  const overflows = releases.length > limit;
+  const shown =
+    overflows && !expanded ? releases.slice(0, limit - 1) : releases;
+  return (
+    <>
+      {shown.map(release => (
+        <CalendarRelease
+          key={release.id}
+          release={release}
+          day={day}
+          dense
+          releaseLink={releaseLink}
+        />
+      ))}
+      {overflows && props.more(releases.length - limit + 1)}
+    </>
   );
 }
 

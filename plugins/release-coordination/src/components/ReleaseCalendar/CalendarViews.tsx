@@ -8,18 +8,13 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
 import { ReactNode, useState } from 'react';
-import {
-  CalendarRange,
-  daysOf,
-  freezesOnDay,
-  isoDate,
-  releasesOnDay,
-} from './calendarModel';
+import { CalendarRange, daysOf, freezesOnDay, isoDate } from './calendarModel';
 import {
   CalendarFreeze,
   CalendarRelease,
   CalendarTrainSlot,
   DayMarks,
+  DayReleases,
 } from './CalendarItems';
 import { CalendarTrainSlot as TrainSlotItem } from './useCalendarTrainSlots';
 import { freezeShading } from '../shared/freezeStyles';
@@ -205,34 +200,23 @@ function DayCell(props: {
 }
 
 /**
- * The releases of a month cell, live ones first: a few, then "+n more",
- * which lists the rest in place.
+ * The releases of a month cell (those of `day` among `releases`), live ones
+ * first: a few, then "+n more", which lists the rest in place.
  */
 function MonthCellReleases(props: {
   releases: Release[];
   day: DateTime;
   releaseLink?: (id: string) => string;
 }) {
-  const { releases, day, releaseLink } = props;
+  const { day } = props;
   const classes = useStyles();
   const [expanded, setExpanded] = useState(false);
-  const hidden = releases.length - MONTH_CELL_RELEASES;
-  const shown =
-    hidden > 0 && !expanded
-      ? releases.slice(0, MONTH_CELL_RELEASES - 1)
-      : releases;
   return (
-    <>
-      {shown.map(release => (
-        <CalendarRelease
-          key={release.id}
-          release={release}
-          day={day}
-          dense
-          releaseLink={releaseLink}
-        />
-      ))}
-      {hidden > 0 && (
+    <DayReleases
+      {...props}
+      limit={MONTH_CELL_RELEASES}
+      expanded={expanded}
+      more={count => (
         <Button
           size="small"
           color="primary"
@@ -242,13 +226,13 @@ function MonthCellReleases(props: {
           aria-label={
             expanded
               ? `Show fewer releases on ${day.toFormat('LLLL d')}`
-              : `${hidden + 1} more releases on ${day.toFormat('LLLL d')}`
+              : `${count} more releases on ${day.toFormat('LLLL d')}`
           }
         >
-          {expanded ? 'Show fewer' : `+${hidden + 1} more`}
+          {expanded ? 'Show fewer' : `+${count} more`}
         </Button>
       )}
-    </>
+    />
   );
 }
 
@@ -280,7 +264,7 @@ export function MonthView(props: GridViewProps & { month: DateTime }) {
           className={day.hasSame(month, 'month') ? '' : classes.outside}
         >
           <MonthCellReleases
-            releases={releasesOnDay(releases, day)}
+            releases={releases}
             day={day}
             releaseLink={releaseLink}
           />

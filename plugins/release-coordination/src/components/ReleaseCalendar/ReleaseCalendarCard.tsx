@@ -5,14 +5,8 @@ import { makeStyles } from '@material-ui/core/styles';
 import { DateTime } from 'luxon';
 import { useMemo } from 'react';
 import { useReleaseLink, useRootLink } from '../shared/useReleaseLink';
-import {
-  CalendarRange,
-  daysOf,
-  freezesOnDay,
-  isoDate,
-  releasesOnDay,
-} from './calendarModel';
-import { CalendarLegend, CalendarRelease, DayMarks } from './CalendarItems';
+import { CalendarRange, daysOf, freezesOnDay, isoDate } from './calendarModel';
+import { CalendarLegend, DayMarks, DayReleases } from './CalendarItems';
 import {
   CalendarVerdictsContext,
   useReadinessVerdicts,
@@ -66,8 +60,6 @@ function WidgetDay(props: {
   const { day, today, data, slots, rootLink } = props;
   const classes = useStyles();
   const releaseLink = useReleaseLink();
-  const releases = releasesOnDay(data.releases, day);
-  const hidden = releases.length - DAY_RELEASES;
   const isToday = day.hasSame(today, 'day');
   return (
     <div
@@ -87,25 +79,21 @@ function WidgetDay(props: {
         freezes={freezesOnDay(data.freezes, day)}
         slots={slots}
       />
-      {releases
-        .slice(0, hidden > 0 ? DAY_RELEASES - 1 : DAY_RELEASES)
-        .map(release => (
-          <CalendarRelease
-            key={release.id}
-            release={release}
-            day={day}
-            dense
-            releaseLink={releaseLink}
-          />
-        ))}
-      {hidden > 0 &&
-        (rootLink ? (
-          <Link to={`${rootLink}?view=day&date=${isoDate(day)}`}>
-            <Typography variant="caption">+{hidden + 1} more</Typography>
-          </Link>
-        ) : (
-          <Typography variant="caption">+{hidden + 1} more</Typography>
-        ))}
+      <DayReleases
+        releases={data.releases}
+        day={day}
+        limit={DAY_RELEASES}
+        releaseLink={releaseLink}
+        more={count =>
+          rootLink ? (
+            <Link to={`${rootLink}?view=day&date=${isoDate(day)}`}>
+              <Typography variant="caption">+{count} more</Typography>
+            </Link>
+          ) : (
+            <Typography variant="caption">+{count} more</Typography>
+          )
+        }
+      />
     </div>
   );
 }

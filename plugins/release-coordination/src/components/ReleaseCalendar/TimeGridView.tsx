@@ -20,6 +20,7 @@ import {
   spanOnDay,
 } from './scheduleModel';
 import { slotText } from './trainSlotText';
+import { freezeLabelColor, trainSlotColor } from './calendarColors';
 import { CalendarTrainSlot } from './useCalendarTrainSlots';
 
 /** Height of one hour on the axis, in pixels. */
@@ -87,16 +88,14 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     gap: 2,
     padding: theme.spacing(0, 0.5),
-    color: theme.palette.type === 'dark' ? '#90caf9' : '#0d47a1',
+    color: freezeLabelColor(theme),
     whiteSpace: 'nowrap',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
   },
   slot: {
-    border: `1px dashed ${
-      theme.palette.type === 'dark' ? '#ffcc80' : '#6d4c41'
-    }`,
-    color: theme.palette.type === 'dark' ? '#ffcc80' : '#6d4c41',
+    border: `1px dashed ${trainSlotColor(theme)}`,
+    color: trainSlotColor(theme),
     background: alpha('#6d4c41', 0.06),
   },
   release: {
