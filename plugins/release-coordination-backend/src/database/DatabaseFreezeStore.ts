@@ -4,15 +4,15 @@ import { lastEndOf } from '../freezes/occurrences';
 import { encodeCursor, whereAfterCursor } from './keysetCursor';
 import {
   definedFields,
-  revisionedColumns,
-  revisionedFields,
+  RevisionedRow,
   RevisionedTable,
+  RowMapping,
   Timestamp,
   toIso,
 } from './rows';
-import { FreezeStore } from './FreezeStore';
+import { FreezeStore, FreezeUpdate } from './FreezeStore';
 
-type FreezeRow = {
+type FreezeRow = RevisionedRow & {
   id: string;
   title: string;
   description: string;
@@ -28,68 +28,69 @@ type FreezeRow = {
   exempt_types: string;
   ended_at: Timestamp | null;
   end_reason: string | null;
-  created_by: string;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-  revision: number;
 };
 
-function toRow(freeze: Freeze): FreezeRow {
-  const { all, ...refs } = freeze.scope;
-  return {
-    id: freeze.id,
-    title: freeze.title,
-    description: freeze.description,
-    scope_all: all,
-    scope: JSON.stringify(refs),
-    start_at: new Date(freeze.start),
-    end_at: new Date(freeze.end),
-    rrule: freeze.recurrence?.rrule ?? null,
-    timezone: freeze.recurrence?.timezone ?? null,
-    exdates: freeze.recurrence
-      ? JSON.stringify(freeze.recurrence.exdates)
-      : null,
-    until_at: freeze.recurrence?.until
-      ? new Date(freeze.recurrence.until)
-      : null,
-    last_end_at: lastEndOf(freeze) ?? null,
-    exempt_types: JSON.stringify(freeze.exemptTypes),
-    ended_at: freeze.endedAt ? new Date(freeze.endedAt) : null,
-    end_reason: freeze.endReason ?? null,
-    ...revisionedColumns(freeze),
-  };
-}
+/** How a freeze is stored. */
+const freezeRows: RowMapping<Freeze, FreezeRow> = {
+  toRow(freeze) {
+    const { all, ...refs } = freeze.scope;
+    return {
+      title: freeze.title,
+      description: freeze.description,
+      scope_all: all,
+      scope: JSON.stringify(refs),
+      start_at: new Date(freeze.start),
+      end_at: new Date(freeze.end),
+      rrule: freeze.recurrence?.rrule ?? null,
+      timezone: freeze.recurrence?.timezone ?? null,
+      exdates: freeze.recurrence
+        ? JSON.stringify(freeze.recurrence.exdates)
+        : null,
+      until_at: freeze.recurrence?.until
+        ? new Date(freeze.recurrence.until)
+        : null,
+      last_end_at: lastEndOf(freeze) ?? null,
+      exempt_types: JSON.stringify(freeze.exemptTypes),
+      ended_at: freeze.endedAt ? new Date(freeze.endedAt) : null,
+      end_reason: freeze.endReason ?? null,
+    };
+  },
 
-function fromRow(row: FreezeRow): Freeze {
-  const refs = JSON.parse(row.scope);
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    scope: {
-      all: Boolean(row.scope_all),
-      domains: refs.domains ?? [],
-      systems: refs.systems ?? [],
-      groups: refs.groups ?? [],
-      entities: refs.entities ?? [],
-    },
-    start: toIso(row.start_at),
-    end: toIso(row.end_at),
-    ...(row.rrule &&
-      row.timezone && {
-        recurrence: {
-          rrule: row.rrule,
-          timezone: row.timezone,
-          exdates: row.exdates ? JSON.parse(row.exdates) : [],
-          ...(row.until_at !== null && { until: toIso(row.until_at) }),
-        },
-      }),
-    exemptTypes: JSON.parse(row.exempt_types),
-    ...(row.ended_at !== null && { endedAt: toIso(row.ended_at) }),
-    ...(row.end_reason !== null && { endReason: row.end_reason }),
-    ...revisionedFields(row),
-  };
-}
+  fromRow(row) {
+    const refs = JSON.parse(row.scope);
+    return {
+      title: row.title,
+      description: row.description,
+      scope: {
+        all: Boolean(row.scope_all),
+        domains: refs.domains ?? [],
+        systems: refs.systems ?? [],
+        groups: refs.groups ?? [],
+        entities: refs.entities ?? [],
+      },
+      start: toIso(row.start_at),
+      end: toIso(row.end_at),
+      ...(row.rrule &&
+        row.timezone && {
+          recurrence: {
+            rrule: row.rrule,
+            timezone: row.timezone,
+            exdates: row.exdates ? JSON.parse(row.exdates) : [],
+            ...(row.until_at !== null && { until: toIso(row.until_at) }),
+          },
+        }),
+      exemptTypes: JSON.parse(row.exempt_types),
+      ...(row.ended_at !== null && { endedAt: toIso(row.ended_at) }),
+      ...(row.end_reason !== null && { endReason: row.end_reason }),
+    };
+  },
+};
+
+/** Freezes by start, then id. */
+const BY_START = [
+  { column: 'start_at', order: 'asc' },
+  { column: 'id', order: 'asc' },
+];
 
 /**
  * Stores freezes in the plugin's Knex database (PostgreSQL or SQLite).
@@ -100,11 +101,8 @@ export class DatabaseFreezeStore implements FreezeStore {
   private readonly freezes: RevisionedTable<Freeze, FreezeRow>;
 
   /** Over a migrated database (see `createStores`). */
-  constructor(private readonly db: Knex) {
-    this.freezes = new RevisionedTable(db, 'freezes', 'Freeze', {
-      toRow,
-      fromRow,
-    });
+  constructor(db: Knex) {
+    this.freezes = new RevisionedTable(db, 'freezes', 'Freeze', freezeRows);
   }
 
   async createFreeze(freeze: Freeze): Promise<Freeze> {
@@ -120,22 +118,17 @@ export class DatabaseFreezeStore implements FreezeStore {
     cursor?: string;
   }): Promise<Page<Freeze>> {
     const { limit } = options;
-    const query = this.db<FreezeRow>('freezes');
-    whereAfterCursor(query, options.cursor, {
-      columns: { start: 'start_at', id: 'id' },
-      order: 'asc',
-      message: 'cursor: not a cursor returned by a freeze listing',
+    const found = await this.freezes.list(query => {
+      whereAfterCursor(query, options.cursor, {
+        columns: { start: 'start_at', id: 'id' },
+        order: 'asc',
+        message: 'cursor: not a cursor returned by a freeze listing',
+      });
+      return query.orderBy(BY_START).limit(limit + 1);
     });
-    const rows = await query
-      .select('*')
-      .orderBy([
-        { column: 'start_at', order: 'asc' },
-        { column: 'id', order: 'asc' },
-      ])
-      .limit(limit + 1);
-    const items = rows.slice(0, limit).map(fromRow);
+    const items = found.slice(0, limit);
     const last = items[items.length - 1];
-    return rows.length > limit
+    return found.length > limit
       ? { items, nextCursor: encodeCursor({ start: last.start, id: last.id }) }
       : { items };
   }
@@ -144,43 +137,29 @@ export class DatabaseFreezeStore implements FreezeStore {
     from: string;
     to: string;
   }): Promise<Freeze[]> {
-    const rows = await this.db<FreezeRow>('freezes')
-      .where('start_at', '<=', new Date(options.to))
-      .andWhere(end =>
-        end
-          .whereNull('last_end_at')
-          .orWhere('last_end_at', '>=', new Date(options.from)),
-      )
-      .orderBy([
-        { column: 'start_at', order: 'asc' },
-        { column: 'id', order: 'asc' },
-      ]);
-    return rows.map(fromRow);
+    return this.freezes.list(query =>
+      query
+        .where('start_at', '<=', new Date(options.to))
+        .andWhere(end =>
+          end
+            .whereNull('last_end_at')
+            .orWhere('last_end_at', '>=', new Date(options.from)),
+        )
+        .orderBy(BY_START),
+    );
   }
 
-  async updateFreeze(options: {
-    id: string;
-    revision: number;
-    fields: Partial<Omit<Freeze, 'recurrence'>> & {
-      recurrence?: Freeze['recurrence'] | null;
-    };
-    updatedAt: string;
-  }): Promise<Freeze> {
-    const { id, revision, fields, updatedAt } = options;
-    const { recurrence, ...rest } = fields;
-    return this.freezes.update(
-      { id, revision },
-      current => {
-        const next: Freeze = { ...current, ...definedFields(rest) };
-        if (recurrence === null) {
-          delete next.recurrence;
-        } else if (recurrence !== undefined) {
-          next.recurrence = recurrence;
-        }
-        return next;
-      },
-      updatedAt,
-    );
+  async updateFreeze(options: FreezeUpdate): Promise<Freeze> {
+    const { recurrence, ...fields } = options.fields;
+    return this.freezes.update(options, current => {
+      const next: Freeze = { ...current, ...definedFields(fields) };
+      if (recurrence === null) {
+        delete next.recurrence;
+      } else if (recurrence !== undefined) {
+        next.recurrence = recurrence;
+      }
+      return next;
+    });
   }
 
   async deleteFreeze(id: string): Promise<boolean> {

@@ -5,14 +5,15 @@ import {
 import { Knex } from 'knex';
 import {
   definedFields,
-  revisionedColumns,
-  revisionedFields,
+  RevisionedRow,
   RevisionedTable,
+  RevisionedUpdate,
+  RowMapping,
   Timestamp,
   toIso,
 } from './rows';
 
-type TrainRow = {
+type TrainRow = RevisionedRow & {
   id: string;
   name: string;
   description: string;
@@ -22,10 +23,6 @@ type TrainRow = {
   slot_duration: string;
   cutoff: string;
   scope: string;
-  created_by: string;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-  revision: number;
 };
 
 type BookingRow = {
@@ -53,36 +50,35 @@ export type TrainFields = Pick<
   | 'scope'
 >;
 
-function toRow(train: Train): TrainRow {
-  return {
-    id: train.id,
-    name: train.name,
-    description: train.description,
-    rrule: train.rrule,
-    timezone: train.timezone,
-    start_at: new Date(train.start),
-    slot_duration: train.slotDuration,
-    cutoff: train.cutoff,
-    scope: JSON.stringify(train.scope),
-    ...revisionedColumns(train),
-  };
-}
+/** How a train is stored. */
+const trainRows: RowMapping<Train, TrainRow> = {
+  toRow(train) {
+    return {
+      name: train.name,
+      description: train.description,
+      rrule: train.rrule,
+      timezone: train.timezone,
+      start_at: new Date(train.start),
+      slot_duration: train.slotDuration,
+      cutoff: train.cutoff,
+      scope: JSON.stringify(train.scope),
+    };
+  },
 
-function fromRow(row: TrainRow): Train {
-  const scope = JSON.parse(row.scope);
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    rrule: row.rrule,
-    timezone: row.timezone,
-    start: toIso(row.start_at),
-    slotDuration: row.slot_duration,
-    cutoff: row.cutoff,
-    scope: { systems: scope.systems ?? [], entities: scope.entities ?? [] },
-    ...revisionedFields(row),
-  };
-}
+  fromRow(row) {
+    const scope = JSON.parse(row.scope);
+    return {
+      name: row.name,
+      description: row.description,
+      rrule: row.rrule,
+      timezone: row.timezone,
+      start: toIso(row.start_at),
+      slotDuration: row.slot_duration,
+      cutoff: row.cutoff,
+      scope: { systems: scope.systems ?? [], entities: scope.entities ?? [] },
+    };
+  },
+};
 
 const fromBookingRow = (row: BookingRow): TrainBooking => ({
   releaseId: row.release_id,
@@ -103,10 +99,7 @@ export class DatabaseTrainStore {
 
   /** Over a migrated database (see `createStores`). */
   constructor(private readonly db: Knex) {
-    this.trains = new RevisionedTable(db, 'trains', 'Train', {
-      toRow,
-      fromRow,
-    });
+    this.trains = new RevisionedTable(db, 'trains', 'Train', trainRows);
   }
 
   async createTrain(train: Train): Promise<Train> {
@@ -119,29 +112,25 @@ export class DatabaseTrainStore {
 
   /** Every train, by name; there are few. */
   async listTrains(): Promise<Train[]> {
-    const rows = await this.db<TrainRow>('trains').orderBy([
-      { column: 'name', order: 'asc' },
-      { column: 'id', order: 'asc' },
-    ]);
-    return rows.map(fromRow);
+    return this.trains.list(query =>
+      query.orderBy([
+        { column: 'name', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]),
+    );
   }
 
   /**
    * Changes fields of a train if it still is at `revision` (compare-and-set).
    * Throws `NotFoundError` if absent and `ConflictError` if the revision is stale.
    */
-  async updateTrain(options: {
-    id: string;
-    revision: number;
-    fields: Partial<TrainFields>;
-    updatedAt: string;
-  }): Promise<Train> {
-    const { id, revision, fields, updatedAt } = options;
-    return this.trains.update(
-      { id, revision },
-      current => ({ ...current, ...definedFields(fields) }),
-      updatedAt,
-    );
+  async updateTrain(
+    options: RevisionedUpdate<Partial<TrainFields>>,
+  ): Promise<Train> {
+    return this.trains.update(options, current => ({
+      ...current,
+      ...definedFields(options.fields),
+    }));
   }
 
   /** Deletes a train and its bookings; false if there was none. */

@@ -1,4 +1,5 @@
 import { Freeze, Page } from '@internal/plugin-release-coordination-common';
+import { RevisionedUpdate } from './rows';
 
 /**
  * The fields of a freeze that may change after it was created.
@@ -16,6 +17,18 @@ export type FreezeFields = Pick<
   | 'exemptTypes'
   | 'endedAt'
   | 'endReason'
+>;
+
+/**
+ * A compare-and-set change of a freeze's fields (see
+ * {@link FreezeStore.updateFreeze}).
+ *
+ * @public
+ */
+export type FreezeUpdate = RevisionedUpdate<
+  Partial<Omit<FreezeFields, 'recurrence'>> & {
+    recurrence?: Freeze['recurrence'] | null;
+  }
 >;
 
 /**
@@ -46,14 +59,7 @@ export interface FreezeStore {
    * unchanged; `null` removes the recurrence. Throws `NotFoundError` if absent
    * and `ConflictError` if the revision is stale.
    */
-  updateFreeze(options: {
-    id: string;
-    revision: number;
-    fields: Partial<Omit<FreezeFields, 'recurrence'>> & {
-      recurrence?: Freeze['recurrence'] | null;
-    };
-    updatedAt: string;
-  }): Promise<Freeze>;
+  updateFreeze(options: FreezeUpdate): Promise<Freeze>;
 
   /** Deletes a freeze; false if there was none. */
   deleteFreeze(id: string): Promise<boolean>;

@@ -62,6 +62,26 @@ export function revisionedFields(row: RevisionedRow): Revisioned {
 }
 
 /**
+ * A compare-and-set change of a {@link Revisioned} record: set `fields` if it
+ * still is at `revision`, and mark it updated at `updatedAt`.
+ */
+export interface RevisionedUpdate<Fields> {
+  id: string;
+  revision: number;
+  fields: Fields;
+  updatedAt: string;
+}
+
+/**
+ * How a {@link RevisionedTable} stores the fields of its records but `id` and
+ * the {@link Revisioned} ones, which it maps itself.
+ */
+export interface RowMapping<T, Row> {
+  toRow(record: T): Omit<Row, 'id' | keyof RevisionedRow>;
+  fromRow(row: Row): Omit<T, 'id' | keyof Revisioned>;
+}
+
+/**
  * A table of {@link Revisioned} records with an `id` key: reads, inserts and
  * compare-and-set updates through one row mapping.
  */
@@ -74,15 +94,24 @@ export class RevisionedTable<
     private readonly db: Knex,
     private readonly table: string,
     private readonly what: string,
-    private readonly mapping: {
-      toRow: (record: T) => Row;
-      fromRow: (row: Row) => T;
-    },
+    private readonly mapping: RowMapping<T, Row>,
   ) {}
+
+  /** A record's row: `id`, the columns of its mapping, then the revision. */
+  private toRow(record: T): Row {
+    const own = this.mapping.toRow(record);
+    return { id: record.id, ...own, ...revisionedColumns(record) } as Row;
+  }
+
+  /** A row's record: `id`, the fields of its mapping, then the revision. */
+  private fromRow(row: Row): T {
+    const own = this.mapping.fromRow(row);
+    return { id: row.id, ...own, ...revisionedFields(row) } as T;
+  }
 
   /** Inserts a record and reads it back as stored. */
   async insert(record: T): Promise<T> {
-    await this.db(this.table).insert(this.mapping.toRow(record));
+    await this.db(this.table).insert(this.toRow(record));
     return (await this.get(record.id))!;
   }
 
@@ -90,7 +119,15 @@ export class RevisionedTable<
     const row: Row | undefined = await this.db(this.table)
       .where({ id })
       .first();
-    return row ? this.mapping.fromRow(row) : undefined;
+    return row ? this.fromRow(row) : undefined;
+  }
+
+  /** The records of the rows `query` keeps of the table (all, by default). */
+  async list(
+    query: (rows: Knex.QueryBuilder) => Knex.QueryBuilder = rows => rows,
+  ): Promise<T[]> {
+    const rows: Row[] = await query(this.db(this.table));
+    return rows.map(row => this.fromRow(row));
   }
 
   /**
@@ -100,25 +137,24 @@ export class RevisionedTable<
    * absent and `ConflictError` if the revision is stale.
    */
   async update(
-    target: { id: string; revision: number },
+    target: { id: string; revision: number; updatedAt: string },
     change: (current: T) => T,
-    updatedAt: string,
   ): Promise<T> {
-    const { id, revision } = target;
-    const { table, mapping } = this;
+    const { id, revision, updatedAt } = target;
+    const { table } = this;
     const what = `${this.what} ${id}`;
     return this.db.transaction(async tx => {
       const row: Row | undefined = await tx(table).where({ id }).first();
       if (!row) {
         throw new NotFoundError(`${what} not found`);
       }
-      const next = change(mapping.fromRow(row));
+      const next = change(this.fromRow(row));
       const {
         id: _id,
         created_by,
         created_at,
         ...values
-      } = mapping.toRow({
+      } = this.toRow({
         ...next,
         updatedAt,
         revision: revision + 1,
@@ -129,7 +165,7 @@ export class RevisionedTable<
           `${what} was changed by someone else since revision ${revision}; reload it and try again`,
         );
       }
-      return mapping.fromRow(await tx(table).where({ id }).first());
+      return this.fromRow(await tx(table).where({ id }).first());
     });
   }
 

@@ -7,23 +7,13 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { Stores } from '../database/createStores';
 import { NewReleaseEvent } from '../database/ReleaseStore';
-import { PLANNER } from './demoReleases';
+import { APPROVER, PLANNER } from './demoPeople';
 import { seedOnce } from './seedOnce';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const WEEKS = 26;
 const COMMERCE_TRAIN = '00000000-0000-4000-c000-000000000001';
-
-/** Who approves for each team: a member who is not its planner. */
-const APPROVER: Record<string, string> = {
-  'checkout-team': 'user:default/alice',
-  'payments-team': 'user:default/grace',
-  'platform-team': 'user:default/heidi',
-  'storefront-team': 'user:default/judy',
-  'identity-team': 'user:default/oscar',
-  'search-team': 'user:default/mallory',
-};
 
 /** The teams owning dependents of the history's components. */
 const DEPENDENT_OWNERS = ['checkout-team', 'storefront-team'];

@@ -1,11 +1,12 @@
 import {
   ApprovalDecision,
+  ChangeKind,
   Release,
-  ReleaseChange,
   ReleaseState,
   ReleaseType,
 } from '@internal/plugin-release-coordination-common';
 import { NewReleaseEvent } from '../database/ReleaseStore';
+import { APPROVER, PLANNER } from './demoPeople';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -21,23 +22,38 @@ function onWeekday(midnight: number, future: boolean): number {
   return midnight - (weekday === 6 ? 1 : 2) * DAY;
 }
 
-/** Who plans the releases of each team in the demo catalog. */
-export const PLANNER: Record<string, string> = {
-  // Grace, not Alice (the demo guest), so Alice may approve her team's plans.
-  'checkout-team': 'user:default/grace',
-  'payments-team': 'user:default/bob',
-  'platform-team': 'user:default/carol',
-  'storefront-team': 'user:default/dave',
-  'identity-team': 'user:default/erin',
-  'search-team': 'user:default/frank',
-};
+/** The states the demo releases end in. */
+type DemoState = Exclude<ReleaseState, 'rolling_back'>;
+
+/** The states a release that goes ahead passes after draft, up to released. */
+const AHEAD: ReleaseState[] = [
+  'planned',
+  'approved',
+  'in_progress',
+  'released',
+];
+
+/** The states a demo release went through after draft to end in `state`. */
+function pathTo(state: DemoState): ReleaseState[] {
+  switch (state) {
+    case 'cancelled':
+      return ['planned', state];
+    case 'verified':
+    case 'rolled_back':
+      return [...AHEAD, state];
+    default:
+      return AHEAD.slice(0, AHEAD.indexOf(state) + 1);
+  }
+}
 
 type DemoRelease = {
   title: string;
   version: string;
   type: ReleaseType;
-  /** The states the release went through after draft, in order. */
-  path: ReleaseState[];
+  /** The declared standard change (app-config.yaml) a standard release follows. */
+  standardChangeId?: string;
+  /** The state it ended in (see {@link pathTo}). */
+  state: DemoState;
   /** Window start relative to now, in days. */
   startInDays: number;
   hours: number;
@@ -45,13 +61,11 @@ type DemoRelease = {
   team: string;
   description: string;
   rollbackPlan?: string;
-  changes: ReleaseChange[];
-  /** The declared standard change (app-config.yaml) a standard release follows. */
-  standardChangeId?: string;
-  /** Who approved, per group, for releases that went past `planned`. */
-  approvals?: { groupRef: string; by: string }[];
+  /** The groups that approved (by {@link APPROVER}), for releases that went past `planned`. */
+  approvedBy?: string[];
   /** Why the owners go ahead despite a freeze (set before it was approved). */
   freezeOverrideReason?: string;
+  changes: [kind: ChangeKind, title: string][];
 };
 
 const DEMO: DemoRelease[] = [
@@ -59,65 +73,55 @@ const DEMO: DemoRelease[] = [
     title: 'Checkout 3.14',
     version: '3.14.0',
     type: 'normal',
-    path: ['planned', 'approved', 'in_progress', 'released', 'verified'],
+    state: 'verified',
     startInDays: -35,
     hours: 2,
     components: ['checkout-service', 'cart-service'],
     team: 'checkout-team',
     description:
       '## Checkout 3.14\n\nOne-page checkout for returning customers.\n\n- Feature flag `one-page-checkout` at 100 %\n- Cart totals computed server-side',
-    approvals: [
-      { groupRef: 'group:default/checkout-team', by: 'user:default/alice' },
-      { groupRef: 'group:default/storefront-team', by: 'user:default/judy' },
-    ],
+    approvedBy: ['checkout-team', 'storefront-team'],
     changes: [
-      { kind: 'feature', title: 'One-page checkout for returning customers' },
-      { kind: 'fix', title: 'Cart totals off by one cent with vouchers' },
+      ['feature', 'One-page checkout for returning customers'],
+      ['fix', 'Cart totals off by one cent with vouchers'],
     ],
   },
   {
     title: 'Payment gateway TLS hardening',
     version: '8.2.1',
     type: 'security',
-    path: ['planned', 'approved', 'in_progress', 'released', 'verified'],
+    state: 'verified',
     startInDays: -28,
     hours: 1,
     components: ['payment-gateway'],
     team: 'payments-team',
     description:
       '## TLS hardening\n\nDisables TLS 1.0/1.1 towards acquirers and rotates the client certificates.',
-    approvals: [
-      { groupRef: 'group:default/payments-team', by: 'user:default/grace' },
-      { groupRef: 'group:default/checkout-team', by: 'user:default/alice' },
-      { groupRef: 'group:default/storefront-team', by: 'user:default/judy' },
-    ],
+    approvedBy: ['payments-team', 'checkout-team', 'storefront-team'],
     changes: [
-      { kind: 'security', title: 'Disable TLS 1.0 and 1.1' },
-      { kind: 'config', title: 'Rotate acquirer client certificates' },
+      ['security', 'Disable TLS 1.0 and 1.1'],
+      ['config', 'Rotate acquirer client certificates'],
     ],
   },
   {
     title: 'Order service hotfix',
     version: '2.8.1',
     type: 'hotfix',
-    path: ['planned', 'approved', 'in_progress', 'released', 'rolled_back'],
+    state: 'rolled_back',
     startInDays: -21,
     hours: 1,
     components: ['order-service'],
     team: 'checkout-team',
     description:
       '## Hotfix 2.8.1\n\nFixes duplicate order confirmations. **Rolled back**: the fix raised p99 latency to 4 s.',
-    approvals: [
-      { groupRef: 'group:default/checkout-team', by: 'user:default/alice' },
-      { groupRef: 'group:default/storefront-team', by: 'user:default/judy' },
-    ],
-    changes: [{ kind: 'fix', title: 'Duplicate order confirmation e-mails' }],
+    approvedBy: ['checkout-team', 'storefront-team'],
+    changes: [['fix', 'Duplicate order confirmation e-mails']],
   },
   {
     title: 'Fraud detection model v7',
     version: '7.0.0',
     type: 'normal',
-    path: ['planned', 'cancelled'],
+    state: 'cancelled',
     startInDays: -14,
     hours: 4,
     components: ['fraud-detection'],
@@ -125,8 +129,8 @@ const DEMO: DemoRelease[] = [
     description:
       '## Model v7\n\nNew scoring model. *Cancelled*: replaced by v7.1 after the shadow run.',
     changes: [
-      { kind: 'feature', title: 'Gradient-boosted scoring model' },
-      { kind: 'migration', title: 'Backfill risk scores for open orders' },
+      ['feature', 'Gradient-boosted scoring model'],
+      ['migration', 'Backfill risk scores for open orders'],
     ],
   },
   {
@@ -134,7 +138,7 @@ const DEMO: DemoRelease[] = [
     version: '2024.11',
     type: 'standard',
     standardChangeId: 'observability-upgrade',
-    path: ['planned', 'approved', 'in_progress', 'released', 'verified'],
+    state: 'verified',
     startInDays: -10,
     hours: 3,
     components: ['log-pipeline', 'metrics-collector'],
@@ -142,111 +146,98 @@ const DEMO: DemoRelease[] = [
     description:
       '## Routine upgrade\n\nPre-approved standard change: collector and pipeline minor versions.',
     changes: [
-      { kind: 'dependency', title: 'Fluent Bit 3.1' },
-      { kind: 'dependency', title: 'OpenTelemetry collector 0.110' },
+      ['dependency', 'Fluent Bit 3.1'],
+      ['dependency', 'OpenTelemetry collector 0.110'],
     ],
   },
   {
     title: 'Search indexer 5.0',
     version: '5.0.0',
     type: 'normal',
-    path: ['planned', 'approved', 'in_progress', 'released'],
+    state: 'released',
     startInDays: -6,
     hours: 6,
     components: ['search-indexer', 'search-service'],
     team: 'search-team',
     description:
       '## Search 5.0\n\nNew index layout with synonyms. Verification pending the weekly relevance report.',
-    approvals: [
-      { groupRef: 'group:default/search-team', by: 'user:default/mallory' },
-      { groupRef: 'group:default/storefront-team', by: 'user:default/judy' },
-    ],
+    approvedBy: ['search-team', 'storefront-team'],
     changes: [
-      { kind: 'breaking', title: 'Index layout v5; v4 queries are rejected' },
-      { kind: 'migration', title: 'Full reindex (about 3 hours)' },
+      ['breaking', 'Index layout v5; v4 queries are rejected'],
+      ['migration', 'Full reindex (about 3 hours)'],
     ],
   },
   {
     title: 'Auth service emergency patch',
     version: '3.9.4',
     type: 'emergency',
-    path: ['planned', 'approved', 'in_progress', 'released', 'verified'],
+    state: 'verified',
     startInDays: -3,
     hours: 1,
     components: ['auth-service'],
     team: 'identity-team',
     description:
       '## Emergency patch\n\nSession tokens were accepted after logout. Patched and verified within the hour.',
-    approvals: [
-      { groupRef: 'group:default/release-managers', by: 'user:default/ivan' },
-    ],
-    changes: [{ kind: 'security', title: 'Revoke session tokens on logout' }],
+    approvedBy: ['release-managers'],
+    changes: [['security', 'Revoke session tokens on logout']],
   },
   {
     title: 'Metrics collector hotfix',
     version: '1.12.3',
     type: 'hotfix',
-    path: ['planned', 'approved', 'in_progress', 'released'],
+    state: 'released',
     startInDays: -1,
     hours: 1,
     components: ['metrics-collector'],
     team: 'platform-team',
     description:
       '## Hotfix\n\nMemory leak in the Prometheus remote-write queue.',
-    approvals: [
-      { groupRef: 'group:default/platform-team', by: 'user:default/heidi' },
-    ],
-    changes: [{ kind: 'fix', title: 'Memory leak in remote-write queue' }],
+    approvedBy: ['platform-team'],
+    changes: [['fix', 'Memory leak in remote-write queue']],
   },
   {
     title: 'Storefront BFF 4.2',
     version: '4.2.0',
     type: 'normal',
-    path: ['planned', 'approved', 'in_progress'],
+    state: 'in_progress',
     startInDays: -1 / 24,
     hours: 4,
     components: ['storefront-bff', 'mobile-bff', 'web-storefront'],
     team: 'storefront-team',
     description:
       '## BFF 4.2\n\nGraphQL persisted queries for web and mobile.\n\n1. Deploy BFFs\n2. Switch web storefront\n3. Release mobile app config',
-    approvals: [
-      { groupRef: 'group:default/storefront-team', by: 'user:default/judy' },
-    ],
+    approvedBy: ['storefront-team'],
     freezeOverrideReason:
       'Persisted queries take load off the storefront before the weekend peak; agreed with the platform team',
     changes: [
-      { kind: 'feature', title: 'Persisted GraphQL queries' },
-      { kind: 'config', title: 'CDN caching of persisted queries' },
+      ['feature', 'Persisted GraphQL queries'],
+      ['config', 'CDN caching of persisted queries'],
     ],
   },
   {
     title: 'Ledger double-entry migration',
     version: '5.0.0',
     type: 'normal',
-    path: ['planned', 'approved'],
+    state: 'approved',
     startInDays: 3,
     hours: 6,
     components: ['ledger-service', 'billing-service'],
     team: 'payments-team',
     description:
       '## Ledger 5\n\nMoves billing to double-entry bookkeeping. **Read-only billing during the window.**',
-    approvals: [
-      { groupRef: 'group:default/payments-team', by: 'user:default/grace' },
-      { groupRef: 'group:default/checkout-team', by: 'user:default/alice' },
-      { groupRef: 'group:default/storefront-team', by: 'user:default/judy' },
-    ],
+    approvedBy: ['payments-team', 'checkout-team', 'storefront-team'],
     freezeOverrideReason:
       'The acquirer migration needs the ledger in double entry first; agreed with the payments freeze owners',
     changes: [
-      { kind: 'migration', title: 'Convert ledger tables to double entry' },
-      { kind: 'breaking', title: 'Billing API v1 removed' },
+      ['migration', 'Convert ledger tables to double entry'],
+      ['breaking', 'Billing API v1 removed'],
     ],
   },
   {
     title: 'Checkout worker queue switch',
     version: '1.7.0',
     type: 'out-of-band',
-    path: ['planned'],
+    state: 'planned',
     startInDays: 5,
     hours: 2,
     components: ['checkout-worker'],
@@ -255,26 +246,26 @@ const DEMO: DemoRelease[] = [
       '## Out-of-band\n\nThe message broker is end-of-life next week; the worker moves to the new cluster.',
     rollbackPlan:
       'Point the worker back at the old broker cluster (config flag `broker.cluster=legacy`) and redeploy.',
-    changes: [{ kind: 'config', title: 'Consume from the new broker cluster' }],
+    changes: [['config', 'Consume from the new broker cluster']],
   },
   {
     title: 'Alerting service 2.0',
     version: '2.0.0',
     type: 'standard',
     standardChangeId: 'alert-routing',
-    path: ['planned', 'approved'],
+    state: 'approved',
     startInDays: 8,
     hours: 2,
     components: ['alerting-service'],
     team: 'platform-team',
     description: '## Alerting 2.0\n\nRoutes alerts by catalog ownership.',
-    changes: [{ kind: 'feature', title: 'Route alerts to the owning team' }],
+    changes: [['feature', 'Route alerts to the owning team']],
   },
   {
     title: 'Payments service 6.0',
     version: '6.0.0',
     type: 'normal',
-    path: ['planned'],
+    state: 'planned',
     startInDays: 10,
     hours: 4,
     components: ['payments-service', 'payment-gateway'],
@@ -282,76 +273,74 @@ const DEMO: DemoRelease[] = [
     description:
       '## Payments 6\n\nAdds instant bank transfers. Needs the gateway release in the same window.',
     changes: [
-      { kind: 'feature', title: 'Instant bank transfers' },
-      { kind: 'dependency', title: 'Acquirer SDK 12' },
+      ['feature', 'Instant bank transfers'],
+      ['dependency', 'Acquirer SDK 12'],
     ],
   },
   {
     title: 'User profile data retention',
     version: '2.3.0',
     type: 'security',
-    path: [],
+    state: 'draft',
     startInDays: 14,
     hours: 2,
     components: ['user-profile-service'],
     team: 'identity-team',
     description:
       '## Data retention\n\nDeletes inactive profiles after 3 years.',
-    changes: [
-      { kind: 'security', title: 'Automatic deletion of inactive profiles' },
-    ],
+    changes: [['security', 'Automatic deletion of inactive profiles']],
   },
   {
     title: 'Product catalog facets',
     version: '3.1.0',
     type: 'normal',
-    path: [],
+    state: 'draft',
     startInDays: 20,
     hours: 3,
     components: ['product-catalog-service', 'search-service'],
     team: 'search-team',
     description: '## Facets\n\nFacet counts served from the catalog service.',
-    changes: [{ kind: 'feature', title: 'Facet counts API' }],
+    changes: [['feature', 'Facet counts API']],
   },
   {
     title: 'Web storefront peak readiness',
     version: '12.0.0',
     type: 'standard',
     standardChangeId: 'storefront-capacity',
-    path: ['planned'],
+    state: 'planned',
     startInDays: 25,
     hours: 2,
     components: ['web-storefront'],
     team: 'storefront-team',
     description:
       '## Peak readiness\n\nScaling limits and cache warm-up before the sales peak.',
-    changes: [{ kind: 'config', title: 'Raise autoscaling limits' }],
+    changes: [['config', 'Raise autoscaling limits']],
   },
   {
     title: 'Cart service 1.9',
     version: '1.9.0',
     type: 'normal',
-    path: [],
+    state: 'draft',
     startInDays: 35,
     hours: 2,
     components: ['cart-service'],
     team: 'checkout-team',
     description: '## Cart 1.9\n\nSaved carts across devices.',
-    changes: [{ kind: 'feature', title: 'Saved carts across devices' }],
+    changes: [['feature', 'Saved carts across devices']],
   },
   {
     title: 'Auth service 4.0',
     version: '4.0.0',
     type: 'normal',
-    path: [],
+    state: 'draft',
     startInDays: 40,
     hours: 4,
     components: ['auth-service', 'user-profile-service'],
     team: 'identity-team',
     description: '## Auth 4\n\nPasskeys and a new token format.',
     changes: [
-      { kind: 'feature', title: 'Passkey sign-in' },
-      { kind: 'breaking', title: 'Token format v2' },
+      ['feature', 'Passkey sign-in'],
+      ['breaking', 'Token format v2'],
     ],
   },
 ];
@@ -370,11 +359,7 @@ export function demoReleases(now: Date): {
   return DEMO.map((demo, index) => {
     // Whole-day offsets start at a working hour (09:00–13:00 UTC) so the demo
     // calendar looks planned; the release in progress keeps its offset from now.
-    const today = Date.UTC(
-      now.getUTCFullYear(),
-      now.getUTCMonth(),
-      now.getUTCDate(),
-    );
+    const today = new Date(now).setUTCHours(0, 0, 0, 0);
     const start = Number.isInteger(demo.startInDays)
       ? onWeekday(today + demo.startInDays * DAY, demo.startInDays > 0) +
         (9 + (index % 5)) * HOUR
@@ -400,15 +385,16 @@ export function demoReleases(now: Date): {
     const iso = (time: number) => new Date(time).toISOString();
     const planner = PLANNER[demo.team];
     const id = `00000000-0000-4000-a000-${String(index + 1).padStart(12, '0')}`;
+    const path = pathTo(demo.state);
     // decided, and any freeze overridden, half a day before it was approved
-    const approvedStep = demo.path.indexOf('approved');
+    const approvedStep = path.indexOf('approved');
     const decidedAt = iso(at('approved', approvedStep) - 12 * HOUR);
     const decisions: ApprovalDecision[] =
       approvedStep < 0
         ? []
-        : (demo.approvals ?? []).map(({ groupRef, by }) => ({
-            groupRef,
-            by,
+        : (demo.approvedBy ?? []).map(group => ({
+            groupRef: `group:default/${group}`,
+            by: APPROVER[group],
             decision: 'approve',
             comment: 'Looks good',
             at: decidedAt,
@@ -425,14 +411,14 @@ export function demoReleases(now: Date): {
         createdAt: iso(createdAt),
         changes: [],
       },
-      ...demo.path.map((state, step) => ({
+      ...path.map((state, step) => ({
         action: 'transitioned' as const,
         actorRef: planner,
         createdAt: iso(at(state, step)),
         changes: [
           {
             field: 'state',
-            before: step === 0 ? 'draft' : demo.path[step - 1],
+            before: step === 0 ? 'draft' : path[step - 1],
             after: state,
           },
         ],
@@ -464,17 +450,17 @@ export function demoReleases(now: Date): {
         title: demo.title,
         version: demo.version,
         type: demo.type,
-        state: demo.path[demo.path.length - 1] ?? 'draft',
+        state: demo.state,
         window: { start: iso(start), end: iso(end) },
         entityRefs: demo.components.map(name => `component:default/${name}`),
         ownerRef: `group:default/${demo.team}`,
         description: demo.description,
         ...(demo.rollbackPlan && { rollbackPlan: demo.rollbackPlan }),
-        changes: demo.changes,
+        changes: demo.changes.map(([kind, title]) => ({ kind, title })),
         ...(demo.standardChangeId && {
           standardChangeId: demo.standardChangeId,
         }),
-        ...(demo.path.length > 0 && { plannedType: demo.type }),
+        ...(path.length > 0 && { plannedType: demo.type }),
         ...(freezeOverride && { freezeOverride }),
         createdBy: planner,
         createdAt: iso(createdAt),
