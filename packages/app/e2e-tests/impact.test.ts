@@ -23,3 +23,30 @@ test("a system's Release impact tab lists a seeded release of one of its depende
   await expect(release.first()).toBeVisible();
   await expect(page.getByTestId('risk-chip').first()).toBeVisible();
 });
+
+test("the Impact tab's graph spans its card", async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+
+  await page.goto('/catalog/default/component/checkout-service/impact');
+  const graph = page.getByTestId('impact-graph');
+  await expect(graph).toBeVisible();
+  const card = graph.locator(
+    'xpath=ancestor::div[.//*[starts-with(normalize-space(), "Blast radius graph")]][1]',
+  );
+  // the graph spreads its columns once it has measured its box
+  await expect
+    .poll(async () => {
+      const [drawn, available] = await Promise.all([
+        graph.boundingBox(),
+        card.boundingBox(),
+      ]);
+      return drawn && available ? drawn.width / available.width : 0;
+    })
+    .toBeGreaterThanOrEqual(0.9);
+});

@@ -3,15 +3,52 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
+import { ImpactReport } from '@internal/plugin-release-coordination-common';
 import { generateImpactGraph } from '../../__fixtures__/impactFixtures';
 import { ImpactGraph } from './ImpactGraph';
 
+/** The content width the stubbed ResizeObserver reports; 0 as unmeasured. */
+let mockContainerWidth = 0;
+
+// react-use's useMeasure looks for ResizeObserver (which jsdom lacks) when
+// its module loads.
+jest.mock('react-use/esm/useMeasure', () => {
+  window.ResizeObserver = class {
+    constructor(private readonly report: ResizeObserverCallback) {}
+    observe(target: Element) {
+      const contentRect = { width: mockContainerWidth } as DOMRectReadOnly;
+      this.report([{ target, contentRect } as ResizeObserverEntry], this);
+    }
+    unobserve() {}
+    disconnect() {}
+  };
+  return jest.requireActual('react-use/esm/useMeasure');
+});
+
 const graph = generateImpactGraph(600);
 
-async function render() {
+/** One node per depth, their names of growing length. */
+const NAMES = [
+  'checkout',
+  'notification-dispatcher',
+  'storefront-backend-for-frontend-gateway',
+  'a-name-far-too-long-for-any-column-of-the-graph-to-hold-it-whole',
+];
+const named: ImpactReport['graph'] = {
+  nodes: NAMES.map((name, depth) => ({
+    id: `component:default/${name}`,
+    kind: 'component',
+    name,
+    depth,
+    role: depth === 0 ? 'changed' : 'dependent',
+  })),
+  edges: [1, 2, 3].map(i => ({ from: i, to: i - 1, relation: 'dependsOn' })),
+};
+
+async function render(impact = graph) {
   await renderInTestApp(
     <Routes>
-      <Route path="/" element={<ImpactGraph graph={graph} />} />
+      <Route path="/" element={<ImpactGraph graph={impact} />} />
       <Route
         path="/catalog/:namespace/:kind/:name"
         element={<div>entity page</div>}
@@ -100,5 +137,51 @@ describe('ImpactGraph', () => {
       within(svg).getByRole('link', { name: /^c7, component, dependent/ }),
     );
     expect(await screen.findByText('entity page')).toBeInTheDocument();
+  });
+});
+
+describe('ImpactGraph in its card', () => {
+  afterEach(() => {
+    mockContainerWidth = 0;
+  });
+
+  const nodeOf = (svg: Element, name: string) =>
+    svg.querySelector(`[data-node="component:default/${name}"]`)!;
+  const labelOf = (svg: Element, name: string) =>
+    nodeOf(svg, name).querySelector('text')!.textContent!;
+
+  it('spreads its columns over the width of a wide card', async () => {
+    mockContainerWidth = 1200;
+    const svg = await render(named);
+    expect(Number(svg.getAttribute('width'))).toBe(1200);
+    const [first, second, , last] = ['Changed', 'Depth 1', 'Depth 2', 'Depth 3']
+      .map(heading => within(svg).getByText(heading).getAttribute('x'))
+      .map(Number);
+    const column = second - first;
+    expect(last + column).toBeGreaterThan(1200 * 0.95);
+    expect(last + column).toBeLessThanOrEqual(1200);
+  });
+
+  it('scrolls in a narrow card rather than squeezing the columns', async () => {
+    mockContainerWidth = 400;
+    const svg = await render(named);
+    expect(Number(svg.getAttribute('width'))).toBeGreaterThan(400);
+    expect(svg.parentElement).toHaveStyle({ overflow: 'auto' });
+    expect(labelOf(svg, NAMES[1])).toBe(NAMES[1]);
+  });
+
+  it('draws labels at 12 px, cut only when they would reach the next column', async () => {
+    mockContainerWidth = 1200;
+    const svg = await render(named);
+    expect(Number(svg.getAttribute('font-size'))).toBeGreaterThanOrEqual(12);
+    expect(svg.querySelectorAll('[font-size]')).toHaveLength(0);
+    expect(labelOf(svg, NAMES[2])).toBe(NAMES[2]);
+
+    const cut = labelOf(svg, NAMES[3]);
+    expect(cut).toMatch(/^a-name-far-too-long-for-any-.+…$/);
+    expect(NAMES[3].startsWith(cut.slice(0, -1))).toBe(true);
+    expect(nodeOf(svg, NAMES[3]).querySelector('title')).toHaveTextContent(
+      NAMES[3],
+    );
   });
 });

@@ -13,6 +13,7 @@ import {
   useState,
 } from 'react';
 import { useNavigate } from 'react-router-dom';
+import useMeasure from 'react-use/esm/useMeasure';
 import { ImpactReport } from '@internal/plugin-release-coordination-common';
 import {
   filterGraph,
@@ -26,6 +27,7 @@ import {
 import {
   GraphDrawing,
   GraphLegend,
+  LABEL_FONT_SIZE,
   nodeText,
   PathHighlight,
 } from './ImpactGraphDrawing';
@@ -41,7 +43,6 @@ const useStyles = makeStyles(theme => ({
   svg: {
     display: 'block',
     fontFamily: theme.typography.fontFamily,
-    fontSize: 11,
     '& [data-node]': { cursor: 'pointer', outline: 'none' },
     '& [data-node]:focus circle': {
       stroke: theme.palette.text.primary,
@@ -95,7 +96,8 @@ export interface ImpactGraphProps {
 
 /**
  * The blast radius as a layered graph in one SVG: a column per depth, rows by
- * system and owner, nodes coloured by role and edges by relation. Filters by
+ * system and owner, nodes coloured by role and edges by relation. The columns
+ * share the width available, scrolling only when they cannot fit. Filters by
  * relation, depth, owner and lifecycle; systems collapse into one node each.
  * Hovering or focusing a node highlights its path back to a changed entity;
  * clicking (or Enter) opens its entity page.
@@ -115,9 +117,11 @@ export function ImpactGraph(props: ImpactGraphProps) {
     collapseSystems: Boolean(props.defaultCollapsed),
   }));
   const [hovered, setHovered] = useState<string>();
+  // The scroller's content width; 0 until measured (and without ResizeObserver).
+  const [measure, { width }] = useMeasure<HTMLDivElement>();
 
   const view = useMemo(() => filterGraph(graph, filters), [graph, filters]);
-  const layout = useMemo(() => layoutGraph(view), [view]);
+  const layout = useMemo(() => layoutGraph(view, width), [view, width]);
   const parents = useMemo(() => parentsTowardsChanged(view), [view]);
   const nodesById = useMemo(
     () => new Map(view.nodes.map(n => [n.id, n])),
@@ -155,7 +159,7 @@ export function ImpactGraph(props: ImpactGraphProps) {
         view={view}
         onChange={patch => setFilters(previous => ({ ...previous, ...patch }))}
       />
-      <div className={classes.scroller}>
+      <div ref={measure} className={classes.scroller}>
         {/* Keyboard and pointer events of the nodes are delegated to the SVG. */}
         {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
         <svg
@@ -165,6 +169,7 @@ export function ImpactGraph(props: ImpactGraphProps) {
           className={`${classes.svg} ${hovered ? classes.dimmed : ''}`}
           width={layout.width}
           height={layout.height}
+          fontSize={LABEL_FONT_SIZE}
           onMouseOver={onPoint}
           onFocus={onPoint}
           onMouseLeave={() => setHovered(undefined)}

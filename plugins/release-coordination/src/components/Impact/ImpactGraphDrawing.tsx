@@ -47,12 +47,42 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-const LABEL_LENGTH = 22;
+/** The size of the graph's text, in px. */
+export const LABEL_FONT_SIZE = 12;
+/** Where a label starts, right of its node's centre. */
+const LABEL_X = 11;
+/** What a label leaves free before the next column: its node (r 8) and a gap. */
+const LABEL_END_GAP = 12;
 
-function shorten(text: string): string {
-  return text.length > LABEL_LENGTH
-    ? `${text.slice(0, LABEL_LENGTH - 1)}…`
-    : text;
+/**
+ * The width of a character in em, by class, rounded up from the widest of
+ * Helvetica and Roboto: jsdom and server rendering cannot measure text, and
+ * measuring hundreds of labels in the browser would cost a layout.
+ */
+function charEms(char: string): number {
+  if (/[\s.,:;'|!()[\]/\-fijlrtI]/.test(char)) return 0.36;
+  if (/[mwMW@%&]/.test(char)) return 0.95;
+  if (/[A-Z]/.test(char)) return 0.78;
+  // Other ASCII; anything else (an ellipsis, CJK) as a whole em.
+  return char.charCodeAt(0) < 128 ? 0.6 : 1;
+}
+
+/**
+ * A label that fits in a column `columnWidth` wide: the whole text, or its
+ * start and an ellipsis when it would reach the next column.
+ */
+function fitLabel(text: string, columnWidth: number): string {
+  const room = (columnWidth - LABEL_X - LABEL_END_GAP) / LABEL_FONT_SIZE;
+  const chars = [...text];
+  const widths = chars.map(charEms);
+  if (widths.reduce((sum, w) => sum + w, 0) <= room) return text;
+  let used = charEms('…');
+  let end = 0;
+  while (end < chars.length && used + widths[end] <= room) {
+    used += widths[end];
+    end += 1;
+  }
+  return `${chars.slice(0, end).join('')}…`;
 }
 
 /** A node's label, with its count when it is a collapsed system. */
@@ -106,13 +136,13 @@ function Drawing(props: {
               }, depth ${node.depth}`}
               transform={`translate(${p.x},${p.y})`}
             >
-              <title>{node.entityRef ?? node.id}</title>
+              <title>{`${text}\n${node.entityRef ?? node.id}`}</title>
               <circle
                 r={node.count !== undefined ? 8 : 6}
                 fill={ROLE_COLORS[node.role]}
               />
-              <text x={11} y={4}>
-                {shorten(text)}
+              <text x={LABEL_X} y={4}>
+                {fitLabel(text, layout.columnWidth)}
               </text>
             </g>
           );
@@ -160,8 +190,8 @@ export function PathHighlight(props: {
         return (
           <g key={nodeId} transform={`translate(${p.x},${p.y})`}>
             <circle r={8} fill={ROLE_COLORS[node.role]} stroke="#000" />
-            <text x={11} y={4} fontWeight="bold">
-              {shorten(nodeText(node))}
+            <text x={LABEL_X} y={4} fontWeight="bold">
+              {fitLabel(nodeText(node), props.layout.columnWidth)}
             </text>
           </g>
         );

@@ -154,6 +154,24 @@ describe('graphModel', () => {
     expect(x('owner')).toBeGreaterThan(x('changed'));
   });
 
+  it('spreads the columns over the width available, never below their minimum', () => {
+    const view: GraphView = {
+      nodes: [0, 1, 2, 3].map(depth => viewNode(`n${depth}`, depth)),
+      edges: [],
+    };
+    const wide = layoutGraph(view, 1200);
+    expect(wide.width).toBe(1200);
+    expect(wide.columnWidth).toBe((1200 - LAYOUT.margin * 2) / 4);
+    expect(wide.positions.get('n3')!.x + wide.columnWidth).toBe(
+      1200 - LAYOUT.margin,
+    );
+
+    const narrow = layoutGraph(view, 400);
+    expect(narrow.columnWidth).toBe(LAYOUT.minColumnWidth);
+    expect(narrow.width).toBe(LAYOUT.margin * 2 + 4 * LAYOUT.minColumnWidth);
+    expect(layoutGraph(view)).toEqual(narrow);
+  });
+
   it('finds the path back to a changed entity', () => {
     const view = filterGraph(graph, all);
     const parents = parentsTowardsChanged(view);

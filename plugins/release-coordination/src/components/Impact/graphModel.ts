@@ -203,7 +203,8 @@ export function collapseBySystem(view: GraphView): GraphView {
 
 /** Geometry of the layered layout. */
 export const LAYOUT = {
-  columnWidth: 190,
+  /** The narrowest column: its label has room for about 24 characters at 12 px. */
+  minColumnWidth: 180,
   rowHeight: 24,
   /** Rows of one column before a depth spills into another. */
   maxRows: 40,
@@ -215,6 +216,8 @@ export interface GraphLayout {
   positions: Map<string, { x: number; y: number }>;
   width: number;
   height: number;
+  /** The width of every column: a node and its label. */
+  columnWidth: number;
   /** The x of the first column of each depth, for the headings. */
   depthColumns: Array<{ depth: number; x: number }>;
 }
@@ -229,9 +232,11 @@ const columnDepth = (node: ViewNode) =>
 
 /**
  * Columns by depth (a depth with more than `maxRows` nodes takes several),
- * rows sorted by system, owner and label.
+ * rows sorted by system, owner and label. The columns share `width` (the
+ * space available, 0 when unknown) but are never narrower than
+ * `minColumnWidth`: the drawing is wider than `width` only when they cannot fit.
  */
-export function layoutGraph(view: GraphView): GraphLayout {
+export function layoutGraph(view: GraphView, width = 0): GraphLayout {
   const byDepth = new Map<number, ViewNode[]>();
   for (const node of view.nodes) {
     const depth = columnDepth(node);
@@ -239,12 +244,24 @@ export function layoutGraph(view: GraphView): GraphLayout {
     list.push(node);
     byDepth.set(depth, list);
   }
+  const { minColumnWidth, rowHeight, maxRows, margin } = LAYOUT;
+  const depths = [...byDepth.keys()].sort((a, b) => a - b);
+  const columns = Math.max(
+    depths.reduce(
+      (sum, depth) => sum + Math.ceil(byDepth.get(depth)!.length / maxRows),
+      0,
+    ),
+    1,
+  );
+  const columnWidth = Math.max(
+    minColumnWidth,
+    Math.floor((width - margin * 2) / columns),
+  );
   const positions = new Map<string, { x: number; y: number }>();
   const depthColumns: GraphLayout['depthColumns'] = [];
-  const { columnWidth, rowHeight, maxRows, margin } = LAYOUT;
   let column = 0;
   let rows = 0;
-  for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
+  for (const depth of depths) {
     const list = byDepth.get(depth)!;
     list.sort(
       (a, b) =>
@@ -268,7 +285,8 @@ export function layoutGraph(view: GraphView): GraphLayout {
   return {
     positions,
     depthColumns,
-    width: margin * 2 + Math.max(column, 1) * columnWidth,
+    columnWidth,
+    width: margin * 2 + columns * columnWidth,
     height: margin * 2 + (rows + 1) * rowHeight,
   };
 }
