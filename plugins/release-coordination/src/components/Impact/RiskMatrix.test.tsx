@@ -100,15 +100,17 @@ describe('RiskMatrix', () => {
     );
   });
 
-  it('lets only owners override', async () => {
+  it('lets only owners override, and says why in words next to the button', async () => {
     await render(<RiskMatrix release={release} risk={makeRisk()} />, [
       'group:default/other',
     ]);
-    await waitFor(() =>
-      expect(
-        screen.getByRole('button', { name: 'Override risk' }),
-      ).toBeDisabled(),
-    );
+    const button = screen.getByRole('button', { name: 'Override risk' });
+    await waitFor(() => expect(button).toBeDisabled());
+    const reason = screen.getByTestId('disabled-reason');
+    await waitFor(() => expect(reason).toHaveTextContent(/override its risk/));
+    expect(reason).toBeVisible();
+    expect(reason).not.toHaveTextContent('group:default');
+    expect(button).toHaveAccessibleDescription(reason.textContent!);
   });
 
   it('overrides with a required reason and shows a 403', async () => {

@@ -4,9 +4,8 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import Tooltip from '@material-ui/core/Tooltip';
 import Alert from '@material-ui/lab/Alert';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import {
   RISK_LEVELS,
@@ -17,6 +16,8 @@ import { errorMessage, formatTimestamp } from '../shared/format';
 import { useOwnsRelease } from '../shared/useOwnsRelease';
 import { useConfirmation } from '../shared/useConfirmation';
 import { OverrideDialog } from '../shared/OverrideDialog';
+import { Cluster } from '../shared/Cluster';
+import { DisabledReason } from '../shared/DisabledReason';
 import type { RiskMatrixProps } from './RiskMatrix';
 
 /**
@@ -36,6 +37,7 @@ export function RiskOverride(props: {
   const [removeError, setRemoveError] = useState<string>();
   const { confirm, dialog } = useConfirmation();
   const disabledReason = ownership.reason;
+  const reasonId = useId();
 
   const removeOverride = async () => {
     if (!release) return;
@@ -71,39 +73,38 @@ export function RiskOverride(props: {
         </Box>
       )}
       {release && (
-        <Box marginTop={2} display="flex" style={{ gap: 8 }}>
-          <Tooltip title={disabledReason ?? ''}>
-            <span>
+        <Box marginTop={2}>
+          <Cluster>
+            <Button
+              variant="outlined"
+              color="primary"
+              disabled={Boolean(disabledReason)}
+              aria-describedby={disabledReason ? reasonId : undefined}
+              onClick={() => setDialogOpen(true)}
+            >
+              Override risk
+            </Button>
+            {risk.override && (
               <Button
                 variant="outlined"
-                color="primary"
-                disabled={Boolean(disabledReason)}
-                onClick={() => setDialogOpen(true)}
+                disabled={Boolean(disabledReason) || removing}
+                aria-describedby={disabledReason ? reasonId : undefined}
+                onClick={() =>
+                  confirm({
+                    title: 'Remove the risk override?',
+                    body: `The computed risk, ${risk.computedLevel}, counts again.`,
+                    confirmLabel: 'Remove override',
+                    action: removeOverride,
+                  })
+                }
               >
-                Override risk
+                Remove override
               </Button>
-            </span>
-          </Tooltip>
-          {risk.override && (
-            <Tooltip title={disabledReason ?? ''}>
-              <span>
-                <Button
-                  variant="outlined"
-                  disabled={Boolean(disabledReason) || removing}
-                  onClick={() =>
-                    confirm({
-                      title: 'Remove the risk override?',
-                      body: `The computed risk, ${risk.computedLevel}, counts again.`,
-                      confirmLabel: 'Remove override',
-                      action: removeOverride,
-                    })
-                  }
-                >
-                  Remove override
-                </Button>
-              </span>
-            </Tooltip>
-          )}
+            )}
+            {disabledReason && (
+              <DisabledReason id={reasonId}>{disabledReason}</DisabledReason>
+            )}
+          </Cluster>
         </Box>
       )}
       {dialog}

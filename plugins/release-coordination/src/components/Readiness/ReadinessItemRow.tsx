@@ -4,7 +4,6 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
 import TextField from '@material-ui/core/TextField';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import CancelIcon from '@material-ui/icons/Cancel';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
@@ -31,7 +30,8 @@ export function evidenceLabel(url: string): string {
 export function ItemRow(props: {
   item: ReadinessItem;
   canCheck: boolean;
-  checkReason?: string;
+  /** The id of the words saying why the user may not check items, shown by the checklist. */
+  checkReasonId?: string;
   busy: boolean;
   onCheck: (checked: boolean, evidence?: string) => void;
 }) {
@@ -57,17 +57,16 @@ export function ItemRow(props: {
     <ListItem disableGutters alignItems="flex-start">
       <ListItemIcon>
         {item.kind === 'manual' ? (
-          <Tooltip title={canCheck ? '' : props.checkReason ?? ''}>
-            <span>
-              <Checkbox
-                edge="start"
-                checked={item.passed}
-                disabled={!canCheck || busy}
-                onChange={event => check(event.target.checked)}
-                inputProps={{ 'aria-label': item.label }}
-              />
-            </span>
-          </Tooltip>
+          <Checkbox
+            edge="start"
+            checked={item.passed}
+            disabled={!canCheck || busy}
+            onChange={event => check(event.target.checked)}
+            inputProps={{
+              'aria-label': item.label,
+              'aria-describedby': canCheck ? undefined : props.checkReasonId,
+            }}
+          />
         ) : null}
         {item.warning && (
           <WarningIcon

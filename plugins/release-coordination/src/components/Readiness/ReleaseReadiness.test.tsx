@@ -151,6 +151,8 @@ describe('ReleaseReadiness', () => {
     expect(server.bodies('post', ITEM)).toEqual([{ checked: true }]);
     expect(await screen.findByText(/Checked by/)).toBeInTheDocument();
     expect(onChanged).toHaveBeenCalled();
+    // members are told no reason why they could not
+    expect(screen.queryByTestId('disabled-reason')).toBeNull();
   });
 
   it('checks an item with an evidence link from the keyboard and shows it with who and when', async () => {
@@ -263,12 +265,25 @@ describe('ReleaseReadiness', () => {
     ).toBeInTheDocument();
   });
 
-  it('does not let non-members check items', async () => {
-    setup();
+  it('tells non-members in words why they can neither check items nor decide', async () => {
+    setup(makeReadiness(), makeApprovals({ mayDecide: [] }));
     await render({ ownershipEntityRefs: ['user:default/alice'] });
-    expect(
-      await screen.findByRole('checkbox', { name: 'Rollback plan reviewed' }),
-    ).toBeDisabled();
+    const checkbox = await screen.findByRole('checkbox', {
+      name: 'Rollback plan reviewed',
+    });
+    expect(checkbox).toBeDisabled();
+    const reason =
+      'Only members of payments, which owns this release, can check items.';
+    await waitFor(() => expect(screen.getByText(reason)).toBeVisible());
+    expect(checkbox).toHaveAccessibleDescription(reason);
+    const refusal =
+      'Only members of payments can decide; you are not a member.';
+    expect(screen.getByTestId('decision-refusal')).toHaveTextContent(refusal);
+    for (const name of ['Approve', 'Reject']) {
+      const button = screen.getByRole('button', { name });
+      expect(button).toBeDisabled();
+      expect(button).toHaveAccessibleDescription(refusal);
+    }
   });
 
   it('approves with a comment and shows the new verdict', async () => {

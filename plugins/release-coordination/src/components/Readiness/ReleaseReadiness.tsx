@@ -12,10 +12,11 @@ import {
   ReleaseChangedSignal,
   ReleaseReadiness as ReleaseReadinessValue,
 } from '@internal/plugin-release-coordination-common';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { DisabledReason } from '../shared/DisabledReason';
 import { errorMessage } from '../shared/format';
 import { useOwnsRelease } from '../shared/useOwnsRelease';
 import { unlessNotFound } from '../shared/unlessNotFound';
@@ -109,7 +110,10 @@ function useReadinessAndApprovals(props: ReleaseReadinessProps) {
   };
 }
 
-/** The verdict, the reasons blocking the release and its checklist. */
+/**
+ * The verdict, the reasons blocking the release and its checklist; when the
+ * user may not check its manual items, why, once above them.
+ */
 function Checklist(props: {
   release: ReleaseReadinessProps['release'];
   readiness: ReleaseReadinessValue;
@@ -120,6 +124,8 @@ function Checklist(props: {
 }) {
   const { release, readiness, ownership, busy, act } = props;
   const api = useApi(releaseCoordinationApiRef);
+  const reasonId = useId();
+  const checkable = readiness.items.some(item => item.kind === 'manual');
   return (
     <>
       {!props.hideVerdict && (
@@ -144,13 +150,18 @@ function Checklist(props: {
           </ul>
         </Box>
       )}
+      {checkable && ownership.reason && (
+        <Box marginTop={1}>
+          <DisabledReason id={reasonId}>{ownership.reason}</DisabledReason>
+        </Box>
+      )}
       <List dense aria-label="Checklist">
         {readiness.items.map(item => (
           <ItemRow
             key={item.id}
             item={item}
             canCheck={ownership.owns}
-            checkReason={ownership.reason}
+            checkReasonId={reasonId}
             busy={busy}
             onCheck={(checked, evidence) =>
               act(() =>

@@ -1,5 +1,4 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Typography from '@material-ui/core/Typography';
 import {
   AFTER_ONLY_STATES,
   DECIDABLE_STATES,
@@ -8,6 +7,7 @@ import {
   RequiredApproval,
 } from '@internal/plugin-release-coordination-common';
 import { Fragment } from 'react';
+import { DisabledReason } from '../shared/DisabledReason';
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
@@ -72,8 +72,14 @@ export function GroupList(props: { groupRefs: string[] }) {
   );
 }
 
-/** {@link DecisionRefusal} in words, to show next to the disabled Approve and Reject. */
-export function DecisionRefusalText(props: { refusal: DecisionRefusal }) {
+/**
+ * {@link DecisionRefusal} in words, to show next to the disabled Approve and
+ * Reject, which name it (`id`) with `aria-describedby`.
+ */
+export function DecisionRefusalText(props: {
+  refusal: DecisionRefusal;
+  id?: string;
+}) {
   const { refusal } = props;
   let text;
   if (refusal.kind === 'self-approval') {
@@ -95,13 +101,8 @@ export function DecisionRefusalText(props: { refusal: DecisionRefusal }) {
     );
   }
   return (
-    <Typography
-      variant="body2"
-      color="textSecondary"
-      component="span"
-      data-testid="decision-refusal"
-    >
+    <DisabledReason id={props.id} testId="decision-refusal">
       {text}
-    </Typography>
+    </DisabledReason>
   );
 }

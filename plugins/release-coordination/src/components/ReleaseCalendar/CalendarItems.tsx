@@ -1,4 +1,5 @@
 import { Link } from '@backstage/core-components';
+import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { alpha, makeStyles, useTheme } from '@material-ui/core/styles';
 import BlockIcon from '@material-ui/icons/Block';
@@ -13,7 +14,7 @@ import {
   RELEASE_TYPES,
 } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
-import { ReactNode } from 'react';
+import { ReactNode, useState } from 'react';
 import { ConflictFlag } from '../shared/ConflictFlag';
 import { FREEZE_TINT } from '../shared/freezeStyles';
 import { formatWindow, stateLabel } from '../shared/format';
@@ -105,6 +106,12 @@ const useStyles = makeStyles(theme => ({
     background: alpha(FREEZE_TINT, 0.25),
     border: `1px dashed ${alpha(FREEZE_TINT, 0.8)}`,
   },
+  more: {
+    padding: 0,
+    minWidth: 0,
+    textTransform: 'none',
+    fontSize: theme.typography.caption.fontSize,
+  },
 }));
 
 /** Props of {@link CalendarRelease}. */
@@ -181,23 +188,24 @@ export function CalendarRelease(props: CalendarReleaseProps) {
 }
 
 /**
- * The releases of `day` among `releases` as dense items, live ones first. When
- * there are more than `limit`, only the first `limit - 1` (all of them when
- * `expanded`) and then `more(count)`, given how many that leaves out.
+ * The releases of `day` among `releases` as dense items, live ones first.
+ * When there are more than `limit`, only the first `limit - 1`, then
+ * "+n more", which lists the rest in place ("Show fewer" folds them again).
  */
 export function DayReleases(props: {
   releases: Release[];
   day: DateTime;
   limit: number;
-  expanded?: boolean;
   releaseLink?: (id: string) => string;
-  more: (count: number) => ReactNode;
 }) {
-  const { day, limit, expanded, releaseLink } = props;
+  const { day, limit, releaseLink } = props;
+  const classes = useStyles();
+  const [expanded, setExpanded] = useState(false);
   const releases = releasesOnDay(props.releases, day);
   const overflows = releases.length > limit;
   const shown =
     overflows && !expanded ? releases.slice(0, limit - 1) : releases;
+  const count = releases.length - limit + 1;
   return (
     <>
       {shown.map(release => (
@@ -209,7 +217,22 @@ export function DayReleases(props: {
           releaseLink={releaseLink}
         />
       ))}
-      {overflows && props.more(releases.length - limit + 1)}
+      {overflows && (
+        <Button
+          size="small"
+          color="primary"
+          className={classes.more}
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+          aria-label={
+            expanded
+              ? `Show fewer releases on ${day.toFormat('LLLL d')}`
+              : `${count} more releases on ${day.toFormat('LLLL d')}`
+          }
+        >
+          {expanded ? 'Show fewer' : `+${count} more`}
+        </Button>
+      )}
     </>
   );
 }

@@ -1,4 +1,3 @@
-import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { alpha, makeStyles } from '@material-ui/core/styles';
@@ -7,7 +6,7 @@ import {
   Release,
 } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
-import { ReactNode, useState } from 'react';
+import { ReactNode } from 'react';
 import { CalendarRange, daysOf, freezesOnDay, isoDate } from './calendarModel';
 import {
   CalendarFreeze,
@@ -79,12 +78,6 @@ const useStyles = makeStyles(theme => ({
   today: {
     background: theme.palette.primary.main,
     color: `${theme.palette.primary.contrastText} !important`,
-  },
-  more: {
-    padding: 0,
-    minWidth: 0,
-    textTransform: 'none',
-    fontSize: theme.typography.caption.fontSize,
   },
   agendaDay: {
     display: 'grid',
@@ -199,43 +192,6 @@ function DayCell(props: {
   );
 }
 
-/**
- * The releases of a month cell (those of `day` among `releases`), live ones
- * first: a few, then "+n more", which lists the rest in place.
- */
-function MonthCellReleases(props: {
-  releases: Release[];
-  day: DateTime;
-  releaseLink?: (id: string) => string;
-}) {
-  const { day } = props;
-  const classes = useStyles();
-  const [expanded, setExpanded] = useState(false);
-  return (
-    <DayReleases
-      {...props}
-      limit={MONTH_CELL_RELEASES}
-      expanded={expanded}
-      more={count => (
-        <Button
-          size="small"
-          color="primary"
-          className={classes.more}
-          aria-expanded={expanded}
-          onClick={() => setExpanded(!expanded)}
-          aria-label={
-            expanded
-              ? `Show fewer releases on ${day.toFormat('LLLL d')}`
-              : `${count} more releases on ${day.toFormat('LLLL d')}`
-          }
-        >
-          {expanded ? 'Show fewer' : `+${count} more`}
-        </Button>
-      )}
-    />
-  );
-}
-
 /** The days of the weeks of a month, each with its freezes and releases. */
 export function MonthView(props: GridViewProps & { month: DateTime }) {
   const { range, releases, releaseLink, month } = props;
@@ -263,9 +219,10 @@ export function MonthView(props: GridViewProps & { month: DateTime }) {
           narrowed={Boolean(props.narrowed)}
           className={day.hasSame(month, 'month') ? '' : classes.outside}
         >
-          <MonthCellReleases
+          <DayReleases
             releases={releases}
             day={day}
+            limit={MONTH_CELL_RELEASES}
             releaseLink={releaseLink}
           />
         </DayCell>

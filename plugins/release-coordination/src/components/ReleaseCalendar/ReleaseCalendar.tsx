@@ -3,7 +3,7 @@ import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { ReactNode, useMemo } from 'react';
+import { ReactNode } from 'react';
 import { errorMessage } from '../shared/format';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { PERIOD_NAMES, ReleaseCalendarView } from './calendarModel';
@@ -11,7 +11,6 @@ import { CalendarLegend } from './CalendarItems';
 import { CalendarToolbar } from './CalendarToolbar';
 import { AgendaView, MonthView } from './CalendarViews';
 import { TimeGridView } from './TimeGridView';
-import { markFrozenSlots } from './trainSlotText';
 import { freezeRefsOf } from './useCalendarData';
 import { ReleaseCalendarFilter } from './types';
 import { MAX_CALENDAR_RELEASES, useCalendarData } from './useCalendarData';
@@ -20,7 +19,7 @@ import {
   useReadinessVerdicts,
 } from './CalendarReadiness';
 import { useCalendarNavigation } from './useCalendarNavigation';
-import { useCalendarTrainSlots } from './useCalendarTrainSlots';
+import { useMarkedTrainSlots } from './useCalendarTrainSlots';
 
 const NO_FILTER: ReleaseCalendarFilter = {};
 
@@ -79,11 +78,7 @@ export function ReleaseCalendar(props: ReleaseCalendarProps) {
   const from = range.from.toUTC().toISO()!;
   const to = range.to.toUTC().toISO()!;
   const data = useCalendarData(filter, from, to, reloadKey);
-  const train = useCalendarTrainSlots(filter, from, to);
-  const trainSlots = useMemo(
-    () => markFrozenSlots(train.slots, data.freezes, train.relations),
-    [train, data.freezes],
-  );
+  const trainSlots = useMarkedTrainSlots(filter, from, to, data.freezes);
   const readiness = useReadinessVerdicts(data.releases);
   const releaseLink = useReleaseLink();
 

@@ -1,5 +1,6 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { answerCalendar } from '../../__testUtils__/answers';
 import { makeFreezeOccurrence, makeRelease } from '../../__fixtures__/builders';
 import { setupContractServer } from '../../__testUtils__/contractServer';
@@ -59,16 +60,37 @@ describe('ReleaseCalendarCardContent', () => {
     expect(
       await screen.findByRole('link', { name: 'Checkout 3' }),
     ).toHaveAttribute('href', '/release-coordination/releases/soon');
-    // Five on March 14: the live one first, two more, then a link to the day.
+    // Five on March 14: the live one first, one more, then "+4 more", which
+    // lists the rest in place; the day's name opens it in the calendar.
     const day14 = screen.getByRole('group', { name: 'Thursday, March 14' });
-    const shown = within(day14).getAllByTestId('calendar-release');
-    expect(shown.map(r => r.getAttribute('data-release-id'))).toEqual([
+    const shown = () =>
+      within(day14)
+        .getAllByTestId('calendar-release')
+        .map(r => r.getAttribute('data-release-id'));
+    expect(shown()).toEqual(['live', 'soon']);
+    expect(within(day14).getByRole('link', { name: 'Thu 14' })).toHaveAttribute(
+      'href',
+      '/release-coordination?view=day&date=2030-03-14',
+    );
+    const more = within(day14).getByRole('button', {
+      name: '3 more releases on March 14',
+    });
+    expect(more).toHaveTextContent('+3 more');
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(more);
+    expect(shown()).toEqual([
       'live',
       'soon',
+      'later-10',
+      'later-11',
+      'later-12',
     ]);
-    expect(
-      within(day14).getByRole('link', { name: '+3 more' }),
-    ).toHaveAttribute('href', '/release-coordination?view=day&date=2030-03-14');
+    await userEvent.click(
+      within(day14).getByRole('button', {
+        name: 'Show fewer releases on March 14',
+      }),
+    );
+    expect(shown()).toEqual(['live', 'soon']);
     // The freeze ends Tuesday 07:00: said so on that day.
     expect(
       within(
@@ -93,6 +115,38 @@ describe('ReleaseCalendarCardContent', () => {
       from: at(3, 13),
       to: new Date(2030, 2, 19, 23, 59, 59, 999).toISOString(),
     });
+  });
+
+  it('shows every live release of a busy day in place', async () => {
+    answerCalendar(server, {
+      releases: [1, 2, 3, 4].map(n =>
+        makeRelease({
+          id: `live-${n}`,
+          title: `Live ${n}`,
+          state: 'in_progress',
+          window: { start: at(3, 13, 9 + n), end: at(3, 13, 20) },
+        }),
+      ),
+    });
+    await renderInTestApp(<ReleaseCalendarCardContent now={NOW} />, {
+      apis: [[releaseCoordinationApiRef, server.api]],
+    });
+    const today = await screen.findByRole('group', {
+      name: 'Wednesday, March 13',
+    });
+    await within(today).findAllByTestId('calendar-release');
+    await userEvent.click(
+      within(today).getByRole('button', {
+        name: '2 more releases on March 13',
+      }),
+    );
+    expect(
+      within(today)
+        .getAllByTestId('calendar-release')
+        .map(r => r.getAttribute('data-live')),
+    ).toEqual(['true', 'true', 'true', 'true']);
+    // without the page mounted the day's name is no link
+    expect(within(today).queryByRole('link')).toBeNull();
   });
 
   it('says when nothing is planned', async () => {

@@ -11,9 +11,11 @@ import {
   CalendarVerdictsContext,
   useReadinessVerdicts,
 } from './CalendarReadiness';
-import { markFrozenSlots } from './trainSlotText';
 import { useCalendarData } from './useCalendarData';
-import { useCalendarTrainSlots } from './useCalendarTrainSlots';
+import {
+  CalendarTrainSlot,
+  useMarkedTrainSlots,
+} from './useCalendarTrainSlots';
 
 /** How many releases a day of the widget lists before "+n more". */
 const DAY_RELEASES = 3;
@@ -49,18 +51,23 @@ export interface ReleaseCalendarCardContentProps {
   now?: Date | string | number;
 }
 
-/** One day of the widget: its freezes, train slots and first releases, live ones first. */
+/**
+ * One day of the widget: its name linking to the day in the calendar, its
+ * freezes, train slots and releases, live ones first ("+n more" lists the
+ * rest in place).
+ */
 function WidgetDay(props: {
   day: DateTime;
   today: DateTime;
   data: ReturnType<typeof useCalendarData>;
-  slots: ReturnType<typeof markFrozenSlots>;
+  slots: CalendarTrainSlot[];
   rootLink?: string;
 }) {
   const { day, today, data, slots, rootLink } = props;
   const classes = useStyles();
   const releaseLink = useReleaseLink();
   const isToday = day.hasSame(today, 'day');
+  const dayName = isToday ? 'Today' : day.toFormat('ccc d');
   return (
     <div
       className={classes.day}
@@ -72,7 +79,16 @@ function WidgetDay(props: {
         variant="caption"
         className={`${classes.dayName} ${isToday ? classes.today : ''}`}
       >
-        {isToday ? 'Today' : day.toFormat('ccc d')}
+        {rootLink ? (
+          <Link
+            to={`${rootLink}?view=day&date=${isoDate(day)}`}
+            color="inherit"
+          >
+            {dayName}
+          </Link>
+        ) : (
+          dayName
+        )}
       </Typography>
       <DayMarks
         day={day}
@@ -84,15 +100,6 @@ function WidgetDay(props: {
         day={day}
         limit={DAY_RELEASES}
         releaseLink={releaseLink}
-        more={count =>
-          rootLink ? (
-            <Link to={`${rootLink}?view=day&date=${isoDate(day)}`}>
-              <Typography variant="caption">+{count} more</Typography>
-            </Link>
-          ) : (
-            <Typography variant="caption">+{count} more</Typography>
-          )
-        }
       />
     </div>
   );
@@ -101,9 +108,9 @@ function WidgetDay(props: {
 /**
  * The content of the homepage widget: the next days side by side (a week by
  * default) with their freezes (and the hours they cover), train slots and
- * releases (unfinished ones, live first; "+n more" opens the day in the
- * calendar), a legend of its marks and a link to the full calendar. It fits
- * its card: nothing scrolls inside it.
+ * releases (unfinished ones, live first; "+n more" lists the rest in place,
+ * the day's name opens it in the calendar), a legend of its marks and a link
+ * to the full calendar. It fits its card: nothing scrolls inside it.
  *
  * @public
  */
@@ -125,11 +132,7 @@ export function ReleaseCalendarCardContent(
   const from = range.from.toUTC().toISO()!;
   const to = range.to.toUTC().toISO()!;
   const data = useCalendarData(NO_FILTER, from, to);
-  const train = useCalendarTrainSlots(NO_FILTER, from, to);
-  const slots = useMemo(
-    () => markFrozenSlots(train.slots, data.freezes, train.relations),
-    [train, data.freezes],
-  );
+  const slots = useMarkedTrainSlots(NO_FILTER, from, to, data.freezes);
   const readiness = useReadinessVerdicts(data.releases);
 
   let body;

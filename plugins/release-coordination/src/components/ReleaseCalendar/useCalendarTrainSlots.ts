@@ -1,15 +1,18 @@
 import { useApi, useApiHolder } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
+  FreezeOccurrence,
   Train,
   TrainScope,
   TrainSlot,
 } from '@internal/plugin-release-coordination-common';
 import { DateTime, Duration } from 'luxon';
+import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { ReleaseCalendarFilter } from './types';
 import { EntityRelations, loadEntityRelations } from './entityRelations';
+import { markFrozenSlots } from './trainSlotText';
 
 export type { EntityRelations } from './entityRelations';
 
@@ -152,4 +155,21 @@ export function useCalendarTrainSlots(
     };
   }, [api, catalogApi, filterKey, from, to]);
   return value ?? NO_TRAIN_SLOTS;
+}
+
+/**
+ * The slots of {@link useCalendarTrainSlots}, those inside one of `freezes`
+ * that covers their train marked (`frozenBy`): not bookable.
+ */
+export function useMarkedTrainSlots(
+  filter: ReleaseCalendarFilter,
+  from: string,
+  to: string,
+  freezes: FreezeOccurrence[],
+): CalendarTrainSlot[] {
+  const train = useCalendarTrainSlots(filter, from, to);
+  return useMemo(
+    () => markFrozenSlots(train.slots, freezes, train.relations),
+    [train, freezes],
+  );
 }

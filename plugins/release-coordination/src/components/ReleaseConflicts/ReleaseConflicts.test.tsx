@@ -195,17 +195,47 @@ describe('ReleaseConflicts', () => {
     expect(server.requests('patch', '/releases/r1')).toEqual([]);
   });
 
-  it('disables moving and overriding for others and says why', async () => {
+  it('disables moving and overriding for others and says why in words', async () => {
     await render(setup(), OTHER);
-    const [move] = await screen.findAllByRole('button', { name: /Move here/ });
-    await waitFor(() => expect(move).toBeDisabled());
-    expect(move.parentElement).toHaveAttribute(
-      'title',
-      expect.stringContaining('Only members of payments'),
+    const moves = await screen.findAllByRole('button', { name: /Move here/ });
+    await waitFor(() => expect(moves[0]).toBeDisabled());
+    const moveReason =
+      'Only members of payments, which owns this release, can move it.';
+    // said once above the suggestions, and the description of each button
+    expect(screen.getByText(moveReason)).toBeVisible();
+    for (const move of moves) {
+      expect(move).toHaveAccessibleDescription(moveReason);
+    }
+    const override = screen.getByRole('button', { name: 'Override freeze' });
+    expect(override).toBeDisabled();
+    const overrideReason =
+      'Only members of payments, which owns this release, can override its freezes.';
+    expect(screen.getByText(overrideReason)).toBeVisible();
+    expect(override).toHaveAccessibleDescription(overrideReason);
+  });
+
+  it('disables removing an override for others and says why in words', async () => {
+    await render(
+      {
+        ...setup(),
+        conflicts: [],
+        freezeOverride: {
+          reason: 'Card scheme deadline',
+          by: 'user:default/bob',
+          at: '2030-02-02T09:00:00.000Z',
+        },
+      },
+      OTHER,
     );
-    expect(
-      screen.getByRole('button', { name: 'Override freeze' }),
-    ).toBeDisabled();
+    const remove = within(screen.getByTestId('freeze-override')).getByRole(
+      'button',
+      { name: 'Remove override' },
+    );
+    await waitFor(() => expect(remove).toBeDisabled());
+    const reason =
+      'Only members of payments, which owns this release, can override its freezes.';
+    expect(screen.getByText(reason)).toBeVisible();
+    expect(remove).toHaveAccessibleDescription(reason);
   });
 
   it('overrides a freeze with a required reason', async () => {

@@ -4,7 +4,6 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ErrorIcon from '@material-ui/icons/Error';
@@ -18,6 +17,7 @@ import {
 import { ReactNode, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { conflictKindLabel, hasBlocking } from '../shared/conflictDisplay';
+import { ExplainedControl } from '../shared/DisabledReason';
 import { formatTimestamp } from '../shared/format';
 import { useOwnsRelease } from '../shared/useOwnsRelease';
 import { useConfirmation } from '../shared/useConfirmation';
@@ -145,6 +145,7 @@ function ConflictItem(props: {
   );
 }
 
+/** A button for the release's owners; for others disabled, saying why beside it. */
 function OwnerButton(props: {
   disabledReason?: string;
   disabled: boolean;
@@ -152,22 +153,21 @@ function OwnerButton(props: {
   children: ReactNode;
   color?: 'primary' | 'secondary';
 }) {
-  const button = (
-    <Button
-      size="small"
-      variant="outlined"
-      color={props.color ?? 'primary'}
-      disabled={Boolean(props.disabledReason) || props.disabled}
-      onClick={props.onClick}
-    >
-      {props.children}
-    </Button>
-  );
   return (
-    <Tooltip title={props.disabledReason ?? ''}>
-      {/* A disabled button gets no pointer events: the span shows the tooltip. */}
-      <span>{button}</span>
-    </Tooltip>
+    <ExplainedControl reason={props.disabledReason}>
+      {describedBy => (
+        <Button
+          size="small"
+          variant="outlined"
+          color={props.color ?? 'primary'}
+          disabled={Boolean(props.disabledReason) || props.disabled}
+          aria-describedby={describedBy}
+          onClick={props.onClick}
+        >
+          {props.children}
+        </Button>
+      )}
+    </ExplainedControl>
   );
 }
 
@@ -213,23 +213,23 @@ function useConflictActions(release: Release, onChanged: () => void) {
   };
 }
 
-/** Who overrode the release's freezes, when and why, with a button removing the override. */
+/**
+ * Who overrode the release's freezes, when and why, and under it a button
+ * removing the override (with, for others, why they may not in words).
+ */
 function FreezeOverrideNote(props: {
   freezeOverride: NonNullable<Release['freezeOverride']>;
   action: ReactNode;
 }) {
   const { freezeOverride } = props;
   return (
-    <Box marginTop={2}>
-      <Alert
-        severity="info"
-        data-testid="freeze-override"
-        action={props.action}
-      >
+    <Box marginTop={2} data-testid="freeze-override">
+      <Alert severity="info">
         Freezes overridden by{' '}
         <EntityRefLink entityRef={freezeOverride.by} defaultKind="user" /> on{' '}
         {formatTimestamp(freezeOverride.at)}. Reason: {freezeOverride.reason}
       </Alert>
+      <Box marginTop={1}>{props.action}</Box>
     </Box>
   );
 }

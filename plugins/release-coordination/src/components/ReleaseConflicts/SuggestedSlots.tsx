@@ -5,13 +5,14 @@ import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { Release, Slot } from '@internal/plugin-release-coordination-common';
+import { useId } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { windowDuration } from '../shared/conflictDisplay';
+import { DisabledReason } from '../shared/DisabledReason';
 import { errorMessage, formatWindow } from '../shared/format';
 
 /** How many windows the assistant is asked for. */
@@ -28,11 +29,13 @@ export interface SuggestedSlotsProps {
 
 /**
  * The next conflict-free windows of the release's length for its entities
- * (train slots when they ride a train), each with a "Move here" button.
+ * (train slots when they ride a train), each with a "Move here" button;
+ * when the user may not move the release, why, once above them.
  */
 export function SuggestedSlots(props: SuggestedSlotsProps) {
   const { release, disabledReason, busy, onMove } = props;
   const api = useApi(releaseCoordinationApiRef);
+  const reasonId = useId();
   const duration = windowDuration(release.window);
   const key = `${release.entityRefs.join(',')}|${duration}|${release.type}|${
     release.revision
@@ -64,21 +67,12 @@ export function SuggestedSlots(props: SuggestedSlotsProps) {
     );
   } else {
     body = (
-      <List dense disablePadding aria-label="Suggested slots">
-        {slots.value.map(slot => {
-          const button = (
-            <Button
-              size="small"
-              variant="outlined"
-              color="primary"
-              disabled={Boolean(disabledReason) || busy}
-              onClick={() => onMove(slot)}
-              aria-label={`Move here: ${formatWindow(slot)}`}
-            >
-              Move here
-            </Button>
-          );
-          return (
+      <>
+        {disabledReason && (
+          <DisabledReason id={reasonId}>{disabledReason}</DisabledReason>
+        )}
+        <List dense disablePadding aria-label="Suggested slots">
+          {slots.value.map(slot => (
             <ListItem
               key={`${slot.start}|${slot.trainId ?? ''}`}
               disableGutters
@@ -88,14 +82,21 @@ export function SuggestedSlots(props: SuggestedSlotsProps) {
                 primary={formatWindow(slot)}
                 secondary={slot.trainId ? 'Release train slot' : undefined}
               />
-              <Tooltip title={disabledReason ?? ''}>
-                {/* A disabled button gets no pointer events: the span shows the tooltip. */}
-                <span>{button}</span>
-              </Tooltip>
+              <Button
+                size="small"
+                variant="outlined"
+                color="primary"
+                disabled={Boolean(disabledReason) || busy}
+                onClick={() => onMove(slot)}
+                aria-label={`Move here: ${formatWindow(slot)}`}
+                aria-describedby={disabledReason ? reasonId : undefined}
+              >
+                Move here
+              </Button>
             </ListItem>
-          );
-        })}
-      </List>
+          ))}
+        </List>
+      </>
     );
   }
   return (

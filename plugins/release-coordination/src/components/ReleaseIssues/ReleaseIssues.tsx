@@ -7,7 +7,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
@@ -133,17 +132,5 @@ export function ReleaseIssues(props: {
         onSaved={saved}
       />
     </InfoCard>
-  );
-}
-
-/** {@link ReleaseIssues} as a full-width row of the release page's grid. */
-export function ReleaseIssuesSection(props: {
-  release: Release;
-  onChanged?: () => void;
-}) {
-  return (
-    <Grid item xs={12}>
-      <ReleaseIssues {...props} />
-    </Grid>
   );
 }

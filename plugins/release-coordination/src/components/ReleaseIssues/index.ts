@@ -1,4 +1,4 @@
-export { ReleaseIssues, ReleaseIssuesSection, IssueRow } from './ReleaseIssues';
+export { ReleaseIssues, IssueRow } from './ReleaseIssues';
 export { OpenIssuesTab } from './OpenIssuesTab';
 export { SeverityChip, IssueStatusChip } from './IssueChips';
 export { EntityOpenIssues } from './EntityOpenIssues';

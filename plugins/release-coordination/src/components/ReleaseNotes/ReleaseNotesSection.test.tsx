@@ -54,8 +54,8 @@ const notesFor = (query: Record<string, unknown>): ReleaseNotes => {
   };
 };
 
-async function render() {
-  server.respond('get', '/releases/r1/notes', req => notesFor(req.query));
+async function render(answer = notesFor) {
+  server.respond('get', '/releases/r1/notes', req => answer(req.query));
   await renderInTestApp(
     <TestApiProvider
       apis={[
@@ -136,6 +136,14 @@ describe('ReleaseNotesSection', () => {
       markdown: 'Faster charges.',
       revision: 0,
     });
+  });
+
+  it('disables Edit once released and says why in words', async () => {
+    await render(query => ({ ...notesFor(query), editable: false }));
+    const edit = screen.getByRole('button', { name: 'Edit' });
+    expect(edit).toBeDisabled();
+    expect(screen.getByText('Released: the notes are final.')).toBeVisible();
+    expect(edit).toHaveAccessibleDescription('Released: the notes are final.');
   });
 
   it('previews what the next announcement sends to whom', async () => {

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { ChoiceToggle } from '../shared/ChoiceToggle';
+import { ExplainedControl } from '../shared/DisabledReason';
 import { useOwnsRelease } from '../shared/useOwnsRelease';
 import { AnnouncementPreviewDialog } from './AnnouncementPreviewDialog';
 import { NotesEditDialog } from './NotesEditDialog';
@@ -133,16 +134,24 @@ export function ReleaseNotesSection(props: { release: Release }) {
             >
               Download
             </Button>
-            <Button
-              variant="outlined"
-              disabled={!value?.editable || !owns.owns}
-              title={
-                value?.editable ? owns.reason : 'Released: the notes are final'
+            <ExplainedControl
+              reason={
+                value && !value.editable
+                  ? 'Released: the notes are final.'
+                  : owns.reason
               }
-              onClick={() => setDialog('edit')}
             >
-              Edit
-            </Button>
+              {describedBy => (
+                <Button
+                  variant="outlined"
+                  disabled={!value?.editable || !owns.owns}
+                  aria-describedby={describedBy}
+                  onClick={() => setDialog('edit')}
+                >
+                  Edit
+                </Button>
+              )}
+            </ExplainedControl>
             <Button variant="outlined" onClick={() => setDialog('preview')}>
               Preview announcement
             </Button>

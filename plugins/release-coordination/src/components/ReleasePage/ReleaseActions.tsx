@@ -1,9 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Grid from '@material-ui/core/Grid';
-import Tooltip from '@material-ui/core/Tooltip';
-import Typography from '@material-ui/core/Typography';
 import EditIcon from '@material-ui/icons/Edit';
 import Alert from '@material-ui/lab/Alert';
 import {
@@ -11,9 +8,10 @@ import {
   Release,
   ReleaseState,
 } from '@internal/plugin-release-coordination-common';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { EditReleaseDialog } from '../EditReleaseDialog';
+import { DisabledReason } from '../shared/DisabledReason';
 import { errorMessage } from '../shared/format';
 import { BookOnTrain } from '../Trains';
 import { buttonStates, TransitionButtons } from './TransitionButtons';
@@ -23,41 +21,35 @@ import {
 } from './TransitionBlockers';
 
 function EditButton(props: {
-  disabledReason?: string;
-  busy: boolean;
+  disabled: boolean;
+  describedBy?: string;
   onClick: () => void;
 }) {
   return (
-    <Tooltip title={props.disabledReason ?? ''}>
-      {/* A disabled button gets no pointer events: the span shows the tooltip. */}
-      <span>
-        <Button
-          variant="outlined"
-          color="primary"
-          startIcon={<EditIcon />}
-          disabled={Boolean(props.disabledReason) || props.busy}
-          onClick={props.onClick}
-        >
-          Edit
-        </Button>
-      </span>
-    </Tooltip>
+    <Button
+      variant="outlined"
+      color="primary"
+      startIcon={<EditIcon />}
+      disabled={props.disabled}
+      aria-describedby={props.describedBy}
+      onClick={props.onClick}
+    >
+      Edit
+    </Button>
   );
 }
 
 /**
- * The release page's grid rows holding what the user can do to the release
- * (edit it, move it through its lifecycle, book it on a train), preceded by
- * the error of the last failed transition.
+ * What the user can do to the release (edit it, move it through its
+ * lifecycle, book it on a train), preceded by the error of the last failed
+ * transition; when the user may not, why, once under all the buttons.
  */
 export function ReleaseActions(props: {
   release: Release;
   loading: boolean;
   verdict?: 'ready' | 'not-ready';
-  /** Why the user may not move the release, if they may not. */
+  /** Why the user may not edit or move the release, if they may not. */
   disabledReason?: string;
-  /** Why the user may not edit the release, if they may not. */
-  editDisabledReason?: string;
   onChanged: () => void;
   /** Changes when the release's approvals or readiness may have changed: what blocks its moves reloads. */
   refreshKey?: number;
@@ -68,7 +60,9 @@ export function ReleaseActions(props: {
     buttonStates(release),
     props.refreshKey,
   );
-  const { disabledReason, editDisabledReason } = props;
+  const { disabledReason } = props;
+  const reasonId = useId();
+  const describedBy = disabledReason ? reasonId : undefined;
   const api = useApi(releaseCoordinationApiRef);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string>();
@@ -90,49 +84,52 @@ export function ReleaseActions(props: {
   return (
     <>
       {actionError && (
-        <Grid item xs={12}>
+        <Box marginBottom={2}>
           <Alert severity="error" onClose={() => setActionError(undefined)}>
             {actionError}
           </Alert>
-        </Grid>
-      )}
-      <Grid item xs={12}>
-        <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
-          {ACTIVE_RELEASE_STATES.includes(release.state) && (
-            <EditButton
-              disabledReason={editDisabledReason}
-              busy={busy}
-              onClick={() => setEditing(true)}
-            />
-          )}
-          <TransitionButtons
-            release={release}
-            disabledReason={disabledReason}
-            busy={busy || loading}
-            onTransition={transition}
-            verdict={verdict}
-            onOverridden={onChanged}
-            blocked={Object.keys(blockers) as ReleaseState[]}
-          />
-          <BookOnTrain release={release} onBooked={onChanged} />
         </Box>
-        {props.disabledReason && (
-          <Typography variant="body2" color="textSecondary">
-            {props.disabledReason}
-          </Typography>
+      )}
+      <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+        {ACTIVE_RELEASE_STATES.includes(release.state) && (
+          <EditButton
+            disabled={Boolean(disabledReason) || busy}
+            describedBy={describedBy}
+            onClick={() => setEditing(true)}
+          />
         )}
-        <TransitionBlockerList blockers={blockers} />
-        <EditReleaseDialog
-          open={editing}
+        <TransitionButtons
           release={release}
-          onClose={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            onChanged();
-          }}
-          onReload={onChanged}
+          disabledReason={disabledReason}
+          describedBy={describedBy}
+          busy={busy || loading}
+          onTransition={transition}
+          verdict={verdict}
+          onOverridden={onChanged}
+          blocked={Object.keys(blockers) as ReleaseState[]}
         />
-      </Grid>
+        <BookOnTrain
+          release={release}
+          onBooked={onChanged}
+          reasonId={reasonId}
+        />
+      </Box>
+      {disabledReason && (
+        <Box marginTop={1}>
+          <DisabledReason id={reasonId}>{disabledReason}</DisabledReason>
+        </Box>
+      )}
+      <TransitionBlockerList blockers={blockers} />
+      <EditReleaseDialog
+        open={editing}
+        release={release}
+        onClose={() => setEditing(false)}
+        onSaved={() => {
+          setEditing(false);
+          onChanged();
+        }}
+        onReload={onChanged}
+      />
     </>
   );
 }

@@ -9,7 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Release } from '@internal/plugin-release-coordination-common';
 import { ReactNode } from 'react';
-import { formatTimestamp, formatWindow } from '../shared/format';
+import { formatTimestamp } from '../shared/format';
 import { UserLink, UserMarkdown } from '../shared/UserContent';
 import { fieldListStyles } from '../shared/fieldListStyles';
 
@@ -41,10 +41,6 @@ function FieldsCard(props: { release: Release }) {
   return (
     <InfoCard title="Details">
       <dl className={classes.fields}>
-        <Field label="Window">{formatWindow(release.window)}</Field>
-        <Field label="Owner">
-          <EntityRefLink entityRef={release.ownerRef} defaultKind="group" />
-        </Field>
         <Field label="Entities">
           <span className={classes.chips}>
             {release.entityRefs.map(ref => (
@@ -63,7 +59,8 @@ function FieldsCard(props: { release: Release }) {
   );
 }
 
-function MarkdownCard(props: {
+/** A card of Markdown the user wrote, or `emptyText` when there is none. */
+export function MarkdownCard(props: {
   title: string;
   content?: string;
   emptyText: string;
@@ -113,22 +110,22 @@ function ChangesCard(props: { changes: Release['changes'] }) {
   );
 }
 
-/** A release's fields, description, rollback plan and change inventory. */
+/**
+ * A release's fields but the window and owner (which its overview shows),
+ * its rollback plan and change inventory.
+ */
 export function ReleaseDetails(props: { release: Release }) {
   const { release } = props;
   return (
     <>
       <FieldsCard release={release} />
-      {(
-        [
-          ['Description', release.description, 'No description.'],
-          ['Rollback plan', release.rollbackPlan, 'No rollback plan yet.'],
-        ] as const
-      ).map(([title, content, emptyText]) => (
-        <Box key={title} marginTop={3}>
-          <MarkdownCard title={title} content={content} emptyText={emptyText} />
-        </Box>
-      ))}
+      <Box marginTop={3}>
+        <MarkdownCard
+          title="Rollback plan"
+          content={release.rollbackPlan}
+          emptyText="No rollback plan yet."
+        />
+      </Box>
       <Box marginTop={3}>
         <ChangesCard changes={release.changes} />
       </Box>

@@ -15,8 +15,11 @@ import { releasePageKit } from './__testUtils__/releasePageKit';
 const server = setupContractServer();
 const { history, setup, changed, moved, render } = releasePageKit(server);
 
-/** Text matches outside the "On this page" links, which name every section. */
-const NAV_LINKS = 'nav a, script, style';
+/**
+ * Text matches outside the "On this page" links and the sections' headings
+ * (read out, not shown), which name every section.
+ */
+const SECTION_NAMES = 'nav a, section > h2, script, style';
 
 describe('ReleasePage editing', () => {
   beforeEach(() => {
@@ -153,10 +156,10 @@ describe('ReleasePage editing', () => {
     await render(['user:default/mallory', 'group:default/other']);
     const button = await screen.findByRole('button', { name: 'Edit' });
     await waitFor(() => expect(button).toBeDisabled());
-    expect(button.parentElement).toHaveAttribute(
-      'title',
-      'Only members of payments, which owns this release, can edit it.',
-    );
+    const reason =
+      'Only members of payments, which owns this release, can edit or move it.';
+    expect(screen.getByText(reason)).toBeVisible();
+    expect(button).toHaveAccessibleDescription(reason);
   });
 
   it.each(['released', 'verified', 'rolled_back', 'cancelled'] as const)(
@@ -213,7 +216,7 @@ describe('ReleasePage editing', () => {
     ).toBeInTheDocument();
     await waitFor(() =>
       expect(
-        screen.queryByText('Readiness', { ignore: NAV_LINKS }),
+        screen.queryByText('Readiness', { ignore: SECTION_NAMES }),
       ).not.toBeInTheDocument(),
     );
     expect(screen.queryByTestId('release-readiness-verdict')).toBeNull();
@@ -223,7 +226,7 @@ describe('ReleasePage editing', () => {
     setup();
     await render();
     expect(
-      await screen.findByText('Status report', { ignore: NAV_LINKS }),
+      await screen.findByText('Status report', { ignore: SECTION_NAMES }),
     ).toBeInTheDocument();
     expect(
       await screen.findByRole('button', { name: 'Copy as text' }),

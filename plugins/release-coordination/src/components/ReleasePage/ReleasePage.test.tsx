@@ -1,5 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { makeTrain } from '../../__fixtures__/builders';
 import { setupContractServer } from '../../__testUtils__/contractServer';
 import { releasePageKit } from './__testUtils__/releasePageKit';
 
@@ -13,17 +14,77 @@ describe('ReleasePage', () => {
     const nav = await screen.findByRole('navigation', { name: 'On this page' });
     const links = within(nav).getAllByRole('link');
     expect(links.map(link => link.textContent)).toEqual([
+      'Overview',
       'Readiness',
       'Rollback',
+      'Success criteria',
       'Status report',
+      'Issues',
       'Review and notes',
       'Details and changes',
       'History',
       'Impact',
     ]);
-    for (const link of links) {
-      const id = link.getAttribute('href')!.replace(/^#/, '');
-      expect(document.getElementById(id)).not.toBeNull();
+    // Every part of the page is a section a link leads to, in page order...
+    const page = nav.closest('section')!.parentElement!;
+    const parts = Array.from(page.children);
+    expect(parts.map(part => `#${part.id}`)).toEqual(
+      links.map(link => link.getAttribute('href')),
+    );
+    // ... and a landmark named by a heading.
+    for (const part of parts) {
+      const region = part.matches('section')
+        ? part
+        : part.querySelector('section');
+      const headingId = region?.getAttribute('aria-labelledby');
+      expect(headingId).toBeTruthy();
+      const heading = document.getElementById(headingId!);
+      expect(heading?.tagName).toMatch(/^H[12]$/);
+      expect(screen.getByRole('region', { name: heading!.textContent! })).toBe(
+        region,
+      );
+    }
+    // The overview is named by the release's title.
+    expect(
+      screen.getByRole('region', { name: 'Payments 2.1 2.1.0' }),
+    ).toHaveAttribute('id', 'release-overview');
+  });
+
+  it('marks the section in view in "On this page"', async () => {
+    let report: IntersectionObserverCallback = () => {};
+    const observed: Element[] = [];
+    const original = window.IntersectionObserver;
+    window.IntersectionObserver = class {
+      constructor(callback: IntersectionObserverCallback) {
+        report = callback;
+      }
+      observe(element: Element) {
+        observed.push(element);
+      }
+      disconnect() {}
+    } as unknown as typeof IntersectionObserver;
+    try {
+      setup();
+      await render();
+      const nav = await screen.findByRole('navigation', {
+        name: 'On this page',
+      });
+      const history = document.getElementById('release-history')!;
+      expect(observed).toContain(history);
+      act(() =>
+        report(
+          [{ target: history, isIntersecting: true }] as any,
+          {} as IntersectionObserver,
+        ),
+      );
+      expect(
+        within(nav).getByRole('link', { name: 'History' }),
+      ).toHaveAttribute('aria-current', 'location');
+      expect(
+        within(nav).getByRole('link', { name: 'Overview' }),
+      ).not.toHaveAttribute('aria-current');
+    } finally {
+      window.IntersectionObserver = original;
     }
   });
 
@@ -90,17 +151,28 @@ describe('ReleasePage', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('disables transitions for others and says why', async () => {
+  it('disables editing, moving and booking for others and says why once, in words', async () => {
     setup();
-    await render(['user:default/mallory', 'group:default/other']);
-    const button = await screen.findByRole('button', {
-      name: 'Move to planned',
+    server.respond('get', '/trains', {
+      items: [
+        makeTrain({
+          scope: { systems: [], entities: ['component:default/payments-api'] },
+        }),
+      ],
     });
-    await waitFor(() => expect(button).toBeDisabled());
-    expect(button.parentElement).toHaveAttribute(
-      'title',
-      expect.stringContaining('Only members of payments'),
-    );
+    await render(['user:default/mallory', 'group:default/other']);
+    const reason =
+      'Only members of payments, which owns this release, can edit or move it.';
+    const book = await screen.findByRole('button', { name: 'Book on a train' });
+    await waitFor(() => expect(book).toBeDisabled());
+    // said once under the row of buttons, not beside each
+    expect(screen.getByText(reason)).toBeVisible();
+    for (const name of ['Edit', 'Move to planned', 'Cancel release']) {
+      const button = screen.getByRole('button', { name });
+      expect(button).toBeDisabled();
+      expect(button).toHaveAccessibleDescription(reason);
+    }
+    expect(book).toHaveAccessibleDescription(reason);
   });
 
   it('labels the transitions with words, leaving verify and rollback decisions to their sections', async () => {

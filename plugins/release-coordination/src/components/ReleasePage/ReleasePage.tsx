@@ -8,28 +8,76 @@ import {
 import { ResponseError } from '@backstage/errors';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import { useState } from 'react';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { ReactNode, useState } from 'react';
 import { useOwnsRelease } from '../shared/useOwnsRelease';
 import { useRootLink } from '../shared/useReleaseLink';
-import { ReleaseConflicts } from '../ReleaseConflicts';
 import { ReleaseImpact } from '../Impact';
 import { ReleaseReadiness } from '../Readiness';
 import { StatusReport } from '../StatusReport';
 import { ReleaseHandover } from '../Handover';
-import { ReleaseVerificationSection } from '../Verification';
-import { ReleaseIssuesSection } from '../ReleaseIssues';
+import { ReleaseVerification } from '../Verification';
+import { ReleaseIssues } from '../ReleaseIssues';
 import { ReleaseRollback } from '../Rollback';
 import { ReleaseReviewSection } from '../Reviews';
 import { ReleaseNotesSection } from '../ReleaseNotes';
 import { ReleaseActions } from './ReleaseActions';
 import { ReleaseDetails } from './ReleaseDetails';
-import { ReleaseHeader } from './ReleaseHeader';
+import { RELEASE_TITLE_ID, ReleaseOverview } from './ReleaseOverview';
 import { ReleaseHistory } from './ReleaseHistory';
 import { useLiveRelease } from './useLiveRelease';
-import { ReleaseSectionId, SectionNav } from './SectionNav';
+import { RELEASE_SECTIONS, ReleaseSectionId } from './SectionNav';
 
-/** The id of a section's element; typed, so a section the nav names cannot go missing. */
-const section = (id: ReleaseSectionId) => id;
+const useStyles = makeStyles({
+  // read out, not shown: the cards of a section show their own titles
+  hidden: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    margin: -1,
+    padding: 0,
+    border: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+/**
+ * A section of the release page, linked from "On this page": a landmark
+ * named by its heading, by default one read out but not shown (its cards
+ * show their titles).
+ */
+function PageSection(props: {
+  id: ReleaseSectionId;
+  /** The id of a visible heading naming the section. */
+  labelledBy?: string;
+  /** Its columns of 12 on wide screens; all by default. */
+  md?: 5 | 7;
+  children: ReactNode;
+}) {
+  const { id, labelledBy } = props;
+  const classes = useStyles();
+  const headingId = `${id}-section-heading`;
+  return (
+    <Grid
+      item
+      xs={12}
+      md={props.md}
+      component="section"
+      id={id}
+      aria-labelledby={labelledBy ?? headingId}
+    >
+      {!labelledBy && (
+        <Typography component="h2" id={headingId} className={classes.hidden}>
+          {RELEASE_SECTIONS.find(section => section.id === id)?.label}
+        </Typography>
+      )}
+      {props.children}
+    </Grid>
+  );
+}
 
 function ReleaseLoadError(props: { releaseId: string; error: Error }) {
   const { releaseId, error } = props;
@@ -53,8 +101,10 @@ export interface ReleasePageProps {
 }
 
 /**
- * One release: its fields, Markdown description, change inventory, history
- * and buttons moving it through its lifecycle.
+ * One release in sections, each linked from "On this page": its overview
+ * (title, state, window, owner, the buttons moving it through its lifecycle
+ * and its description), readiness, rollback, success criteria, status
+ * report, issues, review and notes, details and changes, history and impact.
  *
  * @public
  */
@@ -62,8 +112,10 @@ export function ReleasePage(props: ReleasePageProps) {
   const { releaseId } = props;
   const { value, loading, error, retry } = useLiveRelease(releaseId);
   // Asked while the release loads, so the buttons are ready when it shows.
-  const disabledReason = useOwnsRelease(value?.release, 'move it').reason;
-  const editDisabledReason = useOwnsRelease(value?.release, 'edit it').reason;
+  const disabledReason = useOwnsRelease(
+    value?.release,
+    'edit or move it',
+  ).reason;
   const [verdict, setVerdict] = useState<'ready' | 'not-ready'>();
 
   if (loading && !value) {
@@ -80,62 +132,64 @@ export function ReleasePage(props: ReleasePageProps) {
   return (
     // long unbroken words in titles and messages wrap instead of overflowing
     <Grid container spacing={3} style={{ overflowWrap: 'anywhere' }}>
-      <Grid item xs={12}>
-        <ReleaseHeader release={release} verdict={verdict} />
-        <Box marginTop={1}>
-          <SectionNav />
-        </Box>
-      </Grid>
-      {Boolean(release.conflicts?.length || release.freezeOverride) && (
-        <Grid item xs={12}>
-          <ReleaseConflicts release={release} onChanged={retry} />
-        </Grid>
-      )}
-      <ReleaseActions
-        release={release}
-        loading={loading}
-        verdict={verdict}
-        disabledReason={disabledReason}
-        editDisabledReason={editDisabledReason}
-        onChanged={retry}
-        refreshKey={value.load}
-      />
-      <Grid item xs={12} id={section('release-readiness')}>
+      <PageSection id="release-overview" labelledBy={RELEASE_TITLE_ID}>
+        <ReleaseOverview
+          release={release}
+          verdict={verdict}
+          onChanged={retry}
+          actions={
+            <ReleaseActions
+              release={release}
+              loading={loading}
+              verdict={verdict}
+              disabledReason={disabledReason}
+              onChanged={retry}
+              refreshKey={value.load}
+            />
+          }
+        />
+      </PageSection>
+      <PageSection id="release-readiness">
         <ReleaseReadiness
           release={release}
           onChanged={retry}
           onVerdict={setVerdict}
           refreshKey={value.load}
         />
-      </Grid>
-      <Grid item xs={12} id={section('release-rollback')}>
+      </PageSection>
+      <PageSection id="release-rollback">
         <ReleaseRollback
           release={release}
           onChanged={retry}
           refreshKey={value.load}
         />
-      </Grid>
-      <ReleaseVerificationSection release={release} onChanged={retry} />
-      <Grid item xs={12} id={section('release-status')}>
+      </PageSection>
+      <PageSection id="release-criteria">
+        <ReleaseVerification release={release} onChanged={retry} />
+      </PageSection>
+      <PageSection id="release-status">
         <StatusReport release={release} events={events} />
-      </Grid>
-      <ReleaseIssuesSection release={release} onChanged={retry} />
-      <Grid item xs={12} id={section('release-review')}>
+      </PageSection>
+      <PageSection id="release-issues">
+        <ReleaseIssues release={release} onChanged={retry} />
+      </PageSection>
+      <PageSection id="release-review">
         <ReleaseReviewSection release={release} refreshKey={value.load} />
         <ReleaseNotesSection release={release} />
-      </Grid>
-      <Grid item xs={12} md={7} id={section('release-details')}>
+      </PageSection>
+      <PageSection id="release-details" md={7}>
         <ReleaseDetails release={release} />
-      </Grid>
-      <Grid item xs={12} md={5} id={section('release-history')}>
+      </PageSection>
+      <PageSection id="release-history" md={5}>
         <InfoCard title="History">
           <ReleaseHistory events={events} />
         </InfoCard>
         <Box marginTop={3}>
           <ReleaseHandover release={release} onChanged={retry} />
         </Box>
-      </Grid>
-      <Grid item xs={12} id={section('release-impact')}>
+      </PageSection>
+      {/* The impact is a section with its own visible heading. */}
+      <Grid item xs={12} id={'release-impact' satisfies ReleaseSectionId}>
         <ReleaseImpact
           releaseId={release.id}
           ownerRef={release.ownerRef}

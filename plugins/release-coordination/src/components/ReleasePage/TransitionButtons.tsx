@@ -4,7 +4,6 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import Tooltip from '@material-ui/core/Tooltip';
 import {
   nextReleaseStates,
   Release,
@@ -37,6 +36,8 @@ export interface TransitionButtonsProps {
   release: Release;
   /** Why the user may not move the release, or undefined when they may. */
   disabledReason?: string;
+  /** The id of the words saying why the buttons are disabled, for `aria-describedby`. */
+  describedBy?: string;
   busy: boolean;
   onTransition: (to: ReleaseState, reason?: string) => void;
   /** The readiness verdict, when known: emergencies not ready may start with an override. */
@@ -68,52 +69,41 @@ export function TransitionButtons(props: TransitionButtonsProps) {
 
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
-      {states.map(state => {
-        const button = (
-          <Button
-            variant={NEEDS_REASON.includes(state) ? 'outlined' : 'contained'}
-            color={NEEDS_REASON.includes(state) ? 'secondary' : 'primary'}
-            disabled={
-              Boolean(disabledReason) ||
-              busy ||
-              Boolean(props.blocked?.includes(state))
+      {states.map(state => (
+        <Button
+          key={state}
+          variant={NEEDS_REASON.includes(state) ? 'outlined' : 'contained'}
+          color={NEEDS_REASON.includes(state) ? 'secondary' : 'primary'}
+          disabled={
+            Boolean(disabledReason) ||
+            busy ||
+            Boolean(props.blocked?.includes(state))
+          }
+          aria-describedby={props.describedBy}
+          onClick={() => {
+            if (NEEDS_REASON.includes(state)) {
+              setReason('');
+              setAsking(state);
+            } else {
+              onTransition(state);
             }
-            onClick={() => {
-              if (NEEDS_REASON.includes(state)) {
-                setReason('');
-                setAsking(state);
-              } else {
-                onTransition(state);
-              }
-            }}
-          >
-            {transitionLabel(state)}
-          </Button>
-        );
-        return disabledReason ? (
-          <Tooltip key={state} title={disabledReason}>
-            {/* A disabled button gets no pointer events: the span shows the tooltip. */}
-            <span>{button}</span>
-          </Tooltip>
-        ) : (
-          <span key={state}>{button}</span>
-        );
-      })}
+          }}
+        >
+          {transitionLabel(state)}
+        </Button>
+      ))}
       {release.type === 'emergency' &&
         props.verdict === 'not-ready' &&
         states.includes('in_progress') && (
-          <Tooltip title={disabledReason ?? ''}>
-            <span>
-              <Button
-                variant="outlined"
-                color="secondary"
-                disabled={Boolean(disabledReason) || busy}
-                onClick={() => setOverriding(true)}
-              >
-                Start with override
-              </Button>
-            </span>
-          </Tooltip>
+          <Button
+            variant="outlined"
+            color="secondary"
+            disabled={Boolean(disabledReason) || busy}
+            aria-describedby={props.describedBy}
+            onClick={() => setOverriding(true)}
+          >
+            Start with override
+          </Button>
         )}
       <StartOverrideDialog
         open={overriding}

@@ -121,6 +121,36 @@ describe('ReleaseTimeline rows', () => {
     );
   });
 
+  it('marks a train slot inside a freeze of its train as not bookable', async () => {
+    const slot = (d: number) => ({
+      trainId: 't1',
+      start: day(d, 10),
+      end: day(d, 12),
+      cutoffAt: day(d - 2, 10),
+      bookable: true,
+      releaseIds: [],
+    });
+    // The second slot lies inside the payments freeze (March 20–22).
+    server.respond('get', '/trains/t1/slots', { items: [slot(5), slot(21)] });
+    await render();
+    await waitFor(() =>
+      expect(screen.getAllByTestId('timeline-train-slot')).toHaveLength(2),
+    );
+    const [free, frozen] = screen.getAllByTestId('timeline-train-slot');
+    expect(free).toHaveAttribute('data-bookable', 'true');
+    expect(free).not.toHaveAttribute(
+      'title',
+      expect.stringContaining('not bookable'),
+    );
+    await waitFor(() =>
+      expect(frozen).toHaveAttribute('data-bookable', 'false'),
+    );
+    expect(frozen).toHaveAttribute(
+      'title',
+      expect.stringContaining('not bookable: inside Acquirer migration freeze'),
+    );
+  });
+
   it('labels a short release beside its bar and a long one inside', async () => {
     await render();
     const short = await screen.findByRole('link', {

@@ -11,6 +11,10 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { CalendarLegend } from '../ReleaseCalendar/CalendarItems';
 import { useCalendarData } from '../ReleaseCalendar/useCalendarData';
+import {
+  CalendarTrainSlot,
+  useMarkedTrainSlots,
+} from '../ReleaseCalendar/useCalendarTrainSlots';
 import { PeriodToolbar } from '../shared/PeriodToolbar';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { TimelineChart } from './TimelineChart';
@@ -20,14 +24,9 @@ import {
   timelineRows,
   TimeRange,
 } from './timelineModel';
-import {
-  TimelineTrainSlot,
-  useHotfixLinks,
-  useTimelineRelations,
-  useTrainSlots,
-} from './useTimelineData';
+import { useHotfixLinks, useTimelineRelations } from './useTimelineData';
 
-/** The timeline shows releases in every state, finished ones too. */
+/** The timeline shows releases in every state, finished ones too, and every train. */
 const EVERY_STATE = { state: [...RELEASE_STATES] };
 
 type GroupBy = TimelineRowsBy;
@@ -42,18 +41,18 @@ const GROUP_BY_CHOICES = [
 function scopeKeys(
   by: GroupBy,
   freezes: FreezeOccurrence[],
-  trainSlots: TimelineTrainSlot[],
+  trainSlots: CalendarTrainSlot[],
 ): string[] {
   if (by === 'owner') return freezes.flatMap(f => f.scope.groups);
   if (by === 'entity') {
     return [
       ...freezes.flatMap(f => f.scope.entities),
-      ...trainSlots.flatMap(t => t.scope.entities),
+      ...trainSlots.flatMap(t => t.trainScope.entities),
     ];
   }
   return [
     ...freezes.flatMap(f => f.scope.systems),
-    ...trainSlots.flatMap(t => t.scope.systems),
+    ...trainSlots.flatMap(t => t.trainScope.systems),
   ];
 }
 
@@ -70,7 +69,8 @@ export interface ReleaseTimelineProps {
  * (the next six weeks by default), a row per System, entity or owner (a
  * release on each row it concerns, overlapping ones in lanes), coloured by
  * type with the state; freezes shaded and release-train slots ticked only on
- * the rows they cover; short releases labelled beside their bar; connectors
+ * the rows they cover (those inside a freeze or past their cut-off marked
+ * not bookable); short releases labelled beside their bar; connectors
  * from each release to those that must follow it. Bars are links: click or
  * Enter opens the release.
  */
@@ -93,7 +93,7 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
   const to = end.toUTC().toISO()!;
   const range: TimeRange = { from: start.toMillis(), to: end.toMillis() };
   const data = useCalendarData(EVERY_STATE, from, to);
-  const trainSlots = useTrainSlots(from, to);
+  const trainSlots = useMarkedTrainSlots(EVERY_STATE, from, to, data.freezes);
   const relations = useTimelineRelations(data.releases);
   const hotfixLinks = useHotfixLinks(data.releases);
 
@@ -168,8 +168,9 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
       <Box marginTop={1} display="flex" flexWrap="wrap" style={{ gap: 16 }}>
         <CalendarLegend />
         <Typography variant="caption" color="textSecondary">
-          Dotted lines: release-train slots (on the rows of their trains) ·
-          arrows: must follow (red when scheduled too early)
+          Dotted lines: release-train slots (on the rows of their trains; solid
+          grey when not bookable) · arrows: must follow (red when scheduled too
+          early)
         </Typography>
       </Box>
     </Box>

@@ -26,8 +26,9 @@ import {
   TimelineRow,
   TimeRange,
 } from './timelineModel';
-import { TimelineTrainSlot } from './useTimelineData';
 import { EntityRelations } from '../ReleaseCalendar/entityRelations';
+import { slotText } from '../ReleaseCalendar/trainSlotText';
+import { CalendarTrainSlot } from '../ReleaseCalendar/useCalendarTrainSlots';
 import { scopeCovers, scopeText } from '../ReleaseCalendar/scheduleModel';
 import { useTimelineStyles } from './timelineStyles';
 import { StateLabel } from '../Rollback';
@@ -39,7 +40,8 @@ export interface TimelineChartProps {
   ticks: DateTime[];
   now: DateTime;
   freezes: FreezeOccurrence[];
-  trainSlots: TimelineTrainSlot[];
+  /** The train slots, those inside a freeze marked (`markFrozenSlots`). */
+  trainSlots: CalendarTrainSlot[];
   rows: TimelineRow[];
   /** The catalog facts that decide which rows a freeze or train covers. */
   relations: EntityRelations;
@@ -99,7 +101,10 @@ function TimelineBackground(props: TimelineChartProps) {
   );
 }
 
-/** The freezes and train slots covering a row, drawn on its track. */
+/**
+ * The freezes and train slots covering a row, drawn on its track; a slot that
+ * takes no bookings (inside a freeze, past its cut-off) drawn and titled so.
+ */
 function RowMarks(props: TimelineChartProps & { row: TimelineRow }) {
   const { range, row, relations } = props;
   const classes = useTimelineStyles();
@@ -109,7 +114,7 @@ function RowMarks(props: TimelineChartProps & { row: TimelineRow }) {
   );
   const slots = props.trainSlots.filter(t =>
     scopeCovers(
-      { all: false, domains: [], groups: [], ...t.scope },
+      { all: false, domains: [], groups: [], ...t.trainScope },
       refs,
       relations,
     ),
@@ -130,17 +135,21 @@ function RowMarks(props: TimelineChartProps & { row: TimelineRow }) {
           />
         ) : null;
       })}
-      {slots.map(({ slot, name }) => (
-        <div
-          key={`${slot.trainId}|${slot.start}`}
-          className={classes.trainTick}
-          data-testid="timeline-train-slot"
-          title={`${name}: ${formatWindow(slot)}${
-            slot.bookable ? '' : ' (cut-off passed)'
-          }`}
-          style={{ left: `${pointOnAxis(range, slot.start)}%` }}
-        />
-      ))}
+      {slots.map(slot => {
+        const text = slotText(slot);
+        return (
+          <div
+            key={`${slot.trainId}|${slot.start}`}
+            className={`${classes.trainTick} ${
+              text.bookable ? '' : classes.notBookable
+            }`}
+            data-testid="timeline-train-slot"
+            data-bookable={text.bookable ? 'true' : 'false'}
+            title={text.title}
+            style={{ left: `${pointOnAxis(range, slot.start)}%` }}
+          />
+        );
+      })}
     </>
   );
 }

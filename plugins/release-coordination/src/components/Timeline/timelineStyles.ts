@@ -55,6 +55,10 @@ export const useTimelineStyles = makeStyles(theme => ({
     borderLeft: `2px dotted ${theme.palette.secondary.main}`,
     pointerEvents: 'auto',
   },
+  notBookable: {
+    borderLeftStyle: 'solid',
+    borderLeftColor: theme.palette.text.secondary,
+  },
   today: {
     position: 'absolute',
     top: 0,

@@ -3,8 +3,6 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   Release,
   ReleaseHotfixLinks,
-  TrainScope,
-  TrainSlot,
 } from '@internal/plugin-release-coordination-common';
 import {
   EntityRelations,
@@ -13,42 +11,7 @@ import {
 import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 
-/** A train slot with its train's name and scope. */
-export interface TimelineTrainSlot {
-  slot: TrainSlot;
-  name: string;
-  scope: TrainScope;
-}
-
 const NO_RELATIONS: EntityRelations = new Map();
-
-/** The train slots starting in a range, of every train; none when trains are unavailable. */
-export function useTrainSlots(from: string, to: string) {
-  const api = useApi(releaseCoordinationApiRef);
-  const { value } = useAsync(async () => {
-    try {
-      const trains = await api.listTrains();
-      const slots = await Promise.all(
-        trains.map(train =>
-          api
-            .listTrainSlots(train.id, { from, to, count: 200 })
-            .then(items =>
-              items.map(slot => ({
-                slot,
-                name: train.name,
-                scope: train.scope,
-              })),
-            )
-            .catch(() => []),
-        ),
-      );
-      return slots.flat();
-    } catch {
-      return [];
-    }
-  }, [api, from, to]);
-  return value ?? ([] as TimelineTrainSlot[]);
-}
 
 /**
  * The catalog facts (system, domain, owner) of the releases' entities and of

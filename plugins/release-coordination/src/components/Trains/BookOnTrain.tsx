@@ -10,7 +10,6 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Radio from '@material-ui/core/Radio';
 import RadioGroup from '@material-ui/core/RadioGroup';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import TrainIcon from '@material-ui/icons/Train';
 import Alert from '@material-ui/lab/Alert';
@@ -22,6 +21,7 @@ import {
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { ExplainedControl } from '../shared/DisabledReason';
 import { errorMessage, formatWindow } from '../shared/format';
 import { useOwnsRelease } from '../shared/useOwnsRelease';
 
@@ -137,12 +137,17 @@ export interface BookOnTrainProps {
   release: Release;
   /** Called after the release was booked (and so moved). */
   onBooked: () => void;
+  /**
+   * The id of words the caller shows saying why the user may not book (once
+   * for a row of buttons); without it the reason shows beside the button.
+   */
+  reasonId?: string;
 }
 
 /**
  * A "Book on a train" button, shown for active releases whose entities all
  * ride a release train: pick a bookable slot and the release moves there.
- * Only members of the owning group may book.
+ * Only members of the owning group may book; others see why.
  */
 export function BookOnTrain(props: BookOnTrainProps) {
   const { release, onBooked } = props;
@@ -176,13 +181,14 @@ export function BookOnTrain(props: BookOnTrainProps) {
 
   return (
     <>
-      <Tooltip title={rights.reason ?? ''}>
-        <span>
+      <ExplainedControl reason={rights.reason} reasonId={props.reasonId}>
+        {describedBy => (
           <Button
             variant="outlined"
             color="primary"
             startIcon={<TrainIcon />}
             disabled={Boolean(rights.reason)}
+            aria-describedby={describedBy}
             onClick={() => {
               setChoice(undefined);
               setError(undefined);
@@ -191,8 +197,8 @@ export function BookOnTrain(props: BookOnTrainProps) {
           >
             Book on a train
           </Button>
-        </span>
-      </Tooltip>
+        )}
+      </ExplainedControl>
       <Dialog
         open={open}
         onClose={busy ? undefined : () => setOpen(false)}

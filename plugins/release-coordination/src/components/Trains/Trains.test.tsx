@@ -201,12 +201,16 @@ describe('BookOnTrain', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('is disabled for non-members of the owning group', async () => {
+  it('is disabled for non-members of the owning group, saying why beside it', async () => {
     setup();
     await render(<BookOnTrain release={release} onBooked={jest.fn()} />, false);
     const button = await screen.findByRole('button', {
       name: 'Book on a train',
     });
     await waitFor(() => expect(button).toBeDisabled());
+    expect(button).toHaveAccessibleDescription(
+      'Only members of payments, which owns this release, can book it.',
+    );
+    expect(screen.getByTestId('disabled-reason')).toBeVisible();
   });
 });

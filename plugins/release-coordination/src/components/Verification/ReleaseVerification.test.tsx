@@ -79,6 +79,17 @@ async function render(
 }
 
 describe('ReleaseVerification', () => {
+  it('disables adding criteria for non-owners and says why in words', async () => {
+    answer('planned', []);
+    await render('planned', { refs: ['user:default/mallory'] });
+    const add = await screen.findByRole('button', { name: 'Add criterion' });
+    await waitFor(() => expect(add).toBeDisabled());
+    const reason =
+      'Only members of payments, which owns this release, can change its success criteria.';
+    expect(screen.getByText(reason)).toBeVisible();
+    expect(add).toHaveAccessibleDescription(reason);
+  });
+
   it('shows the empty state and adds a criterion with a measurable check, validating on the client first', async () => {
     answer('planned', []);
     await render('planned');
@@ -183,6 +194,9 @@ describe('ReleaseVerification', () => {
     expect(screen.getByTestId('verify-disabled-reason')).toHaveTextContent(
       `"Error rate below 0.5 %" (open, owner ${PAYMENTS})`,
     );
+    expect(
+      screen.getByRole('button', { name: 'Verify release' }),
+    ).toHaveAccessibleDescription(/Error rate below 0\.5 %/);
     expect(
       screen.queryByRole('button', { name: 'Edit' }),
     ).not.toBeInTheDocument();

@@ -7,9 +7,7 @@ import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
@@ -17,11 +15,12 @@ import {
   ReleaseVerification as ReleaseVerificationValue,
   SuccessCriterion,
 } from '@internal/plugin-release-coordination-common';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useConfirmation } from '../shared/useConfirmation';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
+import { DisabledReason, ExplainedControl } from '../shared/DisabledReason';
 import { errorMessage } from '../shared/format';
 import { useOwnsRelease } from '../shared/useOwnsRelease';
 import { CriterionDialog } from './CriterionDialog';
@@ -55,6 +54,7 @@ function VerifyAction(props: {
   const { verification, ownerReason } = props;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const reasonId = useId();
   const open = verification.blocking;
   const reason =
     open.length > 0
@@ -75,29 +75,21 @@ function VerifyAction(props: {
   };
   return (
     <Box marginTop={2}>
-      <Tooltip title={reason ?? ''}>
-        {/* A disabled button gets no pointer events: the span shows the tooltip. */}
-        <span>
-          <Button
-            variant="contained"
-            color="primary"
-            disabled={Boolean(reason) || busy}
-            onClick={verify}
-            aria-describedby={reason ? 'verify-disabled-reason' : undefined}
-          >
-            Verify release
-          </Button>
-        </span>
-      </Tooltip>
+      <Button
+        variant="contained"
+        color="primary"
+        disabled={Boolean(reason) || busy}
+        onClick={verify}
+        aria-describedby={reason ? reasonId : undefined}
+      >
+        Verify release
+      </Button>
       {reason && (
-        <Typography
-          id="verify-disabled-reason"
-          variant="body2"
-          color="textSecondary"
-          data-testid="verify-disabled-reason"
-        >
-          {reason}
-        </Typography>
+        <Box marginTop={1}>
+          <DisabledReason id={reasonId} testId="verify-disabled-reason">
+            {reason}
+          </DisabledReason>
+        </Box>
       )}
       {error && (
         <Box marginTop={1}>
@@ -206,17 +198,18 @@ export function ReleaseVerification(props: ReleaseVerificationProps) {
           </List>
         )}
         {value.editable && (
-          <Tooltip title={owns.reason ?? ''}>
-            <span>
+          <ExplainedControl reason={owns.reason}>
+            {describedBy => (
               <Button
                 color="primary"
                 disabled={!owns.owns}
+                aria-describedby={describedBy}
                 onClick={() => setEditing('new')}
               >
                 Add criterion
               </Button>
-            </span>
-          </Tooltip>
+            )}
+          </ExplainedControl>
         )}
         {release.state === 'released' && (
           <VerifyAction
@@ -255,14 +248,5 @@ export function ReleaseVerification(props: ReleaseVerificationProps) {
         }}
       />
     </InfoCard>
-  );
-}
-
-/** {@link ReleaseVerification} as a full-width item of the release page's grid. */
-export function ReleaseVerificationSection(props: ReleaseVerificationProps) {
-  return (
-    <Grid item xs={12}>
-      <ReleaseVerification {...props} />
-    </Grid>
   );
 }

@@ -1,5 +1,2 @@
-export {
-  ReleaseVerification,
-  ReleaseVerificationSection,
-} from './ReleaseVerification';
+export { ReleaseVerification } from './ReleaseVerification';
 export type { ReleaseVerificationProps } from './ReleaseVerification';

@@ -48,13 +48,15 @@ export function ReleaseTitle(props: {
   variant?: TypographyProps['variant'];
   /** The element of the title; a `span` by default, `h1` on a page. */
   component?: ElementType;
+  /** The id of the title's element, for a section it names. */
+  id?: string;
   to?: string;
 }) {
   const { release, variant = 'subtitle1', component = 'span', to } = props;
   const title = `${release.title} ${release.version}`;
   return (
     <>
-      <Typography variant={variant} component={component}>
+      <Typography variant={variant} component={component} id={props.id}>
         {to ? <Link to={to}>{title}</Link> : title}
       </Typography>
       <ReleaseStateChip state={release.state} />
