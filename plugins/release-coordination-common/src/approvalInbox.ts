@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ImpactVia } from './impact';
 import type { RequiredApproval } from './approvals';
-import { queryIntegerSchema } from './schemas';
+import { groupRefSchema, queryIntegerSchema } from './schemas';
 import type { ReleaseState } from './types';
 import type { ApprovalInboxItem } from './generated/openapi';
 
@@ -39,15 +39,19 @@ export const AFTER_ONLY_STATES: readonly ReleaseState[] = [
 export const MAX_APPROVAL_INBOX_PAGE = 50;
 
 /**
- * Query of `GET /approvals/inbox`: the page size and the cursor of the
- * previous page.
+ * Query of `GET /approvals/inbox`: the page size, the cursor of the previous
+ * page and, on a group's page, the group whose decisions to list.
  *
  * @public
  */
 export const approvalInboxQuerySchema = z.strictObject({
   limit: queryIntegerSchema(1, MAX_APPROVAL_INBOX_PAGE).default(20),
   cursor: z.string().min(1).max(500).optional(),
+  groupRef: groupRefSchema.optional(),
 });
+
+/** A checked query of `GET /approvals/inbox`. @public */
+export type ApprovalInboxQuery = z.output<typeof approvalInboxQuerySchema>;
 
 /**
  * How an affected dependent of one of the caller's groups is reached from

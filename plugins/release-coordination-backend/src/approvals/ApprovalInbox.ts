@@ -5,6 +5,7 @@ import {
   ApprovalInboxGroup,
   DECIDABLE_STATES,
   ApprovalInboxItem,
+  ApprovalInboxQuery,
   ImpactReport,
   Page,
   Release,
@@ -112,10 +113,12 @@ export class ApprovalInbox {
   /**
    * A page of the caller's inbox, by window start; a page may end early
    * (with a cursor) after looking at {@link MAX_SCANNED_PER_PAGE} releases.
-   * A cursor that is not one of this inbox's is a 400.
+   * With `groupRef`, only what that group of the caller's still has to
+   * decide (nothing for a group the caller is not in). A cursor that is not
+   * one of this inbox's is a 400.
    */
   async list(
-    query: { limit: number; cursor?: string },
+    query: ApprovalInboxQuery,
     credentials: UserCredentials,
   ): Promise<Page<ApprovalInboxItem>> {
     let position: Position | undefined = decodePosition(
@@ -125,7 +128,11 @@ export class ApprovalInbox {
     const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
       credentials,
     );
-    const groups = new Set(ownershipEntityRefs.map(lower));
+    const mine = new Set(ownershipEntityRefs.map(lower));
+    const groups = query.groupRef
+      ? new Set([lower(query.groupRef)].filter(group => mine.has(group)))
+      : mine;
+    if (groups.size === 0) return { items: [] };
     const items: ApprovalInboxItem[] = [];
     let scanned = 0;
     while (

@@ -13,6 +13,7 @@ import {
   MALLORY,
   MANAGERS,
   move,
+  PAT,
   RITA,
   TEAM_A,
   TEAM_B,
@@ -161,6 +162,32 @@ describe.each(eachDatabase())('GET /approvals/inbox on %s', databaseId => {
     );
   });
 
+  it("lists, for a group's page, only what that group of the caller's still has to decide, and nothing for another group", async () => {
+    const { app: server } = await app();
+    const release = await createRelease(server);
+    const groupsIn = async (user: string, query: object = {}) => {
+      const res = await inbox(server, user, query);
+      expect(res.status).toBe(200);
+      return res.body.items.map((item: ApprovalInboxItem) => [
+        item.release.id,
+        item.groups.map(g => g.groupRef),
+      ]);
+    };
+
+    expect(await groupsIn(PAT)).toEqual([[release.id, [TEAM_A, TEAM_B]]]);
+    expect(await groupsIn(PAT, { groupRef: TEAM_B })).toEqual([
+      [release.id, [TEAM_B]],
+    ]);
+    expect(await groupsIn(PAT, { groupRef: 'group:default/Team-A' })).toEqual([
+      [release.id, [TEAM_A]],
+    ]);
+    // Bob's team must decide too, but Bob is not in team A
+    expect(await groupsIn(BOB, { groupRef: TEAM_A })).toEqual([]);
+    expect(await groupsIn(MALLORY, { groupRef: TEAM_B })).toEqual([]);
+    expect((await decide(server, release.id, BOB)).status).toBe(201);
+    expect(await groupsIn(PAT, { groupRef: TEAM_B })).toEqual([]);
+  });
+
   it('refuses bad queries with a 400 naming the field, and anonymous callers with a 401 and services with a 403', async () => {
     const { app: server } = await app();
     for (const [query, field] of [
@@ -173,6 +200,7 @@ describe.each(eachDatabase())('GET /approvals/inbox on %s', databaseId => {
         'cursor',
       ],
       [{ owner: TEAM_A }, 'owner'],
+      [{ groupRef: BOB }, 'groupRef'],
     ] as const) {
       const res = await inbox(server, BOB, query);
       expect(res.status).toBe(400);

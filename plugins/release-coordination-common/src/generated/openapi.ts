@@ -4936,6 +4936,8 @@ export interface operations {
         limit?: number;
         /** The `nextCursor` of the previous page. */
         cursor?: string;
+        /** Only what this group still has to decide (a group's Readiness tab); nothing when the caller is not one of its members. */
+        groupRef?: string;
       };
       header?: never;
       path?: never;

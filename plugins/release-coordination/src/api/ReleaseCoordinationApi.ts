@@ -319,6 +319,8 @@ export interface ReleaseCoordinationApi extends DeliveryMetricsApi {
   getApprovalInbox(request?: {
     limit?: number;
     cursor?: string;
+    /** Only what this group of the user's still has to decide. */
+    groupRef?: string;
   }): Promise<Page<ApprovalInboxItem>>;
   /**
    * Approves or rejects a release for the caller's undecided required groups;

@@ -58,6 +58,7 @@ export const BOB = 'user:default/bob'; // team-b
 export const RITA = 'user:default/rita'; // release managers
 export const MALLORY = 'user:default/mallory'; // nobody
 export const TINA = 'user:default/tina'; // team-c
+export const PAT = 'user:default/pat'; // team-a and team-b
 
 const groupsOf: Record<string, string[]> = {
   [DAVE]: [TEAM_A],
@@ -66,6 +67,7 @@ const groupsOf: Record<string, string[]> = {
   [BOB]: [TEAM_B],
   [RITA]: [MANAGERS],
   [TINA]: [TEAM_C],
+  [PAT]: [TEAM_A, TEAM_B],
 };
 
 const userInfo = userInfoWithGroups(groupsOf);

@@ -17,8 +17,6 @@ import { useCursorPages } from '../shared/CursorPager';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { InboxItem } from './InboxItem';
 
-const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
-
 /** Props of {@link ApprovalInbox}. @public */
 export interface ApprovalInboxProps {
   /** Only the releases this group (one of the user's) must decide on. */
@@ -59,19 +57,16 @@ export function ApprovalInbox(props: ApprovalInboxProps) {
       api.getApprovalInbox({
         limit: props.pageSize ?? 20,
         ...(cursor && { cursor }),
+        ...(groupRef && { groupRef }),
       }),
-    [api, cursor, props.pageSize],
+    [api, cursor, groupRef, props.pageSize],
   );
 
   if (!page.value && page.loading) return <Progress />;
   if (!page.value) {
     return <ResponseErrorPanel error={page.error ?? new Error('')} />;
   }
-  const items = groupRef
-    ? page.value.items.filter(item =>
-        item.groups.some(g => lower(g.groupRef) === lower(groupRef)),
-      )
-    : page.value.items;
+  const items = page.value.items;
   const now = props.now ?? new Date();
 
   return (

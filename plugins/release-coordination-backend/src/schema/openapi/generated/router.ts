@@ -3967,6 +3967,17 @@ export const spec = {
               maxLength: 500,
             },
           },
+          {
+            name: 'groupRef',
+            in: 'query',
+            allowReserved: true,
+            description:
+              "Only what this group still has to decide (a group's Readiness tab); nothing when the caller is not one of its members.",
+            schema: {
+              type: 'string',
+              maxLength: 500,
+            },
+          },
         ],
         responses: {
           '200': {
