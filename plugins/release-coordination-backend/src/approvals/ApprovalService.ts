@@ -14,6 +14,7 @@ import {
   AFTER_ONLY_STATES,
   ApprovalDecisionValue,
   ApprovalInboxItem,
+  ApprovalInboxQuery,
   DECIDABLE_STATES,
   ImpactReport,
   Page,
@@ -133,7 +134,7 @@ export class ApprovalService {
    * ({@link ApprovalInbox.list}).
    */
   inbox(
-    query: { limit: number; cursor?: string },
+    query: ApprovalInboxQuery,
     credentials: UserCredentials,
   ): Promise<Page<ApprovalInboxItem>> {
     return this.inboxOfCaller.list(query, credentials);
@@ -273,10 +274,10 @@ export class ApprovalService {
     if (memberOf.length === 0) {
       throw new NotAllowedError(
         approvals.required.length === 0
-          ? `Release ${id} needs no approvals`
+          ? `Release "${release.title}" needs no approvals`
           : `Only members of ${approvals.required
               .map(r => r.groupRef)
-              .join(', ')} may decide on release ${id}`,
+              .join(', ')} may decide on release "${release.title}"`,
       );
     }
     await this.deciders.checkMayDecide(release, credentials);
@@ -284,7 +285,7 @@ export class ApprovalService {
     const open = memberOf.filter(groupRef => !decided.has(groupRef));
     if (open.length === 0) {
       throw new ConflictError(
-        `${memberOf.join(', ')} already decided on release ${id}`,
+        `${memberOf.join(', ')} already decided on release "${release.title}"`,
       );
     }
 
@@ -326,7 +327,7 @@ export class ApprovalService {
     );
     if (!decision) {
       throw new NotFoundError(
-        `${groupRef} has no decision on release ${id} in round ${round}`,
+        `${groupRef} has no decision on release "${release.title}" in round ${round}`,
       );
     }
     const by = credentials.principal.userEntityRef;
@@ -344,7 +345,7 @@ export class ApprovalService {
     );
     if (before && STARTED_STATES.includes(release.state)) {
       throw new ConflictError(
-        `Release ${id} is ${release.state}: the decision of ${groupRef} it went ahead on can no longer be withdrawn`,
+        `Release "${release.title}" is ${release.state}: the decision of ${groupRef} it went ahead on can no longer be withdrawn`,
       );
     }
     if (!(await this.store.deleteDecision(id, round, wanted, by))) {
@@ -384,7 +385,7 @@ export class ApprovalService {
       ...approvals.pending.map(groupRef => `approval of ${groupRef} missing`),
     ];
     throw new ConflictError(
-      `Release ${release.id} cannot be approved: ${reasons.join('; ')}`,
+      `Release "${release.title}" cannot be approved: ${reasons.join('; ')}`,
     );
   };
 
@@ -402,7 +403,7 @@ export class ApprovalService {
     const level = report.risk.computedLevel;
     if (level !== 'low') {
       throw new ConflictError(
-        `Release ${release.id} is a standard (pre-approved) change but its computed risk is ${level}; a standard change must stay low risk: plan it as a normal release`,
+        `Release "${release.title}" is a standard (pre-approved) change but its computed risk is ${level}; a standard change must stay low risk: plan it as a normal release`,
       );
     }
   }

@@ -66,7 +66,7 @@ export class ApprovalDeciders {
       lower(credentials.principal.userEntityRef) === lower(release.createdBy)
     ) {
       throw new NotAllowedError(
-        `${release.createdBy} created release ${release.id} and cannot approve it (self-approval is prevented)`,
+        `${release.createdBy} created release "${release.title}" and cannot approve it (self-approval is prevented)`,
       );
     }
     await requirePermission(

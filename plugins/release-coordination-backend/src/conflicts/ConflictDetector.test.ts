@@ -102,6 +102,9 @@ describe('detectConflicts', () => {
       });
       expect(conflict.message).toContain('Payments freeze');
       expect(conflict.suggestion).toMatch(/freeze override/);
+      // plain words: no endpoint path
+      expect(conflict.suggestion).toContain('"Suggest slots"');
+      expect(conflict.suggestion).not.toMatch(/\b(GET|POST) \/|\/slots/);
       expect(conflict.id).toMatch(/^[0-9a-f]{20}$/);
       // stable
       expect(

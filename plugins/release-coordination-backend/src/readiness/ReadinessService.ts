@@ -180,8 +180,8 @@ function predecessorsItem(
     facts: unreleased.map(id => {
       const other = byId.get(id);
       return other
-        ? `"${other.title}" (${id}) is ${other.state}`
-        : `${id} is unknown`;
+        ? `"${other.title}" is ${other.state}`
+        : `Release ${id} was not found`;
     }),
   };
 }
@@ -397,7 +397,7 @@ export class ReadinessService {
       )
     ) {
       throw new NotFoundError(
-        `Release ${id} has no manual readiness item "${itemId}"`,
+        `Release "${release.title}" has no manual readiness item "${itemId}"`,
       );
     }
     await this.options.releases.authorizeChange(release, credentials);
@@ -449,9 +449,9 @@ export class ReadinessService {
     if (input.to !== 'in_progress') return;
     const readiness = await this.getReadiness(release, credentials);
     if (readiness.verdict === 'ready') return;
-    const refusal = `Release ${
-      release.id
-    } is not ready: ${readiness.blocking.join(' | ')}`;
+    const refusal = `Release "${
+      release.title
+    }" is not ready: ${readiness.blocking.join(' | ')}`;
     if (!input.override) {
       throw new ConflictError(refusal);
     }

@@ -204,7 +204,7 @@ export class DatabaseReleaseIssueStore {
         id: 'release_issues.id',
       },
       order: 'desc',
-      message: 'cursor: not a cursor returned by GET /issues',
+      message: 'cursor: not a cursor returned by the issue listing',
     });
     const rows = await query;
     const page = rows.slice(0, filter.limit);

@@ -139,7 +139,7 @@ export class ReleaseNotesService {
     );
     if (!saved) {
       throw new ConflictError(
-        `The ${input.audience} notes of release ${release.id} changed since revision ${input.revision}; reload them`,
+        `The ${input.audience} notes of release "${release.title}" changed since revision ${input.revision}; reload them`,
       );
     }
     return describeNotes(

@@ -340,7 +340,11 @@ export class ReleaseService {
       id,
       credentials,
     );
-    assertRevision(`Release ${id}`, current.revision, input.revision);
+    assertRevision(
+      `Release "${current.title}"`,
+      current.revision,
+      input.revision,
+    );
 
     const { revision, ...requested } = input;
     const fields = requestedFields(current, requested);

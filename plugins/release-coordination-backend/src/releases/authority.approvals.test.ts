@@ -4,6 +4,7 @@ import {
   standardPaymentsRelease,
   startPortalTestBackend,
 } from './__testUtils__/authorityFixtures';
+import { expectPlainWords } from '../__testUtils__/plainWords';
 
 jest.setTimeout(180_000);
 
@@ -136,6 +137,7 @@ describe('standard changes and timing (defect 8)', () => {
       .send({ to: 'in_progress' });
     expect(early.status).toBe(409);
     expect(early.body.error.message).toMatch(/cannot start before/);
+    expectPlainWords(early.body.error.message, created.body);
     const overridden = await alice
       .post(`/releases/${id}/transition`)
       .send({ to: 'in_progress', override: { reason: 'Outage, go now' } });
@@ -145,8 +147,40 @@ describe('standard changes and timing (defect 8)', () => {
       .send({ to: 'released' });
     expect(released.status).toBe(409);
     expect(released.body.error.message).toMatch(/before its window starts/);
+    expectPlainWords(released.body.error.message, created.body);
     const events = await alice.get(`/releases/${id}/events`);
     expect(events.body.items.at(-1).reason).toMatch(/^Override: Outage/);
+  });
+
+  it('cannot start after its window ended, naming the release by its title', async () => {
+    const backend = await startPortalTestBackend();
+    const alice = backend.as('owner');
+    const created = await alice.post('/releases').send({
+      title: 'Checkout 12',
+      version: '12',
+      type: 'emergency',
+      window: windowIn(-3, 1),
+      entityRefs: [CHECKOUT],
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    await alice.post(`/releases/${id}/transition`).send({ to: 'planned' });
+    await backend
+      .as('releaseManager')
+      .post(`/releases/${id}/approvals`)
+      .send({ decision: 'approve', comment: 'go' });
+    expect(
+      (await alice.post(`/releases/${id}/transition`).send({ to: 'approved' }))
+        .status,
+    ).toBe(200);
+    const late = await alice
+      .post(`/releases/${id}/transition`)
+      .send({ to: 'in_progress' });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(
+      /^Release "Checkout 12" cannot start after its window ended at /,
+    );
+    expectPlainWords(late.body.error.message, created.body);
   });
 });
 

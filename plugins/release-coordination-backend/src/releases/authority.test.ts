@@ -13,6 +13,7 @@ import {
   standardPaymentsRelease,
   startPortalTestBackend,
 } from './__testUtils__/authorityFixtures';
+import { expectPlainWords } from '../__testUtils__/plainWords';
 
 jest.setTimeout(180_000);
 
@@ -44,6 +45,7 @@ describe('ownership is the authority', () => {
       .send({ to: 'planned' });
     expect(standard.status).toBe(409);
     expect(standard.body.error.message).toMatch(/computed risk is high/);
+    expectPlainWords(standard.body.error.message, created.body);
 
     // as a normal release, payments-team must approve
     const normal = await alice
@@ -250,11 +252,24 @@ describe('ownership is the authority', () => {
     });
     // the offered group sees the draft; only it may accept
     expect((await bob.get(`/releases/${id}`)).status).toBe(200);
-    expect(
-      (await alice.post(`/releases/${id}/handover/accept`).send({})).status,
-    ).toBe(403);
+    const notOffered = await alice
+      .post(`/releases/${id}/handover/accept`)
+      .send({});
+    expect(notOffered.status).toBe(403);
+    expect(notOffered.body.error.message).toBe(
+      'Only members of group:default/payments-team may accept release "Payments 3"',
+    );
+    expectPlainWords(notOffered.body.error.message, created.body);
     const accepted = await bob.post(`/releases/${id}/handover/accept`).send({});
     expect(accepted.status).toBe(200);
+    const acceptedTwice = await bob
+      .post(`/releases/${id}/handover/accept`)
+      .send({});
+    expect(acceptedTwice.status).toBe(409);
+    expect(acceptedTwice.body.error.message).toBe(
+      'Release "Payments 3" is not offered to any group',
+    );
+    expectPlainWords(acceptedTwice.body.error.message, created.body);
     expect(accepted.body.ownerRef).toBe('group:default/payments-team');
     expect(accepted.body.handedOverAt).toBeDefined();
 

@@ -62,7 +62,7 @@ export class ReleaseHandover {
     const { current, caller, offered } = await this.getOffered(id, credentials);
     if (!caller.refs.includes(offered)) {
       throw new NotAllowedError(
-        `Only members of ${offered} may accept release ${id}`,
+        `Only members of ${offered} may accept release "${current.title}"`,
       );
     }
     await this.options.access.authorize(
@@ -96,7 +96,9 @@ export class ReleaseHandover {
     const current = await this.options.access.getActive(id);
     const offered = current.pendingOwnerRef;
     if (!offered) {
-      throw new ConflictError(`Release ${id} is not offered to any group`);
+      throw new ConflictError(
+        `Release "${current.title}" is not offered to any group`,
+      );
     }
     const caller = await this.options.authority.caller(credentials);
     return { current, caller, offered };

@@ -19,7 +19,7 @@ export function checkTransitionTiming(
   const refusal = transitionTimingRefusal(release, input, now, startLeadMs);
   if (refusal?.kind === 'start-too-early') {
     throw new ConflictError(
-      `Release ${release.id} cannot start before ${new Date(
+      `Release "${release.title}" cannot start before ${new Date(
         refusal.earliest,
       ).toISOString()} (${
         refusal.leadMinutes
@@ -28,12 +28,12 @@ export function checkTransitionTiming(
   }
   if (refusal?.kind === 'window-ended') {
     throw new ConflictError(
-      `Release ${release.id} cannot start after its window ended at ${release.window.end}; move its window or start it with an override and a reason`,
+      `Release "${release.title}" cannot start after its window ended at ${release.window.end}; move its window or start it with an override and a reason`,
     );
   }
   if (refusal?.kind === 'before-window') {
     throw new ConflictError(
-      `Release ${release.id} cannot be ${refusal.to} before its window starts at ${release.window.start}`,
+      `Release "${release.title}" cannot be ${refusal.to} before its window starts at ${release.window.start}`,
     );
   }
 }

@@ -145,7 +145,7 @@ export class ReviewService {
     const stored = await this.sync(release, events, issues);
     if (!stored) {
       throw new ConflictError(
-        `Release ${id} is ${release.state}: it has a review once it went live`,
+        `Release "${release.title}" is ${release.state}: it has a review once it went live`,
       );
     }
     const caller = await this.releases.authority.caller(credentials);
@@ -212,7 +212,7 @@ export class ReviewService {
         );
       }
     }
-    await this.change(release.id, stored, input.revision, caller, change =>
+    await this.change(release, stored, input.revision, caller, change =>
       this.store.updateReview(change, {
         wentWell: input.wentWell,
         wentWrong: input.wentWrong,
@@ -232,11 +232,11 @@ export class ReviewService {
     const { stored, caller } = await this.writable(release, credentials);
     if (stored.actionItems.length >= MAX_ACTION_ITEMS) {
       throw new InputError(
-        `title: the review of release ${release.id} has ${MAX_ACTION_ITEMS} action items, the most it may have`,
+        `title: the review of release "${release.title}" has ${MAX_ACTION_ITEMS} action items, the most it may have`,
       );
     }
     const at = this.now().toISOString();
-    await this.change(release.id, stored, input.revision, caller, change =>
+    await this.change(release, stored, input.revision, caller, change =>
       this.store.addActionItem(change, {
         id: randomUUID(),
         title: input.title,
@@ -264,7 +264,7 @@ export class ReviewService {
     const item = stored.actionItems.find(i => i.id === itemId);
     if (!item) {
       throw new NotFoundError(
-        `The review of release ${release.id} has no action item ${itemId}`,
+        `The review of release "${release.title}" has no action item with the id ${itemId}`,
       );
     }
     const caller = await this.releases.authority.caller(credentials);
@@ -284,7 +284,7 @@ export class ReviewService {
         } may change this action item`,
       );
     }
-    await this.change(release.id, stored, input.revision, caller, change =>
+    await this.change(release, stored, input.revision, caller, change =>
       this.store.updateActionItem(change, itemId, {
         title: input.title,
         ownerRef: input.ownerRef,
@@ -412,7 +412,7 @@ export class ReviewService {
     const stored = await this.sync(release);
     if (!stored) {
       throw new ConflictError(
-        `Release ${release.id} is ${release.state}: it has a review once it went live`,
+        `Release "${release.title}" is ${release.state}: it has a review once it went live`,
       );
     }
     return stored;
@@ -434,7 +434,7 @@ export class ReviewService {
 
   /** Runs a change at the revision the caller saw; 409 when stale or raced. */
   private async change(
-    releaseId: string,
+    release: Release,
     stored: StoredReview,
     revision: number,
     caller: Caller,
@@ -445,10 +445,10 @@ export class ReviewService {
       at: string;
     }) => Promise<boolean>,
   ) {
-    const what = `The review of release ${releaseId}`;
+    const what = `The review of release "${release.title}"`;
     assertRevision(what, stored.revision, revision);
     const written = await write({
-      releaseId,
+      releaseId: release.id,
       revision,
       by: caller.userRef,
       at: this.now().toISOString(),

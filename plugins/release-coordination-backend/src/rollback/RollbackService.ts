@@ -165,13 +165,17 @@ export class RollbackService {
     this.authorizeDecision(release, caller, input.emergency);
     if (release.state !== 'released') {
       throw new ConflictError(
-        `Release ${id} is ${release.state}: only a released release can be rolled back`,
+        `Release "${release.title}" is ${release.state}: only a released release can be rolled back`,
       );
     }
-    assertRevision(`Release ${id}`, release.revision, input.revision);
+    assertRevision(
+      `Release "${release.title}"`,
+      release.revision,
+      input.revision,
+    );
     const entityRefs = this.scopeEntities(release, input.scope);
     if (this.triggers) {
-      await assertReleaseTriggers(id, input.triggeredBy, this.triggers);
+      await assertReleaseTriggers(release, input.triggeredBy, this.triggers);
     }
     const steps: RollbackStep[] = (
       input.steps ??
@@ -201,7 +205,9 @@ export class RollbackService {
       revision: 1,
     };
     if (!(await this.store.createRollback(rollback))) {
-      throw new ConflictError(`Release ${id} has a rollback already`);
+      throw new ConflictError(
+        `Release "${release.title}" has a rollback already`,
+      );
     }
     let rolling: Release;
     try {
@@ -237,8 +243,8 @@ export class RollbackService {
     if (!rollback || !step) {
       throw new NotFoundError(
         rollback
-          ? `Release ${id} has no rollback step ${index}`
-          : `Release ${id} has no rollback`,
+          ? `Release "${release.title}" has no rollback step ${index}`
+          : `Release "${release.title}" has no rollback`,
       );
     }
     const caller = await this.releases.authority.caller(credentials);
@@ -253,11 +259,11 @@ export class RollbackService {
     }
     if (rollback.completedAt) {
       throw new ConflictError(
-        `The rollback of release ${id} was completed at ${rollback.completedAt}; its steps no longer change`,
+        `The rollback of release "${release.title}" was completed at ${rollback.completedAt}; its steps no longer change`,
       );
     }
     assertRevision(
-      `The rollback of release ${id}`,
+      `The rollback of release "${release.title}"`,
       rollback.revision,
       input.revision,
     );
@@ -272,7 +278,7 @@ export class RollbackService {
     });
     if (!changed) {
       throw new ConflictError(
-        `The rollback of release ${id} changed meanwhile; reload it and try again`,
+        `The rollback of release "${release.title}" changed meanwhile; reload it and try again`,
       );
     }
     const updated = (await this.store.getRollback(id))!;
@@ -323,7 +329,7 @@ export class RollbackService {
     const release = await this.releases.getRelease(id);
     if (!HOTFIX_SOURCE_STATES.includes(release.state)) {
       throw new ConflictError(
-        `Release ${id} is ${release.state}: a follow-up hotfix is for a release rolling or rolled back`,
+        `Release "${release.title}" is ${release.state}: a follow-up hotfix is for a release rolling or rolled back`,
       );
     }
     const rollback = await this.store.getRollback(id);
@@ -372,7 +378,7 @@ export class RollbackService {
       throw new NotAllowedError(
         `emergency: the emergency fast path is for ${EMERGENCY_ROLLBACK_TYPES.join(
           ' and ',
-        )} releases or the release managers; release ${release.id} is ${
+        )} releases or the release managers; release "${release.title}" is ${
           release.type
         }`,
       );
@@ -401,9 +407,9 @@ export class RollbackService {
     const foreign = scope.entityRefs.filter(ref => !own.has(ref));
     if (foreign.length > 0) {
       throw new InputError(
-        `scope.entityRefs: not entities of release ${
-          release.id
-        }: ${foreign.join(', ')}`,
+        `scope.entityRefs: not entities of release "${
+          release.title
+        }": ${foreign.join(', ')}`,
       );
     }
     return [...new Set(scope.entityRefs)].sort();

@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { RollbackTriggers } from '@internal/plugin-release-coordination-common';
+import {
+  Release,
+  RollbackTriggers,
+} from '@internal/plugin-release-coordination-common';
 
 /** Reads the ids of a release's success criteria and of its issues. */
 export interface ReleaseTriggerSources {
@@ -9,10 +12,11 @@ export interface ReleaseTriggerSources {
 
 /**
  * Checks that every criterion and issue said to have triggered a rollback
- * belongs to the release; a 400 names the field and the unknown ids.
+ * belongs to the release; a 400 names the field, the release by its title
+ * and the unknown ids.
  */
 export async function assertReleaseTriggers(
-  releaseId: string,
+  release: Pick<Release, 'id' | 'title'>,
   triggers: RollbackTriggers,
   sources: ReleaseTriggerSources,
 ): Promise<void> {
@@ -22,13 +26,13 @@ export async function assertReleaseTriggers(
     known: (id: string) => Promise<string[]>,
   ) => {
     if (given.length === 0) return;
-    const ids = new Set(await known(releaseId));
+    const ids = new Set(await known(release.id));
     const unknown = given.filter(id => !ids.has(id));
     if (unknown.length > 0) {
       throw new InputError(
         `triggeredBy.${field}: not ${
           field === 'issueIds' ? 'an issue' : 'a success criterion'
-        } of release ${releaseId}: ${unknown.join(', ')}`,
+        } of release "${release.title}": ${unknown.join(', ')}`,
       );
     }
   };

@@ -18,6 +18,7 @@ import {
   TEAM_B,
   TEAM_C,
 } from './__testUtils__/approvalRoutesApp';
+import { expectPlainWords } from '../__testUtils__/plainWords';
 
 jest.setTimeout(60_000);
 
@@ -42,6 +43,17 @@ describe('approvals routes', () => {
     await move(app, emergency.id, 'in_progress', {
       override: { reason: 'Outage' },
     });
+    // the decision it went ahead on stays
+    const withdrawn = await request(app)
+      .delete(
+        `/releases/${emergency.id}/approvals/${encodeURIComponent(MANAGERS)}`,
+      )
+      .set('Authorization', as(RITA));
+    expect(withdrawn.status).toBe(409);
+    expect(withdrawn.body.error.message).toMatch(
+      /is in_progress: the decision of .* can no longer be withdrawn$/,
+    );
+    expectPlainWords(withdrawn.body.error.message, emergency);
     await move(app, emergency.id, 'released');
     await move(app, emergency.id, 'verified');
 

@@ -17,6 +17,7 @@ import {
   TEAM_A,
   TEAM_B,
 } from './__testUtils__/approvalRoutesApp';
+import { expectPlainWords } from '../__testUtils__/plainWords';
 
 jest.setTimeout(60_000);
 
@@ -114,11 +115,17 @@ describe('approvals routes', () => {
     expect(early.status).toBe(409);
     expect(early.body.error.message).toContain(`approval of ${TEAM_A} missing`);
     expect(early.body.error.message).toContain(TEAM_B);
+    expect(early.body.error.message).toMatch(/cannot be approved: /);
+    expectPlainWords(early.body.error.message, release);
 
-    expect((await decide(app, release.id, MALLORY)).status).toBe(403);
+    const outsider = await decide(app, release.id, MALLORY);
+    expect(outsider.status).toBe(403);
+    expect(outsider.body.error.message).toMatch(/may decide on release "/);
+    expectPlainWords(outsider.body.error.message, release);
     const self = await decide(app, release.id, DAVE);
     expect(self.status).toBe(403);
     expect(self.body.error.message).toContain('self-approval');
+    expectPlainWords(self.body.error.message, release);
 
     // two members of team-a race: one decision counts, the other is refused
     const racing = await Promise.all([
@@ -126,6 +133,10 @@ describe('approvals routes', () => {
       decide(app, release.id, CAROL),
     ]);
     expect(racing.map(r => r.status).sort()).toEqual([201, 409]);
+    const again = await decide(app, release.id, CAROL);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/already decided on release "/);
+    expectPlainWords(again.body.error.message, release);
 
     const rejected = await decide(app, release.id, BOB, 'reject');
     expect(rejected.status).toBe(201);
@@ -136,6 +147,7 @@ describe('approvals routes', () => {
       .send({ to: 'approved' });
     expect(blocked.status).toBe(409);
     expect(blocked.body.error.message).toContain(`rejected by ${TEAM_B}`);
+    expectPlainWords(blocked.body.error.message, release);
 
     // only the member who decided may withdraw
     const path = `/releases/${release.id}/approvals/${encodeURIComponent(
@@ -149,9 +161,14 @@ describe('approvals routes', () => {
       .set('Authorization', as(BOB));
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.pending).toEqual([TEAM_B]);
-    expect(
-      (await request(app).delete(path).set('Authorization', as(BOB))).status,
-    ).toBe(404);
+    const withdrawnTwice = await request(app)
+      .delete(path)
+      .set('Authorization', as(BOB));
+    expect(withdrawnTwice.status).toBe(404);
+    expect(withdrawnTwice.body.error.message).toMatch(
+      /has no decision on release ".*" in round 1$/,
+    );
+    expectPlainWords(withdrawnTwice.body.error.message, release);
 
     expect((await decide(app, release.id, BOB)).body).toMatchObject({
       complete: true,
@@ -255,7 +272,10 @@ describe('approvals routes', () => {
       required: [],
       complete: true,
     });
-    expect((await decide(app, standard.id, ALICE)).status).toBe(403);
+    const needsNone = await decide(app, standard.id, ALICE);
+    expect(needsNone.status).toBe(403);
+    expect(needsNone.body.error.message).toMatch(/needs no approvals$/);
+    expectPlainWords(needsNone.body.error.message, standard);
     await move(app, standard.id, 'approved');
 
     const emergency = await createRelease(app, { type: 'emergency' });

@@ -11,6 +11,7 @@ import {
   move,
 } from './__testUtils__/approvalRoutesApp';
 import { requestWithoutCredentials } from './__testUtils__/routerTestKit';
+import { expectPlainWords } from '../__testUtils__/plainWords';
 
 jest.setTimeout(60_000);
 
@@ -25,16 +26,25 @@ const BLOCKING_CONFLICT: Conflict = {
   suggestion: 'Move it',
 };
 
+/**
+ * An app with {@link BLOCKING_CONFLICT} and a release (no description) that
+ * must follow "First", which is still planned: not ready.
+ */
+async function notReadyRelease() {
+  const { app } = await createApp({
+    conflicts: [BLOCKING_CONFLICT],
+  });
+  const first = await createRelease(app, { title: 'First' });
+  const release = await createRelease(app, {
+    after: [first.id],
+    description: '',
+  });
+  return { app, first, release };
+}
+
 describe('readiness routes', () => {
-  it('computes items and the verdict, records manual checks and gates in_progress', async () => {
-    const { app } = await createApp({
-      conflicts: [BLOCKING_CONFLICT],
-    });
-    const first = await createRelease(app, { title: 'First' });
-    const release = await createRelease(app, {
-      after: [first.id],
-      description: '',
-    });
+  it('computes the items and the not-ready verdict, naming what blocks by title', async () => {
+    const { app, first, release } = await notReadyRelease();
     const res = await request(app)
       .get(`/releases/${release.id}/readiness`)
       .set('Authorization', as(ALICE));
@@ -51,7 +61,7 @@ describe('readiness routes', () => {
       },
       'predecessors-released': {
         passed: false,
-        facts: [`"First" (${first.id}) is planned`],
+        facts: ['"First" is planned'],
       },
       'on-call-monitoring': {
         passed: false,
@@ -76,19 +86,24 @@ describe('readiness routes', () => {
       'on-call-informed': { kind: 'manual', passed: false },
     });
     expect(res.body.blocking).toContain(
-      `Releases it must follow are released: "First" (${first.id}) is planned`,
+      'Releases it must follow are released: "First" is planned',
     );
+    expect(res.body.blocking.join()).not.toContain(first.id);
+  });
 
+  it('records manual checks by owners, refusing unknown items, others and evidence that is no http(s) URL', async () => {
+    const { app, release } = await notReadyRelease();
     const item = (id: string) =>
       `/releases/${release.id}/readiness/items/${id}`;
-    expect(
-      (
-        await request(app)
-          .post(item('nope'))
-          .set('Authorization', as(ALICE))
-          .send({ checked: true })
-      ).status,
-    ).toBe(404);
+    const unknownItem = await request(app)
+      .post(item('nope'))
+      .set('Authorization', as(ALICE))
+      .send({ checked: true });
+    expect(unknownItem.status).toBe(404);
+    expect(unknownItem.body.error.message).toMatch(
+      /has no manual readiness item "nope"$/,
+    );
+    expectPlainWords(unknownItem.body.error.message, release);
     expect(
       (
         await request(app)
@@ -127,7 +142,10 @@ describe('readiness routes', () => {
       unchecked.body.items.find((i: { id: string }) => i.id === 'rollback-plan')
         .passed,
     ).toBe(false);
+  });
 
+  it('gates in_progress on readiness, naming what is open, and lets only emergencies override it', async () => {
+    const { app, first, release } = await notReadyRelease();
     await decide(app, release.id, ALICE);
     await decide(app, release.id, BOB);
     await move(app, release.id, 'approved');
@@ -137,6 +155,11 @@ describe('readiness routes', () => {
       .send({ to: 'in_progress' });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain('lacks pagerduty');
+    expect(refused.body.error.message).toMatch(
+      /^Release "Checkout 4\.0" is not ready: /,
+    );
+    expectPlainWords(refused.body.error.message, release);
+    expect(refused.body.error.message).not.toContain(first.id);
     const overridden = await request(app)
       .post(`/releases/${release.id}/transition`)
       .set('Authorization', as(DAVE))

@@ -325,6 +325,8 @@ describe('GET /issues', () => {
     const res = await backend.as('owner').get(`/issues?${query}`);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain(message);
+    // plain words: no endpoint path
+    expect(res.body.error.message).not.toMatch(/\b(GET|POST) \/|\/issues/);
   });
 });
 

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { testEntity } from '../catalogGraph/testCatalog';
 import { createTestServices } from '../__testUtils__/testServices';
 import { createRouter } from './router';
+import { expectPlainWords } from '../__testUtils__/plainWords';
 import {
   mockAuditor,
   NOW,
@@ -208,6 +209,10 @@ describe('release notes routes', () => {
       markdown: 'Overwrites the first edit',
     });
     expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(
+      /^The business notes of release ".*" changed since revision 0; reload them$/,
+    );
+    expectPlainWords(stale.body.error.message, release);
 
     const read = await getNotes(app, release.id, { audience: 'business' });
     expect(read.body.content).toBe(edit.markdown);

@@ -9,6 +9,8 @@ import {
   rollBack,
 } from './__testUtils__/reviewRoutesApp';
 import { NOW } from './__testUtils__/routerTestKit';
+import { expectPlainWords } from '../__testUtils__/plainWords';
+import { MAX_ACTION_ITEMS } from '@internal/plugin-release-coordination-common';
 
 jest.setTimeout(60_000);
 
@@ -254,14 +256,16 @@ describe('review routes', () => {
     const res = await call(app, OWNER, 'get', `/releases/${planned.id}/review`);
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/once it went live/);
-    expect(
-      (
-        await call(app, OWNER, 'patch', `/releases/${planned.id}/review`, {
-          revision: 1,
-          lessons: 'x',
-        })
-      ).status,
-    ).toBe(409);
+    expectPlainWords(res.body.error.message, planned);
+    const notLive = await call(
+      app,
+      OWNER,
+      'patch',
+      `/releases/${planned.id}/review`,
+      { revision: 1, lessons: 'x' },
+    );
+    expect(notLive.status).toBe(409);
+    expectPlainWords(notLive.body.error.message, planned);
     const released = await seed();
     const review = `/releases/${released.id}/review`;
     const stale = await call(app, OWNER, 'patch', review, {
@@ -270,14 +274,40 @@ describe('review routes', () => {
     });
     expect(stale.status).toBe(409);
     expect(stale.body.error.message).toMatch(/revision 1, not 7/);
-    expect(
-      (
-        await call(app, OWNER, 'patch', `${review}/action-items/nope`, {
-          revision: 1,
-          status: 'done',
-        })
-      ).status,
-    ).toBe(404);
+    expect(stale.body.error.message).toMatch(/^The review of release "/);
+    expectPlainWords(stale.body.error.message, released);
+    const noItem = await call(
+      app,
+      OWNER,
+      'patch',
+      `${review}/action-items/nope`,
+      { revision: 1, status: 'done' },
+    );
+    expect(noItem.status).toBe(404);
+    expect(noItem.body.error.message).toMatch(
+      /has no action item with the id nope$/,
+    );
+    expectPlainWords(noItem.body.error.message, released);
+    for (let revision = 1; revision <= MAX_ACTION_ITEMS; revision++) {
+      const added = await call(app, OWNER, 'post', `${review}/action-items`, {
+        revision,
+        title: `Item ${revision}`,
+        ownerRef: OWNER,
+        dueDate: '2026-12-01',
+      });
+      expect(added.status).toBe(201);
+    }
+    const tooMany = await call(app, OWNER, 'post', `${review}/action-items`, {
+      revision: MAX_ACTION_ITEMS + 1,
+      title: 'One too many',
+      ownerRef: OWNER,
+      dueDate: '2026-12-01',
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toMatch(
+      `title: the review of release "${released.title}" has ${MAX_ACTION_ITEMS} action items`,
+    );
+    expectPlainWords(tooMany.body.error.message, released);
     expect(
       (await call(app, OWNER, 'get', '/releases/nope/review')).status,
     ).toBe(404);

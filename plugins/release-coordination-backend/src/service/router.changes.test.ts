@@ -9,6 +9,7 @@ import {
   createApp,
   createRelease,
 } from './__testUtils__/releaseRoutesApp';
+import { expectPlainWords } from '../__testUtils__/plainWords';
 
 jest.setTimeout(30_000);
 
@@ -138,6 +139,10 @@ describe('createRouter', () => {
         .set('Authorization', asAlice)
         .send({ revision: 1, title: 'Lost update' });
       expect(stale.status).toBe(409);
+      expect(stale.body.error.message).toBe(
+        'Release "Checkout 4.0.1" is at revision 2, not 1; reload it and try again',
+      );
+      expectPlainWords(stale.body.error.message, res.body);
 
       const events = await request(app)
         .get(`/releases/${release.id}/events`)

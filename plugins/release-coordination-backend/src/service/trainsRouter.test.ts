@@ -20,6 +20,7 @@ import {
   requestWithoutCredentials,
 } from './__testUtils__/routerTestKit';
 import { createRouter } from './router';
+import { expectPlainWords } from '../__testUtils__/plainWords';
 
 jest.setTimeout(30_000);
 
@@ -301,10 +302,12 @@ describe('train routes', () => {
           .status,
       ).toBe(204);
       expect(await trainStore.getBooking(release.id)).toBeUndefined();
-      expect(
-        (await request(app).delete(`/releases/${release.id}/train-slot`))
-          .status,
-      ).toBe(404);
+      const notBooked = await request(app).delete(
+        `/releases/${release.id}/train-slot`,
+      );
+      expect(notBooked.status).toBe(404);
+      expect(notBooked.body.error.message).toMatch(/is not booked on a train$/);
+      expectPlainWords(notBooked.body.error.message, release);
     });
 
     it('accepts entities in scope directly, and rejects entities outside it with 400', async () => {

@@ -13,8 +13,17 @@ import {
   verificationOf,
 } from './__testUtils__/verificationRoutesApp';
 import { requestWithoutCredentials } from './__testUtils__/routerTestKit';
+import { expectPlainWords } from '../__testUtils__/plainWords';
+import { MAX_CRITERIA } from '@internal/plugin-release-coordination-common';
 
 jest.setTimeout(60_000);
+
+/** A criterion owned by team-b, with a check. */
+const CONVERSION = {
+  text: 'Checkout conversion stays above 3 %',
+  ownerRef: 'group:team-b',
+  check: { ...ERROR_RATE, metric: 'conversion', comparator: '>=' },
+};
 
 describe('success criteria routes', () => {
   it('copies the release type template onto a new release', async () => {
@@ -59,14 +68,10 @@ describe('success criteria routes', () => {
     ]);
   });
 
-  it('adds, edits and deletes criteria while planning; bad input is a 400 naming the field and writes nothing', async () => {
+  it('adds criteria while planning; bad input is a 400 naming the field and writes nothing', async () => {
     const { app, seed } = await createVerificationApp();
     const release = await seed('planned');
-    const added = await addCriterion(app, release.id, ALICE, {
-      text: 'Checkout conversion stays above 3 %',
-      ownerRef: 'group:team-b',
-      check: { ...ERROR_RATE, metric: 'conversion', comparator: '>=' },
-    });
+    const added = await addCriterion(app, release.id, ALICE, CONVERSION);
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({
       releaseId: release.id,
@@ -111,7 +116,13 @@ describe('success criteria routes', () => {
       ]);
     }
     expect((await verificationOf(app, release.id)).criteria).toHaveLength(1);
+  });
 
+  it('edits and deletes criteria while planning; an unknown one is a 404 naming the release by its title', async () => {
+    const { app, seed } = await createVerificationApp();
+    const release = await seed('planned');
+    const added = await addCriterion(app, release.id, ALICE, CONVERSION);
+    expect(added.status).toBe(201);
     const path = `/releases/${release.id}/criteria/${added.body.id}`;
     const badEdit = await request(app)
       .patch(path)
@@ -126,20 +137,50 @@ describe('success criteria routes', () => {
     expect(edited.status).toBe(200);
     expect(edited.body.text).toBe('Changed');
     expect(edited.body.check).toBeUndefined();
-    expect(
-      (
-        await request(app)
-          .patch(`/releases/${release.id}/criteria/nope`)
-          .set('Authorization', as(ALICE))
-          .send({ text: 'x' })
-      ).status,
-    ).toBe(404);
+    const unknown = await request(app)
+      .patch(`/releases/${release.id}/criteria/nope`)
+      .set('Authorization', as(ALICE))
+      .send({ text: 'x' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toMatch(
+      /has no success criterion with the id nope$/,
+    );
+    expectPlainWords(unknown.body.error.message, release);
     expect(
       (await request(app).delete(path).set('Authorization', as(ALICE))).status,
     ).toBe(204);
-    expect(
-      (await request(app).delete(path).set('Authorization', as(ALICE))).status,
-    ).toBe(404);
+    const deletedTwice = await request(app)
+      .delete(path)
+      .set('Authorization', as(ALICE));
+    expect(deletedTwice.status).toBe(404);
+    expect(deletedTwice.body.error.message).toMatch(/has no success criterion/);
+    expectPlainWords(deletedTwice.body.error.message, release);
+  });
+
+  it('refuses a criterion past the most a release may have (409), without credentials (401) and for an unknown release (404)', async () => {
+    const { app, seed, services } = await createVerificationApp();
+    const release = await seed('planned');
+    // the most criteria a release may have: a 409 naming it by its title
+    const { criteria } = await verificationOf(app, release.id);
+    await services.stores.verificationStore.addCriteria(
+      release.id,
+      Array.from({ length: MAX_CRITERIA - criteria.length }, (_, i) => ({
+        id: `filler-${i}`,
+        text: `Criterion ${i}`,
+        ownerRef: TEAM_A,
+        createdBy: ALICE,
+        createdAt: release.createdAt,
+      })),
+    );
+    const tooMany = await addCriterion(app, release.id, ALICE, {
+      text: 'One too many',
+      ownerRef: TEAM_A,
+    });
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.body.error.message).toMatch(
+      `already has ${MAX_CRITERIA} success criteria`,
+    );
+    expectPlainWords(tooMany.body.error.message, release);
     expect(
       (
         await requestWithoutCredentials(
@@ -204,8 +245,9 @@ describe('success criteria routes', () => {
         .send({ to: 'verified' });
     const refused = await verify();
     expect(refused.status).toBe(409);
+    expectPlainWords(refused.body.error.message, released);
     expect(refused.body.error.message).toBe(
-      `Release ${released.id} cannot be verified: success criteria not met or waived: ` +
+      `Release "${released.title}" cannot be verified: success criteria not met or waived: ` +
         `"Error rate below 0.5 %" (open, owner ${TEAM_B}); "No rise in tickets" (open, owner ${ALICE})`,
     );
 
@@ -220,10 +262,11 @@ describe('success criteria routes', () => {
       (await recordResult(app, released.id, 'errors', ALICE, { result: 'met' }))
         .status,
     ).toBe(403);
-    expect(
-      (await recordResult(app, released.id, 'nope', BOB, { result: 'met' }))
-        .status,
-    ).toBe(404);
+    const noCriterion = await recordResult(app, released.id, 'nope', BOB, {
+      result: 'met',
+    });
+    expect(noCriterion.status).toBe(404);
+    expectPlainWords(noCriterion.body.error.message, released);
     expect(
       (await verificationOf(app, released.id)).criteria.map(
         (c: any) => c.outcome,

@@ -302,7 +302,9 @@ export class TrainService {
     const release = await this.releases.getRelease(releaseId);
     const booking = await this.store.getBooking(releaseId);
     if (!booking) {
-      throw new NotFoundError(`Release ${releaseId} is not booked on a train`);
+      throw new NotFoundError(
+        `Release "${release.title}" is not booked on a train`,
+      );
     }
     // an edit that changes nothing: checks that the caller may edit the
     // release (ownership, permission) and that it is not finished, and

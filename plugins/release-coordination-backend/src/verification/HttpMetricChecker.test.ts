@@ -29,6 +29,7 @@ const criterion = (metric: string): SuccessCriterion => ({
 /** A local metrics endpoint: answers by path, records what it was asked. */
 let server: Server;
 let base: string;
+let host: string;
 const asked: string[] = [];
 const pending = new Set<() => void>();
 
@@ -47,6 +48,8 @@ beforeAll(async () => {
       '/bad': '{"data":{"result":[{"value":"0.75"}]}}',
       '/broken': '{"data": [',
       '/missing': '{"data":{}}',
+      '/object': '{"data":{"value":{"p99":{"ms":120}}}}',
+      '/text': '{"data":{"value":"n/a"}}',
     };
     if (!(path in bodies)) {
       res.statusCode = 404;
@@ -57,7 +60,8 @@ beforeAll(async () => {
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://${host}`;
 });
 
 afterAll(async () => {
@@ -93,6 +97,16 @@ const checker = () =>
       valuePath: 'data.value',
       timeoutMs: 2000,
     },
+    object: {
+      urlTemplate: `${base}/object?release={releaseId}`,
+      valuePath: 'data.value',
+      timeoutMs: 2000,
+    },
+    text: {
+      urlTemplate: `${base}/text`,
+      valuePath: 'data.value',
+      timeoutMs: 2000,
+    },
     gone: { urlTemplate: `${base}/gone`, valuePath: 'x', timeoutMs: 2000 },
   });
 
@@ -122,7 +136,7 @@ describe('HttpMetricChecker against a local HTTP server', () => {
   it('leaves the criterion open with an error when the endpoint times out', async () => {
     const proposal = await propose('slow');
     expect(proposal).toEqual({
-      error: `${base}/slow did not answer within 200 ms`,
+      error: `The metrics service at ${host} did not answer within 200 ms`,
       checker: 'http',
       checkedAt: NOW.toISOString(),
     });
@@ -130,15 +144,30 @@ describe('HttpMetricChecker against a local HTTP server', () => {
 
   it('leaves the criterion open with an error on bad JSON, a missing value or an error status', async () => {
     expect((await propose('broken'))?.error).toBe(
-      `${base}/broken did not answer JSON`,
+      `The metrics service at ${host} did not answer with JSON`,
     );
     expect((await propose('missing'))?.error).toBe(
-      `${base}/missing: "data.value" is null, not a number`,
+      `The metrics service at ${host} answered no number at "data.value" (it is missing)`,
     );
-    expect((await propose('gone'))?.error).toBe(`${base}/gone answered 404`);
-    for (const metric of ['broken', 'missing', 'gone']) {
+    expect((await propose('text'))?.error).toBe(
+      `The metrics service at ${host} answered no number at "data.value" (it is the text "n/a")`,
+    );
+    expect((await propose('gone'))?.error).toBe(
+      `The metrics service at ${host} answered with status 404`,
+    );
+    for (const metric of ['broken', 'missing', 'text', 'gone']) {
       expect((await propose(metric))?.result).toBeUndefined();
     }
+  });
+
+  it('says what it read in plain words: no raw JSON, no release id from the URL', async () => {
+    const error = (await propose('object'))?.error;
+    expect(error).toBe(
+      `The metrics service at ${host} answered no number at "data.value" (it is an object)`,
+    );
+    expect(asked).toContain('/object?release=rel-1');
+    expect(error).not.toContain('rel-1');
+    expect(error).not.toMatch(/[{}]/);
   });
 
   it('proposes nothing for metrics it does not read or criteria without a check', async () => {

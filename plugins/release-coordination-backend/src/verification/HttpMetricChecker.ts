@@ -27,6 +27,31 @@ function valueAt(json: unknown, path: string): unknown {
 }
 
 /**
+ * The metrics service asked, in words: by its host, since the filled-in URL
+ * may carry the release's id and other query values nobody needs to read.
+ */
+function metricsService(url: string): string {
+  try {
+    return `The metrics service at ${new URL(url).host}`;
+  } catch {
+    return 'The metrics service';
+  }
+}
+
+/** A value read from the answer, in words rather than as JSON. */
+function describeValue(value: unknown): string {
+  if (value === undefined || value === null) return 'missing';
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (text === '') return 'empty text';
+    return `the text "${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+  }
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+/**
  * The checker the plugin ships: reads each configured metric
  * (`releaseCoordination.verification.httpChecker.metrics.<metric>`) as a
  * number from a JSON HTTP endpoint. `{entityRef}` is the release's first
@@ -67,27 +92,33 @@ export class HttpMetricChecker implements VerificationChecker {
       const timedOut = (error as Error).name === 'TimeoutError';
       throw new Error(
         timedOut
-          ? `${url} did not answer within ${source.timeoutMs} ms`
-          : `${url} could not be read: ${(error as Error).message}`,
+          ? `${metricsService(url)} did not answer within ${
+              source.timeoutMs
+            } ms`
+          : `${metricsService(url)} could not be read: ${
+              (error as Error).message
+            }`,
       );
     }
     if (!response.ok) {
-      throw new Error(`${url} answered ${response.status}`);
+      throw new Error(
+        `${metricsService(url)} answered with status ${response.status}`,
+      );
     }
     let json: unknown;
     try {
       json = JSON.parse(body);
     } catch {
-      throw new Error(`${url} did not answer JSON`);
+      throw new Error(`${metricsService(url)} did not answer with JSON`);
     }
     const value = valueAt(json, source.valuePath);
     const number =
       typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     if (typeof number !== 'number' || !Number.isFinite(number)) {
       throw new Error(
-        `${url}: "${source.valuePath}" is ${JSON.stringify(
-          value ?? null,
-        )}, not a number`,
+        `${metricsService(url)} answered no number at "${
+          source.valuePath
+        }" (it is ${describeValue(value)})`,
       );
     }
     return number;

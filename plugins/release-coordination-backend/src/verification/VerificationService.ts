@@ -36,6 +36,11 @@ function openReason(criterion: SuccessCriterion): string | undefined {
   return `"${criterion.text}" (${status}, owner ${criterion.ownerRef})`;
 }
 
+/** The 404 of a criterion the release does not have (it has no title to name). */
+function noSuchCriterion(release: Release, criterionId: string): string {
+  return `Release "${release.title}" has no success criterion with the id ${criterionId}`;
+}
+
 /**
  * The success criteria of releases: added and edited while a release is
  * planned (by those who may change it), their results recorded after
@@ -110,7 +115,7 @@ export class VerificationService {
     const existing = await this.store.listCriteria(id);
     if (existing.length >= MAX_CRITERIA) {
       throw new ConflictError(
-        `Release ${id} already has ${MAX_CRITERIA} success criteria, the most it may have`,
+        `Release "${release.title}" already has ${MAX_CRITERIA} success criteria, the most it may have`,
       );
     }
     await this.checkOwner(input.ownerRef, credentials);
@@ -135,14 +140,14 @@ export class VerificationService {
     input: UpdateCriterionInput,
     credentials: UserCredentials,
   ): Promise<SuccessCriterion> {
-    await this.editableRelease(id, credentials);
-    await this.getCriterion(id, criterionId);
+    const release = await this.editableRelease(id, credentials);
+    await this.getCriterion(release, criterionId);
     if (input.ownerRef) await this.checkOwner(input.ownerRef, credentials);
     await this.store.updateCriterion(id, criterionId, {
       ...input,
       updatedAt: this.now().toISOString(),
     });
-    return this.getCriterion(id, criterionId);
+    return this.getCriterion(release, criterionId);
   }
 
   /** Removes a criterion of a release that is not released yet. */
@@ -151,11 +156,9 @@ export class VerificationService {
     criterionId: string,
     credentials: UserCredentials,
   ): Promise<void> {
-    await this.editableRelease(id, credentials);
+    const release = await this.editableRelease(id, credentials);
     if (!(await this.store.deleteCriterion(id, criterionId))) {
-      throw new NotFoundError(
-        `Release ${id} has no success criterion ${criterionId}`,
-      );
+      throw new NotFoundError(noSuchCriterion(release, criterionId));
     }
   }
 
@@ -170,7 +173,7 @@ export class VerificationService {
     credentials: UserCredentials,
   ): Promise<SuccessCriterion> {
     const release = await this.releases.getRelease(id);
-    const criterion = await this.getCriterion(id, criterionId);
+    const criterion = await this.getCriterion(release, criterionId);
     const caller = await this.releases.authority.caller(credentials);
     if (!caller.refs.includes(lower(criterion.ownerRef))) {
       throw new NotAllowedError(
@@ -190,18 +193,16 @@ export class VerificationService {
       recordedBy: credentials.principal.userEntityRef,
       recordedAt: this.now().toISOString(),
     });
-    return this.getCriterion(id, criterionId);
+    return this.getCriterion(release, criterionId);
   }
 
   private async getCriterion(
-    id: string,
+    release: Release,
     criterionId: string,
   ): Promise<SuccessCriterion> {
-    const criterion = await this.store.getCriterion(id, criterionId);
+    const criterion = await this.store.getCriterion(release.id, criterionId);
     if (!criterion) {
-      throw new NotFoundError(
-        `Release ${id} has no success criterion ${criterionId}`,
-      );
+      throw new NotFoundError(noSuchCriterion(release, criterionId));
     }
     return criterion;
   }
@@ -252,9 +253,9 @@ export class VerificationService {
     const { blocking } = await this.getVerification(release);
     if (blocking.length === 0) return;
     throw new ConflictError(
-      `Release ${
-        release.id
-      } cannot be verified: success criteria not met or waived: ${blocking.join(
+      `Release "${
+        release.title
+      }" cannot be verified: success criteria not met or waived: ${blocking.join(
         '; ',
       )}`,
     );

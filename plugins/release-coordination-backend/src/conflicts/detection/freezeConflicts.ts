@@ -71,7 +71,7 @@ export function describeFreeze(acc: Accumulator): Conflict {
     }" (${fmt(first.start)} to ${fmt(
       first.end,
     )})${more}, which covers ${base.entityRefs.join(', ')}.`,
-    suggestion: `Move the release to a window outside the freeze (GET /slots offers free ones)${
+    suggestion: `Move the release to a window outside the freeze ("Suggest slots" on the release form offers free ones)${
       first.exemptTypes.length
         ? `, use an exempt type (${first.exemptTypes.join(
             ' or ',
