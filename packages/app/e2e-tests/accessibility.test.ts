@@ -16,12 +16,16 @@ const BACKSTAGE_SIDEBAR = 'nav[aria-label="sidebar nav"]';
 
 /**
  * What people must never have to read on these pages: entity refs
- * (`group:default/x` instead of the name), ISO UTC timestamps and UUIDs.
+ * (`group:default/x` instead of the name), ISO UTC timestamps, UUIDs,
+ * endpoint paths (`POST /releases/…`) and raw JSON (`{"state":…`).
  */
 const RAW_VALUES: RegExp[] = [
   /\b(component|api|resource|system|domain|group|user|template):[\w.-]+\/[\w.-]+/gi,
   /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/g,
   /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
+  /\b(GET|POST|PUT|PATCH|DELETE) \/\w/g,
+  /\/api\/release-coordination\b/g,
+  /[{[]\s*"\w+"\s*:/g,
 ];
 
 /** The lines of the page (the app has no main landmark) that show a raw value. */
@@ -225,7 +229,7 @@ for (const theme of THEMES) {
         expect(await rawLines(page)).toEqual([]);
         expect(await squeezedCells(page)).toEqual([]);
         if (screenshotAt) {
-          await page.getByText(screenshotAt).first().scrollIntoViewIfNeeded();
+          await page.getByText(screenshotAt).last().scrollIntoViewIfNeeded();
         }
         if (screenshot) await saveScreenshot(page, screenshot);
       });

@@ -90,10 +90,13 @@ test('a breaking release of the payments team waits in the inbox of the checkout
   await expect(bob.page.getByTestId('transition-blockers')).toContainText(
     /Waiting for the approval of .*Checkout Team/,
   );
+  await bob.page.getByTestId('transition-blockers').scrollIntoViewIfNeeded();
+  await saveScreenshot(bob.page, 'transition-blockers');
 
   // Alice of the checkout team finds it on her home page…
   const alice = await signInAs(browser, 'alice');
   await expect(inInbox(alice.page)).toBeVisible();
+  await saveScreenshot(alice.page, 'home-page-widgets');
 
   // …on her team's Readiness tab…
   await openEntityTab(alice.page, 'group/checkout-team', 'Readiness');

@@ -25,10 +25,20 @@ export const PLUGIN_VIEWS: {
     screenshot: 'view-calendar-month',
   },
   { name: 'calendar, week', path: '/release-coordination?view=week' },
-  { name: 'calendar, day', path: '/release-coordination?view=day' },
+  {
+    name: 'calendar, day',
+    path: '/release-coordination?view=day',
+    screenshot: 'view-calendar-day',
+  },
+  { name: 'calendar, agenda', path: '/release-coordination?view=agenda' },
   { name: 'release list', path: '/release-coordination?tab=list' },
   { name: 'timeline', path: '/release-coordination?tab=timeline' },
+  { name: 'trains', path: '/release-coordination?tab=trains' },
+  { name: 'freezes', path: '/release-coordination?tab=freezes' },
   { name: 'upcoming impact', path: '/release-coordination?tab=impact' },
+  { name: 'open issues', path: '/release-coordination?tab=issues' },
+  { name: 'reviews', path: '/release-coordination?tab=reviews' },
+  { name: 'delivery metrics', path: '/release-coordination?tab=metrics' },
   { name: 'approval inbox', path: '/release-coordination?tab=inbox' },
   {
     name: 'release page, in progress',
@@ -38,10 +48,16 @@ export const PLUGIN_VIEWS: {
   {
     name: 'release page, reviewed',
     path: `/release-coordination/releases/${REVIEWED_RELEASE}`,
+    screenshot: 'view-release-history',
+    screenshotAt: /^History$/,
   },
   {
     name: 'component Releases tab',
     path: '/catalog/default/component/checkout-service/releases',
+  },
+  {
+    name: 'component Readiness tab',
+    path: '/catalog/default/component/checkout-service/readiness',
   },
   {
     name: 'component Impact tab',
@@ -54,9 +70,25 @@ export const PLUGIN_VIEWS: {
     path: '/catalog/default/system/storefront/release-impact',
   },
   {
+    name: 'domain Release impact tab',
+    path: '/catalog/default/domain/commerce/release-impact',
+  },
+  {
+    name: 'system Releases tab',
+    path: '/catalog/default/system/storefront/releases',
+  },
+  {
+    name: 'system Readiness tab',
+    path: '/catalog/default/system/storefront/readiness',
+  },
+  {
     name: 'system Metrics tab',
     path: '/catalog/default/system/storefront/metrics',
     screenshot: 'view-metrics',
+  },
+  {
+    name: 'group Releases tab',
+    path: '/catalog/default/group/checkout-team/releases',
   },
   {
     name: 'group Readiness tab',

@@ -196,6 +196,8 @@ test('the create dialog checks the window live against freezes, in the user time
   const check = dialog.getByTestId('window-check');
   await expect(check).toHaveAttribute('data-status', 'blocked');
   await expect(check).toContainText('Weekend freeze');
+  await expect(dialog.getByTestId('form-suggested-slot').first()).toBeVisible();
+  await saveScreenshot(page, 'create-dialog-window-check');
   await dialog.getByTestId('form-suggested-slot').first().click();
   await expect(check).toHaveAttribute('data-status', 'free');
 });

@@ -1,11 +1,15 @@
 import Chip from '@material-ui/core/Chip';
-import { useTheme } from '@material-ui/core/styles';
+import { getContrastRatio, useTheme } from '@material-ui/core/styles';
 import {
   IssueSeverity,
   IssueStatus,
 } from '@internal/plugin-release-coordination-common';
 
-/** A severity as a chip: sev1 and sev2 in the error colour, sev3 a warning. */
+/**
+ * A severity as a chip: sev1 and sev2 in the error colour, sev3 a warning;
+ * its text black or white, whichever reads better on that colour in the
+ * current theme (the dark theme's colours are light).
+ */
 export function SeverityChip(props: { severity: IssueSeverity }) {
   const theme = useTheme();
   const colour = {
@@ -14,11 +18,16 @@ export function SeverityChip(props: { severity: IssueSeverity }) {
     sev3: theme.palette.warning.main,
     sev4: theme.palette.grey[600],
   }[props.severity];
+  const { black, white } = theme.palette.common;
+  const text =
+    getContrastRatio(colour, white) >= getContrastRatio(colour, black)
+      ? white
+      : black;
   return (
     <Chip
       size="small"
       label={props.severity}
-      style={{ backgroundColor: colour, color: theme.palette.common.white }}
+      style={{ backgroundColor: colour, color: text }}
     />
   );
 }

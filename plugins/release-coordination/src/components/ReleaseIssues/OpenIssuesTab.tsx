@@ -86,14 +86,19 @@ export function OpenIssuesTab() {
         label="Open issues"
         emptyTitle="No issues match"
         renderItem={issue => (
-          <Box key={issue.id}>
-            <IssueRow issue={issue} />
-            {releaseLink && (
-              <Box paddingLeft={2} paddingBottom={1}>
-                <Link to={releaseLink(issue.releaseId)}>Open its release</Link>
-              </Box>
-            )}
-          </Box>
+          <IssueRow
+            key={issue.id}
+            issue={issue}
+            footer={
+              releaseLink && (
+                <Box paddingTop={1}>
+                  <Link to={releaseLink(issue.releaseId)}>
+                    Open its release
+                  </Link>
+                </Box>
+              )
+            }
+          />
         )}
       />
     </Box>

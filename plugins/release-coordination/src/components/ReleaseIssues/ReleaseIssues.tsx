@@ -15,7 +15,7 @@ import {
   Release,
   ReleaseIssue,
 } from '@internal/plugin-release-coordination-common';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { UserLink } from '../shared/UserContent';
@@ -27,6 +27,8 @@ import { IssueTimeline } from './IssueTimeline';
 export function IssueRow(props: {
   issue: ReleaseIssue;
   onChange?: () => void;
+  /** Shown under the row, inside its list item (a link to the release). */
+  footer?: ReactNode;
 }) {
   const { issue, onChange } = props;
   const [showTimeline, setShowTimeline] = useState(false);
@@ -63,6 +65,7 @@ export function IssueRow(props: {
         )}
       </Box>
       {showTimeline && <IssueTimeline issue={issue} />}
+      {props.footer}
     </ListItem>
   );
 }

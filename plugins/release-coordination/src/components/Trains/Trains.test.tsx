@@ -118,9 +118,15 @@ describe('TrainsTab', () => {
         /every 2 weeks on Tuesday at 10:00 \(Europe\/Berlin\) · slots of 2 hours · cut-off 2 days before/,
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText('payments-api')).toBeInTheDocument();
+    // The summary is one button: its scope is words, the links are inside.
+    const summary = screen.getByRole('button', { name: /Commerce train/ });
+    expect(summary).toHaveTextContent('Scope: payments-api');
+    expect(within(summary).queryByRole('link')).toBeNull();
 
     await userEvent.click(screen.getByText('Commerce train'));
+    expect(
+      await screen.findByRole('link', { name: 'payments-api' }),
+    ).toBeInTheDocument();
     const stats = await screen.findByTestId('train-stats');
     expect(stats).toHaveTextContent('4 rode');
     expect(stats).toHaveTextContent('1 slipped');

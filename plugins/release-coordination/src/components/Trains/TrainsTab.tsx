@@ -21,6 +21,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { errorMessage, formatTimestamp, formatWindow } from '../shared/format';
 import { useReleaseLink } from '../shared/useReleaseLink';
+import { entityName } from '../shared/shortRef';
 import { useReleaseTitles } from '../shared/useReleaseTitles';
 import { describeCadence, describeDuration } from './trainText';
 
@@ -28,6 +29,12 @@ import { describeCadence, describeDuration } from './trainText';
 export const TRAIN_STATS_DAYS = 90;
 /** Upcoming slots shown per train. */
 export const TRAIN_SLOT_COUNT = 10;
+
+/** The systems and entities a train serves. */
+const scopeRefs = (train: Train) => [
+  ...train.scope.systems,
+  ...train.scope.entities,
+];
 
 function TrainDetails(props: { train: Train; now: DateTime }) {
   const { train, now } = props;
@@ -53,6 +60,15 @@ function TrainDetails(props: { train: Train; now: DateTime }) {
 
   return (
     <Box width="100%">
+      <Typography variant="body2" component="div" paragraph>
+        Scope:{' '}
+        {scopeRefs(train).map((ref, index) => (
+          <span key={ref}>
+            {index > 0 && ', '}
+            <EntityRefLink entityRef={ref} />
+          </span>
+        ))}
+      </Typography>
       {train.description && (
         <Typography variant="body2" paragraph>
           {train.description}
@@ -187,16 +203,8 @@ export function TrainsTab(props: TrainsTabProps) {
                 {describeDuration(train.slotDuration)} · cut-off{' '}
                 {describeDuration(train.cutoff)} before
               </Typography>
-              <Typography variant="body2" component="div">
-                Scope:{' '}
-                {[...train.scope.systems, ...train.scope.entities].map(
-                  (ref, index) => (
-                    <span key={ref}>
-                      {index > 0 && ', '}
-                      <EntityRefLink entityRef={ref} />
-                    </span>
-                  ),
-                )}
+              <Typography variant="body2">
+                Scope: {scopeRefs(train).map(entityName).join(', ')}
               </Typography>
             </Box>
           </AccordionSummary>
