@@ -1,6 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import {
   CreateFreezeInput,
@@ -12,6 +11,7 @@ import {
   DescriptionField,
   FormDialog,
   fieldSetter,
+  GridTextField,
   textFieldBinder,
   useDialogForm,
   WindowFields,
@@ -120,9 +120,7 @@ export function FreezeDialog(props: FreezeDialogProps) {
         </Alert>
       ))}
       <Grid container spacing={2}>
-        <Grid item xs={12}>
-          <TextField label="Title" {...text('title')} />
-        </Grid>
+        <GridTextField label="Title" {...text('title')} />
         <DescriptionField minRows={2} {...text('description')} />
         <FreezeScopeFields state={dialog} text={text} />
         <WindowFields
@@ -133,13 +131,12 @@ export function FreezeDialog(props: FreezeDialogProps) {
           startError={errors.start}
           endError={errors.end}
         />
-        <Grid item xs={12} sm={4}>
-          <TextField
-            label="Time zone"
-            placeholder="Europe/Berlin"
-            {...text('timeZone')}
-          />
-        </Grid>
+        <GridTextField
+          sm={4}
+          label="Time zone"
+          placeholder="Europe/Berlin"
+          {...text('timeZone')}
+        />
         <FreezeRepeatFields state={dialog} text={text} />
         <Grid item xs={12}>
           <CheckboxGroup

@@ -7,7 +7,12 @@ import FormLabel from '@material-ui/core/FormLabel';
 import Grid from '@material-ui/core/Grid';
 import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
-import { DialogForm, fieldError, textFieldBinder } from '../shared/FormDialog';
+import {
+  DialogForm,
+  fieldError,
+  GridTextField,
+  textFieldBinder,
+} from '../shared/FormDialog';
 import {
   FreezeFormState,
   RepeatMode,
@@ -103,18 +108,18 @@ export function FreezeScopeFields(props: FreezeFieldsProps) {
       </Grid>
       {!form.all &&
         SCOPE_LISTS.map(([key, label, kind]) => (
-          <Grid item xs={12} sm={6} key={key}>
-            <TextField
-              label={label}
-              placeholder={
-                kind === 'entity'
-                  ? 'component:default/payments-api'
-                  : `${kind}:default/name or name`
-              }
-              {...text(key, `scope.${key}`)}
-              helperText={errors[`scope.${key}`] ?? 'Separate with commas'}
-            />
-          </Grid>
+          <GridTextField
+            key={key}
+            sm={6}
+            label={label}
+            placeholder={
+              kind === 'entity'
+                ? 'component:default/payments-api'
+                : `${kind}:default/name or name`
+            }
+            {...text(key, `scope.${key}`)}
+            helperText={errors[`scope.${key}`] ?? 'Separate with commas'}
+          />
         ))}
     </>
   );
@@ -155,13 +160,12 @@ export function FreezeRepeatFields(props: FreezeFieldsProps) {
         </TextField>
       </Grid>
       {form.repeat === 'custom' && (
-        <Grid item xs={12} sm={6}>
-          <TextField
-            label="RRULE"
-            placeholder="FREQ=MONTHLY;BYMONTHDAY=-14"
-            {...text('rrule')}
-          />
-        </Grid>
+        <GridTextField
+          sm={6}
+          label="RRULE"
+          placeholder="FREQ=MONTHLY;BYMONTHDAY=-14"
+          {...text('rrule')}
+        />
       )}
       {form.repeat === 'weekly' && (
         <Grid item xs={12}>
@@ -177,17 +181,15 @@ export function FreezeRepeatFields(props: FreezeFieldsProps) {
         </Grid>
       )}
       {form.repeat !== 'none' && (
-        <Grid item xs={12}>
-          <TextField
-            label="Exceptions"
-            placeholder="2026-12-25, 2027-01-01"
-            {...text('exceptions')}
-            helperText={
-              errors.exceptions ??
-              'Dates whose occurrence is skipped (YYYY-MM-DD), separated with commas'
-            }
-          />
-        </Grid>
+        <GridTextField
+          label="Exceptions"
+          placeholder="2026-12-25, 2027-01-01"
+          {...text('exceptions')}
+          helperText={
+            errors.exceptions ??
+            'Dates whose occurrence is skipped (YYYY-MM-DD), separated with commas'
+          }
+        />
       )}
     </>
   );

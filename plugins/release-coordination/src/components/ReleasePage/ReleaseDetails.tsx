@@ -12,6 +12,7 @@ import { ReactNode } from 'react';
 import { formatTimestamp } from '../shared/format';
 import { UserLink, UserMarkdown } from '../shared/UserContent';
 import { fieldListStyles } from '../shared/fieldListStyles';
+import { Stack } from '../shared/Stack';
 
 const useStyles = makeStyles(theme => ({
   fields: fieldListStyles(theme),
@@ -117,18 +118,14 @@ function ChangesCard(props: { changes: Release['changes'] }) {
 export function ReleaseDetails(props: { release: Release }) {
   const { release } = props;
   return (
-    <>
+    <Stack>
       <FieldsCard release={release} />
-      <Box marginTop={3}>
-        <MarkdownCard
-          title="Rollback plan"
-          content={release.rollbackPlan}
-          emptyText="No rollback plan yet."
-        />
-      </Box>
-      <Box marginTop={3}>
-        <ChangesCard changes={release.changes} />
-      </Box>
-    </>
+      <MarkdownCard
+        title="Rollback plan"
+        content={release.rollbackPlan}
+        emptyText="No rollback plan yet."
+      />
+      <ChangesCard changes={release.changes} />
+    </Stack>
   );
 }

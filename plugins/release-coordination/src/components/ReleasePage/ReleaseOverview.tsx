@@ -11,6 +11,7 @@ import { fieldListStyles } from '../shared/fieldListStyles';
 import { formatWindow } from '../shared/format';
 import { ReleaseTitle, ReleaseTypeChip } from '../shared/ReleaseChips';
 import { useRootLink } from '../shared/useReleaseLink';
+import { Stack } from '../shared/Stack';
 import { ReadinessVerdictChip } from '../Readiness';
 import { MarkdownCard } from './ReleaseDetails';
 import { SectionNav } from './SectionNav';
@@ -71,22 +72,20 @@ export function ReleaseOverview(props: ReleaseOverviewProps) {
           <EntityRefLink entityRef={release.ownerRef} defaultKind="group" />
         </dd>
       </dl>
-      <Box marginTop={2}>
+      <Box marginTop={2} marginBottom={3}>
         <SectionNav />
       </Box>
-      {Boolean(release.conflicts?.length || release.freezeOverride) && (
-        <Box marginTop={3}>
+      <Stack>
+        {Boolean(release.conflicts?.length || release.freezeOverride) && (
           <ReleaseConflicts release={release} onChanged={onChanged} />
-        </Box>
-      )}
-      <Box marginTop={3}>{props.actions}</Box>
-      <Box marginTop={3}>
+        )}
+        {props.actions}
         <MarkdownCard
           title="Description"
           content={release.description}
           emptyText="No description."
         />
-      </Box>
+      </Stack>
     </>
   );
 }

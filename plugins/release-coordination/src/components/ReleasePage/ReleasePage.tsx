@@ -128,6 +128,8 @@ export function ReleasePage(props: ReleasePageProps) {
     return null;
   }
   const { release, events } = value;
+  // what every section that changes the release is given
+  const live = { release, onChanged: retry, refreshKey: value.load };
 
   return (
     // long unbroken words in titles and messages wrap instead of overflowing
@@ -139,30 +141,19 @@ export function ReleasePage(props: ReleasePageProps) {
           onChanged={retry}
           actions={
             <ReleaseActions
-              release={release}
+              {...live}
               loading={loading}
               verdict={verdict}
               disabledReason={disabledReason}
-              onChanged={retry}
-              refreshKey={value.load}
             />
           }
         />
       </PageSection>
       <PageSection id="release-readiness">
-        <ReleaseReadiness
-          release={release}
-          onChanged={retry}
-          onVerdict={setVerdict}
-          refreshKey={value.load}
-        />
+        <ReleaseReadiness {...live} onVerdict={setVerdict} />
       </PageSection>
       <PageSection id="release-rollback">
-        <ReleaseRollback
-          release={release}
-          onChanged={retry}
-          refreshKey={value.load}
-        />
+        <ReleaseRollback {...live} />
       </PageSection>
       <PageSection id="release-criteria">
         <ReleaseVerification release={release} onChanged={retry} />

@@ -6,7 +6,7 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
-import Grid from '@material-ui/core/Grid';
+import Grid, { GridSize } from '@material-ui/core/Grid';
 import TextField, { StandardTextFieldProps } from '@material-ui/core/TextField';
 import {
   ChangeEvent,
@@ -200,17 +200,30 @@ export function textFieldBinder<F>(state: DialogForm<F>, idPrefix: string) {
   });
 }
 
+/**
+ * A text input of a form in a grid item: the whole row on phones and `sm` of
+ * the grid's 12 columns from small screens on (the whole row by default).
+ */
+export function GridTextField(
+  props: StandardTextFieldProps & { sm?: GridSize },
+) {
+  const { sm = 12, ...field } = props;
+  return (
+    <Grid item xs={12} sm={sm}>
+      <TextField {...field} />
+    </Grid>
+  );
+}
+
 /** The multi-line Markdown "Description" input of a form, in a full-width grid item. */
 export function DescriptionField(props: StandardTextFieldProps) {
   return (
-    <Grid item xs={12}>
-      <TextField
-        label="Description"
-        placeholder="Markdown"
-        multiline
-        {...props}
-      />
-    </Grid>
+    <GridTextField
+      label="Description"
+      placeholder="Markdown"
+      multiline
+      {...props}
+    />
   );
 }
 
