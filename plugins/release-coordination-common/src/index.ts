@@ -13,6 +13,7 @@ export * from './permissions';
 export * from './freezes';
 export * from './gate';
 export * from './entityAnnotations';
+export * from './entityNames';
 export * from './rrule';
 export * from './conflicts';
 export * from './trains';

@@ -1,4 +1,7 @@
-import { Conflict } from '@internal/plugin-release-coordination-common';
+import {
+  Conflict,
+  entityName,
+} from '@internal/plugin-release-coordination-common';
 import { DependencyGraph } from '../../catalogGraph/DependencyGraph';
 import { SystemEntry } from './ActiveReleases';
 import { Findings, pairKey } from './Findings';
@@ -28,7 +31,7 @@ export function recordDependencies(
       'dependency',
       ordered(item, other),
       [from, to],
-      `${from} depends on ${to}`,
+      `${entityName(from)} depends on ${entityName(to)}`,
     );
   };
   const dependencies = byEntity.size ? graph.dependenciesOf(ref) : [];
@@ -87,7 +90,9 @@ export function recordSystemSiblings(
       'dependency',
       ordered(item, other),
       [ref, otherRef],
-      `${ref} and ${otherRef} are both part of ${system}`,
+      `${entityName(ref)} and ${entityName(
+        otherRef,
+      )} are both part of ${entityName(system)}`,
     );
   }
 }

@@ -2,7 +2,14 @@ import { Conflict } from '@internal/plugin-release-coordination-common';
 import { ActiveReleases } from './ActiveReleases';
 import { Findings } from './Findings';
 import { Accumulator, addTo, Item, Occurrence, removeFrom } from './model';
-import { conflictBase, conflictId, fmt, name, span } from './wording';
+import {
+  conflictBase,
+  conflictId,
+  entities,
+  name,
+  period,
+  span,
+} from './wording';
 
 /** Releases in a freeze occurrence that covers one of their entities, unless exempt or overridden. */
 export class FreezeConflicts {
@@ -68,9 +75,9 @@ export function describeFreeze(acc: Accumulator): Conflict {
     id: conflictId('freeze', [a.id, first.freezeId]),
     message: `Release ${name(a)} (${a.type}, ${span(a)}) falls in freeze "${
       first.title
-    }" (${fmt(first.start)} to ${fmt(
-      first.end,
-    )})${more}, which covers ${base.entityRefs.join(', ')}.`,
+    }" (${period(first.start, first.end)})${more}, which covers ${entities(
+      base.entityRefs,
+    )}.`,
     suggestion: `Move the release to a window outside the freeze ("Suggest slots" on the release form offers free ones)${
       first.exemptTypes.length
         ? `, use an exempt type (${first.exemptTypes.join(

@@ -1,4 +1,7 @@
-import { Conflict } from '@internal/plugin-release-coordination-common';
+import {
+  Conflict,
+  entityName,
+} from '@internal/plugin-release-coordination-common';
 import { addTo, Item, removeFrom } from './model';
 import { conflictId, fmt, name, SEVERITY } from './wording';
 
@@ -74,7 +77,7 @@ export function describeOverload(overload: Overload, max: number): Conflict {
     severity: SEVERITY['owner-overload'],
     releaseIds,
     entityRefs: [...new Set(items.flatMap(i => i.release.entityRefs))].sort(),
-    message: `${overload.owner} owns up to ${
+    message: `${entityName(overload.owner)} owns up to ${
       overload.peak
     } active releases at the same time between ${fmt(from)} and ${fmt(
       to,

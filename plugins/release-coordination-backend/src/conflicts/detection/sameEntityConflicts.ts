@@ -1,7 +1,7 @@
 import { Conflict } from '@internal/plugin-release-coordination-common';
 import { Findings, pairKey } from './Findings';
 import { Accumulator, Item, ordered } from './model';
-import { conflictBase, conflictId, fmt, name, span } from './wording';
+import { conflictBase, conflictId, entities, fmt, name, span } from './wording';
 
 /** A starting release and the open ones that change the same entity `ref`. */
 export function recordSameEntity(
@@ -31,7 +31,7 @@ export function describeSameEntity(acc: Accumulator): Conflict {
     id: conflictId('same-entity', base.releaseIds),
     message: `Releases ${name(a)} (${span(a)}) and ${name(b)} (${span(
       b,
-    )}) both change ${base.entityRefs.join(', ')} at the same time.`,
+    )}) both change ${entities(base.entityRefs)} at the same time.`,
     suggestion: `Move ${name(b)} to start at or after ${fmt(
       a.window.end,
     )}, or merge the two releases into one.`,

@@ -1,3 +1,5 @@
+import { entityName } from '@internal/plugin-release-coordination-common';
+import { DateTime } from 'luxon';
 import { createHash } from 'node:crypto';
 import { Accumulator, DetectableRelease } from './model';
 
@@ -10,16 +12,40 @@ export const SEVERITY = {
   ordering: 'blocking',
 } as const;
 
-/** An instant in ISO form, whole seconds without milliseconds. */
-export const fmt = (ms: number | string) =>
-  new Date(ms).toISOString().replace('.000Z', 'Z');
+const utc = (at: number | string) =>
+  (typeof at === 'number'
+    ? DateTime.fromMillis(at)
+    : DateTime.fromISO(at)
+  ).setZone('utc');
+
+/**
+ * An instant as people read it, in UTC since the reader's zone is not known
+ * here: "Sat Dec 12, 09:00 UTC".
+ */
+export const fmt = (at: number | string) =>
+  utc(at).toFormat("ccc LLL d, HH:mm 'UTC'");
+
+/**
+ * A period as people read it: "Sat Dec 12, 09:00–11:00 UTC" within a day,
+ * "Fri Dec 11, 15:00 – Mon Dec 14, 07:00 UTC" across days.
+ */
+export const period = (start: number | string, end: number | string) =>
+  utc(start).hasSame(utc(end), 'day')
+    ? `${utc(start).toFormat('ccc LLL d, HH:mm')}–${utc(end).toFormat(
+        "HH:mm 'UTC'",
+      )}`
+    : `${utc(start).toFormat('ccc LLL d, HH:mm')} – ${fmt(end)}`;
 
 /** A release's title, quoted. */
 export const name = (release: DetectableRelease) => `"${release.title}"`;
 
-/** A release's window, "start to end". */
+/** A release's window as a period. */
 export const span = (release: DetectableRelease) =>
-  `${fmt(release.window.start)} to ${fmt(release.window.end)}`;
+  period(release.window.start, release.window.end);
+
+/** Entities as people name them, without kind and default namespace. */
+export const entities = (refs: Iterable<string>) =>
+  [...refs].map(ref => entityName(ref)).join(', ');
 
 /** A stable id of a conflict from its kind and what it is about. */
 export const conflictId = (kind: string, parts: string[]) =>

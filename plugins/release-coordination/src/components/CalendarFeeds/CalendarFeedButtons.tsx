@@ -7,6 +7,7 @@ import Alert from '@material-ui/lab/Alert';
 import {
   CalendarFeed,
   CalendarFilters,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { useCallback, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
@@ -14,7 +15,6 @@ import { ReleaseCalendarFilter } from '../ReleaseCalendar/types';
 import { errorMessage } from '../shared/format';
 import { saveFile } from '../shared/saveFile';
 import { SecretFeedDialog } from '../shared/SecretFeedDialog';
-import { entityName } from '../shared/shortRef';
 
 /**
  * The part of a calendar filter an iCalendar feed understands: one entity,

@@ -3,8 +3,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import { Freeze } from '@internal/plugin-release-coordination-common';
-import { shortRef } from '../shared/shortRef';
+import { Freeze, shortRef } from '@internal/plugin-release-coordination-common';
 import { formatTimestamp } from '../shared/format';
 import { describeFreezeTimes, FreezeState, SCOPE_LISTS } from './freezeForm';
 

@@ -2,9 +2,11 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { AffectedHere } from '@internal/plugin-release-coordination-common';
+import {
+  AffectedHere,
+  entityName,
+} from '@internal/plugin-release-coordination-common';
 import { useState } from 'react';
-import { entityName } from '../shared/shortRef';
 
 /** How many entities show before "Show all". */
 const FIRST = 5;

@@ -10,9 +10,9 @@ import { ReactNode } from 'react';
 import {
   ImpactDependent,
   ImpactReport,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { PLAIN_TABLE_OPTIONS } from '../shared/FormDialog';
-import { entityName } from '../shared/shortRef';
 
 const useStyles = makeStyles(theme => ({
   refs: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1) },

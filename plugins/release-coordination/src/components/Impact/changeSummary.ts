@@ -1,5 +1,7 @@
-import { Release } from '@internal/plugin-release-coordination-common';
-import { entityName } from '../shared/shortRef';
+import {
+  Release,
+  entityName,
+} from '@internal/plugin-release-coordination-common';
 
 /** How many change titles {@link changeSummary} names before "and N more". */
 const NAMED_CHANGES = 3;

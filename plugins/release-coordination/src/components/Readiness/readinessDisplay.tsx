@@ -2,8 +2,8 @@ import Chip from '@material-ui/core/Chip';
 import {
   ReleaseApprovals,
   ReleaseReadiness,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
-import { entityName } from '../shared/shortRef';
 
 /** The go / no-go verdict as a chip: "ready" or "not ready". */
 export function ReadinessVerdictChip(props: {

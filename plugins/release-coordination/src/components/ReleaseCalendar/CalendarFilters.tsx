@@ -14,12 +14,12 @@ import {
   RELEASE_TYPES,
   ReleaseState,
   ReleaseType,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { stateLabel } from '../shared/format';
 import { ReleaseCalendarFilter } from './types';
-import { entityName } from '../shared/shortRef';
 import { Cluster } from '../shared/Cluster';
 
 /** A full, lower-case ref of a kind, or undefined when the text is not one. */

@@ -3,9 +3,9 @@ import {
   FreezeScope,
   Release,
   ReleaseState,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
-import { entityName } from '../shared/shortRef';
 import type { EntityRelations } from './entityRelations';
 
 /**

@@ -11,6 +11,7 @@ import {
   CHANGE_KINDS,
   ChangeKind,
   RELEASE_TYPES,
+  shortRef,
 } from '@internal/plugin-release-coordination-common';
 import { useApi } from '@backstage/core-plugin-api';
 import { useState } from 'react';
@@ -36,7 +37,6 @@ import { SlotSuggestions } from './SlotSuggestions';
 import { useWindowCheck } from './useWindowCheck';
 import { WindowCheckNotice } from './WindowCheckNotice';
 import { DateTime } from 'luxon';
-import { shortRef } from '../shared/shortRef';
 import { Cluster } from '../shared/Cluster';
 
 /** Props of {@link ReleaseFormFields}. */

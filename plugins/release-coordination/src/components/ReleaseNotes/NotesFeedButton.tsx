@@ -1,11 +1,13 @@
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import RssFeedIcon from '@material-ui/icons/RssFeed';
-import { ReleaseNotesFeed } from '@internal/plugin-release-coordination-common';
+import {
+  ReleaseNotesFeed,
+  entityName,
+} from '@internal/plugin-release-coordination-common';
 import { useCallback, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { SecretFeedDialog } from '../shared/SecretFeedDialog';
-import { entityName } from '../shared/shortRef';
 
 /**
  * "Release notes feed" of a System: a personal Atom feed URL of its

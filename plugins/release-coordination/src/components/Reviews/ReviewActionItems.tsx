@@ -11,10 +11,10 @@ import {
   CreateActionItemRequest,
   ReleaseReview,
   ReviewActionItem,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { FormEvent, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { entityName } from '../shared/shortRef';
 import { formatDate } from '../shared/format';
 import { Cluster } from '../shared/Cluster';
 

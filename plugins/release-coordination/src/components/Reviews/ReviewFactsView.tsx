@@ -3,10 +3,10 @@ import Typography from '@material-ui/core/Typography';
 import {
   formatMinutes,
   ReviewFacts,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { ReactNode } from 'react';
 import { formatTimestamp, formatWindow, stateLabel } from '../shared/format';
-import { entityName } from '../shared/shortRef';
 
 function FactList(props: { title: string; items: ReactNode[]; none: string }) {
   return (

@@ -9,6 +9,7 @@ import TextField from '@material-ui/core/TextField';
 import {
   ListReviewsRequest,
   ReleaseReviewSummary,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { FormEvent, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
@@ -16,7 +17,6 @@ import { formatTimestamp } from '../shared/format';
 import { CursorPageList, useCursorListing } from '../shared/CursorPager';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { requirementText, statusText } from './reviewDisplay';
-import { entityName } from '../shared/shortRef';
 import { Cluster } from '../shared/Cluster';
 
 const PAGE_SIZE = 20;

@@ -1,9 +1,9 @@
 import {
   ReleaseReviewSummary,
   REVIEW_REASON_TEXT,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { formatTimestamp } from '../shared/format';
-import { entityName } from '../shared/shortRef';
 
 /** Whether a review is required and why, or optional, in words. */
 export function requirementText(review: ReleaseReviewSummary): string {

@@ -10,6 +10,7 @@ import {
   HOTFIX_SOURCE_STATES,
   Release,
   RollbackStepStatus,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -18,7 +19,6 @@ import { errorMessage, formatTimestamp } from '../shared/format';
 import { HotfixLinks } from './HotfixLinks';
 import { RollbackDecisionForm } from './RollbackDecisionForm';
 import { RollbackSteps } from './RollbackSteps';
-import { entityName } from '../shared/shortRef';
 
 /** Props of {@link ReleaseRollback}. @public */
 export interface ReleaseRollbackProps {

@@ -10,6 +10,7 @@ import {
   Release,
   ReleaseRollbackStatus,
   RollbackTriggers,
+  shortRef,
 } from '@internal/plugin-release-coordination-common';
 import { ResponseError } from '@backstage/errors';
 import { useApi } from '@backstage/core-plugin-api';
@@ -18,7 +19,6 @@ import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { errorMessage } from '../shared/format';
 import { fieldErrors } from './fieldErrors';
 import { TriggerPicker } from './TriggerPicker';
-import { shortRef } from '../shared/shortRef';
 
 const FIELDS = ['reason', 'scope', 'triggeredBy', 'emergency'] as const;
 

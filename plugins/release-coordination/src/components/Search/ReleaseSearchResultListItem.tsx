@@ -6,13 +6,13 @@ import Typography from '@material-ui/core/Typography';
 import {
   ReleaseState,
   ReleaseType,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { ResultHighlight } from '@backstage/plugin-search-common';
 import { HighlightedSearchResultText } from '@backstage/plugin-search-react';
 import type { BaseSearchResultListItemProps } from '@backstage/plugin-search-react/alpha';
 import { formatWindow } from '../shared/format';
 import { ReleaseStateChip, ReleaseTypeChip } from '../shared/ReleaseChips';
-import { entityName } from '../shared/shortRef';
 import { Cluster } from '../shared/Cluster';
 
 /** The search documents of release plans (see the search collator module). */

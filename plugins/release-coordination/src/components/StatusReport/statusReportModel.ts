@@ -8,6 +8,7 @@ import {
   ReleaseState,
   RELEASE_STATES,
   RiskAssessment,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import {
   formatTimestamp,
@@ -16,7 +17,6 @@ import {
   stateLabel,
 } from '../shared/format';
 import { approvalsSummary } from '../Readiness/readinessDisplay';
-import { entityName } from '../shared/shortRef';
 
 /** The states of a release going to plan, in order: up to `verified`. */
 const MAIN_PATH: ReleaseState[] = RELEASE_STATES.slice(

@@ -4,13 +4,13 @@ import {
   LinkedRelease,
   Release,
   ReleaseHotfixLinks,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import Typography from '@material-ui/core/Typography';
 import { DateTime } from 'luxon';
 import { KeyboardEvent } from 'react';
 import { releaseTypeColor } from '../ReleaseCalendar/calendarModel';
 import { ConflictFlag } from '../shared/ConflictFlag';
-import { entityName } from '../shared/shortRef';
 import { formatWindow, stateLabel } from '../shared/format';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import {

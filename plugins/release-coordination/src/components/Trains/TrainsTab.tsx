@@ -14,14 +14,16 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import Alert from '@material-ui/lab/Alert';
-import { Train } from '@internal/plugin-release-coordination-common';
+import {
+  Train,
+  entityName,
+} from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { errorMessage, formatTimestamp, formatWindow } from '../shared/format';
 import { useReleaseLink } from '../shared/useReleaseLink';
-import { entityName } from '../shared/shortRef';
 import { useReleaseTitles } from '../shared/useReleaseTitles';
 import { describeCadence, describeDuration } from './trainText';
 

@@ -4,11 +4,13 @@ import Chip from '@material-ui/core/Chip';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import { SuccessCriterion } from '@internal/plugin-release-coordination-common';
+import {
+  SuccessCriterion,
+  entityName,
+} from '@internal/plugin-release-coordination-common';
 import { formatTimestamp } from '../shared/format';
 import { UserLink } from '../shared/UserContent';
 import { checkText, proposalText, RESULT_LABELS } from './criterionDisplay';
-import { entityName } from '../shared/shortRef';
 
 /** Props of {@link CriterionItem}. */
 export interface CriterionItemProps {

@@ -14,6 +14,7 @@ import {
   Release,
   ReleaseVerification as ReleaseVerificationValue,
   SuccessCriterion,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { useId, useState } from 'react';
 import { useConfirmation } from '../shared/useConfirmation';
@@ -26,7 +27,6 @@ import { useOwnsRelease } from '../shared/useOwnsRelease';
 import { CriterionDialog } from './CriterionDialog';
 import { CriterionItem } from './CriterionItem';
 import { RecordResultDialog } from './RecordResultDialog';
-import { entityName } from '../shared/shortRef';
 
 /** Props of {@link ReleaseVerification}. @public */
 export interface ReleaseVerificationProps {

@@ -1,7 +1,9 @@
 import { ResponseError } from '@backstage/errors';
-import { ReleaseState } from '@internal/plugin-release-coordination-common';
+import {
+  ReleaseState,
+  entityName,
+} from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
-import { entityName } from './shortRef';
 
 /** A lifecycle state as words: `in_progress` → `in progress`. */
 export function stateLabel(state: ReleaseState | string): string {
