@@ -21,6 +21,7 @@ import {
   Release,
   ReleaseApprovals,
   ReleaseState,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { ApprovalStore } from '../database/DatabaseApprovalStore';
 import {
@@ -327,13 +328,17 @@ export class ApprovalService {
     );
     if (!decision) {
       throw new NotFoundError(
-        `${groupRef} has no decision on release "${release.title}" in round ${round}`,
+        `${entityName(groupRef)} has no decision on release "${
+          release.title
+        }" in round ${round}`,
       );
     }
     const by = credentials.principal.userEntityRef;
     if (decision.by !== by) {
       throw new NotAllowedError(
-        `Only ${decision.by}, who decided, may withdraw the decision of ${groupRef}`,
+        `Only ${entityName(
+          decision.by,
+        )}, who decided, may withdraw the decision of ${entityName(groupRef)}`,
       );
     }
     await this.deciders.checkMayDecide(release, credentials);
@@ -345,11 +350,17 @@ export class ApprovalService {
     );
     if (before && STARTED_STATES.includes(release.state)) {
       throw new ConflictError(
-        `Release "${release.title}" is ${release.state}: the decision of ${groupRef} it went ahead on can no longer be withdrawn`,
+        `Release "${release.title}" is ${
+          release.state
+        }: the decision of ${entityName(
+          groupRef,
+        )} it went ahead on can no longer be withdrawn`,
       );
     }
     if (!(await this.store.deleteDecision(id, round, wanted, by))) {
-      throw new NotFoundError(`${groupRef} has no decision to withdraw`);
+      throw new NotFoundError(
+        `${entityName(groupRef)} has no decision to withdraw`,
+      );
     }
     // an approved release must have every approval it needs before
     const current =
@@ -381,8 +392,10 @@ export class ApprovalService {
     const reasons = [
       ...approvals.required
         .filter(r => r.status === 'rejected')
-        .map(r => `rejected by ${r.groupRef}`),
-      ...approvals.pending.map(groupRef => `approval of ${groupRef} missing`),
+        .map(r => `rejected by ${entityName(r.groupRef)}`),
+      ...approvals.pending.map(
+        groupRef => `approval of ${entityName(groupRef)} missing`,
+      ),
     ];
     throw new ConflictError(
       `Release "${release.title}" cannot be approved: ${reasons.join('; ')}`,

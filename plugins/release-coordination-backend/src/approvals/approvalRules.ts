@@ -13,6 +13,7 @@ import {
   RequiredApproval,
 } from '@internal/plugin-release-coordination-common';
 import { normalizeRef } from '../catalogGraph/refs';
+import { DAY_MS } from '../time';
 
 /**
  * The approval policy from app-config, with defaults.
@@ -35,8 +36,6 @@ export interface ApprovalPolicy {
    */
   followUpDays: number;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Longest follow-up time that can be configured, in days. */
 const MAX_FOLLOW_UP_DAYS = 90;

@@ -2,6 +2,7 @@ import { ConflictError } from '@backstage/errors';
 import {
   ApprovalDecision,
   ApprovalDecisionValue,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { NewReleaseEvent } from './ReleaseStore';
@@ -97,7 +98,9 @@ export class DatabaseApprovalStore {
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new ConflictError(
-          `${decision.groupRef} has already decided on release ${releaseId}`,
+          `${entityName(
+            decision.groupRef,
+          )} has already decided on this release`,
         );
       }
       throw error;

@@ -1,6 +1,5 @@
 import { Knex } from 'knex';
-
-const HOUR_MS = 60 * 60 * 1000;
+import { HOUR_MS } from '../time';
 
 /**
  * Upper bounds of window lengths in hours (a day, a week, 30 and 90 days),

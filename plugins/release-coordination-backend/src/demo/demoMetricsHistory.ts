@@ -9,9 +9,8 @@ import { Stores } from '../database/createStores';
 import { NewReleaseEvent } from '../database/ReleaseStore';
 import { APPROVER, PLANNER } from './demoPeople';
 import { seedOnce } from './seedOnce';
+import { HOUR_MS, DAY_MS } from '../time';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const WEEKS = 26;
 const COMMERCE_TRAIN = '00000000-0000-4000-c000-000000000001';
 
@@ -71,23 +70,23 @@ function historyRelease(options: {
   const { n, start, hours, late } = options;
   const [component, team] = options.component;
   const planner = PLANNER[team];
-  const end = start + hours * HOUR;
-  const planned = start - options.plannedDaysBefore * DAY;
+  const end = start + hours * HOUR_MS;
+  const planned = start - options.plannedDaysBefore * DAY_MS;
   const path: Array<[ReleaseState, number]> = [
     ['planned', planned],
-    ['approved', planned + (3 + (n % 20)) * HOUR],
-    ['in_progress', late ? start + 2 * HOUR : start],
-    ['released', late ? end + 3 * HOUR : start + (hours / 2) * HOUR],
+    ['approved', planned + (3 + (n % 20)) * HOUR_MS],
+    ['in_progress', late ? start + 2 * HOUR_MS : start],
+    ['released', late ? end + 3 * HOUR_MS : start + (hours / 2) * HOUR_MS],
     ...options.after,
   ];
-  const created = planned - DAY;
+  const created = planned - DAY_MS;
   return {
     approvals: [...new Set([team, ...DEPENDENT_OWNERS])].map(group => ({
       groupRef: `group:default/${group}`,
       by: APPROVER[group],
       decision: 'approve',
       comment: 'Looks good',
-      at: iso(path[1][1] - HOUR),
+      at: iso(path[1][1] - HOUR_MS),
     })),
     release: {
       id: `00000000-0000-4000-e000-${String(n).padStart(12, '0')}`,
@@ -142,7 +141,7 @@ function historyRelease(options: {
 export function demoMetricsHistory(now: Date): HistoryRelease[] {
   const items: HistoryRelease[] = [];
   let n = 0;
-  const today = Math.floor(now.getTime() / DAY) * DAY;
+  const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
   for (let week = WEEKS; week >= 1; week--) {
     for (let k = 0; k < 2 + (week % 2); k++) {
       n += 1;
@@ -150,9 +149,10 @@ export function demoMetricsHistory(now: Date): HistoryRelease[] {
       const component = rolledBack
         ? ROLLED_BACK[(n / 7) % ROLLED_BACK.length]
         : COMPONENTS[n % COMPONENTS.length];
-      const start = today - week * 7 * DAY + (k * 2 + 1) * DAY + 9 * HOUR;
+      const start =
+        today - week * 7 * DAY_MS + (k * 2 + 1) * DAY_MS + 9 * HOUR_MS;
       const hours = 2 + (n % 3);
-      const end = start + hours * HOUR;
+      const end = start + hours * HOUR_MS;
       const base = historyRelease({
         n,
         component,
@@ -162,8 +162,8 @@ export function demoMetricsHistory(now: Date): HistoryRelease[] {
         late: n % 5 === 0,
         plannedDaysBefore: 2 + (n % 9),
         after: rolledBack
-          ? [['rolled_back', end + 2 * HOUR]]
-          : [['verified', end + 6 * HOUR]],
+          ? [['rolled_back', end + 2 * HOUR_MS]]
+          : [['verified', end + 6 * HOUR_MS]],
       });
       const onTrain =
         n % 3 === 0 &&
@@ -173,12 +173,12 @@ export function demoMetricsHistory(now: Date): HistoryRelease[] {
         ...(onTrain && { trainSlot: iso(start) }),
         ...(n % 9 === 0 &&
           !rolledBack && {
-            issue: resolvedIssue(n, base.release, end + HOUR, 4 + (n % 6)),
+            issue: resolvedIssue(n, base.release, end + HOUR_MS, 4 + (n % 6)),
           }),
       });
       if (rolledBack) {
         n += 1;
-        const hotfixStart = end + DAY;
+        const hotfixStart = end + DAY_MS;
         const hotfix = historyRelease({
           n,
           component,
@@ -188,7 +188,7 @@ export function demoMetricsHistory(now: Date): HistoryRelease[] {
           title: `${component[0]} hotfix ${n}`,
           late: false,
           plannedDaysBefore: 0.5,
-          after: [['verified', hotfixStart + 4 * HOUR]],
+          after: [['verified', hotfixStart + 4 * HOUR_MS]],
         });
         items.push({ ...hotfix, hotfixOf: base.release.id });
       }
@@ -214,8 +214,8 @@ function resolvedIssue(
     links: [],
     createdBy: release.createdBy,
     createdAt: iso(at),
-    updatedAt: iso(at + hours * HOUR),
-    statusSince: iso(at + hours * HOUR),
+    updatedAt: iso(at + hours * HOUR_MS),
+    statusSince: iso(at + hours * HOUR_MS),
     revision: 2,
   };
 }

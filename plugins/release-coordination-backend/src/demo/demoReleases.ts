@@ -7,9 +7,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { NewReleaseEvent } from '../database/ReleaseStore';
 import { APPROVER, PLANNER } from './demoPeople';
-
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
+import { HOUR_MS, DAY_MS } from '../time';
 
 /**
  * Moves a UTC midnight on a weekend to a weekday, as teams plan: past days back
@@ -18,8 +16,8 @@ const DAY = 24 * HOUR;
 function onWeekday(midnight: number, future: boolean): number {
   const weekday = new Date(midnight).getUTCDay();
   if (weekday !== 0 && weekday !== 6) return midnight;
-  if (future) return midnight + (weekday === 6 ? 2 : 1) * DAY;
-  return midnight - (weekday === 6 ? 1 : 2) * DAY;
+  if (future) return midnight + (weekday === 6 ? 2 : 1) * DAY_MS;
+  return midnight - (weekday === 6 ? 1 : 2) * DAY_MS;
 }
 
 /** The states the demo releases end in. */
@@ -361,11 +359,11 @@ export function demoReleases(now: Date): {
     // calendar looks planned; the release in progress keeps its offset from now.
     const today = new Date(now).setUTCHours(0, 0, 0, 0);
     const start = Number.isInteger(demo.startInDays)
-      ? onWeekday(today + demo.startInDays * DAY, demo.startInDays > 0) +
-        (9 + (index % 5)) * HOUR
-      : now.getTime() + demo.startInDays * DAY;
-    const end = start + demo.hours * HOUR;
-    const createdAt = Math.min(start - 10 * DAY, now.getTime() - 2 * DAY);
+      ? onWeekday(today + demo.startInDays * DAY_MS, demo.startInDays > 0) +
+        (9 + (index % 5)) * HOUR_MS
+      : now.getTime() + demo.startInDays * DAY_MS;
+    const end = start + demo.hours * HOUR_MS;
+    const createdAt = Math.min(start - 10 * DAY_MS, now.getTime() - 2 * DAY_MS);
 
     const at = (state: ReleaseState, step: number): number => {
       switch (state) {
@@ -374,11 +372,11 @@ export function demoReleases(now: Date): {
         case 'released':
           return start + (end - start) * 0.7;
         case 'verified':
-          return end + HOUR;
+          return end + HOUR_MS;
         case 'rolled_back':
           return end;
         default:
-          return createdAt + (step + 1) * 12 * HOUR;
+          return createdAt + (step + 1) * 12 * HOUR_MS;
       }
     };
 
@@ -388,7 +386,7 @@ export function demoReleases(now: Date): {
     const path = pathTo(demo.state);
     // decided, and any freeze overridden, half a day before it was approved
     const approvedStep = path.indexOf('approved');
-    const decidedAt = iso(at('approved', approvedStep) - 12 * HOUR);
+    const decidedAt = iso(at('approved', approvedStep) - 12 * HOUR_MS);
     const decisions: ApprovalDecision[] =
       approvedStep < 0
         ? []

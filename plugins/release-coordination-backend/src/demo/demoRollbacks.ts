@@ -6,8 +6,7 @@ import {
   RollbackStepStatus,
 } from '@internal/plugin-release-coordination-common';
 import { NewReleaseEvent } from '../database/ReleaseStore';
-
-const HOUR = 60 * 60 * 1000;
+import { HOUR_MS } from '../time';
 
 type DemoRollback = {
   release: Release;
@@ -38,9 +37,9 @@ function demoRelease(options: {
   freezeOverrideReason?: string;
   description: string;
 }): Pick<DemoRollback, 'release' | 'events' | 'decisions'> {
-  const start = options.now.getTime() + options.startHours * HOUR;
+  const start = options.now.getTime() + options.startHours * HOUR_MS;
   const iso = (time: number) => new Date(time).toISOString();
-  const createdAt = start - 7 * 24 * HOUR;
+  const createdAt = start - 7 * 24 * HOUR_MS;
   const events: NewReleaseEvent[] = [
     {
       action: 'created',
@@ -53,8 +52,8 @@ function demoRelease(options: {
       actorRef: options.planner,
       createdAt: iso(
         state === 'planned' || state === 'approved'
-          ? createdAt + (step + 1) * HOUR
-          : start + (step - 1) * HOUR,
+          ? createdAt + (step + 1) * HOUR_MS
+          : start + (step - 1) * HOUR_MS,
       ),
       changes: [
         {
@@ -68,7 +67,7 @@ function demoRelease(options: {
   const freezeOverride = options.freezeOverrideReason && {
     reason: options.freezeOverrideReason,
     by: options.planner,
-    at: iso(start - HOUR),
+    at: iso(start - HOUR_MS),
   };
   if (freezeOverride) {
     events.push({
@@ -90,7 +89,7 @@ function demoRelease(options: {
       version: options.version,
       type: options.type ?? 'normal',
       state: options.path[options.path.length - 1] ?? 'draft',
-      window: { start: iso(start), end: iso(start + 2 * HOUR) },
+      window: { start: iso(start), end: iso(start + 2 * HOUR_MS) },
       entityRefs: options.components.map(name => `component:default/${name}`),
       ownerRef: `group:default/${options.team}`,
       description: options.description,
@@ -110,7 +109,7 @@ function demoRelease(options: {
           by,
           decision: 'approve',
           comment: 'Looks good',
-          at: iso(createdAt + HOUR),
+          at: iso(createdAt + HOUR_MS),
         }))
       : [],
   };
@@ -224,7 +223,7 @@ export function demoRollbacks(now: Date): DemoRollback[] {
     emergency: false,
     decidedBy: by,
     decidedAt: new Date(
-      Date.parse(release.window.start) + hours * HOUR,
+      Date.parse(release.window.start) + hours * HOUR_MS,
     ).toISOString(),
   });
   return [

@@ -1,8 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Release } from '@internal/plugin-release-coordination-common';
 import { Stores } from '../database/createStores';
-
-const HOUR = 3_600_000;
+import { HOUR_MS } from '../time';
 
 /** "Checkout 3.14" of the demo releases: verified, its criteria met or waived. */
 const VERIFIED_DEMO_ID = '00000000-0000-4000-a000-000000000001';
@@ -21,11 +20,16 @@ const ERROR_RATE = {
 
 /** "Checkout 3.15", released three hours before `now`, with its history. */
 function releasedDemo(now: number) {
-  const start = now - 4 * HOUR;
+  const start = now - 4 * HOUR_MS;
   const iso = (time: number) => new Date(time).toISOString();
-  const createdAt = now - 12 * 24 * HOUR;
+  const createdAt = now - 12 * 24 * HOUR_MS;
   const path = ['planned', 'approved', 'in_progress', 'released'] as const;
-  const times = [createdAt + HOUR, now - 2 * 24 * HOUR, start, now - 3 * HOUR];
+  const times = [
+    createdAt + HOUR_MS,
+    now - 2 * 24 * HOUR_MS,
+    start,
+    now - 3 * HOUR_MS,
+  ];
   const events = [
     { action: 'created' as const, createdAt: iso(createdAt), changes: [] },
     ...path.map((state, step) => ({
@@ -46,7 +50,7 @@ function releasedDemo(now: number) {
     version: '3.15.0',
     type: 'normal',
     state: 'released',
-    window: { start: iso(start), end: iso(start + 2 * HOUR) },
+    window: { start: iso(start), end: iso(start + 2 * HOUR_MS) },
     entityRefs: [
       'component:default/checkout-service',
       'component:default/cart-service',
@@ -62,7 +66,7 @@ function releasedDemo(now: number) {
     updatedAt: events[events.length - 1].createdAt,
     revision: events.length,
   };
-  return { release, events, decidedAt: iso(times[1] - 12 * HOUR) };
+  return { release, events, decidedAt: iso(times[1] - 12 * HOUR_MS) };
 }
 
 /**

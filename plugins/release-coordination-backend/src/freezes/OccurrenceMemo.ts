@@ -3,8 +3,8 @@ import {
   MAX_OCCURRENCE_RANGE_DAYS,
 } from '@internal/plugin-release-coordination-common';
 import { expandOccurrences, MAX_OCCURRENCES, Occurrence } from './occurrences';
+import { DAY_MS } from '../time';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** The expansions kept are of 30-day chunks of time, aligned to the epoch. */
 const CHUNK_MS = 30 * DAY_MS;
 /** The chunks of the longest range a request may ask for; longer ones are expanded directly. */

@@ -2,6 +2,7 @@ import { Freeze } from '@internal/plugin-release-coordination-common';
 import { RRule } from 'rrule';
 import { hoursReachable, ruleStartingNear } from './ruleStartingNear';
 import { zoneOffset } from './zoneOffsets';
+import { MINUTE_MS, DAY_MS } from '../time';
 
 /** One occurrence of a freeze: a half-open interval [start, end) in UTC. */
 export interface Occurrence {
@@ -11,9 +12,6 @@ export interface Occurrence {
 
 /** Most occurrences one expansion returns, a guard against runaway rules. */
 export const MAX_OCCURRENCES = 10_000;
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
 
 type Recurring = Pick<Freeze, 'start' | 'end' | 'recurrence'>;
 

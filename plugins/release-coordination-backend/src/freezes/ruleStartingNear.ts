@@ -1,7 +1,5 @@
 import { Frequency, Options, RRule } from 'rrule';
-
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
+import { HOUR_MS, DAY_MS } from '../time';
 
 /** The BYxxx parts rrule fills in from DTSTART when a rule leaves them out. */
 const DEFAULTED_PARTS = [

@@ -1,6 +1,6 @@
 import { IANAZone, Zone, ZoneOffsetFormat, ZoneOffsetOptions } from 'luxon';
+import { DAY_MS } from '../time';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Days remembered over all zones before the table starts over. */
 const MAX_DAYS = 200_000;
 

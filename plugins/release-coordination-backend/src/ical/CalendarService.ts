@@ -22,8 +22,8 @@ import { FreezeEvaluator, scopeCovers } from '../freezes/FreezeEvaluator';
 import { buildCalendar } from './buildCalendar';
 import { feedTokenMatches, newFeedToken } from './feedTokens';
 import { UserCredentials } from '../credentials';
+import { DAY_MS } from '../time';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** The feed shows releases and freezes from this many days ago… */
 export const CALENDAR_PAST_DAYS = 90;
 /** …to this many days ahead. */

@@ -10,10 +10,9 @@ import { ReleaseStore } from '../database/ReleaseStore';
 import { FreezeService } from '../freezes/FreezeService';
 import { analyseImpact, Analysis, graphRiskInput } from './analysis';
 import { assessRisk, RiskConfig, RiskInput } from './assessRisk';
+import { HOUR_MS, DAY_MS } from '../time';
 
-const HOUR_MS = 3_600_000;
 /** A day in milliseconds. */
-export const DAY_MS = 24 * HOUR_MS;
 
 /**
  * The risk of stored releases: the graph's facts with their rollbacks,

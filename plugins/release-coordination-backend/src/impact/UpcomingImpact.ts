@@ -16,7 +16,8 @@ import {
 } from '../catalogGraph/traverse';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { ReleaseService } from '../releases/ReleaseService';
-import { DAY_MS, ReleaseRiskAssessor } from './ReleaseRiskAssessor';
+import { ReleaseRiskAssessor } from './ReleaseRiskAssessor';
+import { DAY_MS } from '../time';
 import { visibleRefs } from './visibleRefs';
 import { UserCredentials } from '../credentials';
 

@@ -20,9 +20,9 @@ import {
   REVIEW_COMPLETION_UNAVAILABLE,
   ReviewCompletionSource,
 } from './reviewCompletion';
+import { HOUR_MS } from '../time';
 
-const HOUR = 3_600_000;
-const WEEK = 7 * 24 * HOUR;
+const WEEK = 7 * 24 * HOUR_MS;
 
 /** The default of `releaseCoordination.metrics.reworkWindowDays`. */
 export const DEFAULT_REWORK_WINDOW_DAYS = 14;
@@ -94,7 +94,7 @@ const share = (part: number, whole: number) => ({
 });
 
 const hours = ({ medianMs, count }: MedianDuration) => ({
-  value: medianMs === null ? null : medianMs / HOUR,
+  value: medianMs === null ? null : medianMs / HOUR_MS,
   count,
 });
 
@@ -144,7 +144,7 @@ export class MetricsService {
       this.store.aggregate({
         entityRefs,
         buckets,
-        reworkWindowMs: this.reworkWindowDays * 24 * HOUR,
+        reworkWindowMs: this.reworkWindowDays * 24 * HOUR_MS,
       }),
       this.reviews.completion({ entityRefs, buckets }),
     ]);

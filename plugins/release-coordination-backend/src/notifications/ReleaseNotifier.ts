@@ -10,6 +10,7 @@ import {
   ReleaseEventAction,
   ReleaseIssue,
   ReleaseState,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 
 type NotificationPayload = Parameters<
@@ -141,8 +142,8 @@ export class ReleaseNotifier {
       {
         title: `${release.title} ${release.version}: ${what}`,
         description: event.reason
-          ? `By ${event.actorRef}: ${event.reason}`
-          : `By ${event.actorRef}.`,
+          ? `By ${entityName(event.actorRef)}: ${event.reason}`
+          : `By ${entityName(event.actorRef)}.`,
         severity: event.action.endsWith('-overridden') ? 'high' : 'normal',
         scope: `${release.id}:${event.action}:${event.createdAt}`,
       },
@@ -236,7 +237,9 @@ export class ReleaseNotifier {
       [groupRef, options.releaseManagerGroup],
       [],
       {
-        title: `Overdue: ${groupRef} has not approved ${release.title} ${release.version} afterwards`,
+        title: `Overdue: ${entityName(groupRef)} has not approved ${
+          release.title
+        } ${release.version} afterwards`,
         description: `The approval collected afterwards was due by ${deadline}.`,
         severity: 'critical',
         scope: `${release.id}:follow-up-overdue:${round}:${groupRef}`,
@@ -261,7 +264,9 @@ export class ReleaseNotifier {
       [],
       {
         title: `Escalation: ${issue.severity} issue "${issue.title}" on ${release.title} ${release.version} is still ${issue.status}`,
-        description: `${issue.status} since ${issue.statusSince} (longer than ${rule.after}); owner ${issue.ownerRef}.`,
+        description: `${issue.status} since ${issue.statusSince} (longer than ${
+          rule.after
+        }); owner ${entityName(issue.ownerRef)}.`,
         severity: issue.severity === 'sev1' ? 'critical' : 'high',
         scope: `${release.id}:issue-escalation:${issue.id}:${rule.key}:${issue.statusSince}`,
       },

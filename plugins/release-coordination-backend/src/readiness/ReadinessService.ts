@@ -18,6 +18,7 @@ import {
   RiskAssessment,
   RiskLevel,
   maxRiskLevel,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { ApprovalService } from '../approvals/ApprovalService';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
@@ -152,7 +153,7 @@ function approvalsItem(approvals: ReleaseApprovals): ReadinessItem {
     kind: 'automatic',
     passed: approvals.complete,
     facts: [
-      ...approvals.required.map(r => `${r.groupRef}: ${r.status}`),
+      ...approvals.required.map(r => `${entityName(r.groupRef)}: ${r.status}`),
       ...(approvals.required.length === 0
         ? [`No approvals needed (rule "${approvals.rule}")`]
         : []),
@@ -294,7 +295,7 @@ export class ReadinessService {
         key => !annotations[key],
       );
       if (absent.length > 0) {
-        missing.push(`${entityRef} lacks ${absent.join(', ')}`);
+        missing.push(`${entityName(entityRef)} lacks ${absent.join(', ')}`);
       }
     }
     items.push({

@@ -13,6 +13,7 @@ import {
   freezeManagePermission,
   Release,
   releaseUpdatePermission,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { Caller, ReleaseAuthority } from './ReleaseAuthority';
@@ -87,7 +88,9 @@ export class ReleaseAccess {
       !caller.isReleaseManager
     ) {
       throw new NotAllowedError(
-        `Only members of ${release.ownerRef} or the release managers may change this release`,
+        `Only members of ${entityName(
+          release.ownerRef,
+        )} or the release managers may change this release`,
       );
     }
     await this.authorize(
@@ -124,7 +127,11 @@ export class ReleaseAccess {
     if (foreign.length === 0) return current;
     throw new NotAllowedError(
       `Only the owners of ${foreign
-        .map(f => (f.ownerRef ? `${f.entityRef} (${f.ownerRef})` : f.entityRef))
+        .map(f =>
+          f.ownerRef
+            ? `${entityName(f.entityRef)} (${entityName(f.ownerRef)})`
+            : f.entityRef,
+        )
         .join(
           ', ',
         )}, the release managers or platform admins may override freezes on them`,

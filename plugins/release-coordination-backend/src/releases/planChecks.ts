@@ -3,6 +3,7 @@ import { checkNamedRefsInCatalog } from '../catalogGraph/checkInCatalog';
 import {
   Release,
   StandardChange,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { ReleaseStore } from '../database/ReleaseStore';
@@ -59,7 +60,9 @@ export class ReleasePlanChecks {
           ? `a release is owned by one of your groups (${caller.groups.join(
               ', ',
             )}); to plan for another team, plan it for your group and hand it over`
-          : `offer the release to it instead from the release page's hand-over section, and a member of ${ownerRef} accepts it`
+          : `offer the release to it instead from the release page's hand-over section, and a member of ${entityName(
+              ownerRef,
+            )} accepts it`
       }`,
     );
   }

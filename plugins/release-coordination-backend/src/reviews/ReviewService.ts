@@ -21,6 +21,7 @@ import {
   reviewFileName,
   updateActionItemRequestSchema,
   updateReviewRequestSchema,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -280,7 +281,7 @@ export class ReviewService {
         `Only members of ${
           release.ownerRef
         }, of a group that approved the release, the release managers${
-          onlyStatus ? ` or ${item.ownerRef}` : ''
+          onlyStatus ? ` or ${entityName(item.ownerRef)}` : ''
         } may change this action item`,
       );
     }
@@ -426,7 +427,9 @@ export class ReviewService {
       !this.mayWrite(caller, release, await this.sources.decisions(release.id))
     ) {
       throw new NotAllowedError(
-        `Only members of ${release.ownerRef}, of a group that approved the release, or the release managers may write its review`,
+        `Only members of ${entityName(
+          release.ownerRef,
+        )}, of a group that approved the release, or the release managers may write its review`,
       );
     }
     return { stored, caller };

@@ -4,11 +4,10 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { ReadinessContributor } from '../readiness/readinessContributions';
 import { ReviewStore } from './DatabaseReviewStore';
+import { DAY_MS } from '../time';
 
 /** The id of the readiness item an overdue review of an earlier release raises. */
 export const OVERDUE_REVIEWS_ITEM_ID = 'earlier-reviews-completed';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * What reviews add to the readiness of a release still to happen: when a

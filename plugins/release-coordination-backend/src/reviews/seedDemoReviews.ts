@@ -5,12 +5,11 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { Stores } from '../database/createStores';
 import { reviewRequirement } from './reviewRequirement';
+import { DAY_MS } from '../time';
 
 /** "Ledger service 4.2" of the demo rollbacks: its review is completed, with action items. */
 export const DEMO_COMPLETED_REVIEW_RELEASE_ID =
   '00000000-0000-4000-b000-000000000001';
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * Seeds the reviews of every demo release that went live, once: required
@@ -65,9 +64,9 @@ async function writeCompletedReview(stores: Stores, now: Date) {
   const releaseId = DEMO_COMPLETED_REVIEW_RELEASE_ID;
   if (!(await store.getReview(releaseId))) return;
   const by = 'user:default/bob';
-  const at = new Date(now.getTime() - DAY).toISOString();
+  const at = new Date(now.getTime() - DAY_MS).toISOString();
   const date = (days: number) =>
-    new Date(now.getTime() + days * DAY).toISOString().slice(0, 10);
+    new Date(now.getTime() + days * DAY_MS).toISOString().slice(0, 10);
   const change = (revision: number) => ({ releaseId, revision, by, at });
   await store.updateReview(change(1), {
     wentWell:

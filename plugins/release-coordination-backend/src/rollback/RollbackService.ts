@@ -18,6 +18,7 @@ import {
   rollbackPlanSteps,
   RollbackStep,
   rollbackStepUpdateSchema,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { z } from 'zod';
 import {
@@ -254,7 +255,9 @@ export class RollbackService {
       !caller.isReleaseManager
     ) {
       throw new NotAllowedError(
-        `Only ${step.ownerRef}, members of ${release.ownerRef} or the release managers may update this step`,
+        `Only ${entityName(step.ownerRef)}, members of ${entityName(
+          release.ownerRef,
+        )} or the release managers may update this step`,
       );
     }
     if (rollback.completedAt) {
@@ -305,7 +308,11 @@ export class RollbackService {
       releaseIds.map(async releaseId => {
         const release = await this.releases.getRelease(releaseId);
         return {
-          reason: `A rollback of release "${release.title}" (${release.version}) of ${entityRef} is in progress; deploy again once it is rolled back.`,
+          reason: `A rollback of release "${release.title}" (${
+            release.version
+          }) of ${entityName(
+            entityRef,
+          )} is in progress; deploy again once it is rolled back.`,
           blocker: {
             kind: 'release' as const,
             id: release.id,
@@ -388,7 +395,9 @@ export class RollbackService {
     if (owner && (this.deciders === 'owners' || emergency)) return;
     throw new NotAllowedError(
       this.deciders === 'owners'
-        ? `Only members of ${release.ownerRef} or the release managers may decide a rollback of this release`
+        ? `Only members of ${entityName(
+            release.ownerRef,
+          )} or the release managers may decide a rollback of this release`
         : `Only the release managers may decide a rollback of this release${
             owner && emergencyType
               ? ' (its owners may through the emergency fast path)'

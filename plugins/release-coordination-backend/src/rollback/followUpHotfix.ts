@@ -5,8 +5,7 @@ import {
   Rollback,
 } from '@internal/plugin-release-coordination-common';
 import { releaseLink } from '../notifications/ReleaseNotifier';
-
-const HOUR = 60 * 60 * 1000;
+import { HOUR_MS } from '../time';
 
 /**
  * The plan of a follow-up `hotfix` release, prefilled from the release rolled
@@ -21,7 +20,7 @@ export function followUpHotfix(options: {
   now: Date;
 }): CreateReleaseInput {
   const { release, rollback, request, now } = options;
-  const start = Math.ceil((now.getTime() + HOUR) / 60_000) * 60_000;
+  const start = Math.ceil((now.getTime() + HOUR_MS) / 60_000) * 60_000;
   const reason = rollback
     ? `\n\nRolled back because: ${rollback.decision.reason}`
     : '';
@@ -31,7 +30,7 @@ export function followUpHotfix(options: {
     type: 'hotfix',
     window: request.window ?? {
       start: new Date(start).toISOString(),
-      end: new Date(start + 2 * HOUR).toISOString(),
+      end: new Date(start + 2 * HOUR_MS).toISOString(),
     },
     entityRefs: rollback?.entityRefs ?? release.entityRefs,
     ownerRef: release.ownerRef,

@@ -140,49 +140,39 @@ export function addReleaseRoutes(
     res.json(release);
   });
 
-  router.patch(
-    '/releases/:id',
-    releaseChange(
-      'release-update',
-      withBody(schemas.updateRelease, (id, body, credentials) =>
-        releases.updateRelease(id, body, credentials),
-      ),
-    ),
+  const update = withBody(schemas.updateRelease, (id, body, credentials) =>
+    releases.updateRelease(id, body, credentials),
   );
-
-  router.post(
-    '/releases/:id/transition',
-    releaseChange(
-      'release-transition',
-      withBody(transitionReleaseRequestSchema, (id, body, credentials) =>
-        releases.transitionRelease(id, body, credentials),
-      ),
-    ),
+  const transition = withBody(
+    transitionReleaseRequestSchema,
+    (id, body, credentials) =>
+      releases.transitionRelease(id, body, credentials),
   );
-
-  router.post(
-    '/releases/:id/handover',
-    releaseChange(
-      'release-handover-offer',
-      withBody(handoverRequestSchema, (id, body, credentials) =>
-        releases.offerHandover(id, body, credentials),
-      ),
-    ),
+  const offer = withBody(handoverRequestSchema, (id, body, credentials) =>
+    releases.offerHandover(id, body, credentials),
   );
-
-  router.post(
-    '/releases/:id/handover/accept',
-    releaseChange('release-handover-accept', (id, _req, credentials) =>
-      releases.acceptHandover(id, credentials),
-    ),
-  );
-
-  router.delete(
-    '/releases/:id/handover',
-    releaseChange('release-handover-cancel', (id, _req, credentials) =>
-      releases.cancelHandover(id, credentials),
-    ),
-  );
+  const accept: UserReleaseChange<Release> = (id, _req, credentials) =>
+    releases.acceptHandover(id, credentials);
+  const cancel: UserReleaseChange<Release> = (id, _req, credentials) =>
+    releases.cancelHandover(id, credentials);
+  // the changes to the release `:id`: method, path, audited event, change
+  const changes: Array<
+    ['patch' | 'post' | 'delete', string, string, UserReleaseChange<Release>]
+  > = [
+    ['patch', '/releases/:id', 'release-update', update],
+    ['post', '/releases/:id/transition', 'release-transition', transition],
+    ['post', '/releases/:id/handover', 'release-handover-offer', offer],
+    [
+      'post',
+      '/releases/:id/handover/accept',
+      'release-handover-accept',
+      accept,
+    ],
+    ['delete', '/releases/:id/handover', 'release-handover-cancel', cancel],
+  ];
+  for (const [method, path, eventId, change] of changes) {
+    router[method](path, releaseChange(eventId, change));
+  }
 
   router.get('/standard-changes', async (req, res) => {
     await userCredentials(req);

@@ -14,12 +14,10 @@ import { NotificationLogStore } from '../database/DatabaseNotificationLogStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { ReleaseNotifier } from '../notifications/ReleaseNotifier';
 import { CatalogTaskRunOptions } from './taskRunOptions';
+import { HOUR_MS, DAY_MS } from '../time';
 
 /** Hours before a window starts in which undecided approvers are reminded, by default. */
 export const DEFAULT_REMINDER_HOURS = 24;
-
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
 
 /**
  * Days after a follow-up deadline in which overdue approvals are still

@@ -34,8 +34,8 @@ import {
 } from './slots';
 import { assertRevision } from '../revisions';
 import { UserCredentials } from '../credentials';
+import { DAY_MS } from '../time';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Releases that went out: they count for the stats. */
 const RELEASED: ReleaseState[] = ['released', 'verified'];
 /** Releases that may still go out. */

@@ -14,6 +14,7 @@ import {
   ReleaseVerification,
   SuccessCriterion,
   UpdateCriterionInput,
+  entityName,
 } from '@internal/plugin-release-coordination-common';
 import { randomUUID } from 'node:crypto';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
@@ -33,7 +34,9 @@ const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 function openReason(criterion: SuccessCriterion): string | undefined {
   if (isCriterionSettled(criterion)) return undefined;
   const status = criterion.outcome ? 'not met' : 'open';
-  return `"${criterion.text}" (${status}, owner ${criterion.ownerRef})`;
+  return `"${criterion.text}" (${status}, owner ${entityName(
+    criterion.ownerRef,
+  )})`;
 }
 
 /** The 404 of a criterion the release does not have (it has no title to name). */
@@ -177,7 +180,9 @@ export class VerificationService {
     const caller = await this.releases.authority.caller(credentials);
     if (!caller.refs.includes(lower(criterion.ownerRef))) {
       throw new NotAllowedError(
-        `Only ${criterion.ownerRef} may record the result of this criterion`,
+        `Only ${entityName(
+          criterion.ownerRef,
+        )} may record the result of this criterion`,
       );
     }
     if (release.state !== 'released') {

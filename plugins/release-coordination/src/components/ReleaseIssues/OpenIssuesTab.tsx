@@ -1,8 +1,6 @@
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import {
   ISSUE_SEVERITIES,
   ISSUE_STATUSES,
@@ -14,6 +12,7 @@ import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { CursorPageList, useCursorListing } from '../shared/CursorPager';
+import { FilterField } from '../shared/FilterField';
 import { IssueRow } from './ReleaseIssues';
 
 const PAGE_SIZE = 20;
@@ -55,23 +54,16 @@ export function OpenIssuesTab() {
     [api, filters],
   );
   const filter = (key: keyof Filters, label: string, values?: string[]) => (
-    <TextField
+    <FilterField
       id={`open-issues-${key}`}
       label={label}
-      select={Boolean(values)}
       value={filters[key]}
-      onChange={e => {
+      onChange={value => {
         issues.reset();
-        setFilters({ ...filters, [key]: e.target.value });
+        setFilters({ ...filters, [key]: value });
       }}
-      style={{ minWidth: 160 }}
-    >
-      {values?.map(value => (
-        <MenuItem key={value} value={value}>
-          {value || 'any'}
-        </MenuItem>
-      ))}
-    </TextField>
+      options={values?.map(value => [value, value || 'any'] as const)}
+    />
   );
   return (
     <Box>

@@ -11,6 +11,7 @@ import {
 import { useId, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { EditReleaseDialog } from '../EditReleaseDialog';
+import { Cluster } from '../shared/Cluster';
 import { DisabledReason } from '../shared/DisabledReason';
 import { errorMessage } from '../shared/format';
 import { BookOnTrain } from '../Trains';
@@ -19,25 +20,6 @@ import {
   TransitionBlockerList,
   useTransitionBlockers,
 } from './TransitionBlockers';
-
-function EditButton(props: {
-  disabled: boolean;
-  describedBy?: string;
-  onClick: () => void;
-}) {
-  return (
-    <Button
-      variant="outlined"
-      color="primary"
-      startIcon={<EditIcon />}
-      disabled={props.disabled}
-      aria-describedby={props.describedBy}
-      onClick={props.onClick}
-    >
-      Edit
-    </Button>
-  );
-}
 
 /**
  * What the user can do to the release (edit it, move it through its
@@ -90,13 +72,18 @@ export function ReleaseActions(props: {
           </Alert>
         </Box>
       )}
-      <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+      <Cluster>
         {ACTIVE_RELEASE_STATES.includes(release.state) && (
-          <EditButton
+          <Button
+            variant="outlined"
+            color="primary"
+            startIcon={<EditIcon />}
             disabled={Boolean(disabledReason) || busy}
-            describedBy={describedBy}
+            aria-describedby={describedBy}
             onClick={() => setEditing(true)}
-          />
+          >
+            Edit
+          </Button>
         )}
         <TransitionButtons
           release={release}
@@ -113,7 +100,7 @@ export function ReleaseActions(props: {
           onBooked={onChanged}
           reasonId={reasonId}
         />
-      </Box>
+      </Cluster>
       {disabledReason && (
         <Box marginTop={1}>
           <DisabledReason id={reasonId}>{disabledReason}</DisabledReason>

@@ -4,8 +4,6 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import {
   ListReviewsRequest,
   ReleaseReviewSummary,
@@ -15,6 +13,7 @@ import { FormEvent, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { formatTimestamp } from '../shared/format';
 import { CursorPageList, useCursorListing } from '../shared/CursorPager';
+import { FilterField } from '../shared/FilterField';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { requirementText, statusText } from './reviewDisplay';
 import { Cluster } from '../shared/Cluster';
@@ -103,22 +102,15 @@ export function ReviewsList(props: { scope?: ListReviewsRequest }) {
   const select = (
     key: 'status' | 'required',
     label: string,
-    values: [string, string][],
+    options: [string, string][],
   ) => (
-    <TextField
+    <FilterField
       id={`reviews-${key}`}
       label={label}
-      select
       value={filters[key] ?? ''}
-      onChange={e => apply({ ...filters, [key]: e.target.value || undefined })}
-      style={{ minWidth: 140 }}
-    >
-      {values.map(([value, text]) => (
-        <MenuItem key={value} value={value}>
-          {text}
-        </MenuItem>
-      ))}
-    </TextField>
+      onChange={value => apply({ ...filters, [key]: value || undefined })}
+      options={options}
+    />
   );
   return (
     <Box>
@@ -130,19 +122,19 @@ export function ReviewsList(props: { scope?: ListReviewsRequest }) {
         gap={16}
         marginBottom={2}
       >
-        <TextField
+        <FilterField
           id="reviews-q"
           label="Search reviews"
           value={words}
-          onChange={e => setWords(e.target.value)}
+          onChange={setWords}
         />
         {!props.scope && (
-          <TextField
+          <FilterField
             id="reviews-scope"
             label="Entity, System, Domain or Group"
             placeholder="system:default/payments"
             value={scopeRef}
-            onChange={e => setScopeRef(e.target.value)}
+            onChange={setScopeRef}
           />
         )}
         <Button type="submit" variant="outlined">
