@@ -40,6 +40,45 @@ async function rawLines(page: Page): Promise<string[]> {
 }
 
 /**
+ * Messages the page shows more than once: alerts, snackbars and the words
+ * that controls name with `aria-describedby` (why one is disabled; not a
+ * field's own hint), each counted once per distinct element; answers each
+ * repeated text.
+ */
+async function repeatedMessages(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const described = Array.from(
+      document.querySelectorAll<HTMLElement>('[aria-describedby]'),
+    ).flatMap(control =>
+      (control.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .map(id => (id ? document.getElementById(id) : null)),
+    );
+    const messages = new Set<HTMLElement>([
+      ...Array.from(
+        document.querySelectorAll<HTMLElement>(
+          '[role="alert"], .MuiAlert-message, .MuiSnackbarContent-message',
+        ),
+      ),
+      // a field's hint or error stands under each field it belongs to
+      ...described.filter(
+        (el): el is HTMLElement =>
+          el !== null && !el.classList.contains('MuiFormHelperText-root'),
+      ),
+    ]);
+    const seen = new Map<string, number>();
+    for (const el of messages) {
+      // an alert and the message inside it are one message
+      if (el.querySelector('.MuiAlert-message')) continue;
+      if (!el.offsetParent) continue;
+      const text = el.innerText.replace(/\s+/g, ' ').trim();
+      if (text) seen.set(text, (seen.get(text) ?? 0) + 1);
+    }
+    return [...seen].filter(([, n]) => n > 1).map(([text]) => text);
+  });
+}
+
+/**
  * Table cells squeezed so narrow that a word breaks across lines ("mob / ile-
  * / bff"): a word of the cell's text whose rendered box takes more than one
  * line. Answers each as `cell text: word`.
@@ -215,7 +254,9 @@ for (const theme of THEMES) {
 
     for (const { name, path, screenshot, screenshotAt } of PLUGIN_VIEWS) {
       test(`${name} has no violations${
-        light ? ', reads in plain words and squeezes no column' : ''
+        light
+          ? ', reads in plain words, says each message once and squeezes no column'
+          : ''
       }`, async () => {
         const { page, quiet } = session;
         await navigateInApp(page, path);
@@ -227,6 +268,7 @@ for (const theme of THEMES) {
         expect(violations, describe(violations)).toEqual([]);
         if (!light) return;
         expect(await rawLines(page)).toEqual([]);
+        expect(await repeatedMessages(page)).toEqual([]);
         expect(await squeezedCells(page)).toEqual([]);
         if (screenshotAt) {
           await page.getByText(screenshotAt).last().scrollIntoViewIfNeeded();

@@ -50,3 +50,23 @@ test("the Impact tab's graph spans its card", async ({ page }) => {
     })
     .toBeGreaterThanOrEqual(0.9);
 });
+
+test("a Domain's Release impact tab says for each release what changes, its state, and which of the domain's components are affected through which dependency", async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.goto('/catalog/default/domain/commerce/release-impact');
+  // the seeded "Ledger double-entry migration" changes the ledger, which the
+  // commerce domain's checkout-service reaches through the payments chain
+  const row = page
+    .getByRole('row')
+    .filter({ hasText: 'Ledger double-entry migration' });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('breaking: Billing API v1 removed');
+  await expect(row).toContainText('approved');
+  await expect(row).toContainText(
+    /checkout-service\s*through ledger-service → payment-gateway → payments-service/,
+  );
+  await expect(row).toContainText('Payments Team');
+});

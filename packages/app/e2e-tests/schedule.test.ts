@@ -201,3 +201,18 @@ test('the create dialog checks the window live against freezes, in the user time
   await dialog.getByTestId('form-suggested-slot').first().click();
   await expect(check).toHaveAttribute('data-status', 'free');
 });
+
+test('the freezes tab describes each freeze as the calendar shows it: its hours, how it repeats and in which zone', async ({
+  page,
+}) => {
+  await enter(page);
+  await page.goto(`${CALENDAR}?tab=freezes`);
+  const row = (title: string) =>
+    page.getByRole('row').filter({ hasText: title });
+  await expect(row('Weekend freeze')).toContainText(
+    'Fri 16:00 – Mon 08:00, every week (Europe/Berlin)',
+  );
+  await expect(row('End-of-year freeze')).toContainText(
+    'Dec 20 – Jan 3, every year (Europe/Berlin)',
+  );
+});

@@ -29,7 +29,7 @@ describe('demo success criteria', () => {
       recordable: true,
       verifiable: false,
       blocking: [
-        expect.stringContaining('(open, owner group:default/checkout-team)'),
+        expect.stringContaining('(open, owner checkout-team)'),
         expect.any(String),
       ],
     });

@@ -32,6 +32,7 @@ import { lastEndOf, startMatchesRule } from './occurrences';
 import { OccurrenceMemo } from './OccurrenceMemo';
 import { assertRevision } from '../revisions';
 import { UserCredentials } from '../credentials';
+import { instantText } from '../time';
 
 /**
  * An occurrence of a freeze that applies to some of the entities asked about.
@@ -183,12 +184,14 @@ export class FreezeService {
     const now = this.now();
     if (current.endedAt) {
       throw new ConflictError(
-        `Freeze ${id} was already ended at ${current.endedAt}`,
+        `Freeze "${current.title}" was already ended on ${instantText(
+          current.endedAt,
+        )}`,
       );
     }
     const lastEnd = lastEndOf(current);
     if (lastEnd && lastEnd <= now) {
-      throw new ConflictError(`Freeze ${id} is already over`);
+      throw new ConflictError(`Freeze "${current.title}" is already over`);
     }
     return this.store.updateFreeze({
       id,

@@ -184,7 +184,7 @@ export class ReleaseNotifier {
       {
         title: `${release.title} ${release.version} was ${
           decision === 'approve' ? 'approved' : 'rejected'
-        } by ${groups}`,
+        } by ${decisions.map(d => entityName(d.groupRef)).join(', ')}`,
         description: comment || undefined,
         severity: decision === 'reject' ? 'high' : 'normal',
         scope: `${release.id}:decision:${round}:${groups}`,

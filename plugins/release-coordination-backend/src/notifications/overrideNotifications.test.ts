@@ -56,7 +56,7 @@ describe('override notifications', () => {
       expect(notification.payload.topic).toBe(`release:${id}`);
     }
     expect(sentFor('freeze-overridden')[0].payload.description).toBe(
-      'By user:default/rita: Agreed in the CAB',
+      'By rita: Agreed in the CAB',
     );
   });
 });

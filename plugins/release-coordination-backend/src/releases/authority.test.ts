@@ -64,7 +64,7 @@ describe('ownership is the authority', () => {
       .send({ to: 'approved' });
     expect(approve.status).toBe(409);
     expect(approve.body.error.message).toMatch(
-      /approval of group:default\/payments-team missing/,
+      /approval of payments-team missing/,
     );
     expect(await gateOf(backend, PAYMENTS)).toMatchObject({ allowed: false });
 

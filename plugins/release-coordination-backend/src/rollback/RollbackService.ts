@@ -308,11 +308,7 @@ export class RollbackService {
       releaseIds.map(async releaseId => {
         const release = await this.releases.getRelease(releaseId);
         return {
-          reason: `A rollback of release "${release.title}" (${
-            release.version
-          }) of ${entityName(
-            entityRef,
-          )} is in progress; deploy again once it is rolled back.`,
+          reason: `A rollback of release "${release.title}" (${release.version}) of ${entityRef} is in progress; deploy again once it is rolled back.`,
           blocker: {
             kind: 'release' as const,
             id: release.id,

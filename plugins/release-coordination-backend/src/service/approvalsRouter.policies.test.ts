@@ -1,5 +1,8 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { RiskLevel } from '@internal/plugin-release-coordination-common';
+import {
+  entityName,
+  RiskLevel,
+} from '@internal/plugin-release-coordination-common';
 import request from 'supertest';
 import {
   ALICE,
@@ -79,9 +82,9 @@ describe('approvals routes', () => {
     ).toMatchObject({
       passed: true,
       facts: [
-        `${MANAGERS}: approved`,
-        `${TEAM_A}: overdue`,
-        `${TEAM_B}: overdue`,
+        `${entityName(MANAGERS)}: approved`,
+        `${entityName(TEAM_A)}: overdue`,
+        `${entityName(TEAM_B)}: overdue`,
         'Approvals afterwards due by 2026-11-29T12:00:00.000Z',
       ],
     });
@@ -163,7 +166,9 @@ describe('approvals routes', () => {
       .set('Authorization', as(DAVE))
       .send({ to: 'approved' });
     expect(blocked.status).toBe(409);
-    expect(blocked.body.error.message).toContain(`approval of ${TEAM_B}`);
+    expect(blocked.body.error.message).toContain(
+      `approval of ${entityName(TEAM_B)}`,
+    );
 
     // a computed risk of high (or critical) does it as well
     impact.level = 'high';

@@ -1,3 +1,4 @@
+import { entityName } from '@internal/plugin-release-coordination-common';
 import request from 'supertest';
 import {
   ALICE,
@@ -47,17 +48,17 @@ const notificationsOfOneRound = (releaseId: string) => [
   ],
   [
     { type: 'entity', entityRef: [TEAM_A], excludeEntityRef: [ALICE] },
-    `Checkout 4.0 4.0.0 was approved by ${TEAM_A}`,
+    `Checkout 4.0 4.0.0 was approved by ${entityName(TEAM_A)}`,
     `release-coordination:${releaseId}:decision:1:${TEAM_A}`,
   ],
   [
     { type: 'entity', entityRef: [TEAM_A], excludeEntityRef: [BOB] },
-    `Checkout 4.0 4.0.0 was rejected by ${TEAM_B}`,
+    `Checkout 4.0 4.0.0 was rejected by ${entityName(TEAM_B)}`,
     `release-coordination:${releaseId}:decision:1:${TEAM_B}`,
   ],
   [
     { type: 'entity', entityRef: [TEAM_A], excludeEntityRef: [BOB] },
-    `Checkout 4.0 4.0.0 was approved by ${TEAM_B}`,
+    `Checkout 4.0 4.0.0 was approved by ${entityName(TEAM_B)}`,
     `release-coordination:${releaseId}:decision:1:${TEAM_B}`,
   ],
   [
@@ -113,8 +114,12 @@ describe('approvals routes', () => {
       .set('Authorization', as(DAVE))
       .send({ to: 'approved' });
     expect(early.status).toBe(409);
-    expect(early.body.error.message).toContain(`approval of ${TEAM_A} missing`);
-    expect(early.body.error.message).toContain(TEAM_B);
+    expect(early.body.error.message).toContain(
+      `approval of ${entityName(TEAM_A)} missing`,
+    );
+    expect(early.body.error.message).toContain(
+      `approval of ${entityName(TEAM_B)} missing`,
+    );
     expect(early.body.error.message).toMatch(/cannot be approved: /);
     expectPlainWords(early.body.error.message, release);
 
@@ -146,7 +151,9 @@ describe('approvals routes', () => {
       .set('Authorization', as(DAVE))
       .send({ to: 'approved' });
     expect(blocked.status).toBe(409);
-    expect(blocked.body.error.message).toContain(`rejected by ${TEAM_B}`);
+    expect(blocked.body.error.message).toContain(
+      `rejected by ${entityName(TEAM_B)}`,
+    );
     expectPlainWords(blocked.body.error.message, release);
 
     // only the member who decided may withdraw

@@ -66,7 +66,7 @@ describe('readiness routes', () => {
       'on-call-monitoring': {
         passed: false,
         facts: [
-          'component:default/search lacks pagerduty.com/service-id, backstage.io/techdocs-ref',
+          'search lacks pagerduty.com/service-id, backstage.io/techdocs-ref',
         ],
       },
       'release-notes-present': {

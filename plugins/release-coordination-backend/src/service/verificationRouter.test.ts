@@ -14,7 +14,10 @@ import {
 } from './__testUtils__/verificationRoutesApp';
 import { requestWithoutCredentials } from './__testUtils__/routerTestKit';
 import { expectPlainWords } from '../__testUtils__/plainWords';
-import { MAX_CRITERIA } from '@internal/plugin-release-coordination-common';
+import {
+  entityName,
+  MAX_CRITERIA,
+} from '@internal/plugin-release-coordination-common';
 
 jest.setTimeout(60_000);
 
@@ -248,7 +251,9 @@ describe('success criteria routes', () => {
     expectPlainWords(refused.body.error.message, released);
     expect(refused.body.error.message).toBe(
       `Release "${released.title}" cannot be verified: success criteria not met or waived: ` +
-        `"Error rate below 0.5 %" (open, owner ${TEAM_B}); "No rise in tickets" (open, owner ${ALICE})`,
+        `"Error rate below 0.5 %" (open, owner ${entityName(
+          TEAM_B,
+        )}); "No rise in tickets" (open, owner ${entityName(ALICE)})`,
     );
 
     const waiverless = await recordResult(app, released.id, 'errors', BOB, {
@@ -287,7 +292,7 @@ describe('success criteria routes', () => {
       recordedAt: expect.any(String),
     });
     expect((await verify()).body.error.message).toContain(
-      `"Error rate below 0.5 %" (not met, owner ${TEAM_B})`,
+      `"Error rate below 0.5 %" (not met, owner ${entityName(TEAM_B)})`,
     );
     await recordResult(app, released.id, 'errors', BOB, {
       result: 'waived',

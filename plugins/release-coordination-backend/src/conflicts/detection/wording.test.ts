@@ -2,7 +2,7 @@ import { Release } from '@internal/plugin-release-coordination-common';
 import { CatalogGraph } from '../../catalogGraph/CatalogGraph';
 import { DependencyGraph } from '../../catalogGraph/DependencyGraph';
 import { detectConflicts } from '../ConflictDetector';
-import { period } from './wording';
+import { periodText as period } from '../../time';
 
 const ISO_INSTANT = /\d{4}-\d\d-\d\dT\d\d:\d\d/;
 const ENTITY_REF = /\b[a-z]+:[a-z0-9-]+\/[a-z0-9-]/i;

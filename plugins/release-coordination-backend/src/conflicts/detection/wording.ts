@@ -1,6 +1,6 @@
 import { entityName } from '@internal/plugin-release-coordination-common';
-import { DateTime } from 'luxon';
 import { createHash } from 'node:crypto';
+import { instantText, periodText } from '../../time';
 import { Accumulator, DetectableRelease } from './model';
 
 /** How much each kind of conflict stands in the way of a release. */
@@ -12,36 +12,18 @@ export const SEVERITY = {
   ordering: 'blocking',
 } as const;
 
-const utc = (at: number | string) =>
-  (typeof at === 'number'
-    ? DateTime.fromMillis(at)
-    : DateTime.fromISO(at)
-  ).setZone('utc');
-
-/**
- * An instant as people read it, in UTC since the reader's zone is not known
- * here: "Sat Dec 12, 09:00 UTC".
- */
-export const fmt = (at: number | string) =>
-  utc(at).toFormat("ccc LLL d, HH:mm 'UTC'");
-
-/**
- * A period as people read it: "Sat Dec 12, 09:00–11:00 UTC" within a day,
- * "Fri Dec 11, 15:00 – Mon Dec 14, 07:00 UTC" across days.
- */
-export const period = (start: number | string, end: number | string) =>
-  utc(start).hasSame(utc(end), 'day')
-    ? `${utc(start).toFormat('ccc LLL d, HH:mm')}–${utc(end).toFormat(
-        "HH:mm 'UTC'",
-      )}`
-    : `${utc(start).toFormat('ccc LLL d, HH:mm')} – ${fmt(end)}`;
-
 /** A release's title, quoted. */
 export const name = (release: DetectableRelease) => `"${release.title}"`;
 
+/** An instant in words, in UTC. */
+export const fmt = instantText;
+
+/** A period in words, in UTC. */
+export const period = periodText;
+
 /** A release's window as a period. */
 export const span = (release: DetectableRelease) =>
-  period(release.window.start, release.window.end);
+  periodText(release.window.start, release.window.end);
 
 /** Entities as people name them, without kind and default namespace. */
 export const entities = (refs: Iterable<string>) =>
