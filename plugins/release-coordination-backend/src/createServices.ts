@@ -15,6 +15,7 @@ import { ApprovalService } from './approvals/ApprovalService';
 import { ApprovalPolicy, readApprovalPolicy } from './approvals/approvalRules';
 import { CatalogModel } from './catalogGraph/CatalogModel';
 import { ConflictService } from './conflicts/ConflictService';
+import { ConflictTable } from './conflicts/ConflictTable';
 import { Stores } from './database/createStores';
 import { FreezeService } from './freezes/FreezeService';
 import { CalendarService } from './ical/CalendarService';
@@ -83,6 +84,8 @@ export interface Services {
   freezes: FreezeService;
   trains: TrainService;
   conflicts: ConflictService;
+  /** The conflicts table's upkeep and reconciliation. */
+  conflictTable: ConflictTable;
   calendar: CalendarService;
   impact: ImpactService;
   approvals: ApprovalService;
@@ -145,16 +148,26 @@ export function createServices(deps: ServiceDependencies): Services {
     permissions,
     now,
   });
+  const maxConcurrentPerOwner = config.getOptionalNumber(
+    'releaseCoordination.conflicts.maxConcurrentPerOwner',
+  );
+  const conflictTable = new ConflictTable({
+    transactions: stores.transactions,
+    freezes,
+    catalog,
+    auth,
+    maxConcurrentPerOwner,
+  });
+  conflictTable.listen();
   const conflicts = new ConflictService({
     store: stores.releaseStore,
+    table: stores.conflictStore,
     freezes,
     catalog,
     auth,
     trains,
     visibility: releases,
-    maxConcurrentPerOwner: config.getOptionalNumber(
-      'releaseCoordination.conflicts.maxConcurrentPerOwner',
-    ),
+    maxConcurrentPerOwner,
     now,
   });
   const calendar = new CalendarService({
@@ -220,6 +233,7 @@ export function createServices(deps: ServiceDependencies): Services {
     freezes,
     trains,
     conflicts,
+    conflictTable,
     calendar,
     impact,
     approvals,

@@ -159,6 +159,8 @@ export interface ReleaseStore {
   listActiveCandidates(options: {
     from: string;
     to: string;
+    /** When given, only the releases of these owners. */
+    ownerRefs?: string[];
     /**
      * When given, drafts only for a viewer with these refs (user and groups):
      * owned by or offered to them, or created by them and not handed over;
