@@ -71,9 +71,7 @@ export class DatabaseConflictStore implements ConflictStore {
         'release_conflict_members as m',
       )
         .join('release_conflicts as c', join =>
-          join
-            .on('c.id', 'm.conflict_id')
-            .andOn('c.audience', 'm.audience'),
+          join.on('c.id', 'm.conflict_id').andOn('c.audience', 'm.audience'),
         )
         .where('m.audience', 'all')
         .whereIn('m.release_id', chunk)
