@@ -25,7 +25,7 @@ import {
 import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { DependencyGraph } from '../catalogGraph/DependencyGraph';
 import { findSlots, freeOf } from './slots';
-import { ConflictStore, StoredConflict } from './ConflictStore';
+import { ConflictStore, ListedConflict } from './ConflictStore';
 import { detectInvolving } from './detectInvolving';
 import { GateBlock } from '../freezes/gateBlocks';
 
@@ -169,7 +169,7 @@ export class ConflictService {
    * drafts that none of those already covers.
    */
   private async shownTo(
-    stored: StoredConflict[],
+    stored: ListedConflict[],
     credentials: BackstageCredentials,
   ): Promise<Conflict[]> {
     const all = stored.filter(s => s.audience === 'all');
@@ -180,7 +180,7 @@ export class ConflictService {
     const visible = new Set(
       (
         await this.visibleTo(
-          draftIds.length ? await this.store.getReleases(draftIds) : [],
+          draftIds.length ? await this.store.getViewerFacts(draftIds) : [],
           credentials,
         )
       ).map(r => r.id),

@@ -27,6 +27,16 @@ export interface StoredConflict {
 }
 
 /**
+ * A stored conflict as listings read it: without its releases' windows.
+ *
+ * @public
+ */
+export type ListedConflict = Pick<
+  StoredConflict,
+  'conflict' | 'audience' | 'draftIds'
+>;
+
+/**
  * The conflicts table: conflicts between active releases kept up to date on
  * write (see `ConflictTable`), read by window.
  *
@@ -57,7 +67,7 @@ export interface ConflictStore {
   ): Promise<void>;
 
   /** The conflicts with a release whose window overlaps [from, to]. */
-  listInRange(range: { from: string; to: string }): Promise<StoredConflict[]>;
+  listInRange(range: { from: string; to: string }): Promise<ListedConflict[]>;
 
   /** Every stored conflict. */
   listAll(): Promise<StoredConflict[]>;

@@ -5,6 +5,7 @@ import { whereWindowOverlaps, windowBucket } from '../database/windowBuckets';
 import {
   ConflictAudience,
   ConflictStore,
+  ListedConflict,
   StoredConflict,
 } from './ConflictStore';
 
@@ -109,21 +110,26 @@ export class DatabaseConflictStore implements ConflictStore {
   async listInRange(range: {
     from: string;
     to: string;
-  }): Promise<StoredConflict[]> {
+  }): Promise<ListedConflict[]> {
     const query = this.db('release_conflict_members as m')
       .join('release_conflicts as c', join =>
         join.on('c.id', 'm.conflict_id').andOn('c.audience', 'm.audience'),
       )
-      .select(COLUMNS);
+      .select('c.id', 'c.audience', 'c.draft_ids', 'c.body');
     whereWindowOverlaps(query, 'm', {
       from: new Date(range.from),
       to: new Date(range.to),
     });
     // a conflict comes once per release of it in the range: parse it once
-    const rows: ConflictRow[] = await query;
-    const unique = new Map<string, ConflictRow>();
+    const rows: Omit<ConflictRow, 'kind' | 'owner_ref' | 'windows'>[] =
+      await query;
+    const unique = new Map<string, (typeof rows)[number]>();
     for (const row of rows) unique.set(`${row.audience}|${row.id}`, row);
-    return [...unique.values()].map(toStored);
+    return [...unique.values()].map(row => ({
+      conflict: JSON.parse(row.body) as Conflict,
+      audience: row.audience,
+      draftIds: JSON.parse(row.draft_ids),
+    }));
   }
 
   async listAll(): Promise<StoredConflict[]> {

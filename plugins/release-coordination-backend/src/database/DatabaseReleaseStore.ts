@@ -12,8 +12,10 @@ import {
   ReleaseFields,
   ReleaseListOptions,
   ReleaseStore,
+  ViewerFacts,
   WriteAlongside,
 } from './ReleaseStore';
+import { toIso } from './rows';
 import { insertReleaseEvent } from './releaseEvents';
 import { StoreTransactions } from './storeTransactions';
 import { chunks } from './releases/chunks';
@@ -315,6 +317,33 @@ export class DatabaseReleaseStore implements ReleaseStore {
       ),
     );
     return results.flat();
+  }
+
+  async getViewerFacts(ids: string[]): Promise<ViewerFacts[]> {
+    const rows = (
+      await Promise.all(
+        chunks([...new Set(ids)]).map(chunk =>
+          this.db<ReleaseRow>('releases')
+            .whereIn('id', chunk)
+            .select(
+              'id',
+              'state',
+              'owner_ref',
+              'pending_owner_ref',
+              'created_by',
+              'handed_over_at',
+            ),
+        ),
+      )
+    ).flat();
+    return rows.map(row => ({
+      id: row.id,
+      state: row.state as ViewerFacts['state'],
+      ownerRef: row.owner_ref,
+      createdBy: row.created_by,
+      ...(row.pending_owner_ref && { pendingOwnerRef: row.pending_owner_ref }),
+      ...(row.handed_over_at && { handedOverAt: toIso(row.handed_over_at) }),
+    }));
   }
 
   async listActiveFollowers(ids: string[]): Promise<Release[]> {

@@ -90,6 +90,16 @@ export type ConflictCandidate = Pick<
 >;
 
 /**
+ * What deciding who may see a release needs of it.
+ *
+ * @public
+ */
+export type ViewerFacts = Pick<
+  Release,
+  'id' | 'state' | 'ownerRef' | 'pendingOwnerRef' | 'createdBy' | 'handedOverAt'
+>;
+
+/**
  * Persistence of release plans and their history.
  *
  * @public
@@ -171,6 +181,12 @@ export interface ReleaseStore {
 
   /** The releases with these ids; unknown ids are left out. */
   getReleases(ids: string[]): Promise<Release[]>;
+
+  /**
+   * What deciding who may see them needs of the releases with these ids
+   * (see `DraftVisibility`), without the rest; unknown ids are left out.
+   */
+  getViewerFacts(ids: string[]): Promise<ViewerFacts[]>;
 
   /** The active releases that declare they follow any of these releases. */
   listActiveFollowers(ids: string[]): Promise<Release[]>;
