@@ -139,44 +139,52 @@ export class ConflictService {
   /**
    * The conflicts of the active releases in a range, optionally only those
    * affecting some entities, read from the conflicts table (kept up to date
-   * on write, see `ConflictTable`). A user is shown only conflicts whose
-   * releases they may all see; for an owner's load, the count without
-   * drafts unless they may see every draft counted.
+   * on write, see `ConflictTable`), each as its JSON text, in the
+   * detector's order. A user is shown only conflicts whose releases they
+   * may all see; for an owner's load, the count without drafts unless they
+   * may see every draft counted.
    */
   async listConflicts(
     query: ConflictsQuery,
     credentials: BackstageCredentials,
-  ): Promise<Conflict[]> {
-    const stored = await this.table.listInRange({
+  ): Promise<string[]> {
+    const listed = await this.table.listInRange({
       from: query.from,
       to: query.to,
     });
-    const shown = await this.shownTo(stored, credentials);
     const wanted = query.entityRef?.length ? new Set(query.entityRef) : null;
     const kindOrder = (kind: ConflictKind) => CONFLICT_KINDS.indexOf(kind);
-    return shown
-      .filter(c => !wanted || c.entityRefs.some(ref => wanted.has(ref)))
+    return (await this.shownTo(listed, credentials))
+      .filter(
+        c =>
+          !wanted ||
+          (JSON.parse(c.json) as Conflict).entityRefs.some(ref =>
+            wanted.has(ref),
+          ),
+      )
       .sort(
         (a, b) =>
-          kindOrder(a.kind) - kindOrder(b.kind) || a.id.localeCompare(b.id),
-      );
+          kindOrder(a.kind) - kindOrder(b.kind) ||
+          (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      )
+      .map(c => c.json);
   }
 
   /**
-   * Of stored conflicts, those the caller is shown: for services every
+   * Of listed conflicts, those the caller is shown: for services every
    * conflict of the pass over all releases; for a user those whose drafts
    * they may all see, and the owner-overload conflicts counted without
    * drafts that none of those already covers.
    */
   private async shownTo(
-    stored: ListedConflict[],
+    listed: ListedConflict[],
     credentials: BackstageCredentials,
-  ): Promise<Conflict[]> {
-    const all = stored.filter(s => s.audience === 'all');
+  ): Promise<ListedConflict[]> {
+    const all = listed.filter(c => c.audience === 'all');
     if (!this.visibility || !this.auth.isPrincipal(credentials, 'user')) {
-      return all.map(s => s.conflict);
+      return all;
     }
-    const draftIds = [...new Set(all.flatMap(s => s.draftIds))];
+    const draftIds = [...new Set(all.flatMap(c => c.draftIds))];
     const visible = new Set(
       (
         await this.visibleTo(
@@ -185,18 +193,18 @@ export class ConflictService {
         )
       ).map(r => r.id),
     );
-    const shown = all.filter(s => s.draftIds.every(id => visible.has(id)));
+    const shown = all.filter(c => c.draftIds.every(id => visible.has(id)));
+    const releaseIds = (c: ListedConflict) =>
+      (JSON.parse(c.json) as Conflict).releaseIds;
     const overloads = shown
-      .filter(s => s.conflict.kind === 'owner-overload')
-      .map(s => new Set(s.conflict.releaseIds));
-    const committed = stored.filter(
-      s =>
-        s.audience === 'committed' &&
-        !overloads.some(counted =>
-          s.conflict.releaseIds.every(id => counted.has(id)),
-        ),
+      .filter(c => c.kind === 'owner-overload')
+      .map(c => new Set(releaseIds(c)));
+    const committed = listed.filter(
+      c =>
+        c.audience === 'committed' &&
+        !overloads.some(counted => releaseIds(c).every(id => counted.has(id))),
     );
-    return [...shown, ...committed].map(s => s.conflict);
+    return [...shown, ...committed];
   }
 
   /**

@@ -27,14 +27,19 @@ export interface StoredConflict {
 }
 
 /**
- * A stored conflict as listings read it: without its releases' windows.
+ * A stored conflict as listings read it: its JSON text as stored, with what
+ * choosing and ordering conflicts needs beside it.
  *
  * @public
  */
-export type ListedConflict = Pick<
-  StoredConflict,
-  'conflict' | 'audience' | 'draftIds'
->;
+export interface ListedConflict {
+  id: string;
+  kind: Conflict['kind'];
+  audience: ConflictAudience;
+  draftIds: string[];
+  /** The conflict's JSON text, to answer with as it is. */
+  json: string;
+}
 
 /**
  * The conflicts table: conflicts between active releases kept up to date on

@@ -111,24 +111,26 @@ export class DatabaseConflictStore implements ConflictStore {
     from: string;
     to: string;
   }): Promise<ListedConflict[]> {
-    const query = this.db('release_conflict_members as m')
-      .join('release_conflicts as c', join =>
-        join.on('c.id', 'm.conflict_id').andOn('c.audience', 'm.audience'),
-      )
-      .select('c.id', 'c.audience', 'c.draft_ids', 'c.body');
-    whereWindowOverlaps(query, 'm', {
+    // the ids through the members' window index, then each conflict once
+    const ids = this.db('release_conflict_members as m').select(
+      'm.conflict_id',
+    );
+    whereWindowOverlaps(ids, 'm', {
       from: new Date(range.from),
       to: new Date(range.to),
     });
-    // a conflict comes once per release of it in the range: parse it once
-    const rows: Omit<ConflictRow, 'kind' | 'owner_ref' | 'windows'>[] =
-      await query;
-    const unique = new Map<string, (typeof rows)[number]>();
-    for (const row of rows) unique.set(`${row.audience}|${row.id}`, row);
-    return [...unique.values()].map(row => ({
-      conflict: JSON.parse(row.body) as Conflict,
+    const rows: Pick<
+      ConflictRow,
+      'id' | 'kind' | 'audience' | 'draft_ids' | 'body'
+    >[] = await this.db('release_conflicts as c')
+      .whereIn('c.id', ids)
+      .select('c.id', 'c.kind', 'c.audience', 'c.draft_ids', 'c.body');
+    return rows.map(row => ({
+      id: row.id,
+      kind: row.kind as Conflict['kind'],
       audience: row.audience,
       draftIds: JSON.parse(row.draft_ids),
+      json: row.body,
     }));
   }
 
