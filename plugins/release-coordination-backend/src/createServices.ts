@@ -108,6 +108,46 @@ export interface Services {
 }
 
 /**
+ * The conflicts API and the conflicts table's upkeep, which from now on
+ * runs inside every write to releases and freezes of these stores.
+ */
+function createConflictServices(
+  deps: ServiceDependencies,
+  built: {
+    catalog: CatalogModel;
+    freezes: FreezeService;
+    trains: TrainService;
+    releases: ReleaseService;
+  },
+): { conflictTable: ConflictTable; conflicts: ConflictService } {
+  const { stores, config, auth, now } = deps;
+  const { catalog, freezes } = built;
+  const maxConcurrentPerOwner = config.getOptionalNumber(
+    'releaseCoordination.conflicts.maxConcurrentPerOwner',
+  );
+  const conflictTable = new ConflictTable({
+    transactions: stores.transactions,
+    freezes,
+    catalog,
+    auth,
+    maxConcurrentPerOwner,
+  });
+  conflictTable.listen();
+  const conflicts = new ConflictService({
+    store: stores.releaseStore,
+    table: stores.conflictStore,
+    freezes,
+    catalog,
+    auth,
+    trains: built.trains,
+    visibility: built.releases,
+    maxConcurrentPerOwner,
+    now,
+  });
+  return { conflictTable, conflicts };
+}
+
+/**
  * Builds every service from the stores and core services, as the plugin
  * runs them; the plugin and every test kit use it, so tests run the wiring
  * users get. Side effects hang on the release lifecycle as listeners
@@ -148,27 +188,11 @@ export function createServices(deps: ServiceDependencies): Services {
     permissions,
     now,
   });
-  const maxConcurrentPerOwner = config.getOptionalNumber(
-    'releaseCoordination.conflicts.maxConcurrentPerOwner',
-  );
-  const conflictTable = new ConflictTable({
-    transactions: stores.transactions,
-    freezes,
+  const { conflictTable, conflicts } = createConflictServices(deps, {
     catalog,
-    auth,
-    maxConcurrentPerOwner,
-  });
-  conflictTable.listen();
-  const conflicts = new ConflictService({
-    store: stores.releaseStore,
-    table: stores.conflictStore,
     freezes,
-    catalog,
-    auth,
     trains,
-    visibility: releases,
-    maxConcurrentPerOwner,
-    now,
+    releases,
   });
   const calendar = new CalendarService({
     releases: stores.releaseStore,

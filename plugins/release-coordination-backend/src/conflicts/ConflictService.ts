@@ -164,8 +164,7 @@ export class ConflictService {
       )
       .sort(
         (a, b) =>
-          kindOrder(a.kind) - kindOrder(b.kind) ||
-          (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+          kindOrder(a.kind) - kindOrder(b.kind) || a.id.localeCompare(b.id),
       )
       .map(c => c.json);
   }
