@@ -168,9 +168,15 @@ exports.up = async function up(knex) {
     .update({
       previous_release_at: knex('release_delivery_entities as h')
         .join('release_delivery_entities as p', 'p.entity_ref', 'h.entity_ref')
-        .whereRaw('?? = ??', ['h.release_id', 'release_delivery_times.release_id'])
+        .whereRaw('?? = ??', [
+          'h.release_id',
+          'release_delivery_times.release_id',
+        ])
         .whereRaw('?? <> ??', ['p.release_id', 'h.release_id'])
-        .whereRaw('?? < ??', ['p.released_at', 'release_delivery_times.released_at'])
+        .whereRaw('?? < ??', [
+          'p.released_at',
+          'release_delivery_times.released_at',
+        ])
         .max('p.released_at'),
     });
 };

@@ -4,10 +4,12 @@
  * For each database (better-sqlite3 in a temp file, PostgreSQL) it starts the
  * plugin in-process over real HTTP (startTestBackend), with a catalog of about
  * 10,000 generated entities, bulk-loads releases, freezes and trains straight
- * into the plugin's tables, and measures with autocannon:
+ * into the plugin's tables, fills the conflicts table with the plugin's own
+ * reconciliation (src/tasks/ConflictReconciliationTask.ts), and measures
+ * with autocannon:
  *
  *   GET /releases?from&to   one-month windows, each release with its conflicts
- *   GET /conflicts?from&to  one-month windows
+ *   GET /conflicts?from&to  one-month windows (read from the conflicts table)
  *   GET /gate?entityRef&at  entities and instants inside approved releases
  *   GET /api/catalog/entities/by-name/...  the yardstick: Backstage's own
  *                           catalog backend in the same process, holding the
@@ -59,7 +61,11 @@ import { DatabaseTrainStore } from '../src/database/DatabaseTrainStore';
 import { windowBucket } from '../src/database/windowBuckets';
 import { benchConflictGrowth, ConflictGrowthRow } from './bench-conflicts';
 import { mulberry32 } from './benchSupport';
-import { createStores } from '../src/database/createStores';
+import { createStores, Stores } from '../src/database/createStores';
+import { CatalogModel } from '../src/catalogGraph/CatalogModel';
+import { ConflictTable } from '../src/conflicts/ConflictTable';
+import { FreezeService } from '../src/freezes/FreezeService';
+import { runConflictReconciliation } from '../src/tasks/ConflictReconciliationTask';
 import { byNamePath, waitForCatalog, yardstickCatalog } from './benchYardstick';
 
 // ---------------------------------------------------------------- options
@@ -510,6 +516,25 @@ async function loadTrains(
   }
 }
 
+/** The plugin's conflict table upkeep over the bench's stores and catalog (without listening to writes). */
+function benchConflictTable(stores: Stores, entities: Entity[]) {
+  const catalog = new CatalogModel({
+    catalog: new IndexedCatalog(entities),
+    auth: mockServices.auth(),
+  });
+  return new ConflictTable({
+    transactions: stores.transactions,
+    freezes: new FreezeService({
+      store: stores.freezeStore,
+      releases: stores.releaseStore,
+      catalog,
+      permissions: mockServices.permissions(),
+    }),
+    catalog,
+    auth: mockServices.auth(),
+  });
+}
+
 // ---------------------------------------------------------------- measuring
 
 type Measured = {
@@ -766,17 +791,25 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
       load[label] = (Date.now() - started) / 1000;
       console.log(`loaded ${label} in ${load[label].toFixed(1)} s`);
     };
-    // the plugin ran the migrations at startup
-    const { freezeStore, trainStore } = await createStores(database);
+    // the plugin ran the migrations at startup; freezes are bulk-loaded
+    // like releases, past the conflicts table's upkeep on write
+    const stores = await createStores(database);
     await timed(`${OPTIONS.releases} releases`, () =>
       loadReleases(db, catalog, OPTIONS.releases),
     );
     await timed(`${OPTIONS.freezes} freezes`, () =>
-      loadFreezes(freezeStore, catalog, OPTIONS.freezes),
+      loadFreezes(new DatabaseFreezeStore(db), catalog, OPTIONS.freezes),
     );
     await timed(`${OPTIONS.trains} trains`, () =>
-      loadTrains(trainStore, catalog, OPTIONS.trains),
+      loadTrains(stores.trainStore, catalog, OPTIONS.trains),
     );
+    // the bulk load bypassed the services: the conflicts table is filled by
+    // the reconciliation the plugin schedules
+    await timed('the conflicts table (full reconciliation)', async () => {
+      await runConflictReconciliation({
+        table: benchConflictTable(stores, catalog.entities),
+      });
+    });
     await db.raw('ANALYZE');
 
     const counts: Record<string, number> = {};
@@ -787,6 +820,8 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
       'release_freeze_overrides',
       'freezes',
       'trains',
+      'release_conflicts',
+      'release_conflict_members',
     ]) {
       const [{ n }] = await db(table).count({ n: '*' });
       counts[table] = Number(n);

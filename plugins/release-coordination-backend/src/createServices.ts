@@ -15,6 +15,7 @@ import { ApprovalService } from './approvals/ApprovalService';
 import { ApprovalPolicy, readApprovalPolicy } from './approvals/approvalRules';
 import { CatalogModel } from './catalogGraph/CatalogModel';
 import { ConflictService } from './conflicts/ConflictService';
+import { ConflictTable } from './conflicts/ConflictTable';
 import { Stores } from './database/createStores';
 import { FreezeService } from './freezes/FreezeService';
 import { CalendarService } from './ical/CalendarService';
@@ -83,6 +84,8 @@ export interface Services {
   freezes: FreezeService;
   trains: TrainService;
   conflicts: ConflictService;
+  /** The conflicts table's upkeep and reconciliation. */
+  conflictTable: ConflictTable;
   calendar: CalendarService;
   impact: ImpactService;
   approvals: ApprovalService;
@@ -102,6 +105,46 @@ export interface Services {
   metrics: MetricsService;
   /** Problems of the annotations of an entity, for its Releases tab. */
   annotations: EntityAnnotationService;
+}
+
+/**
+ * The conflicts API and the conflicts table's upkeep, which from now on
+ * runs inside every write to releases and freezes of these stores.
+ */
+function createConflictServices(
+  deps: ServiceDependencies,
+  built: {
+    catalog: CatalogModel;
+    freezes: FreezeService;
+    trains: TrainService;
+    releases: ReleaseService;
+  },
+): { conflictTable: ConflictTable; conflicts: ConflictService } {
+  const { stores, config, auth, now } = deps;
+  const { catalog, freezes } = built;
+  const maxConcurrentPerOwner = config.getOptionalNumber(
+    'releaseCoordination.conflicts.maxConcurrentPerOwner',
+  );
+  const conflictTable = new ConflictTable({
+    transactions: stores.transactions,
+    freezes,
+    catalog,
+    auth,
+    maxConcurrentPerOwner,
+  });
+  conflictTable.listen();
+  const conflicts = new ConflictService({
+    store: stores.releaseStore,
+    table: stores.conflictStore,
+    freezes,
+    catalog,
+    auth,
+    trains: built.trains,
+    visibility: built.releases,
+    maxConcurrentPerOwner,
+    now,
+  });
+  return { conflictTable, conflicts };
 }
 
 /**
@@ -145,17 +188,11 @@ export function createServices(deps: ServiceDependencies): Services {
     permissions,
     now,
   });
-  const conflicts = new ConflictService({
-    store: stores.releaseStore,
-    freezes,
+  const { conflictTable, conflicts } = createConflictServices(deps, {
     catalog,
-    auth,
+    freezes,
     trains,
-    visibility: releases,
-    maxConcurrentPerOwner: config.getOptionalNumber(
-      'releaseCoordination.conflicts.maxConcurrentPerOwner',
-    ),
-    now,
+    releases,
   });
   const calendar = new CalendarService({
     releases: stores.releaseStore,
@@ -220,6 +257,7 @@ export function createServices(deps: ServiceDependencies): Services {
     freezes,
     trains,
     conflicts,
+    conflictTable,
     calendar,
     impact,
     approvals,

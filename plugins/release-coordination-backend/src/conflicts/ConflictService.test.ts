@@ -29,6 +29,9 @@ function release(id: string, entityRef: string): Release {
   };
 }
 
+/** conflictsOf computes; only listConflicts reads the table. */
+const noTable = { listInRange: async () => [] };
+
 const entities = [
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -68,6 +71,7 @@ describe('ConflictService dependency graph', () => {
     const queryEntities = jest.spyOn(catalog, 'queryEntities');
     const service = new ConflictService({
       store,
+      table: noTable,
       freezes,
       catalog: modelOf(catalog),
       auth: mockServices.auth(),
@@ -101,6 +105,7 @@ describe('ConflictService dependency graph', () => {
     const model = modelOf(catalog);
     const service = new ConflictService({
       store,
+      table: noTable,
       freezes,
       catalog: model,
       auth: mockServices.auth(),
@@ -167,6 +172,7 @@ describe('ConflictService.conflictsOf', () => {
     } as unknown as ReleaseStore;
     const service = new ConflictService({
       store,
+      table: noTable,
       freezes,
       catalog: new CatalogModel({ catalog, auth: mockServices.auth() }),
       auth: mockServices.auth(),
@@ -194,6 +200,7 @@ describe('ConflictService.conflictsOf', () => {
     };
     const service = new ConflictService({
       store,
+      table: noTable,
       freezes,
       catalog: new CatalogModel({
         catalog: catalogServiceMock({ entities }),

@@ -7,6 +7,8 @@ import { InputError } from '@backstage/errors';
 import {
   ACTIVE_RELEASE_STATES,
   Conflict,
+  ConflictKind,
+  CONFLICT_KINDS,
   ConflictsQuery,
   Release,
   Slot,
@@ -23,6 +25,8 @@ import {
 import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { DependencyGraph } from '../catalogGraph/DependencyGraph';
 import { findSlots, freeOf } from './slots';
+import { ConflictStore, ListedConflict } from './ConflictStore';
+import { detectInvolving } from './detectInvolving';
 import { GateBlock } from '../freezes/gateBlocks';
 
 /** A release as the API returns it: with its own conflicts. */
@@ -31,37 +35,7 @@ export type ReleaseWithConflicts = Release & { conflicts: Conflict[] };
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far ahead the scheduling assistant looks. */
 export const SLOT_HORIZON_DAYS = 90;
-/** Most separate ranges one conflict check reads; more are read as one span. */
-const MAX_RANGES = 8;
-
 const ACTIVE = new Set<string>(ACTIVE_RELEASE_STATES);
-
-type Range = { from: string; to: string };
-
-/**
- * The windows of releases merged into disjoint ranges, in order; when there
- * are more than MAX_RANGES, the whole span as one range.
- */
-function rangesOf(releases: Release[]): Range[] {
-  const sorted = releases
-    .map(r => ({ from: r.window.start, to: r.window.end }))
-    .sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
-  const ranges: Range[] = [];
-  for (const window of sorted) {
-    const last = ranges[ranges.length - 1];
-    if (last && Date.parse(window.from) <= Date.parse(last.to)) {
-      if (Date.parse(window.to) > Date.parse(last.to)) last.to = window.to;
-    } else {
-      ranges.push({ ...window });
-    }
-  }
-  if (ranges.length <= MAX_RANGES) return ranges;
-  const to = ranges.reduce(
-    (max, r) => (Date.parse(r.to) > Date.parse(max) ? r.to : max),
-    ranges[0].to,
-  );
-  return [{ from: ranges[0].from, to }];
-}
 
 /**
  * Conflict detection for releases, the conflicts API, blocking conflicts for
@@ -72,6 +46,7 @@ function rangesOf(releases: Release[]): Range[] {
  */
 export class ConflictService {
   private readonly store: ReleaseStore;
+  private readonly table: Pick<ConflictStore, 'listInRange'>;
   private readonly freezes: FreezeService;
   private readonly catalog: CatalogModel;
   private readonly auth: AuthService;
@@ -85,6 +60,8 @@ export class ConflictService {
 
   constructor(options: {
     store: ReleaseStore;
+    /** The conflicts table, which `listConflicts` reads. */
+    table: Pick<ConflictStore, 'listInRange'>;
     freezes: FreezeService;
     /** The dependency structure comes from its graph. */
     catalog: CatalogModel;
@@ -101,6 +78,7 @@ export class ConflictService {
     now?: () => Date;
   }) {
     this.store = options.store;
+    this.table = options.table;
     this.freezes = options.freezes;
     this.catalog = options.catalog;
     this.auth = options.auth;
@@ -113,60 +91,24 @@ export class ConflictService {
 
   /**
    * The conflicts involving any of the given releases, in one pass, as a
-   * pass over everything would find them. Only what can conflict with them
-   * is read: the active releases overlapping their windows, with what
-   * detection needs of them (for a user, not the drafts of others, which
-   * they may not see), and the releases they follow or that follow them; the
-   * detector pairs the others only with them. A user sees only conflicts
-   * with releases they may see.
+   * pass over everything would find them (see {@link detectInvolving}),
+   * computed now: the releases may be fresher than the stored ones. A user
+   * sees only conflicts with releases they may see.
    */
   async conflictsOf(
     releases: Release[],
     credentials: BackstageCredentials,
-    /** Every active release of a range, if the caller read them already. */
-    read?: { range: Range; releases: Release[] },
   ): Promise<Conflict[]> {
-    const focus = releases.filter(r => ACTIVE.has(r.state));
-    if (focus.length === 0) return [];
-    const ranges = rangesOf(focus);
-    const focusIds = new Set(focus.map(r => r.id));
-    const afterIds = focus.flatMap(r => r.after ?? []);
-    const unread = read ? ranges.flatMap(r => outside(r, read.range)) : ranges;
-    const [overlapping, predecessors, followers, freezes, graph] =
-      await Promise.all([
-        this.draftOwners(credentials)
-          .then(draftOwnerRefs =>
-            Promise.all(
-              unread.map(range =>
-                this.store.listActiveCandidates({ ...range, draftOwnerRefs }),
-              ),
-            ),
-          )
-          .then(lists => [...(read?.releases ?? []), ...lists.flat()]),
-        afterIds.length ? this.store.getReleases(afterIds) : [],
-        this.store.listActiveFollowers([...focusIds]),
-        this.freezes.freezesApplyingTo(
-          [...new Set(focus.flatMap(r => r.entityRefs))],
-          { start: ranges[0].from, end: ranges[ranges.length - 1].to },
-          credentials,
-        ),
-        this.graph(),
-      ]);
-    // the given versions win: they may be fresher than what was read
-    const byId = new Map(
-      [...overlapping, ...predecessors, ...followers].map(
-        r => [r.id, r] as const,
-      ),
-    );
-    for (const r of focus) byId.delete(r.id);
-    const others = await this.visibleTo([...byId.values()], credentials);
-    return detectConflicts({
-      releases: [...others, ...focus],
-      freezes,
-      graph,
+    const found = await detectInvolving(releases, {
+      store: this.store,
+      freezes: (entityRefs, window) =>
+        this.freezes.freezesApplyingTo(entityRefs, window, credentials),
+      graph: () => this.graph(),
       maxConcurrentPerOwner: this.maxConcurrentPerOwner,
-      involving: focusIds,
+      draftOwnerRefs: () => this.draftOwners(credentials),
+      visibleTo: others => this.visibleTo(others, credentials),
     });
+    return found.conflicts;
   }
 
   /** The releases, each with its own conflicts. */
@@ -194,27 +136,74 @@ export class ConflictService {
     return (await this.withConflicts([release], credentials))[0];
   }
 
-  /** The conflicts of the active releases in a range, optionally only those affecting some entities. */
+  /**
+   * The conflicts of the active releases in a range, optionally only those
+   * affecting some entities, read from the conflicts table (kept up to date
+   * on write, see `ConflictTable`), each as its JSON text, in the
+   * detector's order. A user is shown only conflicts whose releases they
+   * may all see; for an owner's load, the count without drafts unless they
+   * may see every draft counted.
+   */
   async listConflicts(
     query: ConflictsQuery,
     credentials: BackstageCredentials,
-  ): Promise<Conflict[]> {
-    const range = { from: query.from, to: query.to };
-    const releases = await this.visibleTo(
-      await this.store.listActiveReleases({
-        ...range,
-        draftOwnerRefs: await this.draftOwners(credentials),
-      }),
-      credentials,
-    );
-    const conflicts = await this.conflictsOf(releases, credentials, {
-      range,
-      releases,
+  ): Promise<string[]> {
+    const listed = await this.table.listInRange({
+      from: query.from,
+      to: query.to,
     });
     const wanted = query.entityRef?.length ? new Set(query.entityRef) : null;
-    return wanted
-      ? conflicts.filter(c => c.entityRefs.some(ref => wanted.has(ref)))
-      : conflicts;
+    const kindOrder = (kind: ConflictKind) => CONFLICT_KINDS.indexOf(kind);
+    return (await this.shownTo(listed, credentials))
+      .filter(
+        c =>
+          !wanted ||
+          (JSON.parse(c.json) as Conflict).entityRefs.some(ref =>
+            wanted.has(ref),
+          ),
+      )
+      .sort(
+        (a, b) =>
+          kindOrder(a.kind) - kindOrder(b.kind) || a.id.localeCompare(b.id),
+      )
+      .map(c => c.json);
+  }
+
+  /**
+   * Of listed conflicts, those the caller is shown: for services every
+   * conflict of the pass over all releases; for a user those whose drafts
+   * they may all see, and the owner-overload conflicts counted without
+   * drafts that none of those already covers.
+   */
+  private async shownTo(
+    listed: ListedConflict[],
+    credentials: BackstageCredentials,
+  ): Promise<ListedConflict[]> {
+    const all = listed.filter(c => c.audience === 'all');
+    if (!this.visibility || !this.auth.isPrincipal(credentials, 'user')) {
+      return all;
+    }
+    const draftIds = [...new Set(all.flatMap(c => c.draftIds))];
+    const visible = new Set(
+      (
+        await this.visibleTo(
+          draftIds.length ? await this.store.getViewerFacts(draftIds) : [],
+          credentials,
+        )
+      ).map(r => r.id),
+    );
+    const shown = all.filter(c => c.draftIds.every(id => visible.has(id)));
+    const releaseIds = (c: ListedConflict) =>
+      (JSON.parse(c.json) as Conflict).releaseIds;
+    const overloads = shown
+      .filter(c => c.kind === 'owner-overload')
+      .map(c => new Set(releaseIds(c)));
+    const committed = listed.filter(
+      c =>
+        c.audience === 'committed' &&
+        !overloads.some(counted => releaseIds(c).every(id => counted.has(id))),
+    );
+    return [...shown, ...committed];
   }
 
   /**
@@ -388,23 +377,4 @@ export class ConflictService {
   private async graph(): Promise<DependencyGraph> {
     return DependencyGraph.of(await this.catalog.graph());
   }
-}
-
-/** The parts of a range before and after another one. */
-function outside(range: Range, other: Range): Range[] {
-  const [from, to] = [Date.parse(range.from), Date.parse(range.to)];
-  const parts: Range[] = [];
-  if (from < Date.parse(other.from)) {
-    parts.push({
-      from: range.from,
-      to: to < Date.parse(other.from) ? range.to : other.from,
-    });
-  }
-  if (to > Date.parse(other.to)) {
-    parts.push({
-      from: from > Date.parse(other.to) ? range.from : other.to,
-      to: range.to,
-    });
-  }
-  return parts;
 }

@@ -11,6 +11,7 @@ import {
   toIso,
 } from './rows';
 import { FreezeStore, FreezeUpdate } from './FreezeStore';
+import { StoreTransactions } from './storeTransactions';
 
 type FreezeRow = RevisionedRow & {
   id: string;
@@ -92,6 +93,10 @@ const BY_START = [
   { column: 'id', order: 'asc' },
 ];
 
+/** The freezes table over a database or a transaction. */
+const tableOf = (db: Knex) =>
+  new RevisionedTable<Freeze, FreezeRow>(db, 'freezes', 'Freeze', freezeRows);
+
 /**
  * Stores freezes in the plugin's Knex database (PostgreSQL or SQLite).
  *
@@ -100,13 +105,42 @@ const BY_START = [
 export class DatabaseFreezeStore implements FreezeStore {
   private readonly freezes: RevisionedTable<Freeze, FreezeRow>;
 
-  /** Over a migrated database (see `createStores`). */
-  constructor(db: Knex) {
-    this.freezes = new RevisionedTable(db, 'freezes', 'Freeze', freezeRows);
+  /**
+   * Over a migrated database (see `createStores`); `transactions` tells its
+   * listener of every write, inside the write's transaction.
+   */
+  constructor(
+    private readonly db: Knex,
+    private readonly transactions?: StoreTransactions,
+  ) {
+    this.freezes = tableOf(db);
+  }
+
+  /**
+   * Runs a write in a transaction and tells the listener of the freezes it
+   * returns (before and after the write), unless there is no listener.
+   */
+  private async written<T>(
+    write: (freezes: RevisionedTable<Freeze, FreezeRow>) => Promise<{
+      result: T;
+      changed: (Freeze | undefined)[];
+    }>,
+  ): Promise<T> {
+    const { transactions } = this;
+    if (!transactions) return (await write(this.freezes)).result;
+    return this.db.transaction(async tx => {
+      const { result, changed } = await write(tableOf(tx));
+      const freezes = changed.filter((f): f is Freeze => f !== undefined);
+      if (freezes.length > 0) await transactions.freezesWritten(tx, freezes);
+      return result;
+    });
   }
 
   async createFreeze(freeze: Freeze): Promise<Freeze> {
-    return this.freezes.insert(freeze);
+    return this.written(async freezes => {
+      const created = await freezes.insert(freeze);
+      return { result: created, changed: [created] };
+    });
   }
 
   async getFreeze(id: string): Promise<Freeze | undefined> {
@@ -151,19 +185,27 @@ export class DatabaseFreezeStore implements FreezeStore {
 
   async updateFreeze(options: FreezeUpdate): Promise<Freeze> {
     const { recurrence, ...fields } = options.fields;
-    return this.freezes.update(options, current => {
-      const next: Freeze = { ...current, ...definedFields(fields) };
-      if (recurrence === null) {
-        delete next.recurrence;
-      } else if (recurrence !== undefined) {
-        next.recurrence = recurrence;
-      }
-      return next;
+    return this.written(async freezes => {
+      let before: Freeze | undefined;
+      const updated = await freezes.update(options, current => {
+        before = current;
+        const next: Freeze = { ...current, ...definedFields(fields) };
+        if (recurrence === null) {
+          delete next.recurrence;
+        } else if (recurrence !== undefined) {
+          next.recurrence = recurrence;
+        }
+        return next;
+      });
+      return { result: updated, changed: [before, updated] };
     });
   }
 
   async deleteFreeze(id: string): Promise<boolean> {
-    return this.freezes.delete(id);
+    return this.written(async freezes => {
+      const before = await freezes.get(id);
+      return { result: await freezes.delete(id), changed: [before] };
+    });
   }
 
   async isEmpty(): Promise<boolean> {

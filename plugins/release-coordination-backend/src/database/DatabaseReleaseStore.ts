@@ -12,9 +12,12 @@ import {
   ReleaseFields,
   ReleaseListOptions,
   ReleaseStore,
+  ViewerFacts,
   WriteAlongside,
 } from './ReleaseStore';
+import { toIso } from './rows';
 import { insertReleaseEvent } from './releaseEvents';
+import { StoreTransactions } from './storeTransactions';
 import { chunks } from './releases/chunks';
 import { encodeCursor, whereAfterCursor } from './keysetCursor';
 import {
@@ -49,8 +52,14 @@ import {
  * @public
  */
 export class DatabaseReleaseStore implements ReleaseStore {
-  /** Over a migrated database (see `createStores`). */
-  constructor(private readonly db: Knex) {}
+  /**
+   * Over a migrated database (see `createStores`); `transactions` tells its
+   * listener of every write, inside the write's transaction.
+   */
+  constructor(
+    private readonly db: Knex,
+    private readonly transactions?: StoreTransactions,
+  ) {}
 
   async createRelease(
     release: Release,
@@ -66,6 +75,10 @@ export class DatabaseReleaseStore implements ReleaseStore {
       for (const event of events) {
         await insertReleaseEvent(tx, release.id, event);
       }
+      await this.transactions?.releasesWritten(tx, {
+        releaseIds: [release.id],
+        ownerRefs: [release.ownerRef],
+      });
       return (await this.readRelease(tx, release.id))!;
     });
   }
@@ -168,6 +181,9 @@ export class DatabaseReleaseStore implements ReleaseStore {
   }): Promise<Release> {
     const { id, revision, fields, event, alongside } = options;
     return this.db.transaction(async tx => {
+      const owner = detectedFieldsChange(fields)
+        ? await tx('releases').where({ id }).first('owner_ref')
+        : undefined;
       await updateAtRevision(tx, id, revision, {
         ...updatedColumns(fields),
         revision: revision + 1,
@@ -199,6 +215,12 @@ export class DatabaseReleaseStore implements ReleaseStore {
       }
       await insertReleaseEvent(tx, id, event);
       await alongside?.(tx);
+      if (owner) {
+        await this.transactions?.releasesWritten(tx, {
+          releaseIds: [id],
+          ownerRefs: [...new Set([owner.owner_ref, release.ownerRef])],
+        });
+      }
       return (await this.readRelease(tx, id))!;
     });
   }
@@ -254,6 +276,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
   async listActiveCandidates(options: {
     from: string;
     to: string;
+    ownerRefs?: string[];
     draftOwnerRefs?: string[];
   }): Promise<ConflictCandidate[]> {
     const range = { from: new Date(options.from), to: new Date(options.to) };
@@ -261,7 +284,15 @@ export class DatabaseReleaseStore implements ReleaseStore {
       ...CANDIDATE_COLUMNS,
     );
     whereActive(query, options.draftOwnerRefs);
-    whereWindowOverlaps(query, 'releases', range);
+    if (options.ownerRefs) {
+      // the owner index, not the window buckets: an owner has few releases
+      query
+        .whereIn('releases.owner_ref', options.ownerRefs)
+        .where('releases.window_end', '>=', range.from)
+        .where('releases.window_start', '<=', range.to);
+    } else {
+      whereWindowOverlaps(query, 'releases', range);
+    }
     const rows: CandidateRow[] = await query.orderBy([
       { column: 'window_start', order: 'asc' },
       { column: 'id', order: 'asc' },
@@ -286,6 +317,33 @@ export class DatabaseReleaseStore implements ReleaseStore {
       ),
     );
     return results.flat();
+  }
+
+  async getViewerFacts(ids: string[]): Promise<ViewerFacts[]> {
+    const rows = (
+      await Promise.all(
+        chunks([...new Set(ids)]).map(chunk =>
+          this.db<ReleaseRow>('releases')
+            .whereIn('id', chunk)
+            .select(
+              'id',
+              'state',
+              'owner_ref',
+              'pending_owner_ref',
+              'created_by',
+              'handed_over_at',
+            ),
+        ),
+      )
+    ).flat();
+    return rows.map(row => ({
+      id: row.id,
+      state: row.state as ViewerFacts['state'],
+      ownerRef: row.owner_ref,
+      createdBy: row.created_by,
+      ...(row.pending_owner_ref && { pendingOwnerRef: row.pending_owner_ref }),
+      ...(row.handed_over_at && { handedOverAt: toIso(row.handed_over_at) }),
+    }));
   }
 
   async listActiveFollowers(ids: string[]): Promise<Release[]> {
@@ -353,6 +411,23 @@ export class DatabaseReleaseStore implements ReleaseStore {
     const ids = rows.map(row => row.id);
     return assembleReleases(rows, await readChildRowsInSequence(db, ids));
   }
+}
+
+/** The fields conflict detection reads (titles name releases in its messages). */
+const DETECTED_FIELDS: (keyof ReleaseFields)[] = [
+  'title',
+  'type',
+  'state',
+  'window',
+  'entityRefs',
+  'ownerRef',
+  'after',
+  'freezeOverride',
+];
+
+/** Whether a change of fields can change conflicts. */
+function detectedFieldsChange(fields: Partial<ReleaseFields>): boolean {
+  return DETECTED_FIELDS.some(field => fields[field] !== undefined);
 }
 
 /** Updates a release's row if it is at `revision` (compare-and-set); `NotFoundError` or `ConflictError` if not. */

@@ -90,6 +90,16 @@ export type ConflictCandidate = Pick<
 >;
 
 /**
+ * What deciding who may see a release needs of it.
+ *
+ * @public
+ */
+export type ViewerFacts = Pick<
+  Release,
+  'id' | 'state' | 'ownerRef' | 'pendingOwnerRef' | 'createdBy' | 'handedOverAt'
+>;
+
+/**
  * Persistence of release plans and their history.
  *
  * @public
@@ -159,6 +169,8 @@ export interface ReleaseStore {
   listActiveCandidates(options: {
     from: string;
     to: string;
+    /** When given, only the releases of these owners. */
+    ownerRefs?: string[];
     /**
      * When given, drafts only for a viewer with these refs (user and groups):
      * owned by or offered to them, or created by them and not handed over;
@@ -169,6 +181,12 @@ export interface ReleaseStore {
 
   /** The releases with these ids; unknown ids are left out. */
   getReleases(ids: string[]): Promise<Release[]>;
+
+  /**
+   * What deciding who may see them needs of the releases with these ids
+   * (see `DraftVisibility`), without the rest; unknown ids are left out.
+   */
+  getViewerFacts(ids: string[]): Promise<ViewerFacts[]>;
 
   /** The active releases that declare they follow any of these releases. */
   listActiveFollowers(ids: string[]): Promise<Release[]>;

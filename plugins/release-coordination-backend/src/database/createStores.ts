@@ -39,6 +39,14 @@ import {
   ReleaseNotesStore,
 } from '../releaseNotes/DatabaseReleaseNotesStore';
 import { DatabaseMetricsStore } from '../metrics/DatabaseMetricsStore';
+import { ConflictStore } from '../conflicts/ConflictStore';
+import { DatabaseConflictStore } from '../conflicts/DatabaseConflictStore';
+import { Knex } from 'knex';
+import {
+  StoreTransactions,
+  TransactionStores,
+  transactionsOf,
+} from './storeTransactions';
 
 /**
  * Every store of the plugin, over one database.
@@ -59,6 +67,19 @@ export interface Stores {
   reviewStore: ReviewStore;
   releaseNotesStore: ReleaseNotesStore;
   metricsStore: DatabaseMetricsStore;
+  /** The conflicts kept up to date on write. */
+  conflictStore: ConflictStore;
+  /** Transactions over the database, and what runs inside every write. */
+  transactions: StoreTransactions;
+}
+
+/** The stores a write's listener uses, bound to its transaction. */
+function storesIn(tx: Knex.Transaction): TransactionStores {
+  return {
+    releaseStore: new DatabaseReleaseStore(tx),
+    freezeStore: new DatabaseFreezeStore(tx),
+    conflictStore: new DatabaseConflictStore(tx),
+  };
 }
 
 /**
@@ -69,9 +90,10 @@ export interface Stores {
  */
 export async function createStores(database: DatabaseService): Promise<Stores> {
   const db = await connect({ database });
+  const transactions = transactionsOf(db, storesIn);
   return {
-    releaseStore: new DatabaseReleaseStore(db),
-    freezeStore: new DatabaseFreezeStore(db),
+    releaseStore: new DatabaseReleaseStore(db, transactions),
+    freezeStore: new DatabaseFreezeStore(db, transactions),
     trainStore: new DatabaseTrainStore(db),
     approvalStore: new DatabaseApprovalStore(db),
     riskOverrideStore: new DatabaseRiskOverrideStore(db),
@@ -83,5 +105,7 @@ export async function createStores(database: DatabaseService): Promise<Stores> {
     reviewStore: new DatabaseReviewStore(db),
     releaseNotesStore: new DatabaseReleaseNotesStore(db),
     metricsStore: new DatabaseMetricsStore(db),
+    conflictStore: new DatabaseConflictStore(db),
+    transactions,
   };
 }

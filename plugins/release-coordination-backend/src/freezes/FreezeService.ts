@@ -236,13 +236,15 @@ export class FreezeService {
    * The occurrences of freezes in a window that apply to any of the given
    * entities, each naming which of them it covers. Entities are placed in the
    * catalog (systems, domains, owners) as the caller sees it, in bulk.
+   * `store` reads the freezes in a write's transaction.
    */
   async freezesApplyingTo(
     entityRefs: string[],
     window: { start: string; end: string },
     credentials: BackstageCredentials,
+    store: Pick<FreezeStore, 'listFreezesInRange'> = this.store,
   ): Promise<ApplicableFreeze[]> {
-    const freezes = await this.store.listFreezesInRange({
+    const freezes = await store.listFreezesInRange({
       from: window.start,
       to: window.end,
     });

@@ -11,12 +11,13 @@ import { scheduleVerificationTask } from './VerificationTask';
 import { scheduleWeeklyDigest } from './WeeklyDigestTask';
 import { scheduleIssueEscalations } from './EscalationTask';
 import { scheduleReviewReminders } from './ReviewReminderTask';
+import { scheduleConflictReconciliation } from './ConflictReconciliationTask';
 
 /**
  * Registers the plugin's scheduled work: the catalog graph refresh (local:
  * every replica keeps its own copy) and the approval reminders and weekly
  * digest (global: one replica runs each tick, the notification log sends
- * each message once).
+ * each message once), and the conflicts table's reconciliation (global).
  *
  * @public
  */
@@ -59,6 +60,10 @@ export async function scheduleTasks(options: {
     auth,
     logger,
     releaseManagerGroup: services.approvalPolicy.releaseManagerGroup,
+  });
+  await scheduleConflictReconciliation(scheduler, {
+    table: services.conflictTable,
+    logger,
   });
   await scheduleReviewReminders(scheduler, {
     store: stores.reviewStore,
