@@ -28,11 +28,11 @@ import { findSlots, freeOf } from './slots';
 import { ConflictStore, ListedConflict } from './ConflictStore';
 import { detectInvolving } from './detectInvolving';
 import { GateBlock } from '../freezes/gateBlocks';
+import { DAY_MS } from '../time';
 
 /** A release as the API returns it: with its own conflicts. */
 export type ReleaseWithConflicts = Release & { conflicts: Conflict[] };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far ahead the scheduling assistant looks. */
 export const SLOT_HORIZON_DAYS = 90;
 const ACTIVE = new Set<string>(ACTIVE_RELEASE_STATES);
