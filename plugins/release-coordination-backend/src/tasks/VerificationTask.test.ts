@@ -165,6 +165,10 @@ describe.each(databases.eachSupportedId())('verification task on %p', id => {
     expect(sent()[0].payload.description).toContain(
       'The checker proposes met (0.2)',
     );
+    // the title names the criterion: notices of one release's criteria differ
+    expect(sent()[0].payload.title).toBe(
+      'Record the result of "Error rate below 0.5": Checkout 4.0.0',
+    );
     expect(await run(otherStores, 2 * HOUR)).toEqual([]);
 
     // four hours later still open: the release managers hear once
@@ -179,7 +183,9 @@ describe.each(databases.eachSupportedId())('verification task on %p', id => {
       [TEAM],
       [MANAGERS],
     ]);
-    expect(sent()[1].payload.title).toContain('Still open');
+    expect(sent()[1].payload.title).toBe(
+      'Still open: "Error rate below 0.5" of Checkout 4.0.0',
+    );
 
     // the day-long latency window ends; by then errors is recorded
     await stores.verificationStore.recordOutcome(release.id, 'errors', {

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
+  entityName,
   Release,
   SuccessCriterion,
 } from '@internal/plugin-release-coordination-common';
@@ -23,6 +24,11 @@ function describe(criterion: SuccessCriterion): string {
   return `"${criterion.text}"${measured}.${proposed}`;
 }
 
+/** A criterion's text in quotes, cut to 60 characters: each notice's title names its own criterion. */
+function quoted(text: string): string {
+  return `"${text.length > 60 ? `${text.slice(0, 59)}…` : text}"`;
+}
+
 /**
  * Tells owners and release managers about success criteria still open when
  * their observation window ended, through Backstage notifications. Each
@@ -41,7 +47,9 @@ export class VerificationNotifier {
   /** The criterion's owner: its window ended and no result is recorded. */
   async windowEnded(release: Release, criterion: SuccessCriterion) {
     await this.send(release, criterion, [criterion.ownerRef], {
-      title: `Record the result: ${release.title} ${release.version}`,
+      title: `Record the result of ${quoted(criterion.text)}: ${
+        release.title
+      } ${release.version}`,
       description: `The observation window of ${describe(
         criterion,
       )} ended; mark it met, not met or waived.`,
@@ -57,10 +65,12 @@ export class VerificationNotifier {
     releaseManagerGroup: string,
   ) {
     await this.send(release, criterion, [releaseManagerGroup], {
-      title: `Still open: a success criterion of ${release.title} ${release.version}`,
-      description: `${criterion.ownerRef} has not recorded ${describe(
-        criterion,
-      )}`,
+      title: `Still open: ${quoted(criterion.text)} of ${release.title} ${
+        release.version
+      }`,
+      description: `${entityName(
+        criterion.ownerRef,
+      )} has not recorded ${describe(criterion)}`,
       severity: 'critical',
       kind: 'escalated',
     });
