@@ -68,8 +68,10 @@ async function repeatedMessages(page: Page): Promise<string[]> {
     ]);
     const seen = new Map<string, number>();
     for (const el of messages) {
-      // an alert and the message inside it are one message
-      if (el.querySelector('.MuiAlert-message')) continue;
+      // an alert or snackbar and the message inside it are one message
+      if ([...messages].some(other => other !== el && el.contains(other))) {
+        continue;
+      }
       if (!el.offsetParent) continue;
       const text = el.innerText.replace(/\s+/g, ' ').trim();
       if (text) seen.set(text, (seen.get(text) ?? 0) + 1);
