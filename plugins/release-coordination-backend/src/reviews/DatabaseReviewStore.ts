@@ -152,9 +152,8 @@ export class DatabaseReviewStore {
     change: ReviewChange,
     item: ReviewActionItem,
   ): Promise<boolean> {
-    return this.db.transaction(async tx => {
-      if (!(await this.bump(tx, change))) return false;
-      await tx('release_review_action_items').insert({
+    return this.atRevision(change, tx =>
+      tx('release_review_action_items').insert({
         id: item.id,
         release_id: change.releaseId,
         title: item.title,
@@ -163,9 +162,8 @@ export class DatabaseReviewStore {
         status: item.status,
         created_by: item.createdBy,
         created_at: new Date(item.createdAt),
-      });
-      return true;
-    });
+      }),
+    );
   }
 
   /** Changes an action item at the review's revision; false if it changed meanwhile. */
@@ -176,9 +174,8 @@ export class DatabaseReviewStore {
       Pick<ReviewActionItem, 'title' | 'ownerRef' | 'dueDate' | 'status'>
     >,
   ): Promise<boolean> {
-    return this.db.transaction(async tx => {
-      if (!(await this.bump(tx, change))) return false;
-      await tx('release_review_action_items')
+    return this.atRevision(change, tx =>
+      tx('release_review_action_items')
         .where({ id: itemId, release_id: change.releaseId })
         .update({
           ...(fields.title !== undefined && { title: fields.title }),
@@ -194,9 +191,8 @@ export class DatabaseReviewStore {
             done_by: null,
             done_at: null,
           }),
-        });
-      return true;
-    });
+        }),
+    );
   }
 
   /** Reviews newest finished first, each with its release's title, state, owner and entities. */
@@ -371,16 +367,26 @@ export class DatabaseReviewStore {
     return !(await this.db('release_reviews').first('release_id'));
   }
 
-  /** Moves the review to the next revision if it is at the caller's. */
-  private async bump(tx: Knex.Transaction, change: ReviewChange) {
-    const bumped = await tx('release_reviews')
-      .where({ release_id: change.releaseId, revision: change.revision })
-      .update({
-        revision: change.revision + 1,
-        updated_by: change.by,
-        updated_at: new Date(change.at),
-      });
-    return bumped > 0;
+  /**
+   * In one transaction: moves the review to the next revision if it is at the
+   * caller's, then applies `write`; false, writing nothing, if it is not.
+   */
+  private atRevision(
+    change: ReviewChange,
+    write: (tx: Knex.Transaction) => Promise<unknown>,
+  ): Promise<boolean> {
+    return this.db.transaction(async tx => {
+      const bumped = await tx('release_reviews')
+        .where({ release_id: change.releaseId, revision: change.revision })
+        .update({
+          revision: change.revision + 1,
+          updated_by: change.by,
+          updated_at: new Date(change.at),
+        });
+      if (bumped === 0) return false;
+      await write(tx);
+      return true;
+    });
   }
 
   /** Any review text, action item title or the release title contains the pattern. */
