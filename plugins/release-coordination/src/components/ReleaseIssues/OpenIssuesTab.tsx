@@ -8,10 +8,13 @@ import {
   IssueStatus,
   UNRESOLVED_ISSUE_STATUSES,
 } from '@internal/plugin-release-coordination-common';
-import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { useReleaseLink } from '../shared/useReleaseLink';
-import { CursorPageList, useCursorListing } from '../shared/CursorPager';
+import {
+  CursorPageList,
+  useFilteredCursorListing,
+} from '../shared/CursorPager';
+import { Cluster } from '../shared/Cluster';
 import { FilterField } from '../shared/FilterField';
 import { IssueRow } from './ReleaseIssues';
 
@@ -25,6 +28,13 @@ interface Filters {
   ownerRef: string;
 }
 
+const UNRESOLVED_OF_ANY_SEVERITY: Filters = {
+  severity: '',
+  status: 'unresolved',
+  entityRef: '',
+  ownerRef: '',
+};
+
 /**
  * The portal's open issues, newest first, filtered by severity, status,
  * entity and owner, a page at a time (the issues of releases the user can read).
@@ -32,47 +42,43 @@ interface Filters {
 export function OpenIssuesTab() {
   const api = useApi(releaseCoordinationApiRef);
   const releaseLink = useReleaseLink();
-  const [filters, setFilters] = useState<Filters>({
-    severity: '',
-    status: 'unresolved',
-    entityRef: '',
-    ownerRef: '',
-  });
-  const issues = useCursorListing(
-    cursor =>
+  const {
+    listing: issues,
+    filters,
+    setFilters,
+  } = useFilteredCursorListing(
+    UNRESOLVED_OF_ANY_SEVERITY,
+    (shown, cursor) =>
       api.listIssues({
-        severity: filters.severity ? [filters.severity] : undefined,
+        severity: shown.severity ? [shown.severity] : undefined,
         status:
-          filters.status === 'unresolved'
+          shown.status === 'unresolved'
             ? [...UNRESOLVED_ISSUE_STATUSES]
-            : [filters.status],
-        entityRef: filters.entityRef.trim() || undefined,
-        ownerRef: filters.ownerRef.trim() || undefined,
+            : [shown.status],
+        entityRef: shown.entityRef.trim() || undefined,
+        ownerRef: shown.ownerRef.trim() || undefined,
         limit: PAGE_SIZE,
         cursor,
       }),
-    [api, filters],
+    [api],
   );
   const filter = (key: keyof Filters, label: string, values?: string[]) => (
     <FilterField
       id={`open-issues-${key}`}
       label={label}
       value={filters[key]}
-      onChange={value => {
-        issues.reset();
-        setFilters({ ...filters, [key]: value });
-      }}
+      onChange={value => setFilters({ ...filters, [key]: value })}
       options={values?.map(value => [value, value || 'any'] as const)}
     />
   );
   return (
     <Box>
-      <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} marginBottom={2}>
+      <Cluster gap={16} marginBottom={2}>
         {filter('severity', 'Severity', ['', ...ISSUE_SEVERITIES])}
         {filter('status', 'Status', ['unresolved', ...ISSUE_STATUSES])}
         {filter('entityRef', 'Entity')}
         {filter('ownerRef', 'Owner')}
-      </Box>
+      </Cluster>
       <CursorPageList
         listing={issues}
         label="Open issues"

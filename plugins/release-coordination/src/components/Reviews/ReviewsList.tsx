@@ -12,13 +12,18 @@ import {
 import { FormEvent, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { formatTimestamp } from '../shared/format';
-import { CursorPageList, useCursorListing } from '../shared/CursorPager';
+import {
+  CursorPageList,
+  useFilteredCursorListing,
+} from '../shared/CursorPager';
 import { FilterField } from '../shared/FilterField';
 import { useReleaseLink } from '../shared/useReleaseLink';
 import { requirementText, statusText } from './reviewDisplay';
 import { Cluster } from '../shared/Cluster';
 
 const PAGE_SIZE = 20;
+
+const NO_FILTERS: ListReviewsRequest = {};
 
 /** Which reviews a scope ref asks for, by its kind: a System's, a Domain's, a Group's or an entity's. */
 export function reviewScope(ref: string): ListReviewsRequest {
@@ -72,21 +77,21 @@ export function ReviewsList(props: { scope?: ListReviewsRequest }) {
   const api = useApi(releaseCoordinationApiRef);
   const [words, setWords] = useState('');
   const [scopeRef, setScopeRef] = useState('');
-  const [filters, setFilters] = useState<ListReviewsRequest>({});
-  const reviews = useCursorListing(
-    cursor =>
+  const {
+    listing: reviews,
+    filters,
+    setFilters: apply,
+  } = useFilteredCursorListing(
+    NO_FILTERS,
+    (shown, cursor) =>
       api.listReviews({
         ...(props.scope ?? {}),
-        ...filters,
+        ...shown,
         limit: PAGE_SIZE,
         cursor,
       }),
-    [api, props.scope, filters],
+    [api, props.scope],
   );
-  const apply = (next: ListReviewsRequest) => {
-    reviews.reset();
-    setFilters(next);
-  };
   const search = (event: FormEvent) => {
     event.preventDefault();
     apply({

@@ -55,6 +55,27 @@ export function useCursorListing<T>(
   return { ...pages, page };
 }
 
+/**
+ * A cursor listing under filters: `setFilters` shows the first page of the
+ * new filters' answer (a later page of the old one would skip items).
+ */
+export function useFilteredCursorListing<F, T>(
+  initial: F,
+  load: (filters: F, cursor: string | undefined) => Promise<Page<T>>,
+  deps: DependencyList,
+) {
+  const [filters, setShownFilters] = useState(initial);
+  const listing = useCursorListing(
+    cursor => load(filters, cursor),
+    [...deps, filters],
+  );
+  const setFilters = (next: F) => {
+    listing.reset();
+    setShownFilters(next);
+  };
+  return { listing, filters, setFilters };
+}
+
 /** What {@link useCursorListing} returns. */
 export type CursorListing<T> = ReturnType<typeof useCursorPages> & {
   page: AsyncState<Page<T>>;
