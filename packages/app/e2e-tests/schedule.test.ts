@@ -216,3 +216,146 @@ test('the freezes tab describes each freeze as the calendar shows it: its hours,
     'Dec 20 – Jan 3, every year (Europe/Berlin)',
   );
 });
+
+/** The instant a date (`yyyy-mm-dd`) begins in a time zone. */
+function midnightIn(zone: string, date: string): Date {
+  const wallClock = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: zone,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
+  for (let hours = -14; hours <= 14; hours++) {
+    const at = new Date(Date.parse(`${date}T00:00:00Z`) - hours * 3_600_000);
+    if (wallClock.format(at) === `${date} 00:00`) return at;
+  }
+  throw new Error(`${date} has no midnight in ${zone}`);
+}
+
+test('live releases come first on a crowded day, "+n more" lists the rest in place, and a short release is labelled beside its timeline bar', async ({
+  page,
+  request,
+}) => {
+  const headers = {
+    Authorization: `Bearer ${await demoToken(request, 'alice')}`,
+  };
+  // Live releases: the seeded "Storefront BFF 4.2" has been in progress
+  // since an hour before the portal was seeded; "Search service 7.3" is
+  // rolling back.
+  type Listed = { title: string; window: { start: string; end: string } };
+  const liveReleases: Listed[] = [];
+  for (const state of ['in_progress', 'rolling_back']) {
+    const listed = await request.get(`${API}/releases?state=${state}`, {
+      headers,
+    });
+    liveReleases.push(...(await listed.json()).items);
+  }
+  const live = liveReleases.find(
+    release => release.title === 'Storefront BFF 4.2',
+  )!;
+  const liveStart = new Date(live.window.start);
+  const day = dateIn(ZONE, liveStart);
+  const midnight = midnightIn(ZONE, day).getTime();
+  const MINUTE = 60_000;
+  test.skip(
+    liveStart.getTime() - midnight < 20 * MINUTE,
+    'the live release began too soon after midnight for four releases to start before it on its day',
+  );
+  const stamp = Date.now();
+  const plan = async (title: string, start: number, minutes: number) => {
+    const created = await request.post(`${API}/releases`, {
+      headers,
+      data: {
+        title,
+        version: '1.0.0',
+        // exempt from the weekend freeze, whatever day the test runs
+        type: 'security',
+        window: {
+          start: new Date(start).toISOString(),
+          end: new Date(start + minutes * MINUTE).toISOString(),
+        },
+        entityRefs: ['component:default/checkout-service'],
+        ownerRef: 'group:default/checkout-team',
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = await created.json();
+    const planned = await request.post(`${API}/releases/${id}/transition`, {
+      headers,
+      data: { to: 'planned' },
+    });
+    expect(planned.status()).toBe(200);
+    return id as string;
+  };
+  const early = [1, 2, 3, 4].map(n => `Early patch ${n} (${stamp})`);
+  const short = `Quick patch (${stamp})`;
+  const ids: string[] = [];
+  try {
+    // Four releases on the live release's day, each starting before it.
+    for (const [i, title] of early.entries()) {
+      ids.push(await plan(title, midnight + i * 5 * MINUTE, 5));
+    }
+    // A quarter of an hour, two days ahead: far too short for its label.
+    const inTwoDays = midnightIn(ZONE, plusDays(dateIn(ZONE), 2)).getTime();
+    ids.push(await plan(short, inTwoDays + 10 * 60 * MINUTE, 15));
+
+    await enter(page);
+    await page.goto(`${CALENDAR}?view=month&date=${day}`);
+    const cell = page.getByTestId(`calendar-day-${day}`);
+    const releaseLinks = cell.getByRole('link');
+    // The day's live releases, in the order they started.
+    const liveOnDay = liveReleases
+      .filter(
+        release =>
+          Date.parse(release.window.start) < midnight + 24 * 60 * MINUTE &&
+          Date.parse(release.window.end) > midnight,
+      )
+      .sort((a, b) => Date.parse(a.window.start) - Date.parse(b.window.start))
+      .map(release => release.title);
+    // Live first, although the four start earlier.
+    await expect(releaseLinks.first()).toContainText(liveOnDay[0]);
+    await expect(cell.getByText(early[3])).toHaveCount(0);
+    const more = cell.getByRole('button', { name: /more releases on/ });
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await more.click();
+    // In place: the same month view, the cell now lists every release,
+    // the live ones first, then the others by start.
+    await expect(page).toHaveURL(/view=month/);
+    for (const title of early) {
+      await expect(cell.getByRole('link', { name: title })).toBeVisible();
+    }
+    const order = await releaseLinks.allTextContents();
+    const at = (title: string) =>
+      order.findIndex(text => text.startsWith(title));
+    expect(liveOnDay.map(at)).toEqual(liveOnDay.map((_, i) => i));
+    expect(early.map(at)).toEqual(early.map((_, i) => liveOnDay.length + i));
+    await cell.getByRole('button', { name: /Show fewer releases/ }).click();
+    await expect(cell.getByText(early[3])).toHaveCount(0);
+
+    await page.goto(`${CALENDAR}?tab=timeline`);
+    const bar = page.locator(
+      `[data-testid="timeline-bar"][data-release-id="${ids[4]}"]`,
+    );
+    await expect(bar).toHaveAttribute('data-label-outside', 'true');
+    const label = page.getByText(`${short} 1.0.0 · planned`);
+    await expect(label).toBeVisible();
+    const [barBox, labelBox] = [
+      await bar.boundingBox(),
+      await label.boundingBox(),
+    ];
+    // Beside the bar (not over it), on its line, and not cut short.
+    expect(labelBox!.x).toBeGreaterThanOrEqual(barBox!.x + barBox!.width - 1);
+    expect(Math.abs(labelBox!.y - barBox!.y)).toBeLessThan(barBox!.height);
+    expect(
+      await label.evaluate(
+        element => element.scrollWidth <= element.clientWidth,
+      ),
+    ).toBe(true);
+  } finally {
+    for (const id of ids) {
+      await request.post(`${API}/releases/${id}/transition`, {
+        headers,
+        data: { to: 'cancelled' },
+      });
+    }
+  }
+});

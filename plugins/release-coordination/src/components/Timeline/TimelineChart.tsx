@@ -30,7 +30,7 @@ import { EntityRelations } from '../ReleaseCalendar/entityRelations';
 import { slotText } from '../ReleaseCalendar/trainSlotText';
 import { CalendarTrainSlot } from '../ReleaseCalendar/useCalendarTrainSlots';
 import { scopeCovers, scopeText } from '../ReleaseCalendar/scheduleModel';
-import { useTimelineStyles } from './timelineStyles';
+import { BAR_MIN_WIDTH, useTimelineStyles } from './timelineStyles';
 import { StateLabel } from '../Rollback';
 
 /** What the timeline chart shows. */
@@ -244,7 +244,8 @@ function ReleaseBar(props: {
           className={classes.sideLabel}
           style={{
             top: lane * ROW_HEIGHT,
-            left: `${place.left + place.width}%`,
+            // after the bar, which is never narrower than BAR_MIN_WIDTH
+            left: `calc(${place.left}% + max(${place.width}%, ${BAR_MIN_WIDTH}px))`,
           }}
         >
           {outside && (

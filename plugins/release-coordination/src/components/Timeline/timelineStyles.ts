@@ -3,6 +3,8 @@ import { ROW_HEIGHT } from './timelineModel';
 import { freezeShading } from '../shared/freezeStyles';
 
 const LABEL_WIDTH = 220;
+/** The least width of a release's bar, in pixels, however short the release: its side padding. */
+export const BAR_MIN_WIDTH = 12;
 /** The styles of the release timeline and its chart. */
 export const useTimelineStyles = makeStyles(theme => ({
   frame: {
@@ -82,12 +84,12 @@ export const useTimelineStyles = makeStyles(theme => ({
   bar: {
     position: 'absolute',
     height: ROW_HEIGHT - 10,
-    minWidth: 6,
+    minWidth: BAR_MIN_WIDTH,
     borderRadius: 4,
     color: '#fff',
     fontSize: theme.typography.caption.fontSize,
     lineHeight: `${ROW_HEIGHT - 10}px`,
-    padding: theme.spacing(0, 0.75),
+    padding: `0 ${BAR_MIN_WIDTH / 2}px`,
     whiteSpace: 'nowrap',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
