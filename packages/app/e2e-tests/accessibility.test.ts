@@ -14,14 +14,19 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  */
 const BACKSTAGE_SIDEBAR = 'nav[aria-label="sidebar nav"]';
 
+/** The zone the pages are read in: not UTC, so that times left in UTC show. */
+const READER_ZONE = 'Europe/Berlin';
+
 /**
  * What people must never have to read on these pages: entity refs
- * (`group:default/x` instead of the name), ISO UTC timestamps, UUIDs,
- * endpoint paths (`POST /releases/…`) and raw JSON (`{"state":…`).
+ * (`group:default/x` instead of the name), ISO UTC timestamps, times the
+ * server words in UTC ("Sat Dec 12, 09:00–11:00 UTC") instead of the reader's
+ * zone, UUIDs, endpoint paths (`POST /releases/…`) and raw JSON (`{"state":…`).
  */
 const RAW_VALUES: RegExp[] = [
   /\b(component|api|resource|system|domain|group|user|template):[\w.-]+\/[\w.-]+/gi,
   /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/g,
+  /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \w{3} \d{1,2}, \d\d:\d\d[^\n]*? UTC\b/g,
   /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
   /\b(GET|POST|PUT|PATCH|DELETE) \/\w/g,
   /\/api\/release-coordination\b/g,
@@ -198,6 +203,7 @@ for (const theme of THEMES) {
     test.beforeAll(async ({ browser }) => {
       const context = await browser.newContext({
         baseURL: test.info().project.use.baseURL,
+        timezoneId: READER_ZONE,
       });
       await context.addInitScript(
         chosen => window.localStorage.setItem('theme', chosen),

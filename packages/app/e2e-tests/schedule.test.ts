@@ -273,7 +273,8 @@ test('live releases come first on a crowded day, "+n more" lists the rest in pla
           start: new Date(start).toISOString(),
           end: new Date(start + minutes * MINUTE).toISOString(),
         },
-        entityRefs: ['component:default/checkout-service'],
+        // not checkout-service, whose pages other tests read
+        entityRefs: ['component:default/cart-service'],
         ownerRef: 'group:default/checkout-team',
       },
     });

@@ -14,6 +14,7 @@ export * from './freezes';
 export * from './gate';
 export * from './entityAnnotations';
 export * from './entityNames';
+export * from './timeTexts';
 export * from './rrule';
 export * from './conflicts';
 export * from './trains';

@@ -15,6 +15,7 @@ import {
   freezeManagePermission,
   freezeTimesIssues,
   GateResult,
+  instantText,
   ListFreezesQuery,
   Page,
   Release,
@@ -32,7 +33,6 @@ import { lastEndOf, startMatchesRule } from './occurrences';
 import { OccurrenceMemo } from './OccurrenceMemo';
 import { assertRevision } from '../revisions';
 import { UserCredentials } from '../credentials';
-import { instantText } from '../time';
 
 /**
  * An occurrence of a freeze that applies to some of the entities asked about.

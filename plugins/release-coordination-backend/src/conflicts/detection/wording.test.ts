@@ -1,8 +1,10 @@
-import { Release } from '@internal/plugin-release-coordination-common';
+import {
+  Release,
+  periodText as period,
+} from '@internal/plugin-release-coordination-common';
 import { CatalogGraph } from '../../catalogGraph/CatalogGraph';
 import { DependencyGraph } from '../../catalogGraph/DependencyGraph';
 import { detectConflicts } from '../ConflictDetector';
-import { periodText as period } from '../../time';
 
 const ISO_INSTANT = /\d{4}-\d\d-\d\dT\d\d:\d\d/;
 const ENTITY_REF = /\b[a-z]+:[a-z0-9-]+\/[a-z0-9-]/i;

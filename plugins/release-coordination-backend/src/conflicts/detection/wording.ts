@@ -1,6 +1,9 @@
-import { entityName } from '@internal/plugin-release-coordination-common';
+import {
+  entityName,
+  instantText,
+  periodText,
+} from '@internal/plugin-release-coordination-common';
 import { createHash } from 'node:crypto';
-import { instantText, periodText } from '../../time';
 import { Accumulator, DetectableRelease } from './model';
 
 /** How much each kind of conflict stands in the way of a release. */

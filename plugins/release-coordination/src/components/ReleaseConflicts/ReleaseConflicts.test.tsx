@@ -5,7 +5,12 @@ import userEvent from '@testing-library/user-event';
 import { answerRelease } from '../../__testUtils__/answers';
 import { makeConflict, makeRelease } from '../../__fixtures__/builders';
 import { setupContractServer } from '../../__testUtils__/contractServer';
-import { Release } from '@internal/plugin-release-coordination-common';
+import {
+  Release,
+  instantText,
+  periodText,
+} from '@internal/plugin-release-coordination-common';
+import { Settings } from 'luxon';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { rootRouteRef } from '../../routes';
 import { ReleasePage } from '../ReleasePage';
@@ -132,6 +137,37 @@ describe('ReleaseConflicts', () => {
     expect(
       await within(dependency).findByRole('link', { name: 'Ledger 5.0.0' }),
     ).toHaveAttribute('href', '/release-coordination/releases/r2');
+  });
+
+  it("says the server's UTC times in the reader's zone", async () => {
+    setup();
+    const start = Date.now() + 7 * 24 * 3_600_000;
+    const end = start + 62 * 3_600_000;
+    const release = makeRelease({
+      conflicts: [
+        makeConflict({
+          message: `Inside "Weekend freeze" (${periodText(start, end)})`,
+          suggestion: `Move it to start at or after ${instantText(end)}`,
+        }),
+      ],
+    });
+    Settings.defaultZone = 'Asia/Kolkata';
+    try {
+      await render(release);
+      expect(
+        await screen.findByText(
+          `Inside "Weekend freeze" (${periodText(start, end, 'Asia/Kolkata')})`,
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(
+          `Move it to start at or after ${instantText(end, 'Asia/Kolkata')}`,
+        ),
+      ).toBeInTheDocument();
+      expect(screen.queryByText(/UTC/)).toBeNull();
+    } finally {
+      Settings.defaultZone = 'system';
+    }
   });
 
   it('suggests slots of the window length and moves the release there', async () => {

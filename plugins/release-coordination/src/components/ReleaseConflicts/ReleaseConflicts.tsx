@@ -18,7 +18,7 @@ import { ReactNode, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api/ReleaseCoordinationApi';
 import { conflictKindLabel, hasBlocking } from '../shared/conflictDisplay';
 import { ExplainedControl } from '../shared/DisabledReason';
-import { formatTimestamp } from '../shared/format';
+import { formatTimestamp, readableText } from '../shared/format';
 import { useOwnsRelease } from '../shared/useOwnsRelease';
 import { useConfirmation } from '../shared/useConfirmation';
 import { useReleaseLink } from '../shared/useReleaseLink';
@@ -110,7 +110,7 @@ function ConflictItem(props: {
           />
         </div>
         <Typography variant="body1" style={{ margin: '4px 0' }}>
-          {conflict.message}
+          {readableText(conflict.message)}
         </Typography>
         {conflict.entityRefs.length > 0 && (
           <Row label="Affected">
@@ -137,7 +137,7 @@ function ConflictItem(props: {
           </Row>
         )}
         {conflict.suggestion && (
-          <Row label="Suggestion">{conflict.suggestion}</Row>
+          <Row label="Suggestion">{readableText(conflict.suggestion)}</Row>
         )}
         {action && <Box marginTop={1}>{action}</Box>}
       </Box>

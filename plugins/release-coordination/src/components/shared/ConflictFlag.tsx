@@ -4,6 +4,7 @@ import WarningIcon from '@material-ui/icons/Warning';
 import { Conflict } from '@internal/plugin-release-coordination-common';
 import { conflictKindLabel, hasBlocking } from './conflictDisplay';
 import { StatusIcon } from './StatusIcon';
+import { readableText } from './format';
 
 /**
  * An icon flagging a release's conflicts, red when one is blocking, amber
@@ -33,7 +34,7 @@ export function ConflictFlag(props: {
       details={conflicts.map(conflict => (
         <div key={conflict.id}>
           {conflict.severity === 'blocking' ? 'Blocking' : 'Warning'} (
-          {conflictKindLabel(conflict.kind)}): {conflict.message}
+          {conflictKindLabel(conflict.kind)}): {readableText(conflict.message)}
         </div>
       ))}
     />

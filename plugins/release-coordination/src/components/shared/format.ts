@@ -2,6 +2,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   ReleaseState,
   entityName,
+  inTimeZone,
 } from '@internal/plugin-release-coordination-common';
 import { DateTime } from 'luxon';
 
@@ -35,14 +36,19 @@ const ISO_TIMESTAMP =
   /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
 
 /**
- * Text written by the server (readiness facts, blocking reasons) as people
- * read it: entity refs as names (`group:default/sre` → `sre`, other
- * namespaces kept) and ISO timestamps in the user's local time.
+ * Text written by the server (conflicts, readiness facts, blocking reasons,
+ * refusals) as people read it: entity refs as names (`group:default/sre` →
+ * `sre`, other namespaces kept), ISO timestamps in the user's local time, and
+ * the times the server words in UTC ("Sat Dec 12, 09:00–11:00 UTC") in the
+ * user's zone.
  */
 export function readableText(text: string): string {
-  return text
-    .replace(ENTITY_REF, ref => entityName(ref))
-    .replace(ISO_TIMESTAMP, formatTimestamp);
+  return inTimeZone(
+    text
+      .replace(ENTITY_REF, ref => entityName(ref))
+      .replace(ISO_TIMESTAMP, formatTimestamp),
+    DateTime.local().zoneName,
+  );
 }
 
 /** A window in local time, leaving out the end date when it is the start date. */
@@ -58,10 +64,10 @@ export function formatWindow(window: { start: string; end: string }): string {
   return `${start.toLocaleString(DateTime.DATETIME_MED)} – ${endText}`;
 }
 
-/** The message to show for a failed call: the server's own message when there is one. */
+/** The message to show for a failed call: the server's own message, readable, when there is one. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ResponseError) {
-    return error.cause?.message || error.message;
+    return readableText(error.cause?.message || error.message);
   }
   return error instanceof Error ? error.message : String(error);
 }
