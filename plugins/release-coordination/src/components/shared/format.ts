@@ -36,18 +36,24 @@ const ISO_TIMESTAMP =
   /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
 
 /**
- * Text written by the server (conflicts, readiness facts, blocking reasons,
- * refusals) as people read it: entity refs as names (`group:default/sre` →
- * `sre`, other namespaces kept), ISO timestamps in the user's local time, and
- * the times the server words in UTC ("Sat Dec 12, 09:00–11:00 UTC") in the
- * user's zone.
+ * The times a server's text words in UTC ("Sat Dec 12, 09:00–11:00 UTC") in
+ * the user's zone.
+ */
+function inUserZone(text: string): string {
+  return inTimeZone(text, DateTime.local().zoneName);
+}
+
+/**
+ * Text written by the server (conflicts, readiness facts, blocking reasons)
+ * as people read it: entity refs as names (`group:default/sre` → `sre`,
+ * other namespaces kept), ISO timestamps in the user's local time, and the
+ * times the server words in UTC in the user's zone.
  */
 export function readableText(text: string): string {
-  return inTimeZone(
+  return inUserZone(
     text
       .replace(ENTITY_REF, ref => entityName(ref))
       .replace(ISO_TIMESTAMP, formatTimestamp),
-    DateTime.local().zoneName,
   );
 }
 
@@ -64,10 +70,13 @@ export function formatWindow(window: { start: string; end: string }): string {
   return `${start.toLocaleString(DateTime.DATETIME_MED)} – ${endText}`;
 }
 
-/** The message to show for a failed call: the server's own message, readable, when there is one. */
+/**
+ * The message to show for a failed call: the server's own message when there
+ * is one (its times in the user's zone; refs as the user typed them).
+ */
 export function errorMessage(error: unknown): string {
   if (error instanceof ResponseError) {
-    return readableText(error.cause?.message || error.message);
+    return inUserZone(error.cause?.message || error.message);
   }
   return error instanceof Error ? error.message : String(error);
 }
