@@ -360,3 +360,69 @@ test('live releases come first on a crowded day, "+n more" lists the rest in pla
     }
   }
 });
+
+test("a conflict's times read in the reader's zone, not in the UTC the server words them in", async ({
+  page,
+  request,
+}) => {
+  const headers = {
+    Authorization: `Bearer ${await demoToken(request, 'alice')}`,
+  };
+  // Two releases of cart-service overlapping three days ahead, 10:00–11:00
+  // and 10:30–11:30 UTC: the server words the conflict in UTC.
+  const day = plusDays(dateIn('UTC'), 3);
+  const stamp = Date.now();
+  const ids: string[] = [];
+  try {
+    for (const [title, start, end] of [
+      [`Cart fix A (${stamp})`, '10:00', '11:00'],
+      [`Cart fix B (${stamp})`, '10:30', '11:30'],
+    ]) {
+      const created = await request.post(`${API}/releases`, {
+        headers,
+        data: {
+          title,
+          version: '1.0.0',
+          type: 'security',
+          window: { start: `${day}T${start}:00Z`, end: `${day}T${end}:00Z` },
+          entityRefs: ['component:default/cart-service'],
+          ownerRef: 'group:default/checkout-team',
+        },
+      });
+      expect(created.status()).toBe(201);
+      ids.push((await created.json()).id);
+    }
+    const berlin = (utc: string) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: ZONE,
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(new Date(`${day}T${utc}:00Z`));
+    await enter(page);
+    await page.goto(`${CALENDAR}/releases/${ids[1]}`);
+    const conflicts = page.getByRole('list', {
+      name: 'Conflicts of this release',
+    });
+    await expect(conflicts).toContainText(
+      `to start at or after ${new Intl.DateTimeFormat('en-US', {
+        timeZone: ZONE,
+        weekday: 'short',
+        month: 'short',
+        day: 'numeric',
+      })
+        .format(new Date(`${day}T11:00:00Z`))
+        .replace(',', '')}, ${berlin('11:00')} GMT+`,
+    );
+    await expect(conflicts).toContainText(
+      `${berlin('10:00')}–${berlin('11:00')} GMT+`,
+    );
+    await expect(conflicts).not.toContainText('UTC');
+  } finally {
+    for (const id of ids) {
+      await request.post(`${API}/releases/${id}/transition`, {
+        headers,
+        data: { to: 'cancelled' },
+      });
+    }
+  }
+});
