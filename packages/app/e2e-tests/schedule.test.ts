@@ -151,6 +151,42 @@ test('cancelled releases are hidden unless the state filter asks for them', asyn
   await expect(
     page.getByRole('link', { name: 'Fraud detection model v7' }),
   ).toBeVisible();
+
+  // A release of tomorrow, cancelled: gone from the home widget's next days
+  // and from the list, until the list is asked for finished and cancelled ones.
+  const title = `Cancelled cart change (${Date.now()})`;
+  const tomorrow = plusDays(dateIn('UTC'), 1);
+  const created = await request.post(`${API}/releases`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: {
+      title,
+      version: '1.0.0',
+      type: 'security',
+      window: { start: `${tomorrow}T10:00:00Z`, end: `${tomorrow}T11:00:00Z` },
+      entityRefs: ['component:default/cart-service'],
+      ownerRef: 'group:default/checkout-team',
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  for (const to of ['planned', 'cancelled']) {
+    const moved = await request.post(`${API}/releases/${id}/transition`, {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { to },
+    });
+    expect(moved.status()).toBe(200);
+  }
+  await page.goto('/');
+  const widget = page.getByTestId('release-calendar-widget');
+  await expect(widget.getByText('Storefront BFF 4.2').first()).toBeVisible();
+  await expect(widget.getByText(title)).toHaveCount(0);
+  await page.goto(`${CALENDAR}?tab=list`);
+  await expect(
+    page.getByRole('link', { name: 'Storefront BFF 4.2' }).first(),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+  await page.getByLabel('Show finished and cancelled').check();
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
 });
 
 test('the home widget fits its card, explains its icons and links to the calendar', async ({
