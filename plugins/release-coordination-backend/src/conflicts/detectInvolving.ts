@@ -105,26 +105,22 @@ export async function detectInvolving(
   const afterIds = focus.flatMap(r => r.after ?? []);
   const unread = read ? ranges.flatMap(r => outside(r, read.range)) : ranges;
   const { store } = sources;
-  const [overlapping, predecessors, followers, freezes, graph] =
-    await Promise.all([
-      sources
-        .draftOwnerRefs()
-        .then(draftOwnerRefs =>
-          Promise.all(
-            unread.map(range =>
-              store.listActiveCandidates({ ...range, draftOwnerRefs }),
-            ),
-          ),
-        )
-        .then(lists => [...(read?.releases ?? []), ...lists.flat()]),
-      afterIds.length ? store.getReleases(afterIds) : [],
-      store.listActiveFollowers([...focusIds]),
-      sources.freezes([...new Set(focus.flatMap(r => r.entityRefs))], {
-        start: ranges[0].from,
-        end: ranges[ranges.length - 1].to,
-      }),
-      sources.graph(),
-    ]);
+  // one read after the other: the store may be a write's transaction, whose
+  // one connection runs one query at a time
+  const overlapping = [...(read?.releases ?? [])];
+  const draftOwnerRefs = await sources.draftOwnerRefs();
+  for (const range of unread) {
+    overlapping.push(
+      ...(await store.listActiveCandidates({ ...range, draftOwnerRefs })),
+    );
+  }
+  const predecessors = afterIds.length ? await store.getReleases(afterIds) : [];
+  const followers = await store.listActiveFollowers([...focusIds]);
+  const freezes = await sources.freezes(
+    [...new Set(focus.flatMap(r => r.entityRefs))],
+    { start: ranges[0].from, end: ranges[ranges.length - 1].to },
+  );
+  const graph = await sources.graph();
   // the given versions win: they may be fresher than what was read
   const byId = new Map<string, DetectableRelease>(
     [...overlapping, ...predecessors, ...followers].map(
