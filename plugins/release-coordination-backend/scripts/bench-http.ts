@@ -33,6 +33,8 @@
  *   --skip-growth           leave out the detector growth measurement
  *   --endpoints releases,conflicts,gate,catalog   endpoints to measure (default all)
  *   --explain               print the query plans of one request per endpoint
+ *   --writes 100            releases edited with and without the conflicts
+ *                           table's upkeep (scripts/benchWriteCost.ts; 0: none)
  */
 /* eslint-disable no-console */
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
@@ -67,6 +69,7 @@ import { ConflictTable } from '../src/conflicts/ConflictTable';
 import { FreezeService } from '../src/freezes/FreezeService';
 import { runConflictReconciliation } from '../src/tasks/ConflictReconciliationTask';
 import { byNamePath, waitForCatalog, yardstickCatalog } from './benchYardstick';
+import { benchWriteCost, WriteCostRow } from './benchWriteCost';
 
 // ---------------------------------------------------------------- options
 
@@ -92,6 +95,7 @@ const OPTIONS = {
   growth: !flag('skip-growth'),
   endpoints: option('endpoints', 'releases,conflicts,gate,catalog').split(','),
   explain: flag('explain'),
+  writes: Number(option('writes', '100')),
 };
 
 const TARGETS = { monthP95: 50, gateP95: 10 };
@@ -755,6 +759,9 @@ type DbResult = {
   rows: Measured[];
   /** 1-minute load averages before and after measuring (other work on the machine). */
   load1: [number, number];
+  writes: WriteCostRow[];
+  /** 1-minute load average after the writes. */
+  writesLoad1: number;
 };
 
 async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
@@ -897,6 +904,18 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
       catalog.owned.slice(0, 500).map(({ ref }) => byNamePath(ref)),
       catalogBase,
     );
+    const loadAfterReads = os.loadavg()[0];
+    // last: the edits without the upkeep leave the table behind
+    const writes = OPTIONS.writes
+      ? await benchWriteCost(db, stores.releaseStore, OPTIONS.writes)
+      : [];
+    for (const w of writes) {
+      console.log(
+        `${w.name.padEnd(58)} p50 ${w.p50.toFixed(1)} ms  p95 ${w.p95.toFixed(
+          1,
+        )} ms  (${w.edits} edits)`,
+      );
+    }
     return {
       kind,
       describe,
@@ -904,7 +923,9 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
       counts,
       monthReleases: { total: Number(total), active: Number(active) },
       rows,
-      load1: [loadBefore, os.loadavg()[0]],
+      load1: [loadBefore, loadAfterReads],
+      writes,
+      writesLoad1: os.loadavg()[0],
     } as DbResult;
   } finally {
     // let requests autocannon gave up on finish before the pool closes
@@ -953,6 +974,26 @@ function yardstickVerdicts(rows: Measured[]): string[] {
             }: at least 1× wanted)`,
         ),
     );
+}
+
+/** The write cost of the conflicts upkeep, when measured. */
+function writeCostLines(r: DbResult): string[] {
+  if (r.writes.length === 0) return [];
+  return [
+    `Write cost of the conflicts upkeep (\`scripts/benchWriteCost.ts\`: each release's window moved by an hour through the store, once with the upkeep in the write's transaction and once without, alternating; sequential, after the reads; load average at the end ${r.writesLoad1.toFixed(
+      2,
+    )}):`,
+    '',
+    '| Write | edits | p50 ms | p95 ms |',
+    '| --- | ---: | ---: | ---: |',
+    ...r.writes.map(
+      w =>
+        `| ${w.name} | ${w.edits} | ${w.p50.toFixed(1)} | ${w.p95.toFixed(
+          1,
+        )} |`,
+    ),
+    '',
+  ];
 }
 
 function report(
@@ -1028,6 +1069,7 @@ function report(
         .map(row => `- ${row.name}: ${verdict(row, TARGETS.gateP95)}`),
       ...yardstickVerdicts(r.rows),
       '',
+      ...writeCostLines(r),
     );
   }
   if (growth.length) {
