@@ -33,6 +33,19 @@ import { DAY_MS } from '../time';
 /** A release as the API returns it: with its own conflicts. */
 export type ReleaseWithConflicts = Release & { conflicts: Conflict[] };
 
+const KIND_ORDER = new Map<ConflictKind, number>(
+  CONFLICT_KINDS.map((kind, i) => [kind, i]),
+);
+
+/** Listed conflicts in the detector's order: by kind, then by id. */
+function inDetectorOrder(listed: ListedConflict[]): ListedConflict[] {
+  return [...listed].sort(
+    (a, b) =>
+      KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! ||
+      a.id.localeCompare(b.id),
+  );
+}
+
 /** How far ahead the scheduling assistant looks. */
 export const SLOT_HORIZON_DAYS = 90;
 const ACTIVE = new Set<string>(ACTIVE_RELEASE_STATES);
@@ -46,7 +59,7 @@ const ACTIVE = new Set<string>(ACTIVE_RELEASE_STATES);
  */
 export class ConflictService {
   private readonly store: ReleaseStore;
-  private readonly table: Pick<ConflictStore, 'listInRange'>;
+  private readonly table: Pick<ConflictStore, 'listInRange' | 'listInvolving'>;
   private readonly freezes: FreezeService;
   private readonly catalog: CatalogModel;
   private readonly auth: AuthService;
@@ -60,8 +73,8 @@ export class ConflictService {
 
   constructor(options: {
     store: ReleaseStore;
-    /** The conflicts table, which `listConflicts` reads. */
-    table: Pick<ConflictStore, 'listInRange'>;
+    /** The conflicts table, which `listConflicts` and `withConflicts` read. */
+    table: Pick<ConflictStore, 'listInRange' | 'listInvolving'>;
     freezes: FreezeService;
     /** The dependency structure comes from its graph. */
     catalog: CatalogModel;
@@ -111,16 +124,26 @@ export class ConflictService {
     return found.conflicts;
   }
 
-  /** The releases, each with its own conflicts. */
+  /**
+   * Stored releases, each with its own conflicts as the conflicts table
+   * holds them (kept on write, see `ConflictTable`; no detection on read),
+   * in the detector's order, shown to the caller as `listConflicts` shows
+   * them.
+   */
   async withConflicts(
     releases: Release[],
     credentials: BackstageCredentials,
   ): Promise<ReleaseWithConflicts[]> {
-    const conflicts = await this.conflictsOf(releases, credentials);
+    const listed = await this.table.listInvolving(releases.map(r => r.id));
     const byRelease = new Map<string, Conflict[]>();
-    for (const conflict of conflicts) {
+    for (const { json } of inDetectorOrder(
+      await this.shownTo(listed, credentials),
+    )) {
+      const conflict = JSON.parse(json) as Conflict;
       for (const id of conflict.releaseIds) {
-        byRelease.set(id, [...(byRelease.get(id) ?? []), conflict]);
+        const own = byRelease.get(id);
+        if (own) own.push(conflict);
+        else byRelease.set(id, [conflict]);
       }
     }
     return releases.map(release => ({
@@ -153,20 +176,15 @@ export class ConflictService {
       to: query.to,
     });
     const wanted = query.entityRef?.length ? new Set(query.entityRef) : null;
-    const kindOrder = (kind: ConflictKind) => CONFLICT_KINDS.indexOf(kind);
-    return (await this.shownTo(listed, credentials))
-      .filter(
+    return inDetectorOrder(
+      (await this.shownTo(listed, credentials)).filter(
         c =>
           !wanted ||
           (JSON.parse(c.json) as Conflict).entityRefs.some(ref =>
             wanted.has(ref),
           ),
-      )
-      .sort(
-        (a, b) =>
-          kindOrder(a.kind) - kindOrder(b.kind) || a.id.localeCompare(b.id),
-      )
-      .map(c => c.json);
+      ),
+    ).map(c => c.json);
   }
 
   /**

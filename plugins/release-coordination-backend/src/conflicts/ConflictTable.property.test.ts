@@ -324,6 +324,19 @@ describe.each(databases.eachSupportedId())(
         (await stores.conflictStore.listAll()).map(c => c.conflict.kind),
       );
       expect(kinds.size).toBeGreaterThanOrEqual(4);
+      // the conflicts of releases are those of the table that involve them
+      const all = await stores.conflictStore.listAll();
+      for (const ids of [seen.releases.slice(0, 3), seen.releases]) {
+        const key = (c: { audience: string; id: string }) =>
+          `${c.audience}|${c.id}`;
+        const listed = await stores.conflictStore.listInvolving(ids);
+        expect(listed.map(key).sort()).toEqual(
+          all
+            .filter(c => c.conflict.releaseIds.some(id => ids.includes(id)))
+            .map(c => key({ audience: c.audience, id: c.conflict.id }))
+            .sort(),
+        );
+      }
       // a transaction's reads one after the other, on its one connection
       expect(overlapping).toEqual([]);
     });

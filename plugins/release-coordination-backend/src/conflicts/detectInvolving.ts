@@ -107,7 +107,7 @@ export async function detectInvolving(
   const { store } = sources;
   // one read after the other: the store may be a write's transaction, whose
   // one connection runs one query at a time
-  const overlapping = [...(read?.releases ?? [])];
+  const overlapping: DetectableRelease[] = [...(read?.releases ?? [])];
   const draftOwnerRefs = await sources.draftOwnerRefs();
   for (const range of unread) {
     overlapping.push(
