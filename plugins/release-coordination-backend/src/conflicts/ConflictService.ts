@@ -18,10 +18,7 @@ import { ReleaseStore } from '../database/ReleaseStore';
 import { FreezeService } from '../freezes/FreezeService';
 import { ReleaseService } from '../releases/ReleaseService';
 import { TrainService } from '../trains/TrainService';
-import {
-  DEFAULT_MAX_CONCURRENT_PER_OWNER,
-  detectConflicts,
-} from './ConflictDetector';
+import { DEFAULT_MAX_CONCURRENT_PER_OWNER } from './ConflictDetector';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { DependencyGraph } from '../catalogGraph/DependencyGraph';
 import { findSlots, freeOf } from './slots';
@@ -227,61 +224,53 @@ export class ConflictService {
   /**
    * Gate reasons for the blocking conflicts of the releases covering a deploy:
    * same-entity and ordering (freezes are left to the gate's own freeze
-   * check, which knows exemptions; the other kinds only warn). Reads only the
-   * active releases of the covering releases' entities in their windows and
-   * those they follow or that follow them. Drafts count only as declared
+   * check, which knows exemptions; the other kinds only warn), read from the
+   * conflicts table (these kinds do not depend on the catalog, so the table
+   * holds them exactly as of the last write). Drafts count only as declared
    * predecessors: an overlapping draft or a draft that follows does not block.
    */
   async blockingReasons(covering: Release[]): Promise<GateBlock[]> {
     const focus = covering.filter(r => ACTIVE.has(r.state));
     if (focus.length === 0) return [];
-    const focusIds = new Set(focus.map(r => r.id));
-    const afterIds = focus.flatMap(r => r.after ?? []);
-    const [sameEntity, predecessors, followers] = await Promise.all([
-      Promise.all(
-        focus.map(r =>
-          this.store.listActiveReleases({
-            from: r.window.start,
-            to: r.window.end,
-            entityRefs: r.entityRefs,
-          }),
-        ),
-      ).then(lists => lists.flat()),
-      afterIds.length ? this.store.getReleases(afterIds) : [],
-      this.store.listActiveFollowers([...focusIds]),
-    ]);
-    const committed = (releases: Release[]) =>
-      releases.filter(r => r.state !== 'draft');
-    const involved = [
-      ...focus,
-      ...committed(sameEntity),
-      ...predecessors,
-      ...committed(followers),
-    ];
-    const byId = new Map(involved.map(r => [r.id, r]));
-    const conflicts = detectConflicts({
-      releases: involved,
-      maxConcurrentPerOwner: this.maxConcurrentPerOwner,
-      involving: focusIds,
+    const blocking = inDetectorOrder(
+      (await this.table.listInvolving(focus.map(r => r.id))).filter(
+        c =>
+          c.audience === 'all' &&
+          (c.kind === 'same-entity' || c.kind === 'ordering'),
+      ),
+    ).map(listed => {
+      const conflict = JSON.parse(listed.json) as Conflict;
+      const release = focus.find(r => conflict.releaseIds.includes(r.id))!;
+      const otherId = conflict.releaseIds.find(id => id !== release.id);
+      return { listed, conflict, release, otherId };
     });
-    return conflicts
-      .filter(c => c.kind === 'same-entity' || c.kind === 'ordering')
-      .map(c => {
-        const release = covering.find(r => c.releaseIds.includes(r.id))!;
-        const otherId = c.releaseIds.find(id => id !== release.id);
-        const other = otherId ? byId.get(otherId) : undefined;
-        return {
-          reason: `Blocking ${c.kind} conflict of release "${release.title}": ${c.message}`,
-          ...(other &&
-            other.state !== 'draft' && {
-              blocker: {
-                kind: 'release' as const,
-                id: other.id,
-                title: other.title,
-              },
-            }),
-        };
-      });
+    const kept = blocking.filter(
+      ({ listed, release, otherId }) =>
+        !otherId ||
+        !listed.draftIds.includes(otherId) ||
+        !!release.after?.includes(otherId),
+    );
+    const others = new Map(
+      (
+        await this.store.getReleases(
+          kept.flatMap(({ otherId }) => otherId ?? []),
+        )
+      ).map(r => [r.id, r]),
+    );
+    return kept.map(({ conflict, release, otherId }) => {
+      const other = otherId ? others.get(otherId) : undefined;
+      return {
+        reason: `Blocking ${conflict.kind} conflict of release "${release.title}": ${conflict.message}`,
+        ...(other &&
+          other.state !== 'draft' && {
+            blocker: {
+              kind: 'release' as const,
+              id: other.id,
+              title: other.title,
+            },
+          }),
+      };
+    });
   }
 
   /**
