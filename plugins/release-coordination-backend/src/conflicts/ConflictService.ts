@@ -48,9 +48,10 @@ export const SLOT_HORIZON_DAYS = 90;
 const ACTIVE = new Set<string>(ACTIVE_RELEASE_STATES);
 
 /**
- * Conflict detection for releases, the conflicts API, blocking conflicts for
- * the gate and the scheduling assistant. Each call loads what it needs in bulk
- * and runs one detection pass.
+ * Conflicts for releases, the conflicts API, blocking conflicts for the gate
+ * and the scheduling assistant. Release answers, `/conflicts` and the gate
+ * read the conflicts table (kept on write); `conflictsOf` (readiness, risk)
+ * detects now, in one pass that loads what it needs in bulk.
  *
  * @public
  */
