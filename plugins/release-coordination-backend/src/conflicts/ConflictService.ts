@@ -233,7 +233,7 @@ export class ConflictService {
   async blockingReasons(covering: Release[]): Promise<GateBlock[]> {
     const focus = covering.filter(r => ACTIVE.has(r.state));
     if (focus.length === 0) return [];
-    const blocking = inDetectorOrder(
+    const candidates = inDetectorOrder(
       (await this.table.listInvolving(focus.map(r => r.id))).filter(
         c =>
           c.audience === 'all' &&
@@ -245,7 +245,7 @@ export class ConflictService {
       const otherId = conflict.releaseIds.find(id => id !== release.id);
       return { listed, conflict, release, otherId };
     });
-    const kept = blocking.filter(
+    const kept = candidates.filter(
       ({ listed, release, otherId }) =>
         !otherId ||
         !listed.draftIds.includes(otherId) ||
