@@ -124,6 +124,16 @@ export class Replica {
     return path.join(this.folder, `${this.name}.${this.starts}.log`);
   }
 
+  /** Everything this replica logged, over all its starts. */
+  logs(): string {
+    return Array.from({ length: this.starts }, (_, i) =>
+      path.join(this.folder, `${this.name}.${i + 1}.log`),
+    )
+      .filter(file => fs.existsSync(file))
+      .map(file => fs.readFileSync(file, 'utf8'))
+      .join('\n');
+  }
+
   get running() {
     return this.child !== undefined && this.child.exitCode === null;
   }

@@ -288,12 +288,14 @@ async function exercise(run: {
   console.log(
     `==> triggering ${globalIds.join(', ')} on both replicas at once`,
   );
+  const fixedBefore = steps.reconciliationFixes(replicas);
   const triggered = await triggerOnBoth({
     replicas,
     user: alice,
     databaseUrl,
     taskIds: globalIds,
   });
+  const fixedAfterLoad = steps.reconciliationFixes(replicas) - fixedBefore;
 
   const opsB = phaseOps(releases, users, known, `${runId}b`, 2);
   const { phaseB, restartSeconds } = await crashPhase(replicas, opsB, known);
@@ -314,6 +316,26 @@ async function exercise(run: {
     outcomes: all,
   });
   checks.push(...loadChecks(phases, findings));
+  console.log('==> reconciling the conflicts table after the crash');
+  const reconciliationTask = globalIds.find(id =>
+    id.includes('conflict-reconciliation'),
+  )!;
+  const afterCrash = await steps.reconcileNow(
+    replicas,
+    alice,
+    databaseUrl,
+    reconciliationTask,
+  );
+  const ranAfterLoad = triggered.get(reconciliationTask) ?? 0;
+  checks.push({
+    name: 'the conflicts table equals a full recomputation after the load and after the crash',
+    ok:
+      ranAfterLoad > 0 &&
+      afterCrash.runs > 0 &&
+      fixedAfterLoad === 0 &&
+      afterCrash.fixed === 0,
+    detail: `differences fixed by the reconciliation triggered after phase 1 (${ranAfterLoad} run): ${fixedAfterLoad}; after phase 2 and the restart (${afterCrash.runs} run): ${afterCrash.fixed}`,
+  });
   const effects = await scheduledEffects(databaseUrl, reminderRelease);
   checks.push(
     ...schedulerChecks(

@@ -10,7 +10,7 @@ import { demoTrains } from '../../plugins/release-coordination-backend/src/demo/
 import { Replica, sleep } from './cluster';
 import { call, must } from './http';
 import { Check } from './report';
-import { installRunProbe, listTasks } from './scheduler';
+import { installRunProbe, listTasks, triggerOnBoth } from './scheduler';
 import { DemoUser, guestSignIn } from './tokens';
 
 const STARTUP_MS = 6 * 60_000;
@@ -195,4 +195,37 @@ export async function waitForRun(
     await sleep(2000);
   }
   return false;
+}
+
+/** What the conflict reconciliation logs when the table differed from a full recomputation. */
+const RECONCILIATION_FIXED = 'Conflict reconciliation fixed';
+
+/** How often the replicas' reconciliations found the conflicts table different, so far. */
+export function reconciliationFixes(replicas: Replica[]): number {
+  return replicas
+    .map(r => r.logs().split(RECONCILIATION_FIXED).length - 1)
+    .reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Triggers the conflict reconciliation on both replicas; its runs, and the
+ * differences it logged (none when every write kept the table up to date).
+ */
+export async function reconcileNow(
+  replicas: Replica[],
+  user: DemoUser,
+  databaseUrl: string,
+  taskId: string,
+): Promise<{ runs: number; fixed: number }> {
+  const before = reconciliationFixes(replicas);
+  const runs = await triggerOnBoth({
+    replicas,
+    user,
+    databaseUrl,
+    taskIds: [taskId],
+  });
+  return {
+    runs: runs.get(taskId) ?? 0,
+    fixed: reconciliationFixes(replicas) - before,
+  };
 }

@@ -26,13 +26,14 @@
  *   --entities 10000        catalog size
  *   --freezes 1000 --trains 200
  *   --duration 10           seconds per endpoint
- *   --max-requests 2000     requests per endpoint at most
  *   --connections 1,4       each endpoint once per connection count
  *   --pg postgresql://postgres:postgres@localhost:5432
  *   --out bench/RESULTS.md  (--out - prints only)
  *   --skip-growth           leave out the detector growth measurement
  *   --endpoints releases,conflicts,gate,catalog   endpoints to measure (default all)
  *   --explain               print the query plans of one request per endpoint
+ *   --writes 100            releases edited with and without the conflicts
+ *                           table's upkeep (scripts/benchWriteCost.ts; 0: none)
  */
 /* eslint-disable no-console */
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
@@ -67,6 +68,7 @@ import { ConflictTable } from '../src/conflicts/ConflictTable';
 import { FreezeService } from '../src/freezes/FreezeService';
 import { runConflictReconciliation } from '../src/tasks/ConflictReconciliationTask';
 import { byNamePath, waitForCatalog, yardstickCatalog } from './benchYardstick';
+import { benchWriteCost, WriteCostRow } from './benchWriteCost';
 
 // ---------------------------------------------------------------- options
 
@@ -85,13 +87,13 @@ const OPTIONS = {
   freezes: Number(option('freezes', '1000')),
   trains: Number(option('trains', '200')),
   duration: Number(option('duration', '10')),
-  maxRequests: Number(option('max-requests', '2000')),
   connections: option('connections', '1,4').split(',').map(Number),
   pg: option('pg', 'postgresql://postgres:postgres@localhost:5432'),
   out: option('out', path.resolve(__dirname, '../bench/RESULTS.md')),
   growth: !flag('skip-growth'),
   endpoints: option('endpoints', 'releases,conflicts,gate,catalog').split(','),
   explain: flag('explain'),
+  writes: Number(option('writes', '100')),
 };
 
 const TARGETS = { monthP95: 50, gateP95: 10 };
@@ -561,8 +563,6 @@ async function measure(
   name: string,
   paths: string[],
   connections: number,
-  /** Without the request cap: the whole duration (the yardstick's throughput). */
-  uncapped = false,
 ): Promise<Measured> {
   const headers = { authorization: mockCredentials.user.header(USER) };
   // warm up: JIT, the catalog graph cache, database caches
@@ -579,7 +579,6 @@ async function measure(
     url: base,
     connections,
     duration: OPTIONS.duration,
-    ...(!uncapped && { maxOverallRequests: OPTIONS.maxRequests }),
     headers,
     requests: [
       {
@@ -755,6 +754,9 @@ type DbResult = {
   rows: Measured[];
   /** 1-minute load averages before and after measuring (other work on the machine). */
   load1: [number, number];
+  writes: WriteCostRow[];
+  /** 1-minute load average after the writes. */
+  writesLoad1: number;
 };
 
 async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
@@ -866,7 +868,7 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
     const run = async (name: string, paths: string[], at = base) => {
       if (!OPTIONS.endpoints.includes(name.split(/[ /?]+/)[1])) return;
       for (const connections of OPTIONS.connections) {
-        const row = await measure(at, name, paths, connections, at !== base);
+        const row = await measure(at, name, paths, connections);
         rows.push(row);
         console.log(
           `${name.padEnd(42)} c=${connections} p50 ${row.p50.toFixed(
@@ -897,6 +899,18 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
       catalog.owned.slice(0, 500).map(({ ref }) => byNamePath(ref)),
       catalogBase,
     );
+    const loadAfterReads = os.loadavg()[0];
+    // last: the edits without the upkeep leave the table behind
+    const writes = OPTIONS.writes
+      ? await benchWriteCost(db, stores.releaseStore, OPTIONS.writes)
+      : [];
+    for (const w of writes) {
+      console.log(
+        `${w.name.padEnd(58)} p50 ${w.p50.toFixed(1)} ms  p95 ${w.p95.toFixed(
+          1,
+        )} ms  (${w.edits} edits)`,
+      );
+    }
     return {
       kind,
       describe,
@@ -904,7 +918,9 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
       counts,
       monthReleases: { total: Number(total), active: Number(active) },
       rows,
-      load1: [loadBefore, os.loadavg()[0]],
+      load1: [loadBefore, loadAfterReads],
+      writes,
+      writesLoad1: os.loadavg()[0],
     } as DbResult;
   } finally {
     // let requests autocannon gave up on finish before the pool closes
@@ -955,6 +971,26 @@ function yardstickVerdicts(rows: Measured[]): string[] {
     );
 }
 
+/** The write cost of the conflicts upkeep, when measured. */
+function writeCostLines(r: DbResult): string[] {
+  if (r.writes.length === 0) return [];
+  return [
+    `Write cost of the conflicts upkeep (\`scripts/benchWriteCost.ts\`: each release's window moved by an hour through the store, once with the upkeep in the write's transaction and once without, alternating; sequential, after the reads; load average at the end ${r.writesLoad1.toFixed(
+      2,
+    )}):`,
+    '',
+    '| Write | edits | p50 ms | p95 ms |',
+    '| --- | ---: | ---: | ---: |',
+    ...r.writes.map(
+      w =>
+        `| ${w.name} | ${w.edits} | ${w.p50.toFixed(1)} | ${w.p95.toFixed(
+          1,
+        )} |`,
+    ),
+    '',
+  ];
+}
+
 function report(
   results: DbResult[],
   growth: ConflictGrowthRow[],
@@ -978,9 +1014,7 @@ function report(
     } trains`,
     `- Load: autocannon, ${OPTIONS.connections.join(' and ')} connections, ${
       OPTIONS.duration
-    } s or ${
-      OPTIONS.maxRequests
-    } requests per endpoint, after 5 warm-up requests; the plugin in-process (startTestBackend) over real HTTP on 127.0.0.1; in-memory catalog (indexed by ref) for the plugin; the yardstick is Backstage's catalog backend (\`@backstage/plugin-catalog-backend\`) in the same process, holding the same entities on an in-memory SQLite database, reading 500 of them by name for the whole duration (no request cap)`,
+    } s per endpoint (no request cap, so that throughputs compare), after 5 warm-up requests; the plugin in-process (startTestBackend) over real HTTP on 127.0.0.1; in-memory catalog (indexed by ref) for the plugin; the yardstick is Backstage's catalog backend (\`@backstage/plugin-catalog-backend\`) in the same process, holding the same entities on an in-memory SQLite database, reading 500 of them by name`,
     `- Run: \`node -r @backstage/cli/config/nodeTransform.cjs scripts/bench-http.ts ${process.argv
       .slice(2)
       .join(' ')}\``,
@@ -1028,6 +1062,7 @@ function report(
         .map(row => `- ${row.name}: ${verdict(row, TARGETS.gateP95)}`),
       ...yardstickVerdicts(r.rows),
       '',
+      ...writeCostLines(r),
     );
   }
   if (growth.length) {

@@ -29,8 +29,11 @@ function release(id: string, entityRef: string): Release {
   };
 }
 
-/** conflictsOf computes; only listConflicts reads the table. */
-const noTable = { listInRange: async () => [] };
+/** conflictsOf computes; listConflicts and withConflicts read the table. */
+const noTable = {
+  listInRange: async () => [],
+  listInvolving: async () => [],
+};
 
 const entities = [
   {

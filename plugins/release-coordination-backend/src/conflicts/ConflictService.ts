@@ -18,10 +18,7 @@ import { ReleaseStore } from '../database/ReleaseStore';
 import { FreezeService } from '../freezes/FreezeService';
 import { ReleaseService } from '../releases/ReleaseService';
 import { TrainService } from '../trains/TrainService';
-import {
-  DEFAULT_MAX_CONCURRENT_PER_OWNER,
-  detectConflicts,
-} from './ConflictDetector';
+import { DEFAULT_MAX_CONCURRENT_PER_OWNER } from './ConflictDetector';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { DependencyGraph } from '../catalogGraph/DependencyGraph';
 import { findSlots, freeOf } from './slots';
@@ -33,20 +30,34 @@ import { DAY_MS } from '../time';
 /** A release as the API returns it: with its own conflicts. */
 export type ReleaseWithConflicts = Release & { conflicts: Conflict[] };
 
+const KIND_ORDER = new Map<ConflictKind, number>(
+  CONFLICT_KINDS.map((kind, i) => [kind, i]),
+);
+
+/** Listed conflicts in the detector's order: by kind, then by id. */
+function inDetectorOrder(listed: ListedConflict[]): ListedConflict[] {
+  return [...listed].sort(
+    (a, b) =>
+      KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! ||
+      a.id.localeCompare(b.id),
+  );
+}
+
 /** How far ahead the scheduling assistant looks. */
 export const SLOT_HORIZON_DAYS = 90;
 const ACTIVE = new Set<string>(ACTIVE_RELEASE_STATES);
 
 /**
- * Conflict detection for releases, the conflicts API, blocking conflicts for
- * the gate and the scheduling assistant. Each call loads what it needs in bulk
- * and runs one detection pass.
+ * Conflicts for releases, the conflicts API, blocking conflicts for the gate
+ * and the scheduling assistant. Release answers, `/conflicts` and the gate
+ * read the conflicts table (kept on write); `conflictsOf` (readiness, risk)
+ * detects now, in one pass that loads what it needs in bulk.
  *
  * @public
  */
 export class ConflictService {
   private readonly store: ReleaseStore;
-  private readonly table: Pick<ConflictStore, 'listInRange'>;
+  private readonly table: Pick<ConflictStore, 'listInRange' | 'listInvolving'>;
   private readonly freezes: FreezeService;
   private readonly catalog: CatalogModel;
   private readonly auth: AuthService;
@@ -60,8 +71,8 @@ export class ConflictService {
 
   constructor(options: {
     store: ReleaseStore;
-    /** The conflicts table, which `listConflicts` reads. */
-    table: Pick<ConflictStore, 'listInRange'>;
+    /** The conflicts table, which `listConflicts` and `withConflicts` read. */
+    table: Pick<ConflictStore, 'listInRange' | 'listInvolving'>;
     freezes: FreezeService;
     /** The dependency structure comes from its graph. */
     catalog: CatalogModel;
@@ -111,16 +122,26 @@ export class ConflictService {
     return found.conflicts;
   }
 
-  /** The releases, each with its own conflicts. */
+  /**
+   * Stored releases, each with its own conflicts as the conflicts table
+   * holds them (kept on write, see `ConflictTable`; no detection on read),
+   * in the detector's order, shown to the caller as `listConflicts` shows
+   * them.
+   */
   async withConflicts(
     releases: Release[],
     credentials: BackstageCredentials,
   ): Promise<ReleaseWithConflicts[]> {
-    const conflicts = await this.conflictsOf(releases, credentials);
+    const listed = await this.table.listInvolving(releases.map(r => r.id));
     const byRelease = new Map<string, Conflict[]>();
-    for (const conflict of conflicts) {
+    for (const { json } of inDetectorOrder(
+      await this.shownTo(listed, credentials),
+    )) {
+      const conflict = JSON.parse(json) as Conflict;
       for (const id of conflict.releaseIds) {
-        byRelease.set(id, [...(byRelease.get(id) ?? []), conflict]);
+        const own = byRelease.get(id);
+        if (own) own.push(conflict);
+        else byRelease.set(id, [conflict]);
       }
     }
     return releases.map(release => ({
@@ -153,20 +174,15 @@ export class ConflictService {
       to: query.to,
     });
     const wanted = query.entityRef?.length ? new Set(query.entityRef) : null;
-    const kindOrder = (kind: ConflictKind) => CONFLICT_KINDS.indexOf(kind);
-    return (await this.shownTo(listed, credentials))
-      .filter(
+    return inDetectorOrder(
+      (await this.shownTo(listed, credentials)).filter(
         c =>
           !wanted ||
           (JSON.parse(c.json) as Conflict).entityRefs.some(ref =>
             wanted.has(ref),
           ),
-      )
-      .sort(
-        (a, b) =>
-          kindOrder(a.kind) - kindOrder(b.kind) || a.id.localeCompare(b.id),
-      )
-      .map(c => c.json);
+      ),
+    ).map(c => c.json);
   }
 
   /**
@@ -209,61 +225,53 @@ export class ConflictService {
   /**
    * Gate reasons for the blocking conflicts of the releases covering a deploy:
    * same-entity and ordering (freezes are left to the gate's own freeze
-   * check, which knows exemptions; the other kinds only warn). Reads only the
-   * active releases of the covering releases' entities in their windows and
-   * those they follow or that follow them. Drafts count only as declared
+   * check, which knows exemptions; the other kinds only warn), read from the
+   * conflicts table (these kinds do not depend on the catalog, so the table
+   * holds them exactly as of the last write). Drafts count only as declared
    * predecessors: an overlapping draft or a draft that follows does not block.
    */
   async blockingReasons(covering: Release[]): Promise<GateBlock[]> {
     const focus = covering.filter(r => ACTIVE.has(r.state));
     if (focus.length === 0) return [];
-    const focusIds = new Set(focus.map(r => r.id));
-    const afterIds = focus.flatMap(r => r.after ?? []);
-    const [sameEntity, predecessors, followers] = await Promise.all([
-      Promise.all(
-        focus.map(r =>
-          this.store.listActiveReleases({
-            from: r.window.start,
-            to: r.window.end,
-            entityRefs: r.entityRefs,
-          }),
-        ),
-      ).then(lists => lists.flat()),
-      afterIds.length ? this.store.getReleases(afterIds) : [],
-      this.store.listActiveFollowers([...focusIds]),
-    ]);
-    const committed = (releases: Release[]) =>
-      releases.filter(r => r.state !== 'draft');
-    const involved = [
-      ...focus,
-      ...committed(sameEntity),
-      ...predecessors,
-      ...committed(followers),
-    ];
-    const byId = new Map(involved.map(r => [r.id, r]));
-    const conflicts = detectConflicts({
-      releases: involved,
-      maxConcurrentPerOwner: this.maxConcurrentPerOwner,
-      involving: focusIds,
+    const candidates = inDetectorOrder(
+      (await this.table.listInvolving(focus.map(r => r.id))).filter(
+        c =>
+          c.audience === 'all' &&
+          (c.kind === 'same-entity' || c.kind === 'ordering'),
+      ),
+    ).map(listed => {
+      const conflict = JSON.parse(listed.json) as Conflict;
+      const release = focus.find(r => conflict.releaseIds.includes(r.id))!;
+      const otherId = conflict.releaseIds.find(id => id !== release.id);
+      return { listed, conflict, release, otherId };
     });
-    return conflicts
-      .filter(c => c.kind === 'same-entity' || c.kind === 'ordering')
-      .map(c => {
-        const release = covering.find(r => c.releaseIds.includes(r.id))!;
-        const otherId = c.releaseIds.find(id => id !== release.id);
-        const other = otherId ? byId.get(otherId) : undefined;
-        return {
-          reason: `Blocking ${c.kind} conflict of release "${release.title}": ${c.message}`,
-          ...(other &&
-            other.state !== 'draft' && {
-              blocker: {
-                kind: 'release' as const,
-                id: other.id,
-                title: other.title,
-              },
-            }),
-        };
-      });
+    const kept = candidates.filter(
+      ({ listed, release, otherId }) =>
+        !otherId ||
+        !listed.draftIds.includes(otherId) ||
+        !!release.after?.includes(otherId),
+    );
+    const others = new Map(
+      (
+        await this.store.getReleases(
+          kept.flatMap(({ otherId }) => otherId ?? []),
+        )
+      ).map(r => [r.id, r]),
+    );
+    return kept.map(({ conflict, release, otherId }) => {
+      const other = otherId ? others.get(otherId) : undefined;
+      return {
+        reason: `Blocking ${conflict.kind} conflict of release "${release.title}": ${conflict.message}`,
+        ...(other &&
+          other.state !== 'draft' && {
+            blocker: {
+              kind: 'release' as const,
+              id: other.id,
+              title: other.title,
+            },
+          }),
+      };
+    });
   }
 
   /**

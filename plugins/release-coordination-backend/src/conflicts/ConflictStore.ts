@@ -74,6 +74,9 @@ export interface ConflictStore {
   /** The conflicts with a release whose window overlaps [from, to]. */
   listInRange(range: { from: string; to: string }): Promise<ListedConflict[]>;
 
+  /** The conflicts of any of the releases. */
+  listInvolving(releaseIds: string[]): Promise<ListedConflict[]>;
+
   /** Every stored conflict. */
   listAll(): Promise<StoredConflict[]>;
 

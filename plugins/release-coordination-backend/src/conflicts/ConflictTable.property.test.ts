@@ -14,6 +14,7 @@ import {
 import fc from 'fast-check';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { createStores, Stores } from '../database/createStores';
+import { recordOverlappingQueries } from '../database/__testUtils__/overlappingQueries';
 import { ReleaseFields } from '../database/ReleaseStore';
 import { FreezeService } from '../freezes/FreezeService';
 import { ConflictTable } from './ConflictTable';
@@ -271,6 +272,7 @@ describe.each(databases.eachSupportedId())(
     async function setUp() {
       const knex = await databases.init(databaseId);
       const stores = await createStores(mockServices.database({ knex }));
+      const overlapping = recordOverlappingQueries(knex);
       const catalog = new CatalogModel({
         catalog: catalogServiceMock({ entities }),
         auth: mockServices.auth(),
@@ -289,11 +291,11 @@ describe.each(databases.eachSupportedId())(
         maxConcurrentPerOwner: 2,
       });
       table.listen();
-      return { stores, table };
+      return { stores, table, overlapping };
     }
 
     it('after any sequence of writes equals a full recomputation', async () => {
-      const { stores, table } = await setUp();
+      const { stores, table, overlapping } = await setUp();
       const seen = { releases: [] as string[], freezes: [] as string[] };
       let withConflicts = 0;
       await fc.assert(
@@ -322,6 +324,21 @@ describe.each(databases.eachSupportedId())(
         (await stores.conflictStore.listAll()).map(c => c.conflict.kind),
       );
       expect(kinds.size).toBeGreaterThanOrEqual(4);
+      // the conflicts of releases are those of the table that involve them
+      const all = await stores.conflictStore.listAll();
+      for (const ids of [seen.releases.slice(0, 3), seen.releases]) {
+        const key = (c: { audience: string; id: string }) =>
+          `${c.audience}|${c.id}`;
+        const listed = await stores.conflictStore.listInvolving(ids);
+        expect(listed.map(key).sort()).toEqual(
+          all
+            .filter(c => c.conflict.releaseIds.some(id => ids.includes(id)))
+            .map(c => key({ audience: c.audience, id: c.conflict.id }))
+            .sort(),
+        );
+      }
+      // a transaction's reads one after the other, on its one connection
+      expect(overlapping).toEqual([]);
     });
 
     it('finds, counts and fixes what differs', async () => {

@@ -174,15 +174,16 @@ export class ConflictTable implements WriteListener {
     change: { freezes: Freeze[] },
   ): Promise<void> {
     await stores.conflictStore.lockForRefresh();
-    const lists = await Promise.all(
-      change.freezes.map(freeze =>
-        stores.releaseStore.listActiveReleases({
+    const lists = [];
+    for (const freeze of change.freezes) {
+      lists.push(
+        ...(await stores.releaseStore.listActiveReleases({
           from: freeze.start,
           to: lastEndOf(freeze)?.toISOString() ?? ALL_TIME.to,
-        }),
-      ),
-    );
-    const releases = [...byId(lists.flat()).values()];
+        })),
+      );
+    }
+    const releases = [...byId(lists).values()];
     if (releases.length === 0) return;
     const ids = releases.map(r => r.id);
     const credentials = await this.auth.getOwnServiceCredentials();

@@ -1,6 +1,6 @@
 import { Conflict } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
-import { chunks } from '../database/releases/chunks';
+import { chunks, readInChunks } from '../database/releases/chunks';
 import { whereWindowOverlaps, windowBucket } from '../database/windowBuckets';
 import {
   ConflictAudience,
@@ -18,6 +18,11 @@ type ConflictRow = {
   body: string;
   windows: string;
 };
+
+type ListedRow = Pick<
+  ConflictRow,
+  'id' | 'kind' | 'audience' | 'draft_ids' | 'body'
+>;
 
 const COLUMNS = [
   'c.id',
@@ -111,20 +116,41 @@ export class DatabaseConflictStore implements ConflictStore {
     from: string;
     to: string;
   }): Promise<ListedConflict[]> {
-    // the ids through the members' window index, then each conflict once
-    const ids = this.db('release_conflict_members as m').select(
+    // the ids from the members' covering window index, then each conflict
+    // by primary key: a join made PostgreSQL scan every conflict
+    const query = this.db('release_conflict_members as m').select(
       'm.conflict_id',
     );
-    whereWindowOverlaps(ids, 'm', {
+    whereWindowOverlaps(query, 'm', {
       from: new Date(range.from),
       to: new Date(range.to),
     });
-    const rows: Pick<
-      ConflictRow,
-      'id' | 'kind' | 'audience' | 'draft_ids' | 'body'
-    >[] = await this.db('release_conflicts as c')
-      .whereIn('c.id', ids)
-      .select('c.id', 'c.kind', 'c.audience', 'c.draft_ids', 'c.body');
+    const rows: { conflict_id: string }[] = await query;
+    return this.listedByIds(rows.map(row => row.conflict_id));
+  }
+
+  async listInvolving(releaseIds: string[]): Promise<ListedConflict[]> {
+    const rows = await readInChunks(
+      this.db,
+      [...new Set(releaseIds)],
+      (chunk): PromiseLike<{ conflict_id: string }[]> =>
+        this.db('release_conflict_members')
+          .whereIn('release_id', chunk)
+          .select('conflict_id'),
+    );
+    return this.listedByIds(rows.map(row => row.conflict_id));
+  }
+
+  /** The conflicts with these ids, in either audience. */
+  private async listedByIds(ids: string[]): Promise<ListedConflict[]> {
+    const rows = await readInChunks(
+      this.db,
+      [...new Set(ids)],
+      (chunk): PromiseLike<ListedRow[]> =>
+        this.db('release_conflicts')
+          .whereIn('id', chunk)
+          .select('id', 'kind', 'audience', 'draft_ids', 'body'),
+    );
     return rows.map(row => ({
       id: row.id,
       kind: row.kind as Conflict['kind'],

@@ -17,7 +17,7 @@ const MAX_RANGES = 8;
 const ACTIVE = new Set<string>(ACTIVE_RELEASE_STATES);
 
 /** A range of time, ISO instants. */
-export type Range = { from: string; to: string };
+type Range = { from: string; to: string };
 
 /**
  * The windows of releases merged into disjoint ranges, in order; when there
@@ -42,25 +42,6 @@ function rangesOf(releases: Release[]): Range[] {
     ranges[0].to,
   );
   return [{ from: ranges[0].from, to }];
-}
-
-/** The parts of a range before and after another one. */
-function outside(range: Range, other: Range): Range[] {
-  const [from, to] = [Date.parse(range.from), Date.parse(range.to)];
-  const parts: Range[] = [];
-  if (from < Date.parse(other.from)) {
-    parts.push({
-      from: range.from,
-      to: to < Date.parse(other.from) ? range.to : other.from,
-    });
-  }
-  if (to > Date.parse(other.to)) {
-    parts.push({
-      from: from > Date.parse(other.to) ? range.from : other.to,
-      to: range.to,
-    });
-  }
-  return parts;
 }
 
 /** Where a detection pass about some releases reads the rest. */
@@ -95,36 +76,29 @@ export interface DetectionSources {
 export async function detectInvolving(
   releases: Release[],
   sources: DetectionSources,
-  /** Every active release of a range, if the caller read them already. */
-  read?: { range: Range; releases: Release[] },
 ): Promise<{ conflicts: Conflict[]; releases: DetectableRelease[] }> {
   const focus = releases.filter(r => ACTIVE.has(r.state));
   if (focus.length === 0) return { conflicts: [], releases: [] };
   const ranges = rangesOf(focus);
   const focusIds = new Set(focus.map(r => r.id));
   const afterIds = focus.flatMap(r => r.after ?? []);
-  const unread = read ? ranges.flatMap(r => outside(r, read.range)) : ranges;
   const { store } = sources;
-  const [overlapping, predecessors, followers, freezes, graph] =
-    await Promise.all([
-      sources
-        .draftOwnerRefs()
-        .then(draftOwnerRefs =>
-          Promise.all(
-            unread.map(range =>
-              store.listActiveCandidates({ ...range, draftOwnerRefs }),
-            ),
-          ),
-        )
-        .then(lists => [...(read?.releases ?? []), ...lists.flat()]),
-      afterIds.length ? store.getReleases(afterIds) : [],
-      store.listActiveFollowers([...focusIds]),
-      sources.freezes([...new Set(focus.flatMap(r => r.entityRefs))], {
-        start: ranges[0].from,
-        end: ranges[ranges.length - 1].to,
-      }),
-      sources.graph(),
-    ]);
+  // one read after the other: the store may be a write's transaction, whose
+  // one connection runs one query at a time
+  const overlapping: DetectableRelease[] = [];
+  const draftOwnerRefs = await sources.draftOwnerRefs();
+  for (const range of ranges) {
+    overlapping.push(
+      ...(await store.listActiveCandidates({ ...range, draftOwnerRefs })),
+    );
+  }
+  const predecessors = afterIds.length ? await store.getReleases(afterIds) : [];
+  const followers = await store.listActiveFollowers([...focusIds]);
+  const freezes = await sources.freezes(
+    [...new Set(focus.flatMap(r => r.entityRefs))],
+    { start: ranges[0].from, end: ranges[ranges.length - 1].to },
+  );
+  const graph = await sources.graph();
   // the given versions win: they may be fresher than what was read
   const byId = new Map<string, DetectableRelease>(
     [...overlapping, ...predecessors, ...followers].map(

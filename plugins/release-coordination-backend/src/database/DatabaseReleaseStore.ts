@@ -18,14 +18,13 @@ import {
 import { toIso } from './rows';
 import { insertReleaseEvent } from './releaseEvents';
 import { StoreTransactions } from './storeTransactions';
-import { chunks } from './releases/chunks';
+import { readInChunks } from './releases/chunks';
 import { encodeCursor, whereAfterCursor } from './keysetCursor';
 import {
   insertEntities,
   insertFreezeOverride,
   insertOrdering,
-  readChildRowsInChunks,
-  readChildRowsInSequence,
+  readChildRows,
 } from './releases/releaseChildren';
 import {
   assembleReleases,
@@ -158,7 +157,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
     }
 
     const page = rows.slice(0, limit);
-    const items = await this.withChildren(page);
+    const items = await this.toReleases(this.db, page);
     const last = items[items.length - 1];
     return rows.length > limit
       ? {
@@ -297,45 +296,37 @@ export class DatabaseReleaseStore implements ReleaseStore {
       { column: 'window_start', order: 'asc' },
       { column: 'id', order: 'asc' },
     ]);
-    const entityRows = (
-      await Promise.all(
-        chunks(rows.map(row => row.id)).map(ids =>
-          this.db('release_entities')
-            .whereIn('release_id', ids)
-            .select('release_id', 'entity_ref'),
-        ),
-      )
-    ).flat();
+    const entityRows = await readInChunks(
+      this.db,
+      rows.map(row => row.id),
+      ids =>
+        this.db('release_entities')
+          .whereIn('release_id', ids)
+          .select('release_id', 'entity_ref'),
+    );
     const refsById = groupSorted(entityRows, r => r.entity_ref);
     return rows.map(row => toCandidate(row, refsById.get(row.id)));
   }
 
   async getReleases(ids: string[]): Promise<Release[]> {
-    const results = await Promise.all(
-      chunks([...new Set(ids)]).map(chunk =>
-        this.loadReleases(query => query.whereIn('releases.id', chunk)),
-      ),
+    return readInChunks(this.db, [...new Set(ids)], chunk =>
+      this.loadReleases(query => query.whereIn('releases.id', chunk)),
     );
-    return results.flat();
   }
 
   async getViewerFacts(ids: string[]): Promise<ViewerFacts[]> {
-    const rows = (
-      await Promise.all(
-        chunks([...new Set(ids)]).map(chunk =>
-          this.db<ReleaseRow>('releases')
-            .whereIn('id', chunk)
-            .select(
-              'id',
-              'state',
-              'owner_ref',
-              'pending_owner_ref',
-              'created_by',
-              'handed_over_at',
-            ),
+    const rows = await readInChunks(this.db, [...new Set(ids)], chunk =>
+      this.db<ReleaseRow>('releases')
+        .whereIn('id', chunk)
+        .select(
+          'id',
+          'state',
+          'owner_ref',
+          'pending_owner_ref',
+          'created_by',
+          'handed_over_at',
         ),
-      )
-    ).flat();
+    );
     return rows.map(row => ({
       id: row.id,
       state: row.state as ViewerFacts['state'],
@@ -349,21 +340,19 @@ export class DatabaseReleaseStore implements ReleaseStore {
   async listActiveFollowers(ids: string[]): Promise<Release[]> {
     // `id IN (…)` through the after_id index; a correlated EXISTS on
     // release_ordering made the planners scan every release
-    const results = await Promise.all(
-      chunks([...new Set(ids)]).map(chunk =>
-        this.loadReleases(query =>
-          query
-            .whereIn('releases.state', ACTIVE_RELEASE_STATES as string[])
-            .whereIn('releases.id', sub =>
-              sub
-                .select('release_ordering.release_id')
-                .from('release_ordering')
-                .whereIn('release_ordering.after_id', chunk),
-            ),
-        ),
+    const results = await readInChunks(this.db, [...new Set(ids)], chunk =>
+      this.loadReleases(query =>
+        query
+          .whereIn('releases.state', ACTIVE_RELEASE_STATES as string[])
+          .whereIn('releases.id', sub =>
+            sub
+              .select('release_ordering.release_id')
+              .from('release_ordering')
+              .whereIn('release_ordering.after_id', chunk),
+          ),
       ),
     );
-    const byId = new Map(results.flat().map(r => [r.id, r]));
+    const byId = new Map(results.map(r => [r.id, r]));
     return [...byId.values()];
   }
 
@@ -382,18 +371,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
       { column: 'releases.window_start', order: 'asc' },
       { column: 'releases.id', order: 'asc' },
     ]);
-    return this.withChildren(rows);
-  }
-
-  /**
-   * The releases of rows read outside a transaction: their entities,
-   * ordering and overrides read by primary key in one query per chunk of
-   * ids (one round trip instead of three), chunks in parallel.
-   */
-  private async withChildren(rows: ReleaseRow[]): Promise<Release[]> {
-    if (rows.length === 0) return [];
-    const ids = rows.map(row => row.id);
-    return assembleReleases(rows, await readChildRowsInChunks(this.db, ids));
+    return this.toReleases(this.db, rows);
   }
 
   private async readRelease(
@@ -404,12 +382,13 @@ export class DatabaseReleaseStore implements ReleaseStore {
     return row ? (await this.toReleases(db, [row]))[0] : undefined;
   }
 
+  /** The releases of rows, with their entities, ordering and overrides. */
   private async toReleases(db: Knex, rows: ReleaseRow[]): Promise<Release[]> {
     if (rows.length === 0) {
       return [];
     }
     const ids = rows.map(row => row.id);
-    return assembleReleases(rows, await readChildRowsInSequence(db, ids));
+    return assembleReleases(rows, await readChildRows(db, ids));
   }
 }
 

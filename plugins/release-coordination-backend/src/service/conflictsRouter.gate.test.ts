@@ -135,6 +135,35 @@ describe('conflict routes', () => {
       ]);
     });
 
+    it('is prevented by a draft it follows, not by a draft that follows it', async () => {
+      const { app } = await createApp();
+      const predecessor = await post(app, {
+        title: 'Ledger 1.0',
+        window: window('08T10:30', '08T12:30'),
+      });
+      const a = await post(app, { after: [predecessor.id] });
+      await approve(app, a);
+      await post(app, {
+        title: 'Payments 2.1',
+        after: [a.id],
+        window: window('08T11:30', '08T13:00'),
+      });
+      const res = await request(app)
+        .get(
+          '/gate?entityRef=component:payments-service&at=2026-12-08T11:00:00Z',
+        )
+        .set('Authorization', asPipeline);
+      expect(res.body.allowed).toBe(false);
+      expect([...res.body.reasons].sort()).toEqual([
+        expect.stringMatching(
+          /^Blocking ordering conflict of release "Payments 2.0": Release "Payments 2.0" must follow "Ledger 1.0"/,
+        ),
+        expect.stringMatching(
+          /^Blocking same-entity conflict of release "Payments 2.0": Releases "Payments 2.0" .* and "Ledger 1.0"/,
+        ),
+      ]);
+    });
+
     it('lets a release with a freeze override through the freeze', async () => {
       const { app } = await createApp();
       await freeze(app);

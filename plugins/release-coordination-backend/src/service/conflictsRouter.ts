@@ -9,7 +9,12 @@ import {
 import { Request, Router } from 'express';
 import { ConflictService } from '../conflicts/ConflictService';
 import { ReleaseService } from '../releases/ReleaseService';
-import { auditedReleaseChange, parseInput, UserReleaseChange } from './http';
+import {
+  auditedReleaseChange,
+  itemsFromJson,
+  parseInput,
+  UserReleaseChange,
+} from './http';
 
 /**
  * What the conflict routes need.
@@ -48,7 +53,7 @@ export function addConflictRoutes(
     const query = parseInput(schemas.conflictsQuery, req.query);
     // the conflicts as stored, without parsing and serializing them again
     const items = await conflicts.listConflicts(query, credentials);
-    res.type('application/json').send(`{"items":[${items.join(',')}]}`);
+    res.type('application/json').send(itemsFromJson(items));
   });
 
   router.get('/slots', async (req, res) => {

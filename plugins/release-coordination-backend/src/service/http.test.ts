@@ -1,7 +1,7 @@
 import { mockErrorHandler } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
-import { refuseNulCharacters } from './http';
+import { itemsFromJson, refuseNulCharacters } from './http';
 
 describe('refuseNulCharacters', () => {
   const app = express()
@@ -34,5 +34,15 @@ describe('refuseNulCharacters', () => {
       .send({ title: 'Checkout \u202E 5.0 %00' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ reached: true });
+  });
+});
+
+describe('itemsFromJson', () => {
+  it('writes the items as they are, multi-byte characters included', () => {
+    const texts = ['{"title":"Grüße, 東京 🚀"}', '2', '"x"'];
+    expect(JSON.parse(itemsFromJson(texts).toString('utf8'))).toEqual({
+      items: [{ title: 'Grüße, 東京 🚀' }, 2, 'x'],
+    });
+    expect(itemsFromJson([]).toString('utf8')).toBe('{"items":[]}');
   });
 });

@@ -215,3 +215,22 @@ export const refuseMalformedPath: RequestHandler = (req, _res, next) => {
       : new InputError(`Failed to decode param '${malformed}'`),
   );
 };
+
+/**
+ * The answer `{"items":[…]}` of items already serialized as JSON, encoded
+ * straight into one buffer: no joined string of megabytes to build and then
+ * encode again.
+ */
+export function itemsFromJson(texts: string[]): Buffer {
+  const [head, separator, tail] = ['{"items":[', ',', ']}'];
+  let length = head.length + tail.length + Math.max(texts.length - 1, 0);
+  for (const text of texts) length += Buffer.byteLength(text);
+  const body = Buffer.allocUnsafe(length);
+  let offset = body.write(head);
+  texts.forEach((text, i) => {
+    if (i > 0) offset += body.write(separator, offset);
+    offset += body.write(text, offset);
+  });
+  body.write(tail, offset);
+  return body;
+}

@@ -69,7 +69,7 @@ function releaseHandling(options: ReleaseRouterOptions) {
       describeRelease,
     );
 
-  /** Adds each release's own conflicts (one detection pass), when conflict detection is on. */
+  /** Adds each release's own conflicts (from the conflicts table), when conflicts are on. */
   const carry = async (req: Request, found: Release[]) =>
     conflicts
       ? conflicts.withConflicts(found, await userCredentials(req))

@@ -4,7 +4,7 @@ import {
 } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { windowBucket } from '../windowBuckets';
-import { chunks } from './chunks';
+import { readInChunks } from './chunks';
 import { ChildRows, OverrideRow } from './releaseRows';
 
 /** Writes a release's freeze override. */
@@ -51,79 +51,58 @@ export async function insertEntities(
   );
 }
 
-/** The child rows of the releases, one table after the other: `db` may be a transaction on one connection. */
-export async function readChildRowsInSequence(
-  db: Knex,
-  ids: string[],
-): Promise<ChildRows> {
-  const entityRows = await db('release_entities')
-    .whereIn('release_id', ids)
-    .select('release_id', 'entity_ref')
-    .orderBy('entity_ref');
-  const orderingRows = await db('release_ordering')
-    .whereIn('release_id', ids)
-    .select('release_id', 'after_id')
-    .orderBy('after_id');
-  const overrideRows = await db<OverrideRow>(
-    'release_freeze_overrides',
-  ).whereIn('release_id', ids);
-  return { entityRows, orderingRows, overrideRows };
-}
-
 /**
- * The child rows of releases read outside a transaction: read by primary
- * key in one query per chunk of ids (one round trip instead of three),
- * chunks in parallel.
+ * The child rows of releases, read by primary key in one query per chunk of
+ * ids (one round trip instead of three; see {@link readInChunks}).
  */
-export async function readChildRowsInChunks(
+export async function readChildRows(
   db: Knex,
   ids: string[],
 ): Promise<ChildRows> {
   const raw = (sql: string) => db.raw(sql);
-  const parts = await Promise.all(
-    chunks(ids).map(
-      chunk =>
-        // overrides first: PostgreSQL types the columns of a union pairwise
-        // from the left, and a null before `set_at` would be text
-        db('release_freeze_overrides')
-          .whereIn('release_id', chunk)
-          .select(
-            'release_id',
-            raw("'override' as kind"),
-            raw('null as value'),
-            'reason',
-            'set_by',
-            'set_at',
-          )
-          .unionAll(entities =>
-            entities
-              .from('release_entities')
-              .whereIn('release_id', chunk)
-              .select(
-                'release_id',
-                raw("'entity'"),
-                'entity_ref',
-                raw('null'),
-                raw('null'),
-                raw('null'),
-              ),
-          )
-          .unionAll(ordering =>
-            ordering
-              .from('release_ordering')
-              .whereIn('release_id', chunk)
-              .select(
-                'release_id',
-                raw("'after'"),
-                'after_id',
-                raw('null'),
-                raw('null'),
-                raw('null'),
-              ),
-          ) as Promise<(OverrideRow & { kind: string; value: string })[]>,
-    ),
+  const children = await readInChunks(
+    db,
+    ids,
+    chunk =>
+      // overrides first: PostgreSQL types the columns of a union pairwise
+      // from the left, and a null before `set_at` would be text
+      db('release_freeze_overrides')
+        .whereIn('release_id', chunk)
+        .select(
+          'release_id',
+          raw("'override' as kind"),
+          raw('null as value'),
+          'reason',
+          'set_by',
+          'set_at',
+        )
+        .unionAll(entities =>
+          entities
+            .from('release_entities')
+            .whereIn('release_id', chunk)
+            .select(
+              'release_id',
+              raw("'entity'"),
+              'entity_ref',
+              raw('null'),
+              raw('null'),
+              raw('null'),
+            ),
+        )
+        .unionAll(ordering =>
+          ordering
+            .from('release_ordering')
+            .whereIn('release_id', chunk)
+            .select(
+              'release_id',
+              raw("'after'"),
+              'after_id',
+              raw('null'),
+              raw('null'),
+              raw('null'),
+            ),
+        ) as Promise<(OverrideRow & { kind: string; value: string })[]>,
   );
-  const children = parts.flat();
   return {
     entityRows: children
       .filter(c => c.kind === 'entity')
