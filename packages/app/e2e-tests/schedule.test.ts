@@ -375,18 +375,21 @@ test('live releases come first on a crowded day, "+n more" lists the rest in pla
     await expect(bar).toHaveAttribute('data-label-outside', 'true');
     const label = page.getByText(`${short} 1.0.0 · planned`);
     await expect(label).toBeVisible();
-    const [barBox, labelBox] = [
-      await bar.boundingBox(),
-      await label.boundingBox(),
-    ];
-    // Beside the bar (not over it), on its line, and not cut short.
-    expect(labelBox!.x).toBeGreaterThanOrEqual(barBox!.x + barBox!.width - 1);
-    expect(Math.abs(labelBox!.y - barBox!.y)).toBeLessThan(barBox!.height);
-    expect(
-      await label.evaluate(
-        element => element.scrollWidth <= element.clientWidth,
-      ),
-    ).toBe(true);
+    // Beside the bar (not over it), on its line, and not cut short; retried,
+    // since the rows are laid out again when the relations arrive.
+    await expect(async () => {
+      const barBox = await bar.boundingBox();
+      const labelBox = await label.boundingBox();
+      expect(barBox).not.toBeNull();
+      expect(labelBox).not.toBeNull();
+      expect(labelBox!.x).toBeGreaterThanOrEqual(barBox!.x + barBox!.width - 1);
+      expect(Math.abs(labelBox!.y - barBox!.y)).toBeLessThan(barBox!.height);
+      expect(
+        await label.evaluate(
+          element => element.scrollWidth <= element.clientWidth,
+        ),
+      ).toBe(true);
+    }).toPass();
   } finally {
     for (const id of ids) {
       await request.post(`${API}/releases/${id}/transition`, {
