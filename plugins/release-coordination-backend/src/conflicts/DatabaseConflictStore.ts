@@ -19,10 +19,8 @@ type ConflictRow = {
   windows: string;
 };
 
-type ListedRow = Pick<
-  ConflictRow,
-  'id' | 'kind' | 'audience' | 'draft_ids' | 'body'
->;
+/** What listing reads of a row: all but the owner and the windows. */
+type ListedRow = Omit<ConflictRow, 'owner_ref' | 'windows'>;
 
 const COLUMNS = [
   'c.id',
