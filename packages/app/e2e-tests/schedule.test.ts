@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { APIRequestContext, expect, test } from '@playwright/test';
 import { demoToken, saveScreenshot } from './journeyHelpers';
 
 const API = 'http://localhost:7007/api/release-coordination';
@@ -29,6 +29,56 @@ async function enter(page: import('@playwright/test').Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
   await expect(page.getByText('Release calendar').first()).toBeVisible();
+}
+
+/**
+ * Alice plans a security release (exempt from freezes, whatever day the test
+ * runs) of cart-service (not checkout-service, whose pages other tests read)
+ * in `window`, then moves it to each of `states`; answers its id.
+ */
+async function planCartRelease(
+  request: APIRequestContext,
+  title: string,
+  window: { start: string; end: string },
+  states: string[] = [],
+): Promise<string> {
+  const headers = {
+    Authorization: `Bearer ${await demoToken(request, 'alice')}`,
+  };
+  const created = await request.post(`${API}/releases`, {
+    headers,
+    data: {
+      title,
+      version: '1.0.0',
+      type: 'security',
+      window,
+      entityRefs: ['component:default/cart-service'],
+      ownerRef: 'group:default/checkout-team',
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  for (const to of states) {
+    const moved = await request.post(`${API}/releases/${id}/transition`, {
+      headers,
+      data: { to },
+    });
+    expect(moved.status()).toBe(200);
+  }
+  return id;
+}
+
+/** Cancels releases a test planned (releases are never deleted). */
+async function cancelReleases(request: APIRequestContext, ids: string[]) {
+  const headers = {
+    Authorization: `Bearer ${await demoToken(request, 'alice')}`,
+  };
+  for (const id of ids) {
+    await request.post(`${API}/releases/${id}/transition`, {
+      headers,
+      data: { to: 'cancelled' },
+    });
+  }
 }
 
 test('the week view is a change schedule: hour axis, time zone, the weekend freeze shading Monday only until 08:00', async ({
@@ -156,26 +206,12 @@ test('cancelled releases are hidden unless the state filter asks for them', asyn
   // and from the list, until the list is asked for finished and cancelled ones.
   const title = `Cancelled cart change (${Date.now()})`;
   const tomorrow = plusDays(dateIn('UTC'), 1);
-  const created = await request.post(`${API}/releases`, {
-    headers: { Authorization: `Bearer ${token}` },
-    data: {
-      title,
-      version: '1.0.0',
-      type: 'security',
-      window: { start: `${tomorrow}T10:00:00Z`, end: `${tomorrow}T11:00:00Z` },
-      entityRefs: ['component:default/cart-service'],
-      ownerRef: 'group:default/checkout-team',
-    },
-  });
-  expect(created.status()).toBe(201);
-  const { id } = await created.json();
-  for (const to of ['planned', 'cancelled']) {
-    const moved = await request.post(`${API}/releases/${id}/transition`, {
-      headers: { Authorization: `Bearer ${token}` },
-      data: { to },
-    });
-    expect(moved.status()).toBe(200);
-  }
+  await planCartRelease(
+    request,
+    title,
+    { start: `${tomorrow}T10:00:00Z`, end: `${tomorrow}T11:00:00Z` },
+    ['planned', 'cancelled'],
+  );
   await page.goto('/');
   const widget = page.getByTestId('release-calendar-widget');
   await expect(widget.getByText('Storefront BFF 4.2').first()).toBeVisible();
@@ -297,32 +333,16 @@ test('live releases come first on a crowded day, "+n more" lists the rest in pla
     'the live release began too soon after midnight for four releases to start before it on its day',
   );
   const stamp = Date.now();
-  const plan = async (title: string, start: number, minutes: number) => {
-    const created = await request.post(`${API}/releases`, {
-      headers,
-      data: {
-        title,
-        version: '1.0.0',
-        // exempt from the weekend freeze, whatever day the test runs
-        type: 'security',
-        window: {
-          start: new Date(start).toISOString(),
-          end: new Date(start + minutes * MINUTE).toISOString(),
-        },
-        // not checkout-service, whose pages other tests read
-        entityRefs: ['component:default/cart-service'],
-        ownerRef: 'group:default/checkout-team',
+  const plan = (title: string, start: number, minutes: number) =>
+    planCartRelease(
+      request,
+      title,
+      {
+        start: new Date(start).toISOString(),
+        end: new Date(start + minutes * MINUTE).toISOString(),
       },
-    });
-    expect(created.status()).toBe(201);
-    const { id } = await created.json();
-    const planned = await request.post(`${API}/releases/${id}/transition`, {
-      headers,
-      data: { to: 'planned' },
-    });
-    expect(planned.status()).toBe(200);
-    return id as string;
-  };
+      ['planned'],
+    );
   const early = [1, 2, 3, 4].map(n => `Early patch ${n} (${stamp})`);
   const short = `Quick patch (${stamp})`;
   const ids: string[] = [];
@@ -391,12 +411,7 @@ test('live releases come first on a crowded day, "+n more" lists the rest in pla
       ).toBe(true);
     }).toPass();
   } finally {
-    for (const id of ids) {
-      await request.post(`${API}/releases/${id}/transition`, {
-        headers,
-        data: { to: 'cancelled' },
-      });
-    }
+    await cancelReleases(request, ids);
   }
 });
 
@@ -404,9 +419,6 @@ test("a conflict's times read in the reader's zone, not in the UTC the server wo
   page,
   request,
 }) => {
-  const headers = {
-    Authorization: `Bearer ${await demoToken(request, 'alice')}`,
-  };
   // Two releases of cart-service overlapping three days ahead, 10:00–11:00
   // and 10:30–11:30 UTC: the server words the conflict in UTC.
   const day = plusDays(dateIn('UTC'), 3);
@@ -417,19 +429,12 @@ test("a conflict's times read in the reader's zone, not in the UTC the server wo
       [`Cart fix A (${stamp})`, '10:00', '11:00'],
       [`Cart fix B (${stamp})`, '10:30', '11:30'],
     ]) {
-      const created = await request.post(`${API}/releases`, {
-        headers,
-        data: {
-          title,
-          version: '1.0.0',
-          type: 'security',
-          window: { start: `${day}T${start}:00Z`, end: `${day}T${end}:00Z` },
-          entityRefs: ['component:default/cart-service'],
-          ownerRef: 'group:default/checkout-team',
-        },
-      });
-      expect(created.status()).toBe(201);
-      ids.push((await created.json()).id);
+      ids.push(
+        await planCartRelease(request, title, {
+          start: `${day}T${start}:00Z`,
+          end: `${day}T${end}:00Z`,
+        }),
+      );
     }
     const berlin = (utc: string) =>
       new Intl.DateTimeFormat('en-GB', {
@@ -457,11 +462,6 @@ test("a conflict's times read in the reader's zone, not in the UTC the server wo
     );
     await expect(conflicts).not.toContainText('UTC');
   } finally {
-    for (const id of ids) {
-      await request.post(`${API}/releases/${id}/transition`, {
-        headers,
-        data: { to: 'cancelled' },
-      });
-    }
+    await cancelReleases(request, ids);
   }
 });
