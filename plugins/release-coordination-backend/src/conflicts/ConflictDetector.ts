@@ -25,6 +25,26 @@ import {
 } from './detection/ownerOverloadConflicts';
 import { recordSameEntity } from './detection/sameEntityConflicts';
 
+const KIND_ORDER = new Map<ConflictKind, number>(
+  CONFLICT_KINDS.map((kind, i) => [kind, i]),
+);
+
+/**
+ * The detector's order of conflicts: by kind, then by id. Ids are lowercase
+ * hex, so comparing code units orders them as a collation would, without its
+ * cost (sorting a month of conflicts with `localeCompare` took most of a
+ * `/conflicts` request).
+ */
+export function byDetectorOrder(
+  a: { kind: ConflictKind; id: string },
+  b: { kind: ConflictKind; id: string },
+): number {
+  const byKind = KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)!;
+  if (byKind !== 0) return byKind;
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? -1 : 1;
+}
+
 export type {
   DetectableRelease,
   FreezeOccurrenceInput,
@@ -155,8 +175,5 @@ export function detectConflicts(input: ConflictDetectionInput): Conflict[] {
       .map(overload => describeOverload(overload, maxPerOwner)),
     ...orderingConflicts(items, byId, findings.wanted),
   ];
-  const kindOrder = (kind: ConflictKind) => CONFLICT_KINDS.indexOf(kind);
-  return conflicts.sort(
-    (a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.id.localeCompare(b.id),
-  );
+  return conflicts.sort(byDetectorOrder);
 }

@@ -7,8 +7,6 @@ import { InputError } from '@backstage/errors';
 import {
   ACTIVE_RELEASE_STATES,
   Conflict,
-  ConflictKind,
-  CONFLICT_KINDS,
   ConflictsQuery,
   Release,
   Slot,
@@ -18,7 +16,10 @@ import { ReleaseStore } from '../database/ReleaseStore';
 import { FreezeService } from '../freezes/FreezeService';
 import { ReleaseService } from '../releases/ReleaseService';
 import { TrainService } from '../trains/TrainService';
-import { DEFAULT_MAX_CONCURRENT_PER_OWNER } from './ConflictDetector';
+import {
+  byDetectorOrder,
+  DEFAULT_MAX_CONCURRENT_PER_OWNER,
+} from './ConflictDetector';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { DependencyGraph } from '../catalogGraph/DependencyGraph';
 import { findSlots, freeOf } from './slots';
@@ -30,17 +31,9 @@ import { DAY_MS } from '../time';
 /** A release as the API returns it: with its own conflicts. */
 export type ReleaseWithConflicts = Release & { conflicts: Conflict[] };
 
-const KIND_ORDER = new Map<ConflictKind, number>(
-  CONFLICT_KINDS.map((kind, i) => [kind, i]),
-);
-
 /** Listed conflicts in the detector's order: by kind, then by id. */
 function inDetectorOrder(listed: ListedConflict[]): ListedConflict[] {
-  return [...listed].sort(
-    (a, b) =>
-      KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! ||
-      a.id.localeCompare(b.id),
-  );
+  return [...listed].sort(byDetectorOrder);
 }
 
 /** How far ahead the scheduling assistant looks. */
@@ -214,11 +207,11 @@ export class ConflictService {
     const overloads = shown
       .filter(c => c.kind === 'owner-overload')
       .map(c => new Set(releaseIds(c)));
-    const committed = listed.filter(
-      c =>
-        c.audience === 'committed' &&
-        !overloads.some(counted => releaseIds(c).every(id => counted.has(id))),
-    );
+    const committed = listed.filter(c => {
+      if (c.audience !== 'committed') return false;
+      const ids = releaseIds(c);
+      return !overloads.some(counted => ids.every(id => counted.has(id)));
+    });
     return [...shown, ...committed];
   }
 
