@@ -69,6 +69,7 @@ import { FreezeService } from '../src/freezes/FreezeService';
 import { runConflictReconciliation } from '../src/tasks/ConflictReconciliationTask';
 import { byNamePath, waitForCatalog, yardstickCatalog } from './benchYardstick';
 import { benchWriteCost, WriteCostRow } from './benchWriteCost';
+import { MonthWalk, walkConflictMonths } from './benchConflictPages';
 
 // ---------------------------------------------------------------- options
 
@@ -757,6 +758,8 @@ type DbResult = {
   writes: WriteCostRow[];
   /** 1-minute load average after the writes. */
   writesLoad1: number;
+  /** Whole months of conflicts read page after page, when measured. */
+  conflictWalk?: MonthWalk;
 };
 
 async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
@@ -889,10 +892,28 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
       'GET /releases month (limit 200, calendar)',
       months.map(w => `/releases?${q(w)}&limit=200`),
     );
-    await run(
-      'GET /conflicts month',
-      months.map(w => `/conflicts?${q(w)}`),
-    );
+    let conflictWalk: MonthWalk | undefined;
+    if (OPTIONS.endpoints.includes('conflicts')) {
+      const walked = await walkConflictMonths(
+        base,
+        months.map(w => `/conflicts?${q(w)}`),
+        { authorization: mockCredentials.user.header(USER) },
+      );
+      conflictWalk = walked.walk;
+      console.log(
+        `GET /conflicts whole month, page after page: p50 ${walked.walk.p50.toFixed(
+          1,
+        )} ms  p95 ${walked.walk.p95.toFixed(1)} ms  (${
+          walked.walk.pages.min
+        }–${walked.walk.pages.max} pages, ${walked.walk.conflicts.min}–${
+          walked.walk.conflicts.max
+        } conflicts a month)`,
+      );
+      await run(
+        'GET /conflicts month, every page (limit 500, default)',
+        walked.paths,
+      );
+    }
     await run('GET /gate', await gatePaths(db));
     await run(
       'GET /catalog entity by name (yardstick)',
@@ -921,6 +942,7 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
       load1: [loadBefore, loadAfterReads],
       writes,
       writesLoad1: os.loadavg()[0],
+      conflictWalk,
     } as DbResult;
   } finally {
     // let requests autocannon gave up on finish before the pool closes
@@ -969,6 +991,23 @@ function yardstickVerdicts(rows: Measured[]): string[] {
             }: at least 1× wanted)`,
         ),
     );
+}
+
+/** Whole months of conflicts read through their pages, when measured. */
+function conflictWalkLines(r: DbResult): string[] {
+  const walk = r.conflictWalk;
+  if (!walk) return [];
+  return [
+    `- GET /conflicts, a whole month page after page (\`scripts/benchConflictPages.ts\`: each of ${
+      walk.months
+    } months walked by its cursors, one request after the other, second walk timed; ${
+      walk.pages.min
+    }–${walk.pages.max} pages and ${walk.conflicts.min}–${
+      walk.conflicts.max
+    } conflicts a month): p50 ${walk.p50.toFixed(1)} ms, p95 ${walk.p95.toFixed(
+      1,
+    )} ms`,
+  ];
 }
 
 /** The write cost of the conflicts upkeep, when measured. */
@@ -1060,6 +1099,7 @@ function report(
       ...r.rows
         .filter(row => row.name.startsWith('GET /gate'))
         .map(row => `- ${row.name}: ${verdict(row, TARGETS.gateP95)}`),
+      ...conflictWalkLines(r),
       ...yardstickVerdicts(r.rows),
       '',
       ...writeCostLines(r),

@@ -64,6 +64,31 @@ describe('conflictsQuerySchema', () => {
       }),
     ).toMatch(/^to: the range may be at most 366 days/);
   });
+
+  it('pages: 500 by default, 1 to 1,000 asked for, a cursor of at most 500 characters', () => {
+    const range = { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' };
+    expect(conflictsQuerySchema.parse(range).limit).toBe(500);
+    expect(conflictsQuerySchema.parse({ ...range, limit: '1000' }).limit).toBe(
+      1000,
+    );
+    expect(errorOf(conflictsQuerySchema, { ...range, limit: '1001' })).toMatch(
+      /^limit:/,
+    );
+    expect(errorOf(conflictsQuerySchema, { ...range, limit: '0' })).toMatch(
+      /^limit:/,
+    );
+    expect(
+      errorOf(conflictsQuerySchema, { ...range, cursor: 'x'.repeat(501) }),
+    ).toMatch(/^cursor:/);
+    // the range's own rule still holds on the paged query
+    expect(
+      errorOf(conflictsQuerySchema, {
+        ...range,
+        to: '2025-12-01T00:00:00Z',
+        limit: '10',
+      }),
+    ).toMatch(/^to: must not be before from/);
+  });
 });
 
 describe('freezeOverrideRequestSchema', () => {

@@ -45,14 +45,37 @@ export const MAX_SLOT_DAYS = 90;
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
+/** The largest page of `GET /conflicts`. @public */
+export const MAX_CONFLICT_PAGE_SIZE = 1000;
+/** The page of `GET /conflicts` when no `limit` is given. @public */
+export const DEFAULT_CONFLICT_PAGE_SIZE = 500;
+
+/**
+ * Query of `GET /conflicts`: the query of `GET /freeze-occurrences` (a range
+ * of at most 366 days, optionally only the conflicts affecting some
+ * entities) and a page: how many conflicts at most, after which cursor.
+ */
+function pagedConflictsQuery(
+  occurrencesQuery: typeof freezeOccurrencesQuerySchema,
+) {
+  return occurrencesQuery.safeExtend({
+    limit: queryIntegerSchema(1, MAX_CONFLICT_PAGE_SIZE).default(
+      DEFAULT_CONFLICT_PAGE_SIZE,
+    ),
+    cursor: z.string().min(1).max(500).optional(),
+  });
+}
+
 /**
  * Query of `GET /conflicts`: a range of at most 366 days, optionally only the
- * conflicts affecting some entities; the same shape as the query of
- * `GET /freeze-occurrences`.
+ * conflicts affecting some entities, and a page (`limit`, default 500, at
+ * most 1,000; `cursor`, the previous page's `nextCursor`).
  *
  * @public
  */
-export const conflictsQuerySchema = freezeOccurrencesQuerySchema;
+export const conflictsQuerySchema = pagedConflictsQuery(
+  freezeOccurrencesQuerySchema,
+);
 
 /** @public */
 export type ConflictsQuery = z.output<typeof conflictsQuerySchema>;
@@ -99,8 +122,8 @@ export const slotDurationSchema = z
 export function conflictRequestSchemas(horizon: TimeHorizon) {
   const occurrencesQuery = freezeRequestSchemas(horizon).occurrencesQuery;
   return {
-    /** Query of `GET /conflicts`, the shape of `GET /freeze-occurrences`'. */
-    conflictsQuery: occurrencesQuery,
+    /** Query of `GET /conflicts`: the query of `GET /freeze-occurrences`' and a page. */
+    conflictsQuery: pagedConflictsQuery(occurrencesQuery),
     /**
      * Query of `GET /slots`: the entities, the duration, from when (default
      * now), how many slots and the release type (which decides freeze exemptions).

@@ -31,7 +31,8 @@ function release(id: string, entityRef: string): Release {
 
 /** conflictsOf computes; listConflicts and withConflicts read the table. */
 const noTable = {
-  listInRange: async () => [],
+  idsInRange: async () => [],
+  listByIds: async () => [],
   listInvolving: async () => [],
 };
 

@@ -8,10 +8,12 @@ import {
   ACTIVE_RELEASE_STATES,
   Conflict,
   ConflictsQuery,
+  Page,
   Release,
   Slot,
   SlotsQuery,
 } from '@internal/plugin-release-coordination-common';
+import { decodeIdCursor, encodeCursor } from '../database/keysetCursor';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { FreezeService } from '../freezes/FreezeService';
 import { ReleaseService } from '../releases/ReleaseService';
@@ -30,6 +32,16 @@ import { DAY_MS } from '../time';
 
 /** A release as the API returns it: with its own conflicts. */
 export type ReleaseWithConflicts = Release & { conflicts: Conflict[] };
+
+/** A stored conflict's key: its id in its audience. */
+const keyOf = (c: ListedConflict) => `${c.audience}|${c.id}`;
+
+/** The order of `GET /conflicts`: by id (and audience, for the same id). */
+function byIdThenAudience(a: ListedConflict, b: ListedConflict): number {
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  if (a.audience === b.audience) return 0;
+  return a.audience < b.audience ? -1 : 1;
+}
 
 /** Listed conflicts in the detector's order: by kind, then by id. */
 function inDetectorOrder(listed: ListedConflict[]): ListedConflict[] {
@@ -50,7 +62,10 @@ const ACTIVE = new Set<string>(ACTIVE_RELEASE_STATES);
  */
 export class ConflictService {
   private readonly store: ReleaseStore;
-  private readonly table: Pick<ConflictStore, 'listInRange' | 'listInvolving'>;
+  private readonly table: Pick<
+    ConflictStore,
+    'idsInRange' | 'listByIds' | 'listInvolving'
+  >;
   private readonly freezes: FreezeService;
   private readonly catalog: CatalogModel;
   private readonly auth: AuthService;
@@ -65,7 +80,7 @@ export class ConflictService {
   constructor(options: {
     store: ReleaseStore;
     /** The conflicts table, which `listConflicts` and `withConflicts` read. */
-    table: Pick<ConflictStore, 'listInRange' | 'listInvolving'>;
+    table: Pick<ConflictStore, 'idsInRange' | 'listByIds' | 'listInvolving'>;
     freezes: FreezeService;
     /** The dependency structure comes from its graph. */
     catalog: CatalogModel;
@@ -151,31 +166,85 @@ export class ConflictService {
   }
 
   /**
-   * The conflicts of the active releases in a range, optionally only those
-   * affecting some entities, read from the conflicts table (kept up to date
-   * on write, see `ConflictTable`), each as its JSON text, in the
-   * detector's order. A user is shown only conflicts whose releases they
-   * may all see; for an owner's load, the count without drafts unless they
-   * may see every draft counted.
+   * A page of the conflicts of the active releases in a range, optionally
+   * only those affecting some entities, read from the conflicts table (kept
+   * up to date on write, see `ConflictTable`), each as its JSON text, in the
+   * order of their ids after the cursor's. The ids come from the members'
+   * window index; only the conflicts a page examines are read. A user is
+   * shown only conflicts whose releases they may all see; for an owner's
+   * load, the count without drafts unless they may see every draft counted.
+   * A page holds at most `limit` conflicts and fewer when some are not
+   * shown; `nextCursor` is set while conflicts remain to examine.
    */
   async listConflicts(
     query: ConflictsQuery,
     credentials: BackstageCredentials,
-  ): Promise<string[]> {
-    const listed = await this.table.listInRange({
-      from: query.from,
-      to: query.to,
-    });
+  ): Promise<Page<string>> {
+    const range = { from: query.from, to: query.to };
     const wanted = query.entityRef?.length ? new Set(query.entityRef) : null;
-    return inDetectorOrder(
-      (await this.shownTo(listed, credentials)).filter(
-        c =>
+    let after = query.cursor
+      ? decodeIdCursor(query.cursor, 'cursor: not a cursor of this listing')
+      : undefined;
+    const items: string[] = [];
+    let more = true;
+    while (more && items.length < query.limit) {
+      const room = query.limit - items.length;
+      // one id beyond the room tells whether any remain
+      const ids = await this.table.idsInRange(range, {
+        after,
+        limit: room + 1,
+      });
+      more = ids.length > room;
+      const examined = ids.slice(0, room);
+      if (examined.length === 0) break;
+      after = examined[examined.length - 1];
+      const shown = await this.shownOnPage(
+        await this.table.listByIds(examined),
+        credentials,
+      );
+      for (const conflict of shown.sort(byIdThenAudience)) {
+        if (
           !wanted ||
-          (JSON.parse(c.json) as Conflict).entityRefs.some(ref =>
+          (JSON.parse(conflict.json) as Conflict).entityRefs.some(ref =>
             wanted.has(ref),
-          ),
-      ),
-    ).map(c => c.json);
+          )
+        ) {
+          items.push(conflict.json);
+        }
+      }
+    }
+    return more && after
+      ? { items, nextCursor: encodeCursor({ id: after }) }
+      : { items };
+  }
+
+  /**
+   * {@link ConflictService.shownTo} for the conflicts of one page: whether a
+   * committed owner-overload is shown depends on the overloads of all its
+   * releases, which may be listed on other pages, so those are read too.
+   */
+  private async shownOnPage(
+    listed: ListedConflict[],
+    credentials: BackstageCredentials,
+  ): Promise<ListedConflict[]> {
+    const committedReleaseIds = listed
+      .filter(c => c.audience === 'committed')
+      .flatMap(c => (JSON.parse(c.json) as Conflict).releaseIds);
+    if (committedReleaseIds.length === 0) {
+      return this.shownTo(listed, credentials);
+    }
+    const onPage = new Set(listed.map(keyOf));
+    const elsewhere = (
+      await this.table.listInvolving(committedReleaseIds)
+    ).filter(
+      c =>
+        c.audience === 'all' &&
+        c.kind === 'owner-overload' &&
+        !onPage.has(keyOf(c)),
+    );
+    return (await this.shownTo([...listed, ...elsewhere], credentials)).filter(
+      c => onPage.has(keyOf(c)),
+    );
   }
 
   /**

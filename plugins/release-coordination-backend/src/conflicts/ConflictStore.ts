@@ -71,8 +71,18 @@ export interface ConflictStore {
     conflicts: StoredConflict[],
   ): Promise<void>;
 
-  /** The conflicts with a release whose window overlaps [from, to]. */
-  listInRange(range: { from: string; to: string }): Promise<ListedConflict[]>;
+  /**
+   * The ids of the conflicts with a release whose window overlaps [from, to],
+   * each once, in ascending order, after `after` and at most `limit` of
+   * them: from the members' window index alone.
+   */
+  idsInRange(
+    range: { from: string; to: string },
+    page: { after?: string; limit: number },
+  ): Promise<string[]>;
+
+  /** The conflicts with these ids, in either audience. */
+  listByIds(ids: string[]): Promise<ListedConflict[]>;
 
   /** The conflicts of any of the releases. */
   listInvolving(releaseIds: string[]): Promise<ListedConflict[]>;

@@ -110,21 +110,25 @@ export class DatabaseConflictStore implements ConflictStore {
     await this.insert(conflicts);
   }
 
-  async listInRange(range: {
-    from: string;
-    to: string;
-  }): Promise<ListedConflict[]> {
-    // the ids from the members' covering window index, then each conflict
-    // by primary key: a join made PostgreSQL scan every conflict
-    const query = this.db('release_conflict_members as m').select(
+  async idsInRange(
+    range: { from: string; to: string },
+    page: { after?: string; limit: number },
+  ): Promise<string[]> {
+    // the members' covering window index alone; the conflicts themselves are
+    // read by primary key a page at a time (a join made PostgreSQL scan
+    // every conflict)
+    const query = this.db('release_conflict_members as m').distinct(
       'm.conflict_id',
     );
     whereWindowOverlaps(query, 'm', {
       from: new Date(range.from),
       to: new Date(range.to),
     });
-    const rows: { conflict_id: string }[] = await query;
-    return this.listedByIds(rows.map(row => row.conflict_id));
+    if (page.after) query.where('m.conflict_id', '>', page.after);
+    const rows: { conflict_id: string }[] = await query
+      .orderBy('m.conflict_id')
+      .limit(page.limit);
+    return rows.map(row => row.conflict_id);
   }
 
   async listInvolving(releaseIds: string[]): Promise<ListedConflict[]> {
@@ -136,11 +140,10 @@ export class DatabaseConflictStore implements ConflictStore {
           .whereIn('release_id', chunk)
           .select('conflict_id'),
     );
-    return this.listedByIds(rows.map(row => row.conflict_id));
+    return this.listByIds(rows.map(row => row.conflict_id));
   }
 
-  /** The conflicts with these ids, in either audience. */
-  private async listedByIds(ids: string[]): Promise<ListedConflict[]> {
+  async listByIds(ids: string[]): Promise<ListedConflict[]> {
     const rows = await readInChunks(
       this.db,
       [...new Set(ids)],

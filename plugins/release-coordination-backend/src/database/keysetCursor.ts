@@ -15,6 +15,26 @@ export function encodeCursor(cursor: Record<string, string>): string {
   return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
 }
 
+/** What an opaque cursor string holds, if it is one ({@link encodeCursor}). */
+function readCursor(value: string): Record<string, unknown> | undefined {
+  try {
+    const cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    return cursor && typeof cursor === 'object' ? cursor : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The id of a cursor of a listing ordered by id alone; anything else is a
+ * 400 saying `message`.
+ */
+export function decodeIdCursor(value: string, message: string): string {
+  const id = readCursor(value)?.id;
+  if (typeof id !== 'string') throw new InputError(message);
+  return id;
+}
+
 /**
  * Reads a cursor that has a string id and a valid time under `timeKey` and
  * that `fits` (any, by default); anything else is a 400 saying `message`.
@@ -25,12 +45,7 @@ function decodeCursor<TimeKey extends string>(
   message: string,
   fits: (cursor: Record<string, unknown>) => boolean = () => true,
 ): KeysetCursor<TimeKey> {
-  let cursor: Record<string, unknown> | undefined;
-  try {
-    cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-  } catch {
-    cursor = undefined;
-  }
+  const cursor = readCursor(value);
   const time = cursor?.[timeKey];
   if (
     typeof cursor?.id !== 'string' ||

@@ -228,10 +228,52 @@ describe('conflict routes', () => {
       expect(read.body.conflicts).toEqual([]);
     });
 
+    it('answers a page at a time, in the order of ids, to the last page without a cursor', async () => {
+      const { app } = await createApp();
+      // three releases of one entity in one window: three same-entity conflicts
+      await post(app, {});
+      await post(app, {});
+      await post(app, {});
+      const range = 'from=2026-12-01T00:00:00Z&to=2026-12-31T00:00:00Z';
+      const whole = await request(app)
+        .get(`/conflicts?${range}`)
+        .set('Authorization', asAlice);
+      expect(whole.status).toBe(200);
+      expect(whole.body.items).toHaveLength(3);
+      expect(whole.body.nextCursor).toBeUndefined();
+      const ids = whole.body.items.map((c: { id: string }) => c.id);
+      expect(ids).toEqual([...ids].sort());
+
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await request(app)
+          .get(
+            `/conflicts?${range}&limit=2${
+              cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
+            }`,
+          )
+          .set('Authorization', asAlice);
+        expect(page.status).toBe(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        paged.push(...page.body.items.map((c: { id: string }) => c.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(paged).toEqual(ids);
+    });
+
     it.each([
       [
         'from=2026-01-01T00:00:00Z&to=2027-01-03T00:00:00Z',
         /^to: the range may be at most 366 days/,
+      ],
+      [
+        'from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&limit=1001',
+        /^limit:/,
+      ],
+      [
+        'from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&cursor=%7B',
+        /^cursor: not a cursor of this listing/,
       ],
       ['to=2026-01-01T00:00:00Z', /^from:/],
       [

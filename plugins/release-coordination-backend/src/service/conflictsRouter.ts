@@ -52,8 +52,10 @@ export function addConflictRoutes(
     const credentials = await userCredentials(req);
     const query = parseInput(schemas.conflictsQuery, req.query);
     // the conflicts as stored, without parsing and serializing them again
-    const items = await conflicts.listConflicts(query, credentials);
-    res.type('application/json').send(itemsFromJson(items));
+    const page = await conflicts.listConflicts(query, credentials);
+    res
+      .type('application/json')
+      .send(itemsFromJson(page.items, page.nextCursor));
   });
 
   router.get('/slots', async (req, res) => {

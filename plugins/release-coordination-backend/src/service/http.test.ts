@@ -45,4 +45,14 @@ describe('itemsFromJson', () => {
     });
     expect(itemsFromJson([]).toString('utf8')).toBe('{"items":[]}');
   });
+
+  it("ends with the next page's cursor when there is one", () => {
+    expect(
+      JSON.parse(itemsFromJson(['1', '2'], 'eyJpZCI6ImEifQ').toString('utf8')),
+    ).toEqual({ items: [1, 2], nextCursor: 'eyJpZCI6ImEifQ' });
+    expect(JSON.parse(itemsFromJson([], 'c"ü').toString('utf8'))).toEqual({
+      items: [],
+      nextCursor: 'c"ü',
+    });
+  });
 });

@@ -217,18 +217,23 @@ export const refuseMalformedPath: RequestHandler = (req, _res, next) => {
 };
 
 /**
- * The answer `{"items":[…]}` of items already serialized as JSON, encoded
- * straight into one buffer: no joined string of megabytes to build and then
- * encode again.
+ * The answer `{"items":[…]}` (with `"nextCursor"` when there is a next page)
+ * of items already serialized as JSON, encoded straight into one buffer: no
+ * joined string of megabytes to build and then encode again.
  */
-export function itemsFromJson(texts: string[]): Buffer {
-  const [head, separator, tail] = ['{"items":[', ',', ']}'];
-  let length = head.length + tail.length + Math.max(texts.length - 1, 0);
+export function itemsFromJson(texts: string[], nextCursor?: string): Buffer {
+  const head = '{"items":[';
+  const tail =
+    nextCursor === undefined
+      ? ']}'
+      : `],"nextCursor":${JSON.stringify(nextCursor)}}`;
+  let length =
+    head.length + Buffer.byteLength(tail) + Math.max(texts.length - 1, 0);
   for (const text of texts) length += Buffer.byteLength(text);
   const body = Buffer.allocUnsafe(length);
   let offset = body.write(head);
   texts.forEach((text, i) => {
-    if (i > 0) offset += body.write(separator, offset);
+    if (i > 0) offset += body.write(',', offset);
     offset += body.write(text, offset);
   });
   body.write(tail, offset);

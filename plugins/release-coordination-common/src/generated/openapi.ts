@@ -583,7 +583,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The conflicts of the active releases whose windows overlap a range of at most 366 days, optionally only those affecting some entities. */
+    /** The conflicts of the active releases whose windows overlap a range of at most 366 days, optionally only those affecting some entities, a page at a time in the order of their ids (a page may hold fewer than `limit` when conflicts the caller may not see are left out; the listing ends when there is no `nextCursor`). */
     get: operations['ListConflicts'];
     put?: never;
     post?: never;
@@ -3870,6 +3870,10 @@ export interface operations {
         from: string;
         to: string;
         entityRef?: components['schemas']['EntityRef'][];
+        /** Default: 500. */
+        limit?: number;
+        /** The `nextCursor` of the previous page. */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -3877,7 +3881,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** The conflicts. */
+      /** A page of conflicts. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3885,6 +3889,7 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['Conflict'][];
+            nextCursor?: string;
           };
         };
       };

@@ -154,6 +154,10 @@ export interface ListConflictsRequest {
   to: string;
   /** Only conflicts affecting any of these entities. */
   entityRef?: string[];
+  /** At most this many conflicts, 1 to 1,000 (the server's default is 500). */
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
 }
 
 /**
@@ -265,8 +269,11 @@ export interface ReleaseCoordinationApi extends DeliveryMetricsApi {
   endFreeze(id: string, request?: EndFreezeRequest): Promise<Freeze>;
   /** Deletes a freeze. */
   deleteFreeze(id: string): Promise<void>;
-  /** The conflicts of the active releases overlapping a range. */
-  listConflicts(request: ListConflictsRequest): Promise<Conflict[]>;
+  /**
+   * A page of the conflicts of the active releases overlapping a range, in
+   * the order of their ids; follow `nextCursor` for the rest.
+   */
+  listConflicts(request: ListConflictsRequest): Promise<Page<Conflict>>;
   /** The next windows without a blocking conflict, earliest first. */
   suggestSlots(request: SuggestSlotsRequest): Promise<Slot[]>;
   /** Lets a release go ahead despite its freezes; owner-group members only (else 403). */

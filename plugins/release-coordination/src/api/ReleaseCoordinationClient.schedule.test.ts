@@ -29,7 +29,7 @@ describe('ReleaseCoordinationClient: conflicts, slots, trains and feeds', () => 
     server.use(
       http.get(`${baseUrl}/conflicts`, ({ request }) => {
         url = new URL(request.url);
-        return HttpResponse.json({ items: [conflict] });
+        return HttpResponse.json({ items: [conflict], nextCursor: 'next' });
       }),
     );
     await expect(
@@ -37,9 +37,13 @@ describe('ReleaseCoordinationClient: conflicts, slots, trains and feeds', () => 
         from: '2030-01-01T00:00:00.000Z',
         to: '2030-02-01T00:00:00.000Z',
         entityRef: ['component:default/a', 'component:default/b'],
+        limit: 100,
+        cursor: 'previous',
       }),
-    ).resolves.toEqual([conflict]);
+    ).resolves.toEqual({ items: [conflict], nextCursor: 'next' });
     expect(url!.searchParams.get('from')).toBe('2030-01-01T00:00:00.000Z');
+    expect(url!.searchParams.get('limit')).toBe('100');
+    expect(url!.searchParams.get('cursor')).toBe('previous');
     expect(url!.searchParams.getAll('entityRef')).toEqual([
       'component:default/a',
       'component:default/b',

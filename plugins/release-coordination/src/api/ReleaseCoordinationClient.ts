@@ -73,7 +73,7 @@ export class ReleaseCoordinationClient
   };
 
   listConflicts: ReleaseCoordinationApi['listConflicts'] = async request =>
-    this.requestItems(`/conflicts${queryString(request)}`);
+    this.request(`/conflicts${queryString(request)}`);
 
   suggestSlots: ReleaseCoordinationApi['suggestSlots'] = async request =>
     this.requestItems(`/slots${queryString(request)}`);

@@ -2113,7 +2113,7 @@ export const spec = {
       get: {
         operationId: 'ListConflicts',
         description:
-          'The conflicts of the active releases whose windows overlap a range of at most 366 days, optionally only those affecting some entities.',
+          'The conflicts of the active releases whose windows overlap a range of at most 366 days, optionally only those affecting some entities, a page at a time in the order of their ids (a page may hold fewer than `limit` when conflicts the caller may not see are left out; the listing ends when there is no `nextCursor`).',
         parameters: [
           {
             name: 'from',
@@ -2146,10 +2146,31 @@ export const spec = {
               },
             },
           },
+          {
+            name: 'limit',
+            in: 'query',
+            allowReserved: true,
+            description: 'Default: 500.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            allowReserved: true,
+            description: 'The `nextCursor` of the previous page.',
+            schema: {
+              type: 'string',
+              maxLength: 500,
+            },
+          },
         ],
         responses: {
           '200': {
-            description: 'The conflicts.',
+            description: 'A page of conflicts.',
             content: {
               'application/json': {
                 schema: {
@@ -2161,6 +2182,9 @@ export const spec = {
                       items: {
                         $ref: '#/components/schemas/Conflict',
                       },
+                    },
+                    nextCursor: {
+                      type: 'string',
                     },
                   },
                 },
