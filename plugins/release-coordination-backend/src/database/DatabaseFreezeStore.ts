@@ -1,4 +1,8 @@
-import { Freeze, Page } from '@internal/plugin-release-coordination-common';
+import {
+  Freeze,
+  FreezeScope,
+  Page,
+} from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { lastEndOf } from '../freezes/occurrences';
 import { encodeCursor, whereAfterCursor } from './keysetCursor';
@@ -31,6 +35,32 @@ type FreezeRow = RevisionedRow & {
   end_reason: string | null;
 };
 
+/** A freeze's scope from its columns. */
+function scopeOf(row: Pick<FreezeRow, 'scope_all' | 'scope'>): FreezeScope {
+  const refs = JSON.parse(row.scope);
+  return {
+    all: Boolean(row.scope_all),
+    domains: refs.domains ?? [],
+    systems: refs.systems ?? [],
+    groups: refs.groups ?? [],
+    entities: refs.entities ?? [],
+  };
+}
+
+/** Keeps the freezes that may have an occurrence overlapping [from, to]. */
+function whereMayOccurIn(
+  query: Knex.QueryBuilder,
+  range: { from: string; to: string },
+) {
+  return query
+    .where('start_at', '<=', new Date(range.to))
+    .andWhere(end =>
+      end
+        .whereNull('last_end_at')
+        .orWhere('last_end_at', '>=', new Date(range.from)),
+    );
+}
+
 /** How a freeze is stored. */
 const freezeRows: RowMapping<Freeze, FreezeRow> = {
   toRow(freeze) {
@@ -58,17 +88,10 @@ const freezeRows: RowMapping<Freeze, FreezeRow> = {
   },
 
   fromRow(row) {
-    const refs = JSON.parse(row.scope);
     return {
       title: row.title,
       description: row.description,
-      scope: {
-        all: Boolean(row.scope_all),
-        domains: refs.domains ?? [],
-        systems: refs.systems ?? [],
-        groups: refs.groups ?? [],
-        entities: refs.entities ?? [],
-      },
+      scope: scopeOf(row),
       start: toIso(row.start_at),
       end: toIso(row.end_at),
       ...(row.rrule &&
@@ -172,15 +195,21 @@ export class DatabaseFreezeStore implements FreezeStore {
     to: string;
   }): Promise<Freeze[]> {
     return this.freezes.list(query =>
-      query
-        .where('start_at', '<=', new Date(options.to))
-        .andWhere(end =>
-          end
-            .whereNull('last_end_at')
-            .orWhere('last_end_at', '>=', new Date(options.from)),
-        )
-        .orderBy(BY_START),
+      whereMayOccurIn(query, options).orderBy(BY_START),
     );
+  }
+
+  async listFreezeCandidatesInRange(options: {
+    from: string;
+    to: string;
+  }): Promise<{ scope: FreezeScope; freeze: () => Freeze }[]> {
+    const rows = await this.freezes.listRows(query =>
+      whereMayOccurIn(query, options).orderBy(BY_START),
+    );
+    return rows.map(({ row, record }) => ({
+      scope: scopeOf(row),
+      freeze: record,
+    }));
   }
 
   async updateFreeze(options: FreezeUpdate): Promise<Freeze> {

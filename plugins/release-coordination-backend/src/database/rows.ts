@@ -131,6 +131,17 @@ export class RevisionedTable<
   }
 
   /**
+   * The rows a query selects, each with its record made only when asked
+   * for: for callers that keep few of many rows by a column or two.
+   */
+  async listRows(
+    query: (rows: Knex.QueryBuilder) => Knex.QueryBuilder,
+  ): Promise<{ row: Row; record: () => T }[]> {
+    const rows: Row[] = await query(this.db(this.table));
+    return rows.map(row => ({ row, record: () => this.fromRow(row) }));
+  }
+
+  /**
    * Changes the record `id` if it still is at `revision` (compare-and-set),
    * in one transaction: `change` makes the new record from the current one;
    * the revision goes up and `updatedAt` is set. Throws `NotFoundError` if

@@ -259,6 +259,29 @@ export class FreezeService {
     );
   }
 
+  /**
+   * The freezes that may occur in a window and cover any of the placed
+   * entities: read while the entities are placed, and made whole only when
+   * they cover one (the gate is asked per deploy, and most freezes cover
+   * other entities).
+   */
+  private async freezesCovering(
+    window: { start: string; end: string },
+    placing: Promise<Map<string, EntityPlacement>>,
+  ): Promise<Freeze[]> {
+    const [candidates, placements] = await Promise.all([
+      this.store.listFreezeCandidatesInRange({
+        from: window.start,
+        to: window.end,
+      }),
+      placing,
+    ]);
+    const covers = coveredBy([...placements.values()]);
+    return candidates
+      .filter(({ scope }) => covers(scope).length > 0)
+      .map(({ freeze }) => freeze());
+  }
+
   /** The entities placed in the catalog, unless there is no freeze to place them in. */
   private async placeAll(
     freezes: Freeze[],
@@ -335,9 +358,10 @@ export class FreezeService {
       start: at,
       end: new Date(Date.parse(at) + 1).toISOString(),
     };
+    const placing = this.evaluator.place([entityRef], credentials);
     const [placements, freezes, releasePage] = await Promise.all([
-      this.evaluator.place([entityRef], credentials),
-      this.store.listFreezesInRange({ from: window.start, to: window.end }),
+      placing,
+      this.freezesCovering(window, placing),
       this.releases.listReleases({
         entityRefGroups: [[entityRef]],
         from: at,
