@@ -261,14 +261,13 @@ export class FreezeService {
 
   /**
    * The freezes that may occur in a window and cover any of the placed
-   * entities: read while the entities are placed, and made whole only when
-   * they cover one (the gate is asked per deploy, and most freezes cover
-   * other entities).
+   * entities, each with those it covers: read while the entities are placed,
+   * and made whole only when they cover one (most cover other entities).
    */
-  private async freezesCovering(
+  private async coveringInWindow(
     window: { start: string; end: string },
     placing: Promise<Map<string, EntityPlacement>>,
-  ): Promise<Freeze[]> {
+  ): Promise<{ freeze: Freeze; covered: string[] }[]> {
     const [candidates, placements] = await Promise.all([
       this.store.listFreezeCandidatesInRange({
         from: window.start,
@@ -277,9 +276,10 @@ export class FreezeService {
       placing,
     ]);
     const covers = coveredBy([...placements.values()]);
-    return candidates
-      .filter(({ scope }) => covers(scope).length > 0)
-      .map(({ freeze }) => freeze());
+    return candidates.flatMap(({ scope, freeze }) => {
+      const covered = covers(scope).map(p => p.entityRef);
+      return covered.length > 0 ? [{ freeze: freeze(), covered }] : [];
+    });
   }
 
   /** The entities placed in the catalog, unless there is no freeze to place them in. */
@@ -359,9 +359,9 @@ export class FreezeService {
       end: new Date(Date.parse(at) + 1).toISOString(),
     };
     const placing = this.evaluator.place([entityRef], credentials);
-    const [placements, freezes, releasePage] = await Promise.all([
+    const [placements, coveringFreezes, releasePage] = await Promise.all([
       placing,
-      this.freezesCovering(window, placing),
+      this.coveringInWindow(window, placing),
       this.releases.listReleases({
         entityRefGroups: [[entityRef]],
         from: at,
@@ -371,15 +371,11 @@ export class FreezeService {
         limit: 50,
       }),
     ]);
-    const placement = placements.get(entityRef)!;
-    if (!placement.found) {
+    if (!placements.get(entityRef)!.found) {
       throw new InputError(`entityRef: ${entityRef} is not in the catalog`);
     }
     const covering: Release[] = releasePage.items;
-    const applying = await this.applicable(
-      this.covering(freezes, [placement]),
-      window,
-    );
+    const applying = await this.applicable(coveringFreezes, window);
 
     const blocking: GateBlock[] = [];
     const notes: string[] = [];
