@@ -186,6 +186,9 @@ export class ConflictService {
       ? decodeIdCursor(query.cursor, 'cursor: not a cursor of this listing')
       : undefined;
     const items: string[] = [];
+    // the cursor names the last conflict listed (a page ends full, so it is
+    // also the last examined), never one the caller is not shown
+    let lastListed: string | undefined;
     let more = true;
     while (more && items.length < query.limit) {
       const room = query.limit - items.length;
@@ -210,11 +213,12 @@ export class ConflictService {
           )
         ) {
           items.push(conflict.json);
+          lastListed = conflict.id;
         }
       }
     }
-    return more && after
-      ? { items, nextCursor: encodeCursor({ id: after }) }
+    return more && lastListed
+      ? { items, nextCursor: encodeCursor({ id: lastListed }) }
       : { items };
   }
 

@@ -160,6 +160,13 @@ describe('GET /conflicts pages', () => {
             );
             expect(page.items.length).toBeLessThanOrEqual(limit);
             paged.push(...page.items);
+            if (page.nextCursor) {
+              // the cursor names a conflict the caller was shown, never a hidden one
+              const { id } = JSON.parse(
+                Buffer.from(page.nextCursor, 'base64url').toString('utf8'),
+              );
+              expect(page.items.map(json => JSON.parse(json).id)).toContain(id);
+            }
             cursor = page.nextCursor;
             pages++;
           } while (cursor && pages <= stored.length);

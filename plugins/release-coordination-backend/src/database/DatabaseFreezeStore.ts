@@ -194,8 +194,8 @@ export class DatabaseFreezeStore implements FreezeStore {
     from: string;
     to: string;
   }): Promise<Freeze[]> {
-    return this.freezes.list(query =>
-      whereMayOccurIn(query, options).orderBy(BY_START),
+    return (await this.listFreezeCandidatesInRange(options)).map(candidate =>
+      candidate.freeze(),
     );
   }
 

@@ -126,8 +126,7 @@ export class RevisionedTable<
   async list(
     query: (rows: Knex.QueryBuilder) => Knex.QueryBuilder = rows => rows,
   ): Promise<T[]> {
-    const rows: Row[] = await query(this.db(this.table));
-    return rows.map(row => this.fromRow(row));
+    return (await this.listRows(query)).map(({ record }) => record());
   }
 
   /**
