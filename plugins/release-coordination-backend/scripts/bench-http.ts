@@ -6,7 +6,8 @@
  * 10,000 generated entities, bulk-loads releases, freezes and trains straight
  * into the plugin's tables, fills the conflicts table with the plugin's own
  * reconciliation (src/tasks/ConflictReconciliationTask.ts), and measures
- * with autocannon:
+ * with autocannon, run in a child process (scripts/benchLoad.ts) so that it
+ * does not take the backend's thread:
  *
  *   GET /releases?from&to   one-month windows, each release with its conflicts
  *   GET /conflicts?from&to  one-month windows (read from the conflicts table)
@@ -49,7 +50,6 @@ import {
   ReleaseType,
   Train,
 } from '@internal/plugin-release-coordination-common';
-import autocannon from 'autocannon';
 import knexFactory, { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -70,6 +70,7 @@ import { runConflictReconciliation } from '../src/tasks/ConflictReconciliationTa
 import { byNamePath, waitForCatalog, yardstickCatalog } from './benchYardstick';
 import { benchWriteCost, WriteCostRow } from './benchWriteCost';
 import { MonthWalk, walkConflictMonths } from './benchConflictPages';
+import { measure, Measured } from './benchLoad';
 
 // ---------------------------------------------------------------- options
 
@@ -104,6 +105,8 @@ const SPAN_START = Date.parse('2026-01-01T00:00:00Z');
 const SPAN_END = Date.parse('2028-01-01T00:00:00Z');
 const PG_DATABASE = 'bench_release_coordination';
 const USER = 'user:default/bench-user';
+/** A user with no drafts (a stakeholder looking at the calendar). */
+const VIEWER = 'user:default/bench-viewer';
 
 const rnd = mulberry32(42);
 const pick = <T>(items: readonly T[]): T =>
@@ -540,75 +543,6 @@ function benchConflictTable(stores: Stores, entities: Entity[]) {
 
 // ---------------------------------------------------------------- measuring
 
-type Measured = {
-  name: string;
-  connections: number;
-  requests: number;
-  errors: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  rps: number;
-};
-
-function percentile(sorted: number[], p: number) {
-  if (sorted.length === 0) return NaN;
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
-
-/** Runs autocannon over a rotating list of paths; p95 from each response time. */
-async function measure(
-  base: string,
-  name: string,
-  paths: string[],
-  connections: number,
-): Promise<Measured> {
-  const headers = { authorization: mockCredentials.user.header(USER) };
-  // warm up: JIT, the catalog graph cache, database caches
-  for (const p of paths.slice(0, 5)) {
-    const res = await fetch(base + p, { headers });
-    if (!res.ok) {
-      throw new Error(`${name}: ${res.status} ${await res.text()}`);
-    }
-  }
-  let next = 0;
-  const times: number[] = [];
-  let errors = 0;
-  const instance = autocannon({
-    url: base,
-    connections,
-    duration: OPTIONS.duration,
-    headers,
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: req => ({
-          ...req,
-          path: base + paths[next++ % paths.length],
-        }),
-      },
-    ],
-  });
-  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-    times.push(responseTime);
-    if (statusCode >= 300) errors++;
-  });
-  const result = await instance;
-  times.sort((a, b) => a - b);
-  return {
-    name,
-    connections,
-    requests: times.length,
-    errors: errors + result.errors + result.timeouts,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    rps: result.requests.average,
-  };
-}
-
 /** The first day of each month from 2026-02 to 2027-11 (inside the data). */
 function monthWindows(): { from: string; to: string }[] {
   const windows = [];
@@ -868,10 +802,22 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
     }
     const rows: Measured[] = [];
     const loadBefore = os.loadavg()[0];
-    const run = async (name: string, paths: string[], at = base) => {
+    const run = async (
+      name: string,
+      paths: string[],
+      at = base,
+      user = USER,
+    ) => {
       if (!OPTIONS.endpoints.includes(name.split(/[ /?]+/)[1])) return;
       for (const connections of OPTIONS.connections) {
-        const row = await measure(at, name, paths, connections);
+        const row = await measure({
+          base: at,
+          name,
+          paths,
+          connections,
+          duration: OPTIONS.duration,
+          headers: { authorization: mockCredentials.user.header(user) },
+        });
         rows.push(row);
         console.log(
           `${name.padEnd(42)} c=${connections} p50 ${row.p50.toFixed(
@@ -884,14 +830,22 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
         );
       }
     };
-    await run(
-      'GET /releases month (limit 50, default)',
-      months.map(w => `/releases?${q(w)}`),
-    );
-    await run(
-      'GET /releases month (limit 200, calendar)',
-      months.map(w => `/releases?${q(w)}&limit=200`),
-    );
+    // the planner's own drafts are in every month: their listing asks for
+    // permission decisions and is computed on every request; a viewer's
+    // listing is kept until a write moves the listing revision
+    for (const [limit, label] of [
+      ['', 'limit 50, default'],
+      ['&limit=200', 'limit 200, calendar'],
+    ]) {
+      const paths = months.map(w => `/releases?${q(w)}${limit}`);
+      await run(`GET /releases month (${label}), planner: computed`, paths);
+      await run(
+        `GET /releases month (${label}), viewer: kept listing`,
+        paths,
+        base,
+        VIEWER,
+      );
+    }
     let conflictWalk: MonthWalk | undefined;
     if (OPTIONS.endpoints.includes('conflicts')) {
       const walked = await walkConflictMonths(
@@ -1051,7 +1005,9 @@ function report(
     } freezes (${Math.round(OPTIONS.freezes / 10)} recurring), ${
       OPTIONS.trains
     } trains`,
-    `- Load: autocannon, ${OPTIONS.connections.join(' and ')} connections, ${
+    `- Load: autocannon in a child process of its own (scripts/benchLoad.ts), ${OPTIONS.connections.join(
+      ' and ',
+    )} connections, ${
       OPTIONS.duration
     } s per endpoint (no request cap, so that throughputs compare), after 5 warm-up requests; the plugin in-process (startTestBackend) over real HTTP on 127.0.0.1; in-memory catalog (indexed by ref) for the plugin; the yardstick is Backstage's catalog backend (\`@backstage/plugin-catalog-backend\`) in the same process, holding the same entities on an in-memory SQLite database, reading 500 of them by name`,
     `- Run: \`node -r @backstage/cli/config/nodeTransform.cjs scripts/bench-http.ts ${process.argv

@@ -5,6 +5,8 @@
  * benchmark then loads, so that every page (not only the first) is measured.
  */
 
+import { percentile } from './benchLoad';
+
 /** How long reading a whole month of conflicts took, page after page. */
 export type MonthWalk = {
   months: number;
@@ -14,12 +16,6 @@ export type MonthWalk = {
   pages: { min: number; max: number };
   conflicts: { min: number; max: number };
 };
-
-function percentile(sorted: number[], p: number) {
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
 
 async function walkMonth(
   base: string,

@@ -17,6 +17,10 @@ import { CatalogModel } from './catalogGraph/CatalogModel';
 import { ConflictService } from './conflicts/ConflictService';
 import { ConflictTable } from './conflicts/ConflictTable';
 import { Stores } from './database/createStores';
+import {
+  ListingCache,
+  permissionsSeenByListings,
+} from './listingCache/ListingCache';
 import { FreezeService } from './freezes/FreezeService';
 import { CalendarService } from './ical/CalendarService';
 import { readRiskConfig } from './impact/assessRisk';
@@ -105,6 +109,8 @@ export interface Services {
   metrics: MetricsService;
   /** Problems of the annotations of an entity, for its Releases tab. */
   annotations: EntityAnnotationService;
+  /** Release listings kept while nothing they show has changed. */
+  listings: ListingCache;
 }
 
 /**
@@ -155,7 +161,12 @@ function createConflictServices(
  *
  * @public
  */
-export function createServices(deps: ServiceDependencies): Services {
+export function createServices(dependencies: ServiceDependencies): Services {
+  // a listing that depended on a permission decision is not kept
+  const deps = {
+    ...dependencies,
+    permissions: permissionsSeenByListings(dependencies.permissions),
+  };
   const { stores, config, auth, permissions, userInfo, logger, now } = deps;
   const catalog = new CatalogModel(deps);
   const approvalPolicy = readApprovalPolicy(config);
@@ -268,5 +279,6 @@ export function createServices(deps: ServiceDependencies): Services {
     linkSchemes: readLinkSchemes(config),
     metrics: createMetricsService(deps, catalog),
     annotations: createEntityAnnotationService(config, catalog),
+    listings: new ListingCache({ revision: stores.listingRevision }),
   };
 }

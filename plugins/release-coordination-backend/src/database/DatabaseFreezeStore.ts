@@ -4,6 +4,7 @@ import {
   Page,
 } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
+import { bumpListingRevision } from './listingRevision';
 import { lastEndOf } from '../freezes/occurrences';
 import { encodeCursor, whereAfterCursor } from './keysetCursor';
 import {
@@ -154,7 +155,10 @@ export class DatabaseFreezeStore implements FreezeStore {
     return this.db.transaction(async tx => {
       const { result, changed } = await write(tableOf(tx));
       const freezes = changed.filter((f): f is Freeze => f !== undefined);
-      if (freezes.length > 0) await transactions.freezesWritten(tx, freezes);
+      if (freezes.length > 0) {
+        await transactions.freezesWritten(tx, freezes);
+        await bumpListingRevision(tx);
+      }
       return result;
     });
   }

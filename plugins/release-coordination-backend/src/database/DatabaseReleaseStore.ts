@@ -6,6 +6,7 @@ import {
   ReleaseEvent,
 } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
+import { bumpListingRevision } from './listingRevision';
 import {
   ConflictCandidate,
   NewReleaseEvent,
@@ -78,6 +79,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
         releaseIds: [release.id],
         ownerRefs: [release.ownerRef],
       });
+      await bumpListingRevision(tx);
       return (await this.readRelease(tx, release.id))!;
     });
   }
@@ -220,6 +222,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
           ownerRefs: [...new Set([owner.owner_ref, release.ownerRef])],
         });
       }
+      await bumpListingRevision(tx);
       return (await this.readRelease(tx, id))!;
     });
   }

@@ -42,6 +42,7 @@ import { DatabaseMetricsStore } from '../metrics/DatabaseMetricsStore';
 import { ConflictStore } from '../conflicts/ConflictStore';
 import { DatabaseConflictStore } from '../conflicts/DatabaseConflictStore';
 import { Knex } from 'knex';
+import { ListingRevisionStore } from './listingRevision';
 import {
   StoreTransactions,
   TransactionStores,
@@ -69,6 +70,8 @@ export interface Stores {
   metricsStore: DatabaseMetricsStore;
   /** The conflicts kept up to date on write. */
   conflictStore: ConflictStore;
+  /** The revision stored release listings are checked against. */
+  listingRevision: ListingRevisionStore;
   /** Transactions over the database, and what runs inside every write. */
   transactions: StoreTransactions;
 }
@@ -106,6 +109,7 @@ export async function createStores(database: DatabaseService): Promise<Stores> {
     releaseNotesStore: new DatabaseReleaseNotesStore(db),
     metricsStore: new DatabaseMetricsStore(db),
     conflictStore: new DatabaseConflictStore(db),
+    listingRevision: new ListingRevisionStore(db),
     transactions,
   };
 }

@@ -1,5 +1,6 @@
 import { Freeze } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
+import { bumpListingRevision } from './listingRevision';
 import type { ConflictStore } from '../conflicts/ConflictStore';
 import type { FreezeStore } from './FreezeStore';
 import type { ReleaseStore } from './ReleaseStore';
@@ -67,9 +68,16 @@ export class StoreTransactions {
     this.listener = listener;
   }
 
-  /** Runs `work` in one transaction with stores bound to it. */
+  /**
+   * Runs `work`, a write, in one transaction with stores bound to it; the
+   * listing revision moves as the transaction's last write.
+   */
   run<T>(work: (stores: TransactionStores) => Promise<T>): Promise<T> {
-    return this.db.transaction(tx => work(this.storesOver(tx)));
+    return this.db.transaction(async tx => {
+      const result = await work(this.storesOver(tx));
+      await bumpListingRevision(tx);
+      return result;
+    });
   }
 
   /** Tells the listener of releases written in `tx`. */

@@ -10,6 +10,7 @@ import {
 import { Request, Response, Router } from 'express';
 import { ConflictService } from '../conflicts/ConflictService';
 import { ReleaseService } from '../releases/ReleaseService';
+import { ListingCache } from '../listingCache/ListingCache';
 import {
   mutationAuditor,
   parseInput,
@@ -30,6 +31,8 @@ export interface ReleaseRouterOptions {
   auditor: AuditorService;
   /** Conflict detection; when given, every release answered carries its own conflicts. */
   conflicts?: ConflictService;
+  /** When given, users' listings are kept while nothing they show has changed (see {@link ListingCache}). */
+  listings?: ListingCache;
   /** The request schemas with the configured time horizon and link schemes. */
   schemas: Pick<ReturnType<typeof releaseRequestSchemas>, 'listReleasesQuery'> &
     Pick<LinkedRequestSchemas, 'createRelease' | 'updateRelease'>;
@@ -106,7 +109,7 @@ export function addReleaseRoutes(
   router: Router,
   options: ReleaseRouterOptions,
 ) {
-  const { releases, schemas, httpAuth } = options;
+  const { releases, schemas, httpAuth, listings } = options;
   const { userCredentials, audited, carry, releaseChange } =
     releaseHandling(options);
 
@@ -117,12 +120,29 @@ export function addReleaseRoutes(
       allow: ['user', 'service'],
     });
     const query = parseInput(schemas.listReleasesQuery, req.query);
-    const page = await releases.listReleases(query, credentials);
-    res.json(
-      credentials.principal.type === 'user'
-        ? { ...page, items: await carry(req, page.items) }
-        : page,
-    );
+    if (credentials.principal.type !== 'user') {
+      res.json(await releases.listReleases(query, credentials));
+      return;
+    }
+    const answer = async () => {
+      const page = await releases.listReleases(query, credentials);
+      return { ...page, items: await carry(req, page.items) };
+    };
+    // a system's or domain's parts come from the catalog, which the
+    // listing revision does not follow
+    if (!listings || query.system || query.domain) {
+      res.json(await answer());
+      return;
+    }
+    // everything of the caller a listing depends on: who they are and the
+    // groups whose drafts they see
+    const key = JSON.stringify([
+      credentials.principal.userEntityRef,
+      await releases.draftOwnerRefs(credentials),
+      query,
+    ]);
+    const { body, etag } = await listings.listing(key, answer);
+    res.set('ETag', etag).type('json').send(body);
   });
 
   router.post('/releases', async (req, res) => {

@@ -22,6 +22,7 @@ import {
   jsonBodiesOnly,
 } from './http';
 import { addReleaseRoutes } from './releasesRouter';
+import { ListingCache } from '../listingCache/ListingCache';
 import { addFreezeRoutes } from './freezesRouter';
 import { ConflictService } from '../conflicts/ConflictService';
 import { addConflictRoutes } from './conflictsRouter';
@@ -97,6 +98,8 @@ export interface RouterOptions {
   metrics?: MetricsService;
   /** Problems of entities' annotations; their route is served only when given. */
   annotations?: EntityAnnotationService;
+  /** When given, users' release listings are kept while nothing they show has changed. */
+  listings?: ListingCache;
 }
 
 const parseJson = express.json({ limit: '1mb' });
@@ -186,6 +189,7 @@ export async function createRouter(
     httpAuth,
     auditor,
     conflicts: options.conflicts,
+    listings: options.listings,
     schemas,
   });
 

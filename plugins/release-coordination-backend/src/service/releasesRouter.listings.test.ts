@@ -1,0 +1,136 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  AuthorizeResult,
+  Permission,
+} from '@backstage/plugin-permission-common';
+import { Release } from '@internal/plugin-release-coordination-common';
+import request from 'supertest';
+import { createTestServices } from '../__testUtils__/testServices';
+import {
+  asAlice,
+  asMallory,
+  createRelease,
+  entities,
+  userInfo,
+} from './__testUtils__/releaseRoutesApp';
+import {
+  mockAuditor,
+  routerTestDatabase,
+  testApp,
+} from './__testUtils__/routerTestKit';
+import { createRouter } from './router';
+
+jest.setTimeout(60_000);
+
+const db = routerTestDatabase(['SQLITE_3', 'POSTGRES_15']);
+
+describe.each(db.eachSupportedId())(
+  'release listings kept between writes, two replicas on %p',
+  id => {
+    it('serve each caller their own listing, follow writes through the other replica and permission decisions', async () => {
+      const { database } = await db.init(id);
+      let read: AuthorizeResult = AuthorizeResult.ALLOW;
+      const authorize = jest.fn(
+        async (requests: { permission: Permission }[]) =>
+          requests.map(r => ({
+            result:
+              r.permission.name === 'release-coordination.release.read'
+                ? read
+                : AuthorizeResult.ALLOW,
+          })),
+      );
+      // two backend replicas: each its own services, router and memory
+      const replica = async () => {
+        const services = await createTestServices({
+          database,
+          catalog: catalogServiceMock({ entities }),
+          permissions: mockServices.permissions.mock({
+            authorize,
+            authorizeConditional: authorize,
+          } as any),
+          userInfo,
+        });
+        const listed = jest.spyOn(services.releases, 'listReleases');
+        const app = testApp(
+          await createRouter({
+            ...services,
+            userInfo,
+            httpAuth: mockServices.httpAuth(),
+            auditor: mockAuditor().auditor,
+          }),
+        );
+        return { app, listed };
+      };
+      const a = await replica();
+      const b = await replica();
+
+      const planned = await createRelease(a.app, {
+        window: { start: '2026-12-02T10:00:00Z', end: '2026-12-02T12:00:00Z' },
+      });
+      expect(
+        (
+          await request(a.app)
+            .post(`/releases/${planned.id}/transition`)
+            .set('Authorization', asAlice)
+            .send({ to: 'planned' })
+        ).status,
+      ).toBe(200);
+      const list = async (
+        app: typeof a.app,
+        auth: string,
+      ): Promise<{ items: Release[]; etag: string }> => {
+        const res = await request(app)
+          .get('/releases')
+          .set('Authorization', auth);
+        expect(res.status).toBe(200);
+        return { items: res.body.items, etag: res.headers.etag };
+      };
+      const ids = (items: Release[]) => items.map(r => r.id).sort();
+
+      // Alice's listing holds no draft, and is kept: the second request is
+      // answered without listing again, with the same entity tag
+      const first = await list(a.app, asAlice);
+      expect(ids(first.items)).toEqual([planned.id]);
+      const calls = a.listed.mock.calls.length;
+      expect((await list(a.app, asAlice)).etag).toBe(first.etag);
+      expect(a.listed).toHaveBeenCalledTimes(calls);
+      // the browser's revalidation: 304 without a body
+      const revalidated = await request(a.app)
+        .get('/releases')
+        .set('Authorization', asAlice)
+        .set('If-None-Match', first.etag);
+      expect(revalidated.status).toBe(304);
+
+      // a draft of Alice's group created through the other replica: Mallory
+      // lists first, and her listing (no draft of hers, no permission asked)
+      // is kept at the new revision...
+      const draft = await createRelease(b.app);
+      expect(ids((await list(a.app, asMallory)).items)).toEqual([planned.id]);
+      // ...and Alice, asking the same, is not served it
+      expect(ids((await list(a.app, asAlice)).items)).toEqual(
+        [draft.id, planned.id].sort(),
+      );
+
+      // an edit of a field no conflict depends on, through replica B
+      const edited = await request(b.app)
+        .patch(`/releases/${planned.id}`)
+        .set('Authorization', asAlice)
+        .send({ revision: planned.revision + 1, description: 'Moved' });
+      expect(edited.status).toBe(200);
+      expect(
+        (await list(a.app, asMallory)).items.find(r => r.id === planned.id)
+          ?.description,
+      ).toBe('Moved');
+
+      // Alice's listing asks for the decision on her draft...
+      expect(ids((await list(a.app, asAlice)).items)).toEqual(
+        [draft.id, planned.id].sort(),
+      );
+      // ...so with the read permission now denied, and no write at all, she
+      // is not served it again
+      read = AuthorizeResult.DENY;
+      expect(ids((await list(a.app, asAlice)).items)).toEqual([planned.id]);
+    });
+  },
+);
