@@ -48,8 +48,9 @@ export async function startTogether(replicas: Replica[], databaseUrl: string) {
 
 /**
  * `knex migrate:unlock` for every plugin schema: a replica killed in the
- * middle of a migration leaves its lock taken. Only called when no replica is
- * migrating (the others are ready or killed).
+ * middle of a migration leaves its lock taken, and two replicas creating a
+ * lock table at once can leave two rows in it. Only called when no replica
+ * is migrating (the others are ready or killed).
  */
 async function releaseMigrationLocks(databaseUrl: string) {
   await withDatabase(databaseUrl, async query => {
@@ -58,10 +59,14 @@ async function releaseMigrationLocks(databaseUrl: string) {
        WHERE table_name LIKE '%knex_migrations_lock'`,
     );
     for (const t of tables) {
-      await query(`UPDATE ??.?? SET is_locked = 0`, [
-        t.table_schema,
-        t.table_name,
-      ]);
+      const table = [t.table_schema, t.table_name];
+      // two backends creating the lock table at once can each insert its
+      // row; knex then never gets the lock (it wants exactly one row)
+      await query(
+        `DELETE FROM ??.?? WHERE index > (SELECT min(index) FROM ??.??)`,
+        [...table, ...table],
+      );
+      await query(`UPDATE ??.?? SET is_locked = 0`, table);
     }
   });
 }

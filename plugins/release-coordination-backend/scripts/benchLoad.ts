@@ -30,6 +30,8 @@ type Load = {
   /** Seconds. */
   duration: number;
   headers: Record<string, string>;
+  /** When given, the `authorization` of each request in turn (several users). */
+  authorizations?: string[];
 };
 
 /** The value at percentile `p` (0–100) of ascending samples. */
@@ -43,6 +45,7 @@ export function percentile(sorted: number[], p: number) {
 /** Runs autocannon over a rotating list of paths; p95 from each response time. */
 async function runLoad(load: Load): Promise<Measured> {
   const { base, name, paths, connections, duration, headers } = load;
+  const authorizations = load.authorizations ?? [headers.authorization];
   // warm up: JIT, the catalog graph cache, database caches
   for (const p of paths.slice(0, 5)) {
     const res = await fetch(base + p, { headers });
@@ -61,10 +64,17 @@ async function runLoad(load: Load): Promise<Measured> {
     requests: [
       {
         method: 'GET',
-        setupRequest: req => ({
-          ...req,
-          path: base + paths[next++ % paths.length],
-        }),
+        setupRequest: req => {
+          const n = next++;
+          return {
+            ...req,
+            path: base + paths[n % paths.length],
+            headers: {
+              ...req.headers,
+              authorization: authorizations[n % authorizations.length],
+            },
+          };
+        },
       },
     ],
   });

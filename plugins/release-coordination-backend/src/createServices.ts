@@ -17,10 +17,7 @@ import { CatalogModel } from './catalogGraph/CatalogModel';
 import { ConflictService } from './conflicts/ConflictService';
 import { ConflictTable } from './conflicts/ConflictTable';
 import { Stores } from './database/createStores';
-import {
-  ListingCache,
-  permissionsSeenByListings,
-} from './listingCache/ListingCache';
+import { ListingCache } from './listingCache/ListingCache';
 import { FreezeService } from './freezes/FreezeService';
 import { CalendarService } from './ical/CalendarService';
 import { readRiskConfig } from './impact/assessRisk';
@@ -162,11 +159,13 @@ function createConflictServices(
  * @public
  */
 export function createServices(dependencies: ServiceDependencies): Services {
-  // a listing that depended on a permission decision is not kept
-  const deps = {
-    ...dependencies,
-    permissions: permissionsSeenByListings(dependencies.permissions),
-  };
+  const listings = new ListingCache({
+    revision: dependencies.stores.listingRevision,
+    permissions: dependencies.permissions,
+  });
+  // every service asks through the listings' permissions service, which
+  // tells a listing being computed the questions it asked
+  const deps = { ...dependencies, permissions: listings.permissions };
   const { stores, config, auth, permissions, userInfo, logger, now } = deps;
   const catalog = new CatalogModel(deps);
   const approvalPolicy = readApprovalPolicy(config);
@@ -279,6 +278,6 @@ export function createServices(dependencies: ServiceDependencies): Services {
     linkSchemes: readLinkSchemes(config),
     metrics: createMetricsService(deps, catalog),
     annotations: createEntityAnnotationService(config, catalog),
-    listings: new ListingCache({ revision: stores.listingRevision }),
+    listings,
   };
 }

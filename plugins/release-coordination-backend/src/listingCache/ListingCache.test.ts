@@ -1,4 +1,4 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { releaseReadPermission } from '@internal/plugin-release-coordination-common';
 import fc from 'fast-check';
@@ -10,7 +10,10 @@ import {
   created,
   updateEvent,
 } from '../database/__testUtils__/releaseStoreFixtures';
-import { ListingCache, permissionsSeenByListings } from './ListingCache';
+import { ListingCache } from './ListingCache';
+
+const caller = mockCredentials.user('user:default/alice');
+const allowAll = mockServices.permissions();
 
 jest.setTimeout(120_000);
 
@@ -31,9 +34,12 @@ const everything = (stores: Stores) =>
 describe.each(databases.eachSupportedId())('ListingCache on %p', id => {
   it('keeps a listing until a write through either replica moves the revision', async () => {
     const [a, b] = await twoReplicas(await databases.init(id));
-    const cache = new ListingCache({ revision: a.listingRevision });
+    const cache = new ListingCache({
+      revision: a.listingRevision,
+      permissions: allowAll,
+    });
     const compute = jest.fn(() => everything(a));
-    const listed = () => cache.listing('key', compute);
+    const listed = () => cache.listing('key', caller, compute);
 
     const first = await listed();
     expect(await listed()).toBe(first);
@@ -99,7 +105,10 @@ describe.each(databases.eachSupportedId())('ListingCache on %p', id => {
 
   it('does not serve a listing computed while a write committed', async () => {
     const [a, b] = await twoReplicas(await databases.init(id));
-    const cache = new ListingCache({ revision: a.listingRevision });
+    const cache = new ListingCache({
+      revision: a.listingRevision,
+      permissions: allowAll,
+    });
     let writeDuring = true;
     const compute = jest.fn(async () => {
       const page = await everything(a);
@@ -109,9 +118,9 @@ describe.each(databases.eachSupportedId())('ListingCache on %p', id => {
       }
       return page;
     });
-    const stale = await cache.listing('key', compute);
+    const stale = await cache.listing('key', caller, compute);
     expect(JSON.parse(stale.body.toString()).items).toHaveLength(0);
-    const fresh = await cache.listing('key', compute);
+    const fresh = await cache.listing('key', caller, compute);
     expect(compute).toHaveBeenCalledTimes(2);
     expect(JSON.parse(fresh.body.toString()).items).toHaveLength(1);
   });
@@ -121,7 +130,10 @@ describe.each(databases.eachSupportedId())('ListingCache on %p', id => {
     const [a, b] = await twoReplicas(knex);
     const replicas = [a, b].map(stores => ({
       stores,
-      cache: new ListingCache({ revision: stores.listingRevision }),
+      cache: new ListingCache({
+        revision: stores.listingRevision,
+        permissions: allowAll,
+      }),
     }));
     const step = fc.oneof(
       fc.record({
@@ -164,7 +176,7 @@ describe.each(databases.eachSupportedId())('ListingCache on %p', id => {
               event: updateEvent,
             });
           } else {
-            const listing = await cache.listing(s.key, () =>
+            const listing = await cache.listing(s.key, caller, () =>
               everything(stores),
             );
             served.push(listing.body.toString());
@@ -181,45 +193,60 @@ describe.each(databases.eachSupportedId())('ListingCache on %p', id => {
 describe('ListingCache', () => {
   const fixedRevision = { read: async () => 7 };
 
-  it('does not keep a listing that asked for a permission decision', async () => {
-    const permissions = permissionsSeenByListings(
-      mockServices.permissions.mock({
-        authorize: async requests =>
-          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-      }),
+  it('serves a listing that asked permission questions only while they get the same answers', async () => {
+    let read: AuthorizeResult = AuthorizeResult.ALLOW;
+    const authorize = jest.fn(async (requests: unknown[]) =>
+      requests.map(() => ({ result: read })),
     );
-    const cache = new ListingCache({ revision: fixedRevision });
-    const asking = jest.fn(async () => {
-      await permissions.authorize(
-        [{ permission: releaseReadPermission, resourceRef: 'r' }],
-        { credentials: {} as any },
-      );
-      return { items: [] };
+    const cache = new ListingCache({
+      revision: fixedRevision,
+      permissions: mockServices.permissions.mock({ authorize } as any),
     });
-    await cache.listing('asks', asking);
-    await cache.listing('asks', asking);
+    const asking = jest.fn(async () => {
+      const [decision] = await cache.permissions.authorize(
+        [{ permission: releaseReadPermission, resourceRef: 'r' }],
+        { credentials: caller },
+      );
+      return { shown: decision.result === AuthorizeResult.ALLOW };
+    });
+    const shown = async () =>
+      JSON.parse((await cache.listing('k', caller, asking)).body.toString())
+        .shown;
+
+    expect(await shown()).toBe(true);
+    expect(await shown()).toBe(true); // kept: the question asked again
+    expect(asking).toHaveBeenCalledTimes(1);
+    expect(authorize).toHaveBeenCalledTimes(2);
+    expect(authorize).toHaveBeenLastCalledWith(
+      [{ permission: releaseReadPermission, resourceRef: 'r' }],
+      { credentials: caller },
+    );
+
+    read = AuthorizeResult.DENY; // the policy changed, no write
+    expect(await shown()).toBe(false);
+    expect(asking).toHaveBeenCalledTimes(2);
+    expect(await shown()).toBe(false);
     expect(asking).toHaveBeenCalledTimes(2);
 
-    const plain = jest.fn(async () => ({ items: [] }));
-    await cache.listing('plain', plain);
-    await cache.listing('plain', plain);
-    expect(plain).toHaveBeenCalledTimes(1);
-
-    // outside a computation the permissions service is the one it wraps
+    // outside a computation the service only passes the question on
     await expect(
-      permissions.authorize(
+      cache.permissions.authorize(
         [{ permission: releaseReadPermission, resourceRef: 'r' }],
-        { credentials: {} as any },
+        { credentials: caller },
       ),
-    ).resolves.toEqual([{ result: AuthorizeResult.ALLOW }]);
+    ).resolves.toEqual([{ result: AuthorizeResult.DENY }]);
   });
 
   it('lets the least recently used listings go beyond its size', async () => {
     // each answer below is 12 bytes: {"n":"xxxx"}
-    const cache = new ListingCache({ revision: fixedRevision, maxBytes: 30 });
+    const cache = new ListingCache({
+      revision: fixedRevision,
+      permissions: allowAll,
+      maxBytes: 30,
+    });
     const computed: string[] = [];
     const list = (key: string) =>
-      cache.listing(key, async () => {
+      cache.listing(key, caller, async () => {
         computed.push(key);
         return { n: key };
       });
@@ -233,8 +260,13 @@ describe('ListingCache', () => {
   });
 
   it('answers with the entity tag express would send', async () => {
-    const cache = new ListingCache({ revision: fixedRevision });
-    const { body, etag } = await cache.listing('k', async () => ({ a: 1 }));
+    const cache = new ListingCache({
+      revision: fixedRevision,
+      permissions: allowAll,
+    });
+    const { body, etag } = await cache.listing('k', caller, async () => ({
+      a: 1,
+    }));
     expect(body.toString()).toBe('{"a":1}');
     expect(etag).toMatch(/^W\/"7-[A-Za-z0-9+/]{27}"$/);
   });

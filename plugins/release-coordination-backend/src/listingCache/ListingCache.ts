@@ -1,4 +1,7 @@
-import { PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { ListingRevisionStore } from '../database/listingRevision';
@@ -16,36 +19,18 @@ export interface Listing {
   etag: string;
 }
 
-/** What a computation being stored has done that the revision does not cover. */
-type Computation = { askedPermissions: boolean };
+/** A permission question a listing's computation asked, and its answer. */
+type Asked = {
+  method: 'authorize' | 'authorizeConditional';
+  requests: unknown[];
+  decisions: unknown[];
+};
 
-const computations = new AsyncLocalStorage<Computation>();
+/** The permission questions the computation under way has asked so far. */
+const computations = new AsyncLocalStorage<{ asked: Asked[] }>();
 
-/**
- * The permissions service, telling the listing being computed (if any) that
- * it depended on a permission decision: a policy may decide differently
- * without any write to the plugin's tables, so such a listing is not kept.
- *
- * @public
- */
-export function permissionsSeenByListings(
-  permissions: PermissionsService,
-): PermissionsService {
-  const asked = () => {
-    const computation = computations.getStore();
-    if (computation) computation.askedPermissions = true;
-  };
-  return {
-    authorize: (requests, options) => {
-      asked();
-      return permissions.authorize(requests, options);
-    },
-    authorizeConditional: (requests, options) => {
-      asked();
-      return permissions.authorizeConditional(requests, options);
-    },
-  };
-}
+/** A listing kept, with the permission questions its computation asked. */
+type Kept = { listing: Listing; asked: Asked[] };
 
 /** A weak entity tag of a body, as express makes them. */
 function entityTag(body: Buffer): string {
@@ -59,76 +44,121 @@ function entityTag(body: Buffer): string {
  * computed at (see {@link ListingRevisionStore}): a write through any
  * replica moves the revision before it commits, and the next request of
  * every replica computes again. A listing is keyed by everything of the
- * caller it depends on (the caller puts it in the key), kept under the
- * revision read before it was computed, and only if it asked for no
- * permission decision. The least recently used go first beyond `maxBytes`.
+ * caller it depends on (the caller puts it in the key) and kept under the
+ * revision read before it was computed. A policy may decide differently
+ * without any write, so the permission questions a computation asked
+ * (through {@link ListingCache.permissions}) are asked again, with the
+ * caller's credentials, before a kept listing is served: it is served only
+ * if every answer is the same. The least recently used go first beyond
+ * `maxBytes`.
  *
  * @public
  */
 export class ListingCache {
+  /**
+   * The permissions service for the services that compute listings: it
+   * tells the listing under way (if any) each question it asked.
+   */
+  readonly permissions: PermissionsService;
+  private readonly decide: PermissionsService;
   private readonly revisionStore: Pick<ListingRevisionStore, 'read'>;
   private readonly maxBytes: number;
-  private readonly listings = new Map<string, Listing>();
+  private readonly kept = new Map<string, Kept>();
   private revision = -1;
   private bytes = 0;
 
   constructor(options: {
     revision: Pick<ListingRevisionStore, 'read'>;
+    /** The permissions service that decides. */
+    permissions: PermissionsService;
     maxBytes?: number;
   }) {
     this.revisionStore = options.revision;
     this.maxBytes = options.maxBytes ?? DEFAULT_LISTING_CACHE_BYTES;
+    const decide = options.permissions;
+    this.decide = decide;
+    const record = (
+      method: Asked['method'],
+      requests: unknown[],
+      decisions: unknown[],
+    ) => computations.getStore()?.asked.push({ method, requests, decisions });
+    this.permissions = {
+      authorize: async (requests, opts) => {
+        const decisions = await decide.authorize(requests, opts);
+        record('authorize', requests, decisions);
+        return decisions;
+      },
+      authorizeConditional: async (requests, opts) => {
+        const decisions = await decide.authorizeConditional(requests, opts);
+        record('authorizeConditional', requests, decisions);
+        return decisions;
+      },
+    };
   }
 
   /**
-   * The listing of `key` at the current revision: the kept one, or
-   * `compute`'s answer serialised (and kept when it may be).
+   * The listing of `key` at the current revision for the caller with
+   * `credentials`: the kept one if its permission questions get the same
+   * answers, otherwise `compute`'s answer serialised (and kept).
    */
   async listing(
     key: string,
+    credentials: BackstageCredentials,
     compute: () => Promise<unknown>,
   ): Promise<Listing> {
     const revision = await this.revisionStore.read();
     if (revision > this.revision) {
-      this.listings.clear();
+      this.kept.clear();
       this.bytes = 0;
       this.revision = revision;
     }
-    const kept = revision === this.revision && this.listings.get(key);
-    if (kept) {
+    const kept = revision === this.revision && this.kept.get(key);
+    if (kept && (await this.sameAnswers(kept.asked, credentials))) {
       // most recently used last
-      this.listings.delete(key);
-      this.listings.set(key, kept);
-      return kept;
+      this.kept.delete(key);
+      this.kept.set(key, kept);
+      return kept.listing;
     }
-    const computation: Computation = { askedPermissions: false };
+    const computation = { asked: [] as Asked[] };
     const answer = await computations.run(computation, compute);
     const body = Buffer.from(JSON.stringify(answer));
     const listing = { body, etag: entityTag(body) };
     // kept under the revision read before computing: a write that committed
     // meanwhile moved the revision, so no later request is served it
-    if (
-      !computation.askedPermissions &&
-      body.length <= this.maxBytes &&
-      revision === this.revision
-    ) {
-      this.keep(key, listing);
+    if (body.length <= this.maxBytes && revision === this.revision) {
+      this.keep(key, { listing, asked: computation.asked });
     }
     return listing;
   }
 
-  private keep(key: string, listing: Listing) {
-    const replaced = this.listings.get(key);
+  /** Whether each question, asked again for the caller, gets the answer it got. */
+  private async sameAnswers(
+    asked: Asked[],
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    const again = await Promise.all(
+      asked.map(({ method, requests }) =>
+        this.decide[method](requests as any, { credentials }),
+      ),
+    );
+    return asked.every(
+      ({ decisions }, i) =>
+        JSON.stringify(decisions) === JSON.stringify(again[i]),
+    );
+  }
+
+  private keep(key: string, entry: Kept) {
+    const replaced = this.kept.get(key);
     if (replaced) {
-      this.listings.delete(key);
-      this.bytes -= replaced.body.length;
+      this.kept.delete(key);
+      this.bytes -= replaced.listing.body.length;
     }
-    this.listings.set(key, listing);
-    this.bytes += listing.body.length;
-    for (const [oldest, { body }] of this.listings) {
+    this.kept.set(key, entry);
+    this.bytes += entry.listing.body.length;
+    for (const [oldest, { listing }] of this.kept) {
       if (this.bytes <= this.maxBytes) break;
-      this.listings.delete(oldest);
-      this.bytes -= body.length;
+      this.kept.delete(oldest);
+      this.bytes -= listing.body.length;
     }
   }
 }

@@ -123,12 +123,18 @@ describe.each(db.eachSupportedId())(
           ?.description,
       ).toBe('Moved');
 
-      // Alice's listing asks for the decision on her draft...
+      // Alice's listing asks for the decision on her draft: it is kept, and
+      // served while the same question gets the same answer...
       expect(ids((await list(a.app, asAlice)).items)).toEqual(
         [draft.id, planned.id].sort(),
       );
-      // ...so with the read permission now denied, and no write at all, she
-      // is not served it again
+      const computed = a.listed.mock.calls.length;
+      expect(ids((await list(a.app, asAlice)).items)).toEqual(
+        [draft.id, planned.id].sort(),
+      );
+      expect(a.listed).toHaveBeenCalledTimes(computed);
+      // ...so with the read permission now denied, and no write at all, it is
+      // computed again without the draft
       read = AuthorizeResult.DENY;
       expect(ids((await list(a.app, asAlice)).items)).toEqual([planned.id]);
     });

@@ -141,7 +141,7 @@ export function addReleaseRoutes(
       await releases.draftOwnerRefs(credentials),
       query,
     ]);
-    const { body, etag } = await listings.listing(key, answer);
+    const { body, etag } = await listings.listing(key, credentials, answer);
     res.set('ETag', etag).type('json').send(body);
   });
 
