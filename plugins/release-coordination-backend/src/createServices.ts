@@ -151,6 +151,22 @@ function createConflictServices(
 }
 
 /**
+ * The kept release listings, and the dependencies whose permissions service
+ * is theirs: every service asks through it, and it tells a listing being
+ * computed the questions it asked.
+ */
+function withListings(dependencies: ServiceDependencies) {
+  const listings = new ListingCache({
+    revision: dependencies.stores.listingRevision,
+    permissions: dependencies.permissions,
+  });
+  return {
+    listings,
+    deps: { ...dependencies, permissions: listings.permissions },
+  };
+}
+
+/**
  * Builds every service from the stores and core services, as the plugin
  * runs them; the plugin and every test kit use it, so tests run the wiring
  * users get. Side effects hang on the release lifecycle as listeners
@@ -159,13 +175,7 @@ function createConflictServices(
  * @public
  */
 export function createServices(dependencies: ServiceDependencies): Services {
-  const listings = new ListingCache({
-    revision: dependencies.stores.listingRevision,
-    permissions: dependencies.permissions,
-  });
-  // every service asks through the listings' permissions service, which
-  // tells a listing being computed the questions it asked
-  const deps = { ...dependencies, permissions: listings.permissions };
+  const { listings, deps } = withListings(dependencies);
   const { stores, config, auth, permissions, userInfo, logger, now } = deps;
   const catalog = new CatalogModel(deps);
   const approvalPolicy = readApprovalPolicy(config);
