@@ -816,7 +816,6 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
           paths,
           connections,
           duration: OPTIONS.duration,
-          headers: { authorization: mockCredentials.user.header(users[0]) },
           authorizations: users.map(u => mockCredentials.user.header(u)),
         });
         rows.push(row);

@@ -29,9 +29,8 @@ type Load = {
   connections: number;
   /** Seconds. */
   duration: number;
-  headers: Record<string, string>;
-  /** When given, the `authorization` of each request in turn (several users). */
-  authorizations?: string[];
+  /** The `authorization` header of each request in turn (one per user). */
+  authorizations: string[];
 };
 
 /** The value at percentile `p` (0–100) of ascending samples. */
@@ -44,8 +43,8 @@ export function percentile(sorted: number[], p: number) {
 
 /** Runs autocannon over a rotating list of paths; p95 from each response time. */
 async function runLoad(load: Load): Promise<Measured> {
-  const { base, name, paths, connections, duration, headers } = load;
-  const authorizations = load.authorizations ?? [headers.authorization];
+  const { base, name, paths, connections, duration, authorizations } = load;
+  const headers = { authorization: authorizations[0] };
   // warm up: JIT, the catalog graph cache, database caches
   for (const p of paths.slice(0, 5)) {
     const res = await fetch(base + p, { headers });

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { ListingRevisionStore } from '../database/listingRevision';
 
 /** How many bytes of answers a replica keeps by default: about a hundred calendar months. */
-export const DEFAULT_LISTING_CACHE_BYTES = 64 * 1024 * 1024;
+const DEFAULT_LISTING_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
  * A listing as sent: its JSON body and its entity tag.

@@ -1,9 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  AuthorizeResult,
-  Permission,
-} from '@backstage/plugin-permission-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Release } from '@internal/plugin-release-coordination-common';
 import request from 'supertest';
 import { createTestServices } from '../__testUtils__/testServices';
@@ -17,6 +14,7 @@ import {
 import {
   mockAuditor,
   routerTestDatabase,
+  switchableReleaseRead,
   testApp,
 } from './__testUtils__/routerTestKit';
 import { createRouter } from './router';
@@ -30,25 +28,13 @@ describe.each(db.eachSupportedId())(
   id => {
     it('serve each caller their own listing, follow writes through the other replica and permission decisions', async () => {
       const { database } = await db.init(id);
-      let read: AuthorizeResult = AuthorizeResult.ALLOW;
-      const authorize = jest.fn(
-        async (requests: { permission: Permission }[]) =>
-          requests.map(r => ({
-            result:
-              r.permission.name === 'release-coordination.release.read'
-                ? read
-                : AuthorizeResult.ALLOW,
-          })),
-      );
+      const { permissions, setRead } = switchableReleaseRead();
       // two backend replicas: each its own services, router and memory
       const replica = async () => {
         const services = await createTestServices({
           database,
           catalog: catalogServiceMock({ entities }),
-          permissions: mockServices.permissions.mock({
-            authorize,
-            authorizeConditional: authorize,
-          } as any),
+          permissions,
           userInfo,
         });
         const listed = jest.spyOn(services.releases, 'listReleases');
@@ -135,7 +121,7 @@ describe.each(db.eachSupportedId())(
       expect(a.listed).toHaveBeenCalledTimes(computed);
       // ...so with the read permission now denied, and no write at all, it is
       // computed again without the draft
-      read = AuthorizeResult.DENY;
+      setRead(AuthorizeResult.DENY);
       expect(ids((await list(a.app, asAlice)).items)).toEqual([planned.id]);
     });
   },

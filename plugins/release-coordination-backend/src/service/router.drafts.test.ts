@@ -1,9 +1,6 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  AuthorizeResult,
-  Permission,
-} from '@backstage/plugin-permission-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Release } from '@internal/plugin-release-coordination-common';
 import request from 'supertest';
 import { createTestServices } from '../__testUtils__/testServices';
@@ -18,7 +15,11 @@ import {
   userInfo,
   valid,
 } from './__testUtils__/releaseRoutesApp';
-import { mockAuditor, testApp } from './__testUtils__/routerTestKit';
+import {
+  mockAuditor,
+  switchableReleaseRead,
+  testApp,
+} from './__testUtils__/routerTestKit';
 import { createRouter } from './router';
 
 jest.setTimeout(30_000);
@@ -85,22 +86,11 @@ describe('drafts', () => {
   it('are visible only to their owners, and only if release.read allows', async () => {
     const { database } = await db.init();
     const { auditor } = mockAuditor();
-    let read: AuthorizeResult = AuthorizeResult.ALLOW;
-    const authorize = jest.fn(async (requests: { permission: Permission }[]) =>
-      requests.map(r => ({
-        result:
-          r.permission.name === 'release-coordination.release.read'
-            ? read
-            : AuthorizeResult.ALLOW,
-      })),
-    );
+    const { permissions, authorize, setRead } = switchableReleaseRead();
     const { releases } = await createTestServices({
       database,
       catalog: catalogServiceMock({ entities }),
-      permissions: mockServices.permissions.mock({
-        authorize,
-        authorizeConditional: authorize,
-      } as any),
+      permissions,
       userInfo,
     });
     const app = testApp(
@@ -164,7 +154,7 @@ describe('drafts', () => {
     expect(await statusOf(`/releases/${planned.id}`, asMallory)).toBe(200);
 
     // the read permission denied: even the owner's draft is not found
-    read = AuthorizeResult.DENY;
+    setRead(AuthorizeResult.DENY);
     expect(await list(asAlice)).toEqual([planned.id]);
     expect(await statusOf(`/releases/${draft.id}`, asAlice)).toBe(404);
     expect(await statusOf(`/releases/${draft.id}/events`, asAlice)).toBe(404);

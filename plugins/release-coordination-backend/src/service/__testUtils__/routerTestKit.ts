@@ -14,7 +14,10 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  Permission,
+} from '@backstage/plugin-permission-common';
 import { Release } from '@internal/plugin-release-coordination-common';
 import express from 'express';
 import request from 'supertest';
@@ -179,5 +182,32 @@ export function releaseSeeder(
       },
       [],
     );
+  };
+}
+
+/**
+ * A permissions service that allows everything but `release.read`, whose
+ * decision the test switches with `setRead`; `authorize` is its mock.
+ */
+export function switchableReleaseRead() {
+  let read: AuthorizeResult = AuthorizeResult.ALLOW;
+  const authorize = jest.fn(async (requests: { permission: Permission }[]) =>
+    requests.map(r => ({
+      result:
+        r.permission.name === 'release-coordination.release.read'
+          ? read
+          : AuthorizeResult.ALLOW,
+    })),
+  );
+  const permissions = mockServices.permissions.mock({
+    authorize,
+    authorizeConditional: authorize,
+  } as any);
+  return {
+    permissions,
+    authorize,
+    setRead: (result: AuthorizeResult) => {
+      read = result;
+    },
   };
 }
