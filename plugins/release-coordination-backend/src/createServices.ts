@@ -112,7 +112,8 @@ export interface Services {
 
 /**
  * The conflicts API and the conflicts table's upkeep, which from now on
- * runs inside every write to releases and freezes of these stores.
+ * runs inside every write to releases and freezes of these stores; blocking
+ * conflicts of the releases covering a deploy prevent it at the gate.
  */
 function createConflictServices(
   deps: ServiceDependencies,
@@ -147,6 +148,7 @@ function createConflictServices(
     maxConcurrentPerOwner,
     now,
   });
+  freezes.addCoveringCheck(covering => conflicts.blockingReasons(covering));
   return { conflictTable, conflicts };
 }
 
@@ -199,6 +201,7 @@ export function createServices(dependencies: ServiceDependencies): Services {
     defaultExemptTypes: readExemptTypes(config),
     appBaseUrl: config.getOptionalString('app.baseUrl'),
     now,
+    listings,
   });
   const trains = new TrainService({
     store: stores.trainStore,

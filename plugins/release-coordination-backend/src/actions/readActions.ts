@@ -196,9 +196,7 @@ function registerDeployGate(
         freezeRequestSchemas(services.timeHorizon).gateQuery,
         input,
       );
-      const gate = await services.freezes.gate(query, credentials, covering =>
-        services.conflicts.blockingReasons(covering),
-      );
+      const gate = await services.freezes.gate(query, credentials);
       return { output: gate };
     },
   });

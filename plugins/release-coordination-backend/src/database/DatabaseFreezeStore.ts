@@ -198,22 +198,9 @@ export class DatabaseFreezeStore implements FreezeStore {
     from: string;
     to: string;
   }): Promise<Freeze[]> {
-    return (await this.listFreezeCandidatesInRange(options)).map(candidate =>
-      candidate.freeze(),
-    );
-  }
-
-  async listFreezeCandidatesInRange(options: {
-    from: string;
-    to: string;
-  }): Promise<{ scope: FreezeScope; freeze: () => Freeze }[]> {
-    const rows = await this.freezes.listRows(query =>
+    return this.freezes.list(query =>
       whereMayOccurIn(query, options).orderBy(BY_START),
     );
-    return rows.map(({ row, record }) => ({
-      scope: scopeOf(row),
-      freeze: record,
-    }));
   }
 
   async updateFreeze(options: FreezeUpdate): Promise<Freeze> {

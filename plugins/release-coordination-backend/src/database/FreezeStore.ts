@@ -1,8 +1,4 @@
-import {
-  Freeze,
-  FreezeScope,
-  Page,
-} from '@internal/plugin-release-coordination-common';
+import { Freeze, Page } from '@internal/plugin-release-coordination-common';
 import { RevisionedUpdate } from './rows';
 
 /**
@@ -56,16 +52,6 @@ export interface FreezeStore {
    * that callers narrow by expanding the occurrences.
    */
   listFreezesInRange(options: { from: string; to: string }): Promise<Freeze[]>;
-
-  /**
-   * What `listFreezesInRange` lists, in its order, each freeze as its scope
-   * and a function that makes the whole freeze: callers that keep few of
-   * them by scope (the gate) make only those.
-   */
-  listFreezeCandidatesInRange(options: {
-    from: string;
-    to: string;
-  }): Promise<{ scope: FreezeScope; freeze: () => Freeze }[]>;
 
   /**
    * Changes fields of a freeze if it still is at `revision` (compare-and-set)

@@ -126,18 +126,8 @@ export class RevisionedTable<
   async list(
     query: (rows: Knex.QueryBuilder) => Knex.QueryBuilder = rows => rows,
   ): Promise<T[]> {
-    return (await this.listRows(query)).map(({ record }) => record());
-  }
-
-  /**
-   * The rows a query selects, each with its record made only when asked
-   * for: for callers that keep few of many rows by a column or two.
-   */
-  async listRows(
-    query: (rows: Knex.QueryBuilder) => Knex.QueryBuilder,
-  ): Promise<{ row: Row; record: () => T }[]> {
     const rows: Row[] = await query(this.db(this.table));
-    return rows.map(row => ({ row, record: () => this.fromRow(row) }));
+    return rows.map(row => this.fromRow(row));
   }
 
   /**

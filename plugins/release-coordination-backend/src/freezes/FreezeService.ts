@@ -28,7 +28,11 @@ import { FreezeFields, FreezeStore } from '../database/FreezeStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
 import { coveredBy, EntityPlacement, FreezeEvaluator } from './FreezeEvaluator';
-import { GateBlock, gateBlockers } from './gateBlocks';
+import { GateBlock } from './gateBlocks';
+import { releasesCovering } from './gateReleases';
+import { gateVerdict } from './gateVerdict';
+import { KeptAtRevision, ListingCache } from '../listingCache/ListingCache';
+import { DAY_MS, utcDayOf } from '../time';
 import { lastEndOf, startMatchesRule } from './occurrences';
 import { OccurrenceMemo } from './OccurrenceMemo';
 import { assertRevision } from '../revisions';
@@ -44,11 +48,8 @@ export interface ApplicableFreeze extends FreezeOccurrence {
   entityRefs: string[];
 }
 
-/** Releases that may run: the gate opens only inside one of their windows. */
-const GATE_STATES = ['approved', 'in_progress'] as const;
-
-const fmt = (date: Date | string) =>
-  new Date(date).toISOString().replace('.000Z', 'Z');
+/** Reads without keeping, for a service built without kept listings. */
+const computeNow: KeptAtRevision = (_key, compute) => compute();
 
 /**
  * The rules of freezes: CRUD with revisions, scope checks against the catalog,
@@ -66,8 +67,12 @@ export class FreezeService {
   private readonly defaultExemptTypes: ReleaseType[];
   private readonly now: () => Date;
   private readonly appBaseUrl: string;
+  private readonly listings?: Pick<ListingCache, 'atRevision'>;
   private readonly gateChecks: ((entityRef: string) => Promise<GateBlock[]>)[] =
     [];
+  private readonly coveringChecks: ((
+    covering: Release[],
+  ) => Promise<GateBlock[]>)[] = [];
 
   constructor(options: {
     store: FreezeStore;
@@ -80,7 +85,10 @@ export class FreezeService {
     appBaseUrl?: string;
     /** The clock, for tests. */
     now?: () => Date;
+    /** Where the gate keeps what it reads between writes; without, it reads every time. */
+    listings?: Pick<ListingCache, 'atRevision'>;
   }) {
+    this.listings = options.listings;
     this.appBaseUrl = options.appBaseUrl ?? '';
     this.store = options.store;
     this.releases = options.releases;
@@ -93,9 +101,21 @@ export class FreezeService {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Adds a check whose reasons prevent every deploy of an entity (e.g. a rollback in progress). */
+  /**
+   * Adds a check whose reasons prevent every deploy of an entity (e.g. a
+   * rollback in progress); kept like {@link FreezeService.addCoveringCheck}'s.
+   */
   addGateCheck(check: (entityRef: string) => Promise<GateBlock[]>) {
     this.gateChecks.push(check);
+  }
+
+  /**
+   * Adds a check whose reasons prevent a deploy given the releases covering
+   * it (e.g. their blocking conflicts). Like every gate check, its answer
+   * may depend only on what the listing revision covers: it is kept.
+   */
+  addCoveringCheck(check: (covering: Release[]) => Promise<GateBlock[]>) {
+    this.coveringChecks.push(check);
   }
 
   async listFreezes(query: ListFreezesQuery): Promise<Page<Freeze>> {
@@ -260,26 +280,15 @@ export class FreezeService {
   }
 
   /**
-   * The freezes that may occur in a window and cover any of the placed
-   * entities, each with those it covers: read while the entities are placed,
-   * and made whole only when they cover one (most cover other entities).
+   * The freezes (read while the entities are placed) that cover any of the
+   * placed entities, each with those it covers.
    */
   private async coveringInWindow(
-    window: { start: string; end: string },
     placing: Promise<Map<string, EntityPlacement>>,
+    reading: Promise<Freeze[]>,
   ): Promise<{ freeze: Freeze; covered: string[] }[]> {
-    const [candidates, placements] = await Promise.all([
-      this.store.listFreezeCandidatesInRange({
-        from: window.start,
-        to: window.end,
-      }),
-      placing,
-    ]);
-    const covers = coveredBy([...placements.values()]);
-    return candidates.flatMap(({ scope, freeze }) => {
-      const covered = covers(scope).map(p => p.entityRef);
-      return covered.length > 0 ? [{ freeze: freeze(), covered }] : [];
-    });
+    const [freezes, placements] = await Promise.all([reading, placing]);
+    return this.covering(freezes, [...placements.values()]);
   }
 
   /** The entities placed in the catalog, unless there is no freeze to place them in. */
@@ -325,122 +334,87 @@ export class FreezeService {
 
   /**
    * The occurrences of each freeze in a window, yielding to the event loop
-   * before each freeze: a year of a few freezes is thousands of occurrences,
-   * and other requests (and `/health`) get their turn in between.
+   * before each freeze of a window longer than a day: a year of a few
+   * freezes is thousands of occurrences, and other requests (and `/health`)
+   * get their turn in between.
    */
   private async occurrencesOfEach(
     freezes: Freeze[],
     window: { start: string; end: string },
   ): Promise<FreezeOccurrence[][]> {
+    const long = Date.parse(window.end) - Date.parse(window.start) > DAY_MS;
     const occurrences: FreezeOccurrence[][] = [];
     for (const freeze of freezes) {
-      await setImmediate();
+      if (long) await setImmediate();
       occurrences.push(this.occurrencesOf(freeze, window));
     }
     return occurrences;
   }
 
   /**
-   * Whether the entity may be deployed at `at`: only inside the window of an
-   * approved or in-progress release of it, and outside every applicable freeze
-   * unless that release is of a type the freeze exempts.
+   * Whether the entity may be deployed at `at` (see {@link gateVerdict}):
+   * only inside the window of an approved or in-progress release of it, and
+   * outside every applicable freeze unless that release is of a type the
+   * freeze exempts. What it reads from the database (the day's freezes and
+   * releases of the entity, the checks) is kept at the listing revision, so
+   * that a pipeline asking again reads nothing but the revision.
    */
   async gate(
     query: { entityRef: string; at?: string },
     credentials: BackstageCredentials,
-    /** More reasons to prevent the deploy, given the covering releases (e.g. blocking conflicts). */
-    moreReasons?: (covering: Release[]) => Promise<GateBlock[]>,
   ): Promise<GateResult> {
     const { entityRef } = query;
     const at = query.at ?? this.now().toISOString();
-    const atTime = fmt(at);
     const window = {
       start: at,
       end: new Date(Date.parse(at) + 1).toISOString(),
     };
+    // kept: what the instant's UTC day holds; otherwise the instant's
+    const kept = await this.listings?.atRevision();
+    const keep = kept ?? computeNow;
+    const day = utcDayOf(at);
     const placing = this.evaluator.place([entityRef], credentials);
-    const [placements, coveringFreezes, releasePage] = await Promise.all([
+    const [placements, coveringFreezes, covering] = await Promise.all([
       placing,
-      this.coveringInWindow(window, placing),
-      this.releases.listReleases({
-        entityRefGroups: [[entityRef]],
-        from: at,
-        to: at,
-        states: [...GATE_STATES],
-        order: 'asc',
-        limit: 50,
-      }),
+      this.coveringInWindow(
+        placing,
+        keep(`gate freezes ${day.from}`, () =>
+          this.store.listFreezesInRange(
+            kept ? day : { from: window.start, to: window.end },
+          ),
+        ),
+      ),
+      releasesCovering(this.releases, { entityRef, at, day }, kept),
     ]);
     if (!placements.get(entityRef)!.found) {
       throw new InputError(`entityRef: ${entityRef} is not in the catalog`);
     }
-    const covering: Release[] = releasePage.items;
-    const applying = await this.applicable(coveringFreezes, window);
+    const [applying, more] = await Promise.all([
+      this.applicable(coveringFreezes, window),
+      keep(`gate checks ${entityRef} ${covering.map(r => r.id)}`, () =>
+        this.checkGate(entityRef, covering),
+      ),
+    ]);
+    return gateVerdict({
+      entityRef,
+      at,
+      covering,
+      applying,
+      more,
+      appBaseUrl: this.appBaseUrl,
+    });
+  }
 
-    const blocking: GateBlock[] = [];
-    const notes: string[] = [];
-    if (covering.length === 0) {
-      blocking.push({
-        reason: `No approved or in-progress release of ${entityRef} covers ${atTime}.`,
-      });
-    } else {
-      for (const release of covering) {
-        notes.push(
-          `Release "${release.title}" (${release.type}, ${
-            release.state
-          }) of ${entityRef} covers ${atTime} (window ${fmt(
-            release.window.start,
-          )} to ${fmt(release.window.end)}).`,
-        );
-      }
-    }
-    for (const occurrence of applying) {
-      const exempt = covering.find(
-        release =>
-          occurrence.exemptTypes.includes(release.type) ||
-          release.freezeOverride,
-      );
-      const span = `from ${fmt(occurrence.start)} to ${fmt(occurrence.end)}`;
-      if (exempt?.freezeOverride) {
-        notes.push(
-          `Freeze "${occurrence.title}" applies to ${entityRef} ${span}, but release "${exempt.title}" overrides it: ${exempt.freezeOverride.reason}`,
-        );
-      } else if (exempt) {
-        notes.push(
-          `Freeze "${occurrence.title}" applies to ${entityRef} ${span}, but release "${exempt.title}" is of the exempt type ${exempt.type}.`,
-        );
-      } else {
-        blocking.push({
-          reason: `Freeze "${
-            occurrence.title
-          }" applies to ${entityRef} ${span}${
-            occurrence.exemptTypes.length
-              ? `; only releases of type ${occurrence.exemptTypes.join(
-                  ' or ',
-                )} are exempt`
-              : ''
-          }.`,
-          blocker: {
-            kind: 'freeze',
-            id: occurrence.freezeId,
-            title: occurrence.title,
-          },
-        });
-      }
-    }
-    if (moreReasons) {
-      blocking.push(...(await moreReasons(covering)));
-    }
-    for (const check of this.gateChecks)
-      blocking.push(...(await check(entityRef)));
-    return blocking.length > 0
-      ? {
-          allowed: false,
-          status: 'prevented',
-          reasons: blocking.map(block => block.reason),
-          blockedBy: gateBlockers(blocking, this.appBaseUrl),
-        }
-      : { allowed: true, status: 'allowed', reasons: notes, blockedBy: [] };
+  /** The reasons of the gate checks to prevent a deploy of the entity. */
+  private async checkGate(
+    entityRef: string,
+    covering: Release[],
+  ): Promise<GateBlock[]> {
+    const reasons = await Promise.all([
+      ...this.coveringChecks.map(check => check(covering)),
+      ...this.gateChecks.map(check => check(entityRef)),
+    ]);
+    return reasons.flat();
   }
 
   private occurrencesOf(

@@ -270,4 +270,63 @@ describe('ListingCache', () => {
     expect(body.toString()).toBe('{"a":1}');
     expect(etag).toMatch(/^W\/"7-[A-Za-z0-9+/]{27}"$/);
   });
+
+  it('shares a value read at a revision with every request at that revision, until it moves', async () => {
+    let revision = 1;
+    const cache = new ListingCache({
+      revision: { read: async () => revision },
+      permissions: allowAll,
+    });
+    let reads = 0;
+    const read = jest.fn(async () => ({ read: ++reads }));
+
+    // two requests at once read it once
+    const [one, two] = await Promise.all([
+      cache.atRevision(),
+      cache.atRevision(),
+    ]);
+    const both = await Promise.all([one('v', read), two('v', read)]);
+    expect(both).toEqual([{ read: 1 }, { read: 1 }]);
+    expect(await (await cache.atRevision())('v', read)).toEqual({ read: 1 });
+    expect(read).toHaveBeenCalledTimes(1);
+
+    // a request that read the revision before a write keeps nothing after it
+    const before = await cache.atRevision();
+    revision = 2;
+    const after = await cache.atRevision();
+    expect(await after('v', read)).toEqual({ read: 2 });
+    expect(await before('v', read)).toEqual({ read: 3 });
+    expect(await (await cache.atRevision())('v', read)).toEqual({ read: 2 });
+
+    // a failed read is not kept
+    const failing = jest.fn(async () => {
+      throw new Error('database gone');
+    });
+    await expect((await cache.atRevision())('f', failing)).rejects.toThrow(
+      'database gone',
+    );
+    expect(await (await cache.atRevision())('f', read)).toEqual({ read: 4 });
+  });
+
+  it('lets the least recently used values go beyond their size', async () => {
+    // each value below is 12 bytes as JSON: {"n":"xxxx"}
+    const cache = new ListingCache({
+      revision: fixedRevision,
+      permissions: allowAll,
+      maxValueBytes: 30,
+    });
+    const computed: string[] = [];
+    const value = async (key: string) =>
+      (await cache.atRevision())(key, async () => {
+        computed.push(key);
+        return { n: key };
+      });
+    await value('aaaa');
+    await value('bbbb');
+    await value('aaaa');
+    await value('cccc'); // 36 bytes: bbbb goes
+    await value('aaaa');
+    await value('bbbb');
+    expect(computed).toEqual(['aaaa', 'bbbb', 'cccc', 'bbbb']);
+  });
 });

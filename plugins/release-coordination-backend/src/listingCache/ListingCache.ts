@@ -9,6 +9,23 @@ import type { ListingRevisionStore } from '../database/listingRevision';
 /** How many bytes of answers a replica keeps by default: about a hundred calendar months. */
 const DEFAULT_LISTING_CACHE_BYTES = 64 * 1024 * 1024;
 
+/** How many bytes (as JSON) of values read at a revision a replica keeps by default. */
+const DEFAULT_KEPT_VALUE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads a value at the revision of a {@link ListingCache.atRevision} call:
+ * the one kept under `key`, or `compute`'s (kept if it is of that revision).
+ *
+ * @public
+ */
+export type KeptAtRevision = <T>(
+  key: string,
+  compute: () => Promise<T>,
+) => Promise<T>;
+
+/** A value read at the revision, and its size as JSON once it is known. */
+type KeptValue = { value: Promise<unknown>; bytes: number };
+
 /**
  * A listing as sent: its JSON body and its entity tag.
  *
@@ -63,18 +80,24 @@ export class ListingCache {
   private readonly decide: PermissionsService;
   private readonly revisionStore: Pick<ListingRevisionStore, 'read'>;
   private readonly maxBytes: number;
+  private readonly maxValueBytes: number;
   private readonly kept = new Map<string, Kept>();
+  private readonly values = new Map<string, KeptValue>();
   private revision = -1;
   private bytes = 0;
+  private valueBytes = 0;
 
   constructor(options: {
     revision: Pick<ListingRevisionStore, 'read'>;
     /** The permissions service that decides. */
     permissions: PermissionsService;
     maxBytes?: number;
+    /** The bytes (as JSON) of values read at a revision to keep. */
+    maxValueBytes?: number;
   }) {
     this.revisionStore = options.revision;
     this.maxBytes = options.maxBytes ?? DEFAULT_LISTING_CACHE_BYTES;
+    this.maxValueBytes = options.maxValueBytes ?? DEFAULT_KEPT_VALUE_BYTES;
     const decide = options.permissions;
     this.decide = decide;
     const record = (
@@ -106,12 +129,7 @@ export class ListingCache {
     credentials: BackstageCredentials,
     compute: () => Promise<unknown>,
   ): Promise<Listing> {
-    const revision = await this.revisionStore.read();
-    if (revision > this.revision) {
-      this.kept.clear();
-      this.bytes = 0;
-      this.revision = revision;
-    }
+    const revision = await this.currentRevision();
     const kept = revision === this.revision && this.kept.get(key);
     if (kept && (await this.sameAnswers(kept.asked, credentials))) {
       // most recently used last
@@ -129,6 +147,62 @@ export class ListingCache {
       this.keep(key, { listing, asked: computation.asked });
     }
     return listing;
+  }
+
+  /**
+   * Reads the revision now, for reading values that depend on nothing but
+   * what the revision covers (not on the caller, nor on permissions): each
+   * is computed once at that revision and shared by every request that
+   * reads the same revision, in flight or done. The least recently used go
+   * first beyond `maxValueBytes`.
+   */
+  async atRevision(): Promise<KeptAtRevision> {
+    const revision = await this.currentRevision();
+    return <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+      if (revision !== this.revision) return compute();
+      const kept = this.values.get(key);
+      if (kept) {
+        this.values.delete(key);
+        this.values.set(key, kept);
+        return kept.value as Promise<T>;
+      }
+      const value = compute();
+      const entry: KeptValue = { value, bytes: 0 };
+      this.values.set(key, entry);
+      value.then(
+        resolved => {
+          if (this.values.get(key) !== entry) return;
+          entry.bytes = JSON.stringify(resolved)?.length ?? 0;
+          this.valueBytes += entry.bytes;
+          this.evictValues();
+        },
+        () => {
+          if (this.values.get(key) === entry) this.values.delete(key);
+        },
+      );
+      return value;
+    };
+  }
+
+  /** The revision in the database; what was kept at an older one is let go. */
+  private async currentRevision(): Promise<number> {
+    const revision = await this.revisionStore.read();
+    if (revision > this.revision) {
+      this.kept.clear();
+      this.values.clear();
+      this.bytes = 0;
+      this.valueBytes = 0;
+      this.revision = revision;
+    }
+    return revision;
+  }
+
+  private evictValues() {
+    for (const [oldest, { bytes }] of this.values) {
+      if (this.valueBytes <= this.maxValueBytes) break;
+      this.values.delete(oldest);
+      this.valueBytes -= bytes;
+    }
   }
 
   /** Whether each question, asked again for the caller, gets the answer it got. */

@@ -50,7 +50,12 @@ describe.each(databases.eachSupportedId())(
         entityRefs: ['component:default/payments-service'],
         revision: 1,
       };
+      // what the deploy gate keeps moves with the rollbacks in progress
+      const revision = () => stores.listingRevision.read();
+      const before = await revision();
       expect(await store.createRollback(rollback)).toBe(true);
+      const created = await revision();
+      expect(created).toBeGreaterThan(before);
       expect(await store.createRollback(rollback)).toBe(false);
       expect(await store.getRollback(release.id)).toEqual({
         ...rollback,
@@ -87,6 +92,8 @@ describe.each(databases.eachSupportedId())(
       ).toEqual(expect.arrayContaining([true, false]));
 
       await store.markCompleted(release.id, AT);
+      const completed = await revision();
+      expect(completed).toBeGreaterThan(created);
       expect(await store.getRollback(release.id)).toMatchObject({
         completedAt: AT,
         revision: 3,
@@ -106,6 +113,7 @@ describe.each(databases.eachSupportedId())(
       });
 
       await store.deleteRollback(release.id);
+      expect(await revision()).toBeGreaterThan(completed);
       expect(await store.getRollback(release.id)).toBeUndefined();
       expect(await store.isEmpty()).toBe(true);
     });

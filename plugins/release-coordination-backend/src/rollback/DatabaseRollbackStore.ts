@@ -6,6 +6,7 @@ import {
   RollbackTriggers,
 } from '@internal/plugin-release-coordination-common';
 import { Knex } from 'knex';
+import { bumpListingRevision } from '../database/listingRevision';
 
 type RollbackRow = {
   release_id: string;
@@ -101,15 +102,17 @@ export class DatabaseRollbackStore {
           })),
         );
       }
+      await bumpListingRevision(tx);
       return true;
     });
   }
 
   /** Removes a rollback whose release could not move (its decision is undone). */
   async deleteRollback(releaseId: string): Promise<void> {
-    await this.db('release_rollbacks')
-      .where({ release_id: releaseId })
-      .delete();
+    await this.db.transaction(async tx => {
+      await tx('release_rollbacks').where({ release_id: releaseId }).delete();
+      await bumpListingRevision(tx);
+    });
   }
 
   async getRollback(releaseId: string): Promise<Rollback | undefined> {
@@ -173,12 +176,15 @@ export class DatabaseRollbackStore {
 
   /** Records that the last step was done. */
   async markCompleted(releaseId: string, at: string): Promise<void> {
-    await this.db('release_rollbacks')
-      .where({ release_id: releaseId, completed_at: null })
-      .update({
-        completed_at: new Date(at),
-        revision: this.db.raw('revision + 1'),
-      });
+    await this.db.transaction(async tx => {
+      await tx('release_rollbacks')
+        .where({ release_id: releaseId, completed_at: null })
+        .update({
+          completed_at: new Date(at),
+          revision: tx.raw('revision + 1'),
+        });
+      await bumpListingRevision(tx);
+    });
   }
 
   /**

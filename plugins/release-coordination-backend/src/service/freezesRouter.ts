@@ -9,7 +9,6 @@ import {
   TimeHorizon,
 } from '@internal/plugin-release-coordination-common';
 import { Request, Router } from 'express';
-import { ConflictService } from '../conflicts/ConflictService';
 import { FreezeService } from '../freezes/FreezeService';
 import { mutationAuditor, parseInput } from './http';
 
@@ -22,8 +21,6 @@ export interface FreezeRouterOptions {
   freezes: FreezeService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
-  /** When given, the gate is also prevented by blocking conflicts of the covering releases. */
-  conflicts?: Pick<ConflictService, 'blockingReasons'>;
   /** How far from now request times may lie; 5 years by default. */
   timeHorizon?: TimeHorizon;
 }
@@ -44,7 +41,7 @@ const describeFreeze = (freeze: Freeze): JsonObject => ({
  * @public
  */
 export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
-  const { freezes, httpAuth, auditor, conflicts } = options;
+  const { freezes, httpAuth, auditor } = options;
   const schemas = freezeRequestSchemas(
     options.timeHorizon ?? DEFAULT_TIME_HORIZON,
   );
@@ -132,12 +129,6 @@ export function addFreezeRoutes(router: Router, options: FreezeRouterOptions) {
       allow: ['user', 'service'],
     });
     const query = parseInput(schemas.gateQuery, req.query);
-    res.json(
-      await freezes.gate(
-        query,
-        credentials,
-        conflicts && (covering => conflicts.blockingReasons(covering)),
-      ),
-    );
+    res.json(await freezes.gate(query, credentials));
   });
 }

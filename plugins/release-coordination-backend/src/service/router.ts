@@ -198,7 +198,6 @@ export async function createRouter(
       freezes: options.freezes,
       httpAuth,
       auditor,
-      conflicts: options.conflicts,
       timeHorizon,
     });
   }

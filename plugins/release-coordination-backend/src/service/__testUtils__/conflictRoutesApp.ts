@@ -51,7 +51,7 @@ export const entities: Entity[] = [
   entity('Group', 'team-tools'),
 ];
 
-const userInfo = userInfoWithGroups({
+export const userInfo = userInfoWithGroups({
   [ALICE]: ['group:default/team-pay', 'group:default/team-ledger'],
   [MALLORY]: ['group:default/team-tools'],
 });
