@@ -1,5 +1,51 @@
 import { FreezeScope } from '@internal/plugin-release-coordination-common';
-import { coveredBy, EntityPlacement, scopeCovers } from './FreezeEvaluator';
+import fc from 'fast-check';
+import {
+  coveredBy,
+  coveringItems,
+  EntityPlacement,
+  scopeCovers,
+} from './FreezeEvaluator';
+
+const refs = (kind: string, n: number) =>
+  fc.uniqueArray(
+    fc.integer({ min: 0, max: n }).map(i => `${kind}:default/${i}`),
+    { maxLength: 3 },
+  );
+const anyScope: fc.Arbitrary<FreezeScope> = fc.record({
+  all: fc.integer({ min: 0, max: 15 }).map(n => n === 0),
+  entities: refs('component', 6),
+  systems: refs('system', 4),
+  domains: refs('domain', 3),
+  groups: refs('group', 4),
+});
+const placement: fc.Arbitrary<EntityPlacement> = fc.record({
+  entityRef: fc.integer({ min: 0, max: 6 }).map(i => `component:default/${i}`),
+  found: fc.constant(true),
+  systems: refs('system', 4).map(r => new Set(r)),
+  domains: refs('domain', 3).map(r => new Set(r)),
+  groups: refs('group', 4).map(r => new Set(r)),
+});
+
+describe('coveringItems', () => {
+  it('finds what scopeCovers finds, in the order of the items, however often asked (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ scope: anyScope }), { maxLength: 30 }),
+        fc.array(placement, { minLength: 1, maxLength: 5 }),
+        (items, placements) => {
+          // asked again for the same list: its index is made once
+          for (const p of placements) {
+            expect(coveringItems(items, p)).toEqual(
+              items.filter(item => scopeCovers(item.scope, p)),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
 
 describe('coveredBy', () => {
   it('covers what scopeCovers covers, in the order of the placements', () => {

@@ -150,3 +150,69 @@ export function coveredBy(
     return [...found].sort((a, b) => a - b).map(i => placements[i]);
   };
 }
+
+/** The positions of scoped items by each ref of their scopes, and those that cover everything. */
+type ScopeIndex = {
+  all: number[];
+  byRef: Record<
+    'entities' | 'systems' | 'domains' | 'groups',
+    Map<string, number[]>
+  >;
+};
+
+/** The index of each list of scoped items, made once per list (a kept list is indexed once). */
+const scopeIndexes = new WeakMap<
+  readonly { scope: FreezeScope }[],
+  ScopeIndex
+>();
+
+function scopeIndexOf(items: readonly { scope: FreezeScope }[]): ScopeIndex {
+  const known = scopeIndexes.get(items);
+  if (known) return known;
+  const index: ScopeIndex = {
+    all: [],
+    byRef: {
+      entities: new Map(),
+      systems: new Map(),
+      domains: new Map(),
+      groups: new Map(),
+    },
+  };
+  items.forEach(({ scope }, i) => {
+    if (scope.all) {
+      index.all.push(i);
+      return;
+    }
+    for (const field of ['entities', 'systems', 'domains', 'groups'] as const) {
+      for (const ref of scope[field]) {
+        const positions = index.byRef[field].get(ref);
+        if (positions) positions.push(i);
+        else index.byRef[field].set(ref, [i]);
+      }
+    }
+  });
+  scopeIndexes.set(items, index);
+  return index;
+}
+
+/**
+ * The items whose scope covers the placement, in their order: what
+ * filtering them with `scopeCovers` gives, answered from an index of their
+ * scopes by ref, made once per list of items.
+ *
+ * @public
+ */
+export function coveringItems<T extends { scope: FreezeScope }>(
+  items: readonly T[],
+  placement: EntityPlacement,
+): T[] {
+  const { all, byRef } = scopeIndexOf(items);
+  const found = new Set(all);
+  const collect = (positions: number[] | undefined) =>
+    positions?.forEach(i => found.add(i));
+  collect(byRef.entities.get(placement.entityRef));
+  placement.systems.forEach(ref => collect(byRef.systems.get(ref)));
+  placement.domains.forEach(ref => collect(byRef.domains.get(ref)));
+  placement.groups.forEach(ref => collect(byRef.groups.get(ref)));
+  return [...found].sort((a, b) => a - b).map(i => items[i]);
+}

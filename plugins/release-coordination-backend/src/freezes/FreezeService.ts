@@ -27,7 +27,12 @@ import { setImmediate } from 'node:timers/promises';
 import { FreezeFields, FreezeStore } from '../database/FreezeStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { CatalogModel } from '../catalogGraph/CatalogModel';
-import { coveredBy, EntityPlacement, FreezeEvaluator } from './FreezeEvaluator';
+import {
+  coveredBy,
+  coveringItems,
+  EntityPlacement,
+  FreezeEvaluator,
+} from './FreezeEvaluator';
 import { GateBlock } from './gateBlocks';
 import { releasesCovering } from './gateReleases';
 import { gateVerdict } from './gateVerdict';
@@ -279,16 +284,17 @@ export class FreezeService {
     );
   }
 
-  /**
-   * The freezes (read while the entities are placed) that cover any of the
-   * placed entities, each with those it covers.
-   */
-  private async coveringInWindow(
+  /** The freezes (read while the entity is placed) that cover the entity. */
+  private async coveringEntity(
     placing: Promise<Map<string, EntityPlacement>>,
+    entityRef: string,
     reading: Promise<Freeze[]>,
   ): Promise<{ freeze: Freeze; covered: string[] }[]> {
     const [freezes, placements] = await Promise.all([reading, placing]);
-    return this.covering(freezes, [...placements.values()]);
+    return coveringItems(freezes, placements.get(entityRef)!).map(freeze => ({
+      freeze,
+      covered: [entityRef],
+    }));
   }
 
   /** The entities placed in the catalog, unless there is no freeze to place them in. */
@@ -376,8 +382,9 @@ export class FreezeService {
     const placing = this.evaluator.place([entityRef], credentials);
     const [placements, coveringFreezes, covering] = await Promise.all([
       placing,
-      this.coveringInWindow(
+      this.coveringEntity(
         placing,
+        entityRef,
         keep(`gate freezes ${day.from}`, () =>
           this.store.listFreezesInRange(
             kept ? day : { from: window.start, to: window.end },
