@@ -807,6 +807,7 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
       paths: string[],
       at = base,
       users = [USER],
+      headers?: Record<string, string>,
     ) => {
       if (!OPTIONS.endpoints.includes(name.split(/[ /?]+/)[1])) return;
       for (const connections of OPTIONS.connections) {
@@ -817,6 +818,7 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
           connections,
           duration: OPTIONS.duration,
           authorizations: users.map(u => mockCredentials.user.header(u)),
+          headers,
         });
         rows.push(row);
         console.log(
@@ -842,6 +844,14 @@ async function runDatabase(kind: 'sqlite' | 'pg', catalog: Catalog) {
       await run(`GET /releases month (${label}), viewer`, paths, base, [
         VIEWER,
       ]);
+      // as a browser asks: the kept listing's compressed body
+      await run(
+        `GET /releases month (${label}), viewer, gzip`,
+        paths,
+        base,
+        [VIEWER],
+        { 'accept-encoding': 'gzip, deflate, br' },
+      );
       // 101 viewers over 22 months: a (viewer, month) comes back only after
       // 2,222 requests, so every listing is computed
       await run(

@@ -31,6 +31,8 @@ type Load = {
   duration: number;
   /** The `authorization` header of each request in turn (one per user). */
   authorizations: string[];
+  /** More headers of every request (e.g. a browser's `accept-encoding`). */
+  headers?: Record<string, string>;
 };
 
 /** The value at percentile `p` (0–100) of ascending samples. */
@@ -44,7 +46,7 @@ export function percentile(sorted: number[], p: number) {
 /** Runs autocannon over a rotating list of paths; p95 from each response time. */
 async function runLoad(load: Load): Promise<Measured> {
   const { base, name, paths, connections, duration, authorizations } = load;
-  const headers = { authorization: authorizations[0] };
+  const headers = { ...load.headers, authorization: authorizations[0] };
   // warm up: JIT, the catalog graph cache, database caches
   for (const p of paths.slice(0, 5)) {
     const res = await fetch(base + p, { headers });

@@ -10,6 +10,7 @@ import {
   created,
   updateEvent,
 } from '../database/__testUtils__/releaseStoreFixtures';
+import { gunzipSync } from 'node:zlib';
 import { ListingCache } from './ListingCache';
 
 const caller = mockCredentials.user('user:default/alice');
@@ -328,5 +329,29 @@ describe('ListingCache', () => {
     await value('aaaa');
     await value('bbbb');
     expect(computed).toEqual(['aaaa', 'bbbb', 'cccc', 'bbbb']);
+  });
+
+  it('compresses a kept listing once, and counts the compressed body in its size', async () => {
+    // each answer below is 12 bytes ({"n":"xxxx"}); compressed, 32
+    const cache = new ListingCache({
+      revision: fixedRevision,
+      permissions: allowAll,
+      maxBytes: 60,
+    });
+    const computed: string[] = [];
+    const list = (key: string) =>
+      cache.listing(key, caller, async () => {
+        computed.push(key);
+        return { n: key };
+      });
+    const a = await list('aaaa');
+    const zipped = await a.gzipped();
+    expect(gunzipSync(zipped).equals(a.body)).toBe(true);
+    expect(zipped.length).toBe(32);
+    expect(await (await list('aaaa')).gzipped()).toBe(zipped);
+    await (await list('bbbb')).gzipped(); // 88 bytes: aaaa goes
+    await list('bbbb');
+    await list('aaaa');
+    expect(computed).toEqual(['aaaa', 'bbbb', 'aaaa']);
   });
 });

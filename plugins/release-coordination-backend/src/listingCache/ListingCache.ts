@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { ListingRevisionStore } from '../database/listingRevision';
 
 /** How many bytes of answers a replica keeps by default: about a hundred calendar months. */
@@ -34,6 +36,11 @@ type KeptValue = { value: Promise<unknown>; bytes: number };
 export interface Listing {
   body: Buffer;
   etag: string;
+  /**
+   * The body compressed with gzip, for a caller that accepts it (every
+   * browser): made once, off the event loop, when first asked for.
+   */
+  gzipped(): Promise<Buffer>;
 }
 
 /** A permission question a listing's computation asked, and its answer. */
@@ -46,8 +53,25 @@ type Asked = {
 /** The permission questions the computation under way has asked so far. */
 const computations = new AsyncLocalStorage<{ asked: Asked[] }>();
 
-/** A listing kept, with the permission questions its computation asked. */
-type Kept = { listing: Listing; asked: Asked[] };
+/** A listing kept, with the permission questions its computation asked, and its bytes (body and compressed). */
+type Kept = { listing: Listing; asked: Asked[]; bytes: number };
+
+const gzipped = promisify(gzip);
+
+/** Lets the least recently used entries (first in the map) go until `bytes` is within `max`; the bytes left. */
+function evictOldest(
+  entries: Map<string, { bytes: number }>,
+  bytes: number,
+  max: number,
+): number {
+  let left = bytes;
+  for (const [oldest, entry] of entries) {
+    if (left <= max) break;
+    entries.delete(oldest);
+    left -= entry.bytes;
+  }
+  return left;
+}
 
 /** A weak entity tag of a body, as express makes them. */
 function entityTag(body: Buffer): string {
@@ -140,12 +164,38 @@ export class ListingCache {
     const computation = { asked: [] as Asked[] };
     const answer = await computations.run(computation, compute);
     const body = Buffer.from(JSON.stringify(answer));
-    const listing = { body, etag: entityTag(body) };
+    const entry: Kept = {
+      listing: this.listingOf(key, body),
+      asked: computation.asked,
+      bytes: body.length,
+    };
     // kept under the revision read before computing: a write that committed
     // meanwhile moved the revision, so no later request is served it
     if (body.length <= this.maxBytes && revision === this.revision) {
-      this.keep(key, { listing, asked: computation.asked });
+      this.keep(key, entry);
     }
+    return entry.listing;
+  }
+
+  /** A listing of a body; its compressed body counts as kept once made (if `key` still holds it). */
+  private listingOf(key: string, body: Buffer): Listing {
+    let compressing: Promise<Buffer> | undefined;
+    const listing: Listing = {
+      body,
+      etag: entityTag(body),
+      gzipped: () => {
+        compressing ??= gzipped(body).then(compressed => {
+          const entry = this.kept.get(key);
+          if (entry?.listing === listing) {
+            entry.bytes += compressed.length;
+            this.bytes += compressed.length;
+            this.evictListings();
+          }
+          return compressed;
+        });
+        return compressing;
+      },
+    };
     return listing;
   }
 
@@ -198,11 +248,11 @@ export class ListingCache {
   }
 
   private evictValues() {
-    for (const [oldest, { bytes }] of this.values) {
-      if (this.valueBytes <= this.maxValueBytes) break;
-      this.values.delete(oldest);
-      this.valueBytes -= bytes;
-    }
+    this.valueBytes = evictOldest(
+      this.values,
+      this.valueBytes,
+      this.maxValueBytes,
+    );
   }
 
   /** Whether each question, asked again for the caller, gets the answer it got. */
@@ -225,14 +275,14 @@ export class ListingCache {
     const replaced = this.kept.get(key);
     if (replaced) {
       this.kept.delete(key);
-      this.bytes -= replaced.listing.body.length;
+      this.bytes -= replaced.bytes;
     }
     this.kept.set(key, entry);
-    this.bytes += entry.listing.body.length;
-    for (const [oldest, { listing }] of this.kept) {
-      if (this.bytes <= this.maxBytes) break;
-      this.kept.delete(oldest);
-      this.bytes -= listing.body.length;
-    }
+    this.bytes += entry.bytes;
+    this.evictListings();
+  }
+
+  private evictListings() {
+    this.bytes = evictOldest(this.kept, this.bytes, this.maxBytes);
   }
 }

@@ -87,6 +87,22 @@ describe.each(db.eachSupportedId())(
         .set('Authorization', asAlice)
         .set('If-None-Match', first.etag);
       expect(revalidated.status).toBe(304);
+      // a browser accepts gzip: the same listing, compressed, same tag
+      const asBrowser = () =>
+        request(a.app)
+          .get('/releases')
+          .set('Authorization', asAlice)
+          .set('Accept-Encoding', 'gzip, deflate, br');
+      const compressed = await asBrowser();
+      expect(compressed.status).toBe(200);
+      expect(compressed.headers['content-encoding']).toBe('gzip');
+      expect(compressed.headers.vary).toMatch(/Accept-Encoding/);
+      expect(compressed.headers.etag).toBe(first.etag);
+      expect(compressed.body.items).toEqual(first.items);
+      expect((await asBrowser().set('If-None-Match', first.etag)).status).toBe(
+        304,
+      );
+      expect(a.listed).toHaveBeenCalledTimes(calls);
 
       // a draft of Alice's group created through the other replica: Mallory
       // lists first, and her listing (no draft of hers, no permission asked)

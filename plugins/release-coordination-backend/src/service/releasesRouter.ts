@@ -141,8 +141,15 @@ export function addReleaseRoutes(
       await releases.draftOwnerRefs(credentials),
       query,
     ]);
-    const { body, etag } = await listings.listing(key, credentials, answer);
-    res.set('ETag', etag).type('json').send(body);
+    const listing = await listings.listing(key, credentials, answer);
+    res.set({ ETag: listing.etag, Vary: 'Accept-Encoding' }).type('json');
+    // a browser is sent the kept compressed body: the backend's compression
+    // would otherwise compress the whole listing again for every request
+    if (!req.fresh && req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+      res.set('Content-Encoding', 'gzip').send(await listing.gzipped());
+    } else {
+      res.send(listing.body);
+    }
   });
 
   router.post('/releases', async (req, res) => {
