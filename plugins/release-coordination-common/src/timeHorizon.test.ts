@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { conflictRequestSchemas, slotsQuerySchema } from './conflicts';
 import {
@@ -12,6 +14,7 @@ import { impactQuerySchema, upcomingImpactQuerySchema } from './impact';
 import {
   createReleaseRequestSchema,
   describeValidationError,
+  horizonTimestampSchema,
   listReleasesQuerySchema,
   releaseRequestSchemas,
   updateReleaseRequestSchema,
@@ -242,6 +245,43 @@ describe('the time horizon', () => {
         after: '2031-05-31T00:00:00Z',
       }).success,
     ).toBe(true);
+  });
+});
+
+describe('horizonTimestampSchema', () => {
+  it('accepts exactly the instants within the calendar years around now (property)', () => {
+    const instant = fc
+      .date({
+        min: new Date('1990-01-01T00:00:00Z'),
+        max: new Date('2110-01-01T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map(d => d.toISOString());
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10 }),
+        instant,
+        fc.integer({ min: -12, max: 12 }),
+        fc.integer({ min: -3 * 86_400_000, max: 3 * 86_400_000 }),
+        (years, nowIso, shiftYears, shiftMs) => {
+          // instants near the boundary are the interesting ones
+          const now = DateTime.fromISO(nowIso, { zone: 'utc' });
+          const at = now
+            .plus({ years: shiftYears })
+            .plus({ milliseconds: shiftMs })
+            .toISO()!;
+          const within =
+            Date.parse(at) >= now.minus({ years }).toMillis() &&
+            Date.parse(at) <= now.plus({ years }).toMillis();
+          const schema = horizonTimestampSchema({
+            years,
+            now: () => now.toJSDate(),
+          });
+          expect(schema.safeParse(at).success).toBe(within);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 
