@@ -265,17 +265,17 @@ describe('horizonTimestampSchema', () => {
         fc.integer({ min: -3 * 86_400_000, max: 3 * 86_400_000 }),
         (years, nowIso, shiftYears, shiftMs) => {
           // instants near the boundary are the interesting ones
-          const now = DateTime.fromISO(nowIso, { zone: 'utc' });
-          const at = now
+          const clock = DateTime.fromISO(nowIso, { zone: 'utc' });
+          const at = clock
             .plus({ years: shiftYears })
             .plus({ milliseconds: shiftMs })
             .toISO()!;
           const within =
-            Date.parse(at) >= now.minus({ years }).toMillis() &&
-            Date.parse(at) <= now.plus({ years }).toMillis();
+            Date.parse(at) >= clock.minus({ years }).toMillis() &&
+            Date.parse(at) <= clock.plus({ years }).toMillis();
           const schema = horizonTimestampSchema({
             years,
-            now: () => now.toJSDate(),
+            now: () => clock.toJSDate(),
           });
           expect(schema.safeParse(at).success).toBe(within);
         },
